@@ -1,0 +1,40 @@
+# Network Platform. `make help` lists the targets.
+SHELL := /bin/bash
+DOTNET ?= dotnet
+CONFIG ?= Debug
+GRPC_PORT ?= 5000
+DATA_DIR ?= .data
+
+.DEFAULT_GOAL := help
+
+.PHONY: help
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-8s %s\n", $$1, $$2}'
+
+.PHONY: build
+build: ## Build every project (warnings are errors)
+	$(DOTNET) build NetworkPlatform.sln -c $(CONFIG) --nologo -clp:ErrorsOnly
+
+.PHONY: run
+run: ## Build and start the platform standalone on 127.0.0.1:$(GRPC_PORT) (SQLite, in-memory bus, demo network)
+	$(DOTNET) build services/Standalone/NetworkPlatform.Standalone.csproj -c $(CONFIG) --nologo -clp:ErrorsOnly
+	$(DOTNET) run --project services/Standalone/NetworkPlatform.Standalone.csproj -c $(CONFIG) --no-build -- \
+	  --urls http://127.0.0.1:$(GRPC_PORT) --data-dir $(DATA_DIR)
+
+.PHONY: test
+test: ## Install missing system packages, start test servers, run all tests, print "N passed, N failed"
+	tests/tools/run-tests.sh
+
+.PHONY: proto
+proto: ## Write the descriptor set (with imports) for the Envoy gateway's JSON transcoding
+	$(DOTNET) build protos/NetworkPlatform.Protos.csproj -c $(CONFIG) --nologo -clp:ErrorsOnly
+	tests/tools/write-descriptor-set.sh artifacts/proto/networkplatform.pb
+
+.PHONY: bench
+bench: ## Benchmarks: our runtime, storage and events against peers measured in the same run (prints ratios)
+	tests/tools/install-deps.sh --bench
+	$(DOTNET) run --project tests/NetworkPlatform.Benchmarks -c Release -- all
+
+.PHONY: clean
+clean: ## Remove build output and local data
+	rm -rf artifacts $(DATA_DIR)
