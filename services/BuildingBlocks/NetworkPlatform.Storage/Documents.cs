@@ -1,0 +1,68 @@
+namespace NetworkPlatform.Storage;
+
+/// <summary>A stored document and its version; the version is the API's etag.</summary>
+public sealed record Versioned<T>(T Document, long Version)
+{
+    public string ETag => Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>A named set of documents of one type, with the fields that queries may filter on.</summary>
+public sealed class DocumentCollection<T>(string name, Func<T, string> id, IReadOnlyDictionary<string, Func<T, string?>>? indexes = null)
+    where T : class
+{
+    public string Name { get; } = name;
+
+    public Func<T, string> Id { get; } = id;
+
+    /// <summary>Indexed fields by name; a document with a null value is not in that index.</summary>
+    public IReadOnlyDictionary<string, Func<T, string?>> Indexes { get; } = indexes ?? new Dictionary<string, Func<T, string?>>();
+}
+
+/// <summary>All filters must match (AND). Results come ordered by document id; the page token is opaque to callers.</summary>
+public sealed record DocumentQuery(IReadOnlyList<IndexFilter> Filters, int PageSize = 50, string? PageToken = null)
+{
+    public static DocumentQuery All(int pageSize = 50, string? pageToken = null) => new([], pageSize, pageToken);
+}
+
+public sealed record IndexFilter(string Index, string Value);
+
+public sealed record Page<T>(IReadOnlyList<Versioned<T>> Items, string? NextPageToken);
+
+/// <summary>An event on its way out, stored in the same transaction as the change that caused it.</summary>
+public sealed record OutboxMessage(
+    Guid MessageId,
+    string MessageType,
+    string NetworkId,
+    string AggregateId,
+    long AggregateVersion,
+    DateTimeOffset OccurredAt,
+    string Payload,
+    string? TraceParent);
+
+public sealed record PendingOutboxMessage(long Sequence, OutboxMessage Message);
+
+public sealed class ConcurrencyConflictException(string collection, string id, long currentVersion)
+    : Exception($"{collection}/{id} is at version {currentVersion}, not the expected one.")
+{
+    public string Collection { get; } = collection;
+
+    public string Id { get; } = id;
+
+    public long CurrentVersion { get; } = currentVersion;
+}
+
+public sealed class DuplicateDocumentException(string collection, string id)
+    : Exception($"{collection}/{id} already exists.")
+{
+    public string Collection { get; } = collection;
+
+    public string Id { get; } = id;
+}
+
+public sealed class DocumentNotFoundException(string collection, string id)
+    : Exception($"{collection}/{id} does not exist.")
+{
+    public string Collection { get; } = collection;
+
+    public string Id { get; } = id;
+}

@@ -1,0 +1,56 @@
+namespace NetworkPlatform.Storage;
+
+/// <summary>
+/// The storage port of one service's database: aggregates stored as JSON documents, scoped by network (tenant).
+/// Reads outside a transaction go here; every write goes through a <see cref="IUnitOfWork"/> so that the change,
+/// its outgoing events (outbox) and the handled incoming message ids (inbox) commit together.
+/// </summary>
+public interface IDocumentStore
+{
+    Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
+        where T : class;
+
+    /// <summary>Equality filters on indexed fields, in a stable order (by id), one page at a time.</summary>
+    Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery query, CancellationToken cancellationToken = default)
+        where T : class;
+
+    Task<IUnitOfWork> BeginAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>One database transaction. Dispose without <see cref="CommitAsync"/> rolls back.</summary>
+public interface IUnitOfWork : IAsyncDisposable
+{
+    Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
+        where T : class;
+
+    /// <summary>Stores a new document at version 1. Throws <see cref="DuplicateDocumentException"/> when the id is taken.</summary>
+    Task<long> InsertAsync<T>(DocumentCollection<T> collection, string networkId, T document, CancellationToken cancellationToken = default)
+        where T : class;
+
+    /// <summary>
+    /// Replaces a document if it is still at <paramref name="expectedVersion"/>; returns the new version.
+    /// Throws <see cref="ConcurrencyConflictException"/> (with the current version) when someone else changed it,
+    /// <see cref="DocumentNotFoundException"/> when it is gone.
+    /// </summary>
+    Task<long> ReplaceAsync<T>(DocumentCollection<T> collection, string networkId, T document, long expectedVersion, CancellationToken cancellationToken = default)
+        where T : class;
+
+    Task DeleteAsync<T>(DocumentCollection<T> collection, string networkId, string id, long expectedVersion, CancellationToken cancellationToken = default)
+        where T : class;
+
+    /// <summary>Adds an outgoing message to the outbox, committed with this transaction.</summary>
+    Task EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default);
+
+    /// <summary>Inbox: records that <paramref name="consumer"/> handled <paramref name="messageId"/>; false when it already had.</summary>
+    Task<bool> TryMarkHandledAsync(string consumer, Guid messageId, CancellationToken cancellationToken = default);
+
+    Task CommitAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>The relay's view of the outbox: pending messages in commit order, marked sent once the broker confirmed them.</summary>
+public interface IOutbox
+{
+    Task<IReadOnlyList<PendingOutboxMessage>> ReadPendingAsync(int maxCount, CancellationToken cancellationToken = default);
+
+    Task MarkSentAsync(IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default);
+}
