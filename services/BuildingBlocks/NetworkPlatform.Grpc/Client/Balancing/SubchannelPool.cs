@@ -104,8 +104,8 @@ internal sealed class SubchannelPool : IDisposable
         }
         lock (gate)
         {
-            var sinceLast = TimeSpan.FromMilliseconds(Environment.TickCount64 - lastResolutionTicks);
-            var tooSoon = !force && subchannels.Length > 0 && sinceLast < options.MinResolveInterval;
+            var sinceLastMilliseconds = Environment.TickCount64 - lastResolutionTicks;
+            var tooSoon = !force && subchannels.Length > 0 && sinceLastMilliseconds < options.MinResolveInterval.TotalMilliseconds;
             if (!resolution.IsCompleted || tooSoon || disposing.IsCancellationRequested)
             {
                 return resolution;
