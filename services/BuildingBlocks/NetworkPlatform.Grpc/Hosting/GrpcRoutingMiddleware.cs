@@ -37,8 +37,8 @@ internal sealed class GrpcRoutingMiddleware(RequestDelegate next, GrpcServiceReg
             ? $"Method {path} is not implemented by this server."
             : $"Service for {path} is not served here; list the services with server reflection.";
         http.Response.ContentType = GrpcProtocol.ContentType;
-        http.Response.Headers[GrpcProtocol.StatusHeader] = GrpcProtocol.StatusCodeString(StatusCode.Unimplemented);
-        http.Response.Headers[GrpcProtocol.MessageHeader] = HeaderEncoding.PercentEncode(message);
+        http.Response.Headers.GrpcStatus = GrpcProtocol.StatusCodeString(StatusCode.Unimplemented);
+        http.Response.Headers.GrpcMessage = HeaderEncoding.PercentEncode(message);
         return Task.CompletedTask;
     }
 }

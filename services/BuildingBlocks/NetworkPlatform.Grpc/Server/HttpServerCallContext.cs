@@ -55,7 +55,8 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     public void Initialize()
     {
         var headers = http.Request.Headers;
-        var timeoutHeader = headers[GrpcProtocol.TimeoutHeader];
+        // The typed gRPC header properties are fields in Kestrel: no string lookup on the hot path.
+        var timeoutHeader = headers.GrpcTimeout;
         if (timeoutHeader.Count > 0)
         {
             if (!GrpcTimeout.TryParse(timeoutHeader.ToString(), out var timeout))
@@ -64,7 +65,7 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
             }
             StartDeadline(timeout);
         }
-        var encoding = headers[GrpcProtocol.EncodingHeader];
+        var encoding = headers.GrpcEncoding;
         if (encoding.Count > 0)
         {
             var name = encoding.ToString();
@@ -75,13 +76,13 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
             }
             else if (name != GrpcProtocol.Identity)
             {
-                http.Response.Headers[GrpcProtocol.AcceptEncodingHeader] = GrpcProtocol.SupportedEncodings;
+                http.Response.Headers.GrpcAcceptEncoding = GrpcProtocol.SupportedEncodings;
                 throw new RpcException(StatusCode.Unimplemented, $"Message compression '{name}' is not supported; use one of: {GrpcProtocol.SupportedEncodings}.");
             }
         }
         if (!responseGzip && runtime.Options.CompressResponses)
         {
-            var accepted = headers[GrpcProtocol.AcceptEncodingHeader].ToString();
+            var accepted = headers.GrpcAcceptEncoding.ToString();
             responseGzip = accepted.Contains(GrpcProtocol.Gzip, StringComparison.Ordinal);
         }
     }
@@ -143,12 +144,12 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     /// <summary>Writes one response message into the response body (not flushed: Kestrel sends it with the trailers, or on flush).</summary>
     public void WriteMessage(IMessage message)
     {
-        StartResponse();
         var size = message.CalculateSize();
         if (size > runtime.Options.MaxSendMessageSize)
         {
             throw new RpcException(StatusCode.ResourceExhausted, $"Sending message larger than max ({size} vs. {runtime.Options.MaxSendMessageSize}).");
         }
+        StartResponse();
         if (responseGzip)
         {
             MessageFraming.WriteGzipMessage(http.Response.BodyWriter, message);
@@ -192,10 +193,10 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
             target = http.Response.Headers;
             http.Response.ContentType = GrpcProtocol.ContentType;
         }
-        target[GrpcProtocol.StatusHeader] = GrpcProtocol.StatusCodeString(code);
+        target.GrpcStatus = GrpcProtocol.StatusCodeString(code);
         if (!string.IsNullOrEmpty(message))
         {
-            target[GrpcProtocol.MessageHeader] = HeaderEncoding.PercentEncode(message);
+            target.GrpcMessage = HeaderEncoding.PercentEncode(message);
         }
         if (details is not null)
         {
@@ -236,8 +237,8 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
         response.ContentType = GrpcProtocol.ContentType;
         if (responseGzip)
         {
-            response.Headers[GrpcProtocol.EncodingHeader] = GrpcProtocol.Gzip;
-            response.Headers[GrpcProtocol.AcceptEncodingHeader] = GrpcProtocol.SupportedEncodings;
+            response.Headers.GrpcEncoding = GrpcProtocol.Gzip;
+            response.Headers.GrpcAcceptEncoding = GrpcProtocol.SupportedEncodings;
         }
     }
 
