@@ -17,6 +17,12 @@ internal sealed class GrpcRoutingMiddleware(RequestDelegate next, GrpcServiceReg
         {
             return registry.IsServicePath(path) ? UnsupportedMediaTypeAsync(http) : next(http);
         }
+        if (!HttpProtocol.IsHttp2(request.Protocol))
+        {
+            // Status trailers need HTTP/2; HTTP/1.1 gRPC clients do not exist in practice, but a misrouted one gets a clear answer.
+            http.Response.StatusCode = StatusCodes.Status426UpgradeRequired;
+            return Task.CompletedTask;
+        }
         if (HttpMethods.IsPost(request.Method) && registry.TryGetHandler(path, out var handler))
         {
             return handler.HandleAsync(http);
