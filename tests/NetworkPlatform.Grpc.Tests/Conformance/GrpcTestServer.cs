@@ -1,0 +1,58 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NetworkPlatform.Grpc.HealthChecks;
+using NetworkPlatform.Grpc.Hosting;
+using NetworkPlatform.Grpc.Tests.Echo;
+using NetworkPlatform.Testing;
+
+namespace NetworkPlatform.Grpc.Tests.Conformance;
+
+/// <summary>Our server on a free loopback port, serving the echo service, health and reflection, with a recording interceptor.</summary>
+public sealed class GrpcTestServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private GrpcTestServer(WebApplication app, int port)
+    {
+        this.app = app;
+        Port = port;
+    }
+
+    public int Port { get; }
+
+    public RecordingInterceptor Interceptor => app.Services.GetRequiredService<RecordingInterceptor>();
+
+    public HealthStatusManager Health => app.Services.GetRequiredService<HealthStatusManager>();
+
+    public static async Task<GrpcTestServer> StartAsync(Action<GrpcServerOptions>? configure = null)
+    {
+        var port = FreePort.Next();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.ClearProviders();
+        builder.Services.AddSingleton<RecordingInterceptor>();
+        builder.Services.AddGrpcServer(options =>
+        {
+            options.AddInterceptor<RecordingInterceptor>();
+            configure?.Invoke(options);
+        });
+        var app = builder.Build();
+        app.MapGrpcService<TestEchoService>();
+        app.MapGrpcService<ReflectionProbeService>();
+        app.MapGrpcHealthService();
+        app.MapGrpcReflectionService();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await app.StartAsync(timeout.Token);
+        return new GrpcTestServer(app, port);
+    }
+
+    public async Task StopAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await app.StopAsync(timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+}
