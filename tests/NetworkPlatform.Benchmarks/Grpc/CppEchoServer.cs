@@ -34,6 +34,16 @@ internal sealed class CppEchoServer(Process process) : IAsyncDisposable
         return new CppEchoServer(process);
     }
 
+    /// <summary>CPU time the server process used so far (user + system).</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (!process.HasExited)

@@ -7,7 +7,12 @@ namespace NetworkPlatform.Benchmarks.Grpc;
 /// <summary>One h2load run: its throughput and the per-request latencies from --log-file.</summary>
 internal sealed record H2LoadResult(long Succeeded, long Failed, TimeSpan Elapsed, double[] LatenciesMicroseconds)
 {
+    /// <summary>CPU time the server used during the run (set by the caller, who knows where the server runs).</summary>
+    public TimeSpan ServerCpu { get; init; }
+
     public double RequestsPerSecond => Succeeded / Elapsed.TotalSeconds;
+
+    public double ServerCpuMicrosecondsPerCall => ServerCpu.TotalMicroseconds / Math.Max(1, Succeeded);
 }
 
 /// <summary>Drives a server with h2load (nghttp2-client): the same settings for every server in the comparison.</summary>
