@@ -83,6 +83,25 @@ public sealed class LoadBalancingTests(TwoPodsFixture pods) : IClassFixture<TwoP
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task a_call_that_could_not_connect_goes_to_the_next_address_even_when_not_idempotent()
+    {
+        var options = new GrpcChannelOptions
+        {
+            Retry = new RetryPolicy { MaxAttempts = 1 },
+            FailedAddressBackoff = TimeSpan.Zero,
+            ResolveHost = (_, _) => Task.FromResult(new[] { IPAddress.Parse("127.0.0.3"), First }),
+        };
+        using var channel = GrpcChannel.ForAddress($"dns:///echo.test:{port}", options);
+        var client = new EchoService.EchoServiceClient(channel);
+
+        for (var i = 0; i < 4; i++)
+        {
+            using var call = client.EchoStream(new EchoRequest { Message = "once", Repeat = 1 }, deadline: Soon);
+            Assert.Equal("pod-1", (await call.ResponseStream.ReadAllAsync().SingleAsync()).Metadata["server"]);
+        }
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task an_address_list_target_balances_without_dns()
     {
         using var channel = GrpcChannel.ForAddress($"ipv4:127.0.0.1:{port},127.0.0.2:{port}");

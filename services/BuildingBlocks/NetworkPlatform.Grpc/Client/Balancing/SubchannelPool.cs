@@ -45,6 +45,8 @@ internal sealed class SubchannelPool : IDisposable
     /// <summary>The endpoints currently balanced over (for diagnostics and tests).</summary>
     public IReadOnlyList<IPEndPoint?> Endpoints => subchannels.Select(s => s.Endpoint).ToArray();
 
+    public int Count => subchannels.Length;
+
     public ValueTask<Subchannel> PickAsync(CancellationToken cancellationToken)
     {
         var current = subchannels;
