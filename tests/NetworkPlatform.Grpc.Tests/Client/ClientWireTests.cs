@@ -197,3 +197,22 @@ public class ClientWireTests
             base.ReadAsync(buffer[..Math.Min(chunk, buffer.Length)], cancellationToken);
     }
 }
+
+/// <summary>Backoff between retry attempts.</summary>
+public class RetryPolicyTests
+{
+    [Fact]
+    public void backoff_grows_exponentially_with_bounded_jitter_and_a_cap()
+    {
+        var policy = new RetryPolicy { InitialBackoff = TimeSpan.FromMilliseconds(100), Multiplier = 2, MaxBackoff = TimeSpan.FromMilliseconds(300) };
+
+        for (var i = 0; i < 50; i++)
+        {
+            Assert.InRange(policy.Backoff(1).TotalMilliseconds, 80, 120);
+            Assert.InRange(policy.Backoff(2).TotalMilliseconds, 160, 240);
+            Assert.InRange(policy.Backoff(5).TotalMilliseconds, 240, 360);
+        }
+        var samples = Enumerable.Range(0, 50).Select(_ => policy.Backoff(1)).Distinct().Count();
+        Assert.True(samples > 1, "backoff should be jittered so clients do not retry in lockstep");
+    }
+}
