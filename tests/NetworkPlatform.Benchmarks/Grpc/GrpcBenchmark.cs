@@ -51,7 +51,7 @@ public sealed class GrpcBenchmark : IBenchmark
             foreach (var (_, port, _) in servers)
             {
                 // Warm-up: JIT, connection pools and thread pools reach steady state before anything is measured.
-                await H2Load.RunAsync(port, scenario.Path, scenario.RequestFrame, TimeSpan.FromSeconds(1), cancellationToken);
+                await H2Load.RunAsync(port, scenario.Path, scenario.RequestFrame, TimeSpan.FromSeconds(3), cancellationToken);
             }
         }
 
