@@ -208,7 +208,8 @@ internal sealed class GrpcCall<TRequest, TResponse> : ICallState, IDisposable
     private async Task<bool> StartAsync(Func<HttpContent> createContent, bool retryable, bool canFailOver = true)
     {
         var failovers = 0;
-        for (var attempt = 1; ; attempt++)
+        var attempt = 1;
+        while (true)
         {
             RpcException error;
             connectionFailed = false;
@@ -247,7 +248,6 @@ internal sealed class GrpcCall<TRequest, TResponse> : ICallState, IDisposable
             if (connectionFailed && canFailOver && failovers < channel.Pool.Count - 1 && cancelReason is null)
             {
                 failovers++;
-                attempt--;
                 EndAttempt();
                 continue;
             }
@@ -256,6 +256,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : ICallState, IDisposable
             {
                 throw Fail(error);
             }
+            attempt++;
             EndAttempt();
             try
             {
