@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using NetworkPlatform.Grpc.HealthChecks;
+using NetworkPlatform.Grpc.Health;
 using NetworkPlatform.Grpc.Hosting;
 using NetworkPlatform.Grpc.Tests.Echo;
 using NetworkPlatform.Testing;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using NetworkPlatform.Grpc.HealthChecks;
+using NetworkPlatform.Grpc.Health;
 using NetworkPlatform.Grpc.Reflection;
 using NetworkPlatform.Grpc.Server;
 
