@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using NetworkPlatform.Grpc.Hosting;
@@ -51,5 +52,31 @@ public class HostingTests
         await using var app = WebApplication.CreateSlimBuilder().Build();
         var error = Assert.Throws<InvalidOperationException>(() => app.MapGrpcService<TestEchoService>());
         Assert.Contains("AddGrpcServer", error.Message, StringComparison.Ordinal);
+    }
+}
+
+public class KestrelEndpointTests
+{
+    [Fact]
+    public async Task an_endpoint_listened_on_before_add_grpc_server_still_speaks_cleartext_http2()
+    {
+        var port = NetworkPlatform.Testing.FreePort.Next();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
+        builder.Services.AddGrpcServer();
+        await using var app = builder.Build();
+        app.MapGrpcHealthService();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await app.StartAsync(timeout.Token);
+
+        using var client = new HttpClient { DefaultRequestVersion = System.Net.HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        using var content = new ByteArrayContent([0, 0, 0, 0, 0]);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
+        using var response = await client.PostAsync($"http://127.0.0.1:{port}/grpc.health.v1.Health/Check", content, timeout.Token);
+        var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
+
+        Assert.Equal(new byte[] { 0, 0, 0, 0, 2, 8, 1 }, body); // HealthCheckResponse { status: SERVING }
+        Assert.Equal("0", Assert.Single(response.TrailingHeaders.GetValues("grpc-status")));
+        await app.StopAsync(timeout.Token);
     }
 }
