@@ -121,6 +121,13 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<int> PurgeSentAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken = default)
+    {
+        await using var command = DataSource.CreateCommand("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < @before");
+        command.Parameters.Add(new NpgsqlParameter<DateTime>("before", sentBefore.UtcDateTime));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>A session advisory lock on a connection kept open by the handle: it ends when the handle or the process goes.</summary>
     public async Task<IAsyncDisposable?> TryAcquireRelayLockAsync(CancellationToken cancellationToken = default)
     {

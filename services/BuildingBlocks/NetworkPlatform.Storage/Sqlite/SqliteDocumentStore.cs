@@ -133,6 +133,19 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public async Task<int> PurgeSentAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < @before";
+        command.Parameters.AddWithValue("@before", Timestamp(sentBefore));
+        var purged = await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return purged;
+    }
+
     /// <summary>An exclusive lock on a file beside the database (flock): released by the kernel if the process dies.</summary>
     public Task<IAsyncDisposable?> TryAcquireRelayLockAsync(CancellationToken cancellationToken = default)
     {
