@@ -3,6 +3,7 @@ using Grpc.Health.V1;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using NetworkPlatform.Grpc;
 using NetworkPlatform.Grpc.Testing.V1;
@@ -37,7 +38,7 @@ public sealed class ServiceDefaultsTests : IAsyncLifetime
             ["Logging:Format"] = "text",
         });
         builder.AddServiceDefaults("echo");
-        builder.Services.AddReadinessCheck("database", (_, _) => Task.FromResult(databaseUp));
+        builder.Services.AddHealthChecks().AddCheck("database", () => databaseUp ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("down"), [ReadinessMonitor.ReadyTag]);
         app = builder.Build();
         app.MapServiceDefaults();
         app.MapGrpcServiceWithHealth<CallerEcho>();
@@ -74,7 +75,7 @@ public sealed class ServiceDefaultsTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task the_service_is_serving_only_while_its_readiness_checks_pass()
+    public async Task the_service_is_serving_only_while_its_ready_health_checks_pass()
     {
         var health = new Health.HealthClient(channel);
         var monitor = app.Services.GetServices<IHostedService>().OfType<ReadinessMonitor>().Single();

@@ -17,7 +17,7 @@ namespace NetworkPlatform.Hosting;
 /// <summary>
 /// The one call every service host makes: configuration from environment variables, Kestrel (h2c on GRPC_PORT unless
 /// URLs are configured), the gRPC runtime with telemetry and authentication interceptors, health that follows the
-/// service's readiness checks, graceful shutdown, OpenTelemetry and JSON logs.
+/// service's "ready" health checks, graceful shutdown, OpenTelemetry and JSON logs.
 /// </summary>
 public static class ServiceDefaults
 {
@@ -47,6 +47,7 @@ public static class ServiceDefaults
         {
             builder.Logging.AddPlatformJsonLogs();
         }
+        builder.Services.AddHealthChecks();
         builder.Services.AddSingleton<ServiceHealthNames>();
         builder.Services.AddHostedService<ReadinessMonitor>();
         // Long enough to drain in-flight calls and flush the outbox; Kubernetes waits 30 s before SIGKILL.
@@ -63,10 +64,6 @@ public static class ServiceDefaults
         services.AddSingleton<JwtAuthenticator>();
         return services;
     }
-
-    /// <summary>Adds something the service needs to be SERVING (its database, the bus).</summary>
-    public static IServiceCollection AddReadinessCheck(this IServiceCollection services, string name, Func<IServiceProvider, CancellationToken, Task<bool>> check) =>
-        services.AddSingleton<IReadinessCheck>(sp => new DelegateReadinessCheck(name, ct => check(sp, ct)));
 
     /// <summary>Serves health and reflection (both open to callers without tokens).</summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NetworkPlatform.Grpc.Health;
@@ -5,36 +6,21 @@ using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
 namespace NetworkPlatform.Hosting.Readiness;
 
-/// <summary>Something a service needs to do its work, e.g. its database or the bus. Return false or throw when unreachable.</summary>
-public interface IReadinessCheck
-{
-    string Name { get; }
-
-    Task<bool> IsReadyAsync(CancellationToken cancellationToken);
-}
-
-/// <summary>A readiness check from a delegate, for registrations like AddReadinessCheck("database", store.PingAsync).</summary>
-public sealed class DelegateReadinessCheck(string name, Func<CancellationToken, Task<bool>> check) : IReadinessCheck
-{
-    public string Name => name;
-
-    public Task<bool> IsReadyAsync(CancellationToken cancellationToken) => check(cancellationToken);
-}
-
 /// <summary>
-/// Marks the service's gRPC services SERVING in grpc.health.v1 only while every readiness check passes, re-checking
-/// every few seconds; NOT_SERVING (with the failing check logged) otherwise. Draining on shutdown overrides it.
+/// Marks the service's gRPC services SERVING in grpc.health.v1 only while every health check tagged "ready" passes
+/// (the service's database from AddDocumentStore, the bus from MassTransit), re-checking every few seconds;
+/// NOT_SERVING, with the failing check logged, otherwise. Draining on shutdown overrides it.
 /// </summary>
 public sealed class ReadinessMonitor(
     HealthStatusManager health,
-    IEnumerable<IReadinessCheck> checks,
+    HealthCheckService checks,
     ServiceHealthNames names,
     ILogger<ReadinessMonitor> logger) : BackgroundService
 {
-    internal static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(3);
+    public const string ReadyTag = "ready";
 
-    private readonly IReadinessCheck[] checks = checks.ToArray();
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+
     private string? lastFailure = "";
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -49,27 +35,11 @@ public sealed class ReadinessMonitor(
 
     internal async Task CheckOnceAsync(CancellationToken cancellationToken)
     {
-        string? failure = null;
-        foreach (var check in checks)
-        {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(CheckTimeout);
-            try
-            {
-                if (!await check.IsReadyAsync(timeout.Token).ConfigureAwait(false))
-                {
-                    failure = $"{check.Name} is not ready";
-                }
-            }
-            catch (Exception error) when (!cancellationToken.IsCancellationRequested)
-            {
-                failure = $"{check.Name} is unreachable: {error.Message}";
-            }
-            if (failure is not null)
-            {
-                break;
-            }
-        }
+        var report = await checks.CheckHealthAsync(r => r.Tags.Contains(ReadyTag), cancellationToken).ConfigureAwait(false);
+        var failures = report.Entries.Where(e => e.Value.Status == HealthStatus.Unhealthy)
+            .Select(e => $"{e.Key}: {e.Value.Description ?? e.Value.Exception?.Message ?? "unhealthy"}")
+            .ToList();
+        var failure = failures.Count == 0 ? null : string.Join("; ", failures);
 
         var status = failure is null ? ServingStatus.Serving : ServingStatus.NotServing;
         foreach (var name in names.Names)
@@ -91,7 +61,7 @@ public sealed class ReadinessMonitor(
     }
 }
 
-/// <summary>The gRPC service names whose health follows the readiness checks (the service's own, e.g. networkplatform.membership.v1.MembershipService).</summary>
+/// <summary>The gRPC service names whose health follows readiness (the service's own, e.g. networkplatform.membership.v1.MembershipService).</summary>
 public sealed class ServiceHealthNames
 {
     private readonly List<string> names = [];
