@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using NetworkPlatform.Grpc.HealthChecks;
+using NetworkPlatform.Grpc.Health;
 using NetworkPlatform.Grpc.Hosting;
 using NetworkPlatform.Grpc.Tests.Echo;
 using NetworkPlatform.Testing;
@@ -26,11 +26,18 @@ public sealed class GrpcTestServer : IAsyncDisposable
 
     public HealthStatusManager Health => app.Services.GetRequiredService<HealthStatusManager>();
 
-    public static async Task<GrpcTestServer> StartAsync(Action<GrpcServerOptions>? configure = null)
+    /// <param name="tlsCertificate">PEM certificate and key files: serve https through Kestrel's standard certificate configuration.</param>
+    public static async Task<GrpcTestServer> StartAsync(Action<GrpcServerOptions>? configure = null, (string CertificatePath, string KeyPath)? tlsCertificate = null)
     {
         var port = FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        if (tlsCertificate is { } tls)
+        {
+            builder.WebHost.UseKestrelHttpsConfiguration();
+            builder.Configuration["Kestrel:Certificates:Default:Path"] = tls.CertificatePath;
+            builder.Configuration["Kestrel:Certificates:Default:KeyPath"] = tls.KeyPath;
+        }
+        builder.WebHost.UseUrls($"{(tlsCertificate is null ? "http" : "https")}://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<RecordingInterceptor>();
         builder.Services.AddGrpcServer(options =>

@@ -40,6 +40,13 @@ public sealed class RawHttp2Tests(ConformanceFixture fixture)
     public Task a_gzip_request_gets_a_gzip_response() => Run("gzip_both_ways");
 
     [Fact]
+    public async Task with_compress_responses_a_client_accepting_gzip_gets_gzip_answers()
+    {
+        await using var server = await GrpcTestServer.StartAsync(options => options.CompressResponses = true);
+        await fixture.RunAsync(server, "raw_h2.py", "gzip_response_for_a_plain_request");
+    }
+
+    [Fact]
     public Task garbage_protobuf_is_internal() => Run("garbage_protobuf");
 
     [Fact]

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using NetworkPlatform.Grpc.HealthChecks;
+using NetworkPlatform.Grpc.Health;
 using NetworkPlatform.Grpc.Reflection;
 
 namespace NetworkPlatform.Grpc.Hosting;

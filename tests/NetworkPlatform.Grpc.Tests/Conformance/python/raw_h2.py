@@ -165,6 +165,16 @@ def gzip_both_ways():
     expect(response.payload == payload, "gzip payload changed")
 
 
+def gzip_response_for_a_plain_request():
+    # Only against a server with CompressResponses on: the client accepts gzip, so the answer comes compressed.
+    state = call(frame(request(message="plain in", payload=b"z" * 1000)), extra=[("grpc-accept-encoding", "identity,gzip")])
+    expect(status_of(state) == "0" and state["headers"].get("grpc-encoding") == "gzip", state)
+    flag, length = struct.unpack(">BI", state["data"][:5])
+    expect(flag == 1 and echo_pb2.EchoResponse.FromString(gzip_module.decompress(state["data"][5:5 + length])).message == "plain in", state)
+    plain = call(frame(request(message="no gzip accepted")))
+    expect(status_of(plain) == "0" and "grpc-encoding" not in plain["headers"] and plain["data"][0] == 0, plain)
+
+
 def garbage_protobuf():
     state = call(frame(b"\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff\xff"))
     expect(status_of(state) == "13", state)

@@ -1,6 +1,6 @@
 using Grpc.Health.V1;
 
-namespace NetworkPlatform.Grpc.HealthChecks;
+namespace NetworkPlatform.Grpc.Health;
 
 /// <summary>grpc.health.v1.Health over <see cref="HealthStatusManager"/> (what Kubernetes' native gRPC probes and load balancers call).</summary>
 internal sealed class HealthService(HealthStatusManager statuses) : global::Grpc.Health.V1.Health.HealthBase

@@ -3,7 +3,7 @@ using Grpc.Health.V1;
 using Microsoft.Extensions.Hosting;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
-namespace NetworkPlatform.Grpc.HealthChecks;
+namespace NetworkPlatform.Grpc.Health;
 
 /// <summary>
 /// The serving status grpc.health.v1.Health reports, per service name ("" is the server as a whole, SERVING from the start).
