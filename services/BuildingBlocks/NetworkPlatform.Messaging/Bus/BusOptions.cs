@@ -32,6 +32,9 @@ public sealed class BusOptions
 
     public int OutboxBatchSize { get; set; } = 200;
 
+    /// <summary>How long sent messages stay in the outbox table before the relay deletes them.</summary>
+    public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>How long the relay waits for the broker to confirm one message before it backs off and retries.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
 }

@@ -27,6 +27,9 @@ public sealed partial class OutboxRelay(
 
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ShutdownFlushTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan PurgeEvery = TimeSpan.FromMinutes(10);
+
+    private DateTimeOffset _nextPurge = DateTimeOffset.UtcNow + PurgeEvery;
 
     public string ServiceName => serviceName;
 
@@ -62,6 +65,7 @@ public sealed partial class OutboxRelay(
                         idleDelay = TimeSpan.FromMilliseconds(1);
                         continue;
                     }
+                    await PurgeSentNowAndThenAsync(stoppingToken);
                     // Nothing pending: wait for a commit signal or the next poll, looking again soon after recent activity.
                     if (await Task.WhenAny(woken, Task.Delay(idleDelay, stoppingToken)) == woken)
                     {
@@ -111,6 +115,17 @@ public sealed partial class OutboxRelay(
             await outbox.MarkSentAsync(sequences, cancellationToken);
         }
         return (pending.Count, sequences.Count == pending.Count);
+    }
+
+    /// <summary>Sent messages stay a while for diagnosis (Bus__OutboxRetention), then go.</summary>
+    private async Task PurgeSentNowAndThenAsync(CancellationToken cancellationToken)
+    {
+        if (DateTimeOffset.UtcNow < _nextPurge)
+        {
+            return;
+        }
+        _nextPurge = DateTimeOffset.UtcNow + PurgeEvery;
+        await outbox.PurgeSentAsync(DateTimeOffset.UtcNow - options.OutboxRetention, cancellationToken);
     }
 
     private async Task<IAsyncDisposable?> ReleaseAsync(IAsyncDisposable? relayLock)
