@@ -14,7 +14,7 @@ public sealed class EventsBenchmark : IBenchmark
     public const int BurstEvents = 2000;
     public const int Producers = 8;
     public const int Aggregates = 64;
-    public const int PacedPerSecond = 200;
+    public const int PacedPerSecond = 100;
     public static readonly TimeSpan PacedFor = TimeSpan.FromSeconds(3);
 
     public string Name => "events";
