@@ -159,7 +159,10 @@ public sealed class BareSqliteLoop : IStorageLoop
     }
 }
 
-/// <summary>The floor for PostgreSQL: one open connection, the same single-round-trip statements as the adapter.</summary>
+/// <summary>
+/// The floor for PostgreSQL: one open connection, the same single-round-trip statements as the adapter, with the same
+/// driver settings (auto-prepared statements), so the ratio is the port's own cost.
+/// </summary>
 public sealed class BarePostgresLoop : IStorageLoop
 {
     private readonly NpgsqlConnection connection;
@@ -168,7 +171,7 @@ public sealed class BarePostgresLoop : IStorageLoop
     public BarePostgresLoop(string connectionString, string networkId)
     {
         this.networkId = networkId;
-        connection = new NpgsqlConnection(connectionString);
+        connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { MaxAutoPrepare = 64 }.ConnectionString);
         connection.Open();
     }
 

@@ -22,9 +22,15 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         {
             this.connectionString.Database = defaultDatabase;
         }
-        // The adapter leaves no session state behind (no SET, temp tables or prepared statements; the relay lock uses
-        // its own unpooled connection), so skip the DISCARD ALL that Npgsql otherwise sends on every pooled reuse.
+        // The adapter leaves no session state behind (no SET or temp tables; the relay lock uses its own unpooled
+        // connection), so skip the DISCARD ALL that Npgsql otherwise sends on every pooled reuse (and that would
+        // also drop the prepared statements below).
         this.connectionString.NoResetOnClose = true;
+        // The adapter's statements are a fixed set: let Npgsql prepare them server-side once per connection.
+        if (this.connectionString.MaxAutoPrepare == 0)
+        {
+            this.connectionString.MaxAutoPrepare = 64;
+        }
         DataSource = NpgsqlDataSource.Create(this.connectionString);
         Json = json ?? DocumentRows.DefaultJson;
     }
