@@ -5,8 +5,8 @@ namespace NetworkPlatform.Testing;
 
 /// <summary>
 /// A private RabbitMQ node from Debian's rabbitmq-server: its own node name, AMQP and distribution ports, and data
-/// directory in /tmp. One node is shared by the whole test run (<see cref="SharedAsync"/>) and stopped when the test
-/// process exits; nodes left behind by a killed run are stopped by the next one. Tests may stop and start it to
+/// directory in /tmp. One node is shared by the whole test run (<see cref="SharedAsync"/>) and killed by a watchdog
+/// when the test process exits; nodes left behind all the same are stopped by the next run. Tests may stop and start it to
 /// simulate an outage; queues and messages are durable across that.
 /// </summary>
 public sealed class RabbitMqServer : IAsyncDisposable
@@ -48,9 +48,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
         {
             if (_shared is null)
             {
-                var server = await StartNewAsync();
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
-                _shared = server;
+                _shared = await StartNewAsync();
             }
             if (!_shared.IsRunning)
             {
@@ -81,8 +79,22 @@ public sealed class RabbitMqServer : IAsyncDisposable
             await RunAsync("chown", ["-R", "rabbitmq:rabbitmq", directory], TimeSpan.FromSeconds(10));
         }
         var server = new RabbitMqServer(directory, $"np-test-{id}@localhost", FreePort.Next(), FreePort.Next());
+        server.StartWatchdog();
         await server.StartAsync();
         return server;
+    }
+
+    /// <summary>
+    /// Test hosts do not reliably run exit handlers (the runner may kill them), so a detached watchdog kills the node
+    /// and removes its directory once this process is gone, however it ended. epmd is shared with other nodes: spared.
+    /// </summary>
+    private void StartWatchdog()
+    {
+        var script = $"exec >/dev/null 2>&1 </dev/null; while kill -0 {Environment.ProcessId}; do sleep 1; done; " +
+            $"for p in /proc/[0-9]*; do [ \"$(cat $p/comm)\" != epmd ] && grep -qaF '{_directory}' $p/environ && kill -9 ${{p#/proc/}}; done; " +
+            $"sleep 1; rm -rf '{_directory}' || (sleep 2; rm -rf '{_directory}')";
+        using var watchdog = Process.Start(new ProcessStartInfo("setsid", ["sh", "-c", script]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("Could not start the RabbitMQ watchdog (setsid sh).");
     }
 
     /// <summary>Starts the node (again): same name, ports and data, so durable queues and their messages are back.</summary>
@@ -178,17 +190,14 @@ public sealed class RabbitMqServer : IAsyncDisposable
             .ToDictionary(parts => parts[0], parts => long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>The end of the test run: no need for a graceful stop, just be quick (process exit handlers are cut short).</summary>
+    public ValueTask DisposeAsync()
     {
-        try
-        {
-            await StopAsync();
-        }
-        finally
-        {
-            KillNodeProcesses(_directory);
-            TryDeleteDirectory(_directory);
-        }
+        KillNodeProcesses(_directory);
+        _process?.Dispose();
+        _process = null;
+        TryDeleteDirectory(_directory);
+        return ValueTask.CompletedTask;
     }
 
     private async Task<bool> IsListeningAsync()
@@ -209,40 +218,88 @@ public sealed class RabbitMqServer : IAsyncDisposable
     /// <summary>Nodes of earlier test runs whose test process is gone (killed, crashed): stop them and delete their data.</summary>
     private static async Task StopLeftoversAsync()
     {
+        foreach (var (pid, environment) in RabbitMqProcesses())
+        {
+            var owner = OwnerOf(environment, "RABBITMQ_NODENAME=np-test-");
+            if (owner is not null && !ProcessIsAlive(owner.Value))
+            {
+                Kill(pid);
+            }
+        }
         foreach (var directory in Directory.GetDirectories(Path.GetTempPath(), DirectoryPrefix + "*"))
         {
-            var ownerPid = Path.GetFileName(directory)[DirectoryPrefix.Length..].Split('-')[0];
-            if (int.TryParse(ownerPid, out var pid) && !ProcessIsAlive(pid))
+            var owner = OwnerOf(Path.GetFileName(directory), DirectoryPrefix);
+            if (owner is not null && !ProcessIsAlive(owner.Value))
             {
-                KillNodeProcesses(directory);
                 TryDeleteDirectory(directory);
             }
         }
         await Task.CompletedTask;
     }
 
-    /// <summary>The node's Erlang VM carries its data directory on its command line.</summary>
+    /// <summary>The node's Erlang VM (and its launcher) carries the node's directory in its environment, not on its command line.</summary>
     private static void KillNodeProcesses(string directory)
+    {
+        foreach (var (pid, environment) in RabbitMqProcesses())
+        {
+            if (environment.Contains(directory, StringComparison.Ordinal))
+            {
+                Kill(pid);
+            }
+        }
+    }
+
+    private static IEnumerable<(int Pid, string Environment)> RabbitMqProcesses()
     {
         foreach (var procDirectory in Directory.GetDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(procDirectory), out var pid))
+            if (!int.TryParse(Path.GetFileName(procDirectory), out var pid) || pid == Environment.ProcessId)
             {
                 continue;
             }
+            string environment;
             try
             {
-                var commandLine = File.ReadAllText(Path.Combine(procDirectory, "cmdline"));
-                if (commandLine.Contains(directory, StringComparison.Ordinal))
+                // epmd inherits the environment of the node that started it, but other nodes on this machine use it too.
+                if (File.ReadAllText(Path.Combine(procDirectory, "comm")).Trim() == "epmd")
                 {
-                    using var process = Process.GetProcessById(pid);
-                    process.Kill(entireProcessTree: true);
+                    continue;
                 }
+                environment = File.ReadAllText(Path.Combine(procDirectory, "environ"));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // Gone already, or not ours to kill.
+                continue; // Gone already, or not ours to read.
             }
+            if (environment.Contains("RABBITMQ_NODENAME=np-test-", StringComparison.Ordinal))
+            {
+                yield return (pid, environment);
+            }
+        }
+    }
+
+    /// <summary>The test process id in "...np-test-&lt;pid&gt;-&lt;random&gt;".</summary>
+    private static int? OwnerOf(string text, string prefix)
+    {
+        var start = text.IndexOf(prefix, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return null;
+        }
+        var digits = new string(text[(start + prefix.Length)..].TakeWhile(char.IsAsciiDigit).ToArray());
+        return int.TryParse(digits, out var pid) ? pid : null;
+    }
+
+    private static void Kill(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            process.Kill(entireProcessTree: true);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Gone already.
         }
     }
 
