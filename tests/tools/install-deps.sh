@@ -8,6 +8,8 @@ packages=(
   nghttp2-client                                            # raw HTTP/2 and h2load
   postgresql rabbitmq-server                                # real servers for integration tests
 )
+# node and npm run the Kubernetes schema check of tests/NetworkPlatform.Deploy.Tests (any distribution's will do).
+command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 if [ "${1:-}" = "--bench" ]; then
   packages+=(libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev pkg-config g++)
 fi
