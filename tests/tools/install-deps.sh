@@ -5,6 +5,7 @@ set -euo pipefail
 
 packages=(
   python3-grpcio python3-grpc-tools python3-h2 grpc-proto   # independent gRPC peers
+  python3-yaml                                              # the Envoy config check of the deploy tests
   nghttp2-client                                            # raw HTTP/2 and h2load
   postgresql rabbitmq-server                                # real servers for integration tests
 )

@@ -182,6 +182,34 @@ public sealed class EnvoyGatewayTests
         Assert.Equal(["ALL"], container.At("securityContext.capabilities.drop").Texts);
     }
 
+    [Fact]
+    public void the_config_matches_envoys_v3_api()
+    {
+        var result = EnvoySchema.Validate(RepositoryPaths.Combine(EnvoyConfig.RelativePath));
+
+        Assert.True(result.ExitCode == 0, $"{EnvoyConfig.RelativePath} does not match Envoy's API:\n{result.Combined}");
+    }
+
+    [Fact]
+    public void the_envoy_api_check_rejects_unknown_fields_and_deprecated_ones()
+    {
+        var work = RepositoryPaths.Combine("artifacts", "deploy-tests");
+        Directory.CreateDirectory(work);
+        var config = File.ReadAllText(RepositoryPaths.Combine(EnvoyConfig.RelativePath));
+        var misspelt = Path.Combine(work, "envoy-misspelt.yaml");
+        File.WriteAllText(misspelt, config.Replace("retry_on:", "retry_onn:", StringComparison.Ordinal));
+        var deprecated = Path.Combine(work, "envoy-deprecated.yaml");
+        File.WriteAllText(deprecated, config.Replace("      connect_timeout: 1s\n", "      connect_timeout: 1s\n      http2_protocol_options: {}\n", StringComparison.Ordinal));
+
+        var misspeltResult = EnvoySchema.Validate(misspelt);
+        var deprecatedResult = EnvoySchema.Validate(deprecated);
+
+        Assert.NotEqual(0, misspeltResult.ExitCode);
+        Assert.Contains("retry_onn", misspeltResult.Output);
+        Assert.NotEqual(0, deprecatedResult.ExitCode);
+        Assert.Contains("http2_protocol_options: deprecated", deprecatedResult.Output);
+    }
+
     [EnvoyFact]
     public void envoy_accepts_the_config_in_validate_mode()
     {

@@ -4,11 +4,15 @@ namespace NetworkPlatform.Deploy.Tests.Support;
 
 /// <summary>
 /// The schema validator in Schema/ (node): kubernetes-models' OpenAPI validators plus a strict TypeScript type
-/// check of every object. Its npm packages are installed from the committed lock file into artifacts/ on first use.
+/// check of every object. Its npm packages (which also bring Envoy's API protos, see EnvoySchema) are installed
+/// from the committed lock file into artifacts/ on first use.
 /// </summary>
 public static class ManifestSchema
 {
     private static readonly Lazy<string> Directory = new(Install);
+
+    /// <summary>The installed schema tools (node_modules, validate.mjs, validate-envoy.py).</summary>
+    public static string InstalledDirectory => Directory.Value;
 
     public static ProcessResult Validate(RenderedOverlay overlay)
     {
@@ -28,7 +32,7 @@ public static class ManifestSchema
         var source = RepositoryPaths.Combine("tests", "NetworkPlatform.Deploy.Tests", "Schema");
         var target = RepositoryPaths.Combine("artifacts", "deploy-schema");
         System.IO.Directory.CreateDirectory(target);
-        foreach (var file in new[] { "package.json", "validate.mjs", "crds.ts" })
+        foreach (var file in new[] { "package.json", "validate.mjs", "crds.ts", "validate-envoy.py" })
         {
             File.Copy(Path.Combine(source, file), Path.Combine(target, file), overwrite: true);
         }
