@@ -61,12 +61,31 @@ start_rabbitmq() {
 }
 
 ensure_signing_key() {
-  # Tokens for local calls are signed with this key; the services validate them with its public half.
+  # The services validate tokens against this ES256 key's public JWKS (Auth__SigningKeyFile). The files have the
+  # names and format of NetworkPlatform.Hosting's DevelopmentTokens, so DevelopmentTokens.LoadOrCreate(.data/up/auth)
+  # signs tokens that these services accept.
   local dir=$state/auth
-  [ -f "$dir/signing-key.pem" ] && return
+  [ -f "$dir/dev-jwks.json" ] && return
   mkdir -p "$dir"
-  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$dir/signing-key.pem" 2>/dev/null
-  openssl pkey -in "$dir/signing-key.pem" -pubout -out "$dir/signing-key.pub.pem"
+  openssl ecparam -name prime256v1 -genkey -noout 2>/dev/null | openssl ec -noout -text 2>/dev/null | /usr/bin/python3 -c '
+import base64, json, os, re, secrets, sys
+text = sys.stdin.read()
+def octets(label):
+    block = re.search(label + r":\s*((?:[0-9a-f]{2}:?\s*)+)", text).group(1)
+    return bytes.fromhex(re.sub(r"[^0-9a-f]", "", block))
+def b64(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+d, point = octets("priv"), octets("pub")
+d = d[-32:].rjust(32, b"\0")
+x, y = point[1:33], point[33:65]
+public = {"kty": "EC", "crv": "P-256", "kid": "up-" + secrets.token_hex(6), "use": "sig", "alg": "ES256", "x": b64(x), "y": b64(y)}
+directory = sys.argv[1]
+private_path = os.path.join(directory, "dev-signing-key.jwk.json")
+with open(os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
+    json.dump({**public, "d": b64(d)}, f)
+with open(os.path.join(directory, "dev-jwks.json"), "w") as f:
+    json.dump({"keys": [public]}, f)
+' "$dir"
 }
 
 start_service() { # name, Project, port
@@ -89,8 +108,8 @@ start_service() { # name, Project, port
     Bus__Transport=rabbitmq
     Bus__RabbitMq__Host=127.0.0.1 Bus__RabbitMq__Port="$rabbitmq_port" Bus__RabbitMq__VirtualHost=/
     Bus__RabbitMq__Username=guest Bus__RabbitMq__Password=guest
-    Auth__Issuer=networkplatform-local Auth__Audience=networkplatform
-    Auth__SigningKeyFile="$state/auth/signing-key.pub.pem"
+    Auth__Issuer=https://dev.networkplatform.local Auth__Audience=networkplatform
+    Auth__SigningKeyFile="$state/auth/dev-jwks.json"
     Services__Membership="http://127.0.0.1:$(port_of membership)" Services__Groups="http://127.0.0.1:$(port_of groups)"
     Services__Meetings="http://127.0.0.1:$(port_of meetings)"
     OTEL_SERVICE_NAME="$name"

@@ -1,4 +1,7 @@
 using System.Net.Sockets;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Deploy.Tests.Support;
 using NetworkPlatform.Testing;
 
@@ -44,6 +47,34 @@ public sealed class LocalModeTests
     }
 
     [Fact]
+    public async Task make_up_signs_development_tokens_the_services_accept()
+    {
+        var state = Path.Combine(Path.GetTempPath(), $"np-up-key-{Guid.NewGuid():N}");
+        try
+        {
+            Bash($"state={state}; eval \"$(sed -n '/^ensure_signing_key() {{/,/^}}/p' deploy/local/up.sh)\"; ensure_signing_key");
+            var jwks = new JsonWebKeySet(await File.ReadAllTextAsync(Path.Combine(state, "auth", "dev-jwks.json")));
+            var up = await File.ReadAllTextAsync(RepositoryPaths.Combine("deploy", "local", "up.sh"));
+            Assert.Contains($"Auth__Issuer={DevelopmentTokens.Issuer} Auth__Audience={DevelopmentTokens.Audience}", up);
+
+            // DevelopmentTokens (what `make run` and the tests use to sign) loads the key make up wrote.
+            var token = DevelopmentTokens.LoadOrCreate(Path.Combine(state, "auth")).Issue("operator-1", "network-1", [Roles.Operator]);
+
+            var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
+            {
+                ValidIssuer = DevelopmentTokens.Issuer,
+                ValidAudience = DevelopmentTokens.Audience,
+                IssuerSigningKeys = jwks.GetSigningKeys(),
+            });
+            Assert.True(result.IsValid, result.Exception?.Message);
+        }
+        finally
+        {
+            Directory.Delete(state, recursive: true);
+        }
+    }
+
+    [Fact]
     public void make_up_starts_postgres_with_a_database_per_service_and_rabbitmq_and_make_down_stops_them()
     {
         var state = Path.Combine(Path.GetTempPath(), $"np-up-{Guid.NewGuid():N}");
@@ -70,7 +101,7 @@ public sealed class LocalModeTests
             {
                 Assert.Contains($"Skipping {service.Name}: {service.ProjectPath} does not exist yet.", up);
             }
-            Assert.True(File.Exists(Path.Combine(state, "auth", "signing-key.pub.pem")), "No signing key for local tokens.");
+            Assert.True(File.Exists(Path.Combine(state, "auth", "dev-jwks.json")), "No signing key for local tokens.");
         }
         finally
         {
