@@ -113,6 +113,11 @@ public sealed partial class OverlayTests
             .Where(n => n["name"].Text is { } name && SecretNamePattern().IsMatch(name) && n["value"].Exists)
             .Select(n => n.Path);
         Assert.Empty(literalSecrets);
+        // Connection strings name their password by reference ($(VAR) from a secretKeyRef), never literally.
+        var literalPasswords = rendered.Objects.SelectMany(o => o.Descendants())
+            .Where(n => n["value"].Text is { } value && PasswordInValuePattern().IsMatch(value))
+            .Select(n => n.Path);
+        Assert.Empty(literalPasswords);
         var configKeys = rendered.OfKind("ConfigMap").SelectMany(c => c["data"].Entries.Keys).Where(k => SecretNamePattern().IsMatch(k));
         Assert.Empty(configKeys);
         Assert.DoesNotContain("secretGenerator", string.Concat(Directory
@@ -128,6 +133,9 @@ public sealed partial class OverlayTests
 
     [GeneratedRegex(@"(\w+)=")]
     private static partial Regex KeyPattern();
+
+    [GeneratedRegex(@"(?i)(password|pwd)=(?!\$\()")]
+    private static partial Regex PasswordInValuePattern();
 
     [GeneratedRegex("(?i)(password|secret|token|apikey)")]
     private static partial Regex SecretNamePattern();
