@@ -125,6 +125,29 @@ public sealed partial class OverlayTests
             .Select(File.ReadAllText)), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [MemberData(nameof(Conventions.OverlayNames), MemberType = typeof(Conventions))]
+    public void every_pod_defined_here_meets_the_restricted_pod_security_profile(string overlay)
+    {
+        var workloads = Kustomize.Render(overlay).Objects.Where(o => o["kind"].Text is "Deployment" or "StatefulSet").ToList();
+
+        Assert.NotEmpty(workloads);
+        foreach (var workload in workloads)
+        {
+            var name = $"{overlay}: {workload["kind"].Text}/{workload.At("metadata.name").Text}";
+            var pod = workload.At("spec.template.spec");
+            Assert.True(pod.At("securityContext.runAsNonRoot").IsTrue, $"{name}: runAsNonRoot");
+            Assert.Equal("RuntimeDefault", pod.At("securityContext.seccompProfile.type").Text);
+            Assert.Equal("false", pod["automountServiceAccountToken"].Text);
+            foreach (var container in pod["containers"].Items.Concat(pod["initContainers"].Items))
+            {
+                Assert.Equal("false", container.At("securityContext.allowPrivilegeEscalation").Text);
+                Assert.Equal(["ALL"], container.At("securityContext.capabilities.drop").Texts);
+                Assert.False(container.At("securityContext.privileged").IsTrue, $"{name}: privileged");
+            }
+        }
+    }
+
     [GeneratedRegex(@"for service in ([a-z ]+); do")]
     private static partial Regex ForLoopPattern();
 
