@@ -27,7 +27,7 @@ done
 
 if [ -f "$state/pids/rabbitmq.pid" ]; then
   # rabbitmqctl stop returns once the node has shut down; the signal is the fallback.
-  if rabbitmqctl -q -n "$rabbitmq_node" stop >/dev/null 2>&1; then
+  if "$rabbitmq_bin/rabbitmqctl" -q -n "$rabbitmq_node" stop >/dev/null 2>&1; then
     echo "Stopped RabbitMQ"
     rm -f "$state/pids/rabbitmq.pid"
   else

@@ -7,6 +7,8 @@ rabbitmq_port=${UP_RABBITMQ_PORT:-55672}
 rabbitmq_dist_port=${UP_RABBITMQ_DIST_PORT:-55673}
 rabbitmq_node=${UP_RABBITMQ_NODE:-networkplatform-up@localhost}
 pg_bin=/usr/lib/postgresql/15/bin
+# Debian's /usr/sbin wrappers run RabbitMQ as the rabbitmq user and accept only root; others run it as themselves.
+if [ "$(id -u)" -eq 0 ]; then rabbitmq_bin=/usr/sbin; else rabbitmq_bin=/usr/lib/rabbitmq/bin; fi
 # UP_PORT_OFFSET moves every service port (the deploy tests run a second copy beside yours).
 offset=${UP_PORT_OFFSET:-0}
 dashboard_port=$((5180 + offset))

@@ -42,7 +42,7 @@ start_postgres() {
 }
 
 start_rabbitmq() {
-  [ -x /usr/sbin/rabbitmq-server ] || { echo "RabbitMQ is not installed: run tests/tools/install-deps.sh." >&2; exit 1; }
+  [ -x "$rabbitmq_bin/rabbitmq-server" ] || { echo "RabbitMQ is not installed: run tests/tools/install-deps.sh." >&2; exit 1; }
   if port_open "$rabbitmq_port"; then echo "RabbitMQ already running on 127.0.0.1:$rabbitmq_port"; return; fi
   local dir=$state/rabbitmq
   mkdir -p "$dir/mnesia" "$dir/log"
@@ -52,11 +52,11 @@ start_rabbitmq() {
   RABBITMQ_NODENAME=$rabbitmq_node RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT=$rabbitmq_port \
   RABBITMQ_DIST_PORT=$rabbitmq_dist_port RABBITMQ_MNESIA_BASE=$dir/mnesia RABBITMQ_LOG_BASE=$dir/log \
   RABBITMQ_ENABLED_PLUGINS_FILE=$dir/enabled_plugins \
-    setsid nohup /usr/sbin/rabbitmq-server >"$state/logs/rabbitmq.log" 2>&1 </dev/null &
+    setsid nohup "$rabbitmq_bin/rabbitmq-server" >"$state/logs/rabbitmq.log" 2>&1 </dev/null &
   echo $! >"$state/pids/rabbitmq.pid"
   wait_for_port "$rabbitmq_port" 90 RabbitMQ "$state/logs/rabbitmq.log"
   # The port opens before the node has finished booting.
-  rabbitmqctl -q -n "$rabbitmq_node" await_startup --timeout 60 >/dev/null
+  "$rabbitmq_bin/rabbitmqctl" -q -n "$rabbitmq_node" await_startup --timeout 60 >/dev/null
   echo "RabbitMQ on 127.0.0.1:$rabbitmq_port (node $rabbitmq_node, user guest)"
 }
 
