@@ -31,6 +31,47 @@ public sealed class LocalModeTests
         }
     }
 
+    /// <summary>
+    /// grpc.health.v1.Health/Check over h2c with a plain HttpClient (independent of our gRPC runtime), retried until
+    /// the service reports SERVING or the time is up; returns the last status seen.
+    /// </summary>
+    private static async Task<string> HealthAsync(int port, TimeSpan within)
+    {
+        using var http = new HttpClient();
+        var deadline = DateTime.UtcNow + within;
+        var last = "no answer";
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{port}/grpc.health.v1.Health/Check")
+                {
+                    Version = System.Net.HttpVersion.Version20, // over http:// with an exact version: h2c with prior knowledge
+                    VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+                    Content = new ByteArrayContent([0, 0, 0, 0, 0]), // an empty HealthCheckRequest, length-prefixed
+                };
+                request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
+                request.Headers.TryAddWithoutValidation("te", "trailers");
+                using var response = await http.SendAsync(request);
+                var body = await response.Content.ReadAsByteArrayAsync();
+                var status = response.TrailingHeaders.TryGetValues("grpc-status", out var values) ? values.First()
+                    : response.Headers.TryGetValues("grpc-status", out var headerValues) ? headerValues.First() : "none";
+                // HealthCheckResponse { status = 1 } is the 2-byte message 08 01 after the 5-byte prefix.
+                last = status != "0" ? $"HTTP/{response.Version} {(int)response.StatusCode}, grpc-status {status}" : body.Length >= 7 && body[5] == 0x08 && body[6] == 0x01 ? "SERVING" : "NOT_SERVING";
+                if (last == "SERVING")
+                {
+                    return last;
+                }
+            }
+            catch (HttpRequestException e)
+            {
+                last = e.Message;
+            }
+            await Task.Delay(500);
+        }
+        return last;
+    }
+
     [Fact]
     public void make_up_uses_the_conventional_loopback_ports()
     {
@@ -75,7 +116,7 @@ public sealed class LocalModeTests
     }
 
     [Fact]
-    public void make_up_starts_postgres_with_a_database_per_service_and_rabbitmq_and_make_down_stops_them()
+    public async Task make_up_starts_postgres_with_a_database_per_service_and_rabbitmq_and_make_down_stops_them()
     {
         var state = Path.Combine(Path.GetTempPath(), $"np-up-{Guid.NewGuid():N}");
         var postgresPort = FreePort.Next();
@@ -100,6 +141,12 @@ public sealed class LocalModeTests
             foreach (var service in Conventions.Services.Where(s => !File.Exists(RepositoryPaths.Combine(s.ProjectPath))))
             {
                 Assert.Contains($"Skipping {service.Name}: {service.ProjectPath} does not exist yet.", up);
+            }
+            var offset = int.Parse(environment["UP_PORT_OFFSET"], System.Globalization.CultureInfo.InvariantCulture);
+            foreach (var service in Conventions.Services.Where(s => File.Exists(RepositoryPaths.Combine(s.ProjectPath))))
+            {
+                var health = await HealthAsync(service.LocalPort + offset, TimeSpan.FromSeconds(60));
+                Assert.True(health == "SERVING", $"{service.Name} under make up answers grpc.health.v1 Check with: {health}. Its log: {state}/logs/{service.Name}.log");
             }
             Assert.True(File.Exists(Path.Combine(state, "auth", "dev-jwks.json")), "No signing key for local tokens.");
         }
