@@ -35,6 +35,14 @@ bench: ## Benchmarks: our runtime, storage and events against peers measured in 
 	tests/tools/install-deps.sh --bench
 	$(DOTNET) run --project tests/NetworkPlatform.Benchmarks -c Release -- all
 
+.PHONY: up
+up: ## Local distributed mode: PostgreSQL, RabbitMQ and each service as its own process on 127.0.0.1:5101-5104
+	deploy/local/up.sh
+
+.PHONY: down
+down: ## Stop what `make up` started (data stays in .data/up)
+	deploy/local/down.sh
+
 .PHONY: clean
 clean: ## Remove build output and local data
 	rm -rf artifacts $(DATA_DIR)

@@ -1,0 +1,24 @@
+# syntax=docker/dockerfile:1.7
+# The groups service image (networkplatform/groups). Build from the repository root:
+#   docker build -f deploy/docker/groups.Dockerfile -t networkplatform/groups .
+# The four service Dockerfiles differ only in the service's project and ports; a test keeps them in step.
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# The whole repository (trimmed by .dockerignore): publishing first builds the protoc plugin
+# (services/BuildingBlocks/NetworkPlatform.Grpc.Codegen) and runs it over protos/ to generate the stubs.
+COPY . .
+RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
+    dotnet publish services/Groups/NetworkPlatform.Groups.csproj -c Release -o /app --nologo
+
+# Chiseled: no shell, no package manager, a non-root user. "extra" keeps ICU and tzdata, which the
+# services need (globalization is on; meetings are scheduled in IANA zones such as Europe/Oslo).
+FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra AS runtime
+WORKDIR /app
+COPY --from=build /app .
+# The root filesystem is read-only in Kubernetes; the runtime writes only under /tmp (an emptyDir).
+ENV TMPDIR=/tmp \
+    GRPC_PORT=8080
+EXPOSE 8080
+USER $APP_UID
+ENTRYPOINT ["dotnet", "NetworkPlatform.Groups.dll"]

@@ -1,0 +1,12 @@
+#!/bin/sh
+# Runs once, when the PostgreSQL data directory is first initialised: a role and a database per service,
+# each role's password from that service's Secret (<service>-database), passed in as <SERVICE>_PASSWORD.
+set -eu
+for service in membership groups meetings reporting; do
+  password=$(printenv "$(echo "$service" | tr '[:lower:]' '[:upper:]')_PASSWORD")
+  psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname postgres \
+    -v role="$service" -v password="$password" <<'SQL'
+CREATE ROLE :"role" LOGIN PASSWORD :'password';
+CREATE DATABASE :"role" OWNER :"role";
+SQL
+done

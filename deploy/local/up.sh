@@ -1,0 +1,132 @@
+#!/usr/bin/env bash
+# make up: the Kubernetes topology without Kubernetes. A private PostgreSQL (a database per service), a
+# private RabbitMQ node and each service as its own process on loopback, configured through the same
+# environment variables as in the cluster. State, pid files and logs live under .data/up/; `make down` stops it.
+set -euo pipefail
+source "$(dirname "$0")/env.sh"
+cd "$root"
+mkdir -p "$state/pids" "$state/logs"
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+wait_for_port() { # port, seconds, what, log
+  for _ in $(seq 1 $(($2 * 5))); do
+    port_open "$1" && return 0
+    sleep 0.2
+  done
+  echo "$3 did not listen on 127.0.0.1:$1 within $2 s. Last lines of $4:" >&2
+  tail -n 30 "$4" >&2 || true
+  return 1
+}
+
+start_postgres() {
+  [ -x "$pg_bin/initdb" ] || { echo "PostgreSQL 15 is not installed: run tests/tools/install-deps.sh." >&2; exit 1; }
+  local dir=$state/postgres
+  if [ -f "$dir/data/postmaster.pid" ] && port_open "$postgres_port"; then
+    echo "PostgreSQL already running on 127.0.0.1:$postgres_port"; return
+  fi
+  mkdir -p "$dir"
+  [ "$(id -u)" -eq 0 ] && chown postgres:postgres "$dir"
+  if [ ! -d "$dir/data" ]; then
+    as_user postgres "$pg_bin/initdb" -D "$dir/data" -A trust -U postgres >"$state/logs/postgres-initdb.log"
+  fi
+  as_user postgres "$pg_bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 start \
+    -o "-p $postgres_port -k $dir -c listen_addresses=127.0.0.1" >/dev/null
+  for entry in "${services[@]}"; do
+    local name=${entry%%:*}
+    if ! as_user postgres "$pg_bin/psql" -h 127.0.0.1 -p "$postgres_port" -U postgres -tAc \
+        "SELECT 1 FROM pg_database WHERE datname = '$name'" | grep -q 1; then
+      as_user postgres "$pg_bin/createdb" -h 127.0.0.1 -p "$postgres_port" -U postgres "$name"
+    fi
+  done
+  echo "PostgreSQL on 127.0.0.1:$postgres_port (databases: membership, groups, meetings, reporting)"
+}
+
+start_rabbitmq() {
+  [ -x "$rabbitmq_bin/rabbitmq-server" ] || { echo "RabbitMQ is not installed: run tests/tools/install-deps.sh." >&2; exit 1; }
+  if port_open "$rabbitmq_port"; then echo "RabbitMQ already running on 127.0.0.1:$rabbitmq_port"; return; fi
+  local dir=$state/rabbitmq
+  mkdir -p "$dir/mnesia" "$dir/log"
+  echo "[]." >"$dir/enabled_plugins"
+  # Started as root, rabbitmq-server drops to the rabbitmq user, which must own its directories.
+  [ "$(id -u)" -eq 0 ] && chown -R rabbitmq:rabbitmq "$dir"
+  RABBITMQ_NODENAME=$rabbitmq_node RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT=$rabbitmq_port \
+  RABBITMQ_DIST_PORT=$rabbitmq_dist_port RABBITMQ_MNESIA_BASE=$dir/mnesia RABBITMQ_LOG_BASE=$dir/log \
+  RABBITMQ_ENABLED_PLUGINS_FILE=$dir/enabled_plugins \
+    setsid nohup "$rabbitmq_bin/rabbitmq-server" >"$state/logs/rabbitmq.log" 2>&1 </dev/null &
+  echo $! >"$state/pids/rabbitmq.pid"
+  wait_for_port "$rabbitmq_port" 90 RabbitMQ "$state/logs/rabbitmq.log"
+  # The port opens before the node has finished booting.
+  "$rabbitmq_bin/rabbitmqctl" -q -n "$rabbitmq_node" await_startup --timeout 60 >/dev/null
+  echo "RabbitMQ on 127.0.0.1:$rabbitmq_port (node $rabbitmq_node, user guest)"
+}
+
+ensure_signing_key() {
+  # The services validate tokens against this ES256 key's public JWKS (Auth__SigningKeyFile). The files have the
+  # names and format of NetworkPlatform.Hosting's DevelopmentTokens, so DevelopmentTokens.LoadOrCreate(.data/up/auth)
+  # signs tokens that these services accept.
+  local dir=$state/auth
+  [ -f "$dir/dev-jwks.json" ] && return
+  mkdir -p "$dir"
+  openssl ecparam -name prime256v1 -genkey -noout 2>/dev/null | openssl ec -noout -text 2>/dev/null | /usr/bin/python3 -c '
+import base64, json, os, re, secrets, sys
+text = sys.stdin.read()
+def octets(label):
+    block = re.search(label + r":\s*((?:[0-9a-f]{2}:?\s*)+)", text).group(1)
+    return bytes.fromhex(re.sub(r"[^0-9a-f]", "", block))
+def b64(data):
+    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
+d, point = octets("priv"), octets("pub")
+d = d[-32:].rjust(32, b"\0")
+x, y = point[1:33], point[33:65]
+public = {"kty": "EC", "crv": "P-256", "kid": "up-" + secrets.token_hex(6), "use": "sig", "alg": "ES256", "x": b64(x), "y": b64(y)}
+directory = sys.argv[1]
+private_path = os.path.join(directory, "dev-signing-key.jwk.json")
+with open(os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
+    json.dump({**public, "d": b64(d)}, f)
+with open(os.path.join(directory, "dev-jwks.json"), "w") as f:
+    json.dump({"keys": [public]}, f)
+' "$dir"
+}
+
+start_service() { # name, Project, port
+  local name=$1 project=$2 port=$3
+  local csproj=services/$project/NetworkPlatform.$project.csproj
+  if [ ! -f "$root/$csproj" ]; then
+    echo "Skipping $name: $csproj does not exist yet."; return
+  fi
+  if [ -f "$state/pids/$name.pid" ] && kill -0 "$(cat "$state/pids/$name.pid")" 2>/dev/null; then
+    echo "$name already running on 127.0.0.1:$port"; return
+  fi
+  dotnet build "$root/$csproj" -c Debug --nologo -clp:ErrorsOnly >"$state/logs/$name-build.log" 2>&1 \
+    || { echo "Building $name failed (see $state/logs/$name-build.log)." >&2; tail -n 20 "$state/logs/$name-build.log" >&2; exit 1; }
+  local dll=$root/artifacts/bin/NetworkPlatform.$project/debug/NetworkPlatform.$project.dll
+  local env=(
+    ASPNETCORE_ENVIRONMENT=Development
+    GRPC_PORT="$port"
+    Storage__Provider=postgres
+    Storage__ConnectionString="Host=127.0.0.1;Port=$postgres_port;Database=$name;Username=postgres"
+    Bus__Transport=rabbitmq
+    Bus__RabbitMq__Host=127.0.0.1 Bus__RabbitMq__Port="$rabbitmq_port" Bus__RabbitMq__VirtualHost=/
+    Bus__RabbitMq__Username=guest Bus__RabbitMq__Password=guest
+    Auth__Issuer=https://dev.networkplatform.local Auth__Audience=networkplatform
+    Auth__SigningKeyFile="$state/auth/dev-jwks.json"
+    Services__Membership="http://127.0.0.1:$(port_of membership)" Services__Groups="http://127.0.0.1:$(port_of groups)"
+    Services__Meetings="http://127.0.0.1:$(port_of meetings)"
+    OTEL_SERVICE_NAME="$name"
+  )
+  [ "$name" = reporting ] && env+=(HTTP_PORT=$dashboard_port)
+  # A simple command in the background, so $! is the service's own pid (env, setsid and nohup exec).
+  env "${env[@]}" setsid nohup dotnet "$dll" >"$state/logs/$name.log" 2>&1 </dev/null &
+  echo $! >"$state/pids/$name.pid"
+  wait_for_port "$port" 60 "$name" "$state/logs/$name.log"
+  echo "$name on 127.0.0.1:$port$([ "$name" = reporting ] && echo " (dashboard http://127.0.0.1:$dashboard_port)")"
+}
+
+start_postgres
+start_rabbitmq
+ensure_signing_key
+for entry in "${services[@]}"; do
+  IFS=: read -r name project port <<<"$entry"
+  start_service "$name" "$project" "$port"
+done
+echo "Up. Logs and pid files: $state/{logs,pids}. Stop everything with: make down"
