@@ -29,6 +29,9 @@ public sealed class InvalidFieldsException(IReadOnlyList<FieldError> errors)
 
     public IReadOnlyList<FieldError> Errors { get; } = errors;
 
+    /// <summary>The same errors with field names as the request spells them (e.g. "group." + "end_date").</summary>
+    public InvalidFieldsException WithPrefix(string prefix) => new([.. Errors.Select(e => e with { Field = prefix + e.Field })]);
+
     public static void ThrowIfAny(List<FieldError> errors)
     {
         if (errors.Count > 0)
@@ -38,11 +41,28 @@ public sealed class InvalidFieldsException(IReadOnlyList<FieldError> errors)
     }
 }
 
-/// <summary>A part of an aggregate (a participant, a milestone) that the request names does not exist.</summary>
-public sealed class MissingPartException(string resourceType, string name)
+/// <summary>A resource or a part of one (a participant, a milestone) that the request names does not exist (NOT_FOUND).</summary>
+public sealed class ResourceNotFoundException(string resourceType, string name)
     : Exception($"{resourceType} '{name}' does not exist.")
 {
     public string ResourceType { get; } = resourceType;
 
     public string Name { get; } = name;
+}
+
+/// <summary>The caller's etag is not the resource's current one (answered as ABORTED with the current etag).</summary>
+public sealed class StaleEtagException(string subject, string currentEtag)
+    : Exception($"{subject} is at etag {currentEtag}.")
+{
+    public string Subject { get; } = subject;
+
+    public string CurrentEtag { get; } = currentEtag;
+}
+
+/// <summary>A resource with that id already exists (answered as ALREADY_EXISTS).</summary>
+public sealed class DuplicateResourceException(string resourceType, string id, string description) : Exception(description)
+{
+    public string ResourceType { get; } = resourceType;
+
+    public string Id { get; } = id;
 }

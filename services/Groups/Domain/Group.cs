@@ -224,7 +224,7 @@ public sealed record Group(
     public Group VacateRole(string personId, GroupRole role, DateTimeOffset at)
     {
         EnsureOpen();
-        var participant = FindParticipant(personId) ?? throw new MissingPartException("Participant", $"groups/{Id}/participants/{personId}");
+        var participant = FindParticipant(personId) ?? throw new ResourceNotFoundException("Participant", $"groups/{Id}/participants/{personId}");
         if (!participant.Holds(role))
         {
             throw new RuleViolationException("ROLE_NOT_HELD", $"persons/{personId}", $"The person does not hold the role {role} in this group.");
@@ -262,7 +262,7 @@ public sealed record Group(
     public Group AnswerJoinRequest(string personId, PersonIdentity? verifiedNow, bool approve, DateTimeOffset at)
     {
         var request = JoinRequests.FirstOrDefault(r => r.Person.PersonId == personId)
-            ?? throw new MissingPartException("Join request", $"groups/{Id}/joinRequests/{personId}");
+            ?? throw new ResourceNotFoundException("Join request", $"groups/{Id}/joinRequests/{personId}");
         var remaining = JoinRequests.Where(r => r != request).ToList();
         if (!approve)
         {
@@ -280,7 +280,7 @@ public sealed record Group(
 
     public Group Leave(string personId, DateTimeOffset at)
     {
-        var participant = FindParticipant(personId) ?? throw new MissingPartException("Participant", $"groups/{Id}/participants/{personId}");
+        var participant = FindParticipant(personId) ?? throw new ResourceNotFoundException("Participant", $"groups/{Id}/participants/{personId}");
         return this with { Participants = [.. Participants.Where(p => p != participant)], UpdatedAt = at };
     }
 

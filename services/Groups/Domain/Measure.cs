@@ -84,7 +84,7 @@ public sealed record Measure(
     public Measure ReachMilestone(string milestoneId, string reachedBy, DateTimeOffset at)
     {
         var milestone = Milestones.FirstOrDefault(m => m.Id == milestoneId)
-            ?? throw new MissingPartException("Milestone", $"measures/{Id}/milestones/{milestoneId}");
+            ?? throw new ResourceNotFoundException("Milestone", $"measures/{Id}/milestones/{milestoneId}");
         if (milestone.IsReached)
         {
             throw new RuleViolationException("MILESTONE_ALREADY_REACHED", $"measures/{Id}/milestones/{milestoneId}",

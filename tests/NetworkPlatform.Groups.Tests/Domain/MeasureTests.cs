@@ -16,7 +16,7 @@ public class MeasureTests
         Assert.Equal("leader", measure.Milestones[0].ReachedBy);
         Assert.Equal(MeasureStatus.InProgress, measure.Status);
         Assert.Throws<RuleViolationException>(() => measure.ReachMilestone("plan", "leader", Now));
-        Assert.Throws<MissingPartException>(() => measure.ReachMilestone("nope", "leader", Now));
+        Assert.Throws<ResourceNotFoundException>(() => measure.ReachMilestone("nope", "leader", Now));
     }
 
     [Fact]
