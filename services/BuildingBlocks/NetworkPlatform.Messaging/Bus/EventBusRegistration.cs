@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text;
-using System.Text.Json.Serialization;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -90,15 +89,7 @@ public static class EventBusRegistration
 
     private static void ConfigureBus(IBusRegistrationContext context, IBusFactoryConfigurator bus, BusOptions options, IReadOnlyList<EventConsumerBinding> bindings)
     {
-        // Readable enums for consumers in other languages (the catalogue's schemas say so too).
-        bus.ConfigureJsonSerializerOptions(json =>
-        {
-            if (!json.Converters.Any(c => c is JsonStringEnumConverter))
-            {
-                json.Converters.Add(new JsonStringEnumConverter());
-            }
-            return json;
-        });
+        bus.ConfigureJsonSerializerOptions(WireFormat.Configure);
         // Only the concrete event type gets an exchange; no fan-out through IDomainEvent.
         bus.Publish<IDomainEvent>(p => p.Exclude = true);
 
