@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace NetworkPlatform.Groups.Domain;
 
 /// <summary>
@@ -16,17 +18,22 @@ public sealed record Group(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt)
 {
+    [JsonIgnore]
     public Mandate? CurrentMandate => Mandates.Count == 0 ? null : Mandates[^1];
 
+    [JsonIgnore]
     public Participant? Leader => Participants.FirstOrDefault(p => p.Holds(GroupRole.Leader));
 
+    [JsonIgnore]
     public Participant? BudgetResponsible => Participants.FirstOrDefault(p => p.Holds(GroupRole.BudgetResponsible));
 
+    [JsonIgnore]
     public bool IsClosed => State is GroupState.Concluded or GroupState.Dissolved;
 
     public Participant? FindParticipant(string personId) => Participants.FirstOrDefault(p => p.PersonId == personId);
 
     /// <summary>Roles the group lacks while it works: a leader once it has a mandate, a budget responsible once it is active.</summary>
+    [JsonIgnore]
     public IReadOnlyList<GroupFlag> Flags
     {
         get
@@ -45,8 +52,10 @@ public sealed record Group(
     }
 
     /// <summary>Observers follow the work without doing it, so they do not count towards the size.</summary>
+    [JsonIgnore]
     public SizeGuidance Size => SizeGuidance.Assess(Details.Kind, Participants.Count(p => p.Roles.Any(r => r != GroupRole.Observer)));
 
+    [JsonIgnore]
     public IReadOnlyList<string> Warnings
     {
         get
@@ -285,11 +294,11 @@ public sealed record Group(
     }
 
     /// <summary>
-    /// The person no longer represents their organisation (appointment withdrawn): they leave, and any pending join
-    /// request goes. Null when the person had nothing to do with the group.
+    /// The person no longer represents the organisation (appointment withdrawn): they leave, and any pending join request
+    /// goes. Their place as representative of another organisation is untouched. Null when nothing changes.
     /// </summary>
-    public Group? RemoveRepresentative(string personId, DateTimeOffset at) =>
-        RemoveRepresentatives((person, _) => person == personId, at);
+    public Group? RemoveRepresentative(string personId, string organisationId, DateTimeOffset at) =>
+        RemoveRepresentatives((person, organisation) => person == personId && organisation == organisationId, at);
 
     /// <summary>The organisation's membership ended: every person representing it leaves. Null when none took part.</summary>
     public Group? RemoveOrganisation(string organisationId, DateTimeOffset at) =>

@@ -14,6 +14,7 @@ public enum MeasureStatus
 
 public sealed record Milestone(string Id, string Title, DateOnly? DueDate, DateTimeOffset? ReachedAt, string? ReachedBy)
 {
+    [JsonIgnore]
     public bool IsReached => ReachedAt is not null;
 }
 
@@ -34,6 +35,7 @@ public sealed record Measure(
     public const int FirstYear = 2000;
     public const int LastYear = 2100;
 
+    [JsonIgnore]
     public bool IsSubMeasure => ParentMeasureId is not null;
 
     public static Measure Create(string networkId, string id, int year, string title, string description, Measure? parent, IReadOnlyList<Milestone> milestones, DateTimeOffset at)

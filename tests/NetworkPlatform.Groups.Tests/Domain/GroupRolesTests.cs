@@ -51,7 +51,7 @@ public class GroupRolesTests
     {
         var group = Active().AssignRole(Representative("budget"), GroupRole.BudgetResponsible, Now).Group;
 
-        var withdrawn = group.RemoveRepresentative("leader", Now)!;
+        var withdrawn = group.RemoveRepresentative("leader", "org-oslo", Now)!;
 
         Assert.Null(withdrawn.FindParticipant("leader"));
         Assert.Equal([GroupFlag.LeaderMissing], withdrawn.Flags);
@@ -72,8 +72,14 @@ public class GroupRolesTests
     }
 
     [Fact]
+    public void withdrawing_an_appointment_for_another_organisation_keeps_the_person()
+    {
+        Assert.Null(Active().RemoveRepresentative("leader", "org-bergen", Now));
+    }
+
+    [Fact]
     public void removing_a_person_who_is_not_in_the_group_changes_nothing()
     {
-        Assert.Null(Active().RemoveRepresentative("stranger", Now));
+        Assert.Null(Active().RemoveRepresentative("stranger", "org-oslo", Now));
     }
 }
