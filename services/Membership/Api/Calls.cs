@@ -39,6 +39,10 @@ internal static class Calls
             throw RpcErrors.AlreadyExists(StoreExtensions.ResourceType(duplicate.Collection), duplicate.Id,
                 $"{StoreExtensions.ResourceType(duplicate.Collection)} '{duplicate.Id}' already exists; get it instead of creating it again.");
         }
+        catch (InvalidPageTokenException)
+        {
+            throw RpcErrors.InvalidArgument("page_token", "Not a page token from this service; send next_page_token exactly as received, or leave it empty for the first page.");
+        }
         catch (DocumentNotFoundException missing)
         {
             throw RpcErrors.NotFound(StoreExtensions.ResourceType(missing.Collection), missing.Id);

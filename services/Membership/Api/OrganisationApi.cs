@@ -3,17 +3,17 @@ using NetworkPlatform.Membership.Contract;
 using NetworkPlatform.Membership.Features;
 using NetworkPlatform.Membership.V1;
 using NetworkPlatform.Storage;
-using Features = NetworkPlatform.Membership.Features.Organisations;
+using UseCases = NetworkPlatform.Membership.Features.Organisations;
 
 namespace NetworkPlatform.Membership.Api;
 
 public sealed class OrganisationApi(MembershipContext membership) : OrganisationService.OrganisationServiceBase
 {
     public override Task<Organisation> GetOrganisation(GetOrganisationRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => Features.GetOrganisation.HandleAsync(membership, caller, request, ct), Map);
+        Calls.RunAsync(context, (caller, ct) => UseCases.GetOrganisation.HandleAsync(membership, caller, request, ct), Map);
 
     public override Task<ListOrganisationsResponse> ListOrganisations(ListOrganisationsRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => Features.ListOrganisations.HandleAsync(membership, caller, request, ct), (page, _) =>
+        Calls.RunAsync(context, (caller, ct) => UseCases.ListOrganisations.HandleAsync(membership, caller, request, ct), (page, _) =>
         {
             var response = new ListOrganisationsResponse { NextPageToken = page.NextPageToken ?? "" };
             response.Organisations.AddRange(page.Items.Select(ProtoMapping.ToProto));
@@ -21,28 +21,28 @@ public sealed class OrganisationApi(MembershipContext membership) : Organisation
         });
 
     public override Task<Organisation> CreateOrganisation(CreateOrganisationRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => Features.CreateOrganisation.HandleAsync(membership, caller, request, ct), Map);
+        Calls.RunAsync(context, (caller, ct) => UseCases.CreateOrganisation.HandleAsync(membership, caller, request, ct), Map);
 
     public override Task<Organisation> UpdateOrganisation(UpdateOrganisationRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => Features.UpdateOrganisation.HandleAsync(membership, caller, request, ct), Map);
+        Calls.RunAsync(context, (caller, ct) => UseCases.UpdateOrganisation.HandleAsync(membership, caller, request, ct), Map);
 
     public override Task<Organisation> ApplyForMembership(ApplyForMembershipRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => Features.ApplyForMembership.HandleAsync(membership, caller, request, ct), Map);
+        Calls.RunAsync(context, (caller, ct) => UseCases.ApplyForMembership.HandleAsync(membership, caller, request, ct), Map);
 
     public override Task<Organisation> ApproveMembership(ApproveMembershipRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => Features.ApproveMembership.HandleAsync(membership, caller, request, ct), Map);
+        Calls.RunAsync(context, (caller, ct) => UseCases.ApproveMembership.HandleAsync(membership, caller, request, ct), Map);
 
     public override Task<Organisation> SuspendMembership(SuspendMembershipRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => Features.SuspendMembership.HandleAsync(membership, caller, request, ct), Map);
+        Calls.RunAsync(context, (caller, ct) => UseCases.SuspendMembership.HandleAsync(membership, caller, request, ct), Map);
 
     public override Task<Organisation> ReinstateMembership(ReinstateMembershipRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => Features.ReinstateMembership.HandleAsync(membership, caller, request, ct), Map);
+        Calls.RunAsync(context, (caller, ct) => UseCases.ReinstateMembership.HandleAsync(membership, caller, request, ct), Map);
 
     public override Task<Organisation> ResignMembership(ResignMembershipRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => Features.ResignMembership.HandleAsync(membership, caller, request, ct), Map);
+        Calls.RunAsync(context, (caller, ct) => UseCases.ResignMembership.HandleAsync(membership, caller, request, ct), Map);
 
     public override Task<ListMembershipHistoryResponse> ListMembershipHistory(ListMembershipHistoryRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => Features.ListMembershipHistory.HandleAsync(membership, caller, request, ct), (r, _) => r);
+        Calls.RunAsync(context, (caller, ct) => UseCases.ListMembershipHistory.HandleAsync(membership, caller, request, ct), (r, _) => r);
 
     private static Organisation Map(Versioned<Domain.Organisation> organisation, Hosting.Auth.Caller caller) => ProtoMapping.ToProto(organisation);
 }

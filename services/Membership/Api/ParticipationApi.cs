@@ -2,17 +2,17 @@ using NetworkPlatform.Grpc;
 using NetworkPlatform.Membership.Contract;
 using NetworkPlatform.Membership.Features;
 using NetworkPlatform.Membership.V1;
-using Features = NetworkPlatform.Membership.Features.Participation;
+using UseCases = NetworkPlatform.Membership.Features.Participation;
 
 namespace NetworkPlatform.Membership.Api;
 
 public sealed class ParticipationApi(MembershipContext membership) : ParticipationService.ParticipationServiceBase
 {
     public override Task<ParticipationRequest> GetParticipationRequest(GetParticipationRequestRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => Features.GetParticipationRequest.HandleAsync(membership, caller, request, ct), (r, _) => ProtoMapping.ToProto(r));
+        Calls.RunAsync(context, (caller, ct) => UseCases.GetParticipationRequest.HandleAsync(membership, caller, request, ct), (r, _) => ProtoMapping.ToProto(r));
 
     public override Task<ListParticipationRequestsResponse> ListParticipationRequests(ListParticipationRequestsRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => Features.ListParticipationRequests.HandleAsync(membership, caller, request, ct), (page, _) =>
+        Calls.RunAsync(context, (caller, ct) => UseCases.ListParticipationRequests.HandleAsync(membership, caller, request, ct), (page, _) =>
         {
             var response = new ListParticipationRequestsResponse { NextPageToken = page.NextPageToken ?? "" };
             response.ParticipationRequests.AddRange(page.Items.Select(ProtoMapping.ToProto));
@@ -20,11 +20,11 @@ public sealed class ParticipationApi(MembershipContext membership) : Participati
         });
 
     public override Task<ParticipationRequest> RequestParticipation(RequestParticipationRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => Features.RequestParticipation.HandleAsync(membership, caller, request, ct), (r, _) => ProtoMapping.ToProto(r));
+        Calls.RunAsync(context, (caller, ct) => UseCases.RequestParticipation.HandleAsync(membership, caller, request, ct), (r, _) => ProtoMapping.ToProto(r));
 
     public override Task<ParticipationRequest> ForwardParticipationRequest(ForwardParticipationRequestRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => Features.ForwardParticipationRequest.HandleAsync(membership, caller, request, ct), (r, _) => ProtoMapping.ToProto(r));
+        Calls.RunAsync(context, (caller, ct) => UseCases.ForwardParticipationRequest.HandleAsync(membership, caller, request, ct), (r, _) => ProtoMapping.ToProto(r));
 
     public override Task<ParticipationRequest> AnswerParticipationRequest(AnswerParticipationRequestRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => Features.AnswerParticipationRequest.HandleAsync(membership, caller, request, ct), (r, _) => ProtoMapping.ToProto(r));
+        Calls.RunAsync(context, (caller, ct) => UseCases.AnswerParticipationRequest.HandleAsync(membership, caller, request, ct), (r, _) => ProtoMapping.ToProto(r));
 }

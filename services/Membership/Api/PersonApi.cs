@@ -2,7 +2,7 @@ using NetworkPlatform.Grpc;
 using NetworkPlatform.Membership.Contract;
 using NetworkPlatform.Membership.Features;
 using NetworkPlatform.Membership.V1;
-using Features = NetworkPlatform.Membership.Features.Persons;
+using UseCases = NetworkPlatform.Membership.Features.Persons;
 
 namespace NetworkPlatform.Membership.Api;
 
@@ -10,10 +10,10 @@ namespace NetworkPlatform.Membership.Api;
 public sealed class PersonApi(MembershipContext membership) : PersonService.PersonServiceBase
 {
     public override Task<Person> GetPerson(GetPersonRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => Features.GetPerson.HandleAsync(membership, caller, request, ct), ProtoMapping.ToProto);
+        Calls.RunAsync(context, (caller, ct) => UseCases.GetPerson.HandleAsync(membership, caller, request, ct), ProtoMapping.ToProto);
 
     public override Task<ListPersonsResponse> ListPersons(ListPersonsRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => Features.ListPersons.HandleAsync(membership, caller, request, ct), (page, caller) =>
+        Calls.RunAsync(context, (caller, ct) => UseCases.ListPersons.HandleAsync(membership, caller, request, ct), (page, caller) =>
         {
             var response = new ListPersonsResponse { NextPageToken = page.NextPageToken ?? "" };
             response.Persons.AddRange(page.Items.Select(p => ProtoMapping.ToProto(p, caller)));
@@ -21,8 +21,8 @@ public sealed class PersonApi(MembershipContext membership) : PersonService.Pers
         });
 
     public override Task<Person> CreatePerson(CreatePersonRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => Features.CreatePerson.HandleAsync(membership, caller, request, ct), ProtoMapping.ToProto);
+        Calls.RunAsync(context, (caller, ct) => UseCases.CreatePerson.HandleAsync(membership, caller, request, ct), ProtoMapping.ToProto);
 
     public override Task<Person> UpdatePerson(UpdatePersonRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => Features.UpdatePerson.HandleAsync(membership, caller, request, ct), ProtoMapping.ToProto);
+        Calls.RunAsync(context, (caller, ct) => UseCases.UpdatePerson.HandleAsync(membership, caller, request, ct), ProtoMapping.ToProto);
 }
