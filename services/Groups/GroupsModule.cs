@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NetworkPlatform.Grpc;
-using NetworkPlatform.Grpc.Hosting;
+using NetworkPlatform.Hosting;
 using NetworkPlatform.Groups.Api;
 using NetworkPlatform.Groups.Consumers;
 using NetworkPlatform.Groups.Features;
@@ -30,13 +30,9 @@ public static class GroupsModule
         services.AddDocumentStore(configuration.GetSection("Storage"), ServiceName);
         services.AddHttpContextAccessor();
         services.TryAddSingleton(TimeProvider.System);
-        var membershipAddress = configuration["Services:Membership"];
-        if (string.IsNullOrWhiteSpace(membershipAddress))
-        {
-            throw new InvalidOperationException(
-                "Services__Membership is not set: the groups service checks representatives with the membership service; set it, e.g. http://127.0.0.1:5101.");
-        }
-        services.AddKeyedSingleton<GrpcChannel>(ServiceName, (_, _) => GrpcChannel.ForAddress(membershipAddress));
+        // Checked at start-up: without the membership service nobody can join a group.
+        var membershipChannel = ServiceCalls.ChannelTo(configuration, "Membership");
+        services.AddKeyedSingleton(ServiceName, membershipChannel);
         services.AddKeyedSingleton<IMembershipDirectory>(ServiceName, (sp, _) =>
             new MembershipGrpcDirectory(sp.GetRequiredKeyedService<GrpcChannel>(ServiceName), sp.GetRequiredService<IHttpContextAccessor>()));
         services.AddSingleton(sp => new GroupsContext(
@@ -54,7 +50,7 @@ public static class GroupsModule
             .AddHandler<MembershipEndedHandler>()
             .AddHandler<MeetingDecisionsHandler>());
 
-    /// <summary>Serves networkplatform.groups.v1.GroupsService and ActionPlanService.</summary>
-    public static IApplicationBuilder MapGroups(this IApplicationBuilder app) =>
-        app.MapGrpcService<GroupsApi>().MapGrpcService<ActionPlanApi>();
+    /// <summary>Serves networkplatform.groups.v1.GroupsService and ActionPlanService, each SERVING while the database is ready.</summary>
+    public static WebApplication MapGroups(this WebApplication app) =>
+        app.MapGrpcServiceWithHealth<GroupsApi>().MapGrpcServiceWithHealth<ActionPlanApi>();
 }
