@@ -6,6 +6,7 @@ using NetworkPlatform.Groups.Consumers;
 using NetworkPlatform.Groups.Features;
 using NetworkPlatform.Groups.Features.Membership;
 using NetworkPlatform.Groups.Peers;
+using NetworkPlatform.Groups.Seed;
 using NetworkPlatform.Messaging.Bus;
 using NetworkPlatform.Storage;
 using NetworkPlatform.Storage.Hosting;
@@ -20,6 +21,9 @@ public static class GroupsModule
 {
     /// <summary>Service name: the key of its database, outbox and queues ("groups.&lt;handler&gt;").</summary>
     public const string ServiceName = "groups";
+
+    /// <summary>Configuration key (Groups__SeedDemo=true): seed the demo groups on start when they are missing.</summary>
+    public const string SeedDemoKey = "Groups:SeedDemo";
 
     /// <summary>
     /// Storage from the "Storage" section (one SQLite file or PostgreSQL database per service) and the membership service
@@ -41,6 +45,11 @@ public static class GroupsModule
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<GroupsApi>();
         services.AddSingleton<ActionPlanApi>();
+        if (configuration.GetValue<bool>(SeedDemoKey))
+        {
+            // Registered after the storage's migration service, so the schema exists when it runs.
+            services.AddHostedService<DemoSeedService>();
+        }
         return services;
     }
 
