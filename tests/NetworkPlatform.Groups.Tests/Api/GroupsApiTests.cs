@@ -214,6 +214,9 @@ public sealed class GroupsApiTests : IAsyncLifetime
         var notSecretariat = await Assert.ThrowsAsync<RpcException>(async () => await groups.ActivateGroupAsync(
             new ActivateGroupRequest { NetworkId = Network, GroupId = "wg-digital" }, Representative("per-ingrid", "org-fjordvik")));
 
+        var badToken = await Assert.ThrowsAsync<RpcException>(async () => await groups.ListGroupsAsync(new ListGroupsRequest { NetworkId = Network, PageToken = "not-a-token" }, Secretariat()));
+
+        Assert.Equal("page_token", Assert.Single(badToken.GetDetail<BadRequest>()!.FieldViolations).Field);
         Assert.Equal(StatusCode.NotFound, notFound.StatusCode);
         Assert.Equal(StatusCode.Aborted, stale.StatusCode);
         Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
