@@ -225,12 +225,20 @@ public sealed class GroupsApiTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task the_groups_services_are_serving_once_the_database_is_ready()
+    public async Task the_groups_services_become_serving_once_the_database_is_ready()
     {
         var health = new Health.HealthClient(channel);
+        var request = new HealthCheckRequest { Service = GroupsService.ServiceName };
 
-        var status = await health.CheckAsync(new HealthCheckRequest { Service = GroupsService.ServiceName });
+        // Readiness is re-evaluated periodically: wait for it (bounded) rather than racing the first check.
+        var status = await health.CheckAsync(request);
+        for (var deadline = DateTime.UtcNow.AddSeconds(15); status.Status != ServingStatus.Serving && DateTime.UtcNow < deadline;)
+        {
+            await Task.Delay(100);
+            status = await health.CheckAsync(request);
+        }
 
         Assert.Equal(ServingStatus.Serving, status.Status);
+        Assert.Equal(ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest { Service = ActionPlanService.ServiceName })).Status);
     }
 }
