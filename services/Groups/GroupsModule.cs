@@ -1,0 +1,65 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NetworkPlatform.Grpc;
+using NetworkPlatform.Hosting;
+using NetworkPlatform.Groups.Api;
+using NetworkPlatform.Groups.Consumers;
+using NetworkPlatform.Groups.Features;
+using NetworkPlatform.Groups.Features.Membership;
+using NetworkPlatform.Groups.Peers;
+using NetworkPlatform.Groups.Seed;
+using NetworkPlatform.Messaging.Bus;
+using NetworkPlatform.Storage;
+using NetworkPlatform.Storage.Hosting;
+
+namespace NetworkPlatform.Groups;
+
+/// <summary>
+/// The groups service as a module a host composes: its own database, the membership client, the gRPC services and
+/// the event handlers. The distributed host (Program.cs) and the standalone host call the same three methods.
+/// </summary>
+public static class GroupsModule
+{
+    /// <summary>Service name: the key of its database, outbox and queues ("groups.&lt;handler&gt;").</summary>
+    public const string ServiceName = "groups";
+
+    /// <summary>Configuration key (Groups__SeedDemo=true): seed the demo groups on start when they are missing.</summary>
+    public const string SeedDemoKey = "Groups:SeedDemo";
+
+    /// <summary>
+    /// Storage from the "Storage" section (one SQLite file or PostgreSQL database per service) and the membership service
+    /// at Services:Membership (e.g. http://127.0.0.1:5101 or dns:///membership-headless...:8080).
+    /// </summary>
+    public static IServiceCollection AddGroups(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDocumentStore(configuration.GetSection("Storage"), ServiceName);
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton(TimeProvider.System);
+        // Checked at start-up: without the membership service nobody can join a group.
+        var membershipChannel = ServiceCalls.ChannelTo(configuration, "Membership");
+        services.AddKeyedSingleton(ServiceName, membershipChannel);
+        services.AddKeyedSingleton<IMembershipDirectory>(ServiceName, (sp, _) =>
+            new MembershipGrpcDirectory(sp.GetRequiredKeyedService<GrpcChannel>(ServiceName), sp.GetRequiredService<IHttpContextAccessor>()));
+        services.AddSingleton(sp => new GroupsContext(
+            sp.GetRequiredKeyedService<IDocumentStore>(ServiceName),
+            sp.GetRequiredKeyedService<IMembershipDirectory>(ServiceName),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<GroupsApi>();
+        services.AddSingleton<ActionPlanApi>();
+        if (configuration.GetValue<bool>(SeedDemoKey))
+        {
+            // Registered after the storage's migration service, so the schema exists when it runs.
+            services.AddHostedService<DemoSeedService>();
+        }
+        return services;
+    }
+
+    /// <summary>The groups service on the process's bus: its outbox relay and its inbox handlers.</summary>
+    public static EventBusBuilder AddGroups(this EventBusBuilder bus) =>
+        bus.AddService(ServiceName, events => events
+            .AddHandler<MembershipEndedHandler>()
+            .AddHandler<MeetingDecisionsHandler>());
+
+    /// <summary>Serves networkplatform.groups.v1.GroupsService and ActionPlanService, each SERVING while the database is ready.</summary>
+    public static WebApplication MapGroups(this WebApplication app) =>
+        app.MapGrpcServiceWithHealth<GroupsApi>().MapGrpcServiceWithHealth<ActionPlanApi>();
+}

@@ -1,0 +1,60 @@
+using NetworkPlatform.Grpc;
+using NetworkPlatform.Membership.V1;
+
+namespace NetworkPlatform.Groups.Tests.Api;
+
+/// <summary>
+/// The membership service's gRPC contract (networkplatform.membership.v1) answering from a table, served by the real
+/// runtime so the groups service's client goes over HTTP/2. Records the authorization header each check carried.
+/// </summary>
+internal sealed class ContractMembership
+{
+    public Dictionary<string, (string OrganisationId, string Name, string Email)> Representatives { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Persons known to membership but not representatives of an active member, with membership's reason.</summary>
+    public Dictionary<string, (string Reason, MembershipState State)> Refused { get; } = new(StringComparer.Ordinal);
+
+    public List<string?> ForwardedAuthorization { get; } = [];
+
+    public IEnumerable<ServerServiceDefinition> Bind() =>
+    [
+        RepresentativeService.BindService(new RepresentativeChecks(this)),
+        PersonService.BindService(new Persons(this)),
+        OrganisationService.BindService(new Organisations()),
+    ];
+
+    private sealed class RepresentativeChecks(ContractMembership table) : RepresentativeService.RepresentativeServiceBase
+    {
+        public override Task<CheckRepresentativeResponse> CheckRepresentative(CheckRepresentativeRequest request, ServerCallContext context)
+        {
+            table.ForwardedAuthorization.Add(context.RequestHeaders.GetValue("authorization"));
+            if (table.Representatives.TryGetValue(request.PersonId, out var person))
+            {
+                return Task.FromResult(new CheckRepresentativeResponse
+                {
+                    ActiveRepresentative = true,
+                    MembershipState = MembershipState.Active,
+                    Appointments = { new Representative { Id = $"rep-{request.PersonId}", NetworkId = request.NetworkId, OrganisationId = person.OrganisationId, PersonId = request.PersonId, Active = true, PersonFullName = person.Name } },
+                });
+            }
+            return Task.FromResult(table.Refused.TryGetValue(request.PersonId, out var refusal)
+                ? new CheckRepresentativeResponse { Reason = refusal.Reason, MembershipState = refusal.State }
+                : new CheckRepresentativeResponse { Reason = "PERSON_NOT_FOUND" });
+        }
+    }
+
+    private sealed class Persons(ContractMembership table) : PersonService.PersonServiceBase
+    {
+        public override Task<Person> GetPerson(GetPersonRequest request, ServerCallContext context)
+        {
+            var person = table.Representatives[request.PersonId];
+            return Task.FromResult(new Person { Id = request.PersonId, NetworkId = request.NetworkId, FullName = person.Name, Email = person.Email, Phone = "+47 911 22 333", EmployerOrganisationId = person.OrganisationId });
+        }
+    }
+
+    private sealed class Organisations : OrganisationService.OrganisationServiceBase
+    {
+        public override Task<Organisation> GetOrganisation(GetOrganisationRequest request, ServerCallContext context) =>
+            Task.FromResult(new Organisation { Id = request.OrganisationId, NetworkId = request.NetworkId, DisplayName = $"Organisasjon {request.OrganisationId}", MembershipState = MembershipState.Active });
+    }
+}
