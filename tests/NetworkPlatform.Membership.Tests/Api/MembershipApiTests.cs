@@ -86,6 +86,8 @@ public abstract class MembershipApiTests(MembershipServer server)
         var fields = error.GetDetail<BadRequest>()!.FieldViolations.Select(v => v.Field).ToList();
         Assert.Equal(["organisation.display_name", "organisation.kind", "organisation.organisation_number", "organisation.contact.email"], fields);
         Assert.Contains("organisation.display_name", error.Detail, StringComparison.Ordinal);
+        var kind = error.GetDetail<BadRequest>()!.FieldViolations[1].Description;
+        Assert.StartsWith("42 is not a valid value; use one of ORGANISATION_KIND_MUNICIPALITY, ORGANISATION_KIND_HOSPITAL", kind, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = Timeout)]
