@@ -5,7 +5,8 @@ using NetworkPlatform.Membership;
 using NetworkPlatform.Messaging.Bus;
 using NetworkPlatform.Standalone;
 
-var builder = WebApplication.CreateBuilder(args);
+// Content root next to the binaries: `make run` starts from the repository root, and appsettings.json lives with the build.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 if (builder.Configuration["urls"] is null)
 {
     builder.WebHost.UseUrls("http://127.0.0.1:5000");

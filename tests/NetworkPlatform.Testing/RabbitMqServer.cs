@@ -159,10 +159,19 @@ public sealed class RabbitMqServer : IAsyncDisposable
     public async Task<string> CtlAsync(params string[] arguments) =>
         await RunAsync("/usr/sbin/rabbitmqctl", ["-q", "-n", NodeName, .. arguments], TimeSpan.FromSeconds(90));
 
-    /// <summary>Messages ready in each queue (name -> count).</summary>
-    public async Task<IReadOnlyDictionary<string, long>> QueueDepthsAsync()
+    /// <summary>A fresh virtual host for one test (guest may use it): its own exchanges and queues, no cross-talk.</summary>
+    public async Task<string> CreateVirtualHostAsync()
     {
-        var output = await CtlAsync("list_queues", "--no-table-headers", "name", "messages_ready");
+        var name = "test-" + Guid.NewGuid().ToString("N")[..12];
+        await CtlAsync("add_vhost", name);
+        await CtlAsync("set_permissions", "-p", name, Username, ".*", ".*", ".*");
+        return name;
+    }
+
+    /// <summary>Messages ready in each queue (name -> count).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> QueueDepthsAsync(string virtualHost)
+    {
+        var output = await CtlAsync("list_queues", "-p", virtualHost, "--no-table-headers", "name", "messages_ready");
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Split('\t'))
             .Where(parts => parts.Length == 2 && long.TryParse(parts[1], out _))

@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using NetworkPlatform.Events;
 using NetworkPlatform.Messaging.Bus;
 using NetworkPlatform.Messaging.Catalogue;
-using NetworkPlatform.Messaging.Tests.Events;
+using NetworkPlatform.Messaging.TestHost;
 using NetworkPlatform.Testing;
 
 namespace NetworkPlatform.Messaging.Tests.Catalogue;
@@ -34,23 +34,23 @@ public sealed class AsyncApiCatalogueTests
         var document = JsonNode.Parse(AsyncApiCatalogue.Generate([typeof(MemberJoined), typeof(BudgetApproved)]))!;
 
         Assert.Equal("2.6.0", (string?)document["asyncapi"]);
-        var channel = document["channels"]!["NetworkPlatform.Messaging.Tests.Events:MemberJoined"]!;
-        Assert.Equal("NetworkPlatform.Messaging.Tests.Events:MemberJoined", (string?)channel["bindings"]!["amqp"]!["exchange"]!["name"]);
+        var channel = document["channels"]!["NetworkPlatform.Messaging.TestHost:MemberJoined"]!;
+        Assert.Equal("NetworkPlatform.Messaging.TestHost:MemberJoined", (string?)channel["bindings"]!["amqp"]!["exchange"]!["name"]);
         Assert.Equal("fanout", (string?)channel["bindings"]!["amqp"]!["exchange"]!["type"]);
         var messageRef = (string?)channel["subscribe"]!["message"]!["$ref"];
-        Assert.Equal("#/components/messages/NetworkPlatform.Messaging.Tests.Events.MemberJoined", messageRef);
+        Assert.Equal("#/components/messages/NetworkPlatform.Messaging.TestHost.MemberJoined", messageRef);
 
-        var payload = document["components"]!["messages"]!["NetworkPlatform.Messaging.Tests.Events.MemberJoined"]!["payload"]!;
-        Assert.Equal("#/components/schemas/NetworkPlatform.Messaging.Tests.Events.MemberJoined", (string?)payload["properties"]!["message"]!["$ref"]);
+        var payload = document["components"]!["messages"]!["NetworkPlatform.Messaging.TestHost.MemberJoined"]!["payload"]!;
+        Assert.Equal("#/components/schemas/NetworkPlatform.Messaging.TestHost.MemberJoined", (string?)payload["properties"]!["message"]!["$ref"]);
 
-        var schema = document["components"]!["schemas"]!["NetworkPlatform.Messaging.Tests.Events.MemberJoined"]!["properties"]!;
+        var schema = document["components"]!["schemas"]!["NetworkPlatform.Messaging.TestHost.MemberJoined"]!["properties"]!;
         Assert.Equal("uuid", (string?)schema["eventId"]!["format"]);
         Assert.Equal("date-time", (string?)schema["occurredAt"]!["format"]);
         Assert.Equal("string", (string?)schema["networkId"]!["type"]);
         Assert.Equal("integer", (string?)schema["aggregateVersion"]!["type"]);
         Assert.Equal(["Representative", "Deputy"], schema["role"]!["enum"]!.AsArray().Select(v => (string?)v));
 
-        var budget = document["components"]!["schemas"]!["NetworkPlatform.Messaging.Tests.Events.BudgetApproved"]!["properties"]!;
+        var budget = document["components"]!["schemas"]!["NetworkPlatform.Messaging.TestHost.BudgetApproved"]!["properties"]!;
         Assert.Equal("string", (string?)budget["amount"]!["type"]);
     }
 }

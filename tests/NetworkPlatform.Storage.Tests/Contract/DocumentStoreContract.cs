@@ -331,6 +331,60 @@ public abstract class DocumentStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task events_of_one_aggregate_changed_by_racing_writers_leave_the_outbox_in_version_order()
+    {
+        var meeting = new Meeting("m-1", "g-1", "startup", null, "v1");
+        await InsertAsync(NetworkA, meeting);
+
+        var versionOfMessage = new System.Collections.Concurrent.ConcurrentDictionary<Guid, long>();
+
+        async Task WriterAsync()
+        {
+            for (var changes = 0; changes < 5;)
+            {
+                await using var unit = await Store.BeginAsync();
+                // Enqueued before reading on purpose: the adapter must still order the outbox by commit.
+                var message = Message("MeetingMoved", "m-1", 0);
+                await unit.EnqueueAsync(message);
+                var current = (await unit.GetAsync(Meetings, NetworkA, "m-1"))!;
+                try
+                {
+                    var version = await unit.ReplaceAsync(Meetings, NetworkA, meeting with { Title = $"v{current.Version + 1}" }, current.Version);
+                    await unit.CommitAsync();
+                    versionOfMessage[message.MessageId] = version;
+                    changes++;
+                }
+                catch (ConcurrencyConflictException)
+                {
+                    // Lost the race: the unit rolls back with its message; read again and retry.
+                }
+            }
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Task.Run(WriterAsync))).WaitAsync(Patience);
+
+        var versions = (await Outbox.ReadPendingAsync(100)).Select(p => versionOfMessage[p.Message.MessageId]).ToList();
+        Assert.Equal(Enumerable.Range(2, 20).Select(v => (long)v), versions);
+    }
+
+    [Fact]
+    public async Task purging_removes_only_messages_sent_before_the_cutoff()
+    {
+        await using (var unit = await Store.BeginAsync())
+        {
+            await unit.EnqueueAsync(Message("MeetingScheduled", "m-1", 1));
+            await unit.EnqueueAsync(Message("MeetingMoved", "m-1", 2));
+            await unit.CommitAsync();
+        }
+        var pending = await Outbox.ReadPendingAsync(10);
+        await Outbox.MarkSentAsync([pending[0].Sequence]);
+
+        Assert.Equal(0, await Outbox.PurgeSentAsync(DateTimeOffset.UtcNow.AddMinutes(-5)));
+        Assert.Equal(1, await Outbox.PurgeSentAsync(DateTimeOffset.UtcNow.AddMinutes(5)));
+        Assert.Equal([pending[1]], await Outbox.ReadPendingAsync(10));
+    }
+
+    [Fact]
     public async Task only_one_relay_holds_the_outbox_lock_at_a_time()
     {
         var second = OpenTracked(location);

@@ -17,6 +17,12 @@ internal sealed class GrpcRoutingMiddleware(RequestDelegate next, GrpcServiceReg
         {
             return registry.IsServicePath(path) ? UnsupportedMediaTypeAsync(http) : next(http);
         }
+        if (!HttpProtocol.IsHttp2(request.Protocol))
+        {
+            // Status trailers need HTTP/2; HTTP/1.1 gRPC clients do not exist in practice, but a misrouted one gets a clear answer.
+            http.Response.StatusCode = StatusCodes.Status426UpgradeRequired;
+            return Task.CompletedTask;
+        }
         if (HttpMethods.IsPost(request.Method) && registry.TryGetHandler(path, out var handler))
         {
             return handler.HandleAsync(http);
@@ -37,8 +43,8 @@ internal sealed class GrpcRoutingMiddleware(RequestDelegate next, GrpcServiceReg
             ? $"Method {path} is not implemented by this server."
             : $"Service for {path} is not served here; list the services with server reflection.";
         http.Response.ContentType = GrpcProtocol.ContentType;
-        http.Response.Headers[GrpcProtocol.StatusHeader] = GrpcProtocol.StatusCodeString(StatusCode.Unimplemented);
-        http.Response.Headers[GrpcProtocol.MessageHeader] = HeaderEncoding.PercentEncode(message);
+        http.Response.Headers.GrpcStatus = GrpcProtocol.StatusCodeString(StatusCode.Unimplemented);
+        http.Response.Headers.GrpcMessage = HeaderEncoding.PercentEncode(message);
         return Task.CompletedTask;
     }
 }

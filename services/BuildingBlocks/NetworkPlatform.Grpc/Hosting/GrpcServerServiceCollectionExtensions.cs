@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using NetworkPlatform.Grpc.Health;
 using NetworkPlatform.Grpc.Reflection;
 using NetworkPlatform.Grpc.Server;
@@ -30,11 +31,13 @@ public static class GrpcServerServiceCollectionExtensions
         services.TryAddSingleton<ReflectionServiceV1>();
         services.TryAddSingleton<ReflectionServiceV1Alpha>();
         services.TryAddEnumerable(ServiceDescriptor.Transient<IStartupFilter, GrpcStartupFilter>());
-        services.Configure<KestrelServerOptions>(kestrel =>
+        // Kestrel applies endpoint defaults when Listen() creates an endpoint, so these must run before any other Kestrel
+        // configuration (a host may call ConfigureKestrel(k => k.ListenAnyIP(port)) before AddGrpcServer): they go first.
+        services.Insert(0, ServiceDescriptor.Singleton<IConfigureOptions<KestrelServerOptions>>(new ConfigureOptions<KestrelServerOptions>(kestrel =>
         {
             kestrel.AddServerHeader = false;
             kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2);
-        });
+        })));
         return services;
     }
 

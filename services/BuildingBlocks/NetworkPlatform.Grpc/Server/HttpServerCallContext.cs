@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
@@ -55,7 +56,8 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     public void Initialize()
     {
         var headers = http.Request.Headers;
-        var timeoutHeader = headers[GrpcProtocol.TimeoutHeader];
+        // The typed gRPC header properties are fields in Kestrel: no string lookup on the hot path.
+        var timeoutHeader = headers.GrpcTimeout;
         if (timeoutHeader.Count > 0)
         {
             if (!GrpcTimeout.TryParse(timeoutHeader.ToString(), out var timeout))
@@ -64,7 +66,7 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
             }
             StartDeadline(timeout);
         }
-        var encoding = headers[GrpcProtocol.EncodingHeader];
+        var encoding = headers.GrpcEncoding;
         if (encoding.Count > 0)
         {
             var name = encoding.ToString();
@@ -75,18 +77,19 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
             }
             else if (name != GrpcProtocol.Identity)
             {
-                http.Response.Headers[GrpcProtocol.AcceptEncodingHeader] = GrpcProtocol.SupportedEncodings;
+                http.Response.Headers.GrpcAcceptEncoding = GrpcProtocol.SupportedEncodings;
                 throw new RpcException(StatusCode.Unimplemented, $"Message compression '{name}' is not supported; use one of: {GrpcProtocol.SupportedEncodings}.");
             }
         }
         if (!responseGzip && runtime.Options.CompressResponses)
         {
-            var accepted = headers[GrpcProtocol.AcceptEncodingHeader].ToString();
+            var accepted = headers.GrpcAcceptEncoding.ToString();
             responseGzip = accepted.Contains(GrpcProtocol.Gzip, StringComparison.Ordinal);
         }
     }
 
     /// <summary>Reads the one request message of a unary or server-streaming call, and checks the client then ended its stream.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<T> ReadSingleMessageAsync<T>(MessageParser<T> parser) where T : class, IMessage<T>
     {
         var reader = http.Request.BodyReader;
@@ -117,6 +120,7 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     }
 
     /// <summary>Reads the next message of a client-streaming or bidi call; null at the end of the request stream.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public async ValueTask<T?> ReadNextMessageAsync<T>(MessageParser<T> parser, CancellationToken cancellationToken) where T : class, IMessage<T>
     {
         var reader = http.Request.BodyReader;
@@ -143,12 +147,12 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     /// <summary>Writes one response message into the response body (not flushed: Kestrel sends it with the trailers, or on flush).</summary>
     public void WriteMessage(IMessage message)
     {
-        StartResponse();
         var size = message.CalculateSize();
         if (size > runtime.Options.MaxSendMessageSize)
         {
             throw new RpcException(StatusCode.ResourceExhausted, $"Sending message larger than max ({size} vs. {runtime.Options.MaxSendMessageSize}).");
         }
+        StartResponse();
         if (responseGzip)
         {
             MessageFraming.WriteGzipMessage(http.Response.BodyWriter, message);
@@ -192,10 +196,10 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
             target = http.Response.Headers;
             http.Response.ContentType = GrpcProtocol.ContentType;
         }
-        target[GrpcProtocol.StatusHeader] = GrpcProtocol.StatusCodeString(code);
+        target.GrpcStatus = GrpcProtocol.StatusCodeString(code);
         if (!string.IsNullOrEmpty(message))
         {
-            target[GrpcProtocol.MessageHeader] = HeaderEncoding.PercentEncode(message);
+            target.GrpcMessage = HeaderEncoding.PercentEncode(message);
         }
         if (details is not null)
         {
@@ -236,8 +240,8 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
         response.ContentType = GrpcProtocol.ContentType;
         if (responseGzip)
         {
-            response.Headers[GrpcProtocol.EncodingHeader] = GrpcProtocol.Gzip;
-            response.Headers[GrpcProtocol.AcceptEncodingHeader] = GrpcProtocol.SupportedEncodings;
+            response.Headers.GrpcEncoding = GrpcProtocol.Gzip;
+            response.Headers.GrpcAcceptEncoding = GrpcProtocol.SupportedEncodings;
         }
     }
 

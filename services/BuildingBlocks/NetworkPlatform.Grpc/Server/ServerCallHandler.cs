@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core.Features;
@@ -71,7 +72,9 @@ internal sealed class ServerCallHandler<TRequest, TResponse> : ServerCallHandler
         call.Dispose();
     }
 
-    private async Task InvokeAsync(HttpServerCallContext call, ServerInterceptor[] interceptors)
+    // Pooled: when the request body is not there yet the call goes async, and this saves an allocation per call.
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask InvokeAsync(HttpServerCallContext call, ServerInterceptor[] interceptors)
     {
         switch (method.Type)
         {

@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,6 +27,10 @@ public static class EventBusRegistration
     public static IServiceCollection AddEventBus(this IServiceCollection services, IConfiguration busSection, Action<EventBusBuilder> configure)
     {
         var options = busSection.Get<BusOptions>() ?? new BusOptions();
+        if (options.RetryIntervals.Length == 0)
+        {
+            options.RetryIntervals = BusOptions.DefaultRetryIntervals;
+        }
         var builder = new EventBusBuilder();
         configure(builder);
 
@@ -101,10 +104,10 @@ public static class EventBusRegistration
                 {
                     rabbit.SetQuorumQueue();
                 }
+                // One message at a time, in queue order: events of an aggregate are handled in the order they were
+                // committed, and a message being retried holds back the ones behind it. Prefetch hides the round trips.
+                endpoint.ConcurrentMessageLimit = 1;
                 endpoint.PrefetchCount = options.PrefetchCount;
-                // Partition before retry: while one message of an aggregate is retried, the next one waits.
-                var partitioner = endpoint.CreatePartitioner(options.PrefetchCount);
-                endpoint.UsePartitioner<ConsumeContext>(partitioner, AggregateKey, Encoding.UTF8);
                 endpoint.UseMessageRetry(retry => retry.Intervals(options.RetryIntervals));
                 foreach (var eventType in binding.EventTypes)
                 {
@@ -113,9 +116,6 @@ public static class EventBusRegistration
             });
         }
     }
-
-    private static string AggregateKey(ConsumeContext context) =>
-        context.Headers.Get<string>(EventTopology.AggregateIdHeader) ?? context.MessageId?.ToString() ?? string.Empty;
 }
 
 public sealed class EventBusBuilder

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NetworkPlatform.Storage.Sql;
@@ -11,6 +12,11 @@ namespace NetworkPlatform.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatabase
 {
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> ConfiguredHandles = new();
+
+    private static readonly TimeSpan WriteWait = TimeSpan.FromSeconds(30);
+
+    private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly string connectionString;
     private readonly string relayLockFile;
 
@@ -71,16 +77,22 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
 
     public async Task<IUnitOfWork> BeginAsync(CancellationToken cancellationToken = default)
     {
-        var connection = await OpenAsync(cancellationToken);
+        var writing = await EnterWriteAsync(cancellationToken);
+        SqliteConnection? connection = null;
         try
         {
-            // deferred: false = BEGIN IMMEDIATE: take the write lock now, waiting up to the busy timeout.
+            connection = await OpenAsync(cancellationToken);
+            // deferred: false = BEGIN IMMEDIATE: take the write lock now (another process may hold it: busy timeout).
             var transaction = connection.BeginTransaction(deferred: false);
-            return new SqliteUnitOfWork(this, connection, transaction);
+            return new SqliteUnitOfWork(this, connection, transaction, writing);
         }
         catch
         {
-            await connection.DisposeAsync();
+            if (connection is not null)
+            {
+                await connection.DisposeAsync();
+            }
+            writing.Dispose();
             throw;
         }
     }
@@ -119,6 +131,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
         {
             return;
         }
+        using var writing = await EnterWriteAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
         await using var command = connection.CreateCommand();
@@ -128,6 +141,20 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
         command.Parameters.AddWithValue("@sequences", JsonSerializer.Serialize(sequences));
         await command.ExecuteNonQueryAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<int> PurgeSentAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken = default)
+    {
+        using var writing = await EnterWriteAsync(cancellationToken);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < @before";
+        command.Parameters.AddWithValue("@before", Timestamp(sentBefore));
+        var purged = await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return purged;
     }
 
     /// <summary>An exclusive lock on a file beside the database (flock): released by the kernel if the process dies.</summary>
@@ -147,6 +174,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(DatabaseFile)!);
+        using var writing = await EnterWriteAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL", cancellationToken);
         // BEGIN IMMEDIATE: a second process starting at the same time waits here, then finds the work done.
@@ -185,15 +213,34 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
         await ExecuteAsync(connection, null, "SELECT 1 FROM schema_migrations LIMIT 1", cancellationToken);
     }
 
+    /// <summary>
+    /// SQLite has one writer at a time. Writers of this process queue here, asynchronously, instead of blocking a
+    /// thread each in BEGIN IMMEDIATE's busy wait; the busy timeout then only covers other processes.
+    /// </summary>
+    internal async Task<IDisposable> EnterWriteAsync(CancellationToken cancellationToken)
+    {
+        if (!await writeGate.WaitAsync(WriteWait, cancellationToken))
+        {
+            throw new TimeoutException(
+                $"No write turn on {DatabaseFile} within {WriteWait.TotalSeconds} s: a unit of work is held open too long; dispose every unit of work promptly.");
+        }
+        return new WriteTurn(writeGate);
+    }
+
     internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new SqliteConnection(connectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
-            // Per connection (pooled connections keep them; setting again is cheap). NORMAL in WAL mode survives
-            // a process crash; only an OS crash can lose the last commits, acceptable for the embedded mode.
-            await ExecuteAsync(connection, null, "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL", cancellationToken);
+            // Per native connection, once: the pool hands the same handle out again, and a PRAGMA round costs as much
+            // as a small query. NORMAL in WAL mode survives a process crash; only an OS crash can lose the last
+            // commits, acceptable for the embedded mode.
+            if (!ConfiguredHandles.TryGetValue(connection.Handle!, out _))
+            {
+                await ExecuteAsync(connection, null, "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL", cancellationToken);
+                ConfiguredHandles.AddOrUpdate(connection.Handle!, ConfiguredHandles);
+            }
             return connection;
         }
         catch
@@ -230,5 +277,18 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
         command.Transaction = transaction;
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private sealed class WriteTurn(SemaphoreSlim gate) : IDisposable
+    {
+        private int released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                gate.Release();
+            }
+        }
     }
 }

@@ -4,7 +4,8 @@ using NetworkPlatform.Storage.Sql;
 
 namespace NetworkPlatform.Storage.Sqlite;
 
-internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnection connection, SqliteTransaction transaction) : IUnitOfWork
+internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnection connection, SqliteTransaction transaction, IDisposable writeTurn)
+    : IUnitOfWork
 {
     // Written at commit, after every document change of this unit (see OutboxOrder in the ADR).
     private readonly List<OutboxMessage> outgoing = [];
@@ -97,6 +98,7 @@ internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnecti
         // A transaction neither committed nor rolled back rolls back here.
         await transaction.DisposeAsync();
         await connection.DisposeAsync();
+        writeTurn.Dispose();
     }
 
     private async Task WriteOutboxAsync(CancellationToken cancellationToken)

@@ -45,6 +45,8 @@ internal sealed class SubchannelPool : IDisposable
     /// <summary>The endpoints currently balanced over (for diagnostics and tests).</summary>
     public IReadOnlyList<IPEndPoint?> Endpoints => subchannels.Select(s => s.Endpoint).ToArray();
 
+    public int Count => subchannels.Length;
+
     public ValueTask<Subchannel> PickAsync(CancellationToken cancellationToken)
     {
         var current = subchannels;
@@ -104,8 +106,8 @@ internal sealed class SubchannelPool : IDisposable
         }
         lock (gate)
         {
-            var sinceLast = TimeSpan.FromMilliseconds(Environment.TickCount64 - lastResolutionTicks);
-            var tooSoon = !force && subchannels.Length > 0 && sinceLast < options.MinResolveInterval;
+            var sinceLastMilliseconds = Environment.TickCount64 - lastResolutionTicks;
+            var tooSoon = !force && subchannels.Length > 0 && sinceLastMilliseconds < options.MinResolveInterval.TotalMilliseconds;
             if (!resolution.IsCompleted || tooSoon || disposing.IsCancellationRequested)
             {
                 return resolution;

@@ -35,6 +35,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : ICallState, IDisposable
     private Metadata? trailers;
     private RpcException? status;
     private int finished;
+    private bool connectionFailed;
 
     public GrpcCall(GrpcChannel channel, Method<TRequest, TResponse> method, CallOptions options)
     {
@@ -120,7 +121,8 @@ internal sealed class GrpcCall<TRequest, TResponse> : ICallState, IDisposable
     {
         requestContent = new StreamingRequestContent();
         var content = requestContent;
-        started = StartAsync(() => content, retryable: false);
+        // The request body is the caller's live stream: it cannot be sent again elsewhere.
+        started = StartAsync(() => content, retryable: false, canFailOver: false);
     }
 
     public async Task<TResponse> ReadSingleResponseAsync()
@@ -199,13 +201,18 @@ internal sealed class GrpcCall<TRequest, TResponse> : ICallState, IDisposable
     /// <summary>
     /// Sends the request and waits for the response headers; a retryable call also waits for the first message,
     /// because once a message arrived the call is committed to that attempt. Returns false when the call ended
-    /// (with OK) without messages. Retries only idempotent methods, only on UNAVAILABLE.
+    /// (with OK) without messages. Retries only idempotent methods, only on UNAVAILABLE. Separately, a request
+    /// whose connection could not even be opened goes to the next address of the target at once, whatever the
+    /// method: nothing was sent, so nothing can run twice (a pod that died but is still in DNS costs no call).
     /// </summary>
-    private async Task<bool> StartAsync(Func<HttpContent> createContent, bool retryable)
+    private async Task<bool> StartAsync(Func<HttpContent> createContent, bool retryable, bool canFailOver = true)
     {
-        for (var attempt = 1; ; attempt++)
+        var failovers = 0;
+        var attempt = 1;
+        while (true)
         {
             RpcException error;
+            connectionFailed = false;
             try
             {
                 var (headersEnded, headers) = await SendAsync(createContent()).ConfigureAwait(false);
@@ -238,11 +245,18 @@ internal sealed class GrpcCall<TRequest, TResponse> : ICallState, IDisposable
             {
                 error = Map(e);
             }
+            if (connectionFailed && canFailOver && failovers < channel.Pool.Count - 1 && cancelReason is null)
+            {
+                failovers++;
+                EndAttempt();
+                continue;
+            }
             var delay = retryable ? RetryDelay(error, attempt) : null;
             if (delay is null)
             {
                 throw Fail(error);
             }
+            attempt++;
             EndAttempt();
             try
             {
@@ -318,6 +332,7 @@ internal sealed class GrpcCall<TRequest, TResponse> : ICallState, IDisposable
         }
         catch (HttpRequestException e) when (e.HttpRequestError is HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError)
         {
+            connectionFailed = true;
             channel.Pool.ReportConnectionFailure(picked);
             throw;
         }

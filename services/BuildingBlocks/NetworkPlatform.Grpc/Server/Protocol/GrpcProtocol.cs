@@ -4,12 +4,7 @@ namespace NetworkPlatform.Grpc.Server.Protocol;
 internal static class GrpcProtocol
 {
     public const string ContentType = "application/grpc";
-    public const string StatusHeader = "grpc-status";
-    public const string MessageHeader = "grpc-message";
     public const string StatusDetailsHeader = "grpc-status-details-bin";
-    public const string TimeoutHeader = "grpc-timeout";
-    public const string EncodingHeader = "grpc-encoding";
-    public const string AcceptEncodingHeader = "grpc-accept-encoding";
     public const string Identity = "identity";
     public const string Gzip = "gzip";
     public const string SupportedEncodings = "identity,gzip";

@@ -1,6 +1,6 @@
 using NetworkPlatform.Events;
 
-namespace NetworkPlatform.Messaging.Tests.Events;
+namespace NetworkPlatform.Messaging.TestHost;
 
 public enum MemberRole
 {
