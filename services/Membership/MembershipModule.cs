@@ -12,7 +12,7 @@ namespace NetworkPlatform.Membership;
 /// The membership service as a module, for its own process (Program.cs) and for the standalone host:
 /// <code>
 /// services.AddMembership(configuration);   // its own database (Storage section), use cases, API classes
-/// app.MapMembership();                     // its six gRPC services
+/// app.MapMembership();                     // its six gRPC services, reported SERVING in grpc.health.v1 while its database answers
 /// </code>
 /// The host adds the gRPC server, authentication and the event bus (with <see cref="ServiceName"/> registered on it),
 /// because one process may host several services sharing them.
@@ -35,6 +35,7 @@ public static class MembershipModule
         services.AddSingleton<RepresentativeApi>();
         services.AddSingleton<ParticipationApi>();
         services.AddSingleton<DirectoryApi>();
+        services.AddHostedService<MembershipHealth>();
         if (configuration.GetValue<bool>(SeedDemoKey))
         {
             // Registered after the storage's migration service, so the schema exists when it runs.

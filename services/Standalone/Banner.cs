@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Membership.Seed;
 
 namespace NetworkPlatform.Standalone;
 
@@ -22,8 +24,26 @@ internal static class Banner
               grpcurl {plaintext}{target} grpc.health.v1.Health/Check
               /usr/bin/python3 -c "import grpc; print(grpc.insecure_channel('{target}').unary_unary('/grpc.health.v1.Health/Check')(b'', timeout=5))"
                 (b'\x08\x01' is status SERVING)
+            {MembershipDemo(app, plaintext, target)}
             Stop with Ctrl+C.
 
             """);
+    }
+
+    /// <summary>Tokens for the demo networks (valid 30 days, signed with the development key) and a call to copy.</summary>
+    private static string MembershipDemo(WebApplication app, string plaintext, string target)
+    {
+        var tokens = app.Services.GetRequiredService<DevelopmentTokens>();
+        var secretariat = tokens.Issue("demo-secretariat", DemoNetworks.Partnership, [Roles.Secretariat]);
+        var national = tokens.Issue("demo-secretariat-hph", DemoNetworks.NationalHph, [Roles.Secretariat]);
+        var international = tokens.Issue("demo-secretariat-int", DemoNetworks.InternationalHph, [Roles.Secretariat]);
+        var body = $"{{\"network_id\":\"{DemoNetworks.Partnership}\"}}";
+        return $"""
+            Membership demo networks: {DemoNetworks.Partnership}, {DemoNetworks.NationalHph} (inside {DemoNetworks.InternationalHph})
+              secretariat token ({DemoNetworks.Partnership}):   {secretariat}
+              secretariat token ({DemoNetworks.NationalHph}):        {national}
+              secretariat token ({DemoNetworks.InternationalHph}): {international}
+              grpcurl {plaintext}-H "authorization: Bearer $TOKEN" -d '{body}' {target} networkplatform.membership.v1.DirectoryService/SearchDirectory
+            """;
     }
 }

@@ -60,11 +60,17 @@ public sealed class Validation
         var converted = convert(value);
         if (converted is null)
         {
-            var allowed = string.Join(", ", System.Enum.GetNames<TProto>().Where(n => !n.EndsWith("Unspecified", StringComparison.Ordinal)));
-            Add(field, $"'{value}' is not a valid value; use one of {allowed}.");
+            var allowed = string.Join(", ", System.Enum.GetNames<TProto>().Select(ProtoName<TProto>).Where(n => !n.EndsWith("_UNSPECIFIED", StringComparison.Ordinal)));
+            var given = System.Enum.IsDefined(value) ? ProtoName<TProto>(value.ToString()) : Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Add(field, $"{given} is not a valid value; use one of {allowed}.");
         }
         return converted;
     }
+
+    /// <summary>The name as written in the proto (ORGANISATION_KIND_HOSPITAL), which callers in every language see.</summary>
+    private static string ProtoName<TProto>(string memberName) =>
+        typeof(TProto).GetField(memberName)?.GetCustomAttributes(typeof(Google.Protobuf.Reflection.OriginalNameAttribute), false)
+            .OfType<Google.Protobuf.Reflection.OriginalNameAttribute>().FirstOrDefault()?.Name ?? memberName;
 
     public Validation Message(string field, IMessage? message) => message is null ? Add(field, "Required: send the resource.") : this;
 

@@ -28,7 +28,16 @@ public sealed class JwtAuthenticator(AuthOptions options, SigningKeys signingKey
             throw RpcErrors.Unauthenticated("The bearer token is not a well-formed JWT; send the token exactly as issued.");
         }
 
-        var keyId = handler.ReadJsonWebToken(token).Kid;
+        string? keyId;
+        try
+        {
+            keyId = handler.ReadJsonWebToken(token).Kid;
+        }
+        catch (ArgumentException)
+        {
+            // Three dot-separated parts that are not base64url JSON (e.g. "not.a.jwt").
+            throw RpcErrors.Unauthenticated("The bearer token is not a well-formed JWT; send the token exactly as issued.");
+        }
         var parameters = new TokenValidationParameters
         {
             ValidIssuer = options.Issuer,

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+using NetworkPlatform.Grpc;
+using NetworkPlatform.Grpc.Hosting;
+using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Membership.Tests.Features;
+using NetworkPlatform.Testing;
+
+namespace NetworkPlatform.Membership.Tests.Api;
+
+/// <summary>
+/// The membership service on our gRPC server runtime (h2c on a free port) with real JWT validation against a
+/// development signing key, on SQLite or on the private PostgreSQL; clients use our channel.
+/// </summary>
+public abstract class MembershipServer(string provider) : IAsyncLifetime
+{
+    private readonly string directory = System.IO.Directory.CreateTempSubdirectory("membership-api-").FullName;
+    private WebApplication? app;
+
+    public GrpcChannel Channel { get; private set; } = null!;
+
+    public DevelopmentTokens Tokens { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Tokens = DevelopmentTokens.LoadOrCreate(Path.Combine(directory, "keys"));
+        var storage = new Dictionary<string, string?> { ["Storage:Provider"] = provider, ["Storage:DataDirectory"] = directory };
+        if (provider == MembershipStore.Postgres)
+        {
+            storage["Storage:ConnectionString"] = await (await PostgresServer.SharedAsync()).CreateDatabaseAsync("membership_api");
+        }
+        var port = FreePort.Next();
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(storage);
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Services.AddGrpcServer();
+        builder.Services.AddPlatformAuthentication(Tokens.AuthOptions);
+        builder.Services.AddMembership(builder.Configuration);
+        app = builder.Build();
+        app.MapMembership();
+        await app.StartAsync();
+        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+    }
+
+    public async Task DisposeAsync()
+    {
+        Channel.Dispose();
+        if (app is not null)
+        {
+            await app.StopAsync();
+            await app.DisposeAsync();
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        System.IO.Directory.Delete(directory, recursive: true);
+    }
+}
+
+public sealed class SqliteMembershipServer() : MembershipServer(MembershipStore.Sqlite);
+
+public sealed class PostgresMembershipServer() : MembershipServer(MembershipStore.Postgres);

@@ -1,0 +1,185 @@
+using System.Text;
+using NetworkPlatform.Grpc;
+using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Membership.Domain;
+using NetworkPlatform.Membership.Seed;
+using NetworkPlatform.Membership.Storage;
+using NetworkPlatform.Membership.V1;
+using NetworkPlatform.Storage;
+using Directory = NetworkPlatform.Membership.Features.Directory;
+using Networks = NetworkPlatform.Membership.Features.Networks;
+using Organisations = NetworkPlatform.Membership.Features.Organisations;
+using Participation = NetworkPlatform.Membership.Features.Participation;
+using ParticipationState = NetworkPlatform.Membership.Domain.ParticipationState;
+
+namespace NetworkPlatform.Membership.Tests.Features;
+
+/// <summary>Networks of networks, forwarded participation requests, the directory and the demo seed, on both adapters.</summary>
+public class NetworkAndParticipationFeatureTests
+{
+    /// <summary>norsk-hph (with one active member and its representative) is a member of international-hph.</summary>
+    private static async Task<(Scenario National, Scenario International, string Organisation, string Person)> NationalInsideInternationalAsync(MembershipStore store)
+    {
+        var national = await new Scenario(store.Context, "norsk-hph").WithNetworkAsync(V1.NetworkKind.HealthPromotingNetwork);
+        var international = await new Scenario(store.Context, "international-hph").WithNetworkAsync(V1.NetworkKind.HealthPromotingNetwork);
+        var link = await Organisations.CreateOrganisation.HandleAsync(store.Context, international.Secretariat, new CreateOrganisationRequest
+        {
+            NetworkId = international.NetworkId,
+            Organisation = new V1.Organisation { DisplayName = "Norsk HPH", Kind = V1.OrganisationKind.Network, LinkedNetworkId = national.NetworkId },
+        }, default);
+        await Organisations.ApplyForMembership.HandleAsync(store.Context, international.Secretariat, new ApplyForMembershipRequest { NetworkId = international.NetworkId, OrganisationId = link.Document.Id }, default);
+        await Organisations.ApproveMembership.HandleAsync(store.Context, international.Secretariat, new ApproveMembershipRequest { NetworkId = international.NetworkId, OrganisationId = link.Document.Id }, default);
+        var hospital = await national.ActiveMemberAsync("Helse Vestkyst HF");
+        var person = await national.PersonAsync(hospital, "Solveig Knutsen");
+        await national.AppointAsync(hospital, person);
+        return (national, international, hospital, person);
+    }
+
+    private static RequestParticipationRequest JoinTaskForce(string organisation, string person) => new()
+    {
+        NetworkId = "norsk-hph",
+        ParticipationRequest = new V1.ParticipationRequest
+        {
+            OrganisationId = organisation,
+            PersonId = person,
+            Kind = V1.ParticipationKind.JoinGroup,
+            GroupId = "tf-children",
+            GroupNetworkId = "international-hph",
+        },
+    };
+
+    [Theory]
+    [MemberData(nameof(MembershipStore.Providers), MemberType = typeof(MembershipStore))]
+    public async Task a_member_network_relation_is_listed_from_both_sides(string provider)
+    {
+        await using var store = await MembershipStore.CreateAsync(provider);
+        var (national, international, _, _) = await NationalInsideInternationalAsync(store);
+
+        var fromChild = await Networks.ListNetworkRelations.HandleAsync(store.Context, national.Secretariat, new ListNetworkRelationsRequest { NetworkId = national.NetworkId }, default);
+        var fromParent = await Networks.ListNetworkRelations.HandleAsync(store.Context, international.Secretariat, new ListNetworkRelationsRequest { NetworkId = international.NetworkId }, default);
+
+        var parent = Assert.Single(fromChild.Parents);
+        Assert.Empty(fromChild.Children);
+        Assert.Equal(("international-hph", "norsk-hph", V1.MembershipState.Active), (parent.ParentNetworkId, parent.ChildNetworkId, parent.MembershipState));
+        Assert.Equal(parent, Assert.Single(fromParent.Children));
+    }
+
+    [Theory]
+    [MemberData(nameof(MembershipStore.Providers), MemberType = typeof(MembershipStore))]
+    public async Task a_request_for_an_international_group_is_forwarded_up_and_answered_there_with_the_chain_visible_to_both(string provider)
+    {
+        await using var store = await MembershipStore.CreateAsync(provider);
+        var (national, international, hospital, person) = await NationalInsideInternationalAsync(store);
+        var requester = new Caller("solveig", national.NetworkId, hospital, person, new HashSet<string> { Roles.Representative });
+
+        var requested = await Participation.RequestParticipation.HandleAsync(store.Context, requester, JoinTaskForce(hospital, person), default);
+        var early = await Assert.ThrowsAsync<DomainRuleException>(() => Participation.AnswerParticipationRequest.HandleAsync(store.Context, national.Secretariat,
+            new AnswerParticipationRequestRequest { NetworkId = national.NetworkId, ParticipationRequestId = requested.Document.Id, Answer = ParticipationAnswer.Approved }, default));
+        await Participation.ForwardParticipationRequest.HandleAsync(store.Context, national.Secretariat, new ForwardParticipationRequestRequest
+        {
+            NetworkId = national.NetworkId,
+            ParticipationRequestId = requested.Document.Id,
+            ToNetworkId = international.NetworkId,
+            Note = "Recommended",
+        }, default);
+        var answered = await Participation.AnswerParticipationRequest.HandleAsync(store.Context, international.Secretariat, new AnswerParticipationRequestRequest
+        {
+            NetworkId = international.NetworkId,
+            ParticipationRequestId = requested.Document.Id,
+            Answer = ParticipationAnswer.Approved,
+        }, default);
+
+        Assert.Equal("NOT_AT_GROUP_NETWORK", early.Reason);
+        Assert.Equal(ParticipationState.Approved, answered.Document.State);
+        var seenByRequester = await Participation.GetParticipationRequest.HandleAsync(store.Context, requester,
+            new GetParticipationRequestRequest { NetworkId = national.NetworkId, ParticipationRequestId = requested.Document.Id }, default);
+        var listedAbroad = await Participation.ListParticipationRequests.HandleAsync(store.Context, international.Secretariat, new ListParticipationRequestsRequest { NetworkId = international.NetworkId }, default);
+        Assert.Equal(("norsk-hph", "international-hph", "secretariat-1"), (seenByRequester.Document.ForwardingChain[0].FromNetworkId, seenByRequester.Document.ForwardingChain[0].ToNetworkId, seenByRequester.Document.ForwardingChain[0].ForwardedBy));
+        Assert.Equal(requested.Document.Id, Assert.Single(listedAbroad.Items).Document.Id);
+        Assert.Equal(["ParticipationRequested", "ParticipationForwarded", "ParticipationAnswered"],
+            (await store.EventNamesAsync()).Where(n => n.StartsWith("Participation", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [MemberData(nameof(MembershipStore.Providers), MemberType = typeof(MembershipStore))]
+    public async Task a_request_can_only_be_forwarded_to_a_parent_network_and_only_by_the_handling_network(string provider)
+    {
+        await using var store = await MembershipStore.CreateAsync(provider);
+        var (national, international, hospital, person) = await NationalInsideInternationalAsync(store);
+        var unrelated = await new Scenario(store.Context, "unrelated-net").WithNetworkAsync();
+        var requested = await Participation.RequestParticipation.HandleAsync(store.Context, national.Secretariat, JoinTaskForce(hospital, person), default);
+
+        var notParent = await Assert.ThrowsAsync<RpcException>(() => Participation.ForwardParticipationRequest.HandleAsync(store.Context, national.Secretariat,
+            new ForwardParticipationRequestRequest { NetworkId = national.NetworkId, ParticipationRequestId = requested.Document.Id, ToNetworkId = unrelated.NetworkId }, default));
+        var invisibleElsewhere = await Assert.ThrowsAsync<RpcException>(() => Participation.GetParticipationRequest.HandleAsync(store.Context, international.Secretariat,
+            new GetParticipationRequestRequest { NetworkId = international.NetworkId, ParticipationRequestId = requested.Document.Id }, default));
+
+        Assert.Equal((StatusCode.FailedPrecondition, "NOT_A_PARENT_NETWORK"), (notParent.StatusCode, notParent.GetDetail<Google.Rpc.ErrorInfo>()!.Reason));
+        Assert.Equal(StatusCode.NotFound, invisibleElsewhere.StatusCode);
+    }
+
+    [Theory]
+    [MemberData(nameof(MembershipStore.Providers), MemberType = typeof(MembershipStore))]
+    public async Task only_an_active_representative_may_ask_to_take_part(string provider)
+    {
+        await using var store = await MembershipStore.CreateAsync(provider);
+        var (national, _, hospital, _) = await NationalInsideInternationalAsync(store);
+        var notAppointed = await national.PersonAsync(hospital, "Magnus Eide");
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Participation.RequestParticipation.HandleAsync(store.Context, national.Secretariat, JoinTaskForce(hospital, notAppointed), default));
+
+        Assert.Equal((StatusCode.FailedPrecondition, "NOT_A_REPRESENTATIVE"), (error.StatusCode, error.GetDetail<Google.Rpc.ErrorInfo>()!.Reason));
+    }
+
+    [Theory]
+    [MemberData(nameof(MembershipStore.Providers), MemberType = typeof(MembershipStore))]
+    public async Task the_directory_shows_contact_details_only_to_those_allowed_and_exports_csv_and_vcard(string provider)
+    {
+        await using var store = await MembershipStore.CreateAsync(provider);
+        var scenario = await new Scenario(store.Context).WithNetworkAsync();
+        var fjordvik = await scenario.ActiveMemberAsync("Fjordvik kommune");
+        var aasen = await scenario.ActiveMemberAsync("Nordre Åsen kommune");
+        await scenario.AppointAsync(fjordvik, await scenario.PersonAsync(fjordvik, "Ingrid Haugen", "ingrid@fjordvik.example"));
+        await scenario.AppointAsync(aasen, await scenario.PersonAsync(aasen, "Marte Lie", "marte@aasen.example"));
+
+        var asFjordvik = await Directory.SearchDirectory.HandleAsync(store.Context, scenario.RepresentativeOf(fjordvik), new SearchDirectoryRequest { NetworkId = scenario.NetworkId }, default);
+        var search = await Directory.SearchDirectory.HandleAsync(store.Context, scenario.Secretariat, new SearchDirectoryRequest { NetworkId = scenario.NetworkId, Query = "marte" }, default);
+        var csv = await Directory.ExportDirectory.HandleAsync(store.Context, scenario.Secretariat, new ExportDirectoryRequest { NetworkId = scenario.NetworkId, Format = ExportFormat.Csv }, default);
+        var vcard = await Directory.ExportDirectory.HandleAsync(store.Context, scenario.Secretariat, new ExportDirectoryRequest { NetworkId = scenario.NetworkId, Format = ExportFormat.Vcard }, default);
+
+        var contacts = asFjordvik.Entries.SelectMany(e => e.Contacts).ToDictionary(c => c.FullName);
+        Assert.Equal("ingrid@fjordvik.example", contacts["Ingrid Haugen"].Email);
+        Assert.Equal(("", true), (contacts["Marte Lie"].Email, contacts["Marte Lie"].PersonalDataRedacted));
+        Assert.Equal("Nordre Åsen kommune", Assert.Single(search.Entries).OrganisationName);
+        var csvText = Encoding.UTF8.GetString(csv.Content);
+        Assert.StartsWith("organisation_id,organisation,kind,representative_id,full_name,role,email,phone\r\n", csvText, StringComparison.Ordinal);
+        Assert.Contains(",Marte Lie,representative,marte@aasen.example,+47 911 22 333\r\n", csvText, StringComparison.Ordinal);
+        var vcardText = Encoding.UTF8.GetString(vcard.Content);
+        Assert.Equal(2, vcardText.Split("BEGIN:VCARD").Length - 1);
+        Assert.Contains("FN:Ingrid Haugen\r\nORG:Fjordvik kommune\r\n", vcardText, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<RpcException>(() => Directory.ExportDirectory.HandleAsync(store.Context, scenario.RepresentativeOf(fjordvik),
+            new ExportDirectoryRequest { NetworkId = scenario.NetworkId, Format = ExportFormat.Csv }, default));
+    }
+
+    [Theory]
+    [MemberData(nameof(MembershipStore.Providers), MemberType = typeof(MembershipStore))]
+    public async Task the_demo_seed_creates_both_networks_once(string provider)
+    {
+        await using var store = await MembershipStore.CreateAsync(provider);
+
+        await DemoNetworks.SeedAsync(store.Context, default);
+        var eventsAfterFirst = (await store.EventsAsync()).Count;
+        await DemoNetworks.SeedAsync(store.Context, default);
+
+        Assert.Equal(eventsAfterFirst, (await store.EventsAsync()).Count);
+        var partners = await store.Context.Store.QueryAsync(MembershipCollections.Organisations, DemoNetworks.Partnership, DocumentQuery.All(), default);
+        Assert.Equal(7, partners.Items.Count);
+        Assert.Contains(partners.Items, o => o.Document.Kind == Membership.Domain.OrganisationKind.Union);
+        Assert.Contains(partners.Items, o => o.Document.Kind == Membership.Domain.OrganisationKind.StateAgency);
+        var forwarded = await store.Context.Store.QueryAsync(MembershipCollections.ParticipationRequestLinks, DemoNetworks.InternationalHph, DocumentQuery.All(), default);
+        Assert.Single(forwarded.Items);
+        var relations = await Networks.ListNetworkRelations.HandleAsync(store.Context,
+            new Caller("x", DemoNetworks.InternationalHph, null, null, new HashSet<string>()), new ListNetworkRelationsRequest { NetworkId = DemoNetworks.InternationalHph }, default);
+        Assert.Equal(["norsk-hph", "svenskt-hph"], relations.Children.Select(c => c.ChildNetworkId).Order(StringComparer.Ordinal));
+    }
+}
