@@ -1,0 +1,20 @@
+namespace NetworkPlatform.Events.Membership;
+
+// AggregateId is the participation request id; NetworkId is the network the change happened in
+// (the origin for ParticipationRequested, the forwarding / answering network otherwise).
+// Kind is "join_group" or "create_group".
+
+public sealed record ParticipationRequested(
+    Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
+    string ParticipationRequestId, string OrganisationId, string PersonId, string Kind, string GroupId, string ProposedGroupName,
+    string GroupNetworkId) : IDomainEvent;
+
+public sealed record ParticipationForwarded(
+    Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
+    string ParticipationRequestId, string OriginNetworkId, string FromNetworkId, string ToNetworkId, string ForwardedBy) : IDomainEvent;
+
+/// <summary>Answer is "approved" or "declined". On approval the groups service adds the person (or creates the group).</summary>
+public sealed record ParticipationAnswered(
+    Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
+    string ParticipationRequestId, string OriginNetworkId, string OrganisationId, string PersonId, string Kind, string GroupId,
+    string ProposedGroupName, string GroupNetworkId, string Answer, string AnsweredBy) : IDomainEvent;

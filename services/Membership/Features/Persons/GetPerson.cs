@@ -1,0 +1,18 @@
+using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Membership.Domain;
+using NetworkPlatform.Membership.Storage;
+using NetworkPlatform.Storage;
+using V1 = NetworkPlatform.Membership.V1;
+
+namespace NetworkPlatform.Membership.Features.Persons;
+
+/// <summary>Any caller of the network; personal data is withheld by the mapping unless <see cref="PersonalDataPolicy"/> allows it.</summary>
+public static class GetPerson
+{
+    public static async Task<Versioned<Person>> HandleAsync(MembershipContext context, Caller caller, V1.GetPersonRequest request, CancellationToken cancellationToken)
+    {
+        new Validation().NetworkId("network_id", request.NetworkId).Id("person_id", request.PersonId).ThrowIfInvalid();
+        Authorisation.EnsureReader(caller, request.NetworkId);
+        return await context.Store.RequireAsync(MembershipCollections.Persons, request.NetworkId, request.PersonId, cancellationToken);
+    }
+}

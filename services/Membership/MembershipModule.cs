@@ -1,0 +1,53 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using NetworkPlatform.Grpc.Hosting;
+using NetworkPlatform.Membership.Api;
+using NetworkPlatform.Membership.Features;
+using NetworkPlatform.Membership.Seed;
+using NetworkPlatform.Storage;
+using NetworkPlatform.Storage.Hosting;
+
+namespace NetworkPlatform.Membership;
+
+/// <summary>
+/// The membership service as a module, for its own process (Program.cs) and for the standalone host:
+/// <code>
+/// services.AddMembership(configuration);   // its own database (Storage section), use cases, API classes
+/// app.MapMembership();                     // its six gRPC services
+/// </code>
+/// The host adds the gRPC server, authentication and the event bus (with <see cref="ServiceName"/> registered on it),
+/// because one process may host several services sharing them.
+/// </summary>
+public static class MembershipModule
+{
+    public const string ServiceName = "membership";
+
+    /// <summary>Configuration key (Membership__SeedDemo=true): seed the demo networks on start when they are missing.</summary>
+    public const string SeedDemoKey = "Membership:SeedDemo";
+
+    public static IServiceCollection AddMembership(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddDocumentStore(configuration.GetSection("Storage"), ServiceName);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new MembershipContext(sp.GetRequiredKeyedService<IDocumentStore>(ServiceName), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<NetworkApi>();
+        services.AddSingleton<OrganisationApi>();
+        services.AddSingleton<PersonApi>();
+        services.AddSingleton<RepresentativeApi>();
+        services.AddSingleton<ParticipationApi>();
+        services.AddSingleton<DirectoryApi>();
+        if (configuration.GetValue<bool>(SeedDemoKey))
+        {
+            // Registered after the storage's migration service, so the schema exists when it runs.
+            services.AddHostedService<DemoSeedService>();
+        }
+        return services;
+    }
+
+    public static IApplicationBuilder MapMembership(this IApplicationBuilder app) => app
+        .MapGrpcService<NetworkApi>()
+        .MapGrpcService<OrganisationApi>()
+        .MapGrpcService<PersonApi>()
+        .MapGrpcService<RepresentativeApi>()
+        .MapGrpcService<ParticipationApi>()
+        .MapGrpcService<DirectoryApi>();
+}

@@ -1,0 +1,80 @@
+using NetworkPlatform.Membership.Domain;
+
+namespace NetworkPlatform.Membership.Tests.Domain;
+
+public class AppointmentRulesTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
+
+    private static Appointment NewAppointment() => new()
+    {
+        Id = "rep-1",
+        NetworkId = "norsk-hph",
+        OrganisationId = "org-1",
+        PersonId = "per-1",
+        Role = RepresentativeRole.Representative,
+        HoursPerMonth = 8,
+        ApprovingManager = new ApprovingManager("Ola Rønning", "Klinikkdirektør"),
+        StartAt = T0,
+        UpdatedAt = T0,
+    };
+
+    [Fact]
+    public void only_an_active_member_can_appoint()
+    {
+        var applied = MembershipLifecycleTests.NewOrganisation().ApplyForMembership(new Decision("x", T0, ""));
+
+        var error = Assert.Throws<DomainRuleException>(() => applied.AddAppointment(new ActiveAppointment("rep-1", "per-1", RepresentativeRole.Representative), T0));
+
+        Assert.Equal("MEMBERSHIP_NOT_ACTIVE", error.Reason);
+    }
+
+    [Fact]
+    public void a_suspended_member_cannot_appoint()
+    {
+        var suspended = MembershipLifecycleTests.ActiveOrganisation().SuspendMembership(new Decision("sec", T0, "paused"));
+
+        Assert.Equal("MEMBERSHIP_NOT_ACTIVE",
+            Assert.Throws<DomainRuleException>(() => suspended.AddAppointment(new ActiveAppointment("rep-1", "per-1", RepresentativeRole.Deputy), T0)).Reason);
+    }
+
+    [Fact]
+    public void a_person_cannot_hold_the_same_appointment_twice()
+    {
+        var member = MembershipLifecycleTests.ActiveOrganisation().AddAppointment(new ActiveAppointment("rep-1", "per-1", RepresentativeRole.Representative), T0);
+
+        var error = Assert.Throws<DuplicateAppointmentException>(() => member.AddAppointment(new ActiveAppointment("rep-2", "per-1", RepresentativeRole.Deputy), T0));
+
+        Assert.Equal("rep-1", error.ExistingAppointmentId);
+    }
+
+    [Fact]
+    public void a_withdrawn_person_can_be_appointed_again()
+    {
+        var member = MembershipLifecycleTests.ActiveOrganisation()
+            .AddAppointment(new ActiveAppointment("rep-1", "per-1", RepresentativeRole.Representative), T0)
+            .RemoveAppointment("rep-1", T0);
+
+        var again = member.AddAppointment(new ActiveAppointment("rep-2", "per-1", RepresentativeRole.Representative), T0);
+
+        Assert.Equal("rep-2", Assert.Single(again.ActiveAppointments).AppointmentId);
+    }
+
+    [Fact]
+    public void ending_an_appointment_records_when_and_why()
+    {
+        var ended = NewAppointment().End(AppointmentEndReason.MembershipEnded, T0.AddMonths(2), "resigned");
+
+        Assert.False(ended.IsActive);
+        Assert.Equal((AppointmentEndReason.MembershipEnded, T0.AddMonths(2), "resigned"), (ended.EndReason!.Value, ended.EndAt!.Value, ended.EndNote));
+    }
+
+    [Fact]
+    public void an_ended_appointment_cannot_end_again_or_change_terms()
+    {
+        var ended = NewAppointment().End(AppointmentEndReason.Withdrawn, T0, "");
+
+        Assert.Equal("APPOINTMENT_ENDED", Assert.Throws<DomainRuleException>(() => ended.End(AppointmentEndReason.Replaced, T0, "")).Reason);
+        Assert.Equal("APPOINTMENT_ENDED", Assert.Throws<DomainRuleException>(() => ended.ChangeTerms(4, ended.ApprovingManager, T0)).Reason);
+    }
+}

@@ -1,0 +1,76 @@
+using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Membership.Features;
+using NetworkPlatform.Membership.V1;
+using Networks = NetworkPlatform.Membership.Features.Networks;
+using Organisations = NetworkPlatform.Membership.Features.Organisations;
+using Persons = NetworkPlatform.Membership.Features.Persons;
+using Representatives = NetworkPlatform.Membership.Features.Representatives;
+
+namespace NetworkPlatform.Membership.Tests.Features;
+
+/// <summary>Builds the state a test needs through the real use cases.</summary>
+public sealed class Scenario(MembershipContext context, string networkId = "partnerskap")
+{
+    public string NetworkId { get; } = networkId;
+
+    public Caller Secretariat => new("secretariat-1", NetworkId, null, null, new HashSet<string> { Roles.Secretariat });
+
+    public static Caller Operator(string networkId) => new("operator-1", networkId, null, null, new HashSet<string> { Roles.Operator });
+
+    public Caller RepresentativeOf(string organisationId, string? personId = null) =>
+        new($"rep-of-{organisationId}", NetworkId, organisationId, personId, new HashSet<string> { Roles.Representative });
+
+    public async Task<Scenario> WithNetworkAsync(NetworkKind kind = NetworkKind.Partnership)
+    {
+        var network = new Network { Id = NetworkId, DisplayName = $"Network {NetworkId}", Kind = kind, Country = "NO", TimeZone = "Europe/Oslo" };
+        await Networks.CreateNetwork.HandleAsync(context, Operator(NetworkId), new CreateNetworkRequest { Network = network }, default);
+        return this;
+    }
+
+    public async Task<Organisation> RegisterAsync(string name = "Fjordvik kommune", string number = "952601814")
+    {
+        var created = await Organisations.CreateOrganisation.HandleAsync(context, Secretariat, new CreateOrganisationRequest
+        {
+            NetworkId = NetworkId,
+            Organisation = new Organisation { DisplayName = name, OrganisationNumber = number, Kind = OrganisationKind.Municipality },
+        }, default);
+        return Contract.ProtoMapping.ToProto(created);
+    }
+
+    public async Task<string> ActiveMemberAsync(string name = "Fjordvik kommune")
+    {
+        var organisation = await RegisterAsync(name);
+        await Organisations.ApplyForMembership.HandleAsync(context, Secretariat, new ApplyForMembershipRequest { NetworkId = NetworkId, OrganisationId = organisation.Id }, default);
+        await Organisations.ApproveMembership.HandleAsync(context, Secretariat, new ApproveMembershipRequest { NetworkId = NetworkId, OrganisationId = organisation.Id }, default);
+        return organisation.Id;
+    }
+
+    public async Task<string> PersonAsync(string organisationId, string name = "Ingrid Haugen", string email = "ingrid@example.no")
+    {
+        var person = await Persons.CreatePerson.HandleAsync(context, Secretariat, new CreatePersonRequest
+        {
+            NetworkId = NetworkId,
+            Person = new Person { FullName = name, Email = email, Phone = "+47 911 22 333", EmployerOrganisationId = organisationId },
+        }, default);
+        return person.Document.Id;
+    }
+
+    public static AppointRepresentativeRequest Appointment(string networkId, string organisationId, string personId, RepresentativeRole role = RepresentativeRole.Representative) => new()
+    {
+        NetworkId = networkId,
+        Representative = new Representative
+        {
+            OrganisationId = organisationId,
+            PersonId = personId,
+            Role = role,
+            HoursPerMonth = 8,
+            ApprovingManager = new ApprovingManager { FullName = "Per Solberg", Title = "Kommunalsjef" },
+        },
+    };
+
+    public async Task<string> AppointAsync(string organisationId, string personId, RepresentativeRole role = RepresentativeRole.Representative)
+    {
+        var view = await Representatives.AppointRepresentative.HandleAsync(context, Secretariat, Appointment(NetworkId, organisationId, personId, role), default);
+        return view.Appointment.Document.Id;
+    }
+}
