@@ -1,0 +1,32 @@
+using NetworkPlatform.Groups.Features.Groups;
+using NetworkPlatform.Groups.Storage;
+using NetworkPlatform.Groups.V1;
+using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Storage;
+using Measure = NetworkPlatform.Groups.Domain.Measure;
+
+namespace NetworkPlatform.Groups.Features.Measures;
+
+/// <summary>The action plan's measures, by id, filtered by year, owning group and parent measure.</summary>
+public sealed class ListMeasures(IDocumentStore store)
+{
+    public async Task<Page<Measure>> HandleAsync(ListMeasuresRequest request, Caller caller, CancellationToken cancellationToken)
+    {
+        caller.EnsureNetwork(request.NetworkId);
+        var filters = new List<IndexFilter>();
+        if (request.Year != 0)
+        {
+            filters.Add(new(GroupsCollections.YearIndex, StoreReads.YearKey(request.Year)));
+        }
+        if (request.GroupId.Length > 0)
+        {
+            filters.Add(new(GroupsCollections.GroupIndex, request.GroupId));
+        }
+        if (request.ParentMeasureId.Length > 0)
+        {
+            filters.Add(new(GroupsCollections.ParentIndex, request.ParentMeasureId));
+        }
+        var query = new DocumentQuery(filters, ListGroups.PageSize(request.PageSize), ListGroups.NullIfEmpty(request.PageToken));
+        return await store.QueryAsync(GroupsCollections.Measures, request.NetworkId, query, cancellationToken);
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http;
+using NetworkPlatform.Grpc;
+using NetworkPlatform.Groups.Domain;
+using NetworkPlatform.Groups.Features.Membership;
+using NetworkPlatform.Membership.V1;
+
+namespace NetworkPlatform.Groups.Peers;
+
+/// <summary>
+/// The membership service over gRPC (RepresentativeService.CheckRepresentative, then PersonService and
+/// OrganisationService for names and contact details). The call runs on behalf of the caller: their bearer token is
+/// forwarded, so membership's own rules decide which personal data comes back.
+/// </summary>
+public sealed class MembershipGrpcDirectory(CallInvoker channel, IHttpContextAccessor httpContext) : IMembershipDirectory
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
+    private readonly RepresentativeService.RepresentativeServiceClient representatives = new(channel);
+    private readonly PersonService.PersonServiceClient persons = new(channel);
+    private readonly OrganisationService.OrganisationServiceClient organisations = new(channel);
+
+    public async Task<RepresentativeCheck> CheckRepresentativeAsync(string networkId, string personId, CancellationToken cancellationToken)
+    {
+        var options = CallOptions(cancellationToken);
+        var check = await representatives.CheckRepresentativeAsync(new CheckRepresentativeRequest { NetworkId = networkId, PersonId = personId }, options);
+        if (check.Reason == "PERSON_NOT_FOUND")
+        {
+            throw new ResourceNotFoundException("Person", personId);
+        }
+        if (!check.ActiveRepresentative)
+        {
+            return new RepresentativeCheck(new PersonIdentity(personId, "", false, personId, "", "", ""), Explain(check));
+        }
+        var appointment = check.Appointments[0];
+        var person = await persons.GetPersonAsync(new GetPersonRequest { NetworkId = networkId, PersonId = personId }, options);
+        var organisation = await organisations.GetOrganisationAsync(new GetOrganisationRequest { NetworkId = networkId, OrganisationId = appointment.OrganisationId }, options);
+        return new RepresentativeCheck(
+            new PersonIdentity(personId, appointment.OrganisationId, true, person.FullName, organisation.DisplayName, person.Email, person.Phone),
+            null);
+    }
+
+    private static string Explain(CheckRepresentativeResponse check) => check.Reason switch
+    {
+        "NO_ACTIVE_APPOINTMENT" => "they hold no current appointment as representative (it was never made, or it was withdrawn)",
+        "MEMBERSHIP_NOT_ACTIVE" => $"their organisation's membership is {check.MembershipState.ToString().ToLowerInvariant()}, not active",
+        var other => $"the membership service answered {other}",
+    };
+
+    private CallOptions CallOptions(CancellationToken cancellationToken)
+    {
+        var headers = new Metadata();
+        if (httpContext.HttpContext?.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization)
+        {
+            headers.Add("authorization", authorization);
+        }
+        return new CallOptions(headers, DateTime.UtcNow + Timeout, cancellationToken);
+    }
+}
