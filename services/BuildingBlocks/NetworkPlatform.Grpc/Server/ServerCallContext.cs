@@ -28,8 +28,10 @@ public abstract class ServerCallContext
     /// <summary>The authenticated caller, set by the authentication interceptor.</summary>
     public ClaimsPrincipal? User { get; set; }
 
-    /// <summary>Per-call state for interceptors.</summary>
-    public IDictionary<object, object?> UserState { get; } = new Dictionary<object, object?>();
+    private Dictionary<object, object?>? userState;
+
+    /// <summary>Per-call state for interceptors (created on first use: most calls never need it).</summary>
+    public IDictionary<object, object?> UserState => userState ??= [];
 
     /// <summary>Sends response headers now (otherwise they go with the first message or the status).</summary>
     public abstract Task WriteResponseHeadersAsync(Metadata responseHeaders);

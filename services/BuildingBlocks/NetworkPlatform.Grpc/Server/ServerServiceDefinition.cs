@@ -1,5 +1,6 @@
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
+using NetworkPlatform.Grpc.Server;
 
 namespace NetworkPlatform.Grpc;
 
@@ -56,6 +57,8 @@ public abstract class ServerMethodDefinition
     public abstract string FullName { get; }
 
     public abstract MethodType Type { get; }
+
+    internal abstract ServerCallHandler CreateHandler(GrpcServerRuntime runtime);
 }
 
 public sealed class ServerMethodDefinition<TRequest, TResponse>(Method<TRequest, TResponse> method, Delegate handler) : ServerMethodDefinition
@@ -70,4 +73,6 @@ public sealed class ServerMethodDefinition<TRequest, TResponse>(Method<TRequest,
     public override string FullName => Method.FullName;
 
     public override MethodType Type => Method.Type;
+
+    internal override ServerCallHandler CreateHandler(GrpcServerRuntime runtime) => new ServerCallHandler<TRequest, TResponse>(this, runtime);
 }
