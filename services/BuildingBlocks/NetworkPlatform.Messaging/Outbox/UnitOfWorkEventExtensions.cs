@@ -10,7 +10,7 @@ public static class UnitOfWorkEventExtensions
     public static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>Puts a domain event in the outbox of this transaction; the relay publishes it after commit.</summary>
-    public static Task PublishAsync(this IUnitOfWork unitOfWork, IDomainEvent domainEvent, CancellationToken cancellationToken = default)
+    public static async Task PublishAsync(this IUnitOfWork unitOfWork, IDomainEvent domainEvent, CancellationToken cancellationToken = default)
     {
         var type = domainEvent.GetType();
         var message = new OutboxMessage(
@@ -22,6 +22,7 @@ public static class UnitOfWorkEventExtensions
             domainEvent.OccurredAt,
             JsonSerializer.Serialize(domainEvent, type, EventJson),
             Activity.Current?.Id);
-        return unitOfWork.EnqueueAsync(message, cancellationToken);
+        await unitOfWork.EnqueueAsync(message, cancellationToken);
+        OutboxSignal.Notify();
     }
 }

@@ -1,0 +1,45 @@
+namespace NetworkPlatform.Messaging.Bus;
+
+public enum BusTransport
+{
+    /// <summary>MassTransit's in-memory transport: one process (standalone `make run`, unit tests).</summary>
+    InMemory,
+
+    /// <summary>RabbitMQ: distributed mode.</summary>
+    RabbitMq,
+}
+
+/// <summary>The "Bus" configuration section (Bus__Transport, Bus__RabbitMq__Host, ...).</summary>
+public sealed class BusOptions
+{
+    public BusTransport Transport { get; set; } = BusTransport.InMemory;
+
+    public RabbitMqOptions RabbitMq { get; set; } = new();
+
+    /// <summary>In-process redeliveries of a failing message before it moves to the endpoint's _error queue.</summary>
+    public TimeSpan[] RetryIntervals { get; set; } = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)];
+
+    /// <summary>Messages a consumer endpoint takes from the broker at once (also its concurrency across aggregates).</summary>
+    public int PrefetchCount { get; set; } = 32;
+
+    /// <summary>How often an idle relay looks at its outbox when no commit woke it.</summary>
+    public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    public int OutboxBatchSize { get; set; } = 200;
+
+    /// <summary>How long the relay waits for the broker to confirm one message before it backs off and retries.</summary>
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+}
+
+public sealed class RabbitMqOptions
+{
+    public string Host { get; set; } = "localhost";
+
+    public int Port { get; set; } = 5672;
+
+    public string VirtualHost { get; set; } = "/";
+
+    public string Username { get; set; } = "guest";
+
+    public string Password { get; set; } = "guest";
+}

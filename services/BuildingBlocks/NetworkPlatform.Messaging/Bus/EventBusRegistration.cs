@@ -1,0 +1,181 @@
+using System.Reflection;
+using System.Text;
+using System.Text.Json.Serialization;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NetworkPlatform.Events;
+using NetworkPlatform.Messaging.Inbox;
+using NetworkPlatform.Messaging.Outbox;
+
+namespace NetworkPlatform.Messaging.Bus;
+
+public static class EventBusRegistration
+{
+    /// <summary>
+    /// The bus of a process that hosts one service: its outbox relay and its event handlers.
+    /// <code>services.AddEventBus(configuration.GetSection("Bus"), "reporting", events => events.AddHandler&lt;MembershipProjection&gt;());</code>
+    /// </summary>
+    public static IServiceCollection AddEventBus(this IServiceCollection services, IConfiguration busSection, string serviceName, Action<EventServiceBuilder>? configure = null) =>
+        services.AddEventBus(busSection, bus => bus.AddService(serviceName, configure));
+
+    /// <summary>
+    /// The bus of a process, possibly hosting several services (standalone mode: one in-memory bus, one relay and one
+    /// set of handlers per service, each on that service's own database).
+    /// </summary>
+    public static IServiceCollection AddEventBus(this IServiceCollection services, IConfiguration busSection, Action<EventBusBuilder> configure)
+    {
+        var options = busSection.Get<BusOptions>() ?? new BusOptions();
+        var builder = new EventBusBuilder();
+        configure(builder);
+
+        var eventTypes = new EventTypes(builder.EventAssemblies);
+        var bindings = builder.Services.SelectMany(s => s.Handlers).ToList();
+        services.AddSingleton(options);
+        services.AddSingleton(eventTypes);
+        services.AddSingleton(new EventConsumerBindings(bindings.ToDictionary(b => b.HandlerType)));
+        foreach (var binding in bindings)
+        {
+            services.TryAddScoped(binding.HandlerType);
+        }
+
+        services.AddMassTransit(bus =>
+        {
+            foreach (var binding in bindings)
+            {
+                foreach (var eventType in binding.EventTypes)
+                {
+                    bus.AddConsumer(typeof(InboxConsumer<,>).MakeGenericType(binding.HandlerType, eventType));
+                }
+            }
+            switch (options.Transport)
+            {
+                case BusTransport.RabbitMq:
+                    bus.UsingRabbitMq((context, rabbit) =>
+                    {
+                        rabbit.Host(options.RabbitMq.Host, (ushort)options.RabbitMq.Port, options.RabbitMq.VirtualHost, host =>
+                        {
+                            host.Username(options.RabbitMq.Username);
+                            host.Password(options.RabbitMq.Password);
+                            host.PublisherConfirmation = true;
+                        });
+                        ConfigureBus(context, rabbit, options, bindings);
+                    });
+                    break;
+                case BusTransport.InMemory:
+                    bus.UsingInMemory((context, memory) => ConfigureBus(context, memory, options, bindings));
+                    break;
+                default:
+                    throw new InvalidOperationException($"Bus:Transport '{options.Transport}' is not supported; use inmemory or rabbitmq.");
+            }
+        });
+
+        // Registered after MassTransit's hosted service: relays start after the bus and stop (flushing) before it.
+        foreach (var service in builder.Services)
+        {
+            var serviceName = service.Name;
+            services.AddSingleton<IHostedService>(sp => new OutboxRelay(
+                serviceName,
+                ServiceStorage.Outbox(sp, serviceName),
+                sp.GetRequiredService<IBus>(),
+                eventTypes,
+                options,
+                sp.GetRequiredService<ILogger<OutboxRelay>>()));
+        }
+        return services;
+    }
+
+    private static void ConfigureBus(IBusRegistrationContext context, IBusFactoryConfigurator bus, BusOptions options, IReadOnlyList<EventConsumerBinding> bindings)
+    {
+        // Readable enums for consumers in other languages (the catalogue's schemas say so too).
+        bus.ConfigureJsonSerializerOptions(json =>
+        {
+            if (!json.Converters.Any(c => c is JsonStringEnumConverter))
+            {
+                json.Converters.Add(new JsonStringEnumConverter());
+            }
+            return json;
+        });
+        // Only the concrete event type gets an exchange; no fan-out through IDomainEvent.
+        bus.Publish<IDomainEvent>(p => p.Exclude = true);
+
+        foreach (var binding in bindings)
+        {
+            bus.ReceiveEndpoint(binding.ConsumerName, endpoint =>
+            {
+                if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+                {
+                    rabbit.SetQuorumQueue();
+                }
+                endpoint.PrefetchCount = options.PrefetchCount;
+                // Partition before retry: while one message of an aggregate is retried, the next one waits.
+                var partitioner = endpoint.CreatePartitioner(options.PrefetchCount);
+                endpoint.UsePartitioner<ConsumeContext>(partitioner, AggregateKey, Encoding.UTF8);
+                endpoint.UseMessageRetry(retry => retry.Intervals(options.RetryIntervals));
+                foreach (var eventType in binding.EventTypes)
+                {
+                    endpoint.ConfigureConsumer(context, typeof(InboxConsumer<,>).MakeGenericType(binding.HandlerType, eventType));
+                }
+            });
+        }
+    }
+
+    private static string AggregateKey(ConsumeContext context) =>
+        context.Headers.Get<string>(EventTopology.AggregateIdHeader) ?? context.MessageId?.ToString() ?? string.Empty;
+}
+
+public sealed class EventBusBuilder
+{
+    internal List<EventServiceBuilder> Services { get; } = [];
+
+    internal List<Assembly> EventAssemblies { get; } = [typeof(IDomainEvent).Assembly];
+
+    /// <summary>A service hosted in this process: its outbox relay (always) and its event handlers.</summary>
+    public EventBusBuilder AddService(string serviceName, Action<EventServiceBuilder>? configure = null)
+    {
+        if (Services.Any(s => s.Name == serviceName))
+        {
+            throw new InvalidOperationException($"Service '{serviceName}' is registered on the bus twice; register each service once.");
+        }
+        var service = new EventServiceBuilder(serviceName);
+        configure?.Invoke(service);
+        Services.Add(service);
+        return this;
+    }
+
+    /// <summary>Event types defined outside NetworkPlatform.Events (test events only: real contracts live there).</summary>
+    public EventBusBuilder AddEventTypesFrom(Assembly assembly)
+    {
+        EventAssemblies.Add(assembly);
+        return this;
+    }
+}
+
+public sealed class EventServiceBuilder(string name)
+{
+    internal string Name { get; } = name;
+
+    internal List<EventConsumerBinding> Handlers { get; } = [];
+
+    /// <summary>
+    /// A class implementing <see cref="IEventHandler{TEvent}"/> for one or more event types. It gets its own queue,
+    /// "service.handler-name", and its own inbox.
+    /// </summary>
+    public EventServiceBuilder AddHandler<THandler>()
+        where THandler : class
+    {
+        var eventTypes = typeof(THandler).GetInterfaces()
+            .Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEventHandler<>))
+            .Select(i => i.GetGenericArguments()[0])
+            .ToList();
+        if (eventTypes.Count == 0)
+        {
+            throw new InvalidOperationException($"{typeof(THandler).Name} handles no event: implement IEventHandler<TEvent>.");
+        }
+        Handlers.Add(new EventConsumerBinding(Name, EventTopology.QueueName(Name, typeof(THandler)), typeof(THandler), eventTypes));
+        return this;
+    }
+}

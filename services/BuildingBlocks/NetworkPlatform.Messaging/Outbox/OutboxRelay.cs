@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Text.Json;
+using MassTransit;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NetworkPlatform.Messaging.Bus;
+using NetworkPlatform.Storage;
+
+namespace NetworkPlatform.Messaging.Outbox;
+
+/// <summary>
+/// Publishes one service's committed outbox messages through MassTransit and marks them sent once the broker has
+/// confirmed them. Messages of one aggregate go out one after the other in commit order; different aggregates go out
+/// concurrently. A failure (broker down, timeout) stops that aggregate for this round and the relay backs off and
+/// reads the outbox again, so nothing is skipped and order holds. A message published but not yet marked sent when the
+/// process dies is published again after restart with the same message id; consumers' inboxes drop the copy.
+/// </summary>
+public sealed partial class OutboxRelay(
+    string serviceName,
+    IOutbox outbox,
+    IBus bus,
+    EventTypes eventTypes,
+    BusOptions options,
+    ILogger<OutboxRelay> logger) : BackgroundService
+{
+    public static readonly ActivitySource ActivitySource = new("NetworkPlatform.Messaging");
+
+    private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan ShutdownFlushTimeout = TimeSpan.FromSeconds(5);
+
+    public string ServiceName => serviceName;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var idleDelay = TimeSpan.FromMilliseconds(1);
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var woken = OutboxSignal.Next;
+            try
+            {
+                var (found, complete) = await RelayBatchAsync(stoppingToken);
+                if (!complete)
+                {
+                    failures++;
+                    await Task.Delay(Backoff(failures), stoppingToken);
+                    continue;
+                }
+                failures = 0;
+                if (found > 0)
+                {
+                    idleDelay = TimeSpan.FromMilliseconds(1);
+                    continue;
+                }
+                // Nothing pending: wait for a commit signal or the next poll, looking again soon after recent activity.
+                if (await Task.WhenAny(woken, Task.Delay(idleDelay, stoppingToken)) == woken)
+                {
+                    idleDelay = TimeSpan.FromMilliseconds(1);
+                }
+                else
+                {
+                    idleDelay = TimeSpan.FromTicks(Math.Min(idleDelay.Ticks * 2, options.OutboxPollInterval.Ticks));
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception exception)
+            {
+                failures++;
+                LogOutboxUnavailable(exception, serviceName, failures);
+                await Task.Delay(Backoff(failures), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+        await FlushOnShutdownAsync();
+    }
+
+    /// <summary>Publishes what is pending now (used at shutdown and by tests); returns the number of messages sent.</summary>
+    public async Task<(int Found, bool Complete)> RelayBatchAsync(CancellationToken cancellationToken)
+    {
+        var pending = await outbox.ReadPendingAsync(options.OutboxBatchSize, cancellationToken);
+        if (pending.Count == 0)
+        {
+            return (0, true);
+        }
+        var perAggregate = pending.GroupBy(p => (p.Message.NetworkId, p.Message.AggregateId));
+        var sent = await Task.WhenAll(perAggregate.Select(messages => PublishInOrderAsync(messages, cancellationToken)));
+        var sequences = sent.SelectMany(s => s).ToList();
+        if (sequences.Count > 0)
+        {
+            await outbox.MarkSentAsync(sequences, cancellationToken);
+        }
+        return (pending.Count, sequences.Count == pending.Count);
+    }
+
+    private async Task<List<long>> PublishInOrderAsync(IEnumerable<PendingOutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        var sent = new List<long>();
+        foreach (var pending in messages)
+        {
+            try
+            {
+                await PublishAsync(pending.Message, cancellationToken);
+                sent.Add(pending.Sequence);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                LogPublishFailed(exception, serviceName, pending.Message.MessageType, pending.Message.MessageId);
+                break; // Later messages of this aggregate wait for this one.
+            }
+        }
+        return sent;
+    }
+
+    private async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var eventType = eventTypes.Find(message.MessageType)
+            ?? throw new InvalidOperationException($"Unknown event type {message.MessageType}: deploy the contracts (NetworkPlatform.Events) that define it.");
+        var domainEvent = JsonSerializer.Deserialize(message.Payload, eventType, UnitOfWorkEventExtensions.EventJson)
+            ?? throw new InvalidOperationException($"Outbox message {message.MessageId} has an empty payload.");
+
+        // Continue the trace of the request that committed the change; MassTransit propagates it to consumers.
+        ActivityContext.TryParse(message.TraceParent, null, out var parent);
+        using var activity = ActivitySource.StartActivity($"{message.MessageType} relay", ActivityKind.Producer, parent);
+
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(options.PublishTimeout);
+        await bus.Publish(domainEvent, eventType, Pipe.Execute<PublishContext>(context =>
+        {
+            context.MessageId = message.MessageId;
+            context.Headers.Set(EventTopology.AggregateIdHeader, message.AggregateId);
+            if (activity is null && message.TraceParent is not null)
+            {
+                context.Headers.Set("traceparent", message.TraceParent);
+            }
+        }), timeout.Token);
+    }
+
+    private async Task FlushOnShutdownAsync()
+    {
+        using var flush = new CancellationTokenSource(ShutdownFlushTimeout);
+        try
+        {
+            while (await RelayBatchAsync(flush.Token) is { Found: > 0, Complete: true })
+            {
+            }
+        }
+        catch (Exception exception)
+        {
+            // What is left stays in the outbox and goes out after the next start.
+            LogFlushIncomplete(exception, serviceName);
+        }
+    }
+
+    private static TimeSpan Backoff(int failures) =>
+        TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, 50 * Math.Pow(2, Math.Min(failures, 10))));
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay of {Service}: cannot read the outbox (attempt {Attempt}); retrying.")]
+    private partial void LogOutboxUnavailable(Exception exception, string service, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay of {Service}: publishing {MessageType} {MessageId} failed; it stays in the outbox and is retried.")]
+    private partial void LogPublishFailed(Exception exception, string service, string messageType, Guid messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay of {Service}: could not flush the outbox at shutdown; the rest is published after the next start.")]
+    private partial void LogFlushIncomplete(Exception exception, string service);
+}
