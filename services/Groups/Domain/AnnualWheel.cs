@@ -1,0 +1,58 @@
+namespace NetworkPlatform.Groups.Domain;
+
+/// <summary>One planned activity of the annual wheel (årshjul), in a month, working on measures, perhaps at a meeting.</summary>
+public sealed record PlannedActivity(string Id, int Month, string Title, string Description, IReadOnlyList<string> MeasureIds, string? MeetingId);
+
+/// <summary>A group's plan for one year: its activities per month. A task force keeps one per year of its mandate.</summary>
+public sealed record AnnualWheel(string NetworkId, string GroupId, int Year, IReadOnlyList<PlannedActivity> Activities, DateTimeOffset UpdatedAt)
+{
+    public static string DocumentId(string groupId, int year) => $"{groupId}:{year}";
+
+    /// <summary>Replaces the activities; measures must be of the same year (the caller passes the ones it found).</summary>
+    public static AnnualWheel Plan(string networkId, Group group, int year, IReadOnlyList<PlannedActivity> activities, IReadOnlyCollection<Measure> linkedMeasures, DateTimeOffset at)
+    {
+        var errors = new List<FieldError>();
+        if (year is < Measure.FirstYear or > Measure.LastYear)
+        {
+            errors.Add(new("year", $"Give the year of the wheel ({Measure.FirstYear}..{Measure.LastYear})."));
+        }
+        for (var i = 0; i < activities.Count; i++)
+        {
+            var activity = activities[i];
+            if (activity.Month is < 1 or > 12)
+            {
+                errors.Add(new($"activities[{i}].month", "Give the month as 1 (January) .. 12 (December)."));
+            }
+            if (string.IsNullOrWhiteSpace(activity.Title))
+            {
+                errors.Add(new($"activities[{i}].title", "Give the activity a title, e.g. \"Oppstartsmøte\"."));
+            }
+            if (!Identifiers.IsValid(activity.Id))
+            {
+                errors.Add(new($"activities[{i}].activity_id", Identifiers.Rule));
+            }
+            foreach (var measureId in activity.MeasureIds)
+            {
+                var measure = linkedMeasures.FirstOrDefault(m => m.Id == measureId);
+                if (measure is null)
+                {
+                    errors.Add(new($"activities[{i}].measure_ids", $"There is no measure '{measureId}'; list the action plan's measures to find its id."));
+                }
+                else if (measure.Year != year)
+                {
+                    errors.Add(new($"activities[{i}].measure_ids", $"The measure '{measureId}' belongs to {measure.Year}, not {year}."));
+                }
+            }
+        }
+        foreach (var duplicate in activities.GroupBy(a => a.Id).Where(g => g.Count() > 1))
+        {
+            errors.Add(new("activities", $"The activity id '{duplicate.Key}' is used twice; give each activity its own id."));
+        }
+        InvalidFieldsException.ThrowIfAny(errors);
+        if (group.IsClosed)
+        {
+            throw new RuleViolationException("GROUP_CLOSED", $"groups/{group.Id}", $"The group is {group.State}; its plans no longer change.");
+        }
+        return new AnnualWheel(networkId, group.Id, year, [.. activities.OrderBy(a => a.Month)], at);
+    }
+}

@@ -1,0 +1,132 @@
+using System.Text.Json.Serialization;
+
+namespace NetworkPlatform.Groups.Domain;
+
+[JsonConverter(typeof(JsonStringEnumConverter<MeasureStatus>))]
+public enum MeasureStatus
+{
+    Planned,
+    InProgress,
+    Completed,
+    Postponed,
+    Cancelled,
+}
+
+public sealed record Milestone(string Id, string Title, DateOnly? DueDate, DateTimeOffset? ReachedAt, string? ReachedBy)
+{
+    public bool IsReached => ReachedAt is not null;
+}
+
+/// <summary>A measure (tiltak) of the network's action plan for one year; a sub-measure names its parent.</summary>
+public sealed record Measure(
+    string NetworkId,
+    string Id,
+    int Year,
+    string Title,
+    string Description,
+    string? ParentMeasureId,
+    string? GroupId,
+    MeasureStatus Status,
+    IReadOnlyList<Milestone> Milestones,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt)
+{
+    public const int FirstYear = 2000;
+    public const int LastYear = 2100;
+
+    public bool IsSubMeasure => ParentMeasureId is not null;
+
+    public static Measure Create(string networkId, string id, int year, string title, string description, Measure? parent, IReadOnlyList<Milestone> milestones, DateTimeOffset at)
+    {
+        var errors = new List<FieldError>();
+        if (year is < FirstYear or > LastYear)
+        {
+            errors.Add(new("year", $"Give the action plan year ({FirstYear}..{LastYear}), e.g. {at.Year}."));
+        }
+        ValidateText(title, description, errors);
+        ValidateMilestones(milestones, errors);
+        if (parent is not null && parent.Year != year)
+        {
+            errors.Add(new("parent_measure_id", $"The parent measure belongs to {parent.Year}; a sub-measure is in the same year as its parent."));
+        }
+        if (parent is { IsSubMeasure: true })
+        {
+            errors.Add(new("parent_measure_id", "The parent is itself a sub-measure; attach the sub-measure to a top-level measure."));
+        }
+        InvalidFieldsException.ThrowIfAny(errors);
+        return new Measure(networkId, id, year, title.Trim(), description, parent?.Id, null, MeasureStatus.Planned, milestones, at, at);
+    }
+
+    public Measure Edit(string title, string description, MeasureStatus status, IReadOnlyList<Milestone> milestones, DateTimeOffset at)
+    {
+        var errors = new List<FieldError>();
+        ValidateText(title, description, errors);
+        ValidateMilestones(milestones, errors);
+        InvalidFieldsException.ThrowIfAny(errors);
+        return this with { Title = title.Trim(), Description = description, Status = status, Milestones = milestones, UpdatedAt = at };
+    }
+
+    public Measure AssignTo(Group group, DateTimeOffset at)
+    {
+        if (group.IsClosed)
+        {
+            throw new RuleViolationException("GROUP_CLOSED", $"groups/{group.Id}", $"The group is {group.State}; assign the measure to a working group.");
+        }
+        if (GroupId == group.Id)
+        {
+            throw new RuleViolationException("ALREADY_ASSIGNED", $"measures/{Id}", "The measure is already assigned to this group.");
+        }
+        return this with { GroupId = group.Id, UpdatedAt = at };
+    }
+
+    public Measure WithStatus(MeasureStatus status, DateTimeOffset at) => this with { Status = status, UpdatedAt = at };
+
+    public Measure ReachMilestone(string milestoneId, string reachedBy, DateTimeOffset at)
+    {
+        var milestone = Milestones.FirstOrDefault(m => m.Id == milestoneId)
+            ?? throw new MissingPartException("Milestone", $"measures/{Id}/milestones/{milestoneId}");
+        if (milestone.IsReached)
+        {
+            throw new RuleViolationException("MILESTONE_ALREADY_REACHED", $"measures/{Id}/milestones/{milestoneId}",
+                $"The milestone was reached on {milestone.ReachedAt:yyyy-MM-dd}; nothing to do.");
+        }
+        var reached = milestone with { ReachedAt = at, ReachedBy = reachedBy };
+        var status = Status == MeasureStatus.Planned ? MeasureStatus.InProgress : Status;
+        return this with { Milestones = [.. Milestones.Select(m => m == milestone ? reached : m)], Status = status, UpdatedAt = at };
+    }
+
+    private static void ValidateText(string title, string description, List<FieldError> errors)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            errors.Add(new("title", "Give the measure a title as in the action plan."));
+        }
+        else if (title.Length > 300)
+        {
+            errors.Add(new("title", "Keep the title under 300 characters; put the rest in the description."));
+        }
+        if (description.Length > 8000)
+        {
+            errors.Add(new("description", "Keep the description under 8000 characters."));
+        }
+    }
+
+    private static void ValidateMilestones(IReadOnlyList<Milestone> milestones, List<FieldError> errors)
+    {
+        for (var i = 0; i < milestones.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(milestones[i].Title))
+            {
+                errors.Add(new($"milestones[{i}].title", "Give the milestone a title."));
+            }
+            if (!Identifiers.IsValid(milestones[i].Id))
+            {
+                errors.Add(new($"milestones[{i}].milestone_id", Identifiers.Rule));
+            }
+        }
+        foreach (var duplicate in milestones.GroupBy(m => m.Id).Where(g => g.Count() > 1))
+        {
+            errors.Add(new("milestones", $"The milestone id '{duplicate.Key}' is used twice; give each milestone its own id."));
+        }
+    }
+}
