@@ -66,3 +66,10 @@ public sealed class DocumentNotFoundException(string collection, string id)
 
     public string Id { get; } = id;
 }
+
+/// <summary>A page token this store did not issue (or one that was tampered with).</summary>
+public sealed class InvalidPageTokenException(string pageToken)
+    : ArgumentException($"The page token '{pageToken}' is not valid: pass back the next_page_token of the previous page unchanged, or omit it to start from the first page.")
+{
+    public string PageToken { get; } = pageToken;
+}

@@ -53,4 +53,11 @@ public interface IOutbox
     Task<IReadOnlyList<PendingOutboxMessage>> ReadPendingAsync(int maxCount, CancellationToken cancellationToken = default);
 
     Task MarkSentAsync(IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Only the holder of this lock relays, so several replicas of one service publish in commit order without
+    /// racing each other. Null when another relay holds it (try again later). The lock ends when the handle is
+    /// disposed or when the holding process dies.
+    /// </summary>
+    Task<IAsyncDisposable?> TryAcquireRelayLockAsync(CancellationToken cancellationToken = default);
 }

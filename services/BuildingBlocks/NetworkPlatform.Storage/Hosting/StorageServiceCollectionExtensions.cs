@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using NetworkPlatform.Storage.Postgres;
+using NetworkPlatform.Storage.Sqlite;
+
+namespace NetworkPlatform.Storage.Hosting;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Health checks with this tag decide readiness (SERVING).</summary>
+    public const string ReadyTag = "ready";
+
+    /// <summary>
+    /// Registers the service's own database from the "Storage" configuration section: <see cref="IDocumentStore"/>,
+    /// <see cref="IOutbox"/> and <see cref="IStorageDatabase"/> (plain, and keyed by <paramref name="serviceName"/> so
+    /// the standalone host can hold four), schema migration at start-up, and a "storage-&lt;service&gt;" health check tagged "ready".
+    /// </summary>
+    public static IServiceCollection AddDocumentStore(this IServiceCollection services, IConfiguration storageSection, string serviceName)
+    {
+        var options = storageSection.Get<StorageOptions>() ?? new StorageOptions();
+        var adapter = CreateAdapter(options, serviceName);
+
+        services.AddSingleton(adapter.Documents).AddKeyedSingleton(serviceName, adapter.Documents);
+        services.AddSingleton(adapter.Outbox).AddKeyedSingleton(serviceName, adapter.Outbox);
+        services.AddSingleton(adapter.Database).AddKeyedSingleton(serviceName, adapter.Database);
+        services.AddSingleton<IHostedService>(sp =>
+            new StorageMigrationService(adapter.Database, serviceName, sp.GetRequiredService<ILogger<StorageMigrationService>>()));
+        services.AddHealthChecks().Add(new HealthCheckRegistration(
+            $"storage-{serviceName}", _ => new StorageHealthCheck(adapter.Database), HealthStatus.Unhealthy, [ReadyTag]));
+        return services;
+    }
+
+    /// <summary>The adapter chosen by <see cref="StorageOptions.Provider"/>; it implements all three interfaces.</summary>
+    public static (IDocumentStore Documents, IOutbox Outbox, IStorageDatabase Database) CreateAdapter(StorageOptions options, string serviceName)
+    {
+        switch (options.Provider.Trim().ToLowerInvariant())
+        {
+            case StorageOptions.Sqlite:
+                var file = Path.Combine(options.DataDirectory, $"{serviceName}.db");
+                var sqlite = new SqliteDocumentStore(file);
+                return (sqlite, sqlite, sqlite);
+            case StorageOptions.Postgres:
+                if (string.IsNullOrWhiteSpace(options.ConnectionString))
+                {
+                    throw new InvalidOperationException(
+                        "Storage__Provider is postgres but Storage__ConnectionString is empty: set it, e.g. Host=db;Username=membership;Password=...;Database=membership.");
+                }
+                var postgres = new PostgresDocumentStore(options.ConnectionString, defaultDatabase: serviceName);
+                return (postgres, postgres, postgres);
+            default:
+                throw new InvalidOperationException($"Storage__Provider '{options.Provider}' is unknown: use sqlite (embedded) or postgres.");
+        }
+    }
+}

@@ -1,0 +1,253 @@
+using System.Text.Json;
+using NetworkPlatform.Storage.Sql;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace NetworkPlatform.Storage.Postgres;
+
+/// <summary>
+/// The production adapter: one PostgreSQL database per service, documents as JSONB, index entries in a side table,
+/// write units in READ COMMITTED with the version check in each UPDATE/DELETE's WHERE clause.
+/// </summary>
+public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDatabase, IAsyncDisposable
+{
+    private readonly NpgsqlConnectionStringBuilder connectionString;
+
+    /// <param name="connectionString">An Npgsql connection string.</param>
+    /// <param name="defaultDatabase">The database when the connection string names none (the service's name).</param>
+    public PostgresDocumentStore(string connectionString, string? defaultDatabase = null, JsonSerializerOptions? json = null)
+    {
+        this.connectionString = new NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(this.connectionString.Database) && defaultDatabase is not null)
+        {
+            this.connectionString.Database = defaultDatabase;
+        }
+        DataSource = NpgsqlDataSource.Create(this.connectionString);
+        Json = json ?? DocumentRows.DefaultJson;
+    }
+
+    internal NpgsqlDataSource DataSource { get; }
+
+    internal JsonSerializerOptions Json { get; }
+
+    public async Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
+        return await GetAsync(connection, null, collection, networkId, id, cancellationToken);
+    }
+
+    public async Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery query, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        DocumentRows.EnsureIndexed(collection, query);
+        var pageSize = DocumentRows.PageSizeOf(query);
+        var after = PageToken.Decode(query.PageToken);
+
+        await using var command = DataSource.CreateCommand(DocumentRows.QuerySql(query.Filters.Count));
+        command.Parameters.Add(Text("collection", collection.Name));
+        command.Parameters.Add(Text("network", networkId));
+        command.Parameters.Add(Text("after", after));
+        command.Parameters.Add(new NpgsqlParameter<int>("limit", pageSize + 1));
+        for (var i = 0; i < query.Filters.Count; i++)
+        {
+            command.Parameters.Add(Text($"index{i}", query.Filters[i].Index));
+            command.Parameters.Add(Text($"value{i}", query.Filters[i].Value));
+        }
+
+        var rows = new List<Versioned<T>>(pageSize + 1);
+        var ids = new List<string>(pageSize + 1);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+            rows.Add(new Versioned<T>(Deserialize<T>(reader.GetString(2)), reader.GetInt64(1)));
+        }
+        return DocumentRows.ToPage(rows, ids, pageSize);
+    }
+
+    public async Task<IUnitOfWork> BeginAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await DataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            return new PostgresUnitOfWork(this, connection, transaction);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<IReadOnlyList<PendingOutboxMessage>> ReadPendingAsync(int maxCount, CancellationToken cancellationToken = default)
+    {
+        await using var command = DataSource.CreateCommand("""
+            SELECT sequence, message_id, message_type, network_id, aggregate_id, aggregate_version, occurred_at, payload, trace_parent
+            FROM outbox WHERE sent_at IS NULL ORDER BY sequence LIMIT @limit
+            """);
+        command.Parameters.Add(new NpgsqlParameter<int>("limit", maxCount));
+        var pending = new List<PendingOutboxMessage>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            pending.Add(new PendingOutboxMessage(
+                reader.GetInt64(0),
+                new OutboxMessage(
+                    reader.GetGuid(1),
+                    reader.GetString(2),
+                    reader.GetString(3),
+                    reader.GetString(4),
+                    reader.GetInt64(5),
+                    reader.GetFieldValue<DateTimeOffset>(6),
+                    reader.GetString(7),
+                    reader.IsDBNull(8) ? null : reader.GetString(8))));
+        }
+        return pending;
+    }
+
+    public async Task MarkSentAsync(IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default)
+    {
+        if (sequences.Count == 0)
+        {
+            return;
+        }
+        await using var command = DataSource.CreateCommand("UPDATE outbox SET sent_at = now() WHERE sequence = ANY(@sequences)");
+        command.Parameters.Add(new NpgsqlParameter<long[]>("sequences", [.. sequences]));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>A session advisory lock on a connection kept open by the handle: it ends when the handle or the process goes.</summary>
+    public async Task<IAsyncDisposable?> TryAcquireRelayLockAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await DataSource.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = new NpgsqlCommand($"SELECT pg_try_advisory_lock({PostgresSchema.RelayLock})", connection);
+            if (await command.ExecuteScalarAsync(cancellationToken) is true)
+            {
+                return new RelayLock(connection);
+            }
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+        await connection.DisposeAsync();
+        return null;
+    }
+
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureDatabaseExistsAsync(cancellationToken);
+        await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // Replicas starting together queue on this lock (released at commit); the later ones find nothing to do.
+        await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({PostgresSchema.MigrationLock})", cancellationToken);
+        await ExecuteAsync(connection, """
+            CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())
+            """, cancellationToken);
+        var applied = new HashSet<int>();
+        await using (var select = new NpgsqlCommand("SELECT version FROM schema_migrations", connection))
+        await using (var reader = await select.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                applied.Add(reader.GetInt32(0));
+            }
+        }
+        foreach (var (version, name, sql) in PostgresSchema.Migrations.Where(m => !applied.Contains(m.Version)))
+        {
+            await ExecuteAsync(connection, sql, cancellationToken);
+            await using var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, name) VALUES (@version, @name)", connection);
+            record.Parameters.Add(new NpgsqlParameter<int>("version", version));
+            record.Parameters.Add(Text("name", name));
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task CheckReachableAsync(CancellationToken cancellationToken = default)
+    {
+        await using var command = DataSource.CreateCommand("SELECT 1");
+        await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+
+    internal async Task<Versioned<T>?> GetAsync<T>(
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken)
+        where T : class
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT version, body FROM documents WHERE collection = @collection AND network_id = @network AND id = @id", connection, transaction);
+        command.Parameters.Add(Text("collection", collection.Name));
+        command.Parameters.Add(Text("network", networkId));
+        command.Parameters.Add(Text("id", id));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new Versioned<T>(Deserialize<T>(reader.GetString(1)), reader.GetInt64(0))
+            : null;
+    }
+
+    internal T Deserialize<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json, Json) ?? throw new InvalidDataException("A stored document is the JSON null; delete or repair it.");
+
+    internal static NpgsqlParameter<string> Text(string name, string value) => new(name, NpgsqlDbType.Text) { TypedValue = value };
+
+    internal static NpgsqlParameter<string> Jsonb(string name, string value) => new(name, NpgsqlDbType.Jsonb) { TypedValue = value };
+
+    internal static NpgsqlParameter<string[]> TextArray(string name, string[] values) =>
+        new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = values };
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>One database per service: create it on first start when the role may (local runs); operators pre-create it in production.</summary>
+    private async Task EnsureDatabaseExistsAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var probe = await DataSource.OpenConnectionAsync(cancellationToken);
+            return;
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InvalidCatalogName)
+        {
+            // Fall through and create it.
+        }
+        var maintenance = new NpgsqlConnectionStringBuilder(connectionString.ConnectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(maintenance.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        var quoted = "\"" + connectionString.Database!.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+        try
+        {
+            await ExecuteAsync(connection, $"CREATE DATABASE {quoted}", cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
+        {
+            // Another replica created it a moment ago.
+        }
+    }
+
+    private sealed class RelayLock(NpgsqlConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await using var command = new NpgsqlCommand($"SELECT pg_advisory_unlock({PostgresSchema.RelayLock})", connection);
+                await command.ExecuteScalarAsync();
+            }
+            catch (NpgsqlException)
+            {
+                // The connection is broken, so the server already dropped the lock with the session.
+            }
+            await connection.DisposeAsync();
+        }
+    }
+}

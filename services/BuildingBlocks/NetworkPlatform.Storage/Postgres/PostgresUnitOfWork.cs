@@ -1,0 +1,178 @@
+using System.Text.Json;
+using NetworkPlatform.Storage.Sql;
+using Npgsql;
+using static NetworkPlatform.Storage.Postgres.PostgresDocumentStore;
+
+namespace NetworkPlatform.Storage.Postgres;
+
+/// <summary>
+/// One READ COMMITTED transaction. Each write is a single round trip: the document row and its index entries change
+/// together in one statement (data-modifying CTEs), and the version check sits in the WHERE clause, so a concurrent
+/// writer blocks on the row and then finds the version moved on.
+/// </summary>
+internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConnection connection, NpgsqlTransaction transaction) : IUnitOfWork
+{
+    // Written at commit, after every document change of this unit (see docs/adr/0002-storage.md, outbox order).
+    private readonly List<OutboxMessage> outgoing = [];
+
+    public Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
+        where T : class =>
+        store.GetAsync(connection, transaction, collection, networkId, id, cancellationToken);
+
+    public async Task<long> InsertAsync<T>(DocumentCollection<T> collection, string networkId, T document, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var id = DocumentRows.IdOf(collection, document);
+        var (names, values) = DocumentRows.IndexEntriesOf(collection, document);
+        // ON CONFLICT DO NOTHING instead of catching unique_violation: an error would abort the whole transaction.
+        await using var command = Command("""
+            WITH inserted AS (
+                INSERT INTO documents (collection, network_id, id, version, body) VALUES (@collection, @network, @id, 1, @body)
+                ON CONFLICT DO NOTHING RETURNING id),
+            indexed AS (
+                INSERT INTO document_index (collection, network_id, index_name, value, id)
+                SELECT @collection, @network, entry.name, entry.value, inserted.id
+                FROM inserted CROSS JOIN unnest(@names, @values) AS entry(name, value))
+            SELECT count(*) FROM inserted
+            """, collection.Name, networkId, id);
+        command.Parameters.Add(Jsonb("body", JsonSerializer.Serialize(document, store.Json)));
+        command.Parameters.Add(TextArray("names", names));
+        command.Parameters.Add(TextArray("values", values));
+        if ((long)(await command.ExecuteScalarAsync(cancellationToken))! == 0)
+        {
+            throw new DuplicateDocumentException(collection.Name, id);
+        }
+        return 1;
+    }
+
+    public async Task<long> ReplaceAsync<T>(DocumentCollection<T> collection, string networkId, T document, long expectedVersion, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var id = DocumentRows.IdOf(collection, document);
+        var (names, values) = DocumentRows.IndexEntriesOf(collection, document);
+        // The removed and the added index entries are disjoint sets, so the two CTEs cannot step on each other.
+        await using var command = Command("""
+            WITH updated AS (
+                UPDATE documents SET version = version + 1, body = @body
+                WHERE collection = @collection AND network_id = @network AND id = @id AND version = @expected
+                RETURNING version),
+            unindexed AS (
+                DELETE FROM document_index
+                WHERE collection = @collection AND network_id = @network AND id = @id AND EXISTS (SELECT FROM updated)
+                  AND (index_name, value) NOT IN (SELECT * FROM unnest(@names, @values))),
+            indexed AS (
+                INSERT INTO document_index (collection, network_id, index_name, value, id)
+                SELECT @collection, @network, entry.name, entry.value, @id
+                FROM updated CROSS JOIN unnest(@names, @values) AS entry(name, value)
+                ON CONFLICT DO NOTHING)
+            SELECT version FROM updated
+            """, collection.Name, networkId, id);
+        command.Parameters.Add(Jsonb("body", JsonSerializer.Serialize(document, store.Json)));
+        command.Parameters.Add(new NpgsqlParameter<long>("expected", expectedVersion));
+        command.Parameters.Add(TextArray("names", names));
+        command.Parameters.Add(TextArray("values", values));
+        return await command.ExecuteScalarAsync(cancellationToken) is long newVersion
+            ? newVersion
+            : throw await ConflictOrNotFoundAsync(collection.Name, networkId, id, cancellationToken);
+    }
+
+    public async Task DeleteAsync<T>(DocumentCollection<T> collection, string networkId, string id, long expectedVersion, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        await using var command = Command("""
+            WITH deleted AS (
+                DELETE FROM documents WHERE collection = @collection AND network_id = @network AND id = @id AND version = @expected
+                RETURNING id),
+            unindexed AS (
+                DELETE FROM document_index
+                WHERE collection = @collection AND network_id = @network AND id = @id AND EXISTS (SELECT FROM deleted))
+            SELECT count(*) FROM deleted
+            """, collection.Name, networkId, id);
+        command.Parameters.Add(new NpgsqlParameter<long>("expected", expectedVersion));
+        if ((long)(await command.ExecuteScalarAsync(cancellationToken))! == 0)
+        {
+            throw await ConflictOrNotFoundAsync(collection.Name, networkId, id, cancellationToken);
+        }
+    }
+
+    public Task EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default)
+    {
+        outgoing.Add(message);
+        return Task.CompletedTask;
+    }
+
+    public async Task<bool> TryMarkHandledAsync(string consumer, Guid messageId, CancellationToken cancellationToken = default)
+    {
+        // A concurrent transaction marking the same id makes this one wait for it, then DO NOTHING: exactly one wins.
+        await using var command = new NpgsqlCommand(
+            "INSERT INTO inbox (consumer, message_id) VALUES (@consumer, @messageId) ON CONFLICT DO NOTHING", connection, transaction);
+        command.Parameters.Add(Text("consumer", consumer));
+        command.Parameters.Add(new NpgsqlParameter<Guid>("messageId", messageId));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        if (outgoing.Count > 0)
+        {
+            await WriteOutboxAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // A transaction neither committed nor rolled back rolls back here.
+        await transaction.DisposeAsync();
+        await connection.DisposeAsync();
+    }
+
+    private async Task WriteOutboxAsync(CancellationToken cancellationToken)
+    {
+        // One statement for the unit's messages; identity values follow the ORDER BY, so sequence keeps enqueue order.
+        await using var command = new NpgsqlCommand("""
+            INSERT INTO outbox (message_id, message_type, network_id, aggregate_id, aggregate_version, occurred_at, payload, trace_parent)
+            SELECT m.message_id, m.message_type, m.network_id, m.aggregate_id, m.aggregate_version, m.occurred_at, m.payload, m.trace_parent
+            FROM unnest(@messageIds, @messageTypes, @networks, @aggregateIds, @aggregateVersions, @occurredAts, @payloads, @traceParents)
+                WITH ORDINALITY AS m(message_id, message_type, network_id, aggregate_id, aggregate_version, occurred_at, payload, trace_parent, position)
+            ORDER BY m.position
+            """,
+            connection, transaction);
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("messageIds", [.. outgoing.Select(m => m.MessageId)]));
+        command.Parameters.Add(TextArray("messageTypes", [.. outgoing.Select(m => m.MessageType)]));
+        command.Parameters.Add(TextArray("networks", [.. outgoing.Select(m => m.NetworkId)]));
+        command.Parameters.Add(TextArray("aggregateIds", [.. outgoing.Select(m => m.AggregateId)]));
+        command.Parameters.Add(new NpgsqlParameter<long[]>("aggregateVersions", [.. outgoing.Select(m => m.AggregateVersion)]));
+        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("occurredAts", [.. outgoing.Select(m => m.OccurredAt.UtcDateTime)]));
+        command.Parameters.Add(TextArray("payloads", [.. outgoing.Select(m => m.Payload)]));
+        command.Parameters.Add(new NpgsqlParameter<string?[]>("traceParents", [.. outgoing.Select(m => m.TraceParent)]));
+        try
+        {
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new InvalidOperationException($"A message is already in the outbox ({e.Detail}): give every event a new EventId.", e);
+        }
+        outgoing.Clear();
+    }
+
+    private async Task<Exception> ConflictOrNotFoundAsync(string collection, string networkId, string id, CancellationToken cancellationToken)
+    {
+        // A separate statement takes a fresh snapshot, so it sees the version a concurrent writer just committed.
+        await using var command = Command(
+            "SELECT version FROM documents WHERE collection = @collection AND network_id = @network AND id = @id", collection, networkId, id);
+        return await command.ExecuteScalarAsync(cancellationToken) is long current
+            ? new ConcurrencyConflictException(collection, id, current)
+            : new DocumentNotFoundException(collection, id);
+    }
+
+    private NpgsqlCommand Command(string sql, string collection, string networkId, string id)
+    {
+        var command = new NpgsqlCommand(sql, connection, transaction);
+        command.Parameters.Add(Text("collection", collection));
+        command.Parameters.Add(Text("network", networkId));
+        command.Parameters.Add(Text("id", id));
+        return command;
+    }
+}

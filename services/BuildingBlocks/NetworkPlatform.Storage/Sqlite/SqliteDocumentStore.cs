@@ -1,0 +1,234 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using NetworkPlatform.Storage.Sql;
+
+namespace NetworkPlatform.Storage.Sqlite;
+
+/// <summary>
+/// The embedded adapter: one SQLite file per service, WAL (readers never block the writer), and write units that
+/// start with BEGIN IMMEDIATE so concurrent writers queue on the busy timeout instead of failing mid-transaction.
+/// </summary>
+public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatabase
+{
+    private readonly string connectionString;
+    private readonly string relayLockFile;
+
+    public SqliteDocumentStore(string databaseFile, JsonSerializerOptions? json = null)
+    {
+        DatabaseFile = Path.GetFullPath(databaseFile);
+        Json = json ?? DocumentRows.DefaultJson;
+        connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = DatabaseFile,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+        relayLockFile = DatabaseFile + ".relay-lock";
+    }
+
+    public string DatabaseFile { get; }
+
+    internal JsonSerializerOptions Json { get; }
+
+    public async Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await GetAsync(connection, null, collection, networkId, id, cancellationToken);
+    }
+
+    public async Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery query, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        DocumentRows.EnsureIndexed(collection, query);
+        var pageSize = DocumentRows.PageSizeOf(query);
+        var after = PageToken.Decode(query.PageToken);
+
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = DocumentRows.QuerySql(query.Filters.Count);
+        command.Parameters.AddWithValue("@collection", collection.Name);
+        command.Parameters.AddWithValue("@network", networkId);
+        command.Parameters.AddWithValue("@after", after);
+        command.Parameters.AddWithValue("@limit", pageSize + 1);
+        for (var i = 0; i < query.Filters.Count; i++)
+        {
+            command.Parameters.AddWithValue($"@index{i}", query.Filters[i].Index);
+            command.Parameters.AddWithValue($"@value{i}", query.Filters[i].Value);
+        }
+
+        var rows = new List<Versioned<T>>(pageSize + 1);
+        var ids = new List<string>(pageSize + 1);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            ids.Add(reader.GetString(0));
+            rows.Add(new Versioned<T>(Deserialize<T>(reader.GetString(2)), reader.GetInt64(1)));
+        }
+        return DocumentRows.ToPage(rows, ids, pageSize);
+    }
+
+    public async Task<IUnitOfWork> BeginAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        try
+        {
+            // deferred: false = BEGIN IMMEDIATE: take the write lock now, waiting up to the busy timeout.
+            var transaction = connection.BeginTransaction(deferred: false);
+            return new SqliteUnitOfWork(this, connection, transaction);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async Task<IReadOnlyList<PendingOutboxMessage>> ReadPendingAsync(int maxCount, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT sequence, message_id, message_type, network_id, aggregate_id, aggregate_version, occurred_at, payload, trace_parent
+            FROM outbox WHERE sent_at IS NULL ORDER BY sequence LIMIT @limit
+            """;
+        command.Parameters.AddWithValue("@limit", maxCount);
+        var pending = new List<PendingOutboxMessage>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            pending.Add(new PendingOutboxMessage(
+                reader.GetInt64(0),
+                new OutboxMessage(
+                    Guid.Parse(reader.GetString(1)),
+                    reader.GetString(2),
+                    reader.GetString(3),
+                    reader.GetString(4),
+                    reader.GetInt64(5),
+                    DateTimeOffset.Parse(reader.GetString(6), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
+                    reader.GetString(7),
+                    reader.IsDBNull(8) ? null : reader.GetString(8))));
+        }
+        return pending;
+    }
+
+    public async Task MarkSentAsync(IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default)
+    {
+        if (sequences.Count == 0)
+        {
+            return;
+        }
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "UPDATE outbox SET sent_at = @now WHERE sequence IN (SELECT value FROM json_each(@sequences))";
+        command.Parameters.AddWithValue("@now", Timestamp(DateTimeOffset.UtcNow));
+        command.Parameters.AddWithValue("@sequences", JsonSerializer.Serialize(sequences));
+        await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>An exclusive lock on a file beside the database (flock): released by the kernel if the process dies.</summary>
+    public Task<IAsyncDisposable?> TryAcquireRelayLockAsync(CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            var lockFile = new FileStream(relayLockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            return Task.FromResult<IAsyncDisposable?>(lockFile);
+        }
+        catch (IOException)
+        {
+            return Task.FromResult<IAsyncDisposable?>(null);
+        }
+    }
+
+    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(DatabaseFile)!);
+        await using var connection = await OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL", cancellationToken);
+        // BEGIN IMMEDIATE: a second process starting at the same time waits here, then finds the work done.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await ExecuteAsync(connection, transaction, """
+            CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)
+            """, cancellationToken);
+        var applied = new HashSet<long>();
+        await using (var select = connection.CreateCommand())
+        {
+            select.Transaction = transaction;
+            select.CommandText = "SELECT version FROM schema_migrations";
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                applied.Add(reader.GetInt64(0));
+            }
+        }
+        foreach (var (version, name, sql) in SqliteSchema.Migrations.Where(m => !applied.Contains(m.Version)))
+        {
+            await ExecuteAsync(connection, transaction, sql, cancellationToken);
+            await using var record = connection.CreateCommand();
+            record.Transaction = transaction;
+            record.CommandText = "INSERT INTO schema_migrations (version, name, applied_at) VALUES (@version, @name, @now)";
+            record.Parameters.AddWithValue("@version", version);
+            record.Parameters.AddWithValue("@name", name);
+            record.Parameters.AddWithValue("@now", Timestamp(DateTimeOffset.UtcNow));
+            await record.ExecuteNonQueryAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task CheckReachableAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, null, "SELECT 1 FROM schema_migrations LIMIT 1", cancellationToken);
+    }
+
+    internal async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            // Per connection (pooled connections keep them; setting again is cheap). NORMAL in WAL mode survives
+            // a process crash; only an OS crash can lose the last commits, acceptable for the embedded mode.
+            await ExecuteAsync(connection, null, "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL", cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    internal async Task<Versioned<T>?> GetAsync<T>(
+        SqliteConnection connection, SqliteTransaction? transaction, DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken)
+        where T : class
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT version, body FROM documents WHERE collection = @collection AND network_id = @network AND id = @id";
+        command.Parameters.AddWithValue("@collection", collection.Name);
+        command.Parameters.AddWithValue("@network", networkId);
+        command.Parameters.AddWithValue("@id", id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new Versioned<T>(Deserialize<T>(reader.GetString(1)), reader.GetInt64(0))
+            : null;
+    }
+
+    internal T Deserialize<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json, Json) ?? throw new InvalidDataException("A stored document is the JSON null; delete or repair it.");
+
+    internal static string Timestamp(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
+
+    internal static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

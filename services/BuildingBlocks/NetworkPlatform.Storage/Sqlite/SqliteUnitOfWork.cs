@@ -1,0 +1,184 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using NetworkPlatform.Storage.Sql;
+
+namespace NetworkPlatform.Storage.Sqlite;
+
+internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnection connection, SqliteTransaction transaction) : IUnitOfWork
+{
+    // Written at commit, after every document change of this unit (see OutboxOrder in the ADR).
+    private readonly List<OutboxMessage> outgoing = [];
+
+    public Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
+        where T : class =>
+        store.GetAsync(connection, transaction, collection, networkId, id, cancellationToken);
+
+    public async Task<long> InsertAsync<T>(DocumentCollection<T> collection, string networkId, T document, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var id = DocumentRows.IdOf(collection, document);
+        await using var command = Command("""
+            INSERT INTO documents (collection, network_id, id, version, body) VALUES (@collection, @network, @id, 1, @body)
+            ON CONFLICT DO NOTHING
+            """, collection.Name, networkId, id);
+        command.Parameters.AddWithValue("@body", JsonSerializer.Serialize(document, store.Json));
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            throw new DuplicateDocumentException(collection.Name, id);
+        }
+        await AddIndexEntriesAsync(collection, networkId, id, document, cancellationToken);
+        return 1;
+    }
+
+    public async Task<long> ReplaceAsync<T>(DocumentCollection<T> collection, string networkId, T document, long expectedVersion, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var id = DocumentRows.IdOf(collection, document);
+        await using var command = Command("""
+            UPDATE documents SET version = version + 1, body = @body
+            WHERE collection = @collection AND network_id = @network AND id = @id AND version = @expected
+            RETURNING version
+            """, collection.Name, networkId, id);
+        command.Parameters.AddWithValue("@body", JsonSerializer.Serialize(document, store.Json));
+        command.Parameters.AddWithValue("@expected", expectedVersion);
+        if (await command.ExecuteScalarAsync(cancellationToken) is not long newVersion)
+        {
+            throw await ConflictOrNotFoundAsync(collection.Name, networkId, id, cancellationToken);
+        }
+        await RemoveIndexEntriesAsync(collection.Name, networkId, id, cancellationToken);
+        await AddIndexEntriesAsync(collection, networkId, id, document, cancellationToken);
+        return newVersion;
+    }
+
+    public async Task DeleteAsync<T>(DocumentCollection<T> collection, string networkId, string id, long expectedVersion, CancellationToken cancellationToken = default)
+        where T : class
+    {
+        await using var command = Command("""
+            DELETE FROM documents WHERE collection = @collection AND network_id = @network AND id = @id AND version = @expected
+            """, collection.Name, networkId, id);
+        command.Parameters.AddWithValue("@expected", expectedVersion);
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        {
+            throw await ConflictOrNotFoundAsync(collection.Name, networkId, id, cancellationToken);
+        }
+        await RemoveIndexEntriesAsync(collection.Name, networkId, id, cancellationToken);
+    }
+
+    public Task EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default)
+    {
+        outgoing.Add(message);
+        return Task.CompletedTask;
+    }
+
+    public async Task<bool> TryMarkHandledAsync(string consumer, Guid messageId, CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO inbox (consumer, message_id, handled_at) VALUES (@consumer, @messageId, @now) ON CONFLICT DO NOTHING
+            """;
+        command.Parameters.AddWithValue("@consumer", consumer);
+        command.Parameters.AddWithValue("@messageId", messageId.ToString());
+        command.Parameters.AddWithValue("@now", SqliteDocumentStore.Timestamp(DateTimeOffset.UtcNow));
+        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+    }
+
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        if (outgoing.Count > 0)
+        {
+            await WriteOutboxAsync(cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // A transaction neither committed nor rolled back rolls back here.
+        await transaction.DisposeAsync();
+        await connection.DisposeAsync();
+    }
+
+    private async Task WriteOutboxAsync(CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            INSERT INTO outbox (message_id, message_type, network_id, aggregate_id, aggregate_version, occurred_at, payload, trace_parent, enqueued_at)
+            VALUES (@messageId, @messageType, @network, @aggregateId, @aggregateVersion, @occurredAt, @payload, @traceParent, @now)
+            """;
+        var parameters = new[] { "@messageId", "@messageType", "@network", "@aggregateId", "@aggregateVersion", "@occurredAt", "@payload", "@traceParent", "@now" }
+            .Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name }))
+            .ToArray();
+        var now = SqliteDocumentStore.Timestamp(DateTimeOffset.UtcNow);
+        foreach (var message in outgoing)
+        {
+            parameters[0].Value = message.MessageId.ToString();
+            parameters[1].Value = message.MessageType;
+            parameters[2].Value = message.NetworkId;
+            parameters[3].Value = message.AggregateId;
+            parameters[4].Value = message.AggregateVersion;
+            parameters[5].Value = SqliteDocumentStore.Timestamp(message.OccurredAt);
+            parameters[6].Value = message.Payload;
+            parameters[7].Value = (object?)message.TraceParent ?? DBNull.Value;
+            parameters[8].Value = now;
+            try
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (SqliteException e) when (e.SqliteExtendedErrorCode == 2067 /* SQLITE_CONSTRAINT_UNIQUE */)
+            {
+                throw new InvalidOperationException($"Message {message.MessageId} is already in the outbox: give every event a new EventId.", e);
+            }
+        }
+        outgoing.Clear();
+    }
+
+    private async Task AddIndexEntriesAsync<T>(DocumentCollection<T> collection, string networkId, string id, T document, CancellationToken cancellationToken)
+        where T : class
+    {
+        var (names, values) = DocumentRows.IndexEntriesOf(collection, document);
+        if (names.Length == 0)
+        {
+            return;
+        }
+        await using var command = Command("""
+            INSERT INTO document_index (collection, network_id, index_name, value, id) VALUES (@collection, @network, @index, @value, @id)
+            """, collection.Name, networkId, id);
+        var index = command.Parameters.Add(new SqliteParameter { ParameterName = "@index" });
+        var value = command.Parameters.Add(new SqliteParameter { ParameterName = "@value" });
+        for (var i = 0; i < names.Length; i++)
+        {
+            index.Value = names[i];
+            value.Value = values[i];
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private async Task RemoveIndexEntriesAsync(string collection, string networkId, string id, CancellationToken cancellationToken)
+    {
+        await using var command = Command(
+            "DELETE FROM document_index WHERE collection = @collection AND network_id = @network AND id = @id", collection, networkId, id);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private async Task<Exception> ConflictOrNotFoundAsync(string collection, string networkId, string id, CancellationToken cancellationToken)
+    {
+        await using var command = Command(
+            "SELECT version FROM documents WHERE collection = @collection AND network_id = @network AND id = @id", collection, networkId, id);
+        return await command.ExecuteScalarAsync(cancellationToken) is long current
+            ? new ConcurrencyConflictException(collection, id, current)
+            : new DocumentNotFoundException(collection, id);
+    }
+
+    private SqliteCommand Command(string sql, string collection, string networkId, string id)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("@collection", collection);
+        command.Parameters.AddWithValue("@network", networkId);
+        command.Parameters.AddWithValue("@id", id);
+        return command;
+    }
+}

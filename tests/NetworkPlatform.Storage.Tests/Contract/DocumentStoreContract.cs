@@ -1,0 +1,464 @@
+namespace NetworkPlatform.Storage.Tests.Contract;
+
+/// <summary>
+/// What every storage adapter must do. Each test gets a fresh, migrated database of its own.
+/// Subclasses say how to create a database and how to open an adapter on it.
+/// </summary>
+public abstract class DocumentStoreContract : IAsyncLifetime
+{
+    private const string NetworkA = "network-a";
+    private const string NetworkB = "network-b";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+    private static readonly DocumentCollection<Meeting> Meetings = Meeting.Collection;
+
+    private readonly List<StorageUnderTest> opened = [];
+    private string location = "";
+
+    private IDocumentStore Store => opened[0].Documents;
+
+    private IOutbox Outbox => opened[0].Outbox;
+
+    /// <summary>A new empty database (a file path, a connection string).</summary>
+    protected abstract Task<string> CreateDatabaseAsync();
+
+    protected abstract StorageUnderTest Open(string databaseLocation);
+
+    public async Task InitializeAsync()
+    {
+        location = await CreateDatabaseAsync();
+        await OpenTracked(location).Database.MigrateAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var storage in opened)
+        {
+            await storage.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task an_inserted_document_comes_back_at_version_1()
+    {
+        var meeting = new Meeting("m-1", "g-1", "startup", "ada", "Kick-off");
+
+        var version = await InsertAsync(NetworkA, meeting);
+
+        Assert.Equal(1, version);
+        var stored = await Store.GetAsync(Meetings, NetworkA, "m-1");
+        Assert.Equal(new Versioned<Meeting>(meeting, 1), stored);
+        Assert.Equal("1", stored!.ETag);
+        Assert.Null(await Store.GetAsync(Meetings, NetworkA, "m-2"));
+    }
+
+    [Fact]
+    public async Task a_unit_of_work_reads_its_own_uncommitted_writes_and_others_do_not()
+    {
+        await using var unit = await Store.BeginAsync();
+        await unit.InsertAsync(Meetings, NetworkA, new Meeting("m-1", "g-1", "startup", null, "Kick-off"));
+
+        Assert.Equal(1, (await unit.GetAsync(Meetings, NetworkA, "m-1"))?.Version);
+        Assert.Null(await Store.GetAsync(Meetings, NetworkA, "m-1"));
+    }
+
+    [Fact]
+    public async Task inserting_a_taken_id_throws_duplicate_keeps_the_original_and_leaves_the_unit_usable()
+    {
+        var original = new Meeting("m-1", "g-1", "startup", null, "Original");
+        await InsertAsync(NetworkA, original);
+
+        await using (var unit = await Store.BeginAsync())
+        {
+            var duplicate = await Assert.ThrowsAsync<DuplicateDocumentException>(
+                () => unit.InsertAsync(Meetings, NetworkA, original with { Title = "Impostor" }));
+            Assert.Equal(("meetings", "m-1"), (duplicate.Collection, duplicate.Id));
+
+            // PostgreSQL aborts a transaction on a failed statement; the adapter must not let that happen here.
+            await unit.InsertAsync(Meetings, NetworkA, new Meeting("m-2", "g-1", "interim", null, "Next"));
+            await unit.CommitAsync();
+        }
+
+        Assert.Equal("Original", (await Store.GetAsync(Meetings, NetworkA, "m-1"))!.Document.Title);
+        Assert.NotNull(await Store.GetAsync(Meetings, NetworkA, "m-2"));
+    }
+
+    [Fact]
+    public async Task replacing_at_the_current_version_stores_the_change_at_the_next_version()
+    {
+        var meeting = new Meeting("m-1", "g-1", "startup", null, "Kick-off");
+        await InsertAsync(NetworkA, meeting);
+
+        var first = await ReplaceAsync(NetworkA, meeting with { Title = "Kick-off, moved" }, 1);
+        var second = await ReplaceAsync(NetworkA, meeting with { Title = "Kick-off, final" }, first);
+
+        Assert.Equal((2, 3), (first, second));
+        Assert.Equal(new Versioned<Meeting>(meeting with { Title = "Kick-off, final" }, 3), await Store.GetAsync(Meetings, NetworkA, "m-1"));
+    }
+
+    [Fact]
+    public async Task replacing_at_a_stale_version_throws_a_conflict_carrying_the_current_version()
+    {
+        var meeting = new Meeting("m-1", "g-1", "startup", null, "Kick-off");
+        await InsertAsync(NetworkA, meeting);
+        await ReplaceAsync(NetworkA, meeting with { Title = "Second" }, 1);
+
+        var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(
+            () => ReplaceAsync(NetworkA, meeting with { Title = "Lost update" }, 1));
+
+        Assert.Equal(2, conflict.CurrentVersion);
+        Assert.Equal(("meetings", "m-1"), (conflict.Collection, conflict.Id));
+        Assert.Equal("Second", (await Store.GetAsync(Meetings, NetworkA, "m-1"))!.Document.Title);
+    }
+
+    [Fact]
+    public async Task replacing_or_deleting_a_missing_document_throws_not_found()
+    {
+        await Assert.ThrowsAsync<DocumentNotFoundException>(
+            () => ReplaceAsync(NetworkA, new Meeting("ghost", "g-1", "startup", null, "?"), 1));
+        await using var unit = await Store.BeginAsync();
+        await Assert.ThrowsAsync<DocumentNotFoundException>(() => unit.DeleteAsync(Meetings, NetworkA, "ghost", 1));
+    }
+
+    [Fact]
+    public async Task deleting_checks_the_version_then_removes_the_document_and_its_index_entries()
+    {
+        var meeting = new Meeting("m-1", "g-1", "startup", "ada", "Kick-off");
+        await InsertAsync(NetworkA, meeting);
+        await ReplaceAsync(NetworkA, meeting, 1);
+
+        await using (var stale = await Store.BeginAsync())
+        {
+            var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => stale.DeleteAsync(Meetings, NetworkA, "m-1", 1));
+            Assert.Equal(2, conflict.CurrentVersion);
+        }
+        await using (var unit = await Store.BeginAsync())
+        {
+            await unit.DeleteAsync(Meetings, NetworkA, "m-1", 2);
+            await unit.CommitAsync();
+        }
+
+        Assert.Null(await Store.GetAsync(Meetings, NetworkA, "m-1"));
+        Assert.Empty((await QueryAsync(NetworkA, new IndexFilter("chair", "ada"))).Items);
+        Assert.Equal(1, await InsertAsync(NetworkA, meeting));
+    }
+
+    [Fact]
+    public async Task two_concurrent_updates_of_one_aggregate_one_wins_and_the_other_conflicts_with_the_winners_version()
+    {
+        var meeting = new Meeting("m-1", "g-1", "startup", null, "Kick-off");
+        await InsertAsync(NetworkA, meeting);
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        async Task<object> UpdateAsync(string title)
+        {
+            await go.Task;
+            try
+            {
+                await using var unit = await Store.BeginAsync();
+                var version = await unit.ReplaceAsync(Meetings, NetworkA, meeting with { Title = title }, 1);
+                await Task.Delay(100); // hold the change open so the other writer has to meet it
+                await unit.CommitAsync();
+                return version;
+            }
+            catch (ConcurrencyConflictException conflict)
+            {
+                return conflict;
+            }
+        }
+
+        var left = Task.Run(() => UpdateAsync("left"));
+        var right = Task.Run(() => UpdateAsync("right"));
+        go.SetResult();
+        var outcomes = await Task.WhenAll(left, right).WaitAsync(Patience);
+
+        Assert.Equal(2L, Assert.Single(outcomes.OfType<long>()));
+        Assert.Equal(2, Assert.Single(outcomes.OfType<ConcurrencyConflictException>()).CurrentVersion);
+        var stored = await Store.GetAsync(Meetings, NetworkA, "m-1");
+        Assert.Equal(2, stored!.Version);
+        Assert.Equal(outcomes[0] is long ? "left" : "right", stored.Document.Title);
+    }
+
+    [Fact]
+    public async Task a_network_never_sees_or_changes_another_networks_documents()
+    {
+        var meeting = new Meeting("m-1", "g-1", "startup", "ada", "A's meeting");
+        await InsertAsync(NetworkA, meeting);
+
+        Assert.Null(await Store.GetAsync(Meetings, NetworkB, "m-1"));
+        Assert.Empty((await Store.QueryAsync(Meetings, NetworkB, DocumentQuery.All())).Items);
+        Assert.Empty((await QueryAsync(NetworkB, new IndexFilter("group", "g-1"))).Items);
+        await Assert.ThrowsAsync<DocumentNotFoundException>(() => ReplaceAsync(NetworkB, meeting with { Title = "hijack" }, 1));
+        await using (var unit = await Store.BeginAsync())
+        {
+            await Assert.ThrowsAsync<DocumentNotFoundException>(() => unit.DeleteAsync(Meetings, NetworkB, "m-1", 1));
+        }
+
+        // The same id in another network is another document.
+        Assert.Equal(1, await InsertAsync(NetworkB, meeting with { Title = "B's meeting" }));
+        await ReplaceAsync(NetworkB, meeting with { Title = "B's meeting, moved" }, 1);
+        Assert.Equal(new Versioned<Meeting>(meeting, 1), await Store.GetAsync(Meetings, NetworkA, "m-1"));
+        Assert.Equal("B's meeting, moved", (await Store.GetAsync(Meetings, NetworkB, "m-1"))!.Document.Title);
+        Assert.Equal(["m-1"], (await QueryAsync(NetworkA, new IndexFilter("group", "g-1"))).Items.Select(i => i.Document.Id));
+    }
+
+    [Fact]
+    public async Task indexed_queries_match_every_filter_and_come_in_id_order()
+    {
+        await InsertAsync(NetworkA,
+            new Meeting("m-3", "g-1", "interim", "ada", "c"),
+            new Meeting("m-1", "g-1", "startup", null, "a"),
+            new Meeting("m-2", "g-2", "interim", "ada", "b"),
+            new Meeting("m-4", "g-1", "interim", null, "d"));
+
+        Assert.Equal(["m-1", "m-3", "m-4"], Ids(await QueryAsync(NetworkA, new IndexFilter("group", "g-1"))));
+        Assert.Equal(["m-3", "m-4"], Ids(await QueryAsync(NetworkA, new IndexFilter("group", "g-1"), new IndexFilter("kind", "interim"))));
+        Assert.Equal(["m-2", "m-3"], Ids(await QueryAsync(NetworkA, new IndexFilter("chair", "ada"))));
+        Assert.Equal(["m-1", "m-2", "m-3", "m-4"], Ids(await Store.QueryAsync(Meetings, NetworkA, DocumentQuery.All())));
+        Assert.Empty(Ids(await QueryAsync(NetworkA, new IndexFilter("group", "g-9"))));
+        var page = await QueryAsync(NetworkA, new IndexFilter("group", "g-2"));
+        Assert.Equal(new Versioned<Meeting>(new Meeting("m-2", "g-2", "interim", "ada", "b"), 1), Assert.Single(page.Items));
+        Assert.Null(page.NextPageToken);
+    }
+
+    [Fact]
+    public async Task index_entries_follow_replacements()
+    {
+        var meeting = new Meeting("m-1", "g-1", "startup", "ada", "a");
+        await InsertAsync(NetworkA, meeting);
+
+        await ReplaceAsync(NetworkA, meeting with { GroupId = "g-2", Chair = null }, 1);
+
+        Assert.Empty(Ids(await QueryAsync(NetworkA, new IndexFilter("group", "g-1"))));
+        Assert.Empty(Ids(await QueryAsync(NetworkA, new IndexFilter("chair", "ada"))));
+        Assert.Equal(["m-1"], Ids(await QueryAsync(NetworkA, new IndexFilter("group", "g-2"), new IndexFilter("kind", "startup"))));
+    }
+
+    [Fact]
+    public async Task paging_visits_every_document_once_while_others_are_inserted()
+    {
+        // Even ids first; odd ids arrive between pages, on both sides of the cursor.
+        await InsertAsync(NetworkA, [.. Enumerable.Range(0, 30).Select(i => new Meeting($"m-{i * 2:D3}", "g-1", "interim", null, "even"))]);
+        await InsertAsync(NetworkA, new Meeting("m-001", "g-2", "interim", null, "other group"));
+        var seen = new List<string>();
+        var insertedAhead = new List<string>();
+        string? token = null;
+        var pages = 0;
+        do
+        {
+            var page = await Store.QueryAsync(Meetings, NetworkA, new DocumentQuery([new IndexFilter("group", "g-1")], PageSize: 7, PageToken: token));
+            seen.AddRange(Ids(page));
+            token = page.NextPageToken;
+            pages++;
+            var cursor = int.Parse(seen[^1][2..], System.Globalization.CultureInfo.InvariantCulture);
+            var behind = $"m-{cursor - 1:D3}";
+            var ahead = $"m-{cursor + 1:D3}";
+            await InsertAsync(NetworkA, new Meeting(behind, "g-1", "interim", null, "late, behind the cursor"));
+            if (token is not null)
+            {
+                await InsertAsync(NetworkA, new Meeting(ahead, "g-1", "interim", null, "late, ahead of the cursor"));
+                insertedAhead.Add(ahead);
+            }
+        }
+        while (token is not null && pages < 100);
+
+        Assert.Equal(seen.Distinct().Count(), seen.Count);
+        Assert.Equal(seen.Order(StringComparer.Ordinal), seen);
+        Assert.Superset(Enumerable.Range(0, 30).Select(i => $"m-{i * 2:D3}").ToHashSet(), seen.ToHashSet());
+        Assert.Superset(insertedAhead.ToHashSet(), seen.ToHashSet());
+        Assert.DoesNotContain("m-001", seen);
+    }
+
+    [Fact]
+    public async Task a_page_token_that_the_store_did_not_issue_is_rejected_with_a_clear_error()
+    {
+        await InsertAsync(NetworkA, new Meeting("m-1", "g-1", "startup", null, "a"));
+
+        var error = await Assert.ThrowsAsync<InvalidPageTokenException>(
+            () => Store.QueryAsync(Meetings, NetworkA, DocumentQuery.All(pageToken: "not a token!")));
+        Assert.Contains("omit it", error.Message, StringComparison.Ordinal);
+        var unknownIndex = await Assert.ThrowsAsync<ArgumentException>(() => QueryAsync(NetworkA, new IndexFilter("room", "1")));
+        Assert.Contains("group", unknownIndex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task a_rolled_back_unit_keeps_neither_its_documents_nor_its_outbox_messages()
+    {
+        await using (var unit = await Store.BeginAsync())
+        {
+            await unit.InsertAsync(Meetings, NetworkA, new Meeting("m-1", "g-1", "startup", null, "a"));
+            await unit.EnqueueAsync(Message("MeetingScheduled", "m-1", 1));
+            // Disposed without CommitAsync.
+        }
+
+        Assert.Null(await Store.GetAsync(Meetings, NetworkA, "m-1"));
+        Assert.Empty(await Outbox.ReadPendingAsync(10));
+    }
+
+    [Fact]
+    public async Task committed_outbox_messages_are_read_in_commit_order_until_marked_sent()
+    {
+        var first = Message("MeetingScheduled", "m-1", 1, traceParent: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        var second = Message("AgendaSet", "m-1", 1);
+        var third = Message("MeetingMoved", "m-1", 2);
+        var fourth = Message("MeetingScheduled", "m-0", 1);
+        await using (var unit = await Store.BeginAsync())
+        {
+            await unit.InsertAsync(Meetings, NetworkA, new Meeting("m-1", "g-1", "startup", null, "a"));
+            await unit.EnqueueAsync(first);
+            await unit.EnqueueAsync(second);
+            await unit.CommitAsync();
+        }
+        await using (var unit = await Store.BeginAsync())
+        {
+            await unit.ReplaceAsync(Meetings, NetworkA, new Meeting("m-1", "g-1", "startup", null, "moved"), 1);
+            await unit.EnqueueAsync(third);
+            await unit.CommitAsync();
+        }
+        await using (var unit = await Store.BeginAsync())
+        {
+            await unit.EnqueueAsync(fourth);
+            await unit.CommitAsync();
+        }
+
+        var pending = await Outbox.ReadPendingAsync(10);
+        Assert.Equal([first, second, third, fourth], pending.Select(p => p.Message));
+        Assert.Equal(pending.Select(p => p.Sequence).Order(), pending.Select(p => p.Sequence));
+        Assert.Equal([first, second], (await Outbox.ReadPendingAsync(2)).Select(p => p.Message));
+
+        await Outbox.MarkSentAsync([pending[0].Sequence, pending[1].Sequence]);
+
+        Assert.Equal([third, fourth], (await Outbox.ReadPendingAsync(10)).Select(p => p.Message));
+    }
+
+    [Fact]
+    public async Task only_one_relay_holds_the_outbox_lock_at_a_time()
+    {
+        var second = OpenTracked(location);
+
+        var held = await Outbox.TryAcquireRelayLockAsync();
+        Assert.NotNull(held);
+        Assert.Null(await second.Outbox.TryAcquireRelayLockAsync());
+        await held.DisposeAsync();
+
+        var next = await second.Outbox.TryAcquireRelayLockAsync();
+        Assert.NotNull(next);
+        await next.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task the_inbox_accepts_a_message_once_per_consumer_and_forgets_rolled_back_marks()
+    {
+        var handled = Guid.NewGuid();
+        var rolledBack = Guid.NewGuid();
+        await using (var unit = await Store.BeginAsync())
+        {
+            Assert.True(await unit.TryMarkHandledAsync("reporting.meetings", handled));
+            Assert.False(await unit.TryMarkHandledAsync("reporting.meetings", handled));
+            await unit.CommitAsync();
+        }
+        await using (var unit = await Store.BeginAsync())
+        {
+            Assert.True(await unit.TryMarkHandledAsync("reporting.meetings", rolledBack));
+        }
+
+        await using (var unit = await Store.BeginAsync())
+        {
+            Assert.False(await unit.TryMarkHandledAsync("reporting.meetings", handled));
+            Assert.True(await unit.TryMarkHandledAsync("groups.meetings", handled));
+            Assert.True(await unit.TryMarkHandledAsync("reporting.meetings", rolledBack));
+            await unit.CommitAsync();
+        }
+    }
+
+    [Fact]
+    public async Task two_concurrent_deliveries_of_one_message_are_handled_once()
+    {
+        var messageId = Guid.NewGuid();
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        async Task<bool> HandleAsync()
+        {
+            await go.Task;
+            await using var unit = await Store.BeginAsync();
+            var first = await unit.TryMarkHandledAsync("reporting.meetings", messageId);
+            await Task.Delay(100);
+            await unit.CommitAsync();
+            return first;
+        }
+
+        var deliveries = new[] { Task.Run(HandleAsync), Task.Run(HandleAsync) };
+        go.SetResult();
+        var results = await Task.WhenAll(deliveries).WaitAsync(Patience);
+
+        Assert.Single(results, handled => handled);
+    }
+
+    [Fact]
+    public async Task migrating_again_changes_nothing_and_keeps_the_data()
+    {
+        await InsertAsync(NetworkA, new Meeting("m-1", "g-1", "startup", null, "a"));
+
+        await opened[0].Database.MigrateAsync();
+        await OpenTracked(location).Database.MigrateAsync();
+
+        Assert.Equal(1, (await Store.GetAsync(Meetings, NetworkA, "m-1"))?.Version);
+    }
+
+    [Fact]
+    public async Task replicas_starting_together_migrate_a_new_database_once()
+    {
+        var fresh = await CreateDatabaseAsync();
+        var replicas = Enumerable.Range(0, 4).Select(_ => OpenTracked(fresh)).ToList();
+
+        await Task.WhenAll(replicas.Select(r => Task.Run(() => r.Database.MigrateAsync()))).WaitAsync(Patience);
+
+        await replicas[0].Database.CheckReachableAsync();
+        await using var unit = await replicas[1].Documents.BeginAsync();
+        await unit.InsertAsync(Meetings, NetworkA, new Meeting("m-1", "g-1", "startup", null, "a"));
+        await unit.CommitAsync();
+        Assert.NotNull(await replicas[2].Documents.GetAsync(Meetings, NetworkA, "m-1"));
+    }
+
+    private StorageUnderTest OpenTracked(string databaseLocation)
+    {
+        var storage = Open(databaseLocation);
+        opened.Add(storage);
+        return storage;
+    }
+
+    private async Task<long> InsertAsync(string networkId, params Meeting[] meetings)
+    {
+        await using var unit = await Store.BeginAsync();
+        long version = 0;
+        foreach (var meeting in meetings)
+        {
+            version = await unit.InsertAsync(Meetings, networkId, meeting);
+        }
+        await unit.CommitAsync();
+        return version;
+    }
+
+    private async Task<long> ReplaceAsync(string networkId, Meeting meeting, long expectedVersion)
+    {
+        await using var unit = await Store.BeginAsync();
+        var version = await unit.ReplaceAsync(Meetings, networkId, meeting, expectedVersion);
+        await unit.CommitAsync();
+        return version;
+    }
+
+    private Task<Page<Meeting>> QueryAsync(string networkId, params IndexFilter[] filters) =>
+        Store.QueryAsync(Meetings, networkId, new DocumentQuery(filters));
+
+    private static List<string> Ids(Page<Meeting> page) => [.. page.Items.Select(i => i.Document.Id)];
+
+    private static OutboxMessage Message(string type, string aggregateId, long version, string? traceParent = null) => new(
+        Guid.NewGuid(),
+        $"NetworkPlatform.Events.Meetings.{type}",
+        NetworkA,
+        aggregateId,
+        version,
+        // Whole milliseconds: PostgreSQL keeps microseconds, .NET ticks are finer.
+        new DateTimeOffset(2026, 3, 14, 9, 30, 15, 123, TimeSpan.Zero),
+        $$"""{"aggregateId":"{{aggregateId}}","type":"{{type}}"}""",
+        traceParent);
+}

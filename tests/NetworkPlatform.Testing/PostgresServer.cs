@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace NetworkPlatform.Testing;
+
+/// <summary>
+/// A private PostgreSQL 15 from Debian's packages (initdb + pg_ctl in a temp directory on a free port), one per test
+/// process, started on first use and stopped when the process exits. Each test asks for its own fresh database.
+/// Durability is off (fsync, synchronous_commit): it is a test server, and both sides of a benchmark share it.
+/// </summary>
+public sealed class PostgresServer
+{
+    private const string BinDirectory = "/usr/lib/postgresql/15/bin";
+    private const string DirectoryPrefix = "networkplatform-pg-";
+    private static readonly Lazy<Task<PostgresServer>> SharedServer = new(StartAsync);
+
+    private PostgresServer(string directory, int port)
+    {
+        Directory = directory;
+        Port = port;
+    }
+
+    /// <summary>The server of this test process (started on first call).</summary>
+    public static Task<PostgresServer> SharedAsync() => SharedServer.Value;
+
+    public string Directory { get; }
+
+    public int Port { get; }
+
+    private string DataDirectory => Path.Combine(Directory, "data");
+
+    public string ConnectionString(string database) =>
+        $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Timeout=15;Command Timeout=30";
+
+    /// <summary>A new, empty database; returns its connection string.</summary>
+    public async Task<string> CreateDatabaseAsync(string prefix = "test")
+    {
+        var name = $"{prefix}_{Guid.NewGuid():N}".ToLowerInvariant();
+        await using var connection = new NpgsqlConnection(ConnectionString("postgres") + ";Pooling=false");
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+        await command.ExecuteNonQueryAsync();
+        return ConnectionString(name);
+    }
+
+    private static async Task<PostgresServer> StartAsync()
+    {
+        if (!File.Exists(Path.Combine(BinDirectory, "pg_ctl")))
+        {
+            throw new InvalidOperationException($"PostgreSQL 15 is not installed ({BinDirectory}/pg_ctl is missing): run tests/tools/install-deps.sh.");
+        }
+        await StopLeftoversAsync();
+
+        var directory = Path.Combine(Path.GetTempPath(), $"{DirectoryPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+        System.IO.Directory.CreateDirectory(directory);
+        if (Environment.IsPrivilegedProcess)
+        {
+            // PostgreSQL refuses to run as root: hand the directory to the postgres user and run as it.
+            await RunAsync("chown", ["postgres:postgres", directory], asPostgres: false);
+        }
+        await RunAsync(Path.Combine(BinDirectory, "initdb"),
+            ["-D", Path.Combine(directory, "data"), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C", "--no-sync"], asPostgres: true);
+
+        // A free port can be taken between probing and binding: try a few.
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = new PostgresServer(directory, FreePort.Next());
+            try
+            {
+                await RunAsync(Path.Combine(BinDirectory, "pg_ctl"),
+                [
+                    "-D", server.DataDirectory, "-l", Path.Combine(directory, "log"), "-w", "-t", "60", "start", "-o",
+                    $"-p {server.Port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off " +
+                    "-c full_page_writes=off -c max_connections=300 -c shared_buffers=128MB",
+                ], asPostgres: true);
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+                return server;
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                // Port race or slow start: try again on another port.
+            }
+        }
+    }
+
+    private void Stop()
+    {
+        try
+        {
+            RunAsync(Path.Combine(BinDirectory, "pg_ctl"), ["-D", DataDirectory, "-m", "immediate", "-w", "stop"], asPostgres: true).GetAwaiter().GetResult();
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"Could not stop the test PostgreSQL in {Directory}: {e.Message}");
+        }
+    }
+
+    /// <summary>Servers left by test processes that died without stopping them: stop them and remove their directories.</summary>
+    private static async Task StopLeftoversAsync()
+    {
+        foreach (var directory in System.IO.Directory.GetDirectories(Path.GetTempPath(), DirectoryPrefix + "*"))
+        {
+            var owner = Path.GetFileName(directory)[DirectoryPrefix.Length..].Split('-')[0];
+            if (int.TryParse(owner, out var pid) && IsAlive(pid))
+            {
+                continue;
+            }
+            var data = Path.Combine(directory, "data");
+            if (File.Exists(Path.Combine(data, "postmaster.pid")))
+            {
+                try
+                {
+                    await RunAsync(Path.Combine(BinDirectory, "pg_ctl"), ["-D", data, "-m", "immediate", "-w", "stop"], asPostgres: true);
+                }
+                catch (InvalidOperationException)
+                {
+                    // Not running any more.
+                }
+            }
+            try
+            {
+                System.IO.Directory.Delete(directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Someone else is cleaning it; not ours to fight over.
+            }
+        }
+    }
+
+    private static bool IsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task RunAsync(string program, IReadOnlyList<string> arguments, bool asPostgres)
+    {
+        var start = new ProcessStartInfo
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        if (asPostgres && Environment.IsPrivilegedProcess)
+        {
+            start.FileName = "runuser";
+            foreach (var argument in (string[])["-u", "postgres", "--", program])
+            {
+                start.ArgumentList.Add(argument);
+            }
+        }
+        else
+        {
+            start.FileName = program;
+        }
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {program}.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"{program} {string.Join(' ', arguments)} did not finish in 90 s.");
+        }
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException(
+                $"{program} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await output}{await error}");
+        }
+    }
+}
