@@ -18,11 +18,12 @@ public sealed class UpdateMeetingSettings(MeetingsContext context)
         var input = request.Settings ?? new Proto.MeetingSettings();
         var paths = request.UpdateMask?.Paths.ToList() ?? [];
         var cadence = input.Cadence ?? new Proto.CadencePolicy();
+        var secretariat = input.Secretariat ?? new Proto.Secretariat();
         var validation = new Validation()
             .NotEmpty(input.NetworkId, "settings.network_id", "network id")
             .Require(paths.Count > 0 && paths.All(Paths.Contains), "update_mask", $"Name the fields to change among {string.Join(", ", Paths)}.")
             .Require(!paths.Contains("time_zone") || Validation.TryZone(input.TimeZone) is not null, "settings.time_zone", "Use an IANA zone such as Europe/Oslo.")
-            .Require(!paths.Contains("secretariat") || IsEmail(input.Secretariat?.Email ?? ""), "settings.secretariat.email", "Give the secretariat's email address, e.g. post@partnerskapmotmobbing.no.")
+            .Require(!paths.Contains("secretariat") || IsEmail(secretariat.Email), "settings.secretariat.email", "Give the secretariat's email address, e.g. post@partnerskapmotmobbing.no.")
             .Require(!paths.Contains("quorum_share") || input.QuorumShare is > 0 and <= 1, "settings.quorum_share", "Use a share above 0 and at most 1 (0.5 = half).")
             .Require(!paths.Contains("reminder_hours_before") || input.ReminderHoursBefore is >= 1 and <= 720, "settings.reminder_hours_before", "Use 1..720 hours.")
             .Require(!paths.Contains("notification_rules") || input.NotificationRules.All(r => SettingsMapping.ToDomain(r) is not null), "settings.notification_rules", "Every rule needs an event and known audiences.")
@@ -49,7 +50,7 @@ public sealed class UpdateMeetingSettings(MeetingsContext context)
         var changed = current with
         {
             TimeZone = paths.Contains("time_zone") ? input.TimeZone : current.TimeZone,
-            Secretariat = paths.Contains("secretariat") ? new Secretariat(input.Secretariat.DisplayName.Length > 0 ? input.Secretariat.DisplayName : "Secretariat", input.Secretariat.Email) : current.Secretariat,
+            Secretariat = paths.Contains("secretariat") ? new Secretariat(secretariat.DisplayName.Length > 0 ? secretariat.DisplayName : "Secretariat", secretariat.Email) : current.Secretariat,
             AgendaTemplates = paths.Contains("agenda_templates")
                 ? input.AgendaTemplates.ToDictionary(t => ProtoMapping.ToDomain(t.Kind)!.Value,
                     t => (IReadOnlyList<AgendaTemplateItem>)t.Items.Select(i => new AgendaTemplateItem(i.Title.Trim(), Math.Max(0, i.DurationMinutes), i.Description)).ToList())
