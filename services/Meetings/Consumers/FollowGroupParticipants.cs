@@ -32,7 +32,11 @@ public sealed class FollowGroupParticipants(MeetingsContext context) : IEventHan
             {
                 return null;
             }
-            var invited = meeting.Invite(addressees, now);
+            // Only the newcomer is added: the rest of the list changes through its own events, in order.
+            var before = Notices.Invited(meeting);
+            var invited = meeting.Invite(new Addressees(
+                [.. before.To, .. addressees.To.Where(r => r.PersonId == domainEvent.PersonId)],
+                [.. before.Cc, .. addressees.Cc.Where(r => r.PersonId == domainEvent.PersonId)]), now);
             return (invited, Notices.Invitation(invited, 0, NoticePurpose.Invitation, new Addressees(newcomer, [NotificationRules.SecretariatRecipient(settings.Secretariat)]), settings, "", now));
         });
     }
