@@ -7,6 +7,7 @@ packages=(
   python3-grpcio python3-grpc-tools python3-h2 grpc-proto   # independent gRPC peers
   nghttp2-client                                            # raw HTTP/2 and h2load
   postgresql rabbitmq-server                                # real servers for integration tests
+  python3-icalendar                                         # independent reader of the meetings .ics output
 )
 if [ "${1:-}" = "--bench" ]; then
   packages+=(libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev pkg-config g++)
