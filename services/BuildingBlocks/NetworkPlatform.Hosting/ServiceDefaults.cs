@@ -29,7 +29,7 @@ public static class ServiceDefaults
         if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["ASPNETCORE_URLS"]))
         {
             var port = configuration.GetValue("GRPC_PORT", DefaultGrpcPort);
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(port));
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(BindAddress(configuration), port));
         }
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -54,6 +54,10 @@ public static class ServiceDefaults
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(25));
         return builder;
     }
+
+    /// <summary>BIND_ADDRESS (e.g. 127.0.0.1 for `make run`), or every interface (containers).</summary>
+    public static System.Net.IPAddress BindAddress(IConfiguration configuration) =>
+        configuration["BIND_ADDRESS"] is { Length: > 0 } address ? System.Net.IPAddress.Parse(address) : System.Net.IPAddress.IPv6Any;
 
     public static IServiceCollection AddPlatformAuthentication(this IServiceCollection services, IConfiguration configuration)
     {

@@ -35,7 +35,7 @@ public sealed record MeetingFact(
 public sealed record ParticipationFact(string NetworkId, string GroupId, string PersonId, string OrganisationId, DateTimeOffset JoinedAt, DateTimeOffset? LeftAt);
 
 /// <summary>A formal appointment of a person by an organisation, with the time set aside for the work.</summary>
-public sealed record AppointmentFact(string NetworkId, string PersonId, string OrganisationId, decimal HoursPerMonth, DateOnly Start, DateOnly? End);
+public sealed record AppointmentFact(string NetworkId, string RepresentativeId, string PersonId, string OrganisationId, decimal HoursPerMonth, DateOnly Start, DateOnly? End);
 
 public enum MeasureStatus
 {
@@ -64,6 +64,12 @@ public sealed record IndicatorPoint(DateOnly Date, decimal Value, string? Note);
 
 /// <summary>An indicator the network tracks (002: develop indicators, collect and use data).</summary>
 public sealed record IndicatorFact(string NetworkId, string IndicatorId, string Name, string Unit, string? MeasureId, decimal? Target, IReadOnlyList<IndicatorPoint> Points);
+
+/// <summary>A cadence requirement a group missed (from the meetings service's CadenceBreached).</summary>
+public sealed record CadenceBreachFact(string NetworkId, string BreachId, string GroupId, int Year, string Requirement, DateTimeOffset WindowStart, DateTimeOffset WindowEnd);
+
+/// <summary>Which organisation a person acts for, learnt from appointments and group participation (attendance events carry only the person).</summary>
+public sealed record PersonAffiliation(string NetworkId, string PersonId, string OrganisationId);
 
 public enum FundApplicationState
 {

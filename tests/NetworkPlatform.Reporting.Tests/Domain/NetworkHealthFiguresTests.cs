@@ -80,9 +80,9 @@ public class NetworkHealthFiguresTests
     {
         AppointmentFact[] appointments =
         [
-            new("net", "ada", "org-a", 4m, new DateOnly(2025, 1, 1), null),
+            new("net", "r1", "ada", "org-a", 4m, new DateOnly(2025, 1, 1), null),
             // Half of January (16 of 31 days from the 16th) and all of February: 16/31 + 1 months at 3 h.
-            new("net", "ben", "org-b", 3m, new DateOnly(2026, 1, 16), new DateOnly(2026, 3, 1)),
+            new("net", "r2", "ben", "org-b", 3m, new DateOnly(2026, 1, 16), new DateOnly(2026, 3, 1)),
         ];
 
         var figures = TimeInvestedFigures.Compute(appointments, Meetings, Year2026);
