@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -29,7 +30,8 @@ public static class ServiceDefaults
         if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["ASPNETCORE_URLS"]))
         {
             var port = configuration.GetValue("GRPC_PORT", DefaultGrpcPort);
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.ListenAnyIP(port));
+            // Explicit: endpoint defaults (HTTP/2 from AddGrpcServer) apply only to endpoints listened on after they are set.
+            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(BindAddress(configuration), port, listen => listen.Protocols = HttpProtocols.Http2));
         }
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
@@ -54,6 +56,10 @@ public static class ServiceDefaults
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(25));
         return builder;
     }
+
+    /// <summary>BIND_ADDRESS (e.g. 127.0.0.1 for `make run`), or every interface (containers).</summary>
+    public static System.Net.IPAddress BindAddress(IConfiguration configuration) =>
+        configuration["BIND_ADDRESS"] is { Length: > 0 } address ? System.Net.IPAddress.Parse(address) : System.Net.IPAddress.IPv6Any;
 
     public static IServiceCollection AddPlatformAuthentication(this IServiceCollection services, IConfiguration configuration)
     {

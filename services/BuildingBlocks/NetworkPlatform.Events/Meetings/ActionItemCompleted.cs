@@ -1,0 +1,4 @@
+namespace NetworkPlatform.Events.Meetings;
+
+public sealed record ActionItemCompleted(Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
+    string ActionItemId, string MeetingId, string GroupId, string CompletedBy) : IDomainEvent;

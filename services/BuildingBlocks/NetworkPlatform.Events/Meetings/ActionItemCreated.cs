@@ -1,0 +1,4 @@
+namespace NetworkPlatform.Events.Meetings;
+
+public sealed record ActionItemCreated(Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
+    string ActionItemId, string MeetingId, string GroupId, string Title, string OwnerPersonId, DateOnly DueDate) : IDomainEvent;

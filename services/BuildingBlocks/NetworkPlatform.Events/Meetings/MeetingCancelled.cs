@@ -1,0 +1,4 @@
+namespace NetworkPlatform.Events.Meetings;
+
+public sealed record MeetingCancelled(Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
+    string MeetingId, string GroupId, string Kind, DateTimeOffset Start, string Reason, int Sequence) : IDomainEvent;

@@ -1,0 +1,5 @@
+namespace NetworkPlatform.Events.Meetings;
+
+/// <summary>Answer: Accepted, Declined, Tentative.</summary>
+public sealed record RsvpReceived(Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
+    string MeetingId, string GroupId, string PersonId, string Answer, string Comment) : IDomainEvent;

@@ -1,0 +1,91 @@
+using NetworkPlatform.Meetings.Domain;
+
+namespace NetworkPlatform.Meetings.Calendar;
+
+/// <summary>How meetings and deadlines appear in calendars: UIDs stable per meeting, SEQUENCE from the meeting.</summary>
+public static class MeetingCalendar
+{
+    public static string Uid(Meeting meeting) => $"{meeting.Id}@meetings.networkplatform";
+
+    public static string Uid(Deadline deadline) => $"{deadline.Id}@deadlines.networkplatform";
+
+    public static CalendarEvent ForMeeting(Meeting meeting, TimeZoneInfo zone, Secretariat secretariat, bool withAttendees, DateTimeOffset lastModified) => new()
+    {
+        Uid = Uid(meeting),
+        Sequence = meeting.Sequence,
+        Summary = meeting.Title,
+        Description = Description(meeting),
+        Location = meeting.Location.Length > 0 ? meeting.Location : meeting.VideoLink,
+        Url = meeting.VideoLink,
+        Start = meeting.Start,
+        End = meeting.End,
+        Zone = zone,
+        Status = meeting.Status switch
+        {
+            MeetingStatus.Cancelled => "CANCELLED",
+            MeetingStatus.Planned => "TENTATIVE",
+            _ => "CONFIRMED",
+        },
+        Categories = [KindName(meeting.Kind)],
+        Organizer = withAttendees && secretariat.Email.Length > 0 ? new CalendarAttendee(secretariat.Name, Address(secretariat.Email, null), false, "ACCEPTED") : null,
+        Attendees = withAttendees
+            ? meeting.Invitations.Select(i => new CalendarAttendee(i.Recipient.Name, Address(i.Recipient.Email, i.Recipient.PersonId), i.Copy == CopyKind.Cc, PartStat(i.Answer))).ToList()
+            : [],
+        LastModified = lastModified,
+    };
+
+    public static CalendarEvent ForDeadline(Deadline deadline, TimeZoneInfo zone) => new()
+    {
+        Uid = Uid(deadline),
+        Sequence = 0,
+        Summary = $"Deadline: {deadline.Title}",
+        Description = deadline.Description,
+        Start = deadline.DueAt,
+        Zone = zone,
+        Status = "CONFIRMED",
+        Categories = ["DEADLINE"],
+        LastModified = deadline.CreatedAt,
+    };
+
+    public static string KindName(MeetingKind kind) => kind switch
+    {
+        MeetingKind.StartUp => "START-UP MEETING",
+        MeetingKind.Interim => "INTERIM MEETING",
+        MeetingKind.Reporting => "REPORTING MEETING",
+        MeetingKind.PartnerMeeting => "PARTNER MEETING",
+        MeetingKind.GroupLeaderMeeting => "GROUP-LEADER MEETING",
+        MeetingKind.Workshop => "WORKSHOP",
+        _ => "MEETING",
+    };
+
+    /// <summary>A calendar user address: mailto when the email is known, else a URN naming the person.</summary>
+    private static string Address(string email, string? personId) =>
+        email.Length > 0 ? $"mailto:{email}" : $"urn:networkplatform:person:{personId}";
+
+    private static string PartStat(RsvpAnswer answer) => answer switch
+    {
+        RsvpAnswer.Accepted => "ACCEPTED",
+        RsvpAnswer.Declined => "DECLINED",
+        RsvpAnswer.Tentative => "TENTATIVE",
+        _ => "NEEDS-ACTION",
+    };
+
+    private static string Description(Meeting meeting)
+    {
+        var lines = new List<string>();
+        if (meeting.Status == MeetingStatus.Cancelled)
+        {
+            lines.Add($"Cancelled: {meeting.CancellationReason}");
+        }
+        if (meeting.VideoLink.Length > 0)
+        {
+            lines.Add($"Video: {meeting.VideoLink}");
+        }
+        if (meeting.Agenda.Count > 0)
+        {
+            lines.Add("Agenda:");
+            lines.AddRange(meeting.Agenda.Select((item, index) => $"{index + 1}. {item.Title}"));
+        }
+        return string.Join("\n", lines);
+    }
+}

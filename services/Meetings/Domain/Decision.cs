@@ -1,0 +1,39 @@
+namespace NetworkPlatform.Meetings.Domain;
+
+/// <summary>Typed decisions other services act on (groups sets leaders, reporting tracks measures and the partner fund).</summary>
+public enum DecisionKind
+{
+    LeaderElected,
+    BudgetResponsibleElected,
+    MeasureStatus,
+    ReferredToPartnerMeeting,
+    FundApplicationApproved,
+    FreeText,
+}
+
+public sealed record Decision
+{
+    public required string Id { get; init; }
+
+    public required DecisionKind Kind { get; init; }
+
+    /// <summary>The decision as worded in the minutes.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>LeaderElected, BudgetResponsibleElected: the person elected.</summary>
+    public string? PersonId { get; init; }
+
+    /// <summary>MeasureStatus: the measure and its new status (e.g. on_track, delayed, completed).</summary>
+    public string? MeasureId { get; init; }
+
+    public string? MeasureStatus { get; init; }
+
+    /// <summary>FundApplicationApproved: the amount granted from the partner fund (Partnerpotten), in the network's currency.</summary>
+    public decimal? Amount { get; init; }
+
+    public string? AgendaItemId { get; init; }
+
+    public required DateTimeOffset RecordedAt { get; init; }
+
+    public required string RecordedBy { get; init; }
+}

@@ -1,0 +1,306 @@
+namespace NetworkPlatform.Meetings.Domain;
+
+/// <summary>
+/// A meeting of a group (or of the whole network: partner meeting, group-leader meeting), with its agenda, invitations,
+/// attendance, decisions and minutes. Immutable: every change returns the changed meeting, or throws
+/// <see cref="MeetingRuleException"/> when the meeting's state does not allow it.
+/// </summary>
+public sealed record Meeting
+{
+    public required string Id { get; init; }
+
+    public required string NetworkId { get; init; }
+
+    /// <summary>The group whose meeting this is; empty for network-level meetings.</summary>
+    public required string GroupId { get; init; }
+
+    public required string Title { get; init; }
+
+    public required MeetingKind Kind { get; init; }
+
+    /// <summary>UTC instants; <see cref="TimeZone"/> is the IANA zone the meeting is held in.</summary>
+    public required DateTimeOffset Start { get; init; }
+
+    public required DateTimeOffset End { get; init; }
+
+    public required string TimeZone { get; init; }
+
+    public string Location { get; init; } = "";
+
+    public string VideoLink { get; init; } = "";
+
+    public MeetingStatus Status { get; init; } = MeetingStatus.Planned;
+
+    /// <summary>iCalendar SEQUENCE: goes up with every change invitees must see (time, place, cancellation).</summary>
+    public int Sequence { get; init; }
+
+    public string CancellationReason { get; init; } = "";
+
+    public IReadOnlyList<Reschedule> Reschedules { get; init; } = [];
+
+    public IReadOnlyList<AgendaItem> Agenda { get; init; } = [];
+
+    public IReadOnlyList<Invitation> Invitations { get; init; } = [];
+
+    public IReadOnlyList<AttendanceEntry> Attendance { get; init; } = [];
+
+    public IReadOnlyList<Decision> Decisions { get; init; } = [];
+
+    /// <summary>Open action items of earlier meetings of the group, followed up at this one.</summary>
+    public IReadOnlyList<string> CarriedOverActionItemIds { get; init; } = [];
+
+    public Minutes? Minutes { get; init; }
+
+    public DateTimeOffset? ReminderSentAt { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required string CreatedBy { get; init; }
+
+    public string Subject => $"meetings/{Id}";
+
+    public static Meeting Schedule(
+        string id, string networkId, string groupId, string title, MeetingKind kind, DateTimeOffset start, DateTimeOffset end, string timeZone,
+        string location, string videoLink, IReadOnlyList<AgendaTemplateItem> template, IReadOnlyList<ActionItem> openActionItems,
+        DateTimeOffset now, string by)
+    {
+        var agenda = template.Select(t => new AgendaItem { Id = Ids.New("agi"), Title = t.Title, Description = t.Description, DurationMinutes = t.DurationMinutes }).ToList();
+        if (openActionItems.Count > 0)
+        {
+            agenda.Add(new AgendaItem
+            {
+                Id = Ids.New("agi"),
+                Title = AgendaTemplates.CarryOverTitle,
+                Description = string.Join("\n", openActionItems.Select(a => $"{a.Title} ({a.OwnerName}, due {a.DueDate:yyyy-MM-dd})")),
+                DurationMinutes = 10,
+            });
+        }
+        return new Meeting
+        {
+            Id = id,
+            NetworkId = networkId,
+            GroupId = groupId,
+            Title = title,
+            Kind = kind,
+            Start = start.ToUniversalTime(),
+            End = end.ToUniversalTime(),
+            TimeZone = timeZone,
+            Location = location,
+            VideoLink = videoLink,
+            Agenda = agenda,
+            CarriedOverActionItemIds = openActionItems.Select(a => a.Id).ToList(),
+            CreatedAt = now,
+            CreatedBy = by,
+        };
+    }
+
+    public Meeting Reschedule(DateTimeOffset start, DateTimeOffset end, string timeZone, string location, string videoLink, string reason, DateTimeOffset now, string by)
+    {
+        EnsureUpcoming("reschedule");
+        return this with
+        {
+            Start = start.ToUniversalTime(),
+            End = end.ToUniversalTime(),
+            TimeZone = timeZone,
+            Location = location,
+            VideoLink = videoLink,
+            Sequence = Sequence + 1,
+            ReminderSentAt = null,
+            Reschedules = [.. Reschedules, new Reschedule(Start, End, start.ToUniversalTime(), end.ToUniversalTime(), reason, now, by)],
+        };
+    }
+
+    public Meeting Cancel(string reason)
+    {
+        EnsureUpcoming("cancel");
+        return this with { Status = MeetingStatus.Cancelled, CancellationReason = reason, Sequence = Sequence + 1 };
+    }
+
+    public Meeting AddAgendaItem(AgendaItem item, int? position)
+    {
+        EnsureAgendaEditable();
+        var items = Agenda.ToList();
+        items.Insert(position is { } p ? Math.Clamp(p, 0, items.Count) : items.Count, item);
+        return this with { Agenda = items };
+    }
+
+    public Meeting UpdateAgendaItem(string itemId, Func<AgendaItem, AgendaItem> change)
+    {
+        EnsureAgendaEditable();
+        var index = IndexOfAgendaItem(itemId);
+        var items = Agenda.ToList();
+        items[index] = change(items[index]) with { Id = itemId };
+        return this with { Agenda = items };
+    }
+
+    public Meeting RemoveAgendaItem(string itemId)
+    {
+        EnsureAgendaEditable();
+        var index = IndexOfAgendaItem(itemId);
+        var items = Agenda.ToList();
+        items.RemoveAt(index);
+        return this with { Agenda = items };
+    }
+
+    /// <summary>Puts the agenda in the given order; the list must name every item exactly once.</summary>
+    public Meeting ReorderAgenda(IReadOnlyList<string> itemIds)
+    {
+        EnsureAgendaEditable();
+        var current = Agenda.Select(a => a.Id).Order(StringComparer.Ordinal);
+        if (itemIds.Count != Agenda.Count || !itemIds.Order(StringComparer.Ordinal).SequenceEqual(current))
+        {
+            throw new MeetingRuleException("AGENDA_ORDER_INCOMPLETE", Subject,
+                $"Name every agenda item exactly once to reorder; the agenda has {string.Join(", ", Agenda.Select(a => a.Id))}.");
+        }
+        var byId = Agenda.ToDictionary(a => a.Id);
+        return this with { Agenda = itemIds.Select(id => byId[id]).ToList() };
+    }
+
+    /// <summary>Invites the addressees; people already invited keep their answers, people no longer addressed drop out.</summary>
+    public Meeting Invite(Addressees addressees, DateTimeOffset now)
+    {
+        EnsureUpcoming("invite to");
+        var previous = Invitations.ToDictionary(i => i.Recipient.Key);
+        var invitations = addressees.To.Select(r => (r, CopyKind.To)).Concat(addressees.Cc.Select(r => (r, CopyKind.Cc)))
+            .Select(x => previous.TryGetValue(x.r.Key, out var before)
+                ? before with { Recipient = x.r, Copy = x.Item2 }
+                : new Invitation { Recipient = x.r, Copy = x.Item2, IssuedAt = now })
+            .ToList();
+        return this with { Invitations = invitations, Status = MeetingStatus.Invited };
+    }
+
+    public Meeting Rsvp(string personId, RsvpAnswer answer, string comment, DateTimeOffset now)
+    {
+        EnsureUpcoming("answer");
+        var index = Invitations.ToList().FindIndex(i => i.Recipient.PersonId == personId);
+        if (index < 0)
+        {
+            throw new MeetingRuleException("NOT_INVITED", Subject, $"Person '{personId}' is not invited to this meeting; ask the group leader or the secretariat to send the invitations again.");
+        }
+        var invitations = Invitations.ToList();
+        invitations[index] = invitations[index] with { Answer = answer, RsvpComment = comment, AnsweredAt = now };
+        return this with { Invitations = invitations };
+    }
+
+    public Meeting MarkReminderSent(DateTimeOffset now) => this with { ReminderSentAt = now };
+
+    /// <summary>Records who was present, absent or excused; the meeting counts as held from then on.</summary>
+    public Meeting RecordAttendance(IReadOnlyList<AttendanceEntry> entries, DateTimeOffset now)
+    {
+        EnsureNotCancelled("record attendance of");
+        EnsureMinutesOpen("change the attendance of");
+        if (now < Start)
+        {
+            throw new MeetingRuleException("MEETING_NOT_STARTED", Subject, $"The meeting starts at {Start:u}; record attendance once it has started.");
+        }
+        var merged = Attendance.ToDictionary(a => a.PersonId);
+        foreach (var entry in entries)
+        {
+            merged[entry.PersonId] = entry;
+        }
+        return this with { Attendance = merged.Values.OrderBy(a => a.Name, StringComparer.Ordinal).ToList(), Status = MeetingStatus.Held };
+    }
+
+    /// <summary>Quorum counts invited participants (To and Cc people, not the secretariat) against those present.</summary>
+    public Quorum QuorumUnder(QuorumRule rule)
+    {
+        var invited = Invitations.Count(i => i.Recipient.Kind == RecipientKind.Participant);
+        var present = Attendance.Count(a => a.Status == AttendanceStatus.Present);
+        return new Quorum(invited, present, rule.RequiredPresent(invited));
+    }
+
+    public Meeting RecordDecision(Decision decision)
+    {
+        EnsureNotCancelled("record decisions of");
+        EnsureMinutesOpen("add decisions to");
+        if (decision.AgendaItemId is { } itemId)
+        {
+            IndexOfAgendaItem(itemId);
+        }
+        return this with { Decisions = [.. Decisions, decision] };
+    }
+
+    public Meeting DraftMinutes(string text, DateTimeOffset now)
+    {
+        if (Status != MeetingStatus.Held)
+        {
+            throw new MeetingRuleException("MEETING_NOT_HELD", Subject, "Minutes are written for held meetings; record the attendance first.");
+        }
+        EnsureMinutesOpen("redraft the minutes of");
+        return this with { Minutes = new Minutes { Status = MinutesStatus.Draft, Text = text, DraftedAt = now } };
+    }
+
+    public Meeting EditMinutes(string text)
+    {
+        var minutes = RequireMinutes(MinutesStatus.Draft, "edit");
+        return this with { Minutes = minutes with { Text = text } };
+    }
+
+    public Meeting ApproveMinutes(DateTimeOffset now, string by)
+    {
+        var minutes = RequireMinutes(MinutesStatus.Draft, "approve");
+        return this with { Minutes = minutes with { Status = MinutesStatus.Approved, ApprovedAt = now, ApprovedBy = by } };
+    }
+
+    public Meeting PublishMinutes(Addressees addressees, DateTimeOffset now)
+    {
+        var minutes = RequireMinutes(MinutesStatus.Approved, "publish");
+        return this with { Minutes = minutes with { Status = MinutesStatus.Published, PublishedAt = now, PublishedTo = addressees } };
+    }
+
+    public bool IsUpcoming(DateTimeOffset now) => Status is MeetingStatus.Planned or MeetingStatus.Invited && Start > now;
+
+    private Minutes RequireMinutes(MinutesStatus expected, string action)
+    {
+        if (Minutes is null)
+        {
+            throw new MeetingRuleException("MINUTES_NOT_DRAFTED", Subject, $"There are no minutes to {action}; generate a draft with GenerateMinutesDraft first.");
+        }
+        if (Minutes.Status != expected)
+        {
+            var hint = expected == MinutesStatus.Approved ? "approve them first" : "published or approved minutes are final";
+            throw new MeetingRuleException($"MINUTES_{Minutes.Status.ToString().ToUpperInvariant()}", Subject,
+                $"The minutes are {Minutes.Status.ToString().ToLowerInvariant()}, so they cannot be {action}d now; {hint}.");
+        }
+        return Minutes;
+    }
+
+    private int IndexOfAgendaItem(string itemId)
+    {
+        var index = Agenda.ToList().FindIndex(a => a.Id == itemId);
+        return index >= 0
+            ? index
+            : throw new MeetingRuleException("AGENDA_ITEM_NOT_FOUND", $"{Subject}/agendaItems/{itemId}", $"Agenda item '{itemId}' is not on this meeting's agenda; get the meeting to see its items.");
+    }
+
+    private void EnsureUpcoming(string action)
+    {
+        EnsureNotCancelled(action);
+        if (Status == MeetingStatus.Held)
+        {
+            throw new MeetingRuleException("MEETING_HELD", Subject, $"The meeting has been held; you cannot {action} it any more. Schedule a new meeting instead.");
+        }
+    }
+
+    private void EnsureNotCancelled(string action)
+    {
+        if (Status == MeetingStatus.Cancelled)
+        {
+            throw new MeetingRuleException("MEETING_CANCELLED", Subject, $"The meeting was cancelled ({CancellationReason}); you cannot {action} it. Schedule a new meeting instead.");
+        }
+    }
+
+    private void EnsureAgendaEditable()
+    {
+        EnsureNotCancelled("edit the agenda of");
+        EnsureMinutesOpen("edit the agenda of");
+    }
+
+    private void EnsureMinutesOpen(string action)
+    {
+        if (Minutes is { Status: MinutesStatus.Approved or MinutesStatus.Published })
+        {
+            throw new MeetingRuleException("MINUTES_FINAL", Subject, $"The minutes are {Minutes.Status.ToString().ToLowerInvariant()}; you cannot {action} this meeting any more.");
+        }
+    }
+}

@@ -1,0 +1,19 @@
+namespace NetworkPlatform.Meetings.Domain;
+
+public enum RecipientKind
+{
+    Participant,
+    Secretariat,
+}
+
+/// <summary>Someone a notification goes to: a group participant (PersonId set) or the network's secretariat.</summary>
+public sealed record Recipient(RecipientKind Kind, string? PersonId, string Name, string Email)
+{
+    public string Key => Kind == RecipientKind.Secretariat ? "secretariat" : $"person:{PersonId}";
+}
+
+/// <summary>The addressees of one notification: To and Cc, no one twice.</summary>
+public sealed record Addressees(IReadOnlyList<Recipient> To, IReadOnlyList<Recipient> Cc)
+{
+    public IEnumerable<Recipient> All => To.Concat(Cc);
+}

@@ -1,0 +1,22 @@
+using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Meetings.Domain;
+using NetworkPlatform.Storage;
+using Proto = NetworkPlatform.Meetings.V1;
+
+namespace NetworkPlatform.Meetings.Features;
+
+public sealed class ReorderAgenda(MeetingsContext context)
+{
+    public async Task<Versioned<Meeting>> HandleAsync(Proto.ReorderAgendaRequest request, Caller caller, CancellationToken cancellationToken)
+    {
+        new Validation()
+            .NotEmpty(request.NetworkId, "network_id", "network id")
+            .NotEmpty(request.MeetingId, "meeting_id", "meeting id")
+            .Require(request.ItemIds.Count > 0, "item_ids", "List every agenda item id in the new order.")
+            .ThrowIfInvalid();
+        var current = await context.Database.GetMeetingAsync(request.NetworkId, request.MeetingId, cancellationToken);
+        await Access.EnsureOrganiserAsync(caller, request.NetworkId, current.Document.GroupId, context.Groups, cancellationToken);
+        return await context.Database.ChangeMeetingAsync(request.NetworkId, request.MeetingId, request.Etag,
+            meeting => Task.FromResult(meeting.ReorderAgenda(request.ItemIds.ToList())), (_, _, _, _) => Task.CompletedTask, cancellationToken);
+    }
+}

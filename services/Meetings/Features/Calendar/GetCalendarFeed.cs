@@ -1,0 +1,43 @@
+using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Meetings.Calendar;
+using NetworkPlatform.Meetings.Domain;
+using Proto = NetworkPlatform.Meetings.V1;
+
+namespace NetworkPlatform.Meetings.Features;
+
+/// <summary>An iCalendar (RFC 5545) feed of the partner calendar: per network, group or person.</summary>
+public sealed class GetCalendarFeed(MeetingsContext context, ListCalendarEntries entries)
+{
+    public async Task<Proto.CalendarFeed> HandleAsync(Proto.GetCalendarFeedRequest request, Caller caller, CancellationToken cancellationToken)
+    {
+        new Validation()
+            .NotEmpty(request.NetworkId, "network_id", "network id")
+            .Require(request.GroupId.Length == 0 || request.PersonId.Length == 0, "person_id", "Ask for a group's or a person's feed, not both.")
+            .Require(request.StartTime is null || request.EndTime is null || request.EndTime.ToDateTimeOffset() > request.StartTime.ToDateTimeOffset(), "end_time", "Give an end after the start.")
+            .ThrowIfInvalid();
+        Access.EnsureReader(caller, request.NetworkId);
+        var now = context.Now;
+        var from = request.StartTime?.ToDateTimeOffset() ?? now.AddYears(-1);
+        var until = request.EndTime?.ToDateTimeOffset() ?? now.AddYears(2);
+        var settings = await context.Database.SettingsAsync(request.NetworkId, cancellationToken);
+        var selection = await entries.SelectAsync(request.NetworkId, from, until, request.GroupId, request.PersonId, includeCancelled: true, cancellationToken);
+        var defaultZone = Validation.TryZone(settings.TimeZone) ?? TimeZoneInfo.Utc;
+
+        var events = selection.Meetings
+            .Select(m => MeetingCalendar.ForMeeting(m, Validation.TryZone(m.TimeZone) ?? defaultZone, settings.Secretariat, withAttendees: false, m.CreatedAt))
+            .Concat(selection.Deadlines.Select(d => MeetingCalendar.ForDeadline(d, Validation.TryZone(d.TimeZone) ?? defaultZone)))
+            .ToList();
+        var (name, file) = request switch
+        {
+            { GroupId.Length: > 0 } => ($"Partner calendar: group {request.GroupId}", $"{request.NetworkId}-{request.GroupId}.ics"),
+            { PersonId.Length: > 0 } => ($"Partner calendar: my meetings", $"{request.NetworkId}-{request.PersonId}.ics"),
+            _ => ("Partner calendar", $"{request.NetworkId}.ics"),
+        };
+        return new Proto.CalendarFeed
+        {
+            ContentType = "text/calendar; charset=utf-8",
+            FileName = file,
+            Content = CalendarDocument.Write(name, CalendarMethod.Publish, events, now, defaultZone),
+        };
+    }
+}

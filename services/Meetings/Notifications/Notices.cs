@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text;
+using NetworkPlatform.Events.Meetings;
+using NetworkPlatform.Meetings.Calendar;
+using NetworkPlatform.Meetings.Domain;
+
+namespace NetworkPlatform.Meetings.Notifications;
+
+public enum NoticePurpose
+{
+    Invitation,
+    Update,
+    Cancellation,
+    Reminder,
+}
+
+/// <summary>Writes the outbound notices about a meeting: subject, body and the .ics attachment, as InvitationIssued events.</summary>
+public static class Notices
+{
+    public static InvitationIssued Invitation(Meeting meeting, long version, NoticePurpose purpose, Addressees addressees, NetworkSettings settings, string note, DateTimeOffset now)
+    {
+        var zone = ZoneOf(meeting);
+        var method = purpose == NoticePurpose.Cancellation ? CalendarMethod.Cancel : CalendarMethod.Request;
+        var ics = CalendarDocument.Write(meeting.Title, method, [MeetingCalendar.ForMeeting(meeting, zone, settings.Secretariat, withAttendees: true, now)], now, zone);
+        return new InvitationIssued(
+            Guid.CreateVersion7(), now, meeting.NetworkId, meeting.Id, version, meeting.Id, meeting.GroupId, purpose.ToString(),
+            Subject(meeting, purpose, zone), Body(meeting, purpose, zone, note),
+            addressees.To.Select(ToEvent).ToList(), addressees.Cc.Select(ToEvent).ToList(),
+            $"{meeting.Id}.ics", ics);
+    }
+
+    public static NotificationRecipient ToEvent(Recipient recipient) => new(recipient.Kind.ToString(), recipient.PersonId, recipient.Name, recipient.Email);
+
+    /// <summary>The addressees of an already invited meeting, as they were invited.</summary>
+    public static Addressees Invited(Meeting meeting) => new(
+        meeting.Invitations.Where(i => i.Copy == CopyKind.To).Select(i => i.Recipient).ToList(),
+        meeting.Invitations.Where(i => i.Copy == CopyKind.Cc).Select(i => i.Recipient).ToList());
+
+    public static TimeZoneInfo ZoneOf(Meeting meeting) => TimeZoneInfo.FindSystemTimeZoneById(meeting.TimeZone);
+
+    private static string Subject(Meeting meeting, NoticePurpose purpose, TimeZoneInfo zone)
+    {
+        var when = TimeZoneInfo.ConvertTime(meeting.Start, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        return purpose switch
+        {
+            NoticePurpose.Update => $"Changed: {meeting.Title}, {when}",
+            NoticePurpose.Cancellation => $"Cancelled: {meeting.Title}, {when}",
+            NoticePurpose.Reminder => $"Reminder: {meeting.Title}, {when}",
+            _ => $"Invitation: {meeting.Title}, {when}",
+        };
+    }
+
+    private static string Body(Meeting meeting, NoticePurpose purpose, TimeZoneInfo zone, string note)
+    {
+        var local = TimeZoneInfo.ConvertTime(meeting.Start, zone);
+        var end = TimeZoneInfo.ConvertTime(meeting.End, zone);
+        var body = new StringBuilder();
+        if (purpose == NoticePurpose.Cancellation)
+        {
+            body.AppendLine(CultureInfo.InvariantCulture, $"The meeting is cancelled: {meeting.CancellationReason}");
+        }
+        body.AppendLine(CultureInfo.InvariantCulture, $"{meeting.Title}");
+        body.AppendLine(CultureInfo.InvariantCulture, $"When: {local:yyyy-MM-dd HH:mm}-{end:HH:mm} ({meeting.TimeZone})");
+        if (meeting.Location.Length > 0)
+        {
+            body.AppendLine(CultureInfo.InvariantCulture, $"Where: {meeting.Location}");
+        }
+        if (meeting.VideoLink.Length > 0)
+        {
+            body.AppendLine(CultureInfo.InvariantCulture, $"Video: {meeting.VideoLink}");
+        }
+        if (note.Length > 0)
+        {
+            body.AppendLine().AppendLine(note);
+        }
+        if (meeting.Agenda.Count > 0)
+        {
+            body.AppendLine().AppendLine("Agenda:");
+            for (var i = 0; i < meeting.Agenda.Count; i++)
+            {
+                body.AppendLine(CultureInfo.InvariantCulture, $"{i + 1}. {meeting.Agenda[i].Title}");
+            }
+        }
+        return body.ToString();
+    }
+}

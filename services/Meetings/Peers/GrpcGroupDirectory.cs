@@ -1,0 +1,66 @@
+using Microsoft.AspNetCore.Http;
+using NetworkPlatform.Grpc;
+using NetworkPlatform.Groups.V1;
+using NetworkPlatform.Meetings.Domain;
+
+namespace NetworkPlatform.Meetings.Peers;
+
+/// <summary>
+/// Asks the groups service (Services:Groups). The caller's bearer token travels along, so the groups service answers
+/// with the contact details this caller may see.
+/// </summary>
+public sealed class GrpcGroupDirectory(GroupsService.GroupsServiceClient client, IHttpContextAccessor httpContext) : IGroupDirectory
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
+
+    public async Task<GroupInfo> GetGroupAsync(string networkId, string groupId, CancellationToken cancellationToken)
+    {
+        var group = await client.GetGroupAsync(new GetGroupRequest { NetworkId = networkId, GroupId = groupId }, Options(cancellationToken));
+        return ToInfo(group);
+    }
+
+    public async Task<IReadOnlyList<GroupInfo>> ListGroupsAsync(string networkId, CancellationToken cancellationToken)
+    {
+        var groups = new List<GroupInfo>();
+        var token = "";
+        do
+        {
+            var page = await client.ListGroupsAsync(new ListGroupsRequest { NetworkId = networkId, PageSize = 200, PageToken = token }, Options(cancellationToken));
+            groups.AddRange(page.Groups.Select(ToInfo));
+            token = page.NextPageToken;
+        }
+        while (token.Length > 0);
+        return groups;
+    }
+
+    private CallOptions Options(CancellationToken cancellationToken)
+    {
+        var headers = new Metadata();
+        if (httpContext.HttpContext?.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization)
+        {
+            headers.Add("authorization", authorization);
+        }
+        return new CallOptions(headers, DateTime.UtcNow + Timeout, cancellationToken);
+    }
+
+    private static GroupInfo ToInfo(Group group) => new(
+        group.GroupId,
+        group.DisplayName,
+        group.Kind is GroupKind.ThematicGroup or GroupKind.WorkingGroup or GroupKind.TaskForce or GroupKind.ProjectGroup,
+        group.State == GroupState.Active,
+        group.ContactEmail,
+        group.Participants.Select(p => new GroupParticipant(p.PersonId, p.DisplayName, p.Email, MainRole(p.Roles))).ToList());
+
+    private static string MainRole(IEnumerable<Role> roles) =>
+        roles.DefaultIfEmpty(Role.Member).Min() switch
+        {
+            Role.Leader => "leader",
+            Role.Deputy => "deputy",
+            Role.BudgetResponsible => "budget_responsible",
+            Role.Secretary => "secretary",
+            Role.InvitedExpert => "invited_expert",
+            Role.StateActor => "state_actor",
+            Role.Observer => "observer",
+            _ => "member",
+        };
+}

@@ -1,0 +1,20 @@
+using NetworkPlatform.Meetings.Domain;
+
+namespace NetworkPlatform.Meetings.Peers;
+
+/// <summary>A group as the meetings service needs it. IsWorkingBody: a group the cadence policy applies to.</summary>
+public sealed record GroupInfo(string GroupId, string Name, bool IsWorkingBody, bool IsActive, string ContactEmail, IReadOnlyList<GroupParticipant> Participants)
+{
+    /// <summary>Leaders, deputies and secretaries organise the group's meetings.</summary>
+    public bool IsOrganiser(string? personId) =>
+        personId is not null && Participants.Any(p => p.PersonId == personId && p.Role is "leader" or "deputy" or "secretary");
+}
+
+/// <summary>The groups service, asked over gRPC: who is in a group, and which groups a network has.</summary>
+public interface IGroupDirectory
+{
+    /// <summary>NOT_FOUND (as an RpcException) when the group does not exist.</summary>
+    Task<GroupInfo> GetGroupAsync(string networkId, string groupId, CancellationToken cancellationToken);
+
+    Task<IReadOnlyList<GroupInfo>> ListGroupsAsync(string networkId, CancellationToken cancellationToken);
+}

@@ -1,0 +1,128 @@
+using Google.Protobuf.WellKnownTypes;
+using NetworkPlatform.Grpc;
+using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Reporting.Features;
+using NetworkPlatform.Reporting.Projections;
+using NetworkPlatform.Reporting.V1;
+
+namespace NetworkPlatform.Reporting.Api;
+
+/// <summary>networkplatform.reporting.v1.ReportingService: authenticates the caller and hands each call to its feature.</summary>
+public sealed class ReportingGrpcService(
+    ProgressReports progress,
+    Indicators indicators,
+    Money money,
+    Learning learning,
+    AnnualReports annualReports,
+    ReportingQueries queries,
+    RebuildProjections rebuild,
+    LiveFeed feed,
+    TimeProvider clock) : ReportingService.ReportingServiceBase
+{
+    private static readonly TimeSpan HealthDebounce = TimeSpan.FromMilliseconds(250);
+
+    public override Task<ProgressReport> SubmitProgressReport(SubmitProgressReportRequest request, ServerCallContext context) =>
+        progress.SubmitAsync(request, context.GetCaller(), context.CancellationToken);
+
+    public override Task<ListProgressReportsResponse> ListProgressReports(ListProgressReportsRequest request, ServerCallContext context) =>
+        progress.ListAsync(request, context.GetCaller(), context.CancellationToken);
+
+    public override Task<GetMeasureProgressResponse> GetMeasureProgress(GetMeasureProgressRequest request, ServerCallContext context) =>
+        progress.GetProgressAsync(request, context.GetCaller(), context.CancellationToken);
+
+    public override Task<Indicator> CreateIndicator(CreateIndicatorRequest request, ServerCallContext context) =>
+        indicators.CreateAsync(request, context.GetCaller(), context.CancellationToken);
+
+    public override Task<Indicator> RecordIndicatorValue(RecordIndicatorValueRequest request, ServerCallContext context) =>
+        indicators.RecordValueAsync(request, context.GetCaller(), context.CancellationToken);
+
+    public override Task<ListIndicatorsResponse> ListIndicators(ListIndicatorsRequest request, ServerCallContext context) =>
+        indicators.ListAsync(request, context.GetCaller(), context.CancellationToken);
+
+    public override Task<GroupAccounts> SetBaseGrant(SetBaseGrantRequest request, ServerCallContext context) =>
+        money.SetBaseGrantAsync(request, context.GetCaller(), context.CancellationToken);
+
+    public override Task<GroupAccounts> SubmitFundApplication(SubmitFundApplicationRequest request, ServerCallContext context) =>
+        money.SubmitFundApplicationAsync(request, context.GetCaller(), context.CancellationToken);
+
+    public override Task<GroupAccounts> DecideFundApplication(DecideFundApplicationRequest request, ServerCallContext context) =>
+        money.DecideFundApplicationAsync(request, context.GetCaller(), context.CancellationToken);
+
+    public override Task<GroupAccounts> RecordExpense(RecordExpenseRequest request, ServerCallContext context) =>
+        money.RecordExpenseAsync(request, context.GetCaller(), context.CancellationToken);
+
+    public override Task<GroupAccounts> SignOffAccounts(SignOffAccountsRequest request, ServerCallContext context) =>
+        money.SignOffAsync(request, context.GetCaller(), context.CancellationToken);
+
+    public override Task<GroupAccounts> GetGroupAccounts(GetGroupAccountsRequest request, ServerCallContext context) =>
+        money.GetAsync(request, context.GetCaller(), context.CancellationToken);
+
+    public override Task<LearningActivity> LogLearningActivity(LogLearningActivityRequest request, ServerCallContext context) =>
+        learning.LogAsync(request, context.GetCaller(), context.CancellationToken);
+
+    public override Task<SummariseLearningResponse> SummariseLearning(SummariseLearningRequest request, ServerCallContext context) =>
+        learning.SummariseAsync(request, context.GetCaller(), context.CancellationToken);
+
+    public override Task<AnnualReport> GetAnnualReport(GetAnnualReportRequest request, ServerCallContext context) =>
+        annualReports.GetAsync(request, context.GetCaller(), context.CancellationToken);
+
+    public override async Task<NetworkHealth> GetNetworkHealth(GetNetworkHealthRequest request, ServerCallContext context)
+    {
+        Authorise(request, context);
+        return NetworkHealthReport.Compute(request.NetworkId, request.Year, await queries.LoadAsync(request.NetworkId, request.Year, context.CancellationToken), clock.GetUtcNow());
+    }
+
+    public override async Task WatchEvents(WatchEventsRequest request, IServerStreamWriter<EventEnvelope> responseStream, ServerCallContext context)
+    {
+        context.GetCaller().EnsureNetwork(request.NetworkId);
+        var kinds = request.Kinds.ToHashSet(StringComparer.Ordinal);
+        await context.WriteResponseHeadersAsync([]);
+        await foreach (var logged in feed.SubscribeAsync(request.NetworkId, context.CancellationToken))
+        {
+            if (kinds.Count == 0 || kinds.Contains(logged.Kind))
+            {
+                await responseStream.WriteAsync(new EventEnvelope
+                {
+                    EventId = logged.EventId.ToString(),
+                    Kind = logged.Kind,
+                    AggregateId = logged.AggregateId,
+                    AggregateVersion = logged.AggregateVersion,
+                    OccurredAt = Timestamp.FromDateTimeOffset(logged.OccurredAt),
+                    PayloadJson = logged.PayloadJson,
+                }, context.CancellationToken);
+            }
+        }
+    }
+
+    public override async Task WatchNetworkHealth(GetNetworkHealthRequest request, IServerStreamWriter<NetworkHealth> responseStream, ServerCallContext context)
+    {
+        Authorise(request, context);
+        var ct = context.CancellationToken;
+        await responseStream.WriteAsync(await GetNetworkHealth(request, context), ct);
+        await using var events = feed.SubscribeAsync(request.NetworkId, ct).GetAsyncEnumerator(ct);
+        while (await events.MoveNextAsync())
+        {
+            // A burst of events (a meeting's attendance, minutes, decisions) gives one update, after its transactions committed.
+            await Task.Delay(HealthDebounce, ct);
+            await responseStream.WriteAsync(await GetNetworkHealth(request, context), ct);
+        }
+    }
+
+    public override async Task RebuildProjections(RebuildProjectionsRequest request, IServerStreamWriter<RebuildProgress> responseStream, ServerCallContext context)
+    {
+        var caller = context.GetCaller();
+        caller.EnsureNetwork(request.NetworkId);
+        caller.EnsureAnyRole(Roles.Operator);
+        await foreach (var (replayed, total) in rebuild.RunAsync(request.NetworkId, context.CancellationToken))
+        {
+            await responseStream.WriteAsync(new RebuildProgress { EventsReplayed = replayed, EventsTotal = total, Message = $"replayed {replayed} of {total} events" }, context.CancellationToken);
+        }
+        await responseStream.WriteAsync(new RebuildProgress { Done = true, Message = "read models rebuilt from the event log" }, context.CancellationToken);
+    }
+
+    private static void Authorise(GetNetworkHealthRequest request, ServerCallContext context)
+    {
+        context.GetCaller().EnsureNetwork(request.NetworkId);
+        new Validation().Year("year", request.Year).ThrowIfInvalid();
+    }
+}

@@ -1,0 +1,97 @@
+using System.Text.Json;
+using Google.Protobuf;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using NetworkPlatform.Grpc;
+using NetworkPlatform.Hosting;
+using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Reporting.Api;
+using NetworkPlatform.Reporting.Features;
+using NetworkPlatform.Reporting.Projections;
+using NetworkPlatform.Reporting.V1;
+
+namespace NetworkPlatform.Reporting.Dashboard;
+
+/// <summary>
+/// The built-in web dashboard, on its own HTTP/1.1 port (browsers cannot speak h2c gRPC): one page, JSON of the same
+/// figures the gRPC API serves, and a newline-delimited JSON stream of live events. Calls carry the same bearer tokens.
+/// </summary>
+public static class DashboardEndpoints
+{
+    public const int DefaultPort = 8081;
+
+    private static readonly JsonFormatter ProtoJson = new(JsonFormatter.Settings.Default.WithFormatDefaultValues(true));
+
+    public static WebApplicationBuilder AddDashboardEndpoint(this WebApplicationBuilder builder, int port)
+    {
+        builder.Services.AddSingleton(new DashboardPort(port));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(ServiceDefaults.BindAddress(builder.Configuration), port, listen => listen.Protocols = HttpProtocols.Http1));
+        return builder;
+    }
+
+    public static WebApplication MapDashboard(this WebApplication app)
+    {
+        var port = app.Services.GetRequiredService<DashboardPort>().Port;
+        var host = $"*:{port}";
+        app.MapGet("/", () => Results.Content(DashboardPage.Html, "text/html; charset=utf-8")).RequireHost(host);
+        app.MapGet("/api/networks/{networkId}/health", async (string networkId, int? year, HttpContext http, ReportingQueries queries, TimeProvider clock) =>
+        {
+            await AuthenticateAsync(http, networkId);
+            var y = year ?? clock.GetUtcNow().Year;
+            return Json(NetworkHealthReport.Compute(networkId, y, await queries.LoadAsync(networkId, y, http.RequestAborted), clock.GetUtcNow()));
+        }).RequireHost(host);
+        app.MapGet("/api/networks/{networkId}/measures", async (string networkId, int? year, HttpContext http, ProgressReports progress, TimeProvider clock) =>
+        {
+            var caller = await AuthenticateAsync(http, networkId);
+            return Json(await progress.GetProgressAsync(new GetMeasureProgressRequest { NetworkId = networkId, Year = year ?? clock.GetUtcNow().Year }, caller, http.RequestAborted));
+        }).RequireHost(host);
+        app.MapGet("/api/networks/{networkId}/events", async (string networkId, HttpContext http, LiveFeed feed) =>
+        {
+            await AuthenticateAsync(http, networkId);
+            http.Response.ContentType = "application/x-ndjson";
+            http.Response.Headers.CacheControl = "no-cache";
+            await http.Response.WriteAsync("{\"kind\":\"connected\"}\n", http.RequestAborted);
+            await http.Response.Body.FlushAsync(http.RequestAborted);
+            try
+            {
+                await foreach (var logged in feed.SubscribeAsync(networkId, http.RequestAborted))
+                {
+                    var line = JsonSerializer.Serialize(new { kind = logged.Kind, aggregateId = logged.AggregateId, occurredAt = logged.OccurredAt });
+                    await http.Response.WriteAsync(line + "\n", http.RequestAborted);
+                    await http.Response.Body.FlushAsync(http.RequestAborted);
+                }
+            }
+            catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
+            {
+                // The page went away.
+            }
+        }).RequireHost(host);
+        app.UseExceptionHandler(errors => errors.Run(async http =>
+        {
+            var error = http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
+            (http.Response.StatusCode, var message) = error is RpcException rpc
+                ? (rpc.StatusCode switch
+                {
+                    StatusCode.Unauthenticated => 401,
+                    StatusCode.PermissionDenied => 403,
+                    StatusCode.InvalidArgument => 400,
+                    StatusCode.NotFound => 404,
+                    _ => 500,
+                }, rpc.Detail)
+                : (500, "The dashboard failed to load this; the service log has the details.");
+            await http.Response.WriteAsJsonAsync(new { error = message });
+        }));
+        return app;
+    }
+
+    private static async Task<Caller> AuthenticateAsync(HttpContext http, string networkId)
+    {
+        var principal = await http.RequestServices.GetRequiredService<JwtAuthenticator>().AuthenticateAsync(http.Request.Headers.Authorization, http.RequestAborted);
+        var caller = Caller.FromPrincipal(principal);
+        caller.EnsureNetwork(networkId);
+        return caller;
+    }
+
+    private static IResult Json(IMessage message) => Results.Content(ProtoJson.Format(message), "application/json");
+
+    private sealed record DashboardPort(int Port);
+}

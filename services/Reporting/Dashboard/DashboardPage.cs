@@ -1,0 +1,140 @@
+namespace NetworkPlatform.Reporting.Dashboard;
+
+/// <summary>
+/// The dashboard page: no build step and no external scripts (the machines it runs on may be offline). It reads the
+/// network, year and token from the address's fragment (#network=...&amp;year=...&amp;token=...), draws the figures as
+/// tables and SVG bars, and refreshes them whenever the live event stream delivers an event.
+/// </summary>
+internal static class DashboardPage
+{
+    public const string Html = """
+<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Network Platform dashboard</title>
+<style>
+  :root { font-family: system-ui, sans-serif; color: #1d2433; background: #f5f6f8; }
+  body { margin: 0; }
+  header { background: #1f4e79; color: white; padding: 12px 16px; }
+  header h1 { margin: 0; font-size: 1.2rem; }
+  header p { margin: 4px 0 0; opacity: .85; font-size: .85rem; }
+  main { display: grid; gap: 12px; padding: 12px; grid-template-columns: repeat(auto-fit, minmax(300px, 1fr)); }
+  section { background: white; border-radius: 8px; padding: 12px; box-shadow: 0 1px 3px rgba(0,0,0,.08); }
+  h2 { font-size: 1rem; margin: 0 0 8px; }
+  .tiles { display: grid; grid-template-columns: repeat(2, 1fr); gap: 8px; }
+  .tile { background: #eef3f9; border-radius: 6px; padding: 8px; }
+  .tile b { display: block; font-size: 1.4rem; }
+  table { width: 100%; border-collapse: collapse; font-size: .85rem; }
+  th, td { text-align: left; padding: 4px; border-bottom: 1px solid #e3e6eb; }
+  .bar { height: 10px; background: #2e7d32; border-radius: 3px; }
+  .bar.late { background: #c62828; }
+  #events li { font-size: .8rem; margin-bottom: 2px; }
+  #error { color: #c62828; padding: 0 16px; }
+</style>
+</head>
+<body>
+<header>
+  <h1>Network health: <span id="network">-</span> <span id="year"></span></h1>
+  <p>Updated <span id="updated">never</span> · <span id="live">connecting…</span> · <span id="events-seen">0</span> events</p>
+</header>
+<p id="error" role="alert"></p>
+<main>
+  <section><h2>Key figures</h2>
+    <div class="tiles">
+      <div class="tile">Attendance<b id="attendance">-</b></div>
+      <div class="tile">Minutes published<b id="documented">-</b></div>
+      <div class="tile">Meetings held<b id="held">-</b></div>
+      <div class="tile">Cadence breaches<b id="breaches">-</b></div>
+      <div class="tile">Measures on track<b id="on-track">-</b></div>
+      <div class="tile">Measures late<b id="late">-</b></div>
+    </div>
+  </section>
+  <section><h2>Groups: attendance and drop-out</h2>
+    <table><thead><tr><th>Group</th><th>Attendance</th><th>Drop-out</th><th>Held</th><th>Minutes</th></tr></thead><tbody id="groups"></tbody></table>
+  </section>
+  <section><h2>Measure progress</h2>
+    <table><thead><tr><th>Measure</th><th>Progress</th><th></th></tr></thead><tbody id="measures"></tbody></table>
+  </section>
+  <section><h2>Organisations: time invested</h2>
+    <table><thead><tr><th>Organisation</th><th>Attendance</th><th>Hours set aside</th><th>In meetings</th></tr></thead><tbody id="organisations"></tbody></table>
+  </section>
+  <section><h2>Live events</h2><ul id="events"></ul></section>
+</main>
+<script>
+const params = new URLSearchParams(location.hash.slice(1));
+const network = params.get('network'), year = params.get('year') || new Date().getFullYear(), token = params.get('token');
+const headers = { authorization: 'Bearer ' + token };
+const $ = id => document.getElementById(id);
+const pct = r => r && r.value !== undefined && r.value !== null ? Math.round(r.value * 100) + ' %' : '–';
+const esc = s => String(s).replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
+$('network').textContent = network || '(add #network=...&token=... to the address)';
+$('year').textContent = year;
+
+async function getJson(path) {
+  const response = await fetch(`/api/networks/${encodeURIComponent(network)}/${path}?year=${year}`, { headers });
+  const body = await response.json();
+  if (!response.ok) throw new Error(body.error || response.statusText);
+  return body;
+}
+
+async function refresh() {
+  try {
+    const [health, measures] = await Promise.all([getJson('health'), getJson('measures')]);
+    $('attendance').textContent = pct(health.attendance);
+    $('documented').textContent = pct(health.documented);
+    $('held').textContent = health.heldMeetings;
+    $('breaches').textContent = health.cadenceBreaches;
+    $('on-track').textContent = health.measuresOnTrack;
+    $('late').textContent = health.measuresLate;
+    $('events-seen').textContent = health.eventsSeen;
+    $('groups').innerHTML = health.groups.map(g =>
+      `<tr><td>${esc(g.groupId)}</td><td>${pct(g.attendance)}</td><td>${pct(g.dropOut)}</td><td>${g.heldMeetings}</td><td>${pct(g.documented)}</td></tr>`).join('');
+    $('organisations').innerHTML = health.organisations.map(o =>
+      `<tr><td>${esc(o.organisationId)}</td><td>${pct(o.attendance)}</td><td>${o.hoursSetAside.toFixed(1)}</td><td>${o.hoursInMeetings.toFixed(1)}</td></tr>`).join('');
+    $('measures').innerHTML = measures.measures.map(m =>
+      `<tr><td>${esc(m.title)}</td><td><svg width="100" height="10" role="img" aria-label="${m.percent} percent"><rect width="${m.percent}" height="10" fill="${m.late ? '#c62828' : '#2e7d32'}"/></svg></td><td>${Math.round(m.percent)} %${m.late ? ' late' : ''}</td></tr>`).join('');
+    $('updated').textContent = new Date().toLocaleTimeString();
+    $('error').textContent = '';
+  } catch (e) {
+    $('error').textContent = 'Could not load the figures: ' + e.message;
+  }
+}
+
+async function follow() {
+  try {
+    const response = await fetch(`/api/networks/${encodeURIComponent(network)}/events`, { headers });
+    if (!response.ok) throw new Error((await response.json()).error);
+    $('live').textContent = 'live';
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '', pending;
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += value;
+      let newline;
+      while ((newline = buffer.indexOf('\n')) >= 0) {
+        const event = JSON.parse(buffer.slice(0, newline));
+        buffer = buffer.slice(newline + 1);
+        if (event.kind === 'connected') continue;
+        const item = document.createElement('li');
+        item.textContent = `${new Date(event.occurredAt).toLocaleString()} ${event.kind} ${event.aggregateId}`;
+        $('events').prepend(item);
+        clearTimeout(pending);
+        pending = setTimeout(refresh, 300);
+      }
+    }
+  } catch (e) {
+    $('live').textContent = 'live feed lost (' + e.message + '), retrying';
+  }
+  setTimeout(follow, 2000);
+}
+
+refresh();
+follow();
+</script>
+</body>
+</html>
+""";
+}

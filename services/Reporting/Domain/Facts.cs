@@ -1,0 +1,108 @@
+namespace NetworkPlatform.Reporting.Domain;
+
+// The facts the reporting service keeps, built from the other services' events and its own commands.
+// Each is a document in the reporting database; every figure is computed from them.
+
+public enum AttendanceStatus
+{
+    Present,
+    Absent,
+    Excused,
+}
+
+public enum MeetingState
+{
+    Planned,
+    Held,
+    Cancelled,
+}
+
+public sealed record AttendanceEntry(string PersonId, string OrganisationId, AttendanceStatus Status);
+
+public sealed record MeetingFact(
+    string NetworkId,
+    string MeetingId,
+    string GroupId,
+    string Kind,
+    DateTimeOffset StartsAt,
+    TimeSpan Duration,
+    MeetingState State,
+    IReadOnlyList<AttendanceEntry> Attendance,
+    DateTimeOffset? MinutesPublishedAt,
+    int DecisionCount);
+
+/// <summary>A person's time in a group: from joining until leaving (open when still in).</summary>
+public sealed record ParticipationFact(string NetworkId, string GroupId, string PersonId, string OrganisationId, DateTimeOffset JoinedAt, DateTimeOffset? LeftAt);
+
+/// <summary>A formal appointment of a person by an organisation, with the time set aside for the work.</summary>
+public sealed record AppointmentFact(string NetworkId, string RepresentativeId, string PersonId, string OrganisationId, decimal HoursPerMonth, DateOnly Start, DateOnly? End);
+
+public enum MeasureStatus
+{
+    NotStarted,
+    OnTrack,
+    AtRisk,
+    Late,
+    Done,
+}
+
+public sealed record ProgressReport(string ReportId, DateOnly PeriodStart, DateOnly PeriodEnd, MeasureStatus Status, int Percent, string Narrative, string SubmittedBy, DateTimeOffset SubmittedAt);
+
+/// <summary>A measure (tiltak) of the action plan; sub-measures point at their parent and weigh into its progress.</summary>
+public sealed record MeasureFact(
+    string NetworkId,
+    string MeasureId,
+    string Title,
+    int Year,
+    string? GroupId,
+    string? ParentMeasureId,
+    decimal Weight,
+    DateOnly? DueDate,
+    IReadOnlyList<ProgressReport> Reports);
+
+public sealed record IndicatorPoint(DateOnly Date, decimal Value, string? Note);
+
+/// <summary>An indicator the network tracks (002: develop indicators, collect and use data).</summary>
+public sealed record IndicatorFact(string NetworkId, string IndicatorId, string Name, string Unit, string? MeasureId, decimal? Target, IReadOnlyList<IndicatorPoint> Points);
+
+/// <summary>A cadence requirement a group missed (from the meetings service's CadenceBreached).</summary>
+public sealed record CadenceBreachFact(string NetworkId, string BreachId, string GroupId, int Year, string Requirement, DateTimeOffset WindowStart, DateTimeOffset WindowEnd);
+
+/// <summary>Which organisation a person acts for, learnt from appointments and group participation (attendance events carry only the person).</summary>
+public sealed record PersonAffiliation(string NetworkId, string PersonId, string OrganisationId);
+
+public enum FundApplicationState
+{
+    Submitted,
+    Approved,
+    Rejected,
+}
+
+public sealed record FundApplication(string ApplicationId, string Purpose, decimal AmountRequested, FundApplicationState State, decimal AmountGranted, DateTimeOffset SubmittedAt, DateTimeOffset? DecidedAt);
+
+public sealed record Expense(string ExpenseId, DateOnly Date, decimal Amount, string Description, string? MeasureId);
+
+/// <summary>A group's money in one year: base grant, partner-fund applications, expenses and the accounts' sign-off.</summary>
+public sealed record GroupAccounts(
+    string NetworkId,
+    string GroupId,
+    int Year,
+    decimal BaseGrant,
+    IReadOnlyList<FundApplication> FundApplications,
+    IReadOnlyList<Expense> Expenses,
+    string? SignedOffBy,
+    DateTimeOffset? SignedOffAt);
+
+public enum LearningKind
+{
+    EverydayLearning,
+    PeerGuidance,
+    ReflectionGroup,
+    InternalTeaching,
+    JobRotation,
+    MentorScheme,
+    KnowledgeTransferAfterCourse,
+}
+
+/// <summary>A learning activity at the workplace (004), logged for an organisation or a group.</summary>
+public sealed record LearningActivity(string NetworkId, string ActivityId, LearningKind Kind, string? OrganisationId, string? GroupId, DateOnly Date, decimal Hours, int Participants, string Description);

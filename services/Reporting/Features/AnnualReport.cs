@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text;
+using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Reporting.Domain;
+using NetworkPlatform.Reporting.Storage;
+using NetworkPlatform.Reporting.V1;
+
+namespace NetworkPlatform.Reporting.Features;
+
+/// <summary>
+/// The annual report of a group or the network (003's reporting meeting): meetings held, attendance, documentation,
+/// decisions, measures and their progress, money; as Markdown for people or CSV for spreadsheets.
+/// </summary>
+public sealed class AnnualReports(ReportingQueries queries, TimeProvider clock)
+{
+    public async Task<V1.AnnualReport> GetAsync(GetAnnualReportRequest request, Caller caller, CancellationToken ct)
+    {
+        caller.EnsureNetwork(request.NetworkId);
+        var validation = new Validation().Year("year", request.Year);
+        if (request.Format == ReportFormat.Unspecified || !System.Enum.IsDefined(request.Format))
+        {
+            validation.Add("format", "Required: MARKDOWN or CSV.");
+        }
+        validation.ThrowIfInvalid();
+
+        var facts = await queries.LoadAsync(request.NetworkId, request.Year, ct);
+        var accounts = (await queries.AllAsync(ReportingCollections.Accounts, request.NetworkId, ct)).Where(a => a.Year == request.Year).ToList();
+        var inScope = (string? groupId) => request.GroupId.Length == 0 || groupId == request.GroupId;
+        var period = ReportingPeriod.Year(request.Year);
+        var meetings = facts.Meetings.Where(m => inScope(m.GroupId)).ToList();
+        var held = meetings.HeldIn(period).OrderBy(m => m.StartsAt).ToList();
+        var measures = MeasureProgressFigures.Compute(facts.Measures, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).Where(m => inScope(m.GroupId)).ToList();
+        var budgets = accounts.Where(a => inScope(a.GroupId)).Select(BudgetFigure.From).OrderBy(b => b.GroupId, StringComparer.Ordinal).ToList();
+        var subject = request.GroupId.Length == 0 ? $"network {request.NetworkId}" : $"group {request.GroupId}";
+        var fileBase = $"annual-report-{(request.GroupId.Length == 0 ? request.NetworkId : request.GroupId)}-{request.Year}";
+
+        return request.Format == ReportFormat.Csv
+            ? new V1.AnnualReport { ContentType = "text/csv", FileName = fileBase + ".csv", Content = Csv(held, measures, budgets) }
+            : new V1.AnnualReport { ContentType = "text/markdown", FileName = fileBase + ".md", Content = Markdown(subject, request.Year, period, meetings, held, measures, budgets) };
+    }
+
+    private static string Markdown(string subject, int year, ReportingPeriod period, List<MeetingFact> meetings, List<MeetingFact> held,
+        List<MeasureProgressFigure> measures, List<BudgetFigure> budgets)
+    {
+        var documentation = DocumentationFigures.Compute(meetings, period);
+        var attendance = AttendanceFigures.Overall(meetings, period);
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# Annual report {year}: {subject}");
+        md.AppendLine();
+        md.AppendLine("## Meetings");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Held: {held.Count}; decisions recorded: {held.Sum(m => m.DecisionCount)}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Attendance: {Percent(attendance)} ({attendance.Numerator} of {attendance.Denominator} present)");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Minutes published: {Percent(documentation.Documented)}; median {Days(documentation.MedianDaysToPublish)} after the meeting");
+        md.AppendLine();
+        md.AppendLine("| Date | Group | Kind | Present | Minutes |");
+        md.AppendLine("|---|---|---|---|---|");
+        foreach (var m in held)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {m.StartsAt:yyyy-MM-dd} | {m.GroupId} | {m.Kind} | {m.Attendance.Count(a => a.Status == AttendanceStatus.Present)}/{m.Attendance.Count} | {(m.MinutesPublishedAt is { } p ? p.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "not published")} |");
+        }
+        md.AppendLine();
+        md.AppendLine("## Measures");
+        md.AppendLine("| Measure | Group | Progress | Status |");
+        md.AppendLine("|---|---|---|---|");
+        foreach (var m in measures)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| {m.Title} | {m.GroupId} | {m.Percent:0.#} % | {m.Status}{(m.IsLate ? " (late)" : "")} |");
+        }
+        md.AppendLine();
+        md.AppendLine("## Money");
+        md.AppendLine("| Group | Base grant | Partner fund granted | Budget | Spent | Remaining | Accounts |");
+        md.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var b in budgets)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {b.GroupId} | {b.BaseGrant:0.00} | {b.Granted:0.00} | {b.Budget:0.00} | {b.Spent:0.00} | {b.Remaining:0.00} | {(b.AccountsSignedOff ? "signed off" : "open")} |");
+        }
+        return md.ToString();
+    }
+
+    private static string Csv(List<MeetingFact> held, List<MeasureProgressFigure> measures, List<BudgetFigure> budgets)
+    {
+        var csv = new StringBuilder("section,group_id,item,date,value,detail\r\n");
+        foreach (var m in held)
+        {
+            csv.Append(Row("meeting", m.GroupId, m.Kind, m.StartsAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                $"{m.Attendance.Count(a => a.Status == AttendanceStatus.Present)}/{m.Attendance.Count}", m.MinutesPublishedAt is null ? "minutes not published" : "minutes published"));
+        }
+        foreach (var m in measures)
+        {
+            csv.Append(Row("measure", m.GroupId ?? "", m.Title, "", m.Percent.ToString("0.##", CultureInfo.InvariantCulture), m.IsLate ? "late" : m.Status.ToString()));
+        }
+        foreach (var b in budgets)
+        {
+            csv.Append(Row("money", b.GroupId, "budget", "", b.Budget.ToString("0.00", CultureInfo.InvariantCulture), $"spent {b.Spent.ToString("0.00", CultureInfo.InvariantCulture)}"));
+        }
+        return csv.ToString();
+    }
+
+    /// <summary>RFC 4180: fields with commas, quotes or line breaks are quoted, quotes doubled.</summary>
+    internal static string Row(params string[] fields) =>
+        string.Join(',', fields.Select(f => f.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + f.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : f)) + "\r\n";
+
+    private static string Percent(Domain.Rate rate) => rate.Value is { } v ? v.ToString("P0", CultureInfo.InvariantCulture) : "no data";
+
+    private static string Days(double? days) => days is { } d ? d.ToString("0.#", CultureInfo.InvariantCulture) + " days" : "-";
+}

@@ -1,0 +1,50 @@
+using NetworkPlatform.Events;
+using NetworkPlatform.Events.Groups;
+using NetworkPlatform.Events.Meetings;
+using NetworkPlatform.Events.Membership;
+using NetworkPlatform.Messaging.Inbox;
+using NetworkPlatform.Storage;
+
+namespace NetworkPlatform.Reporting.Projections;
+
+/// <summary>The other services' events, logged and projected; the inbox around it makes a redelivery change nothing.</summary>
+public sealed class ReportingEventHandler(LiveFeed feed) :
+    IEventHandler<MeetingScheduled>, IEventHandler<MeetingRescheduled>, IEventHandler<MeetingCancelled>, IEventHandler<AttendanceRecorded>,
+    IEventHandler<MinutesPublished>, IEventHandler<DecisionRecorded>, IEventHandler<CadenceBreached>,
+    IEventHandler<ParticipantJoined>, IEventHandler<ParticipantLeft>, IEventHandler<MeasureCreated>, IEventHandler<MeasureAssigned>,
+    IEventHandler<RepresentativeAppointed>, IEventHandler<RepresentativeWithdrawn>
+{
+    public Task HandleAsync(MeetingScheduled domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
+
+    public Task HandleAsync(MeetingRescheduled domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
+
+    public Task HandleAsync(MeetingCancelled domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
+
+    public Task HandleAsync(AttendanceRecorded domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
+
+    public Task HandleAsync(MinutesPublished domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
+
+    public Task HandleAsync(DecisionRecorded domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
+
+    public Task HandleAsync(CadenceBreached domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
+
+    public Task HandleAsync(ParticipantJoined domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
+
+    public Task HandleAsync(ParticipantLeft domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
+
+    public Task HandleAsync(MeasureCreated domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
+
+    public Task HandleAsync(MeasureAssigned domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
+
+    public Task HandleAsync(RepresentativeAppointed domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
+
+    public Task HandleAsync(RepresentativeWithdrawn domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
+
+    private async Task RecordAsync(IDomainEvent domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken)
+    {
+        if (await EventLog.RecordAsync(unitOfWork, domainEvent, cancellationToken))
+        {
+            feed.Publish(domainEvent.NetworkId, EventLog.ToLogged(domainEvent));
+        }
+    }
+}

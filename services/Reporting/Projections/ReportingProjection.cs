@@ -1,0 +1,161 @@
+using NetworkPlatform.Events;
+using NetworkPlatform.Events.Groups;
+using NetworkPlatform.Events.Meetings;
+using NetworkPlatform.Events.Membership;
+using NetworkPlatform.Events.Reporting;
+using NetworkPlatform.Reporting.Domain;
+using NetworkPlatform.Storage;
+using NetworkPlatform.Reporting.Storage;
+using static NetworkPlatform.Reporting.Storage.ReportingCollections;
+
+namespace NetworkPlatform.Reporting.Projections;
+
+/// <summary>
+/// Turns events into the facts the figures are computed from. The same code runs for live events and for a rebuild
+/// from the event log, so both give the same figures. Events the figures do not need are only logged.
+/// </summary>
+public static class ReportingProjection
+{
+    public static async Task ApplyAsync(IDomainEvent domainEvent, IUnitOfWork uow, CancellationToken ct)
+    {
+        var net = domainEvent.NetworkId;
+        switch (domainEvent)
+        {
+            case MeetingScheduled e:
+                await UpsertAsync(uow, ReportingCollections.Meetings, net, e.MeetingId,
+                    () => new MeetingFact(net, e.MeetingId, e.GroupId, e.Kind, e.Start, e.End - e.Start, MeetingState.Planned, [], null, 0),
+                    m => m with { Kind = e.Kind, StartsAt = e.Start, Duration = e.End - e.Start }, ct);
+                break;
+            case MeetingRescheduled e:
+                await UpdateAsync(uow, ReportingCollections.Meetings, net, e.MeetingId, m => m with { StartsAt = e.Start, Duration = e.End - e.Start }, ct);
+                break;
+            case MeetingCancelled e:
+                await UpdateAsync(uow, ReportingCollections.Meetings, net, e.MeetingId, m => m with { State = MeetingState.Cancelled }, ct);
+                break;
+            case AttendanceRecorded e:
+                var attendance = new List<AttendanceEntry>();
+                foreach (var mark in e.Attendance)
+                {
+                    var affiliation = await uow.GetAsync(ReportingCollections.Affiliations, net, mark.PersonId, ct);
+                    attendance.Add(new AttendanceEntry(mark.PersonId, affiliation?.Document.OrganisationId ?? "unknown", ParseAttendance(mark.Status)));
+                }
+                await UpsertAsync(uow, ReportingCollections.Meetings, net, e.MeetingId,
+                    () => new MeetingFact(net, e.MeetingId, e.GroupId, e.Kind, e.Start, TimeSpan.FromHours(2), MeetingState.Held, attendance, null, 0),
+                    m => m with { State = MeetingState.Held, Attendance = attendance }, ct);
+                break;
+            case MinutesPublished e:
+                await UpsertAsync(uow, ReportingCollections.Meetings, net, e.MeetingId,
+                    () => new MeetingFact(net, e.MeetingId, e.GroupId, e.Kind, e.Start, TimeSpan.FromHours(2), MeetingState.Held, [], e.OccurredAt, 0),
+                    m => m with { State = MeetingState.Held, MinutesPublishedAt = m.MinutesPublishedAt ?? e.OccurredAt }, ct);
+                break;
+            case DecisionRecorded e:
+                await UpdateAsync(uow, ReportingCollections.Meetings, net, e.MeetingId, m => m with { DecisionCount = m.DecisionCount + 1 }, ct);
+                break;
+            case CadenceBreached e:
+                await UpsertAsync(uow, ReportingCollections.CadenceBreaches, net, e.EventId.ToString("N"),
+                    () => new CadenceBreachFact(net, e.EventId.ToString("N"), e.GroupId, e.Year, e.Requirement, e.WindowStart, e.WindowEnd), b => b, ct);
+                break;
+            case ParticipantJoined e:
+                await UpsertAsync(uow, ReportingCollections.Participations, net, ParticipationId(e.GroupId, e.PersonId),
+                    () => new ParticipationFact(net, e.GroupId, e.PersonId, e.OrganisationId, e.OccurredAt, null),
+                    p => p.LeftAt is null ? p : p with { JoinedAt = e.OccurredAt, LeftAt = null, OrganisationId = e.OrganisationId }, ct);
+                await AffiliateAsync(uow, net, e.PersonId, e.OrganisationId, ct);
+                break;
+            case ParticipantLeft e:
+                await UpdateAsync(uow, ReportingCollections.Participations, net, ParticipationId(e.GroupId, e.PersonId), p => p.LeftAt is null ? p with { LeftAt = e.OccurredAt } : p, ct);
+                break;
+            case RepresentativeAppointed e:
+                await UpsertAsync(uow, ReportingCollections.Appointments, net, e.RepresentativeId,
+                    () => new AppointmentFact(net, e.RepresentativeId, e.PersonId, e.OrganisationId, e.HoursPerMonth, DateOnly.FromDateTime(e.StartAt.UtcDateTime), null),
+                    a => a with { HoursPerMonth = e.HoursPerMonth }, ct);
+                await AffiliateAsync(uow, net, e.PersonId, e.OrganisationId, ct);
+                break;
+            case RepresentativeWithdrawn e:
+                await UpdateAsync(uow, ReportingCollections.Appointments, net, e.RepresentativeId, a => a with { End = DateOnly.FromDateTime(e.EndAt.UtcDateTime) }, ct);
+                break;
+            case MeasureCreated e:
+                await UpsertAsync(uow, ReportingCollections.Measures, net, e.MeasureId,
+                    () => new MeasureFact(net, e.MeasureId, e.Title, e.Year, e.GroupId, e.ParentMeasureId, 1m, null, []),
+                    m => m with { Title = e.Title, Year = e.Year, ParentMeasureId = e.ParentMeasureId, GroupId = e.GroupId ?? m.GroupId }, ct);
+                break;
+            case MeasureAssigned e:
+                await UpdateAsync(uow, ReportingCollections.Measures, net, e.MeasureId, m => m with { GroupId = e.GroupId }, ct);
+                break;
+            case ProgressReportSubmitted e:
+                var report = new ProgressReport(e.ReportId, e.PeriodStart, e.PeriodEnd, Enum.Parse<MeasureStatus>(e.Status), e.Percent, e.Narrative, e.SubmittedBy, e.OccurredAt);
+                await UpdateAsync(uow, ReportingCollections.Measures, net, e.MeasureId, m => m with { Reports = [.. m.Reports.Where(r => r.ReportId != e.ReportId), report] }, ct);
+                break;
+            case IndicatorCreated e:
+                await UpsertAsync(uow, ReportingCollections.Indicators, net, e.IndicatorId,
+                    () => new IndicatorFact(net, e.IndicatorId, e.Name, e.Unit, e.MeasureId, e.Target, []), i => i, ct);
+                break;
+            case IndicatorValueRecorded e:
+                await UpdateAsync(uow, ReportingCollections.Indicators, net, e.IndicatorId,
+                    i => i with { Points = [.. i.Points.Where(p => p.Date != e.Date), new IndicatorPoint(e.Date, e.Value, e.Note)] }, ct);
+                break;
+            case BaseGrantSet e:
+                await UpsertAccountsAsync(uow, net, e.GroupId, e.Year, a => a with { BaseGrant = e.Amount }, ct);
+                break;
+            case FundApplicationSubmitted e:
+                var application = new FundApplication(e.ApplicationId, e.Purpose, e.AmountRequested, FundApplicationState.Submitted, 0m, e.OccurredAt, null);
+                await UpsertAccountsAsync(uow, net, e.GroupId, e.Year, a => a with { FundApplications = [.. a.FundApplications.Where(f => f.ApplicationId != e.ApplicationId), application] }, ct);
+                break;
+            case FundApplicationDecided e:
+                await UpsertAccountsAsync(uow, net, e.GroupId, e.Year, a => a with
+                {
+                    FundApplications = a.FundApplications.Select(f => f.ApplicationId != e.ApplicationId ? f : f with
+                    {
+                        State = e.Approved ? FundApplicationState.Approved : FundApplicationState.Rejected,
+                        AmountGranted = e.AmountGranted,
+                        DecidedAt = e.OccurredAt,
+                    }).ToList(),
+                }, ct);
+                break;
+            case ExpenseRecorded e:
+                var expense = new Expense(e.ExpenseId, e.Date, e.Amount, e.Description, e.MeasureId);
+                await UpsertAccountsAsync(uow, net, e.GroupId, e.Year, a => a with { Expenses = [.. a.Expenses.Where(x => x.ExpenseId != e.ExpenseId), expense] }, ct);
+                break;
+            case AccountsSignedOff e:
+                await UpsertAccountsAsync(uow, net, e.GroupId, e.Year, a => a with { SignedOffBy = e.SignedOffBy, SignedOffAt = e.OccurredAt }, ct);
+                break;
+            case LearningActivityLogged e:
+                await UpsertAsync(uow, ReportingCollections.Learning, net, e.ActivityId,
+                    () => new LearningActivity(net, e.ActivityId, Enum.Parse<LearningKind>(e.Kind), e.OrganisationId, e.GroupId, e.Date, e.Hours, e.Participants, e.Description), a => a, ct);
+                break;
+        }
+    }
+
+    internal static AttendanceStatus ParseAttendance(string status) =>
+        Enum.TryParse<AttendanceStatus>(status, ignoreCase: true, out var parsed) ? parsed : AttendanceStatus.Absent;
+
+    private static Task UpsertAccountsAsync(IUnitOfWork uow, string net, string groupId, int year, Func<GroupAccounts, GroupAccounts> update, CancellationToken ct) =>
+        UpsertAsync(uow, ReportingCollections.Accounts, net, AccountsId(groupId, year), () => update(new GroupAccounts(net, groupId, year, 0m, [], [], null, null)), update, ct);
+
+    private static Task AffiliateAsync(IUnitOfWork uow, string net, string personId, string organisationId, CancellationToken ct) =>
+        UpsertAsync(uow, ReportingCollections.Affiliations, net, personId, () => new PersonAffiliation(net, personId, organisationId), a => a with { OrganisationId = organisationId }, ct);
+
+    private static async Task UpsertAsync<T>(IUnitOfWork uow, DocumentCollection<T> collection, string net, string id, Func<T> create, Func<T, T> update, CancellationToken ct)
+        where T : class
+    {
+        var existing = await uow.GetAsync(collection, net, id, ct);
+        if (existing is null)
+        {
+            await uow.InsertAsync(collection, net, create(), ct);
+        }
+        else
+        {
+            await uow.ReplaceAsync(collection, net, update(existing.Document), existing.Version, ct);
+        }
+    }
+
+    /// <summary>Events about something the reporting service never heard of (e.g. it started after) are only logged.</summary>
+    private static async Task UpdateAsync<T>(IUnitOfWork uow, DocumentCollection<T> collection, string net, string id, Func<T, T> update, CancellationToken ct)
+        where T : class
+    {
+        var existing = await uow.GetAsync(collection, net, id, ct);
+        if (existing is not null)
+        {
+            await uow.ReplaceAsync(collection, net, update(existing.Document), existing.Version, ct);
+        }
+    }
+}

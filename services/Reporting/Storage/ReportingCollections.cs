@@ -1,0 +1,50 @@
+using NetworkPlatform.Reporting.Domain;
+using NetworkPlatform.Storage;
+
+namespace NetworkPlatform.Reporting.Storage;
+
+/// <summary>An event as the reporting service received or produced it: the log every projection can be rebuilt from.</summary>
+public sealed record LoggedEvent(string LogId, Guid EventId, string Kind, string TypeName, string AggregateId, long AggregateVersion, DateTimeOffset OccurredAt, string PayloadJson)
+{
+    /// <summary>Log ids sort by the time the event happened, then by event id: replaying in id order replays history.</summary>
+    public static string IdFor(Guid eventId, DateTimeOffset occurredAt) => $"{occurredAt.UtcTicks:D19}-{eventId:N}";
+}
+
+/// <summary>What a create with a request_id produced, so a retry answers with the same thing.</summary>
+public sealed record CompletedRequest(string RequestId, string ResultId);
+
+/// <summary>The reporting database: its read models (facts) and its event log.</summary>
+public static class ReportingCollections
+{
+    public static readonly DocumentCollection<MeetingFact> Meetings = new("meetings", m => m.MeetingId, Index<MeetingFact>(("group_id", m => m.GroupId)));
+
+    /// <summary>One document per person and group: a re-join after leaving starts a new stint in place of the old one.</summary>
+    public static readonly DocumentCollection<ParticipationFact> Participations = new("participations", p => ParticipationId(p.GroupId, p.PersonId));
+
+    public static readonly DocumentCollection<AppointmentFact> Appointments = new("appointments", a => a.RepresentativeId);
+
+    public static readonly DocumentCollection<PersonAffiliation> Affiliations = new("affiliations", a => a.PersonId);
+
+    public static readonly DocumentCollection<MeasureFact> Measures = new(
+        "measures", m => m.MeasureId, Index<MeasureFact>(("year", m => m.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("group_id", m => m.GroupId)));
+
+    public static readonly DocumentCollection<IndicatorFact> Indicators = new("indicators", i => i.IndicatorId, Index<IndicatorFact>(("measure_id", i => i.MeasureId)));
+
+    public static readonly DocumentCollection<GroupAccounts> Accounts = new("accounts", a => AccountsId(a.GroupId, a.Year));
+
+    public static readonly DocumentCollection<LearningActivity> Learning = new("learning", a => a.ActivityId);
+
+    public static readonly DocumentCollection<CadenceBreachFact> CadenceBreaches = new(
+        "cadence_breaches", b => b.BreachId, Index<CadenceBreachFact>(("year", b => b.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+
+    public static readonly DocumentCollection<LoggedEvent> EventLog = new("event_log", e => e.LogId);
+
+    public static readonly DocumentCollection<CompletedRequest> Requests = new("requests", r => r.RequestId);
+
+    public static string AccountsId(string groupId, int year) => $"{groupId}/{year}";
+
+    public static string ParticipationId(string groupId, string personId) => $"{groupId}/{personId}";
+
+    private static Dictionary<string, Func<T, string?>> Index<T>(params (string Name, Func<T, string?> Value)[] indexes) =>
+        indexes.ToDictionary(i => i.Name, i => i.Value);
+}

@@ -1,0 +1,98 @@
+using System.Text.Json;
+using NetworkPlatform.Events;
+using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Meetings.Domain;
+using NetworkPlatform.Meetings.Features;
+using NetworkPlatform.Meetings.Peers;
+using NetworkPlatform.Meetings.Storage;
+using NetworkPlatform.Messaging.Outbox;
+using NetworkPlatform.Storage;
+using NetworkPlatform.Storage.Sqlite;
+
+namespace NetworkPlatform.Meetings.Tests;
+
+/// <summary>The clock the tests move by hand.</summary>
+internal sealed class ManualClock(DateTimeOffset now) : TimeProvider
+{
+    public DateTimeOffset Now { get; set; } = now;
+
+    public override DateTimeOffset GetUtcNow() => Now;
+}
+
+/// <summary>The groups service's answers for feature tests (the gRPC API tests use a real gRPC peer instead).</summary>
+internal sealed class FixedGroups : IGroupDirectory
+{
+    public Dictionary<string, GroupInfo> Groups { get; } = new()
+    {
+        ["g-digital"] = new("g-digital", "Digital mobbing", true, true, "", Samples.Participants),
+        ["g-skole"] = new("g-skole", "Skole og barnehage", true, true, "", [new("p-per", "Per Olsen", "per@ks.no", "leader")]),
+        ["g-partnermote"] = new("g-partnermote", "Partnermøtet", false, true, "", [new("p-kari", "Kari Nordmann", "kari@bergen.kommune.no", "member")]),
+    };
+
+    public Task<GroupInfo> GetGroupAsync(string networkId, string groupId, CancellationToken cancellationToken) =>
+        Groups.TryGetValue(groupId, out var group) ? Task.FromResult(group) : throw Grpc.RpcErrors.NotFound("group", groupId);
+
+    public Task<IReadOnlyList<GroupInfo>> ListGroupsAsync(string networkId, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<GroupInfo>>(Groups.Values.ToList());
+}
+
+/// <summary>The meetings use cases on a real SQLite database in a temporary folder.</summary>
+internal sealed class MeetingsFixture : IAsyncDisposable
+{
+    public const string Network = "n-partnerskap";
+
+    private readonly string folder = Path.Combine(Path.GetTempPath(), $"meetings-tests-{Guid.NewGuid():N}");
+
+    private MeetingsFixture()
+    {
+        Directory.CreateDirectory(folder);
+        Store = new SqliteDocumentStore(Path.Combine(folder, "meetings.db"));
+        Database = new MeetingsDatabase(Store);
+        Context = new MeetingsContext(Database, Groups, Clock);
+    }
+
+    public SqliteDocumentStore Store { get; }
+
+    public MeetingsDatabase Database { get; }
+
+    public FixedGroups Groups { get; } = new();
+
+    public ManualClock Clock { get; } = new(Samples.Local(2026, 1, 5, 9));
+
+    public MeetingsContext Context { get; }
+
+    public static Caller Secretariat { get; } = new("u-secretariat", Network, null, "p-sekretariat", new HashSet<string> { Roles.Secretariat });
+
+    public static Caller Kari { get; } = new("u-kari", Network, "o-bergen", "p-kari", new HashSet<string> { Roles.GroupLeader, Roles.Representative });
+
+    public static Caller Per { get; } = new("u-per", Network, "o-ks", "p-per", new HashSet<string> { Roles.GroupLeader });
+
+    public static async Task<MeetingsFixture> StartAsync(bool withSecretariatAddress = true)
+    {
+        var fixture = new MeetingsFixture();
+        await fixture.Store.MigrateAsync();
+        if (withSecretariatAddress)
+        {
+            await using var unitOfWork = await fixture.Store.BeginAsync();
+            await unitOfWork.InsertAsync(MeetingsCollections.Settings, Network, NetworkSettings.Default(Network) with { Secretariat = Samples.Secretariat });
+            await unitOfWork.CommitAsync();
+        }
+        return fixture;
+    }
+
+    public T Feature<T>() => (T)Activator.CreateInstance(typeof(T), Context)!;
+
+    /// <summary>The events in the outbox so far, of one type, in commit order.</summary>
+    public async Task<List<TEvent>> EventsAsync<TEvent>() where TEvent : IDomainEvent =>
+        (await Store.ReadPendingAsync(10_000))
+            .Where(p => p.Message.MessageType == typeof(TEvent).FullName)
+            .Select(p => JsonSerializer.Deserialize<TEvent>(p.Message.Payload, UnitOfWorkEventExtensions.EventJson)!)
+            .ToList();
+
+    public ValueTask DisposeAsync()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,108 @@
+using NetworkPlatform.Events.Meetings;
+using NetworkPlatform.Meetings.Domain;
+using NetworkPlatform.Meetings.Features;
+using NetworkPlatform.Storage;
+using Proto = NetworkPlatform.Meetings.V1;
+
+namespace NetworkPlatform.Meetings.Tests;
+
+public class MinutesFeaturesTests
+{
+    private const string Network = MeetingsFixture.Network;
+
+    private static async Task<Versioned<Meeting>> HoldStartUpAsync(MeetingsFixture fixture)
+    {
+        var meeting = await fixture.Feature<ScheduleMeeting>().HandleAsync(Requests.Schedule(Proto.MeetingKind.StartUp, Samples.Local(2026, 1, 20)), MeetingsFixture.Kari, default);
+        var id = meeting.Document.Id;
+        await fixture.Feature<SendInvitations>().HandleAsync(new Proto.SendInvitationsRequest { NetworkId = Network, MeetingId = id }, MeetingsFixture.Kari, default);
+        fixture.Clock.Now = Samples.Local(2026, 1, 20, 12);
+        await fixture.Feature<RecordAttendance>().HandleAsync(new Proto.RecordAttendanceRequest
+        {
+            NetworkId = Network, MeetingId = id,
+            Entries =
+            {
+                new Proto.AttendanceEntry { PersonId = "p-kari", Status = Proto.AttendanceStatus.Present },
+                new Proto.AttendanceEntry { PersonId = "p-ola", Status = Proto.AttendanceStatus.Present },
+                new Proto.AttendanceEntry { PersonId = "p-ingrid", Status = Proto.AttendanceStatus.Excused },
+            },
+        }, MeetingsFixture.Kari, default);
+        return await fixture.Feature<RecordDecision>().HandleAsync(new Proto.RecordDecisionRequest
+        {
+            NetworkId = Network, MeetingId = id,
+            Decision = new Proto.Decision { Kind = Proto.DecisionKind.LeaderElected, Text = "Kari Nordmann er valgt til leder.", PersonId = "p-kari", AgendaItemId = meeting.Document.Agenda[0].Id },
+        }, MeetingsFixture.Kari, default);
+    }
+
+    [Fact]
+    public async Task attendance_marks_the_meeting_held_and_publishes_the_quorum()
+    {
+        await using var fixture = await MeetingsFixture.StartAsync();
+
+        var held = await HoldStartUpAsync(fixture);
+
+        Assert.Equal(MeetingStatus.Held, held.Document.Status);
+        var recorded = Assert.Single(await fixture.EventsAsync<AttendanceRecorded>());
+        Assert.Equal((3, 2, true), (recorded.InvitedParticipants, recorded.Present, recorded.QuorumReached));
+        Assert.Equal("Ola Hansen", held.Document.Attendance.Single(a => a.PersonId == "p-ola").Name);
+    }
+
+    [Fact]
+    public async Task published_minutes_copy_the_secretariat_and_publish_the_decisions()
+    {
+        await using var fixture = await MeetingsFixture.StartAsync();
+        var held = await HoldStartUpAsync(fixture);
+        var id = held.Document.Id;
+
+        var drafted = await fixture.Feature<GenerateMinutesDraft>().HandleAsync(new Proto.GenerateMinutesDraftRequest { NetworkId = Network, MeetingId = id }, MeetingsFixture.Kari, default);
+        Assert.Contains("Decision: Kari Nordmann er valgt til leder.", drafted.Document.Minutes!.Text, StringComparison.Ordinal);
+        Assert.Empty(await fixture.EventsAsync<DecisionRecorded>());
+
+        await fixture.Feature<ApproveMinutes>().HandleAsync(new Proto.ApproveMinutesRequest { NetworkId = Network, MeetingId = id }, MeetingsFixture.Kari, default);
+        var published = await fixture.Feature<PublishMinutes>().HandleAsync(new Proto.PublishMinutesRequest { NetworkId = Network, MeetingId = id }, MeetingsFixture.Secretariat, default);
+
+        Assert.Equal(MinutesStatus.Published, published.Document.Minutes!.Status);
+        var minutes = Assert.Single(await fixture.EventsAsync<MinutesPublished>());
+        Assert.Contains(minutes.Cc, r => r.Kind == "Secretariat" && r.Email == "post@partnerskapmotmobbing.no");
+        Assert.Equal(3, minutes.To.Count);
+        var decision = Assert.Single(await fixture.EventsAsync<DecisionRecorded>());
+        Assert.Equal((NetworkPlatform.Events.Meetings.DecisionKind.LeaderElected, "p-kari", "g-digital"), (decision.Kind, decision.PersonId, decision.GroupId));
+    }
+
+    [Fact]
+    public async Task minutes_cannot_be_published_before_they_are_approved()
+    {
+        await using var fixture = await MeetingsFixture.StartAsync();
+        var held = await HoldStartUpAsync(fixture);
+        await fixture.Feature<GenerateMinutesDraft>().HandleAsync(new Proto.GenerateMinutesDraftRequest { NetworkId = Network, MeetingId = held.Document.Id }, MeetingsFixture.Kari, default);
+
+        var error = await Assert.ThrowsAsync<MeetingRuleException>(() =>
+            fixture.Feature<PublishMinutes>().HandleAsync(new Proto.PublishMinutesRequest { NetworkId = Network, MeetingId = held.Document.Id }, MeetingsFixture.Kari, default));
+
+        Assert.Equal("MINUTES_DRAFT", error.Reason);
+        Assert.Empty(await fixture.EventsAsync<MinutesPublished>());
+    }
+
+    [Fact]
+    public async Task open_action_items_carry_over_to_the_groups_next_meeting_until_done()
+    {
+        await using var fixture = await MeetingsFixture.StartAsync();
+        var held = await HoldStartUpAsync(fixture);
+        var created = await fixture.Feature<CreateActionItem>().HandleAsync(new Proto.CreateActionItemRequest
+        {
+            NetworkId = Network, MeetingId = held.Document.Id,
+            ActionItem = new Proto.ActionItem { Title = "Lage årshjul", OwnerPersonId = "p-ola", DueDate = "2026-02-15" },
+        }, MeetingsFixture.Kari, default);
+        Assert.Equal("Ola Hansen", created.Document.OwnerName);
+        Assert.Single(await fixture.EventsAsync<ActionItemCreated>());
+
+        var next = await fixture.Feature<ScheduleMeeting>().HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 10)), MeetingsFixture.Kari, default);
+        Assert.Equal([created.Document.Id], next.Document.CarriedOverActionItemIds);
+        Assert.Contains("Lage årshjul", next.Document.Agenda[^1].Description, StringComparison.Ordinal);
+
+        await fixture.Feature<CompleteActionItem>().HandleAsync(new Proto.CompleteActionItemRequest { NetworkId = Network, ActionItemId = created.Document.Id },
+            MeetingsFixture.Kari with { PersonId = "p-ola", Roles = new HashSet<string>() }, default);
+        var after = await fixture.Feature<ScheduleMeeting>().HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 9, 10)), MeetingsFixture.Kari, default);
+        Assert.Empty(after.Document.CarriedOverActionItemIds);
+        Assert.Single(await fixture.EventsAsync<ActionItemCompleted>());
+    }
+}

@@ -1,0 +1,87 @@
+using MassTransit;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using NetworkPlatform.Events;
+using NetworkPlatform.Grpc;
+using NetworkPlatform.Hosting;
+using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Messaging.Bus;
+using NetworkPlatform.Reporting.Api;
+using NetworkPlatform.Reporting.Dashboard;
+using NetworkPlatform.Reporting.V1;
+using NetworkPlatform.Testing;
+
+namespace NetworkPlatform.Reporting.Tests.Api;
+
+/// <summary>The reporting service as its Program.cs builds it, on SQLite in a temp directory and the in-memory bus.</summary>
+public sealed class ReportingHost : IAsyncDisposable
+{
+    public const string Network = "anti-bullying";
+
+    private readonly string directory = Directory.CreateTempSubdirectory("np-reporting-").FullName;
+    private WebApplication app = null!;
+
+    public DevelopmentTokens Tokens { get; private set; } = null!;
+
+    public GrpcChannel Channel { get; private set; } = null!;
+
+    public ReportingService.ReportingServiceClient Client { get; private set; } = null!;
+
+    public int DashboardPort { get; private set; }
+
+    public static async Task<ReportingHost> StartAsync()
+    {
+        var host = new ReportingHost();
+        await host.StartInternalAsync();
+        return host;
+    }
+
+    public Metadata As(params string[] roles) =>
+        new Metadata().Add("authorization", "Bearer " + Tokens.Issue("tester", Network, roles));
+
+    public string TokenFor(params string[] roles) => Tokens.Issue("tester", Network, roles);
+
+    /// <summary>Publishes an event on the bus, as another service's outbox relay would.</summary>
+    public Task PublishAsync(IDomainEvent domainEvent) =>
+        app.Services.GetRequiredService<IBus>().Publish(domainEvent, domainEvent.GetType(), context => context.MessageId = domainEvent.EventId);
+
+    public async ValueTask DisposeAsync()
+    {
+        Channel.Dispose();
+        await app.DisposeAsync();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    private async Task StartInternalAsync()
+    {
+        Tokens = DevelopmentTokens.LoadOrCreate(directory);
+        var grpcPort = FreePort.Next();
+        DashboardPort = FreePort.Next();
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["BIND_ADDRESS"] = "127.0.0.1",
+            ["GRPC_PORT"] = grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Auth:Issuer"] = DevelopmentTokens.Issuer,
+            ["Auth:Audience"] = DevelopmentTokens.Audience,
+            ["Auth:SigningKeyFile"] = Tokens.JwksPath,
+            ["Storage:Provider"] = "sqlite",
+            ["Storage:DataDirectory"] = directory,
+            ["Bus:Transport"] = "InMemory",
+            ["Logging:Format"] = "text",
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        builder.AddServiceDefaults(ReportingModule.ServiceName);
+        builder.AddDashboardEndpoint(DashboardPort);
+        builder.Services.AddReporting(builder.Configuration);
+        builder.Services.AddEventBus(builder.Configuration.GetSection("Bus"), ReportingModule.ServiceName, ReportingModule.AddEventHandlers);
+        app = builder.Build();
+        app.MapServiceDefaults();
+        app.MapGrpcServiceWithHealth<ReportingGrpcService>();
+        app.MapDashboard();
+        await app.StartAsync();
+        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+        Client = new ReportingService.ReportingServiceClient(Channel);
+    }
+}
