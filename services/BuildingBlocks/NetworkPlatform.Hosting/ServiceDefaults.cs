@@ -61,9 +61,11 @@ public static class ServiceDefaults
     public static System.Net.IPAddress BindAddress(IConfiguration configuration) =>
         configuration["BIND_ADDRESS"] is { Length: > 0 } address ? System.Net.IPAddress.Parse(address) : System.Net.IPAddress.IPv6Any;
 
-    public static IServiceCollection AddPlatformAuthentication(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddPlatformAuthentication(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddPlatformAuthentication(configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions());
+
+    public static IServiceCollection AddPlatformAuthentication(this IServiceCollection services, AuthOptions options)
     {
-        var options = configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
         options.Validate();
         services.AddSingleton(options);
         services.AddSingleton<SigningKeys>(_ => new SigningKeys(options));
