@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using NetworkPlatform.Grpc.Hosting;
+using NetworkPlatform.Hosting;
 using NetworkPlatform.Membership.Api;
 using NetworkPlatform.Membership.Features;
 using NetworkPlatform.Membership.Seed;
@@ -11,11 +11,12 @@ namespace NetworkPlatform.Membership;
 /// <summary>
 /// The membership service as a module, for its own process (Program.cs) and for the standalone host:
 /// <code>
-/// services.AddMembership(configuration);   // its own database (Storage section), use cases, API classes
-/// app.MapMembership();                     // its six gRPC services, reported SERVING in grpc.health.v1 while its database answers
+/// builder.AddServiceDefaults(MembershipModule.ServiceName);   // gRPC server, authentication, telemetry, readiness
+/// builder.Services.AddMembership(builder.Configuration);      // its own database (Storage section), use cases, API classes
+/// app.MapMembership();                                        // its six gRPC services, with health
 /// </code>
-/// The host adds the gRPC server, authentication and the event bus (with <see cref="ServiceName"/> registered on it),
-/// because one process may host several services sharing them.
+/// The host adds the event bus (with <see cref="ServiceName"/> registered on it), because one process may host
+/// several services sharing it.
 /// </summary>
 public static class MembershipModule
 {
@@ -35,7 +36,6 @@ public static class MembershipModule
         services.AddSingleton<RepresentativeApi>();
         services.AddSingleton<ParticipationApi>();
         services.AddSingleton<DirectoryApi>();
-        services.AddHostedService<MembershipHealth>();
         if (configuration.GetValue<bool>(SeedDemoKey))
         {
             // Registered after the storage's migration service, so the schema exists when it runs.
@@ -44,11 +44,12 @@ public static class MembershipModule
         return services;
     }
 
-    public static IApplicationBuilder MapMembership(this IApplicationBuilder app) => app
-        .MapGrpcService<NetworkApi>()
-        .MapGrpcService<OrganisationApi>()
-        .MapGrpcService<PersonApi>()
-        .MapGrpcService<RepresentativeApi>()
-        .MapGrpcService<ParticipationApi>()
-        .MapGrpcService<DirectoryApi>();
+    /// <summary>Serves the six services; each is SERVING in grpc.health.v1 while the readiness checks (database, bus) pass.</summary>
+    public static WebApplication MapMembership(this WebApplication app) => app
+        .MapGrpcServiceWithHealth<NetworkApi>()
+        .MapGrpcServiceWithHealth<OrganisationApi>()
+        .MapGrpcServiceWithHealth<PersonApi>()
+        .MapGrpcServiceWithHealth<RepresentativeApi>()
+        .MapGrpcServiceWithHealth<ParticipationApi>()
+        .MapGrpcServiceWithHealth<DirectoryApi>();
 }

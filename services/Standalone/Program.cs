@@ -1,5 +1,5 @@
 // make run: the platform in one process. Services are added here as they land; health and reflection are always on.
-using NetworkPlatform.Grpc.Hosting;
+using NetworkPlatform.Hosting;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership;
 using NetworkPlatform.Messaging.Bus;
@@ -19,15 +19,22 @@ builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 });
 // The development signing key lives in the data directory; the banner prints tokens signed with it.
 var tokens = DevelopmentTokens.LoadOrCreate(Path.Combine(dataDirectory, "auth"));
+builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Auth:Issuer"] = tokens.AuthOptions.Issuer,
+    ["Auth:Audience"] = tokens.AuthOptions.Audience,
+    ["Auth:SigningKeyFile"] = tokens.AuthOptions.SigningKeyFile,
+    ["Logging:Format"] = builder.Configuration["Logging:Format"] ?? "text",
+    // Set as configuration too, so the service defaults do not add their GRPC_PORT listener.
+    ["urls"] = builder.Configuration["urls"] ?? "http://127.0.0.1:5000",
+});
 builder.Services.AddSingleton(tokens);
-builder.Services.AddGrpcServer();
-builder.Services.AddPlatformAuthentication(tokens.AuthOptions);
+builder.AddServiceDefaults("standalone");
 builder.Services.AddMembership(builder.Configuration);
 builder.Services.AddEventBus(builder.Configuration.GetSection("Bus"), bus => bus.AddService(MembershipModule.ServiceName));
 
 var app = builder.Build();
-app.MapGrpcHealthService();
-app.MapGrpcReflectionService();
+app.MapServiceDefaults();
 app.MapMembership();
 app.Lifetime.ApplicationStarted.Register(() => Banner.Print(app));
 app.Run();

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using NetworkPlatform.Grpc;
-using NetworkPlatform.Grpc.Hosting;
+using NetworkPlatform.Hosting;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Tests.Features;
 using NetworkPlatform.Testing;
@@ -26,18 +26,26 @@ public abstract class MembershipServer(string provider) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Tokens = DevelopmentTokens.LoadOrCreate(Path.Combine(directory, "keys"));
-        var storage = new Dictionary<string, string?> { ["Storage:Provider"] = provider, ["Storage:DataDirectory"] = directory };
+        var port = FreePort.Next();
+        var storage = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = provider,
+            ["Storage:DataDirectory"] = directory,
+            ["Auth:Issuer"] = Tokens.AuthOptions.Issuer,
+            ["Auth:Audience"] = Tokens.AuthOptions.Audience,
+            ["Auth:SigningKeyFile"] = Tokens.AuthOptions.SigningKeyFile,
+            ["Logging:Format"] = "text",
+            ["urls"] = $"http://127.0.0.1:{port}",
+        };
         if (provider == MembershipStore.Postgres)
         {
             storage["Storage:ConnectionString"] = await (await PostgresServer.SharedAsync()).CreateDatabaseAsync("membership_api");
         }
-        var port = FreePort.Next();
         var builder = WebApplication.CreateBuilder();
-        builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(storage);
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Services.AddGrpcServer();
-        builder.Services.AddPlatformAuthentication(Tokens.AuthOptions);
+        builder.AddServiceDefaults(MembershipModule.ServiceName);
+        builder.Logging.ClearProviders();
         builder.Services.AddMembership(builder.Configuration);
         app = builder.Build();
         app.MapMembership();

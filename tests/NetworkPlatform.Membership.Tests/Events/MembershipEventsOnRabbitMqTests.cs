@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NetworkPlatform.Events;
 using NetworkPlatform.Events.Membership;
-using NetworkPlatform.Grpc.Hosting;
 using NetworkPlatform.Membership.Features;
 using NetworkPlatform.Membership.Tests.Features;
 using NetworkPlatform.Messaging.Bus;
@@ -61,7 +60,6 @@ public sealed class MembershipEventsOnRabbitMqTests
         });
         builder.WebHost.UseUrls($"http://127.0.0.1:{FreePort.Next()}");
         builder.Services.AddSingleton<Observed>();
-        builder.Services.AddGrpcServer();
         builder.Services.AddMembership(builder.Configuration);
         builder.Services.AddEventBus(builder.Configuration.GetSection("Bus"), bus => bus
             .AddService(MembershipModule.ServiceName)
