@@ -1,0 +1,133 @@
+using System.Security.Claims;
+using Google.Protobuf;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NetworkPlatform.Grpc;
+using NetworkPlatform.Grpc.Hosting;
+using NetworkPlatform.Groups.V1;
+using NetworkPlatform.Meetings.Domain;
+using NetworkPlatform.Meetings.Storage;
+using NetworkPlatform.Storage;
+using NetworkPlatform.Storage.Sqlite;
+using NetworkPlatform.Testing;
+using Proto = NetworkPlatform.Meetings.V1;
+
+namespace NetworkPlatform.Meetings.Tests;
+
+/// <summary>
+/// Test-only authentication until the platform's JWT validation lands: "authorization: Test sub;network;person;role,role".
+/// A malformed value is UNAUTHENTICATED, as a bad token would be.
+/// </summary>
+internal sealed class TestAuthentication : ServerInterceptor
+{
+    public override ValueTask OnCallStartingAsync(ServerCallContext context, IMessage? request)
+    {
+        var header = context.RequestHeaders.GetValue("authorization");
+        if (header is null)
+        {
+            return ValueTask.CompletedTask;
+        }
+        var parts = header.StartsWith("Test ", StringComparison.Ordinal) ? header[5..].Split(';') : [];
+        if (parts.Length != 4)
+        {
+            throw RpcErrors.Unauthenticated("The token is malformed; ask for a new one.");
+        }
+        var claims = new List<Claim> { new("sub", parts[0]), new("network_id", parts[1]), new("person_id", parts[2]) };
+        claims.AddRange(parts[3].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => new Claim("roles", r)));
+        context.User = new ClaimsPrincipal(new ClaimsIdentity(claims, "Test"));
+        return ValueTask.CompletedTask;
+    }
+
+    public static Metadata Token(string subject, string network, string person, params string[] roles) =>
+        new Metadata().Add("authorization", $"Test {subject};{network};{person};{string.Join(',', roles)}");
+}
+
+/// <summary>The groups service as a real gRPC peer on the same test server: one working group, remembers the tokens it saw.</summary>
+internal sealed class GroupsPeer : GroupsService.GroupsServiceBase
+{
+    public List<string> AuthorizationHeaders { get; } = [];
+
+    public static Group Digital()
+    {
+        var group = new Group { NetworkId = MeetingsFixture.Network, GroupId = "g-digital", DisplayName = "Digital mobbing", Kind = GroupKind.WorkingGroup, State = GroupState.Active };
+        group.Participants.Add(new Participant { PersonId = "p-kari", DisplayName = "Kari Nordmann", Email = "kari@bergen.kommune.no", Roles = { Role.Leader } });
+        group.Participants.Add(new Participant { PersonId = "p-ola", DisplayName = "Ola Hansen", Email = "ola@udir.no", Roles = { Role.Member, Role.BudgetResponsible } });
+        return group;
+    }
+
+    public override Task<Group> GetGroup(GetGroupRequest request, ServerCallContext context)
+    {
+        AuthorizationHeaders.Add(context.RequestHeaders.GetValue("authorization") ?? "");
+        return request.GroupId == "g-digital" ? Task.FromResult(Digital()) : throw RpcErrors.NotFound("networkplatform.groups.v1.Group", request.GroupId);
+    }
+
+    public override Task<ListGroupsResponse> ListGroups(ListGroupsRequest request, ServerCallContext context) =>
+        Task.FromResult(new ListGroupsResponse { Groups = { Digital() } });
+}
+
+/// <summary>The meetings service served by the platform's gRPC runtime on a free port, on a real SQLite file, with a groups peer.</summary>
+internal sealed class MeetingsServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly string folder;
+    private readonly GrpcChannel channel;
+
+    private MeetingsServer(WebApplication app, string folder, int port, GroupsPeer groups)
+    {
+        this.app = app;
+        this.folder = folder;
+        Groups = groups;
+        channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+        Meetings = new Proto.MeetingsService.MeetingsServiceClient(channel);
+        Calendar = new Proto.PartnerCalendarService.PartnerCalendarServiceClient(channel);
+    }
+
+    public Proto.MeetingsService.MeetingsServiceClient Meetings { get; }
+
+    public Proto.PartnerCalendarService.PartnerCalendarServiceClient Calendar { get; }
+
+    public GroupsPeer Groups { get; }
+
+    public static Metadata Secretariat { get; } = TestAuthentication.Token("u-secretariat", MeetingsFixture.Network, "p-sekretariat", "secretariat");
+
+    public static Metadata Kari { get; } = TestAuthentication.Token("u-kari", MeetingsFixture.Network, "p-kari", "group-leader");
+
+    public static async Task<MeetingsServer> StartAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"meetings-api-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var store = new SqliteDocumentStore(Path.Combine(folder, "meetings.db"));
+        await store.MigrateAsync();
+        await using (var unitOfWork = await store.BeginAsync())
+        {
+            await unitOfWork.InsertAsync(MeetingsCollections.Settings, MeetingsFixture.Network, NetworkSettings.Default(MeetingsFixture.Network) with { Secretariat = Samples.Secretariat });
+            await unitOfWork.CommitAsync();
+        }
+
+        var port = FreePort.Next();
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.ClearProviders();
+        builder.Configuration["Services:Groups"] = $"http://127.0.0.1:{port}";
+        builder.Services.AddGrpcServer(options => options.AddInterceptor<TestAuthentication>());
+        builder.Services.AddSingleton<IDocumentStore>(store);
+        builder.Services.AddMeetings(builder.Configuration);
+        var groups = new GroupsPeer();
+        var app = builder.Build();
+        app.MapMeetings();
+        app.MapGrpcService(_ => GroupsService.BindService(groups));
+        await app.StartAsync();
+        return new MeetingsServer(app, folder, port, groups);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        channel.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}
