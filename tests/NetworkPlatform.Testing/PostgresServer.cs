@@ -5,7 +5,7 @@ namespace NetworkPlatform.Testing;
 
 /// <summary>
 /// A private PostgreSQL 15 from Debian's packages (initdb + pg_ctl in a temp directory on a free port), one per test
-/// process, started on first use and stopped when the process exits. Each test asks for its own fresh database.
+/// process, started on first use and stopped by a watchdog when the process exits. Each test asks for its own fresh database.
 /// Durability is off (fsync, synchronous_commit): it is a test server, and both sides of a benchmark share it.
 /// </summary>
 public sealed class PostgresServer
@@ -73,7 +73,7 @@ public sealed class PostgresServer
                     $"-p {server.Port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off " +
                     "-c full_page_writes=off -c max_connections=300 -c shared_buffers=128MB",
                 ], asPostgres: true);
-                AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Stop();
+                server.StartWatchdog();
                 return server;
             }
             catch (InvalidOperationException) when (attempt < 3)
@@ -83,17 +83,17 @@ public sealed class PostgresServer
         }
     }
 
-    private void Stop()
+    /// <summary>
+    /// Test hosts do not reliably run exit handlers (the runner may kill them), so a detached watchdog stops the server
+    /// and removes its directory once this process is gone, however it ended.
+    /// </summary>
+    private void StartWatchdog()
     {
-        try
-        {
-            RunAsync(Path.Combine(BinDirectory, "pg_ctl"), ["-D", DataDirectory, "-m", "immediate", "-w", "stop"], asPostgres: true).GetAwaiter().GetResult();
-            System.IO.Directory.Delete(Directory, recursive: true);
-        }
-        catch (Exception e) when (e is InvalidOperationException or IOException or UnauthorizedAccessException)
-        {
-            Console.Error.WriteLine($"Could not stop the test PostgreSQL in {Directory}: {e.Message}");
-        }
+        var asPostgres = Environment.IsPrivilegedProcess ? "runuser -u postgres -- " : "";
+        var script = $"exec >/dev/null 2>&1 </dev/null; while kill -0 {Environment.ProcessId}; do sleep 1; done; " +
+            $"{asPostgres}{BinDirectory}/pg_ctl -D '{DataDirectory}' -m immediate -w stop; rm -rf '{Directory}'";
+        using var watchdog = Process.Start(new ProcessStartInfo("setsid", ["sh", "-c", script]) { UseShellExecute = false })
+            ?? throw new InvalidOperationException("Could not start the PostgreSQL watchdog (setsid sh).");
     }
 
     /// <summary>Servers left by test processes that died without stopping them: stop them and remove their directories.</summary>

@@ -54,6 +54,9 @@ public interface IOutbox
 
     Task MarkSentAsync(IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default);
 
+    /// <summary>Deletes messages marked sent before <paramref name="sentBefore"/> (the relay calls it now and then); returns how many.</summary>
+    Task<int> PurgeSentAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Only the holder of this lock relays, so several replicas of one service publish in commit order without
     /// racing each other. Null when another relay holds it (try again later). The lock ends when the handle is

@@ -2,6 +2,8 @@ using Grpc.Health.V1;
 
 namespace NetworkPlatform.Grpc.Tests.Codegen;
 
+using Health = global::Grpc.Health.V1.Health;
+
 /// <summary>The stubs generated at build time for grpc.health.v1 describe the methods as the proto does.</summary>
 public class GeneratedStubsTests
 {

@@ -331,6 +331,23 @@ public abstract class DocumentStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task purging_removes_only_messages_sent_before_the_cutoff()
+    {
+        await using (var unit = await Store.BeginAsync())
+        {
+            await unit.EnqueueAsync(Message("MeetingScheduled", "m-1", 1));
+            await unit.EnqueueAsync(Message("MeetingMoved", "m-1", 2));
+            await unit.CommitAsync();
+        }
+        var pending = await Outbox.ReadPendingAsync(10);
+        await Outbox.MarkSentAsync([pending[0].Sequence]);
+
+        Assert.Equal(0, await Outbox.PurgeSentAsync(DateTimeOffset.UtcNow.AddMinutes(-5)));
+        Assert.Equal(1, await Outbox.PurgeSentAsync(DateTimeOffset.UtcNow.AddMinutes(5)));
+        Assert.Equal([pending[1]], await Outbox.ReadPendingAsync(10));
+    }
+
+    [Fact]
     public async Task only_one_relay_holds_the_outbox_lock_at_a_time()
     {
         var second = OpenTracked(location);

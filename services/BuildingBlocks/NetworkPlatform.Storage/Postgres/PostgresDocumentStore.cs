@@ -22,6 +22,9 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         {
             this.connectionString.Database = defaultDatabase;
         }
+        // The adapter leaves no session state behind (no SET, temp tables or prepared statements; the relay lock uses
+        // its own unpooled connection), so skip the DISCARD ALL that Npgsql otherwise sends on every pooled reuse.
+        this.connectionString.NoResetOnClose = true;
         DataSource = NpgsqlDataSource.Create(this.connectionString);
         Json = json ?? DocumentRows.DefaultJson;
     }
@@ -118,12 +121,21 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<int> PurgeSentAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken = default)
+    {
+        await using var command = DataSource.CreateCommand("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < @before");
+        command.Parameters.Add(new NpgsqlParameter<DateTime>("before", sentBefore.UtcDateTime));
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
     /// <summary>A session advisory lock on a connection kept open by the handle: it ends when the handle or the process goes.</summary>
     public async Task<IAsyncDisposable?> TryAcquireRelayLockAsync(CancellationToken cancellationToken = default)
     {
-        var connection = await DataSource.OpenConnectionAsync(cancellationToken);
+        // Unpooled: the lock must end with this connection, never ride along in the pool.
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString.ConnectionString) { Pooling = false }.ConnectionString);
         try
         {
+            await connection.OpenAsync(cancellationToken);
             await using var command = new NpgsqlCommand($"SELECT pg_try_advisory_lock({PostgresSchema.RelayLock})", connection);
             if (await command.ExecuteScalarAsync(cancellationToken) is true)
             {

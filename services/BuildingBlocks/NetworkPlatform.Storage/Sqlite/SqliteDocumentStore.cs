@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using NetworkPlatform.Storage.Sql;
@@ -11,6 +12,8 @@ namespace NetworkPlatform.Storage.Sqlite;
 /// </summary>
 public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatabase
 {
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> ConfiguredHandles = new();
+
     private readonly string connectionString;
     private readonly string relayLockFile;
 
@@ -130,6 +133,19 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public async Task<int> PurgeSentAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < @before";
+        command.Parameters.AddWithValue("@before", Timestamp(sentBefore));
+        var purged = await command.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return purged;
+    }
+
     /// <summary>An exclusive lock on a file beside the database (flock): released by the kernel if the process dies.</summary>
     public Task<IAsyncDisposable?> TryAcquireRelayLockAsync(CancellationToken cancellationToken = default)
     {
@@ -191,9 +207,14 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
         try
         {
             await connection.OpenAsync(cancellationToken);
-            // Per connection (pooled connections keep them; setting again is cheap). NORMAL in WAL mode survives
-            // a process crash; only an OS crash can lose the last commits, acceptable for the embedded mode.
-            await ExecuteAsync(connection, null, "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL", cancellationToken);
+            // Per native connection, once: the pool hands the same handle out again, and a PRAGMA round costs as much
+            // as a small query. NORMAL in WAL mode survives a process crash; only an OS crash can lose the last
+            // commits, acceptable for the embedded mode.
+            if (!ConfiguredHandles.TryGetValue(connection.Handle!, out _))
+            {
+                await ExecuteAsync(connection, null, "PRAGMA busy_timeout = 30000; PRAGMA synchronous = NORMAL", cancellationToken);
+                ConfiguredHandles.AddOrUpdate(connection.Handle!, ConfiguredHandles);
+            }
             return connection;
         }
         catch
