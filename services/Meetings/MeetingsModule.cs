@@ -2,8 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using NetworkPlatform.Grpc;
-using NetworkPlatform.Grpc.Hosting;
+using NetworkPlatform.Hosting;
 using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Meetings.Api;
 using NetworkPlatform.Meetings.Consumers;
@@ -31,10 +30,9 @@ public static class MeetingsModule
         services.AddHttpContextAccessor();
         services.AddSingleton(sp => new MeetingsDatabase(ServiceStorage.DocumentStore(sp, ServiceName)));
 
-        var groupsAddress = configuration["Services:Groups"]
-            ?? throw new InvalidOperationException("Services:Groups is not set: give the groups service's address (e.g. Services__Groups=http://127.0.0.1:5102); meetings asks it for participants.");
+        var groupsChannel = ServiceCalls.ChannelTo(configuration, "Groups");
         services.AddSingleton<IGroupDirectory>(sp => new GrpcGroupDirectory(
-            new GroupsService.GroupsServiceClient(GrpcChannel.ForAddress(groupsAddress)), sp.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()));
+            new GroupsService.GroupsServiceClient(groupsChannel), sp.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()));
 
         var smtp = configuration.GetSection("Notifications:Smtp").Get<SmtpOptions>();
         if (smtp is { Host.Length: > 0 })
@@ -57,8 +55,9 @@ public static class MeetingsModule
         return services;
     }
 
-    public static IApplicationBuilder MapMeetings(this IApplicationBuilder app) =>
-        app.MapGrpcService<MeetingsGrpcService>().MapGrpcService<PartnerCalendarGrpcService>();
+    /// <summary>Serves MeetingsService and PartnerCalendarService, each with health that follows readiness.</summary>
+    public static WebApplication MapMeetings(this WebApplication app) =>
+        app.MapGrpcServiceWithHealth<MeetingsGrpcService>().MapGrpcServiceWithHealth<PartnerCalendarGrpcService>();
 
     /// <summary>What the meetings service reacts to: groups ending, participants coming and going, and its own notices to deliver.</summary>
     public static void Events(EventServiceBuilder events) =>

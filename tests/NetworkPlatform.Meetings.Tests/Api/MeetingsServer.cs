@@ -1,12 +1,11 @@
-using System.Security.Claims;
-using Google.Protobuf;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NetworkPlatform.Grpc;
 using NetworkPlatform.Grpc.Hosting;
 using NetworkPlatform.Groups.V1;
+using NetworkPlatform.Hosting;
+using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Storage;
 using NetworkPlatform.Storage;
@@ -15,34 +14,6 @@ using NetworkPlatform.Testing;
 using Proto = NetworkPlatform.Meetings.V1;
 
 namespace NetworkPlatform.Meetings.Tests;
-
-/// <summary>
-/// Test-only authentication until the platform's JWT validation lands: "authorization: Test sub;network;person;role,role".
-/// A malformed value is UNAUTHENTICATED, as a bad token would be.
-/// </summary>
-internal sealed class TestAuthentication : ServerInterceptor
-{
-    public override ValueTask OnCallStartingAsync(ServerCallContext context, IMessage? request)
-    {
-        var header = context.RequestHeaders.GetValue("authorization");
-        if (header is null)
-        {
-            return ValueTask.CompletedTask;
-        }
-        var parts = header.StartsWith("Test ", StringComparison.Ordinal) ? header[5..].Split(';') : [];
-        if (parts.Length != 4)
-        {
-            throw RpcErrors.Unauthenticated("The token is malformed; ask for a new one.");
-        }
-        var claims = new List<Claim> { new("sub", parts[0]), new("network_id", parts[1]), new("person_id", parts[2]) };
-        claims.AddRange(parts[3].Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => new Claim("roles", r)));
-        context.User = new ClaimsPrincipal(new ClaimsIdentity(claims, "Test"));
-        return ValueTask.CompletedTask;
-    }
-
-    public static Metadata Token(string subject, string network, string person, params string[] roles) =>
-        new Metadata().Add("authorization", $"Test {subject};{network};{person};{string.Join(',', roles)}");
-}
 
 /// <summary>The groups service as a real gRPC peer on the same test server: one working group, remembers the tokens it saw.</summary>
 internal sealed class GroupsPeer : GroupsService.GroupsServiceBase
@@ -74,8 +45,11 @@ internal sealed class MeetingsServer : IAsyncDisposable
     private readonly string folder;
     private readonly GrpcChannel channel;
 
-    private MeetingsServer(WebApplication app, string folder, int port, GroupsPeer groups)
+    private MeetingsServer(WebApplication app, string folder, int port, GroupsPeer groups, DevelopmentTokens tokens)
     {
+        Tokens = tokens;
+        Secretariat = Token("u-secretariat", MeetingsFixture.Network, "p-sekretariat", Roles.Secretariat);
+        Kari = Token("u-kari", MeetingsFixture.Network, "p-kari", Roles.GroupLeader);
         this.app = app;
         this.folder = folder;
         Groups = groups;
@@ -90,9 +64,15 @@ internal sealed class MeetingsServer : IAsyncDisposable
 
     public GroupsPeer Groups { get; }
 
-    public static Metadata Secretariat { get; } = TestAuthentication.Token("u-secretariat", MeetingsFixture.Network, "p-sekretariat", "secretariat");
+    public DevelopmentTokens Tokens { get; }
 
-    public static Metadata Kari { get; } = TestAuthentication.Token("u-kari", MeetingsFixture.Network, "p-kari", "group-leader");
+    public Metadata Secretariat { get; }
+
+    public Metadata Kari { get; }
+
+    /// <summary>A bearer token signed with the test server's development key, as the platform's JWT validation expects.</summary>
+    public Metadata Token(string subject, string network, string person, params string[] roles) =>
+        new Metadata().Add("authorization", $"Bearer {Tokens.Issue(subject, network, roles, personId: person)}");
 
     public static async Task<MeetingsServer> StartAsync()
     {
@@ -106,12 +86,16 @@ internal sealed class MeetingsServer : IAsyncDisposable
             await unitOfWork.CommitAsync();
         }
 
+        var tokens = DevelopmentTokens.LoadOrCreate(Path.Combine(folder, "keys"));
         var port = FreePort.Next();
         var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Logging.ClearProviders();
+        builder.Configuration["urls"] = $"http://127.0.0.1:{port}";
         builder.Configuration["Services:Groups"] = $"http://127.0.0.1:{port}";
-        builder.Services.AddGrpcServer(options => options.AddInterceptor<TestAuthentication>());
+        builder.Configuration["Auth:Issuer"] = DevelopmentTokens.Issuer;
+        builder.Configuration["Auth:Audience"] = DevelopmentTokens.Audience;
+        builder.Configuration["Auth:SigningKeyFile"] = tokens.JwksPath;
+        builder.AddServiceDefaults(MeetingsModule.ServiceName);
+        builder.Logging.ClearProviders();
         builder.Services.AddSingleton<IDocumentStore>(store);
         builder.Services.AddMeetings(builder.Configuration);
         var groups = new GroupsPeer();
@@ -119,7 +103,7 @@ internal sealed class MeetingsServer : IAsyncDisposable
         app.MapMeetings();
         app.MapGrpcService(_ => GroupsService.BindService(groups));
         await app.StartAsync();
-        return new MeetingsServer(app, folder, port, groups);
+        return new MeetingsServer(app, folder, port, groups, tokens);
     }
 
     public async ValueTask DisposeAsync()
