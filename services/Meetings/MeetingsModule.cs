@@ -11,14 +11,15 @@ using NetworkPlatform.Meetings.Notifications;
 using NetworkPlatform.Meetings.Peers;
 using NetworkPlatform.Meetings.Storage;
 using NetworkPlatform.Messaging.Bus;
+using NetworkPlatform.Storage.Hosting;
 
 namespace NetworkPlatform.Meetings;
 
 /// <summary>
-/// The meetings service as a module: <c>services.AddMeetings(configuration)</c> registers its use cases, its peer (the
-/// groups service at Services:Groups) and the mail adapter; <c>app.MapMeetings()</c> serves its two gRPC services;
-/// <c>bus.AddService(MeetingsModule.ServiceName, MeetingsModule.Events)</c> subscribes its event handlers. Storage
-/// (<c>AddDocumentStore(..., "meetings")</c>) and the bus are the host's to register.
+/// The meetings service as a module a host composes (the distributed Program.cs and the standalone host call the same
+/// three methods): <c>services.AddMeetings(configuration)</c> registers its database, its peer (the groups service at
+/// Services:Groups), the mail adapter and its use cases; <c>bus.AddMeetings()</c> its outbox relay and event handlers;
+/// <c>app.MapMeetings()</c> its two gRPC services.
 /// </summary>
 public static class MeetingsModule
 {
@@ -26,6 +27,7 @@ public static class MeetingsModule
 
     public static IServiceCollection AddMeetings(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddDocumentStore(configuration.GetSection("Storage"), ServiceName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddSingleton(sp => new MeetingsDatabase(ServiceStorage.DocumentStore(sp, ServiceName)));
@@ -59,9 +61,10 @@ public static class MeetingsModule
     public static WebApplication MapMeetings(this WebApplication app) =>
         app.MapGrpcServiceWithHealth<MeetingsGrpcService>().MapGrpcServiceWithHealth<PartnerCalendarGrpcService>();
 
-    /// <summary>What the meetings service reacts to: groups ending, participants coming and going, and its own notices to deliver.</summary>
-    public static void Events(EventServiceBuilder events) =>
-        events.AddHandler<CancelMeetingsOfEndedGroups>()
+    /// <summary>The meetings service on the process's bus. It reacts to groups ending, participants coming and going, and delivers its own notices.</summary>
+    public static EventBusBuilder AddMeetings(this EventBusBuilder bus) =>
+        bus.AddService(ServiceName, events => events
+            .AddHandler<CancelMeetingsOfEndedGroups>()
             .AddHandler<FollowGroupParticipants>()
-            .AddHandler<DeliverNotices>();
+            .AddHandler<DeliverNotices>());
 }

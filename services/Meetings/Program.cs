@@ -2,13 +2,11 @@
 using NetworkPlatform.Hosting;
 using NetworkPlatform.Meetings;
 using NetworkPlatform.Messaging.Bus;
-using NetworkPlatform.Storage.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(MeetingsModule.ServiceName);
-builder.Services.AddDocumentStore(builder.Configuration.GetSection("Storage"), MeetingsModule.ServiceName);
-builder.Services.AddEventBus(builder.Configuration.GetSection("Bus"), MeetingsModule.ServiceName, MeetingsModule.Events);
 builder.Services.AddMeetings(builder.Configuration);
+builder.Services.AddEventBus(builder.Configuration.GetSection("Bus"), bus => bus.AddMeetings());
 
 var app = builder.Build();
 app.MapServiceDefaults();
