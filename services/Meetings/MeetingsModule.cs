@@ -32,9 +32,9 @@ public static class MeetingsModule
         services.AddHttpContextAccessor();
         services.AddSingleton(sp => new MeetingsDatabase(ServiceStorage.DocumentStore(sp, ServiceName)));
 
-        var groupsChannel = ServiceCalls.ChannelTo(configuration, "Groups");
-        services.AddSingleton<IGroupDirectory>(sp => new GrpcGroupDirectory(
-            new GroupsService.GroupsServiceClient(groupsChannel), sp.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()));
+        var groupsClient = new GroupsService.GroupsServiceClient(ServiceCalls.ChannelTo(configuration, "Groups"));
+        services.AddKeyedSingleton(ServiceName, groupsClient);
+        services.AddSingleton<IGroupDirectory>(sp => new GrpcGroupDirectory(groupsClient, sp.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()));
 
         var smtp = configuration.GetSection("Notifications:Smtp").Get<SmtpOptions>();
         if (smtp is { Host.Length: > 0 })

@@ -24,9 +24,9 @@ internal sealed class FixedGroups : IGroupDirectory
 {
     public Dictionary<string, GroupInfo> Groups { get; } = new()
     {
-        ["g-digital"] = new("g-digital", "Digital mobbing", true, true, "", Samples.Participants),
-        ["g-skole"] = new("g-skole", "Skole og barnehage", true, true, "", [new("p-per", "Per Olsen", "per@ks.no", "leader")]),
-        ["g-partnermote"] = new("g-partnermote", "Partnermøtet", false, true, "", [new("p-kari", "Kari Nordmann", "kari@bergen.kommune.no", "member")]),
+        ["g-digital"] = new("g-digital", "Digital mobbing", "WorkingGroup", true, "", Samples.Participants),
+        ["g-skole"] = new("g-skole", "Skole og barnehage", "WorkingGroup", true, "", [new("p-per", "Per Olsen", "per@ks.no", "leader")]),
+        ["g-partnermote"] = new("g-partnermote", "Partnermøtet", "PartnerMeeting", true, "", [new("p-kari", "Kari Nordmann", "kari@bergen.kommune.no", "member")]),
     };
 
     public Task<GroupInfo> GetGroupAsync(string networkId, string groupId, CancellationToken cancellationToken) =>
