@@ -38,3 +38,8 @@ bench: ## Benchmarks: our runtime, storage and events against peers measured in 
 .PHONY: clean
 clean: ## Remove build output and local data
 	rm -rf artifacts $(DATA_DIR)
+
+.PHONY: events-catalogue
+events-catalogue: ## Regenerate docs/events/asyncapi.json (the AsyncAPI catalogue) from the event types in NetworkPlatform.Events
+	NP_WRITE_EVENTS_CATALOGUE=1 $(DOTNET) test tests/NetworkPlatform.Messaging.Tests --nologo \
+	  --filter "FullyQualifiedName~AsyncApiCatalogueTests.the_checked_in_catalogue_matches_the_event_contracts"

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using NetworkPlatform.Storage.Hosting;
 using NetworkPlatform.Storage.Tests.Contract;
@@ -29,9 +28,7 @@ public sealed class AddDocumentStoreTests
                 await unit.CommitAsync();
             }
             Assert.Null(await provider.GetRequiredKeyedService<IDocumentStore>("groups").GetAsync(Meeting.Collection, "n-1", "m-1"));
-            var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Tags.Contains(StorageServiceCollectionExtensions.ReadyTag));
-            Assert.Equal(HealthStatus.Healthy, report.Status);
-            Assert.Equal(["storage-groups", "storage-membership"], report.Entries.Keys.Order());
+            Assert.True(await provider.GetRequiredKeyedService<IStorageDatabase>("groups").IsReachableAsync());
         }
         finally
         {
@@ -50,21 +47,21 @@ public sealed class AddDocumentStoreTests
 
         await StartAsync(provider);
 
-        var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
-        Assert.Equal(HealthStatus.Healthy, report.Status);
+        Assert.True(await provider.GetRequiredService<IStorageDatabase>().IsReachableAsync());
         Assert.Empty(await provider.GetRequiredService<IOutbox>().ReadPendingAsync(10));
     }
 
     [Fact]
-    public async Task an_unreachable_database_makes_the_service_not_ready_with_the_reason()
+    public async Task an_unreachable_database_is_reported_not_reachable_with_the_drivers_reason()
     {
         var nothingListens = $"Host=127.0.0.1;Port={FreePort.Next()};Username=postgres;Database=reporting;Timeout=3";
         await using var provider = Build(new() { ["Storage:Provider"] = "postgres", ["Storage:ConnectionString"] = nothingListens }, "reporting");
 
-        var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
+        var database = provider.GetRequiredService<IStorageDatabase>();
 
-        Assert.Equal(HealthStatus.Unhealthy, report.Status);
-        Assert.Contains("not reachable", report.Entries["storage-reporting"].Description, StringComparison.Ordinal);
+        Assert.False(await database.IsReachableAsync());
+        var reason = await Assert.ThrowsAnyAsync<Npgsql.NpgsqlException>(() => database.CheckReachableAsync());
+        Assert.Contains("127.0.0.1", reason.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -16,16 +16,24 @@ public sealed class BusOptions
 
     public RabbitMqOptions RabbitMq { get; set; } = new();
 
-    /// <summary>In-process redeliveries of a failing message before it moves to the endpoint's _error queue.</summary>
-    public TimeSpan[] RetryIntervals { get; set; } = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)];
+    public static readonly TimeSpan[] DefaultRetryIntervals = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)];
 
-    /// <summary>Messages a consumer endpoint takes from the broker at once (also its concurrency across aggregates).</summary>
+    /// <summary>
+    /// In-process redeliveries of a failing message before it moves to the endpoint's _error queue
+    /// (Bus__RetryIntervals__0=00:00:00.1, ...); <see cref="DefaultRetryIntervals"/> when none is configured.
+    /// </summary>
+    public TimeSpan[] RetryIntervals { get; set; } = [];
+
+    /// <summary>Messages a consumer endpoint takes from the broker ahead of handling them (one at a time, in order).</summary>
     public int PrefetchCount { get; set; } = 32;
 
     /// <summary>How often an idle relay looks at its outbox when no commit woke it.</summary>
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     public int OutboxBatchSize { get; set; } = 200;
+
+    /// <summary>How long sent messages stay in the outbox table before the relay deletes them.</summary>
+    public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>How long the relay waits for the broker to confirm one message before it backs off and retries.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);

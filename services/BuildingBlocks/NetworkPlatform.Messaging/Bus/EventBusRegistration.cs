@@ -1,6 +1,4 @@
 using System.Reflection;
-using System.Text;
-using System.Text.Json.Serialization;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +27,10 @@ public static class EventBusRegistration
     public static IServiceCollection AddEventBus(this IServiceCollection services, IConfiguration busSection, Action<EventBusBuilder> configure)
     {
         var options = busSection.Get<BusOptions>() ?? new BusOptions();
+        if (options.RetryIntervals.Length == 0)
+        {
+            options.RetryIntervals = BusOptions.DefaultRetryIntervals;
+        }
         var builder = new EventBusBuilder();
         configure(builder);
 
@@ -90,15 +92,7 @@ public static class EventBusRegistration
 
     private static void ConfigureBus(IBusRegistrationContext context, IBusFactoryConfigurator bus, BusOptions options, IReadOnlyList<EventConsumerBinding> bindings)
     {
-        // Readable enums for consumers in other languages (the catalogue's schemas say so too).
-        bus.ConfigureJsonSerializerOptions(json =>
-        {
-            if (!json.Converters.Any(c => c is JsonStringEnumConverter))
-            {
-                json.Converters.Add(new JsonStringEnumConverter());
-            }
-            return json;
-        });
+        bus.ConfigureJsonSerializerOptions(WireFormat.Configure);
         // Only the concrete event type gets an exchange; no fan-out through IDomainEvent.
         bus.Publish<IDomainEvent>(p => p.Exclude = true);
 
@@ -110,10 +104,10 @@ public static class EventBusRegistration
                 {
                     rabbit.SetQuorumQueue();
                 }
+                // One message at a time, in queue order: events of an aggregate are handled in the order they were
+                // committed, and a message being retried holds back the ones behind it. Prefetch hides the round trips.
+                endpoint.ConcurrentMessageLimit = 1;
                 endpoint.PrefetchCount = options.PrefetchCount;
-                // Partition before retry: while one message of an aggregate is retried, the next one waits.
-                var partitioner = endpoint.CreatePartitioner(options.PrefetchCount);
-                endpoint.UsePartitioner<ConsumeContext>(partitioner, AggregateKey, Encoding.UTF8);
                 endpoint.UseMessageRetry(retry => retry.Intervals(options.RetryIntervals));
                 foreach (var eventType in binding.EventTypes)
                 {
@@ -122,9 +116,6 @@ public static class EventBusRegistration
             });
         }
     }
-
-    private static string AggregateKey(ConsumeContext context) =>
-        context.Headers.Get<string>(EventTopology.AggregateIdHeader) ?? context.MessageId?.ToString() ?? string.Empty;
 }
 
 public sealed class EventBusBuilder

@@ -11,9 +11,6 @@ namespace NetworkPlatform.Messaging.Bus;
 /// </summary>
 public static class EventTopology
 {
-    /// <summary>Set by the relay: consumers process messages of one aggregate one at a time, in order.</summary>
-    public const string AggregateIdHeader = "NP-AggregateId";
-
     private static readonly RabbitMqMessageNameFormatter Formatter = new();
 
     public static string ExchangeName(Type eventType) => Formatter.GetMessageName(eventType).ToString();

@@ -27,57 +27,80 @@ public sealed partial class OutboxRelay(
 
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ShutdownFlushTimeout = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan PurgeEvery = TimeSpan.FromMinutes(10);
+
+    private DateTimeOffset _nextPurge = DateTimeOffset.UtcNow + PurgeEvery;
 
     public string ServiceName => serviceName;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        IAsyncDisposable? relayLock = null;
         var idleDelay = TimeSpan.FromMilliseconds(1);
         var failures = 0;
-        while (!stoppingToken.IsCancellationRequested)
+        try
         {
-            var woken = OutboxSignal.Next;
-            try
+            while (!stoppingToken.IsCancellationRequested)
             {
-                var (found, complete) = await RelayBatchAsync(stoppingToken);
-                if (!complete)
+                var woken = OutboxSignal.Next;
+                try
                 {
+                    // One relay per service database, so that replicas do not race each other out of order.
+                    relayLock ??= await outbox.TryAcquireRelayLockAsync(stoppingToken);
+                    if (relayLock is null)
+                    {
+                        await Task.Delay(options.OutboxPollInterval, stoppingToken);
+                        continue;
+                    }
+                    var (found, complete) = await RelayBatchAsync(stoppingToken);
+                    if (!complete)
+                    {
+                        failures++;
+                        await Task.Delay(Backoff(failures), stoppingToken);
+                        continue;
+                    }
+                    failures = 0;
+                    if (found > 0)
+                    {
+                        idleDelay = TimeSpan.FromMilliseconds(1);
+                        continue;
+                    }
+                    await PurgeSentNowAndThenAsync(stoppingToken);
+                    // Nothing pending: wait for a commit signal or the next poll, looking again soon after recent activity.
+                    if (await Task.WhenAny(woken, Task.Delay(idleDelay, stoppingToken)) == woken)
+                    {
+                        idleDelay = TimeSpan.FromMilliseconds(1);
+                    }
+                    else
+                    {
+                        idleDelay = TimeSpan.FromTicks(Math.Min(idleDelay.Ticks * 2, options.OutboxPollInterval.Ticks));
+                    }
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    break;
+                }
+                catch (Exception exception)
+                {
+                    // The database is in trouble: the lock (a connection) may be gone with it, so take it afresh.
                     failures++;
-                    await Task.Delay(Backoff(failures), stoppingToken);
-                    continue;
-                }
-                failures = 0;
-                if (found > 0)
-                {
-                    idleDelay = TimeSpan.FromMilliseconds(1);
-                    continue;
-                }
-                // Nothing pending: wait for a commit signal or the next poll, looking again soon after recent activity.
-                if (await Task.WhenAny(woken, Task.Delay(idleDelay, stoppingToken)) == woken)
-                {
-                    idleDelay = TimeSpan.FromMilliseconds(1);
-                }
-                else
-                {
-                    idleDelay = TimeSpan.FromTicks(Math.Min(idleDelay.Ticks * 2, options.OutboxPollInterval.Ticks));
+                    LogOutboxUnavailable(exception, serviceName, failures);
+                    relayLock = await ReleaseAsync(relayLock);
+                    await Task.Delay(Backoff(failures), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            if (relayLock is not null)
             {
-                break;
-            }
-            catch (Exception exception)
-            {
-                failures++;
-                LogOutboxUnavailable(exception, serviceName, failures);
-                await Task.Delay(Backoff(failures), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await FlushOnShutdownAsync();
             }
         }
-        await FlushOnShutdownAsync();
+        finally
+        {
+            await ReleaseAsync(relayLock);
+        }
     }
 
-    /// <summary>Publishes what is pending now (used at shutdown and by tests); returns the number of messages sent.</summary>
-    public async Task<(int Found, bool Complete)> RelayBatchAsync(CancellationToken cancellationToken)
+    private async Task<(int Found, bool Complete)> RelayBatchAsync(CancellationToken cancellationToken)
     {
         var pending = await outbox.ReadPendingAsync(options.OutboxBatchSize, cancellationToken);
         if (pending.Count == 0)
@@ -92,6 +115,33 @@ public sealed partial class OutboxRelay(
             await outbox.MarkSentAsync(sequences, cancellationToken);
         }
         return (pending.Count, sequences.Count == pending.Count);
+    }
+
+    /// <summary>Sent messages stay a while for diagnosis (Bus__OutboxRetention), then go.</summary>
+    private async Task PurgeSentNowAndThenAsync(CancellationToken cancellationToken)
+    {
+        if (DateTimeOffset.UtcNow < _nextPurge)
+        {
+            return;
+        }
+        _nextPurge = DateTimeOffset.UtcNow + PurgeEvery;
+        await outbox.PurgeSentAsync(DateTimeOffset.UtcNow - options.OutboxRetention, cancellationToken);
+    }
+
+    private async Task<IAsyncDisposable?> ReleaseAsync(IAsyncDisposable? relayLock)
+    {
+        try
+        {
+            if (relayLock is not null)
+            {
+                await relayLock.DisposeAsync();
+            }
+        }
+        catch (Exception exception)
+        {
+            LogOutboxUnavailable(exception, serviceName, 0);
+        }
+        return null;
     }
 
     private async Task<List<long>> PublishInOrderAsync(IEnumerable<PendingOutboxMessage> messages, CancellationToken cancellationToken)
@@ -129,7 +179,6 @@ public sealed partial class OutboxRelay(
         await bus.Publish(domainEvent, eventType, Pipe.Execute<PublishContext>(context =>
         {
             context.MessageId = message.MessageId;
-            context.Headers.Set(EventTopology.AggregateIdHeader, message.AggregateId);
             if (activity is null && message.TraceParent is not null)
             {
                 context.Headers.Set("traceparent", message.TraceParent);

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NetworkPlatform.Storage.Postgres;
@@ -10,13 +9,10 @@ namespace NetworkPlatform.Storage.Hosting;
 
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Health checks with this tag decide readiness (SERVING).</summary>
-    public const string ReadyTag = "ready";
-
     /// <summary>
     /// Registers the service's own database from the "Storage" configuration section: <see cref="IDocumentStore"/>,
     /// <see cref="IOutbox"/> and <see cref="IStorageDatabase"/> (plain, and keyed by <paramref name="serviceName"/> so
-    /// the standalone host can hold four), schema migration at start-up, and a "storage-&lt;service&gt;" health check tagged "ready".
+    /// the standalone host can hold four) and schema migration at start-up. Readiness: <see cref="StorageDatabaseExtensions.IsReachableAsync"/>.
     /// </summary>
     public static IServiceCollection AddDocumentStore(this IServiceCollection services, IConfiguration storageSection, string serviceName)
     {
@@ -28,8 +24,6 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(adapter.Database).AddKeyedSingleton(serviceName, adapter.Database);
         services.AddSingleton<IHostedService>(sp =>
             new StorageMigrationService(adapter.Database, serviceName, sp.GetRequiredService<ILogger<StorageMigrationService>>()));
-        services.AddHealthChecks().Add(new HealthCheckRegistration(
-            $"storage-{serviceName}", _ => new StorageHealthCheck(adapter.Database), HealthStatus.Unhealthy, [ReadyTag]));
         return services;
     }
 

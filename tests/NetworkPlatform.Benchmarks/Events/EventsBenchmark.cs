@@ -1,0 +1,90 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace NetworkPlatform.Benchmarks.Events;
+
+/// <summary>
+/// Committed change -> outbox -> relay -> RabbitMQ -> consumer inbox (ours, PostgreSQL on both sides) against a bare
+/// RabbitMQ.Client publisher awaiting each confirm and a consumer acking each message, on the same broker in the same run.
+/// Throughput: a burst from concurrent producers until the consumer has everything. Latency: a paced stream, measured
+/// from just before the producing transaction to just after the consumer's inbox transaction (ours) / the ack (bare).
+/// </summary>
+public sealed class EventsBenchmark : IBenchmark
+{
+    public const int BurstEvents = 2000;
+    public const int Producers = 8;
+    public const int Aggregates = 64;
+    public const int PacedPerSecond = 100;
+    public static readonly TimeSpan PacedFor = TimeSpan.FromSeconds(3);
+
+    public string Name => "events";
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        Console.WriteLine($"Burst: {BurstEvents} events from {Producers} concurrent producers over {Aggregates} aggregates. " +
+                          $"Paced: {PacedPerSecond}/s for {PacedFor.TotalSeconds:F0} s, end-to-end latency.");
+        await using var bare = await BareRabbitSide.StartAsync(cancellationToken);
+        await using var ours = await OutboxSide.StartAsync(cancellationToken);
+        IEventSide[] sides = [bare, ours];
+
+        foreach (var side in sides)
+        {
+            await side.RunBurstAsync(200, cancellationToken); // Warm up connections, JIT and caches.
+        }
+        var throughput = new double[sides.Length];
+        var latencies = new List<double>[sides.Length];
+        for (var i = 0; i < sides.Length; i++)
+        {
+            var clock = Stopwatch.StartNew();
+            await sides[i].RunBurstAsync(BurstEvents, cancellationToken);
+            throughput[i] = BurstEvents / clock.Elapsed.TotalSeconds;
+            latencies[i] = await sides[i].RunPacedAsync(PacedPerSecond, PacedFor, cancellationToken);
+        }
+
+        Console.WriteLine($"{"side",-34} {"events/s",9} {"p50 ms",8} {"p99 ms",8}");
+        for (var i = 0; i < sides.Length; i++)
+        {
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{sides[i].Name,-34} {throughput[i],9:F0} {Percentile(latencies[i], 0.50),8:F1} {Percentile(latencies[i], 0.99),8:F1}"));
+        }
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"ratio ours/bare throughput: {throughput[1] / throughput[0]:F2} (target >= 0.5); ours end-to-end p99: {Percentile(latencies[1], 0.99):F1} ms (target < 50)"));
+    }
+
+    public static async Task<List<double>> PaceAsync(int perSecond, TimeSpan duration, Func<int, Task> produce, Func<int, Task<List<double>>> collect)
+    {
+        var count = (int)(perSecond * duration.TotalSeconds);
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            var due = TimeSpan.FromSeconds((double)i / perSecond);
+            if (due > clock.Elapsed)
+            {
+                await Task.Delay(due - clock.Elapsed);
+            }
+            await produce(i);
+        }
+        return await collect(count);
+    }
+
+    private static double Percentile(List<double> values, double percentile)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+        var sorted = values.Order().ToList();
+        return sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(percentile * sorted.Count) - 1)];
+    }
+}
+
+internal interface IEventSide : IAsyncDisposable
+{
+    string Name { get; }
+
+    /// <summary>Publishes <paramref name="count"/> events from concurrent producers; returns once all were consumed.</summary>
+    Task RunBurstAsync(int count, CancellationToken cancellationToken);
+
+    /// <summary>End-to-end latencies (ms) of a paced stream.</summary>
+    Task<List<double>> RunPacedAsync(int perSecond, TimeSpan duration, CancellationToken cancellationToken);
+}

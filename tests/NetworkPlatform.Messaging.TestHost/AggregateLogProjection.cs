@@ -1,0 +1,32 @@
+using NetworkPlatform.Messaging.Inbox;
+using NetworkPlatform.Storage;
+
+namespace NetworkPlatform.Messaging.TestHost;
+
+/// <summary>What a consumer saw of one aggregate, in arrival order: a duplicate or a reordering shows in Versions.</summary>
+public sealed record AggregateLog(string AggregateId, IReadOnlyList<long> Versions);
+
+/// <summary>A read model built from events: appends each event's aggregate version to its aggregate's log.</summary>
+public class AggregateLogProjection : IEventHandler<MemberJoined>, IEventHandler<BudgetApproved>
+{
+    public static readonly DocumentCollection<AggregateLog> Logs = new("aggregate_logs", log => log.AggregateId);
+
+    public virtual Task HandleAsync(MemberJoined domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
+        AppendAsync(unitOfWork, domainEvent.NetworkId, domainEvent.AggregateId, domainEvent.AggregateVersion, cancellationToken);
+
+    public Task HandleAsync(BudgetApproved domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
+        AppendAsync(unitOfWork, domainEvent.NetworkId, domainEvent.AggregateId, domainEvent.AggregateVersion, cancellationToken);
+
+    private static async Task AppendAsync(IUnitOfWork unitOfWork, string networkId, string aggregateId, long version, CancellationToken cancellationToken)
+    {
+        var log = await unitOfWork.GetAsync(Logs, networkId, aggregateId, cancellationToken);
+        if (log is null)
+        {
+            await unitOfWork.InsertAsync(Logs, networkId, new AggregateLog(aggregateId, [version]), cancellationToken);
+        }
+        else
+        {
+            await unitOfWork.ReplaceAsync(Logs, networkId, log.Document with { Versions = [.. log.Document.Versions, version] }, log.Version, cancellationToken);
+        }
+    }
+}

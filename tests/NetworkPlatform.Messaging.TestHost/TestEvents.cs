@@ -1,0 +1,27 @@
+using NetworkPlatform.Events;
+
+namespace NetworkPlatform.Messaging.TestHost;
+
+public enum MemberRole
+{
+    Representative,
+    Deputy,
+}
+
+/// <summary>Test contracts: real ones live in NetworkPlatform.Events.</summary>
+public sealed record MemberJoined(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    string NetworkId,
+    string AggregateId,
+    long AggregateVersion,
+    string PersonName,
+    MemberRole Role) : IDomainEvent;
+
+public sealed record BudgetApproved(
+    Guid EventId,
+    DateTimeOffset OccurredAt,
+    string NetworkId,
+    string AggregateId,
+    long AggregateVersion,
+    decimal Amount) : IDomainEvent;

@@ -1,0 +1,314 @@
+using System.Diagnostics;
+using System.Net.Sockets;
+
+namespace NetworkPlatform.Testing;
+
+/// <summary>
+/// A private RabbitMQ node from Debian's rabbitmq-server: its own node name, AMQP and distribution ports, and data
+/// directory in /tmp. One node is shared by the whole test run (<see cref="SharedAsync"/>) and stopped when the test
+/// process exits; nodes left behind by a killed run are stopped by the next one. Tests may stop and start it to
+/// simulate an outage; queues and messages are durable across that.
+/// </summary>
+public sealed class RabbitMqServer : IAsyncDisposable
+{
+    private const string DirectoryPrefix = "np-rabbitmq-";
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly SemaphoreSlim SharedLock = new(1, 1);
+    private static RabbitMqServer? _shared;
+
+    private readonly string _directory;
+    private readonly int _distributionPort;
+    private Process? _process;
+
+    private RabbitMqServer(string directory, string nodeName, int port, int distributionPort)
+    {
+        _directory = directory;
+        NodeName = nodeName;
+        Port = port;
+        _distributionPort = distributionPort;
+    }
+
+    public string NodeName { get; }
+
+    public int Port { get; }
+
+    public string Host => "127.0.0.1";
+
+    public string Username => "guest";
+
+    public string Password => "guest";
+
+    public bool IsRunning => _process is { HasExited: false };
+
+    /// <summary>The node of this test run, started on first use.</summary>
+    public static async Task<RabbitMqServer> SharedAsync()
+    {
+        await SharedLock.WaitAsync();
+        try
+        {
+            if (_shared is null)
+            {
+                var server = await StartNewAsync();
+                AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
+                _shared = server;
+            }
+            if (!_shared.IsRunning)
+            {
+                await _shared.StartAsync(); // A test stopped it and failed before starting it again.
+            }
+            return _shared;
+        }
+        finally
+        {
+            SharedLock.Release();
+        }
+    }
+
+    public static async Task<RabbitMqServer> StartNewAsync()
+    {
+        if (!File.Exists("/usr/sbin/rabbitmq-server"))
+        {
+            throw new InvalidOperationException("rabbitmq-server is not installed: run tests/tools/install-deps.sh (or `make test`).");
+        }
+        await StopLeftoversAsync();
+        var id = $"{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
+        var directory = Path.Combine(Path.GetTempPath(), DirectoryPrefix + id);
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, "enabled_plugins"), "[].\n");
+        if (Environment.UserName == "root")
+        {
+            // Started as root, rabbitmq-server drops to the rabbitmq user, which must own its directories.
+            await RunAsync("chown", ["-R", "rabbitmq:rabbitmq", directory], TimeSpan.FromSeconds(10));
+        }
+        var server = new RabbitMqServer(directory, $"np-test-{id}@localhost", FreePort.Next(), FreePort.Next());
+        await server.StartAsync();
+        return server;
+    }
+
+    /// <summary>Starts the node (again): same name, ports and data, so durable queues and their messages are back.</summary>
+    public async Task StartAsync()
+    {
+        if (IsRunning)
+        {
+            return;
+        }
+        var start = new ProcessStartInfo("/usr/sbin/rabbitmq-server")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = _directory,
+        };
+        start.Environment["RABBITMQ_NODENAME"] = NodeName;
+        start.Environment["RABBITMQ_NODE_IP_ADDRESS"] = Host;
+        start.Environment["RABBITMQ_NODE_PORT"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["RABBITMQ_DIST_PORT"] = _distributionPort.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        start.Environment["RABBITMQ_MNESIA_BASE"] = Path.Combine(_directory, "mnesia");
+        start.Environment["RABBITMQ_LOG_BASE"] = Path.Combine(_directory, "log");
+        start.Environment["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(_directory, "enabled_plugins");
+        var output = Path.Combine(_directory, "console.log");
+        _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start rabbitmq-server.");
+        _process.OutputDataReceived += (_, e) => AppendLine(output, e.Data);
+        _process.ErrorDataReceived += (_, e) => AppendLine(output, e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        var deadline = DateTime.UtcNow + StartTimeout;
+        while (!await IsListeningAsync())
+        {
+            if (_process.HasExited || DateTime.UtcNow > deadline)
+            {
+                var log = File.Exists(output) ? string.Join('\n', File.ReadLines(output).TakeLast(30)) : "(no output)";
+                await StopAsync();
+                throw new InvalidOperationException($"RabbitMQ node {NodeName} did not start on port {Port}. Its output:\n{log}");
+            }
+            await Task.Delay(200);
+        }
+        await CtlAsync("await_startup", "--timeout", "60");
+    }
+
+    /// <summary>Stops the node (an outage): clients lose their connections until <see cref="StartAsync"/>.</summary>
+    public async Task StopAsync()
+    {
+        if (_process is null)
+        {
+            return;
+        }
+        if (!_process.HasExited)
+        {
+            try
+            {
+                await CtlAsync("stop");
+            }
+            catch (InvalidOperationException)
+            {
+                KillNodeProcesses(_directory);
+            }
+        }
+        using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await _process.WaitForExitAsync(exited.Token);
+        _process.Dispose();
+        _process = null;
+        while (await IsListeningAsync())
+        {
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>rabbitmqctl against this node, e.g. CtlAsync("list_queues", "name", "messages"); returns its output.</summary>
+    public async Task<string> CtlAsync(params string[] arguments) =>
+        await RunAsync("/usr/sbin/rabbitmqctl", ["-q", "-n", NodeName, .. arguments], TimeSpan.FromSeconds(90));
+
+    /// <summary>A fresh virtual host for one test (guest may use it): its own exchanges and queues, no cross-talk.</summary>
+    public async Task<string> CreateVirtualHostAsync()
+    {
+        var name = "test-" + Guid.NewGuid().ToString("N")[..12];
+        await CtlAsync("add_vhost", name);
+        await CtlAsync("set_permissions", "-p", name, Username, ".*", ".*", ".*");
+        return name;
+    }
+
+    /// <summary>Messages ready in each queue (name -> count).</summary>
+    public async Task<IReadOnlyDictionary<string, long>> QueueDepthsAsync(string virtualHost)
+    {
+        var output = await CtlAsync("list_queues", "-p", virtualHost, "--no-table-headers", "name", "messages_ready");
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split('\t'))
+            .Where(parts => parts.Length == 2 && long.TryParse(parts[1], out _))
+            .ToDictionary(parts => parts[0], parts => long.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await StopAsync();
+        }
+        finally
+        {
+            KillNodeProcesses(_directory);
+            TryDeleteDirectory(_directory);
+        }
+    }
+
+    private async Task<bool> IsListeningAsync()
+    {
+        using var client = new TcpClient();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await client.ConnectAsync(Host, Port, timeout.Token);
+            return true;
+        }
+        catch (Exception e) when (e is SocketException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Nodes of earlier test runs whose test process is gone (killed, crashed): stop them and delete their data.</summary>
+    private static async Task StopLeftoversAsync()
+    {
+        foreach (var directory in Directory.GetDirectories(Path.GetTempPath(), DirectoryPrefix + "*"))
+        {
+            var ownerPid = Path.GetFileName(directory)[DirectoryPrefix.Length..].Split('-')[0];
+            if (int.TryParse(ownerPid, out var pid) && !ProcessIsAlive(pid))
+            {
+                KillNodeProcesses(directory);
+                TryDeleteDirectory(directory);
+            }
+        }
+        await Task.CompletedTask;
+    }
+
+    /// <summary>The node's Erlang VM carries its data directory on its command line.</summary>
+    private static void KillNodeProcesses(string directory)
+    {
+        foreach (var procDirectory in Directory.GetDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(procDirectory), out var pid))
+            {
+                continue;
+            }
+            try
+            {
+                var commandLine = File.ReadAllText(Path.Combine(procDirectory, "cmdline"));
+                if (commandLine.Contains(directory, StringComparison.Ordinal))
+                {
+                    using var process = Process.GetProcessById(pid);
+                    process.Kill(entireProcessTree: true);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or InvalidOperationException or System.ComponentModel.Win32Exception)
+            {
+                // Gone already, or not ours to kill.
+            }
+        }
+    }
+
+    private static bool ProcessIsAlive(int pid)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    private static void TryDeleteDirectory(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Removed by the next run's leftover sweep.
+        }
+    }
+
+    private static readonly Lock OutputLock = new();
+
+    private static void AppendLine(string path, string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lock (OutputLock)
+        {
+            File.AppendAllText(path, line + Environment.NewLine);
+        }
+    }
+
+    private static async Task<string> RunAsync(string fileName, string[] arguments, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(fileName) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {fileName}.");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} did not finish within {timeout.TotalSeconds} s.");
+        }
+        if (process.ExitCode != 0)
+        {
+            throw new InvalidOperationException($"{fileName} {string.Join(' ', arguments)} failed ({process.ExitCode}): {await stderr}{await stdout}");
+        }
+        return await stdout;
+    }
+}
