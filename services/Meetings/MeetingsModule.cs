@@ -52,6 +52,7 @@ public static class MeetingsModule
         {
             services.AddSingleton(feature);
         }
+        services.AddHostedService<ReminderSweep>();
         services.AddSingleton<MeetingsGrpcService>();
         services.AddSingleton<PartnerCalendarGrpcService>();
         return services;
