@@ -2,8 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using NetworkPlatform.Grpc;
-using NetworkPlatform.Grpc.Hosting;
+using NetworkPlatform.Hosting;
 using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Meetings.Api;
 using NetworkPlatform.Meetings.Consumers;
@@ -12,14 +11,15 @@ using NetworkPlatform.Meetings.Notifications;
 using NetworkPlatform.Meetings.Peers;
 using NetworkPlatform.Meetings.Storage;
 using NetworkPlatform.Messaging.Bus;
+using NetworkPlatform.Storage.Hosting;
 
 namespace NetworkPlatform.Meetings;
 
 /// <summary>
-/// The meetings service as a module: <c>services.AddMeetings(configuration)</c> registers its use cases, its peer (the
-/// groups service at Services:Groups) and the mail adapter; <c>app.MapMeetings()</c> serves its two gRPC services;
-/// <c>bus.AddService(MeetingsModule.ServiceName, MeetingsModule.Events)</c> subscribes its event handlers. Storage
-/// (<c>AddDocumentStore(..., "meetings")</c>) and the bus are the host's to register.
+/// The meetings service as a module a host composes (the distributed Program.cs and the standalone host call the same
+/// three methods): <c>services.AddMeetings(configuration)</c> registers its database, its peer (the groups service at
+/// Services:Groups), the mail adapter and its use cases; <c>bus.AddMeetings()</c> its outbox relay and event handlers;
+/// <c>app.MapMeetings()</c> its two gRPC services.
 /// </summary>
 public static class MeetingsModule
 {
@@ -27,14 +27,14 @@ public static class MeetingsModule
 
     public static IServiceCollection AddMeetings(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddDocumentStore(configuration.GetSection("Storage"), ServiceName);
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddSingleton(sp => new MeetingsDatabase(ServiceStorage.DocumentStore(sp, ServiceName)));
 
-        var groupsAddress = configuration["Services:Groups"]
-            ?? throw new InvalidOperationException("Services:Groups is not set: give the groups service's address (e.g. Services__Groups=http://127.0.0.1:5102); meetings asks it for participants.");
-        services.AddSingleton<IGroupDirectory>(sp => new GrpcGroupDirectory(
-            new GroupsService.GroupsServiceClient(GrpcChannel.ForAddress(groupsAddress)), sp.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()));
+        var groupsClient = new GroupsService.GroupsServiceClient(ServiceCalls.ChannelTo(configuration, "Groups"));
+        services.AddKeyedSingleton(ServiceName, groupsClient);
+        services.AddSingleton<IGroupDirectory>(sp => new GrpcGroupDirectory(groupsClient, sp.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()));
 
         var smtp = configuration.GetSection("Notifications:Smtp").Get<SmtpOptions>();
         if (smtp is { Host.Length: > 0 })
@@ -52,17 +52,20 @@ public static class MeetingsModule
         {
             services.AddSingleton(feature);
         }
+        services.AddHostedService<ReminderSweep>();
         services.AddSingleton<MeetingsGrpcService>();
         services.AddSingleton<PartnerCalendarGrpcService>();
         return services;
     }
 
-    public static IApplicationBuilder MapMeetings(this IApplicationBuilder app) =>
-        app.MapGrpcService<MeetingsGrpcService>().MapGrpcService<PartnerCalendarGrpcService>();
+    /// <summary>Serves MeetingsService and PartnerCalendarService, each with health that follows readiness.</summary>
+    public static WebApplication MapMeetings(this WebApplication app) =>
+        app.MapGrpcServiceWithHealth<MeetingsGrpcService>().MapGrpcServiceWithHealth<PartnerCalendarGrpcService>();
 
-    /// <summary>What the meetings service reacts to: groups ending, participants coming and going, and its own notices to deliver.</summary>
-    public static void Events(EventServiceBuilder events) =>
-        events.AddHandler<CancelMeetingsOfEndedGroups>()
+    /// <summary>The meetings service on the process's bus. It reacts to groups ending, participants coming and going, and delivers its own notices.</summary>
+    public static EventBusBuilder AddMeetings(this EventBusBuilder bus) =>
+        bus.AddService(ServiceName, events => events
+            .AddHandler<CancelMeetingsOfEndedGroups>()
             .AddHandler<FollowGroupParticipants>()
-            .AddHandler<DeliverNotices>();
+            .AddHandler<DeliverNotices>());
 }

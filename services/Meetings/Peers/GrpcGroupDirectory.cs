@@ -7,9 +7,9 @@ namespace NetworkPlatform.Meetings.Peers;
 
 /// <summary>
 /// Asks the groups service (Services:Groups). The caller's bearer token travels along, so the groups service answers
-/// with the contact details this caller may see.
+/// with the contact details this caller may see; outside a call (seeding) a fixed authorization value is used instead.
 /// </summary>
-public sealed class GrpcGroupDirectory(GroupsService.GroupsServiceClient client, IHttpContextAccessor httpContext) : IGroupDirectory
+public sealed class GrpcGroupDirectory(GroupsService.GroupsServiceClient client, IHttpContextAccessor? httpContext, string? fixedAuthorization = null) : IGroupDirectory
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
@@ -36,7 +36,7 @@ public sealed class GrpcGroupDirectory(GroupsService.GroupsServiceClient client,
     private CallOptions Options(CancellationToken cancellationToken)
     {
         var headers = new Metadata();
-        if (httpContext.HttpContext?.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization)
+        if ((fixedAuthorization ?? httpContext?.HttpContext?.Request.Headers.Authorization.ToString()) is { Length: > 0 } authorization)
         {
             headers.Add("authorization", authorization);
         }
@@ -46,7 +46,7 @@ public sealed class GrpcGroupDirectory(GroupsService.GroupsServiceClient client,
     private static GroupInfo ToInfo(Group group) => new(
         group.GroupId,
         group.DisplayName,
-        group.Kind is GroupKind.ThematicGroup or GroupKind.WorkingGroup or GroupKind.TaskForce or GroupKind.ProjectGroup,
+        group.Kind.ToString(),
         group.State == GroupState.Active,
         group.ContactEmail,
         group.Participants.Select(p => new GroupParticipant(p.PersonId, p.DisplayName, p.Email, MainRole(p.Roles))).ToList());

@@ -2,9 +2,12 @@ using NetworkPlatform.Meetings.Domain;
 
 namespace NetworkPlatform.Meetings.Peers;
 
-/// <summary>A group as the meetings service needs it. IsWorkingBody: a group the cadence policy applies to.</summary>
-public sealed record GroupInfo(string GroupId, string Name, bool IsWorkingBody, bool IsActive, string ContactEmail, IReadOnlyList<GroupParticipant> Participants)
+/// <summary>A group as the meetings service needs it. Kind is the groups service's GroupKind name (e.g. "WorkingGroup", "PartnerMeeting").</summary>
+public sealed record GroupInfo(string GroupId, string Name, string Kind, bool IsActive, string ContactEmail, IReadOnlyList<GroupParticipant> Participants)
 {
+    /// <summary>The groups the cadence policy applies to: those that carry out measures.</summary>
+    public bool IsWorkingBody => Kind is "ThematicGroup" or "WorkingGroup" or "TaskForce" or "ProjectGroup";
+
     /// <summary>Leaders, deputies and secretaries organise the group's meetings.</summary>
     public bool IsOrganiser(string? personId) =>
         personId is not null && Participants.Any(p => p.PersonId == personId && p.Role is "leader" or "deputy" or "secretary");

@@ -42,8 +42,25 @@ public static class MeetingsCollections
     /// <summary>Creates retried with the same request_id find what the first attempt made.</summary>
     public static readonly DocumentCollection<RequestRecord> Requests = new("request_ids", r => r.RequestId);
 
+    public static readonly DocumentCollection<KnownNetwork> Networks = new("known_networks", n => n.NetworkId);
+
     /// <summary>UTC month (yyyy-MM): the store filters by equality, so date ranges are queried month by month.</summary>
     public static string Month(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }
 
 public sealed record RequestRecord(string RequestId, string ResourceId);
+
+/// <summary>A network this service holds meetings for; the reminder sweep walks them (the store is partitioned by network).</summary>
+public sealed record KnownNetwork(string NetworkId)
+{
+    /// <summary>The partition of the service's own bookkeeping, outside every tenant.</summary>
+    public const string Partition = "_meetings";
+
+    public static async Task RememberAsync(IUnitOfWork unitOfWork, string networkId, CancellationToken cancellationToken)
+    {
+        if (await unitOfWork.GetAsync(MeetingsCollections.Networks, Partition, networkId, cancellationToken) is null)
+        {
+            await unitOfWork.InsertAsync(MeetingsCollections.Networks, Partition, new KnownNetwork(networkId), cancellationToken);
+        }
+    }
+}

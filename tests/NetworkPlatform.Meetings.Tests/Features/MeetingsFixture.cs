@@ -7,7 +7,9 @@ using NetworkPlatform.Meetings.Peers;
 using NetworkPlatform.Meetings.Storage;
 using NetworkPlatform.Messaging.Outbox;
 using NetworkPlatform.Storage;
+using NetworkPlatform.Storage.Postgres;
 using NetworkPlatform.Storage.Sqlite;
+using NetworkPlatform.Testing;
 
 namespace NetworkPlatform.Meetings.Tests;
 
@@ -24,9 +26,9 @@ internal sealed class FixedGroups : IGroupDirectory
 {
     public Dictionary<string, GroupInfo> Groups { get; } = new()
     {
-        ["g-digital"] = new("g-digital", "Digital mobbing", true, true, "", Samples.Participants),
-        ["g-skole"] = new("g-skole", "Skole og barnehage", true, true, "", [new("p-per", "Per Olsen", "per@ks.no", "leader")]),
-        ["g-partnermote"] = new("g-partnermote", "Partnermøtet", false, true, "", [new("p-kari", "Kari Nordmann", "kari@bergen.kommune.no", "member")]),
+        ["g-digital"] = new("g-digital", "Digital mobbing", "WorkingGroup", true, "", Samples.Participants),
+        ["g-skole"] = new("g-skole", "Skole og barnehage", "WorkingGroup", true, "", [new("p-per", "Per Olsen", "per@ks.no", "leader")]),
+        ["g-partnermote"] = new("g-partnermote", "Partnermøtet", "PartnerMeeting", true, "", [new("p-kari", "Kari Nordmann", "kari@bergen.kommune.no", "member")]),
     };
 
     public Task<GroupInfo> GetGroupAsync(string networkId, string groupId, CancellationToken cancellationToken) =>
@@ -43,15 +45,22 @@ internal sealed class MeetingsFixture : IAsyncDisposable
 
     private readonly string folder = Path.Combine(Path.GetTempPath(), $"meetings-tests-{Guid.NewGuid():N}");
 
-    private MeetingsFixture()
+    private MeetingsFixture(Func<string, object> openAdapter)
     {
         Directory.CreateDirectory(folder);
-        Store = new SqliteDocumentStore(Path.Combine(folder, "meetings.db"));
+        var adapter = openAdapter(folder);
+        Store = (IDocumentStore)adapter;
+        Outbox = (IOutbox)adapter;
+        Schema = (IStorageDatabase)adapter;
         Database = new MeetingsDatabase(Store);
         Context = new MeetingsContext(Database, Groups, Clock);
     }
 
-    public SqliteDocumentStore Store { get; }
+    public IDocumentStore Store { get; }
+
+    public IOutbox Outbox { get; }
+
+    private IStorageDatabase Schema { get; }
 
     public MeetingsDatabase Database { get; }
 
@@ -67,10 +76,21 @@ internal sealed class MeetingsFixture : IAsyncDisposable
 
     public static Caller Per { get; } = new("u-per", Network, "o-ks", "p-per", new HashSet<string> { Roles.GroupLeader });
 
-    public static async Task<MeetingsFixture> StartAsync(bool withSecretariatAddress = true)
+    public static Task<MeetingsFixture> StartAsync(bool withSecretariatAddress = true) =>
+        StartAsync(folder => new SqliteDocumentStore(Path.Combine(folder, "meetings.db")), withSecretariatAddress);
+
+    /// <summary>The same use cases on a fresh database of the shared private PostgreSQL server.</summary>
+    public static async Task<MeetingsFixture> StartOnPostgresAsync(bool withSecretariatAddress = true)
     {
-        var fixture = new MeetingsFixture();
-        await fixture.Store.MigrateAsync();
+        var server = await PostgresServer.SharedAsync();
+        var database = await server.CreateDatabaseAsync("meetings");
+        return await StartAsync(_ => new PostgresDocumentStore(server.ConnectionString(database)), withSecretariatAddress);
+    }
+
+    private static async Task<MeetingsFixture> StartAsync(Func<string, object> openAdapter, bool withSecretariatAddress)
+    {
+        var fixture = new MeetingsFixture(openAdapter);
+        await fixture.Schema.MigrateAsync();
         if (withSecretariatAddress)
         {
             await using var unitOfWork = await fixture.Store.BeginAsync();
@@ -84,7 +104,7 @@ internal sealed class MeetingsFixture : IAsyncDisposable
 
     /// <summary>The events in the outbox so far, of one type, in commit order.</summary>
     public async Task<List<TEvent>> EventsAsync<TEvent>() where TEvent : IDomainEvent =>
-        (await Store.ReadPendingAsync(10_000))
+        (await Outbox.ReadPendingAsync(10_000))
             .Where(p => p.Message.MessageType == typeof(TEvent).FullName)
             .Select(p => JsonSerializer.Deserialize<TEvent>(p.Message.Payload, UnitOfWorkEventExtensions.EventJson)!)
             .ToList();

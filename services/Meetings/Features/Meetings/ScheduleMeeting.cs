@@ -60,6 +60,7 @@ public sealed class ScheduleMeeting(MeetingsContext context)
             throw RpcErrors.AlreadyExists("meeting", $"networks/{request.NetworkId}/meetings/{meeting.Id}",
                 $"Meeting '{meeting.Id}' already exists; choose another meeting_id or leave it empty.");
         }
+        await KnownNetwork.RememberAsync(unitOfWork, request.NetworkId, cancellationToken);
         if (request.RequestId.Length > 0)
         {
             await unitOfWork.InsertAsync(MeetingsCollections.Requests, request.NetworkId, new RequestRecord(RequestKey(request.RequestId), meeting.Id), cancellationToken);

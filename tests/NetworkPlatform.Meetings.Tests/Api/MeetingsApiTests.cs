@@ -1,0 +1,116 @@
+using Google.Protobuf.WellKnownTypes;
+using NetworkPlatform.Grpc;
+using Proto = NetworkPlatform.Meetings.V1;
+
+namespace NetworkPlatform.Meetings.Tests;
+
+/// <summary>The gRPC API end to end: our runtime, the real SQLite adapter, and the groups service as a gRPC peer.</summary>
+public class MeetingsApiTests
+{
+    private static readonly DateTime Deadline = DateTime.UtcNow.AddMinutes(1);
+
+    private static Proto.ScheduleMeetingRequest StartUp() => Requests.Schedule(Proto.MeetingKind.StartUp, DateTimeOffset.UtcNow.AddDays(14));
+
+    [Fact]
+    public async Task scheduling_over_grpc_answers_the_meeting_with_the_standard_agenda()
+    {
+        await using var server = await MeetingsServer.StartAsync();
+
+        var meeting = await server.Meetings.ScheduleMeetingAsync(StartUp(), server.Kari, Deadline);
+        var read = await server.Meetings.GetMeetingAsync(new Proto.GetMeetingRequest { NetworkId = MeetingsFixture.Network, MeetingId = meeting.MeetingId }, server.Kari, Deadline);
+
+        Assert.Equal(Proto.MeetingStatus.Planned, read.Status);
+        Assert.Equal("Elect the leader", read.Agenda[0].Title);
+        Assert.Equal("1", read.Etag);
+        Assert.Equal("start-up meeting: Digital mobbing", read.Title);
+        Assert.All(server.Groups.AuthorizationHeaders, header => Assert.Equal(server.Kari.GetValue("authorization"), header));
+        Assert.NotEmpty(server.Groups.AuthorizationHeaders);
+    }
+
+    [Fact]
+    public async Task invitations_over_grpc_list_the_groups_participants_and_copy_the_secretariat()
+    {
+        await using var server = await MeetingsServer.StartAsync();
+        var meeting = await server.Meetings.ScheduleMeetingAsync(StartUp(), server.Secretariat, Deadline);
+
+        var invited = await server.Meetings.SendInvitationsAsync(new Proto.SendInvitationsRequest { NetworkId = MeetingsFixture.Network, MeetingId = meeting.MeetingId, Etag = meeting.Etag },
+            server.Secretariat, Deadline);
+
+        Assert.Equal(Proto.MeetingStatus.Invited, invited.Status);
+        Assert.Equal(["p-kari", "p-ola"], invited.Invitations.Where(i => i.Copy == Proto.CopyKind.To).Select(i => i.Recipient.PersonId));
+        var copy = Assert.Single(invited.Invitations, i => i.Copy == Proto.CopyKind.Cc);
+        Assert.Equal((Proto.RecipientKind.Secretariat, "post@partnerskapmotmobbing.no"), (copy.Recipient.Kind, copy.Recipient.Email));
+    }
+
+    [Fact]
+    public async Task bad_input_gets_invalid_argument_with_field_violations()
+    {
+        await using var server = await MeetingsServer.StartAsync();
+        var request = StartUp();
+        request.Meeting.VideoLink = "not a link";
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await server.Meetings.ScheduleMeetingAsync(request, server.Kari, Deadline));
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        var violation = error.Details!.Details.Single(d => d.Is(Google.Rpc.BadRequest.Descriptor)).Unpack<Google.Rpc.BadRequest>().FieldViolations.Single();
+        Assert.Equal("meeting.video_link", violation.Field);
+    }
+
+    [Fact]
+    public async Task callers_without_a_token_of_the_network_are_turned_away()
+    {
+        await using var server = await MeetingsServer.StartAsync();
+        var get = new Proto.GetMeetingRequest { NetworkId = MeetingsFixture.Network, MeetingId = "mtg-x" };
+
+        var anonymous = await Assert.ThrowsAsync<RpcException>(async () => await server.Meetings.GetMeetingAsync(get, deadline: Deadline));
+        var malformed = await Assert.ThrowsAsync<RpcException>(async () => await server.Meetings.GetMeetingAsync(get, new Metadata().Add("authorization", "Bearer nonsense"), Deadline));
+        var otherNetwork = await Assert.ThrowsAsync<RpcException>(async () =>
+            await server.Meetings.GetMeetingAsync(get, server.Token("u-x", "n-other", "p-x", "secretariat"), Deadline));
+        var representative = await Assert.ThrowsAsync<RpcException>(async () =>
+            await server.Meetings.ScheduleMeetingAsync(StartUp(), server.Token("u-ola", MeetingsFixture.Network, "p-ola", "representative"), Deadline));
+
+        Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
+        Assert.Equal(StatusCode.Unauthenticated, malformed.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, otherNetwork.StatusCode);
+        Assert.Equal(StatusCode.PermissionDenied, representative.StatusCode);
+    }
+
+    [Fact]
+    public async Task unknown_meetings_and_lifecycle_violations_get_not_found_and_failed_precondition()
+    {
+        await using var server = await MeetingsServer.StartAsync();
+        var meeting = await server.Meetings.ScheduleMeetingAsync(StartUp(), server.Kari, Deadline);
+
+        var missing = await Assert.ThrowsAsync<RpcException>(async () =>
+            await server.Meetings.GetMeetingAsync(new Proto.GetMeetingRequest { NetworkId = MeetingsFixture.Network, MeetingId = "mtg-nope" }, server.Kari, Deadline));
+        var early = await Assert.ThrowsAsync<RpcException>(async () =>
+            await server.Meetings.ApproveMinutesAsync(new Proto.ApproveMinutesRequest { NetworkId = MeetingsFixture.Network, MeetingId = meeting.MeetingId }, server.Kari, Deadline));
+
+        Assert.Equal(StatusCode.NotFound, missing.StatusCode);
+        Assert.Equal(StatusCode.FailedPrecondition, early.StatusCode);
+        var info = early.Details!.Details.Single(d => d.Is(Google.Rpc.ErrorInfo.Descriptor)).Unpack<Google.Rpc.ErrorInfo>();
+        Assert.Equal("MINUTES_NOT_DRAFTED", info.Reason);
+    }
+
+    [Fact]
+    public async Task the_partner_calendar_serves_a_valid_feed_and_the_compliance_of_each_group()
+    {
+        await using var server = await MeetingsServer.StartAsync();
+        await server.Meetings.ScheduleMeetingAsync(StartUp(), server.Kari, Deadline);
+
+        var feed = await server.Calendar.GetCalendarFeedAsync(new Proto.GetCalendarFeedRequest { NetworkId = MeetingsFixture.Network, GroupId = "g-digital" }, server.Kari, Deadline);
+        var compliance = await server.Calendar.GetCadenceComplianceAsync(new Proto.GetCadenceComplianceRequest { NetworkId = MeetingsFixture.Network }, server.Kari, Deadline);
+        var entries = await server.Calendar.ListCalendarEntriesAsync(new Proto.ListCalendarEntriesRequest
+        {
+            NetworkId = MeetingsFixture.Network,
+            StartTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow),
+            EndTime = Timestamp.FromDateTimeOffset(DateTimeOffset.UtcNow.AddDays(30)),
+        }, server.Kari, Deadline);
+
+        Assert.Single(PythonIcalendar.Check(feed.Content).GetProperty("events").EnumerateArray());
+        var group = Assert.Single(compliance.Groups);
+        Assert.Equal("Digital mobbing", group.DisplayName);
+        Assert.Contains(group.Requirements, r => r.Kind == Proto.CadenceRequirementKind.Reporting);
+        Assert.Equal(Proto.MeetingKind.StartUp, Assert.Single(entries.Entries).MeetingKind);
+    }
+}

@@ -1,0 +1,117 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NetworkPlatform.Grpc;
+using NetworkPlatform.Grpc.Hosting;
+using NetworkPlatform.Groups.V1;
+using NetworkPlatform.Hosting;
+using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Meetings.Domain;
+using NetworkPlatform.Meetings.Storage;
+using NetworkPlatform.Storage.Sqlite;
+using NetworkPlatform.Testing;
+using Proto = NetworkPlatform.Meetings.V1;
+
+namespace NetworkPlatform.Meetings.Tests;
+
+/// <summary>The groups service as a real gRPC peer on the same test server: one working group, remembers the tokens it saw.</summary>
+internal sealed class GroupsPeer : GroupsService.GroupsServiceBase
+{
+    public List<string> AuthorizationHeaders { get; } = [];
+
+    public static Group Digital()
+    {
+        var group = new Group { NetworkId = MeetingsFixture.Network, GroupId = "g-digital", DisplayName = "Digital mobbing", Kind = GroupKind.WorkingGroup, State = GroupState.Active };
+        group.Participants.Add(new Participant { PersonId = "p-kari", DisplayName = "Kari Nordmann", Email = "kari@bergen.kommune.no", Roles = { Role.Leader } });
+        group.Participants.Add(new Participant { PersonId = "p-ola", DisplayName = "Ola Hansen", Email = "ola@udir.no", Roles = { Role.Member, Role.BudgetResponsible } });
+        return group;
+    }
+
+    public override Task<Group> GetGroup(GetGroupRequest request, ServerCallContext context)
+    {
+        AuthorizationHeaders.Add(context.RequestHeaders.GetValue("authorization") ?? "");
+        return request.GroupId == "g-digital" ? Task.FromResult(Digital()) : throw RpcErrors.NotFound("networkplatform.groups.v1.Group", request.GroupId);
+    }
+
+    public override Task<ListGroupsResponse> ListGroups(ListGroupsRequest request, ServerCallContext context) =>
+        Task.FromResult(new ListGroupsResponse { Groups = { Digital() } });
+}
+
+/// <summary>The meetings service served by the platform's gRPC runtime on a free port, on a real SQLite file, with a groups peer.</summary>
+internal sealed class MeetingsServer : IAsyncDisposable
+{
+    private readonly WebApplication app;
+    private readonly string folder;
+    private readonly GrpcChannel channel;
+
+    private MeetingsServer(WebApplication app, string folder, int port, GroupsPeer groups, DevelopmentTokens tokens)
+    {
+        Tokens = tokens;
+        Secretariat = Token("u-secretariat", MeetingsFixture.Network, "p-sekretariat", Roles.Secretariat);
+        Kari = Token("u-kari", MeetingsFixture.Network, "p-kari", Roles.GroupLeader);
+        this.app = app;
+        this.folder = folder;
+        Groups = groups;
+        channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+        Meetings = new Proto.MeetingsService.MeetingsServiceClient(channel);
+        Calendar = new Proto.PartnerCalendarService.PartnerCalendarServiceClient(channel);
+    }
+
+    public Proto.MeetingsService.MeetingsServiceClient Meetings { get; }
+
+    public Proto.PartnerCalendarService.PartnerCalendarServiceClient Calendar { get; }
+
+    public GroupsPeer Groups { get; }
+
+    public DevelopmentTokens Tokens { get; }
+
+    public Metadata Secretariat { get; }
+
+    public Metadata Kari { get; }
+
+    /// <summary>A bearer token signed with the test server's development key, as the platform's JWT validation expects.</summary>
+    public Metadata Token(string subject, string network, string person, params string[] roles) =>
+        new Metadata().Add("authorization", $"Bearer {Tokens.Issue(subject, network, roles, personId: person)}");
+
+    public static async Task<MeetingsServer> StartAsync()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), $"meetings-api-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(folder);
+        var store = new SqliteDocumentStore(Path.Combine(folder, "meetings.db"));
+        await store.MigrateAsync();
+        await using (var unitOfWork = await store.BeginAsync())
+        {
+            await unitOfWork.InsertAsync(MeetingsCollections.Settings, MeetingsFixture.Network, NetworkSettings.Default(MeetingsFixture.Network) with { Secretariat = Samples.Secretariat });
+            await unitOfWork.CommitAsync();
+        }
+
+        var tokens = DevelopmentTokens.LoadOrCreate(Path.Combine(folder, "keys"));
+        var port = FreePort.Next();
+        var builder = WebApplication.CreateBuilder();
+        builder.Configuration["urls"] = $"http://127.0.0.1:{port}";
+        builder.Configuration["Services:Groups"] = $"http://127.0.0.1:{port}";
+        builder.Configuration["Storage:Provider"] = "sqlite";
+        builder.Configuration["Storage:DataDirectory"] = folder;
+        builder.Configuration["Auth:Issuer"] = DevelopmentTokens.Issuer;
+        builder.Configuration["Auth:Audience"] = DevelopmentTokens.Audience;
+        builder.Configuration["Auth:SigningKeyFile"] = tokens.JwksPath;
+        builder.AddServiceDefaults(MeetingsModule.ServiceName);
+        builder.Logging.ClearProviders();
+        builder.Services.AddMeetings(builder.Configuration);
+        var groups = new GroupsPeer();
+        var app = builder.Build();
+        app.MapMeetings();
+        app.MapGrpcService(_ => GroupsService.BindService(groups));
+        await app.StartAsync();
+        return new MeetingsServer(app, folder, port, groups, tokens);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        channel.Dispose();
+        await app.StopAsync();
+        await app.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(folder, recursive: true);
+    }
+}
