@@ -2,17 +2,15 @@
 using NetworkPlatform.Hosting;
 using NetworkPlatform.Messaging.Bus;
 using NetworkPlatform.Reporting;
-using NetworkPlatform.Reporting.Api;
 using NetworkPlatform.Reporting.Dashboard;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(ReportingModule.ServiceName);
 builder.AddDashboardEndpoint(builder.Configuration.GetValue("HTTP_PORT", DashboardEndpoints.DefaultPort));
 builder.Services.AddReporting(builder.Configuration);
-builder.Services.AddEventBus(builder.Configuration.GetSection("Bus"), ReportingModule.ServiceName, ReportingModule.AddEventHandlers);
+builder.Services.AddEventBus(builder.Configuration.GetSection("Bus"), bus => bus.AddReporting());
 
 var app = builder.Build();
 app.MapServiceDefaults();
-app.MapGrpcServiceWithHealth<ReportingGrpcService>();
-app.MapDashboard();
+app.MapReporting();
 app.Run();

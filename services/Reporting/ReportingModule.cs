@@ -1,7 +1,8 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using NetworkPlatform.Grpc.Hosting;
+using NetworkPlatform.Hosting;
 using NetworkPlatform.Messaging.Bus;
 using NetworkPlatform.Reporting.Api;
+using NetworkPlatform.Reporting.Dashboard;
 using NetworkPlatform.Reporting.Features;
 using NetworkPlatform.Reporting.Projections;
 using NetworkPlatform.Storage;
@@ -12,9 +13,10 @@ namespace NetworkPlatform.Reporting;
 /// <summary>
 /// The reporting service as a module, for its own process (Program.cs) and for the standalone host:
 /// <code>
-/// services.AddReporting(configuration);                                   // its own database, features, live feed
-/// bus.AddService(ReportingModule.ServiceName, ReportingModule.AddEventHandlers);   // the other services' events
-/// app.MapReporting();                                                     // gRPC, and the dashboard on its HTTP port
+/// builder.AddDashboardEndpoint(port);          // the dashboard's HTTP/1.1 port
+/// services.AddReporting(configuration);        // its own database, features, live feed
+/// bus.AddReporting();                          // the other services' events, logged and projected
+/// app.MapReporting();                          // gRPC (health follows readiness) and the dashboard
 /// </code>
 /// </summary>
 public static class ReportingModule
@@ -38,9 +40,10 @@ public static class ReportingModule
         return services;
     }
 
-    public static void AddEventHandlers(EventServiceBuilder events) => events.AddHandler<ReportingEventHandler>();
+    public static EventBusBuilder AddReporting(this EventBusBuilder bus) =>
+        bus.AddService(ServiceName, events => events.AddHandler<ReportingEventHandler>());
 
-    public static IApplicationBuilder MapReporting(this IApplicationBuilder app) => app.MapGrpcService<ReportingGrpcService>();
+    public static WebApplication MapReporting(this WebApplication app) => app.MapGrpcServiceWithHealth<ReportingGrpcService>().MapDashboard();
 
     private static IDocumentStore Store(IServiceProvider services) => services.GetRequiredKeyedService<IDocumentStore>(ServiceName);
 }

@@ -10,22 +10,27 @@ internal static class Banner
 {
     public static void Print(WebApplication app)
     {
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? "http://127.0.0.1:5000";
-        var target = new Uri(address).Authority;
-        var plaintext = address.StartsWith("http://", StringComparison.Ordinal) ? "-plaintext " : "";
-        var dataDirectory = app.Configuration["data-dir"] ?? "(none)";
+        var settings = app.Services.GetRequiredService<StandaloneSettings>();
+        var target = new Uri(settings.GrpcAddress).Authority;
+        var tokens = app.Services.GetRequiredService<DevelopmentTokens>();
+        var reader = tokens.Issue("demo-dashboard", DemoNetworks.Partnership, [Roles.DashboardReader]);
         Console.WriteLine($"""
 
-            Network Platform standalone: gRPC on {address} (HTTP/2), data directory {dataDirectory}
-              serving: grpc.health.v1.Health, grpc.reflection.v1 and v1alpha ServerReflection
+            Network Platform is running (standalone): gRPC on {settings.GrpcAddress} (HTTP/2, h2c), data in {settings.DataDirectory}
+              services: membership, groups, meetings, reporting; grpc.health.v1 and server reflection (v1, v1alpha)
+              dashboard: {settings.DashboardAddress}/#network={DemoNetworks.Partnership}&year={DateTime.UtcNow.Year}&token={reader}
 
             Try it:
-              grpcurl {plaintext}{target} list
-              grpcurl {plaintext}{target} grpc.health.v1.Health/Check
+              grpcurl -plaintext {target} list
+              grpcurl -plaintext {target} grpc.health.v1.Health/Check
               /usr/bin/python3 -c "import grpc; print(grpc.insecure_channel('{target}').unary_unary('/grpc.health.v1.Health/Check')(b'', timeout=5))"
                 (b'\x08\x01' is status SERVING)
-            {MembershipDemo(app, plaintext, target)}
-            Stop with Ctrl+C.
+            {MembershipDemo(app, "-plaintext ", target)}
+              group leader token ({DemoNetworks.Partnership}): {tokens.Issue("demo-leader", DemoNetworks.Partnership, [Roles.GroupLeader])}
+              operator token ({DemoNetworks.Partnership}):     {tokens.Issue("demo-operator", DemoNetworks.Partnership, [Roles.Operator])}
+              grpcurl -plaintext -H "authorization: Bearer $TOKEN" -d '{{"network_id":"{DemoNetworks.Partnership}","year":{DateTime.UtcNow.Year}}}' {target} networkplatform.reporting.v1.ReportingService/GetNetworkHealth
+              grpcurl -plaintext -H "authorization: Bearer $TOKEN" -d '{{"network_id":"{DemoNetworks.Partnership}"}}' {target} networkplatform.groups.v1.GroupsService/ListGroups
+            Stop with Ctrl+C. Start from scratch: make clean && make run.
 
             """);
     }
