@@ -60,6 +60,8 @@ public sealed class MembershipEventsOnRabbitMqTests
         });
         builder.WebHost.UseUrls($"http://127.0.0.1:{FreePort.Next()}");
         builder.Services.AddSingleton<Observed>();
+        // Start returns once the consumer's queue is bound: an event published to an exchange without a bound queue is dropped.
+        builder.Services.Configure<MassTransit.MassTransitHostOptions>(o => o.WaitUntilStarted = true);
         builder.Services.AddMembership(builder.Configuration);
         builder.Services.AddEventBus(builder.Configuration.GetSection("Bus"), bus => bus
             .AddService(MembershipModule.ServiceName)
