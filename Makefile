@@ -3,6 +3,7 @@ SHELL := /bin/bash
 DOTNET ?= dotnet
 CONFIG ?= Debug
 GRPC_PORT ?= 5000
+HTTP_PORT ?= 5080
 DATA_DIR ?= .data
 
 .DEFAULT_GOAL := help
@@ -16,10 +17,10 @@ build: ## Build every project (warnings are errors)
 	$(DOTNET) build NetworkPlatform.sln -c $(CONFIG) --nologo -clp:ErrorsOnly
 
 .PHONY: run
-run: ## Build and start the platform standalone on 127.0.0.1:$(GRPC_PORT) (SQLite, in-memory bus, demo network)
+run: ## Build and start the platform standalone: gRPC on 127.0.0.1:$(GRPC_PORT), dashboard on :$(HTTP_PORT) (SQLite, in-memory bus, demo network)
 	$(DOTNET) build services/Standalone/NetworkPlatform.Standalone.csproj -c $(CONFIG) --nologo -clp:ErrorsOnly
-	$(DOTNET) run --project services/Standalone/NetworkPlatform.Standalone.csproj -c $(CONFIG) --no-build -- \
-	  --urls http://127.0.0.1:$(GRPC_PORT) --data-dir $(DATA_DIR)
+	GRPC_PORT=$(GRPC_PORT) HTTP_PORT=$(HTTP_PORT) $(DOTNET) run --project services/Standalone/NetworkPlatform.Standalone.csproj -c $(CONFIG) --no-build -- \
+	  --data-dir $(DATA_DIR)
 
 .PHONY: test
 test: ## Install missing system packages, start test servers, run all tests, print "N passed, N failed"

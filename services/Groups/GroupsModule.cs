@@ -1,3 +1,4 @@
+using NetworkPlatform.Hosting.Auth;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NetworkPlatform.Grpc;
 using NetworkPlatform.Hosting;
@@ -38,7 +39,7 @@ public static class GroupsModule
         var membershipChannel = ServiceCalls.ChannelTo(configuration, "Membership");
         services.AddKeyedSingleton(ServiceName, membershipChannel);
         services.AddKeyedSingleton<IMembershipDirectory>(ServiceName, (sp, _) =>
-            new MembershipGrpcDirectory(sp.GetRequiredKeyedService<GrpcChannel>(ServiceName), sp.GetRequiredService<IHttpContextAccessor>()));
+            new MembershipGrpcDirectory(sp.GetRequiredKeyedService<GrpcChannel>(ServiceName), sp.GetRequiredService<IHttpContextAccessor>(), sp.GetService<ServiceIdentity>()));
         services.AddSingleton(sp => new GroupsContext(
             sp.GetRequiredKeyedService<IDocumentStore>(ServiceName),
             sp.GetRequiredKeyedService<IMembershipDirectory>(ServiceName),

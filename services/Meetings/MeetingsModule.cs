@@ -1,3 +1,4 @@
+using NetworkPlatform.Hosting.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -34,7 +35,7 @@ public static class MeetingsModule
 
         var groupsClient = new GroupsService.GroupsServiceClient(ServiceCalls.ChannelTo(configuration, "Groups"));
         services.AddKeyedSingleton(ServiceName, groupsClient);
-        services.AddSingleton<IGroupDirectory>(sp => new GrpcGroupDirectory(groupsClient, sp.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>()));
+        services.AddSingleton<IGroupDirectory>(sp => new GrpcGroupDirectory(groupsClient, sp.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>(), identity: sp.GetService<ServiceIdentity>()));
 
         var smtp = configuration.GetSection("Notifications:Smtp").Get<SmtpOptions>();
         if (smtp is { Host.Length: > 0 })

@@ -14,11 +14,14 @@ internal static class Banner
         var target = new Uri(settings.GrpcAddress).Authority;
         var tokens = app.Services.GetRequiredService<DevelopmentTokens>();
         var reader = tokens.Issue("demo-dashboard", DemoNetworks.Partnership, [Roles.DashboardReader]);
+        var year = DateTime.UtcNow.Year;
+        var healthBody = $"{{\"network_id\":\"{DemoNetworks.Partnership}\",\"year\":{year}}}";
+        var groupsBody = $"{{\"network_id\":\"{DemoNetworks.Partnership}\"}}";
         Console.WriteLine($"""
 
             Network Platform is running (standalone): gRPC on {settings.GrpcAddress} (HTTP/2, h2c), data in {settings.DataDirectory}
               services: membership, groups, meetings, reporting; grpc.health.v1 and server reflection (v1, v1alpha)
-              dashboard: {settings.DashboardAddress}/#network={DemoNetworks.Partnership}&year={DateTime.UtcNow.Year}&token={reader}
+              dashboard: {settings.DashboardAddress}/#network={DemoNetworks.Partnership}&year={year}&token={reader}
 
             Try it:
               grpcurl -plaintext {target} list
@@ -28,8 +31,8 @@ internal static class Banner
             {MembershipDemo(app, "-plaintext ", target)}
               group leader token ({DemoNetworks.Partnership}): {tokens.Issue("demo-leader", DemoNetworks.Partnership, [Roles.GroupLeader])}
               operator token ({DemoNetworks.Partnership}):     {tokens.Issue("demo-operator", DemoNetworks.Partnership, [Roles.Operator])}
-              grpcurl -plaintext -H "authorization: Bearer $TOKEN" -d '{{"network_id":"{DemoNetworks.Partnership}","year":{DateTime.UtcNow.Year}}}' {target} networkplatform.reporting.v1.ReportingService/GetNetworkHealth
-              grpcurl -plaintext -H "authorization: Bearer $TOKEN" -d '{{"network_id":"{DemoNetworks.Partnership}"}}' {target} networkplatform.groups.v1.GroupsService/ListGroups
+              grpcurl -plaintext -H "authorization: Bearer $TOKEN" -d '{healthBody}' {target} networkplatform.reporting.v1.ReportingService/GetNetworkHealth
+              grpcurl -plaintext -H "authorization: Bearer $TOKEN" -d '{groupsBody}' {target} networkplatform.groups.v1.GroupsService/ListGroups
             Stop with Ctrl+C. Start from scratch: make clean && make run.
 
             """);

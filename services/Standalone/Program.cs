@@ -15,6 +15,8 @@ var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = ar
 var settings = StandaloneSettings.Apply(builder.Configuration);
 builder.Services.AddSingleton(settings);
 builder.Services.AddSingleton(settings.Tokens);
+// Event handlers calling another service act as that network's secretariat, signed with the development key.
+builder.Services.AddSingleton(new ServiceIdentity(network => "Bearer " + settings.Tokens.Issue("service", network, [Roles.Secretariat], lifetime: TimeSpan.FromMinutes(10))));
 builder.AddServiceDefaults("standalone");
 builder.AddDashboardEndpoint(settings.DashboardPort);
 builder.Services.AddMembership(builder.Configuration);

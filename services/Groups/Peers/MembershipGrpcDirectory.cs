@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using NetworkPlatform.Grpc;
+using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Features.Membership;
 using NetworkPlatform.Membership.V1;
@@ -11,7 +12,7 @@ namespace NetworkPlatform.Groups.Peers;
 /// OrganisationService for names and contact details). The call runs on behalf of the caller: their bearer token is
 /// forwarded, so membership's own rules decide which personal data comes back.
 /// </summary>
-public sealed class MembershipGrpcDirectory(CallInvoker channel, IHttpContextAccessor httpContext) : IMembershipDirectory
+public sealed class MembershipGrpcDirectory(CallInvoker channel, IHttpContextAccessor httpContext, ServiceIdentity? identity = null) : IMembershipDirectory
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
     private readonly RepresentativeService.RepresentativeServiceClient representatives = new(channel);
@@ -20,7 +21,7 @@ public sealed class MembershipGrpcDirectory(CallInvoker channel, IHttpContextAcc
 
     public async Task<RepresentativeCheck> CheckRepresentativeAsync(string networkId, string personId, CancellationToken cancellationToken)
     {
-        var options = CallOptions(cancellationToken);
+        var options = CallOptions(networkId, cancellationToken);
         var check = await representatives.CheckRepresentativeAsync(new CheckRepresentativeRequest { NetworkId = networkId, PersonId = personId }, options);
         if (check.Reason == "PERSON_NOT_FOUND")
         {
@@ -45,10 +46,10 @@ public sealed class MembershipGrpcDirectory(CallInvoker channel, IHttpContextAcc
         var other => $"the membership service answered {other}",
     };
 
-    private CallOptions CallOptions(CancellationToken cancellationToken)
+    private CallOptions CallOptions(string networkId, CancellationToken cancellationToken)
     {
         var headers = new Metadata();
-        if (httpContext.HttpContext?.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization)
+        if (ServiceIdentity.Authorization(httpContext, identity, networkId) is { Length: > 0 } authorization)
         {
             headers.Add("authorization", authorization);
         }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using NetworkPlatform.Grpc;
+using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Meetings.Domain;
 
@@ -7,15 +8,15 @@ namespace NetworkPlatform.Meetings.Peers;
 
 /// <summary>
 /// Asks the groups service (Services:Groups). The caller's bearer token travels along, so the groups service answers
-/// with the contact details this caller may see; outside a call (seeding) a fixed authorization value is used instead.
+/// with the contact details this caller may see; outside a call the fixed authorization (seeding) or the service's own identity is used.
 /// </summary>
-public sealed class GrpcGroupDirectory(GroupsService.GroupsServiceClient client, IHttpContextAccessor? httpContext, string? fixedAuthorization = null) : IGroupDirectory
+public sealed class GrpcGroupDirectory(GroupsService.GroupsServiceClient client, IHttpContextAccessor? httpContext, string? fixedAuthorization = null, ServiceIdentity? identity = null) : IGroupDirectory
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
 
     public async Task<GroupInfo> GetGroupAsync(string networkId, string groupId, CancellationToken cancellationToken)
     {
-        var group = await client.GetGroupAsync(new GetGroupRequest { NetworkId = networkId, GroupId = groupId }, Options(cancellationToken));
+        var group = await client.GetGroupAsync(new GetGroupRequest { NetworkId = networkId, GroupId = groupId }, Options(networkId, cancellationToken));
         return ToInfo(group);
     }
 
@@ -25,7 +26,7 @@ public sealed class GrpcGroupDirectory(GroupsService.GroupsServiceClient client,
         var token = "";
         do
         {
-            var page = await client.ListGroupsAsync(new ListGroupsRequest { NetworkId = networkId, PageSize = 200, PageToken = token }, Options(cancellationToken));
+            var page = await client.ListGroupsAsync(new ListGroupsRequest { NetworkId = networkId, PageSize = 200, PageToken = token }, Options(networkId, cancellationToken));
             groups.AddRange(page.Groups.Select(ToInfo));
             token = page.NextPageToken;
         }
@@ -33,10 +34,10 @@ public sealed class GrpcGroupDirectory(GroupsService.GroupsServiceClient client,
         return groups;
     }
 
-    private CallOptions Options(CancellationToken cancellationToken)
+    private CallOptions Options(string networkId, CancellationToken cancellationToken)
     {
         var headers = new Metadata();
-        if ((fixedAuthorization ?? httpContext?.HttpContext?.Request.Headers.Authorization.ToString()) is { Length: > 0 } authorization)
+        if ((fixedAuthorization ?? ServiceIdentity.Authorization(httpContext, identity, networkId)) is { Length: > 0 } authorization)
         {
             headers.Add("authorization", authorization);
         }

@@ -15,6 +15,7 @@ public sealed class ReadinessMonitor(
     HealthStatusManager health,
     HealthCheckService checks,
     ServiceHealthNames names,
+    IHostApplicationLifetime lifetime,
     ILogger<ReadinessMonitor> logger) : BackgroundService
 {
     public const string ReadyTag = "ready";
@@ -25,6 +26,12 @@ public sealed class ReadinessMonitor(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // Start-up work (schema migrations) has finished once the host has started; checking earlier only reports that.
+        var started = new TaskCompletionSource();
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        {
+            await started.Task.WaitAsync(stoppingToken).ConfigureAwait(false);
+        }
         using var timer = new PeriodicTimer(Interval);
         do
         {
