@@ -26,7 +26,7 @@ public static class PlatformTelemetry
     public static readonly Meter Meter = new(ActivitySourceName);
 
     // Libraries that emit ActivitySource / Meter data natively; subscribed by name.
-    internal static readonly string[] Sources = [ActivitySourceName, "Microsoft.AspNetCore", "System.Net.Http", "MassTransit", "Npgsql"];
+    internal static readonly string[] Sources = [ActivitySourceName, "NetworkPlatform.Messaging", "Microsoft.AspNetCore", "System.Net.Http", "MassTransit", "Npgsql"];
     internal static readonly string[] Meters = [ActivitySourceName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "MassTransit", "Npgsql"];
 
     public static IServiceCollection AddPlatformTelemetry(this IServiceCollection services, string serviceName)
