@@ -8,6 +8,7 @@ packages=(
   python3-yaml                                              # the Envoy config check of the deploy tests
   nghttp2-client                                            # raw HTTP/2 and h2load
   postgresql rabbitmq-server                                # real servers for integration tests
+  chromium                                                  # the dashboard's browser test (Playwright drives it)
   python3-icalendar                                         # independent reader of the meetings .ics output
 )
 # node and npm run the Kubernetes schema check of tests/NetworkPlatform.Deploy.Tests (any distribution's will do).
