@@ -49,8 +49,13 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
 
     public override HttpContext HttpContext => http;
 
-    /// <summary>The deadline passed (as opposed to the client going away).</summary>
-    public bool DeadlineExceeded => deadlineSource is { IsCancellationRequested: true } && !http.RequestAborted.IsCancellationRequested;
+    /// <summary>
+    /// The deadline passed (as opposed to the client going away). The clock is read too: under thread-pool pressure the
+    /// deadline timer can fire after a handler that ignored it has already returned, and that answer is still too late.
+    /// </summary>
+    public bool DeadlineExceeded =>
+        deadlineSource is not null && !http.RequestAborted.IsCancellationRequested
+        && (deadlineSource.IsCancellationRequested || DateTime.UtcNow >= deadline);
 
     /// <summary>Reads grpc-timeout and grpc-encoding; throws the status to answer with when they are unusable.</summary>
     public void Initialize()
