@@ -34,7 +34,7 @@ public static class ReportingModule
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<Indicators>(sp, Store(sp)));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<Money>(sp, Store(sp)));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<RebuildProjections>(sp, Store(sp)));
-        services.AddSingleton<Learning>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<Learning>(sp, Store(sp)));
         services.AddSingleton<AnnualReports>();
         services.AddSingleton<ReportingGrpcService>();
         return services;

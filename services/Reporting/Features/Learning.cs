@@ -3,13 +3,14 @@ using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Reporting.Domain;
 using NetworkPlatform.Reporting.Storage;
 using NetworkPlatform.Reporting.V1;
+using NetworkPlatform.Storage;
 using DomainKind = NetworkPlatform.Reporting.Domain.LearningKind;
 using ProtoKind = NetworkPlatform.Reporting.V1.LearningKind;
 
 namespace NetworkPlatform.Reporting.Features;
 
 /// <summary>Learning at the workplace (004): activities logged per organisation or group, summarised by kind.</summary>
-public sealed class Learning(ReportingCommands commands, ReportingQueries queries, TimeProvider clock)
+public sealed class Learning(IDocumentStore store, ReportingCommands commands, ReportingQueries queries, TimeProvider clock)
 {
     public async Task<V1.LearningActivity> LogAsync(LogLearningActivityRequest request, Caller caller, CancellationToken ct)
     {
@@ -43,7 +44,7 @@ public sealed class Learning(ReportingCommands commands, ReportingQueries querie
                 NullIfEmpty(request.OrganisationId), NullIfEmpty(request.GroupId), date, (decimal)request.Hours, request.Participants, request.Description, caller.Subject);
             await commands.CommitAsync(logged, ct, "learning", request.RequestId, activityId);
         }
-        var stored = (await queries.AllAsync(ReportingCollections.Learning, request.NetworkId, ct)).Single(a => a.ActivityId == activityId);
+        var stored = (await store.GetAsync(ReportingCollections.Learning, request.NetworkId, activityId, ct))!.Document;
         return new V1.LearningActivity
         {
             ActivityId = stored.ActivityId,

@@ -38,7 +38,7 @@ public sealed class ProgressReports(IDocumentStore store, ReportingCommands comm
             ?? throw RpcErrors.NotFound("measure", request.MeasureId);
         if (await commands.PreviousResultAsync(request.NetworkId, "progress", request.RequestId, ct) is { } previousId)
         {
-            return ToProto(measure.Document.MeasureId, (await store.GetAsync(ReportingCollections.Measures, request.NetworkId, request.MeasureId, ct))!.Document.Reports.Single(r => r.ReportId == previousId));
+            return ToProto(request.MeasureId, measure.Document.Reports.Single(r => r.ReportId == previousId));
         }
 
         var reportId = Guid.NewGuid().ToString("N");

@@ -170,6 +170,29 @@ public sealed class ReportingServiceTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_learning_activity_is_logged_once_per_request_id_and_summarised_by_kind()
+    {
+        var representative = host.As(Roles.Representative);
+        var request = new LogLearningActivityRequest
+        {
+            NetworkId = Net, Kind = LearningKind.ReflectionGroup, OrganisationId = "org-a", Date = new CalendarDate { Year = 2026, Month = 3, Day = 4 },
+            Hours = 1.5, Participants = 6, Description = "Case reflection", RequestId = Guid.NewGuid().ToString(),
+        };
+
+        var first = await host.Client.LogLearningActivityAsync(request, representative);
+        var retried = await host.Client.LogLearningActivityAsync(request, representative);
+
+        Assert.Equal(first.ActivityId, retried.ActivityId);
+        Assert.Equal(("org-a", 1.5, 6), (first.OrganisationId, first.Hours, first.Participants));
+        var summary = await host.Client.SummariseLearningAsync(new SummariseLearningRequest
+        {
+            NetworkId = Net, From = new CalendarDate { Year = 2026, Month = 1, Day = 1 }, To = new CalendarDate { Year = 2027, Month = 1, Day = 1 },
+        }, representative);
+        var kind = Assert.Single(summary.Kinds);
+        Assert.Equal((LearningKind.ReflectionGroup, 1, 1.5, 6), (kind.Kind, kind.Activities, kind.Hours, kind.Participants));
+    }
+
+    [Fact]
     public async Task the_dashboard_serves_the_page_and_the_figures_to_token_holders()
     {
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{host.DashboardPort}") };
