@@ -65,6 +65,19 @@ public sealed class RawHttp2Tests(ConformanceFixture fixture)
     public Task the_server_ends_a_call_at_its_grpc_timeout_with_deadline_exceeded() => Run("server_deadline");
 
     [Fact]
+    public async Task the_server_answers_deadline_exceeded_at_the_deadline_while_a_handler_ignoring_it_runs_on()
+    {
+        await Run("server_deadline_with_a_handler_ignoring_it");
+
+        var outcome = await fixture.Server.Interceptor.SingleOutcomeAsync("stubborn raw h2");
+        Assert.Equal(StatusCode.DeadlineExceeded, outcome.StatusCode);
+        Assert.True(outcome.Duration < TimeSpan.FromSeconds(2), $"the call ended at its deadline, not when the handler returned: {outcome.Duration}");
+    }
+
+    [Fact]
+    public Task a_server_stream_whose_handler_ignores_the_deadline_ends_at_the_deadline_after_the_messages_sent() => Run("server_stream_deadline_with_a_handler_ignoring_it");
+
+    [Fact]
     public Task a_malformed_grpc_timeout_is_internal() => Run("malformed_timeout");
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed class TestEchoService : EchoService.EchoServiceBase
     {
         if (request.DelayMs > 0)
         {
-            await Task.Delay(request.DelayMs, context.CancellationToken);
+            await Task.Delay(request.DelayMs, DelayToken(request, context));
         }
         Fail(request, context);
         return Answer(request, context, 0);
@@ -29,9 +29,9 @@ public sealed class TestEchoService : EchoService.EchoServiceBase
         {
             if (request.DelayMs > 0)
             {
-                await Task.Delay(request.DelayMs, context.CancellationToken);
+                await Task.Delay(request.DelayMs, DelayToken(request, context));
             }
-            await responseStream.WriteAsync(Answer(request, context, i), context.CancellationToken);
+            await responseStream.WriteAsync(Answer(request, context, i), DelayToken(request, context));
         }
         Fail(request, context);
     }
@@ -57,6 +57,9 @@ public sealed class TestEchoService : EchoService.EchoServiceBase
             await responseStream.WriteAsync(Answer(request, context, index++), context.CancellationToken);
         }
     }
+
+    private static CancellationToken DelayToken(EchoRequest request, ServerCallContext context) =>
+        request.IgnoreCancellation ? CancellationToken.None : context.CancellationToken;
 
     private static EchoResponse Answer(EchoRequest request, ServerCallContext context, int index)
     {
@@ -121,6 +124,23 @@ public sealed class RecordingInterceptor : ServerInterceptor
     {
         requests.TryRemove(context, out var request);
         Calls.Enqueue((context.Method, outcome, request));
+    }
+
+    /// <summary>
+    /// The one outcome of the call whose request carried <paramref name="message"/>; it is recorded once the handler has
+    /// returned, so this waits for it (and a little longer, to catch a second record).
+    /// </summary>
+    public async Task<CallOutcome> SingleOutcomeAsync(string message)
+    {
+        bool IsTheCall((string Method, CallOutcome Outcome, IMessage? Request) call) => (call.Request as EchoRequest)?.Message == message;
+        var waitUntil = DateTime.UtcNow.AddSeconds(10);
+        while (!Calls.Any(IsTheCall))
+        {
+            Assert.True(DateTime.UtcNow < waitUntil, $"the interceptor never saw the call '{message}' end");
+            await Task.Delay(50);
+        }
+        await Task.Delay(200);
+        return Assert.Single(Calls, IsTheCall).Outcome;
     }
 }
 

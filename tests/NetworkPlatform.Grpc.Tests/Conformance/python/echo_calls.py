@@ -67,6 +67,22 @@ def deadline():
     expect(time.monotonic() - started < 3, "the deadline was not honoured promptly")
 
 
+def deadline_ignored_by_the_handler():
+    started = time.monotonic()
+    try:
+        stub.Echo(Req(message="stubborn grpcio", delay_ms=3000, ignore_cancellation=True), timeout=0.3)
+        raise AssertionError("the call should have exceeded its deadline")
+    except grpc.RpcError as error:
+        expect(error.code() == grpc.StatusCode.DEADLINE_EXCEEDED, error)
+    expect(time.monotonic() - started < 2, "the deadline was not honoured promptly")
+    try:
+        list(stub.EchoStream(Req(message="s", repeat=5, delay_ms=300, ignore_cancellation=True), timeout=0.7))
+        raise AssertionError("the stream should have exceeded its deadline")
+    except grpc.RpcError as error:
+        expect(error.code() == grpc.StatusCode.DEADLINE_EXCEEDED, error)
+    expect(stub.Echo(Req(message="after"), timeout=10).message == "after", "the channel must stay usable")
+
+
 def metadata():
     response, call = stub.Echo.with_call(
         Req(message="m", echo_metadata=True),
