@@ -7,7 +7,13 @@ public sealed class RawHttp2Tests(ConformanceFixture fixture)
     private Task Run(string testCase) => fixture.RunAsync("raw_h2.py", testCase);
 
     [Fact]
-    public Task a_non_grpc_content_type_gets_http_415() => Run("wrong_content_type");
+    public async Task a_non_grpc_content_type_gets_http_415_and_interceptors_see_the_refusal()
+    {
+        await Run("wrong_content_type");
+
+        Assert.Contains(fixture.Server.Interceptor.Calls, c => c.Method == "/networkplatform.testing.v1.EchoService/Echo"
+            && c.Outcome is { Refused: true, HttpStatusCode: 415, StatusCode: StatusCode.Unknown } && c.Request is null);
+    }
 
     [Fact]
     public Task a_message_split_into_one_byte_data_frames_is_reassembled() => Run("split_frames");
@@ -53,7 +59,13 @@ public sealed class RawHttp2Tests(ConformanceFixture fixture)
     public Task two_messages_on_a_unary_call_are_internal() => Run("two_messages_on_unary");
 
     [Fact]
-    public Task an_unknown_method_gets_a_trailers_only_response() => Run("trailers_only_for_unknown_method");
+    public async Task an_unknown_method_gets_a_trailers_only_response_and_interceptors_see_it_unimplemented()
+    {
+        await Run("trailers_only_for_unknown_method");
+
+        Assert.Contains(fixture.Server.Interceptor.Calls, c => c.Method == "/networkplatform.testing.v1.EchoService/Missing"
+            && c.Outcome is { Refused: true, HttpStatusCode: 200, StatusCode: StatusCode.Unimplemented });
+    }
 
     [Fact]
     public Task grpc_message_is_percent_encoded_and_binary_trailers_are_unpadded() => Run("status_message_is_percent_encoded");
