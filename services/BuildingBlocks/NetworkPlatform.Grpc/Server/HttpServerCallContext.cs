@@ -13,7 +13,8 @@ namespace NetworkPlatform.Grpc.Server;
 /// One gRPC call on one HTTP/2 stream: reads length-prefixed requests from the request body, writes responses straight into
 /// the response PipeWriter, and ends the call with the status in trailers (or a Trailers-Only response when nothing was sent).
 /// The call ends exactly once: either when the handler is done, or at the deadline even while a handler that ignores its
-/// cancellation token keeps running (as grpc-dotnet does). The gate serializes response writes with that ending.
+/// cancellation token keeps running (as grpc-dotnet does). One atomic state serializes response writes with that ending
+/// (no lock: Kestrel already takes one per call into the response, and a streamed message costs little more than that).
 /// </summary>
 internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
 {
@@ -21,11 +22,18 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
 
     private readonly HttpContext http;
     private readonly GrpcServerRuntime runtime;
-    private readonly Lock gate = new();
-    private bool writing;
-    private bool ended;
-    private bool deadlineWaitsForWrite;
+    private const int Idle = 0;
+    private const int Writing = 1;
+    private const int DeadlineWaitsForWrite = 2;
+    private const int Ended = 3;
+
+    /// <summary>Room for framing a small streamed message before handing it to Kestrel in one call.</summary>
+    private const int ScratchSize = 4096;
+
+    private int state;
     private TaskCompletionSource? deadlineEnding;
+    private byte[]? scratch;
+    private PipeWriter? responseBody;
     private CancellationTokenRegistration deadlineRegistration;
     private CancellationTokenSource? deadlineSource;
     private CancellationToken? requestAborted;
@@ -83,15 +91,18 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     /// </summary>
     public bool TryEnd()
     {
-        lock (gate)
+        // From Idle, or from Writing when the handler returned without awaiting its last write.
+        var seen = Volatile.Read(ref state);
+        while (seen is Idle or Writing)
         {
-            if (ended)
+            var previous = Interlocked.CompareExchange(ref state, Ended, seen);
+            if (previous == seen)
             {
-                return false;
+                return true;
             }
-            ended = true;
-            return true;
+            seen = previous;
         }
+        return false;
     }
 
     /// <summary>Completes when the status sent at the deadline has gone out (only after <see cref="TryEnd"/> returned false).</summary>
@@ -195,12 +206,17 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     /// </summary>
     public void WriteFinalMessage(IMessage message)
     {
-        lock (gate)
+        if (Interlocked.CompareExchange(ref state, Writing, Idle) != Idle)
         {
-            if (!ended)
-            {
-                WriteMessage(message);
-            }
+            return;
+        }
+        try
+        {
+            WriteFramed(ResponseBody, message, CheckedSize(message));
+        }
+        finally
+        {
+            EndWrite();
         }
     }
 
@@ -210,24 +226,12 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     /// </summary>
     public Task WriteMessageAndFlushAsync(IMessage message, CancellationToken cancellationToken)
     {
-        lock (gate)
-        {
-            CancellationToken.ThrowIfCancellationRequested();
-            if (ended)
-            {
-                throw new InvalidOperationException($"{Method} already ended (its deadline passed and DEADLINE_EXCEEDED was sent); stop writing once context.CancellationToken is cancelled.");
-            }
-            if (writing)
-            {
-                throw new InvalidOperationException($"{Method} started a response write before the previous one completed; await each WriteAsync before the next.");
-            }
-            WriteMessage(message);
-            writing = true;
-        }
+        CancellationToken.ThrowIfCancellationRequested();
+        BeginWrite();
         ValueTask<FlushResult> flush;
         try
         {
-            flush = http.Response.BodyWriter.FlushAsync(cancellationToken);
+            flush = WriteAndFlush(message, cancellationToken);
         }
         catch
         {
@@ -236,6 +240,7 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
         }
         if (flush.IsCompletedSuccessfully)
         {
+            flush.GetAwaiter().GetResult(); // consumes the result, as a source-backed ValueTask requires
             EndWrite();
             return Task.CompletedTask;
         }
@@ -244,20 +249,17 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
 
     public override async Task WriteResponseHeadersAsync(Metadata responseHeaders)
     {
-        lock (gate)
+        BeginWrite();
+        try
         {
-            if (ended || writing || responseStarted)
+            if (responseStarted)
             {
-                throw new InvalidOperationException("Response headers were already sent (or the call ended); write them before the first response message.");
+                throw new InvalidOperationException("Response headers were already sent; write them before the first response message.");
             }
             MetadataHeaders.AppendTo(http.Response.Headers, responseHeaders);
             StartResponse();
-            writing = true;
-        }
-        try
-        {
             await http.Response.StartAsync().ConfigureAwait(false);
-            await http.Response.BodyWriter.FlushAsync().ConfigureAwait(false);
+            await ResponseBody.FlushAsync().ConfigureAwait(false);
         }
         finally
         {
@@ -302,9 +304,38 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     {
         deadlineRegistration.Dispose();
         deadlineSource?.Dispose();
+        if (scratch is not null)
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
     }
 
-    private void WriteMessage(IMessage message)
+    /// <summary>Read once: the response body writer is a feature lookup away on every read of HttpResponse.BodyWriter.</summary>
+    private PipeWriter ResponseBody => responseBody ??= http.Response.BodyWriter;
+
+    private void BeginWrite()
+    {
+        var previous = Interlocked.CompareExchange(ref state, Writing, Idle);
+        if (previous == Idle)
+        {
+            return;
+        }
+        throw new InvalidOperationException(previous == Writing
+            ? $"{Method} started a response write before the previous one completed; await each WriteAsync before the next."
+            : $"{Method} already ended (its deadline passed and DEADLINE_EXCEEDED was sent); stop writing once context.CancellationToken is cancelled.");
+    }
+
+    /// <summary>A write is done; when the deadline fired meanwhile, it waited for this write and the call ends now.</summary>
+    private void EndWrite()
+    {
+        if (Interlocked.CompareExchange(ref state, Idle, Writing) == DeadlineWaitsForWrite)
+        {
+            Volatile.Write(ref state, Ended);
+            _ = EndAtDeadlineAsync();
+        }
+    }
+
+    private int CheckedSize(IMessage message)
     {
         var size = message.CalculateSize();
         if (size > runtime.Options.MaxSendMessageSize)
@@ -312,13 +343,35 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
             throw new RpcException(StatusCode.ResourceExhausted, $"Sending message larger than max ({size} vs. {runtime.Options.MaxSendMessageSize}).");
         }
         StartResponse();
+        return size;
+    }
+
+    private ValueTask<FlushResult> WriteAndFlush(IMessage message, CancellationToken cancellationToken)
+    {
+        var size = CheckedSize(message);
+        var body = ResponseBody;
+        if (!responseGzip && size <= ScratchSize - MessageFraming.HeaderSize)
+        {
+            // Framed here, then handed to Kestrel in one WriteAsync: one lock on its stream output instead of three
+            // (GetSpan, Advance, FlushAsync each take it), which is most of what a small streamed message costs.
+            scratch ??= ArrayPool<byte>.Shared.Rent(ScratchSize);
+            var frame = scratch.AsMemory(0, MessageFraming.HeaderSize + size);
+            MessageFraming.WriteMessage(frame.Span, message);
+            return body.WriteAsync(frame, cancellationToken);
+        }
+        WriteFramed(body, message, size);
+        return body.FlushAsync(cancellationToken);
+    }
+
+    private void WriteFramed(PipeWriter body, IMessage message, int size)
+    {
         if (responseGzip)
         {
-            MessageFraming.WriteGzipMessage(http.Response.BodyWriter, message);
+            MessageFraming.WriteGzipMessage(body, message);
         }
         else
         {
-            MessageFraming.WriteMessage(http.Response.BodyWriter, message, size);
+            MessageFraming.WriteMessage(body, message, size);
         }
     }
 
@@ -334,21 +387,6 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
         }
     }
 
-    /// <summary>A write is done; when the deadline fired meanwhile, it waited for this write and the call ends now.</summary>
-    private void EndWrite()
-    {
-        lock (gate)
-        {
-            writing = false;
-            if (!deadlineWaitsForWrite)
-            {
-                return;
-            }
-            deadlineWaitsForWrite = false;
-        }
-        _ = EndAtDeadlineAsync();
-    }
-
     /// <summary>The deadline timer fired: answer DEADLINE_EXCEEDED now, whether or not the handler is still running.</summary>
     private void OnDeadline()
     {
@@ -356,21 +394,22 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
         {
             return; // the client went away (which also cancels the linked source): nobody is left to answer
         }
-        lock (gate)
+        // Set before the state changes: whoever sees the call ended by the deadline waits on it.
+        deadlineEnding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var seen = Volatile.Read(ref state);
+        while (seen is Idle or Writing)
         {
-            if (ended)
+            var previous = Interlocked.CompareExchange(ref state, seen == Idle ? Ended : DeadlineWaitsForWrite, seen);
+            if (previous == seen)
             {
-                return;
+                if (seen == Idle)
+                {
+                    _ = EndAtDeadlineAsync();
+                }
+                return; // else the write in progress ends the call when it is done (EndWrite)
             }
-            ended = true;
-            deadlineEnding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (writing)
-            {
-                deadlineWaitsForWrite = true;
-                return;
-            }
+            seen = previous;
         }
-        _ = EndAtDeadlineAsync();
     }
 
     private async Task EndAtDeadlineAsync()
