@@ -25,13 +25,16 @@ public sealed class TestEchoService : EchoService.EchoServiceBase
 
     public override async Task EchoStream(EchoRequest request, IServerStreamWriter<EchoResponse> responseStream, ServerCallContext context)
     {
+        // One message object for the whole stream: each write has serialized it by the time it returns.
+        var response = Answer(request, context, 0);
         for (var i = 0; i < request.Repeat; i++)
         {
             if (request.DelayMs > 0)
             {
                 await Task.Delay(request.DelayMs, DelayToken(request, context));
             }
-            await responseStream.WriteAsync(Answer(request, context, i), DelayToken(request, context));
+            response.Index = i;
+            await responseStream.WriteAsync(response, DelayToken(request, context));
         }
         Fail(request, context);
     }
