@@ -17,7 +17,7 @@ public sealed class TestEchoService : EchoService.EchoServiceBase
     {
         if (request.DelayMs > 0)
         {
-            await Task.Delay(request.DelayMs, DelayToken(request, context));
+            await Task.Delay(request.DelayMs, request.IgnoreCancellation ? CancellationToken.None : context.CancellationToken);
         }
         Fail(request, context);
         return Answer(request, context, 0);
@@ -27,14 +27,26 @@ public sealed class TestEchoService : EchoService.EchoServiceBase
     {
         // One message object for the whole stream: each write has serialized it by the time it returns.
         var response = Answer(request, context, 0);
+        if (request.IgnoreCancellation)
+        {
+            for (var i = 0; i < request.Repeat; i++)
+            {
+                response.Index = i;
+                await responseStream.WriteAsync(response);
+            }
+            await Task.Delay(request.DelayMs, CancellationToken.None);
+            response.Index = request.Repeat;
+            await responseStream.WriteAsync(response);
+            return;
+        }
         for (var i = 0; i < request.Repeat; i++)
         {
             if (request.DelayMs > 0)
             {
-                await Task.Delay(request.DelayMs, DelayToken(request, context));
+                await Task.Delay(request.DelayMs, context.CancellationToken);
             }
             response.Index = i;
-            await responseStream.WriteAsync(response, DelayToken(request, context));
+            await responseStream.WriteAsync(response, context.CancellationToken);
         }
         Fail(request, context);
     }
@@ -60,9 +72,6 @@ public sealed class TestEchoService : EchoService.EchoServiceBase
             await responseStream.WriteAsync(Answer(request, context, index++), context.CancellationToken);
         }
     }
-
-    private static CancellationToken DelayToken(EchoRequest request, ServerCallContext context) =>
-        request.IgnoreCancellation ? CancellationToken.None : context.CancellationToken;
 
     private static EchoResponse Answer(EchoRequest request, ServerCallContext context, int index)
     {
