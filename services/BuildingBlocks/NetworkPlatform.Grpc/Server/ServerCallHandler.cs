@@ -30,7 +30,8 @@ internal sealed class ServerCallHandler<TRequest, TResponse> : ServerCallHandler
     public override async Task HandleAsync(HttpContext http)
     {
         var call = new HttpServerCallContext(http, method.FullName, runtime);
-        var started = Stopwatch.GetTimestamp();
+        var interceptors = runtime.Interceptors;
+        var started = interceptors.Length > 0 ? Stopwatch.GetTimestamp() : 0;
         var code = StatusCode.OK;
         string? detail = null;
         Google.Rpc.Status? details = null;
@@ -39,7 +40,7 @@ internal sealed class ServerCallHandler<TRequest, TResponse> : ServerCallHandler
         try
         {
             call.Initialize();
-            await InvokeAsync(call, runtime.Interceptors).ConfigureAwait(false);
+            await InvokeAsync(call, interceptors).ConfigureAwait(false);
             if (call.DeadlineExceeded)
             {
                 (code, detail) = (StatusCode.DeadlineExceeded, "Deadline exceeded.");
@@ -65,7 +66,10 @@ internal sealed class ServerCallHandler<TRequest, TResponse> : ServerCallHandler
 
         if (call.TryEnd())
         {
-            runtime.NotifyCompleted(call, new CallOutcome(code, detail, failure, Stopwatch.GetElapsedTime(started)));
+            if (interceptors.Length > 0)
+            {
+                runtime.NotifyCompleted(call, new CallOutcome(code, detail, failure, Stopwatch.GetElapsedTime(started)));
+            }
             call.WriteStatus(code, detail, details, trailers);
         }
         else
@@ -74,7 +78,10 @@ internal sealed class ServerCallHandler<TRequest, TResponse> : ServerCallHandler
             // handler never touches a recycled HttpContext.
             await call.DeadlineEndingAsync().ConfigureAwait(false);
             GrpcServerRuntime.LogHandlerOverranDeadline(runtime.Logger, method.FullName, Stopwatch.GetElapsedTime(call.EndedByDeadlineAt).TotalMilliseconds);
-            runtime.NotifyCompleted(call, new CallOutcome(StatusCode.DeadlineExceeded, "Deadline exceeded.", failure, Stopwatch.GetElapsedTime(started, call.EndedByDeadlineAt)));
+            if (interceptors.Length > 0)
+            {
+                runtime.NotifyCompleted(call, new CallOutcome(StatusCode.DeadlineExceeded, "Deadline exceeded.", failure, Stopwatch.GetElapsedTime(started, call.EndedByDeadlineAt)));
+            }
         }
         call.Dispose();
     }
