@@ -19,7 +19,7 @@ public sealed class SmtpNotificationSenderTests : IAsyncLifetime
 
     private readonly string mailDirectory = Directory.CreateTempSubdirectory("np-smtp-").FullName;
     private readonly int port = FreePort.Next();
-    private PythonServer? sink;
+    private PeerProcess? sink;
 
     public async Task InitializeAsync() =>
         sink = await PythonServer.StartAsync(Path.Combine(AppContext.BaseDirectory, "tools", "smtp_sink.py"), [port.ToString(), mailDirectory], []);
