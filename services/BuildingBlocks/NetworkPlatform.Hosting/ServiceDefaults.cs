@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using NetworkPlatform.Grpc;
 using NetworkPlatform.Grpc.Hosting;
 using NetworkPlatform.Hosting.Auth;
@@ -80,14 +81,15 @@ public static class ServiceDefaults
 
     /// <summary>
     /// Who this service is when it calls a peer outside any request (event handlers): tokens it signs for itself with
-    /// the service signing key (Auth__ServiceSigningKeyFile). Without that key nothing is registered, and such calls
-    /// carry no token, so peers refuse them.
+    /// the service signing key (Auth__ServiceSigningKeyFile). Without that key only a start-up warning is registered:
+    /// such calls carry no token, so peers refuse them.
     /// </summary>
     public static WebApplicationBuilder AddServiceIdentity(this WebApplicationBuilder builder, string serviceName)
     {
         var options = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
         if (options.ServiceSigningKeyFile is not { Length: > 0 })
         {
+            builder.Services.AddHostedService(sp => new MissingServiceIdentityWarning(serviceName, sp.GetRequiredService<ILogger<MissingServiceIdentityWarning>>()));
             return builder;
         }
         builder.Services.AddSingleton(sp => new ServiceTokens(

@@ -86,6 +86,15 @@ public sealed class ServiceIdentityTests : IAsyncLifetime
     }
 
     [Fact]
+    public void without_the_service_key_a_service_has_no_identity_of_its_own_and_sends_no_token_outside_a_request()
+    {
+        var services = CallingService("groups", keyFile: null);
+
+        Assert.Null(services.GetService<ServiceIdentity>());
+        Assert.Null(ServiceIdentity.Authorization(httpContext: null, services.GetService<ServiceIdentity>(), "net-1"));
+    }
+
+    [Fact]
     public void a_service_token_is_cached_per_network_and_renewed_before_it_expires()
     {
         var clock = new ManualClock(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
@@ -172,7 +181,7 @@ public sealed class ServiceIdentityTests : IAsyncLifetime
     };
 
     /// <summary>The calling side's services, as a distributed host registers them (nothing is served).</summary>
-    private IServiceProvider CallingService(string name, string keyFile, TimeProvider? clock = null)
+    private IServiceProvider CallingService(string name, string? keyFile, TimeProvider? clock = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(AuthSettings(keyFile));
