@@ -18,9 +18,39 @@ public static class EventLog
             return false;
         }
         await uow.InsertAsync(ReportingCollections.EventLog, domainEvent.NetworkId, ToLogged(domainEvent), ct);
+        await CountAsync(uow, domainEvent.NetworkId, ct);
         await ReportingProjection.ApplyAsync(domainEvent, uow, ct);
         return true;
     }
+
+    /// <summary>How many events the network's log holds (the counter kept with every append), without reading the log.</summary>
+    public static async Task<long> CountAsync(IDocumentStore store, string networkId, CancellationToken ct) =>
+        (await store.GetAsync(ReportingCollections.EventCounts, networkId, EventCount.Key, ct))?.Document.Events ?? 0;
+
+    /// <summary>
+    /// One more event in the log. Two transactions appending to one network's log at once conflict on the counter:
+    /// the loser rolls back and is retried (the bus retries a consumer, <see cref="Features.ReportingCommands"/> a command).
+    /// </summary>
+    private static async Task CountAsync(IUnitOfWork uow, string networkId, CancellationToken ct)
+    {
+        var counter = await uow.GetAsync(ReportingCollections.EventCounts, networkId, EventCount.Key, ct);
+        if (counter is null)
+        {
+            await uow.InsertAsync(ReportingCollections.EventCounts, networkId, new EventCount(EventCount.Key, 1), ct);
+        }
+        else
+        {
+            await uow.ReplaceAsync(ReportingCollections.EventCounts, networkId, counter.Document with { Events = counter.Document.Events + 1 }, counter.Version, ct);
+        }
+    }
+
+    /// <summary>True when <paramref name="error"/> is two appends racing for the counter: the whole transaction can simply run again.</summary>
+    public static bool IsCounterConflict(Exception error) => error switch
+    {
+        ConcurrencyConflictException conflict => conflict.Collection == ReportingCollections.EventCounts.Name,
+        DuplicateDocumentException duplicate => duplicate.Collection == ReportingCollections.EventCounts.Name,
+        _ => false,
+    };
 
     public static LoggedEvent ToLogged(IDomainEvent domainEvent)
     {

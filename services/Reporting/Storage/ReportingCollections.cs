@@ -10,6 +10,13 @@ public sealed record LoggedEvent(string LogId, Guid EventId, string Kind, string
     public static string IdFor(Guid eventId, DateTimeOffset occurredAt) => $"{occurredAt.UtcTicks:D19}-{eventId:N}";
 }
 
+/// <summary>How many events a network's log holds, kept in the transaction that appends to the log: health and rebuild read it in O(1).</summary>
+public sealed record EventCount(string Id, long Events)
+{
+    /// <summary>The one counter document in each network's scope.</summary>
+    public const string Key = "event_log";
+}
+
 /// <summary>What a create with a request_id produced, so a retry answers with the same thing.</summary>
 public sealed record CompletedRequest(string RequestId, string ResultId);
 
@@ -38,6 +45,8 @@ public static class ReportingCollections
         "cadence_breaches", b => b.BreachId, Index<CadenceBreachFact>(("year", b => b.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
     public static readonly DocumentCollection<LoggedEvent> EventLog = new("event_log", e => e.LogId);
+
+    public static readonly DocumentCollection<EventCount> EventCounts = new("event_counts", c => c.Id);
 
     public static readonly DocumentCollection<CompletedRequest> Requests = new("requests", r => r.RequestId);
 
