@@ -25,22 +25,24 @@ public static class EventLog
 
     /// <summary>How many events the network's log holds (the counter kept with every append), without reading the log.</summary>
     public static async Task<long> CountAsync(IDocumentStore store, string networkId, CancellationToken ct) =>
-        (await store.GetAsync(ReportingCollections.EventCounts, networkId, EventCount.Key, ct))?.Document.Events ?? 0;
+        (await store.QueryAsync(ReportingCollections.EventCounts, networkId, DocumentQuery.All(EventCount.Shards), ct)).Items.Sum(s => s.Document.Events);
 
     /// <summary>
-    /// One more event in the log. Two transactions appending to one network's log at once conflict on the counter:
-    /// the loser rolls back and is retried (the bus retries a consumer, <see cref="Features.ReportingCommands"/> a command).
+    /// One more event in the log, on a shard of the counter picked at random. Two transactions appending at once may
+    /// still meet on one shard: the loser rolls back whole and runs again (the bus retries a consumer,
+    /// <see cref="Features.ReportingCommands"/> a command).
     /// </summary>
     private static async Task CountAsync(IUnitOfWork uow, string networkId, CancellationToken ct)
     {
-        var counter = await uow.GetAsync(ReportingCollections.EventCounts, networkId, EventCount.Key, ct);
-        if (counter is null)
+        var shardId = EventCount.ShardId(Random.Shared.Next(EventCount.Shards));
+        var shard = await uow.GetAsync(ReportingCollections.EventCounts, networkId, shardId, ct);
+        if (shard is null)
         {
-            await uow.InsertAsync(ReportingCollections.EventCounts, networkId, new EventCount(EventCount.Key, 1), ct);
+            await uow.InsertAsync(ReportingCollections.EventCounts, networkId, new EventCount(shardId, 1), ct);
         }
         else
         {
-            await uow.ReplaceAsync(ReportingCollections.EventCounts, networkId, counter.Document with { Events = counter.Document.Events + 1 }, counter.Version, ct);
+            await uow.ReplaceAsync(ReportingCollections.EventCounts, networkId, shard.Document with { Events = shard.Document.Events + 1 }, shard.Version, ct);
         }
     }
 

@@ -10,11 +10,16 @@ public sealed record LoggedEvent(string LogId, Guid EventId, string Kind, string
     public static string IdFor(Guid eventId, DateTimeOffset occurredAt) => $"{occurredAt.UtcTicks:D19}-{eventId:N}";
 }
 
-/// <summary>How many events a network's log holds, kept in the transaction that appends to the log: health and rebuild read it in O(1).</summary>
+/// <summary>
+/// Part of the count of a network's logged events, kept in the transaction that appends to the log, so health and
+/// rebuild read the count in O(1). The count is spread over <see cref="Shards"/> documents, each append adding to one at
+/// random, so concurrent appends (replicas, commands next to consumers) seldom contend for the same row.
+/// </summary>
 public sealed record EventCount(string Id, long Events)
 {
-    /// <summary>The one counter document in each network's scope.</summary>
-    public const string Key = "event_log";
+    public const int Shards = 16;
+
+    public static string ShardId(int shard) => $"event_log-{shard:D2}";
 }
 
 /// <summary>What a create with a request_id produced, so a retry answers with the same thing.</summary>

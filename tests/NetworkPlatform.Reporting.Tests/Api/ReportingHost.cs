@@ -33,6 +33,8 @@ public sealed class ReportingHost : IAsyncDisposable
 
     public int DashboardPort { get; private set; }
 
+    public IServiceProvider Services => app.Services;
+
     public static async Task<ReportingHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var host = new ReportingHost();
