@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace NetworkPlatform.Membership.Domain;
 
 /// <summary>
@@ -9,6 +11,7 @@ public sealed record GroupParticipation(string GroupId, string PersonId, IReadOn
     /// <summary>The groups service's role name (GroupRole.Leader) as its events carry it.</summary>
     public const string LeaderRole = "Leader";
 
+    [JsonIgnore]
     public bool Leads => Roles.Contains(LeaderRole);
 
     public GroupParticipation WithRole(string role) => Roles.Contains(role) ? this : this with { Roles = [.. Roles, role] };
