@@ -10,7 +10,8 @@ namespace NetworkPlatform.EndToEnd.Tests.Support;
 /// The platform in distributed mode, as `make up` and Kubernetes run it: membership, groups and meetings each in its
 /// own process on its own port with its own PostgreSQL database, events over one RabbitMQ (Bus__Transport=rabbitmq),
 /// peers at Services__*, partner tokens from a development issuer, and the services' own signing key
-/// (Auth__ServiceSigningKeyFile) for the calls their event handlers make. Started once for every test of the collection;
+/// (Auth__ServiceSigningKeyFile) for the calls their event handlers make, and an SMTP relay for the meetings service's
+/// mail. Started once for every test of the collection;
 /// each test works in a network of its own.
 /// </summary>
 public sealed class DistributedPlatform : IAsyncLifetime
@@ -28,6 +29,9 @@ public sealed class DistributedPlatform : IAsyncLifetime
 
     public ServiceProcess Meetings { get; private set; } = null!;
 
+    /// <summary>Where the meetings service's notices (invitations, cancellations, minutes) arrive as mail.</summary>
+    public MailSink Mail { get; private set; } = null!;
+
     public async Task InitializeAsync()
     {
         var postgres = PostgresServer.SharedAsync();
@@ -38,6 +42,8 @@ public sealed class DistributedPlatform : IAsyncLifetime
         {
             await File.WriteAllTextAsync(serviceKey, key.ExportPkcs8PrivateKeyPem());
         }
+
+        Mail = await MailSink.StartAsync(Path.Combine(directory, "mail"));
 
         var ports = new Dictionary<string, int> { ["membership"] = FreePort.Next(), ["groups"] = FreePort.Next(), ["meetings"] = FreePort.Next() };
         var common = new Dictionary<string, string>
@@ -60,6 +66,10 @@ public sealed class DistributedPlatform : IAsyncLifetime
             ["Services__Membership"] = $"http://127.0.0.1:{ports["membership"]}",
             ["Services__Groups"] = $"http://127.0.0.1:{ports["groups"]}",
             ["Services__Meetings"] = $"http://127.0.0.1:{ports["meetings"]}",
+            ["Notifications__Smtp__Host"] = "127.0.0.1",
+            ["Notifications__Smtp__Port"] = Mail.Port.ToString(CultureInfo.InvariantCulture),
+            ["Notifications__Smtp__EnableSsl"] = "false",
+            ["Notifications__Smtp__From"] = "noreply@partnerskap.example",
         };
 
         foreach (var (name, project) in new[] { ("membership", "Membership"), ("groups", "Groups"), ("meetings", "Meetings") })
@@ -82,6 +92,10 @@ public sealed class DistributedPlatform : IAsyncLifetime
         {
             await service.DisposeAsync();
         }
+        if (Mail is not null)
+        {
+            await Mail.DisposeAsync();
+        }
         Directory.Delete(directory, recursive: true);
     }
 
@@ -89,8 +103,8 @@ public sealed class DistributedPlatform : IAsyncLifetime
     public Metadata As(string subject, string networkId, string role, string? organisationId = null, string? personId = null) =>
         new Metadata().Add("authorization", "Bearer " + Tokens.Issue(subject, networkId, [role], organisationId, personId));
 
-    /// <summary>The logs of all three services, for a failure message.</summary>
-    public string Logs() => string.Join('\n', services.Select(s => s.Log()));
+    /// <summary>The logs of all three services and the mail sink, for a failure message.</summary>
+    public string Logs() => string.Join('\n', services.Select(s => s.Log())) + '\n' + Mail.Log();
 }
 
 [CollectionDefinition(Name)]
