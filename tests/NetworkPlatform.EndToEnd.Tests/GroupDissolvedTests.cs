@@ -1,4 +1,3 @@
-using Google.Protobuf.WellKnownTypes;
 using NetworkPlatform.EndToEnd.Tests.Support;
 using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Meetings.V1;
@@ -16,8 +15,6 @@ public sealed class GroupDissolvedTests(DistributedPlatform platform)
 {
     private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(30);
 
-    private MeetingsService.MeetingsServiceClient Meetings => new(platform.Meetings.Channel);
-
     [Fact(Timeout = 120_000)]
     public async Task dissolving_a_group_cancels_its_upcoming_meeting_mails_the_cancellation_and_leaves_the_held_meeting_alone()
     {
@@ -26,27 +23,20 @@ public sealed class GroupDissolvedTests(DistributedPlatform platform)
         var ola = await network.ActiveRepresentativeAsync("Nordvik kommune", "Ola Nordvik", "ola@nordvik.example");
         await network.MandatedWorkingGroupAsync("wg-skolemiljo", "Arbeidsgruppe skolemiljø");
         await network.AssignAsync("wg-skolemiljo", ola.PersonId, Groups.V1.Role.Member);
-        await Meetings.UpdateMeetingSettingsAsync(new UpdateMeetingSettingsRequest
-        {
-            Settings = new MeetingSettings { NetworkId = network.Id, Secretariat = new Secretariat { DisplayName = "Sekretariatet", Email = "post@partnerskap.example" } },
-            UpdateMask = new FieldMask { Paths = { "secretariat" } },
-        }, network.Secretariat, TestNetwork.Soon);
-        var upcoming = await ScheduleAsync(network, MeetingKind.Interim, "Underveismøte", DateTimeOffset.UtcNow.AddDays(14));
-        await Meetings.SendInvitationsAsync(new SendInvitationsRequest { NetworkId = network.Id, MeetingId = upcoming.MeetingId }, network.Secretariat, TestNetwork.Soon);
-        var held = await ScheduleAsync(network, MeetingKind.StartUp, "Oppstartsmøte", DateTimeOffset.UtcNow.AddHours(-1));
-        var attendance = new RecordAttendanceRequest { NetworkId = network.Id, MeetingId = held.MeetingId };
-        attendance.Entries.Add(new AttendanceEntry { PersonId = ola.PersonId, DisplayName = "Ola Nordvik", Status = AttendanceStatus.Present });
-        await Meetings.RecordAttendanceAsync(attendance, network.Secretariat, TestNetwork.Soon);
+        await network.SetSecretariatAddressAsync();
+        var upcoming = await network.ScheduleAndInviteAsync("wg-skolemiljo", MeetingKind.Interim, "Underveismøte", DateTimeOffset.UtcNow.AddDays(14));
+        var held = await network.ScheduleAndInviteAsync("wg-skolemiljo", MeetingKind.StartUp, "Oppstartsmøte", DateTimeOffset.UtcNow.AddHours(-1));
+        await network.RecordPresentAsync(held.MeetingId, ola);
 
         await network.Groups.DissolveGroupAsync(new DissolveGroupRequest
         {
             NetworkId = network.Id, GroupId = "wg-skolemiljo", Reason = "Slått sammen med skolegruppa", DecisionReference = "Partnermøtet sak 12/26",
         }, network.Secretariat, TestNetwork.Soon);
 
-        var cancelled = await Eventually.UntilAsync(() => GetMeetingAsync(network, upcoming.MeetingId), m => m.Status == MeetingStatus.Cancelled, EventTimeout);
+        var cancelled = await Eventually.UntilAsync(() => network.GetMeetingAsync(upcoming.MeetingId), m => m.Status == MeetingStatus.Cancelled, EventTimeout);
         Assert.True(cancelled.Status == MeetingStatus.Cancelled, $"The upcoming meeting is {cancelled.Status} {EventTimeout} after the group was dissolved.\n{platform.Logs()}");
         Assert.Contains("Slått sammen med skolegruppa", cancelled.CancellationReason, StringComparison.Ordinal);
-        Assert.Equal(MeetingStatus.Held, (await GetMeetingAsync(network, held.MeetingId)).Status);
+        Assert.Equal(MeetingStatus.Held, (await network.GetMeetingAsync(held.MeetingId)).Status);
 
         // The CANCEL leaves as an InvitationIssued event, which the meetings service's notice handler takes off the broker and mails.
         var mails = await Eventually.UntilAsync(platform.Mail.ReceivedAsync, all => all.Any(IsCancellationToOla), EventTimeout);
@@ -61,19 +51,4 @@ public sealed class GroupDissolvedTests(DistributedPlatform platform)
     private static bool IsCancellationToOla(System.Text.Json.JsonElement mail) =>
         mail.GetProperty("subject").GetString()!.StartsWith("Cancelled:", StringComparison.Ordinal)
         && mail.GetProperty("rcpt_tos").EnumerateArray().Any(a => a.GetString() == "ola@nordvik.example");
-
-    private async Task<Meeting> ScheduleAsync(TestNetwork network, MeetingKind kind, string title, DateTimeOffset start) =>
-        await Meetings.ScheduleMeetingAsync(new ScheduleMeetingRequest
-        {
-            NetworkId = network.Id,
-            Meeting = new Meeting
-            {
-                GroupId = "wg-skolemiljo", Kind = kind, Title = title,
-                StartTime = Timestamp.FromDateTimeOffset(start), EndTime = Timestamp.FromDateTimeOffset(start.AddHours(2)),
-                Location = "Rådhuset, møterom 2",
-            },
-        }, network.Secretariat, TestNetwork.Soon);
-
-    private async Task<Meeting> GetMeetingAsync(TestNetwork network, string meetingId) =>
-        await Meetings.GetMeetingAsync(new GetMeetingRequest { NetworkId = network.Id, MeetingId = meetingId }, network.Secretariat, TestNetwork.Soon);
 }

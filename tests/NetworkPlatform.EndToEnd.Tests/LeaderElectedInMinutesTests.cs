@@ -1,4 +1,3 @@
-using Google.Protobuf.WellKnownTypes;
 using NetworkPlatform.EndToEnd.Tests.Support;
 using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Meetings.V1;
@@ -16,8 +15,6 @@ public sealed class LeaderElectedInMinutesTests(DistributedPlatform platform)
 {
     private static readonly TimeSpan EventTimeout = TimeSpan.FromSeconds(30);
 
-    private MeetingsService.MeetingsServiceClient Meetings => new(platform.Meetings.Channel);
-
     [Fact(Timeout = 120_000)]
     public async Task publishing_minutes_that_elect_a_leader_makes_them_the_groups_leader_and_invites_them_to_its_next_meeting()
     {
@@ -27,28 +24,21 @@ public sealed class LeaderElectedInMinutesTests(DistributedPlatform platform)
         var marte = await network.ActiveRepresentativeAsync("Aasen skole", "Marte Aasen", "marte@aasen.example");
         await network.MandatedWorkingGroupAsync("wg-digital", "Arbeidsgruppe digital mobbing");
         await network.AssignAsync("wg-digital", ingrid.PersonId, Groups.V1.Role.Member);
-        await Meetings.UpdateMeetingSettingsAsync(new UpdateMeetingSettingsRequest
-        {
-            Settings = new MeetingSettings { NetworkId = network.Id, Secretariat = new Secretariat { DisplayName = "Sekretariatet", Email = "post@partnerskap.example" } },
-            UpdateMask = new FieldMask { Paths = { "secretariat" } },
-        }, network.Secretariat, TestNetwork.Soon);
-        var next = await ScheduleAsync(network, MeetingKind.Interim, "Underveismøte", DateTimeOffset.UtcNow.AddDays(30));
-        await Meetings.SendInvitationsAsync(new SendInvitationsRequest { NetworkId = network.Id, MeetingId = next.MeetingId }, network.Secretariat, TestNetwork.Soon);
+        await network.SetSecretariatAddressAsync();
+        var next = await network.ScheduleAndInviteAsync("wg-digital", MeetingKind.Interim, "Underveismøte", DateTimeOffset.UtcNow.AddDays(30));
 
         // The start-up meeting, begun an hour ago: attendance, the election, minutes drafted, approved and published.
-        var startUp = await ScheduleAsync(network, MeetingKind.StartUp, "Oppstartsmøte", DateTimeOffset.UtcNow.AddHours(-1));
-        var attendance = new RecordAttendanceRequest { NetworkId = network.Id, MeetingId = startUp.MeetingId };
-        attendance.Entries.Add(new AttendanceEntry { PersonId = ingrid.PersonId, DisplayName = "Ingrid Haugen", Status = AttendanceStatus.Present });
-        await Meetings.RecordAttendanceAsync(attendance, network.Secretariat, TestNetwork.Soon);
-        await Meetings.RecordDecisionAsync(new RecordDecisionRequest
+        var startUp = await network.ScheduleAndInviteAsync("wg-digital", MeetingKind.StartUp, "Oppstartsmøte", DateTimeOffset.UtcNow.AddHours(-1));
+        await network.RecordPresentAsync(startUp.MeetingId, ingrid);
+        await network.Meetings.RecordDecisionAsync(new RecordDecisionRequest
         {
             NetworkId = network.Id,
             MeetingId = startUp.MeetingId,
             Decision = new Decision { Kind = DecisionKind.LeaderElected, PersonId = marte.PersonId, Text = "Marte Aasen er valgt til leder.", AgendaItemId = startUp.Agenda[0].ItemId },
         }, network.Secretariat, TestNetwork.Soon);
-        await Meetings.GenerateMinutesDraftAsync(new GenerateMinutesDraftRequest { NetworkId = network.Id, MeetingId = startUp.MeetingId }, network.Secretariat, TestNetwork.Soon);
-        await Meetings.ApproveMinutesAsync(new ApproveMinutesRequest { NetworkId = network.Id, MeetingId = startUp.MeetingId }, network.Secretariat, TestNetwork.Soon);
-        await Meetings.PublishMinutesAsync(new PublishMinutesRequest { NetworkId = network.Id, MeetingId = startUp.MeetingId }, network.Secretariat, TestNetwork.Soon);
+        await network.Meetings.GenerateMinutesDraftAsync(new GenerateMinutesDraftRequest { NetworkId = network.Id, MeetingId = startUp.MeetingId }, network.Secretariat, TestNetwork.Soon);
+        await network.Meetings.ApproveMinutesAsync(new ApproveMinutesRequest { NetworkId = network.Id, MeetingId = startUp.MeetingId }, network.Secretariat, TestNetwork.Soon);
+        await network.Meetings.PublishMinutesAsync(new PublishMinutesRequest { NetworkId = network.Id, MeetingId = startUp.MeetingId }, network.Secretariat, TestNetwork.Soon);
 
         var group = await Eventually.UntilAsync(() => network.GetGroupAsync("wg-digital"), g => Leader(g) is not null, EventTimeout);
         Assert.True(Leader(group) is not null, $"The group has no leader {EventTimeout} after the minutes were published.\n{platform.Logs()}");
@@ -57,25 +47,10 @@ public sealed class LeaderElectedInMinutesTests(DistributedPlatform platform)
         Assert.DoesNotContain(GroupFlag.LeaderMissing, group.Flags);
 
         var upcoming = await Eventually.UntilAsync(
-            () => GetMeetingAsync(network, next.MeetingId), m => m.Invitations.Any(i => i.Recipient.PersonId == marte.PersonId), EventTimeout);
+            () => network.GetMeetingAsync(next.MeetingId), m => m.Invitations.Any(i => i.Recipient.PersonId == marte.PersonId), EventTimeout);
         Assert.True(upcoming.Invitations.Any(i => i.Recipient.PersonId == marte.PersonId), $"The new leader was not invited to the group's next meeting.\n{platform.Logs()}");
         Assert.Contains(upcoming.Invitations, i => i.Recipient.PersonId == ingrid.PersonId);
     }
 
     private static Participant? Leader(Group group) => group.Participants.FirstOrDefault(p => p.Roles.Contains(Groups.V1.Role.Leader));
-
-    private async Task<Meeting> ScheduleAsync(TestNetwork network, MeetingKind kind, string title, DateTimeOffset start) =>
-        await Meetings.ScheduleMeetingAsync(new ScheduleMeetingRequest
-        {
-            NetworkId = network.Id,
-            Meeting = new Meeting
-            {
-                GroupId = "wg-digital", Kind = kind, Title = title,
-                StartTime = Timestamp.FromDateTimeOffset(start), EndTime = Timestamp.FromDateTimeOffset(start.AddHours(2)),
-                VideoLink = "https://meet.example/wg-digital",
-            },
-        }, network.Secretariat, TestNetwork.Soon);
-
-    private async Task<Meeting> GetMeetingAsync(TestNetwork network, string meetingId) =>
-        await Meetings.GetMeetingAsync(new GetMeetingRequest { NetworkId = network.Id, MeetingId = meetingId }, network.Secretariat, TestNetwork.Soon);
 }

@@ -32,6 +32,10 @@ public sealed class PeerProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
+    public int Id => process.Id;
+
+    public int ExitCode => process.ExitCode;
+
     /// <summary>Starts the program and waits (at most <paramref name="timeout"/>, default 30 s) for its READY line.</summary>
     public static async Task<PeerProcess> StartAsync(string program, IEnumerable<string> arguments, IReadOnlyDictionary<string, string>? environment = null, TimeSpan? timeout = null)
     {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Grpc.Health.V1;
 using NetworkPlatform.Grpc;
 using NetworkPlatform.Testing;
@@ -13,10 +12,9 @@ namespace NetworkPlatform.EndToEnd.Tests.Support;
 /// </summary>
 public sealed class ServiceProcess : IAsyncDisposable
 {
-    private readonly Process process;
-    private readonly StringBuilder output = new();
+    private readonly PeerProcess process;
 
-    private ServiceProcess(string name, int port, Process process)
+    private ServiceProcess(string name, int port, PeerProcess process)
     {
         Name = name;
         Port = port;
@@ -35,11 +33,8 @@ public sealed class ServiceProcess : IAsyncDisposable
     /// <summary>The last lines the service logged, for assertion messages.</summary>
     public string Log(int lines = 60)
     {
-        lock (output)
-        {
-            var all = output.ToString().Split('\n');
-            return $"--- last lines of {Name}'s log ---\n" + string.Join('\n', all.TakeLast(lines));
-        }
+        var all = process.Output.Split('\n');
+        return $"--- last lines of {Name}'s log ---\n" + string.Join('\n', all.TakeLast(lines));
     }
 
     /// <summary>Starts the service's build output (artifacts/bin/NetworkPlatform.{project}/{configuration}) with <paramref name="environment"/>.</summary>
@@ -52,23 +47,13 @@ public sealed class ServiceProcess : IAsyncDisposable
         {
             throw new InvalidOperationException($"{dll} does not exist: build tests/NetworkPlatform.EndToEnd.Tests (it builds the services first).");
         }
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(dll);
-        foreach (var (key, value) in environment)
+        var process = PeerProcess.Start("dotnet", [dll], new Dictionary<string, string>(environment)
         {
-            info.Environment[key] = value;
-        }
-        info.Environment["GRPC_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        info.Environment["BIND_ADDRESS"] = "127.0.0.1";
-        info.Environment["OTEL_SERVICE_NAME"] = name;
-
-        var process = new Process { StartInfo = info };
+            ["GRPC_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["BIND_ADDRESS"] = "127.0.0.1",
+            ["OTEL_SERVICE_NAME"] = name,
+        });
         var service = new ServiceProcess(name, port, process);
-        process.OutputDataReceived += (_, e) => service.OnLine(e.Data);
-        process.ErrorDataReceived += (_, e) => service.OnLine(e.Data);
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
         StartWatchdog(process.Id);
         return service;
     }
@@ -106,34 +91,9 @@ public sealed class ServiceProcess : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Channel.Dispose();
-        try
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
-            }
-        }
-        catch (InvalidOperationException)
-        {
-            // Already gone.
-        }
-        process.Dispose();
+        await process.DisposeAsync();
     }
 
-    private void OnLine(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-        lock (output)
-        {
-            output.AppendLine(line);
-        }
-    }
-
-    /// <summary>The test runner may be killed without running disposers: the service must not outlive it.</summary>
     private static void StartWatchdog(int servicePid)
     {
         var script = $"exec >/dev/null 2>&1 </dev/null; while kill -0 {Environment.ProcessId} && kill -0 {servicePid}; do sleep 1; done; kill -9 {servicePid}";

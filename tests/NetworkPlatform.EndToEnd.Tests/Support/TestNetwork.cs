@@ -1,6 +1,8 @@
+using Google.Protobuf.WellKnownTypes;
 using NetworkPlatform.Grpc;
 using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Meetings.V1;
 using NetworkPlatform.Membership.V1;
 using Group = NetworkPlatform.Groups.V1.Group;
 
@@ -25,6 +27,8 @@ public sealed class TestNetwork(DistributedPlatform platform)
     public RepresentativeService.RepresentativeServiceClient Representatives => new(platform.Membership.Channel);
 
     public GroupsService.GroupsServiceClient Groups => new(platform.Groups.Channel);
+
+    public MeetingsService.MeetingsServiceClient Meetings => new(platform.Meetings.Channel);
 
     public async Task CreateAsync() =>
         await new NetworkService.NetworkServiceClient(platform.Membership.Channel).CreateNetworkAsync(new CreateNetworkRequest
@@ -115,4 +119,40 @@ public sealed class TestNetwork(DistributedPlatform platform)
 
     public async Task<Group> GetGroupAsync(string groupId) =>
         await Groups.GetGroupAsync(new GetGroupRequest { NetworkId = Id, GroupId = groupId }, Secretariat, Soon);
+
+    /// <summary>The meetings service copies the secretariat on every notice; it needs the address for that.</summary>
+    public async Task SetSecretariatAddressAsync() =>
+        await Meetings.UpdateMeetingSettingsAsync(new UpdateMeetingSettingsRequest
+        {
+            Settings = new MeetingSettings { NetworkId = Id, Secretariat = new Secretariat { DisplayName = "Sekretariatet", Email = "post@partnerskap.example" } },
+            UpdateMask = new FieldMask { Paths = { "secretariat" } },
+        }, Secretariat, Soon);
+
+    /// <summary>A two-hour meeting of the group, invitations sent.</summary>
+    public async Task<Meeting> ScheduleAndInviteAsync(string groupId, MeetingKind kind, string title, DateTimeOffset start)
+    {
+        var meeting = await Meetings.ScheduleMeetingAsync(new ScheduleMeetingRequest
+        {
+            NetworkId = Id,
+            Meeting = new Meeting
+            {
+                GroupId = groupId, Kind = kind, Title = title,
+                StartTime = Timestamp.FromDateTimeOffset(start), EndTime = Timestamp.FromDateTimeOffset(start.AddHours(2)),
+                VideoLink = $"https://meet.example/{groupId}",
+            },
+        }, Secretariat, Soon);
+        await Meetings.SendInvitationsAsync(new SendInvitationsRequest { NetworkId = Id, MeetingId = meeting.MeetingId }, Secretariat, Soon);
+        return meeting;
+    }
+
+    /// <summary>Records who was present, which makes a meeting that has begun held.</summary>
+    public async Task RecordPresentAsync(string meetingId, params Representative[] present)
+    {
+        var attendance = new RecordAttendanceRequest { NetworkId = Id, MeetingId = meetingId };
+        attendance.Entries.AddRange(present.Select(r => new AttendanceEntry { PersonId = r.PersonId, Status = AttendanceStatus.Present }));
+        await Meetings.RecordAttendanceAsync(attendance, Secretariat, Soon);
+    }
+
+    public async Task<Meeting> GetMeetingAsync(string meetingId) =>
+        await Meetings.GetMeetingAsync(new GetMeetingRequest { NetworkId = Id, MeetingId = meetingId }, Secretariat, Soon);
 }
