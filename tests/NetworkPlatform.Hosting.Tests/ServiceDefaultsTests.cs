@@ -19,6 +19,7 @@ using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 namespace NetworkPlatform.Hosting.Tests;
 
 /// <summary>A real host built with AddServiceDefaults, called over HTTP/2 by our client.</summary>
+[Collection(MeasuredCallsCollection.Name)]
 public sealed class ServiceDefaultsTests : IAsyncLifetime
 {
     private readonly string directory = Directory.CreateTempSubdirectory("np-defaults-").FullName;
@@ -188,4 +189,14 @@ public sealed class ServiceDefaultsTests : IAsyncLifetime
             return Task.FromResult(new EchoResponse { Message = $"{request.Message} from {caller.Subject} of {caller.NetworkId}" });
         }
     }
+}
+
+/// <summary>
+/// The RPC metrics are process-wide: tests that count measurements run alone, so calls made by other test classes'
+/// hosts at the same time are not counted with theirs.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class MeasuredCallsCollection
+{
+    public const string Name = "measured calls";
 }
