@@ -32,8 +32,11 @@ public sealed class BusOptions
 
     public int OutboxBatchSize { get; set; } = 200;
 
-    /// <summary>How long sent messages stay in the outbox table before the relay deletes them.</summary>
-    public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromDays(1);
+    /// <summary>How long sent messages stay in the outbox table (for diagnosis) before the relay deletes them.</summary>
+    public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often the relay deletes the sent messages older than <see cref="OutboxRetention"/> (first at start-up).</summary>
+    public TimeSpan OutboxPurgeInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>How long the relay waits for the broker to confirm one message before it backs off and retries.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);

@@ -82,7 +82,7 @@ public static class EventBusRegistration
             services.AddSingleton<IHostedService>(sp => new OutboxRelay(
                 serviceName,
                 ServiceStorage.Outbox(sp, serviceName),
-                sp.GetRequiredService<IBus>(),
+                sp.GetRequiredService<IBusControl>(),
                 eventTypes,
                 options,
                 sp.GetRequiredService<ILogger<OutboxRelay>>()));
