@@ -24,8 +24,14 @@ public sealed class BusOptions
     /// </summary>
     public TimeSpan[] RetryIntervals { get; set; } = [];
 
-    /// <summary>Messages a consumer endpoint takes from the broker ahead of handling them (one at a time, in order).</summary>
+    /// <summary>Messages a consumer endpoint takes from the broker ahead of handling them.</summary>
     public int PrefetchCount { get; set; } = 32;
+
+    /// <summary>
+    /// Messages a RabbitMQ consumer endpoint handles at once (Bus__ConsumerConcurrency), each aggregate's still one at a
+    /// time and in order; the in-memory transport handles one at a time.
+    /// </summary>
+    public int ConsumerConcurrency { get; set; } = 8;
 
     /// <summary>How often an idle relay looks at its outbox when no commit woke it.</summary>
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
