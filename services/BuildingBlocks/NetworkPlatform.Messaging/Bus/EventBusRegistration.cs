@@ -31,6 +31,10 @@ public static class EventBusRegistration
         {
             options.RetryIntervals = BusOptions.DefaultRetryIntervals;
         }
+        if (options.ConsumerConcurrency < 1)
+        {
+            throw new InvalidOperationException($"Bus:ConsumerConcurrency is {options.ConsumerConcurrency}; set it to 1 or more (default 8).");
+        }
         var builder = new EventBusBuilder();
         configure(builder);
 
