@@ -16,7 +16,7 @@ public sealed class EventsBenchmark : IBenchmark
     public const int Producers = 8;
     public const int Aggregates = 64;
     public const int PacedPerSecond = 100;
-    public const int Rounds = 3;
+    public const int Rounds = 5;
     public static readonly TimeSpan PacedFor = TimeSpan.FromSeconds(3);
 
     public string Name => "events";
