@@ -36,6 +36,8 @@ public sealed class EventsBenchmark : IBenchmark
         // Rounds alternate the sides so that both meet the same shared-machine load; the best round of each counts.
         var throughput = new double[sides.Length];
         var latencies = new List<double>[sides.Length];
+        var roundRatios = new List<double>();
+        var roundThroughput = new double[sides.Length];
         Console.WriteLine($"{"round",-6} {"side",-34} {"events/s",9} {"p50 ms",8} {"p99 ms",8}");
         for (var round = 1; round <= Rounds; round++)
         {
@@ -48,11 +50,13 @@ public sealed class EventsBenchmark : IBenchmark
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"{round,-6} {sides[i].Name,-34} {eventsPerSecond,9:F0} {Percentile(paced, 0.50),8:F1} {Percentile(paced, 0.99),8:F1}"));
                 throughput[i] = Math.Max(throughput[i], eventsPerSecond);
+                roundThroughput[i] = eventsPerSecond;
                 if (latencies[i] is null || Percentile(paced, 0.99) < Percentile(latencies[i], 0.99))
                 {
                     latencies[i] = paced;
                 }
             }
+            roundRatios.Add(roundThroughput[1] / roundThroughput[0]);
         }
 
         Console.WriteLine($"best of {Rounds} rounds:");
@@ -63,7 +67,7 @@ public sealed class EventsBenchmark : IBenchmark
                 $"{sides[i].Name,-34} {throughput[i],9:F0} {Percentile(latencies[i], 0.50),8:F1} {Percentile(latencies[i], 0.99),8:F1}"));
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ratio ours/bare throughput: {throughput[1] / throughput[0]:F2} (target >= 0.5); ours end-to-end p99: {Percentile(latencies[1], 0.99):F1} ms (target < 50)"));
+            $"ratio ours/bare throughput: {throughput[1] / throughput[0]:F2} best-of, {Percentile(roundRatios, 0.5):F2} median of the rounds (target >= 0.5); ours end-to-end p99: {Percentile(latencies[1], 0.99):F1} ms (target < 50)"));
     }
 
     public static async Task<List<double>> PaceAsync(int perSecond, TimeSpan duration, Func<int, Task> produce, Func<int, Task<List<double>>> collect)
