@@ -33,7 +33,7 @@ proto: ## Write the descriptor set (with imports) for the Envoy gateway's JSON t
 
 .PHONY: bench
 bench: ## Benchmarks: our runtime, storage and events against peers measured in the same run (prints ratios)
-	tests/tools/install-deps.sh --bench
+	tests/tools/install-deps.sh
 	$(DOTNET) run --project tests/NetworkPlatform.Benchmarks -c Release -- all
 
 .PHONY: up

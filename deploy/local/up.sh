@@ -88,6 +88,15 @@ with open(os.path.join(directory, "dev-jwks.json"), "w") as f:
 ' "$dir"
 }
 
+ensure_service_signing_key() {
+  # The services' shared key for tokens they sign for themselves (calls from event handlers to peers), as the
+  # service-identity Secret holds it in Kubernetes: an EC P-256 private key in PEM.
+  local key=$state/auth/service-signing-key.pem
+  [ -f "$key" ] && return
+  mkdir -p "$state/auth"
+  (umask 077 && openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$key" 2>/dev/null)
+}
+
 start_service() { # name, Project, port
   local name=$1 project=$2 port=$3
   local csproj=services/$project/NetworkPlatform.$project.csproj
@@ -109,7 +118,7 @@ start_service() { # name, Project, port
     Bus__RabbitMq__Host=127.0.0.1 Bus__RabbitMq__Port="$rabbitmq_port" Bus__RabbitMq__VirtualHost=/
     Bus__RabbitMq__Username=guest Bus__RabbitMq__Password=guest
     Auth__Issuer=https://dev.networkplatform.local Auth__Audience=networkplatform
-    Auth__SigningKeyFile="$state/auth/dev-jwks.json"
+    Auth__SigningKeyFile="$state/auth/dev-jwks.json" Auth__ServiceSigningKeyFile="$state/auth/service-signing-key.pem"
     Services__Membership="http://127.0.0.1:$(port_of membership)" Services__Groups="http://127.0.0.1:$(port_of groups)"
     Services__Meetings="http://127.0.0.1:$(port_of meetings)"
     OTEL_SERVICE_NAME="$name"
@@ -125,6 +134,7 @@ start_service() { # name, Project, port
 start_postgres
 start_rabbitmq
 ensure_signing_key
+ensure_service_signing_key
 for entry in "${services[@]}"; do
   IFS=: read -r name project port <<<"$entry"
   start_service "$name" "$project" "$port"

@@ -1,8 +1,10 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NetworkPlatform.Hosting;
 using NetworkPlatform.Membership.Api;
+using NetworkPlatform.Membership.Consumers;
 using NetworkPlatform.Membership.Features;
 using NetworkPlatform.Membership.Seed;
+using NetworkPlatform.Messaging.Bus;
 using NetworkPlatform.Storage;
 using NetworkPlatform.Storage.Hosting;
 
@@ -15,8 +17,7 @@ namespace NetworkPlatform.Membership;
 /// builder.Services.AddMembership(builder.Configuration);      // its own database (Storage section), use cases, API classes
 /// app.MapMembership();                                        // its six gRPC services, with health
 /// </code>
-/// The host adds the event bus (with <see cref="ServiceName"/> registered on it), because one process may host
-/// several services sharing it.
+/// The host adds the event bus (<c>bus.AddMembership()</c>), because one process may host several services sharing it.
 /// </summary>
 public static class MembershipModule
 {
@@ -43,6 +44,10 @@ public static class MembershipModule
         }
         return services;
     }
+
+    /// <summary>The membership service on the process's bus: its outbox relay, and the groups' participants it copies (who leads whom).</summary>
+    public static EventBusBuilder AddMembership(this EventBusBuilder bus) =>
+        bus.AddService(ServiceName, events => events.AddHandler<GroupParticipationHandler>());
 
     /// <summary>Serves the six services; each is SERVING in grpc.health.v1 while the readiness checks (database, bus) pass.</summary>
     public static WebApplication MapMembership(this WebApplication app) => app

@@ -6,7 +6,7 @@ using NetworkPlatform.Messaging.Bus;
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(MembershipModule.ServiceName);
 builder.Services.AddMembership(builder.Configuration);
-builder.Services.AddEventBus(builder.Configuration.GetSection("Bus"), MembershipModule.ServiceName);
+builder.Services.AddEventBus(builder.Configuration.GetSection("Bus"), bus => bus.AddMembership());
 
 var app = builder.Build();
 app.MapServiceDefaults();

@@ -40,8 +40,14 @@ public static class ReportingModule
         return services;
     }
 
+    /// <summary>
+    /// The other services' events: projected once across the replicas (a shared durable queue), and seen by every
+    /// replica's live feeds (a temporary queue per process).
+    /// </summary>
     public static EventBusBuilder AddReporting(this EventBusBuilder bus) =>
-        bus.AddService(ServiceName, events => events.AddHandler<ReportingEventHandler>());
+        bus.AddService(ServiceName, events => events
+            .AddHandler<ReportingEventHandler>()
+            .AddListener<LiveFeedListener>(LiveFeedListener.EventTypes));
 
     public static WebApplication MapReporting(this WebApplication app) => app.MapGrpcServiceWithHealth<ReportingGrpcService>().MapDashboard();
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using NetworkPlatform.Groups.Seed;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Seed;
 
@@ -29,7 +30,7 @@ internal static class Banner
               /usr/bin/python3 -c "import grpc; print(grpc.insecure_channel('{target}').unary_unary('/grpc.health.v1.Health/Check')(b'', timeout=5))"
                 (b'\x08\x01' is status SERVING)
             {MembershipDemo(app, "-plaintext ", target)}
-              group leader token ({DemoNetworks.Partnership}): {tokens.Issue("demo-leader", DemoNetworks.Partnership, [Roles.GroupLeader])}
+              group leader token (Sindre Moen, leads Arbeidsgruppe digital mobbing; sees his members' contact details): {Leader(tokens)}
               operator token ({DemoNetworks.Partnership}):     {tokens.Issue("demo-operator", DemoNetworks.Partnership, [Roles.Operator])}
               grpcurl -plaintext -H "authorization: Bearer $TOKEN" -d '{healthBody}' {target} networkplatform.reporting.v1.ReportingService/GetNetworkHealth
               grpcurl -plaintext -H "authorization: Bearer $TOKEN" -d '{groupsBody}' {target} networkplatform.groups.v1.GroupsService/ListGroups
@@ -37,6 +38,9 @@ internal static class Banner
 
             """);
     }
+
+    private static string Leader(DevelopmentTokens tokens) => tokens.Issue("demo-leader", DemoNetworks.Partnership, [Roles.GroupLeader],
+        organisationId: DemoPeople.OrganisationId(DemoNetworks.Partnership, "Trygg Skolevei"), personId: DemoPeople.PersonId(DemoNetworks.Partnership, "Sindre Moen"));
 
     /// <summary>Tokens for the demo networks (valid 30 days, signed with the development key) and a call to copy.</summary>
     private static string MembershipDemo(WebApplication app, string plaintext, string target)

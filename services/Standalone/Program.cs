@@ -24,7 +24,7 @@ builder.Services.AddGroups(builder.Configuration);
 builder.Services.AddMeetings(builder.Configuration);
 builder.Services.AddReporting(builder.Configuration);
 builder.Services.AddEventBus(builder.Configuration.GetSection("Bus"), bus => bus
-    .AddService(MembershipModule.ServiceName)
+    .AddMembership()
     .AddGroups()
     .AddMeetings()
     .AddReporting());

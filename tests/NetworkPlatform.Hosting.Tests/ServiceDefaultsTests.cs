@@ -1,10 +1,14 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
+using System.Net;
+using System.Net.Http.Headers;
 using Grpc.Health.V1;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using NetworkPlatform.Grpc;
 using NetworkPlatform.Grpc.Testing.V1;
 using NetworkPlatform.Hosting.Auth;
@@ -19,7 +23,9 @@ public sealed class ServiceDefaultsTests : IAsyncLifetime
 {
     private readonly string directory = Directory.CreateTempSubdirectory("np-defaults-").FullName;
     private readonly DevelopmentTokens tokens;
+    private readonly RecordingLoggerProvider logs = new();
     private WebApplication app = null!;
+    private int port;
     private GrpcChannel channel = null!;
     private bool databaseUp = true;
 
@@ -27,7 +33,7 @@ public sealed class ServiceDefaultsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = FreePort.Next();
+        port = FreePort.Next();
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -38,6 +44,7 @@ public sealed class ServiceDefaultsTests : IAsyncLifetime
             ["Logging:Format"] = "text",
         });
         builder.AddServiceDefaults("echo");
+        builder.Logging.AddProvider(logs);
         builder.Services.AddHealthChecks().AddCheck("database", () => databaseUp ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("down"), [ReadinessMonitor.ReadyTag]);
         app = builder.Build();
         app.MapServiceDefaults();
@@ -93,7 +100,46 @@ public sealed class ServiceDefaultsTests : IAsyncLifetime
     public async Task calls_are_measured_with_the_rpc_semantic_convention_attributes()
     {
         var measurements = new List<(double Seconds, Dictionary<string, object?> Tags)>();
-        using var listener = new MeterListener();
+        using var listener = ListenToCallDurations(measurements);
+
+        await Assert.ThrowsAsync<RpcException>(async () => await new EchoService.EchoServiceClient(channel).EchoAsync(new EchoRequest()));
+
+        var (seconds, attributes) = Assert.Single(measurements, m => (string?)m.Tags["rpc.method"] == "Echo");
+        Assert.True(seconds > 0);
+        Assert.Equal("grpc", attributes["rpc.system"]);
+        Assert.Equal("networkplatform.testing.v1.EchoService", attributes["rpc.service"]);
+        Assert.Equal((int)StatusCode.Unauthenticated, attributes["rpc.grpc.status_code"]);
+    }
+
+    [Fact]
+    public async Task calls_refused_before_routing_are_measured_under_other_and_logged_with_their_path()
+    {
+        var measurements = new List<(double Seconds, Dictionary<string, object?> Tags)>();
+        using var listener = ListenToCallDurations(measurements);
+        using var http = new HttpClient { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+
+        using var unknown = await http.PostAsync($"http://127.0.0.1:{port}/nowhere.v1.Missing/Call", GrpcBody("application/grpc"));
+        using var wrongType = await http.PostAsync($"http://127.0.0.1:{port}{EchoService.Methods.Echo.FullName}", GrpcBody("application/json"));
+
+        Assert.Equal("12", unknown.Headers.GetValues("grpc-status").Single());
+        Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
+        var refused = measurements.Where(m => (string?)m.Tags["rpc.method"] == "_OTHER").Select(m => m.Tags).ToList();
+        Assert.Contains(refused, t => (string?)t["rpc.service"] == "_OTHER" && (int?)t["rpc.grpc.status_code"] == (int)StatusCode.Unimplemented && (string?)t["rpc.system"] == "grpc");
+        Assert.Contains(refused, t => (int?)t["rpc.grpc.status_code"] == (int)StatusCode.Unknown);
+        Assert.Contains(logs.Messages, m => m.Contains("/nowhere.v1.Missing/Call refused with HTTP 200 and Unimplemented", StringComparison.Ordinal));
+        Assert.Contains(logs.Messages, m => m.Contains($"{EchoService.Methods.Echo.FullName} refused with HTTP 415 and Unknown: Unsupported content-type 'application/json'", StringComparison.Ordinal));
+    }
+
+    private static ByteArrayContent GrpcBody(string contentType)
+    {
+        var body = new ByteArrayContent(new byte[5]);
+        body.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
+        return body;
+    }
+
+    private static MeterListener ListenToCallDurations(List<(double Seconds, Dictionary<string, object?> Tags)> measurements)
+    {
+        var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
             if (instrument.Name == "rpc.server.call.duration")
@@ -109,14 +155,29 @@ public sealed class ServiceDefaultsTests : IAsyncLifetime
             }
         });
         listener.Start();
+        return listener;
+    }
 
-        await Assert.ThrowsAsync<RpcException>(async () => await new EchoService.EchoServiceClient(channel).EchoAsync(new EchoRequest()));
+    /// <summary>Every log message written through the host's logging, formatted.</summary>
+    private sealed class RecordingLoggerProvider : ILoggerProvider
+    {
+        public ConcurrentQueue<string> Messages { get; } = new();
 
-        var (seconds, attributes) = Assert.Single(measurements, m => (string?)m.Tags["rpc.method"] == "Echo");
-        Assert.True(seconds > 0);
-        Assert.Equal("grpc", attributes["rpc.system"]);
-        Assert.Equal("networkplatform.testing.v1.EchoService", attributes["rpc.service"]);
-        Assert.Equal((int)StatusCode.Unauthenticated, attributes["rpc.grpc.status_code"]);
+        public ILogger CreateLogger(string categoryName) => new RecordingLogger(Messages);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class RecordingLogger(ConcurrentQueue<string> messages) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => true;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+                messages.Enqueue(formatter(state, exception));
+        }
     }
 
     private sealed class CallerEcho : EchoService.EchoServiceBase

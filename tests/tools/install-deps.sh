@@ -4,18 +4,17 @@
 set -euo pipefail
 
 packages=(
-  python3-grpcio python3-grpc-tools python3-h2 grpc-proto   # independent gRPC peers
+  python3-grpcio python3-grpc-tools python3-h2 grpc-proto   # independent gRPC peers: python
+  libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev pkg-config g++   # ... and C++ (also the bench's baseline)
   python3-yaml                                              # the Envoy config check of the deploy tests
   nghttp2-client                                            # raw HTTP/2 and h2load
   postgresql rabbitmq-server                                # real servers for integration tests
   chromium                                                  # the dashboard's browser test (Playwright drives it)
   python3-icalendar                                         # independent reader of the meetings .ics output
+  python3-aiosmtpd                                          # SMTP server receiving the meetings mail adapter's messages
 )
 # node and npm run the Kubernetes schema check of tests/NetworkPlatform.Deploy.Tests (any distribution's will do).
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
-if [ "${1:-}" = "--bench" ]; then
-  packages+=(libgrpc++-dev protobuf-compiler-grpc libprotobuf-dev pkg-config g++)
-fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using NetworkPlatform.Grpc;
 using NetworkPlatform.Grpc.Hosting;
 using NetworkPlatform.Hosting.Auth;
@@ -69,8 +70,36 @@ public static class ServiceDefaults
         options.Validate();
         services.AddSingleton(options);
         services.AddSingleton<SigningKeys>(_ => new SigningKeys(options));
+        if (options.ServiceSigningKeyFile is { Length: > 0 } serviceKeyFile)
+        {
+            // Loaded now: a missing or malformed key stops the start with what to do, not the first background call.
+            services.AddSingleton(ServiceSigningKey.Load(serviceKeyFile));
+        }
         services.AddSingleton<JwtAuthenticator>();
         return services;
+    }
+
+    /// <summary>
+    /// Who this service is when it calls a peer outside any request (event handlers): tokens it signs for itself with
+    /// the service signing key (Auth__ServiceSigningKeyFile). Without that key only a start-up warning is registered:
+    /// such calls carry no token, so peers refuse them.
+    /// </summary>
+    public static WebApplicationBuilder AddServiceIdentity(this WebApplicationBuilder builder, string serviceName)
+    {
+        var options = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
+        if (options.ServiceSigningKeyFile is not { Length: > 0 })
+        {
+            builder.Services.AddHostedService(sp => new MissingServiceIdentityWarning(serviceName, sp.GetRequiredService<ILogger<MissingServiceIdentityWarning>>()));
+            return builder;
+        }
+        builder.Services.AddSingleton(sp => new ServiceTokens(
+            sp.GetRequiredService<ServiceSigningKey>(), options, serviceName, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        builder.Services.AddSingleton(sp =>
+        {
+            var tokens = sp.GetRequiredService<ServiceTokens>();
+            return new ServiceIdentity(network => "Bearer " + tokens.TokenFor(network));
+        });
+        return builder;
     }
 
     /// <summary>Serves health and reflection (both open to callers without tokens).</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using NetworkPlatform.Events.Meetings;
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Features;
+using NetworkPlatform.Groups.Features.Measures;
 using NetworkPlatform.Groups.Storage;
 using NetworkPlatform.Messaging.Outbox;
 using NetworkPlatform.Storage;
@@ -80,6 +81,12 @@ public sealed class MeetingDecisionsHandler(GroupsContext context, ILogger<Meeti
         {
             return;
         }
-        await unitOfWork.ReplaceAsync(GroupsCollections.Measures, decision.NetworkId, current.Document.WithStatus(status, context.Clock.GetUtcNow()), current.Version, cancellationToken);
+        var at = context.Clock.GetUtcNow();
+        var changed = current.Document.WithStatus(status, at);
+        var version = await unitOfWork.ReplaceAsync(GroupsCollections.Measures, decision.NetworkId, changed, current.Version, cancellationToken);
+        foreach (var domainEvent in MeasureStatusEvents.Changed(current.Document, changed, version, at, $"meeting {decision.MeetingId}", decision.MeetingId))
+        {
+            await unitOfWork.PublishAsync(domainEvent, cancellationToken);
+        }
     }
 }

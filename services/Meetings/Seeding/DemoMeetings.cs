@@ -112,20 +112,24 @@ public static class DemoMeetings
                 return;
             }
 
+            // What happened in a past meeting is recorded as of its end, and its minutes a few days later, so the demo's
+            // documentation figures (days from meeting to minutes) look like a real year rather than "published today".
+            var atMeeting = AsOf(scheduled.Document.End);
+            var afterMeeting = AsOf(Min(scheduled.Document.End.AddDays(2 + day % 5), context.Now));
             var attendance = new Proto.RecordAttendanceRequest { NetworkId = networkId, MeetingId = id };
             attendance.Entries.AddRange(group.Participants.Select((p, i) => new Proto.AttendanceEntry
             {
                 PersonId = p.PersonId,
                 Status = i == group.Participants.Count - 1 && group.Participants.Count > 2 ? Proto.AttendanceStatus.Excused : Proto.AttendanceStatus.Present,
             }));
-            await new RecordAttendance(context).HandleAsync(attendance, secretariat, ct);
+            await new RecordAttendance(atMeeting).HandleAsync(attendance, secretariat, ct);
             foreach (var decision in Decisions(group, kind, scheduled.Document))
             {
-                await new RecordDecision(context).HandleAsync(new Proto.RecordDecisionRequest { NetworkId = networkId, MeetingId = id, Decision = decision }, secretariat, ct);
+                await new RecordDecision(atMeeting).HandleAsync(new Proto.RecordDecisionRequest { NetworkId = networkId, MeetingId = id, Decision = decision }, secretariat, ct);
             }
             if (kind == Proto.MeetingKind.Interim && group.Participants.Count > 0)
             {
-                await new CreateActionItem(context).HandleAsync(new Proto.CreateActionItemRequest
+                await new CreateActionItem(atMeeting).HandleAsync(new Proto.CreateActionItemRequest
                 {
                     NetworkId = networkId, MeetingId = id, RequestId = $"demo-{id}",
                     ActionItem = new Proto.ActionItem
@@ -135,11 +139,11 @@ public static class DemoMeetings
                     },
                 }, secretariat, ct);
             }
-            await new GenerateMinutesDraft(context).HandleAsync(new Proto.GenerateMinutesDraftRequest { NetworkId = networkId, MeetingId = id }, secretariat, ct);
+            await new GenerateMinutesDraft(atMeeting).HandleAsync(new Proto.GenerateMinutesDraftRequest { NetworkId = networkId, MeetingId = id }, secretariat, ct);
             if (withMinutes)
             {
-                await new ApproveMinutes(context).HandleAsync(new Proto.ApproveMinutesRequest { NetworkId = networkId, MeetingId = id }, secretariat, ct);
-                await new PublishMinutes(context).HandleAsync(new Proto.PublishMinutesRequest { NetworkId = networkId, MeetingId = id }, secretariat, ct);
+                await new ApproveMinutes(afterMeeting).HandleAsync(new Proto.ApproveMinutesRequest { NetworkId = networkId, MeetingId = id }, secretariat, ct);
+                await new PublishMinutes(afterMeeting).HandleAsync(new Proto.PublishMinutesRequest { NetworkId = networkId, MeetingId = id }, secretariat, ct);
             }
         }
 
@@ -161,10 +165,19 @@ public static class DemoMeetings
             }
         }
 
+        private MeetingsContext AsOf(DateTimeOffset at) => new(context.Database, context.Groups, new FixedClock(at));
+
+        private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
+
         private DateTimeOffset Local(int year, int month, int day, int hour, int minute)
         {
             var local = new DateTime(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)), hour, minute, 0, DateTimeKind.Unspecified);
             return new DateTimeOffset(local, Zone.GetUtcOffset(local));
         }
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
     }
 }

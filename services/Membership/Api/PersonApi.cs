@@ -10,13 +10,13 @@ namespace NetworkPlatform.Membership.Api;
 public sealed class PersonApi(MembershipContext membership) : PersonService.PersonServiceBase
 {
     public override Task<Person> GetPerson(GetPersonRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => UseCases.GetPerson.HandleAsync(membership, caller, request, ct), ProtoMapping.ToProto);
+        Calls.RunAsync(context, (caller, ct) => UseCases.GetPerson.HandleAsync(membership, caller, request, ct), (found, _) => ProtoMapping.ToProto(found.Person, found.Viewer));
 
     public override Task<ListPersonsResponse> ListPersons(ListPersonsRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => UseCases.ListPersons.HandleAsync(membership, caller, request, ct), (page, caller) =>
+        Calls.RunAsync(context, (caller, ct) => UseCases.ListPersons.HandleAsync(membership, caller, request, ct), (found, _) =>
         {
-            var response = new ListPersonsResponse { NextPageToken = page.NextPageToken ?? "" };
-            response.Persons.AddRange(page.Items.Select(p => ProtoMapping.ToProto(p, caller)));
+            var response = new ListPersonsResponse { NextPageToken = found.Page.NextPageToken ?? "" };
+            response.Persons.AddRange(found.Page.Items.Select(p => ProtoMapping.ToProto(p, found.Viewer)));
             return response;
         });
 

@@ -176,11 +176,14 @@ public static class ProtoMapping
         Reason = step.Reason,
     };
 
-    /// <summary>Email and phone only for callers the <see cref="PersonalDataPolicy"/> allows.</summary>
-    public static V1.Person ToProto(Versioned<Person> stored, Caller caller)
+    /// <summary>Email and phone only for callers the <see cref="PersonalDataPolicy"/> allows (group leadership not considered).</summary>
+    public static V1.Person ToProto(Versioned<Person> stored, Caller caller) => ToProto(stored, PersonalDataViewer.Of(caller));
+
+    /// <summary>Email and phone only for viewers the <see cref="PersonalDataPolicy"/> allows.</summary>
+    public static V1.Person ToProto(Versioned<Person> stored, PersonalDataViewer viewer)
     {
         var p = stored.Document;
-        var visible = PersonalDataPolicy.MaySeePersonalData(caller, p);
+        var visible = PersonalDataPolicy.MaySeePersonalData(viewer, p);
         var proto = new V1.Person
         {
             Id = p.Id,

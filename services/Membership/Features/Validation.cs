@@ -1,37 +1,15 @@
 using Google.Protobuf;
-using Google.Rpc;
 using NetworkPlatform.Grpc;
 using NetworkPlatform.Membership.Domain;
 
 namespace NetworkPlatform.Membership.Features;
 
-/// <summary>
-/// Collects every field violation of a request (field paths as in the proto, e.g. "organisation.display_name")
-/// and throws INVALID_ARGUMENT with all of them at once.
-/// </summary>
-public sealed class Validation
+/// <summary>The membership service's field rules (network ids, emails, phones, request ids, etags, enums).</summary>
+public sealed class Validation : FieldViolations<Validation>
 {
-    private readonly List<BadRequest.Types.FieldViolation> violations = [];
+    public Validation Required(string field, string? value) => Required(field, value, FieldRules.MaxNameLength);
 
-    public bool IsValid => violations.Count == 0;
-
-    public Validation Add(string field, string description)
-    {
-        violations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });
-        return this;
-    }
-
-    public Validation Required(string field, string? value, int maxLength = FieldRules.MaxNameLength)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return Add(field, "Required: give a non-empty value.");
-        }
-        return MaxLength(field, value, maxLength);
-    }
-
-    public Validation MaxLength(string field, string value, int maxLength = FieldRules.MaxNameLength) =>
-        value.Length > maxLength ? Add(field, $"At most {maxLength} characters; this has {value.Length}.") : this;
+    public Validation MaxLength(string field, string value) => MaxLength(field, value, FieldRules.MaxNameLength);
 
     public Validation NetworkId(string field, string value) => string.IsNullOrEmpty(value)
         ? Add(field, "Required: the network id, e.g. \"norsk-hph\".")
@@ -73,12 +51,4 @@ public sealed class Validation
             .OfType<Google.Protobuf.Reflection.OriginalNameAttribute>().FirstOrDefault()?.Name ?? memberName;
 
     public Validation Message(string field, IMessage? message) => message is null ? Add(field, "Required: send the resource.") : this;
-
-    public void ThrowIfInvalid()
-    {
-        if (violations.Count > 0)
-        {
-            throw RpcErrors.InvalidArgument(violations);
-        }
-    }
 }

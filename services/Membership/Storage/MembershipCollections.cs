@@ -44,4 +44,14 @@ public static class MembershipCollections
 
     /// <summary>Pointers in the scope of every network that sees a request (the origin and each one it was forwarded to).</summary>
     public static readonly DocumentCollection<ParticipationRequestLink> ParticipationRequestLinks = new("participation_request_links", r => r.Id);
+
+    /// <summary>Who is in which group with which roles (from the groups service's events), by group and by leader.</summary>
+    public static readonly DocumentCollection<GroupParticipation> GroupParticipations = new("group_participations", p => GroupParticipationId(p.GroupId, p.PersonId),
+        new Dictionary<string, Func<GroupParticipation, string?>>
+        {
+            ["group"] = p => p.GroupId,
+            ["leader"] = p => p.Leads ? p.PersonId : null,
+        });
+
+    public static string GroupParticipationId(string groupId, string personId) => $"{groupId}/{personId}";
 }

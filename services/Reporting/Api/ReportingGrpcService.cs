@@ -19,7 +19,11 @@ public sealed class ReportingGrpcService(
     LiveFeed feed,
     TimeProvider clock) : ReportingService.ReportingServiceBase
 {
-    private static readonly TimeSpan HealthDebounce = TimeSpan.FromMilliseconds(250);
+    /// <summary>A burst of events (a meeting's attendance, minutes, decisions) gives one update once it has been quiet this long...</summary>
+    private static readonly TimeSpan HealthQuietPeriod = TimeSpan.FromMilliseconds(250);
+
+    /// <summary>...or once it has lasted this long, so a steady stream of events still shows progress.</summary>
+    private static readonly TimeSpan HealthMaxDelay = TimeSpan.FromSeconds(2);
 
     public override Task<ProgressReport> SubmitProgressReport(SubmitProgressReportRequest request, ServerCallContext context) =>
         progress.SubmitAsync(request, context.GetCaller(), context.CancellationToken);
@@ -76,8 +80,10 @@ public sealed class ReportingGrpcService(
     {
         context.GetCaller().EnsureNetwork(request.NetworkId);
         var kinds = request.Kinds.ToHashSet(StringComparer.Ordinal);
+        // Subscribed before the headers go out: a client that has the headers misses no event published after.
+        using var events = feed.Subscribe(request.NetworkId);
         await context.WriteResponseHeadersAsync([]);
-        await foreach (var logged in feed.SubscribeAsync(request.NetworkId, context.CancellationToken))
+        await foreach (var logged in events.Reader.ReadAllAsync(context.CancellationToken))
         {
             if (kinds.Count == 0 || kinds.Contains(logged.Kind))
             {
@@ -98,12 +104,19 @@ public sealed class ReportingGrpcService(
     {
         Authorise(request, context);
         var ct = context.CancellationToken;
+        using var events = feed.Subscribe(request.NetworkId);
         await responseStream.WriteAsync(await GetNetworkHealth(request, context), ct);
-        await using var events = feed.SubscribeAsync(request.NetworkId, ct).GetAsyncEnumerator(ct);
-        while (await events.MoveNextAsync())
+        while (await events.Reader.WaitToReadAsync(ct))
         {
-            // A burst of events (a meeting's attendance, minutes, decisions) gives one update, after its transactions committed.
-            await Task.Delay(HealthDebounce, ct);
+            var burstStarted = clock.GetTimestamp();
+            do
+            {
+                while (events.Reader.TryRead(out _))
+                {
+                }
+                await Task.Delay(HealthQuietPeriod, clock, ct);
+            }
+            while (events.Reader.TryPeek(out _) && clock.GetElapsedTime(burstStarted) < HealthMaxDelay);
             await responseStream.WriteAsync(await GetNetworkHealth(request, context), ct);
         }
     }

@@ -47,13 +47,15 @@ public static class DashboardEndpoints
         app.MapGet("/api/networks/{networkId}/events", async (string networkId, HttpContext http, LiveFeed feed) =>
         {
             await AuthenticateAsync(http, networkId);
+            // Subscribed before the "connected" line: a page that saw it misses no event published after.
+            using var events = feed.Subscribe(networkId);
             http.Response.ContentType = "application/x-ndjson";
             http.Response.Headers.CacheControl = "no-cache";
             await http.Response.WriteAsync("{\"kind\":\"connected\"}\n", http.RequestAborted);
             await http.Response.Body.FlushAsync(http.RequestAborted);
             try
             {
-                await foreach (var logged in feed.SubscribeAsync(networkId, http.RequestAborted))
+                await foreach (var logged in events.Reader.ReadAllAsync(http.RequestAborted))
                 {
                     var line = JsonSerializer.Serialize(new { kind = logged.Kind, aggregateId = logged.AggregateId, occurredAt = logged.OccurredAt });
                     await http.Response.WriteAsync(line + "\n", http.RequestAborted);

@@ -28,7 +28,7 @@ public sealed class RebuildProjections(IDocumentStore store, EventTypes eventTyp
         await ClearAsync(ReportingCollections.Learning, networkId, ct);
         await ClearAsync(ReportingCollections.CadenceBreaches, networkId, ct);
 
-        var total = await store.CountEventsAsync(networkId, ct);
+        var total = await EventLog.CountAsync(store, networkId, ct);
         long replayed = 0;
         string? token = null;
         do

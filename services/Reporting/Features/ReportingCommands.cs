@@ -18,18 +18,30 @@ public sealed class ReportingCommands(IDocumentStore store, LiveFeed feed)
 
     public async Task CommitAsync(IDomainEvent domainEvent, CancellationToken ct, string operation = "", string requestId = "", string resultId = "")
     {
-        await using (var uow = await store.BeginAsync(ct))
+        for (var attempt = 1; ; attempt++)
         {
-            await EventLog.RecordAsync(uow, domainEvent, ct);
-            if (requestId.Length > 0)
+            try
             {
-                await uow.InsertAsync(ReportingCollections.Requests, domainEvent.NetworkId, new CompletedRequest(RequestKey(operation, requestId), resultId), ct);
+                await using var uow = await store.BeginAsync(ct);
+                await EventLog.RecordAsync(uow, domainEvent, ct);
+                if (requestId.Length > 0)
+                {
+                    await uow.InsertAsync(ReportingCollections.Requests, domainEvent.NetworkId, new CompletedRequest(RequestKey(operation, requestId), resultId), ct);
+                }
+                await uow.PublishAsync(domainEvent, ct);
+                await uow.CommitAsync(ct);
+                break;
             }
-            await uow.PublishAsync(domainEvent, ct);
-            await uow.CommitAsync(ct);
+            catch (Exception e) when (attempt < MaxAttempts && EventLog.IsCounterConflict(e))
+            {
+                // Another append to this network's log committed first; ours rolled back whole, so run it again.
+                await Task.Delay(Random.Shared.Next(5, 20 * attempt), ct);
+            }
         }
         feed.Publish(domainEvent.NetworkId, EventLog.ToLogged(domainEvent));
     }
+
+    private const int MaxAttempts = 5;
 
     private static string RequestKey(string operation, string requestId) => $"{operation}:{requestId}";
 }

@@ -1,4 +1,5 @@
 using NetworkPlatform.Reporting.Domain;
+using NetworkPlatform.Reporting.Projections;
 using NetworkPlatform.Reporting.Storage;
 using NetworkPlatform.Storage;
 
@@ -21,7 +22,7 @@ public sealed class ReportingQueries(IDocumentStore store)
             await LoadAsync(ReportingCollections.Appointments, networkId, [], ct),
             await LoadAsync(ReportingCollections.Measures, networkId, [new IndexFilter("year", yearText)], ct),
             await LoadAsync(ReportingCollections.CadenceBreaches, networkId, [new IndexFilter("year", yearText)], ct),
-            await store.CountEventsAsync(networkId, ct));
+            await EventLog.CountAsync(store, networkId, ct));
     }
 
     private async Task<List<T>> LoadAsync<T>(DocumentCollection<T> collection, string networkId, IReadOnlyList<IndexFilter> filters, CancellationToken ct)
@@ -47,20 +48,3 @@ public sealed record NetworkFacts(
     IReadOnlyList<MeasureFact> Measures,
     IReadOnlyList<CadenceBreachFact> CadenceBreaches,
     long EventsSeen);
-
-internal static class EventCounting
-{
-    public static async Task<long> CountEventsAsync(this IDocumentStore store, string networkId, CancellationToken ct)
-    {
-        long count = 0;
-        string? token = null;
-        do
-        {
-            var page = await store.QueryAsync(ReportingCollections.EventLog, networkId, DocumentQuery.All(500, token), ct);
-            count += page.Items.Count;
-            token = page.NextPageToken;
-        }
-        while (token is not null);
-        return count;
-    }
-}

@@ -1,24 +1,13 @@
 using System.Globalization;
-using Google.Rpc;
 using NetworkPlatform.Grpc;
 using NetworkPlatform.Reporting.V1;
 
 namespace NetworkPlatform.Reporting.Features;
 
-/// <summary>Collects every field violation of a request and throws INVALID_ARGUMENT with all of them.</summary>
-public sealed class Validation
+/// <summary>The reporting service's field rules (years, money, dates).</summary>
+public sealed class Validation : FieldViolations<Validation>
 {
-    private readonly List<BadRequest.Types.FieldViolation> violations = [];
-
-    public Validation Add(string field, string description)
-    {
-        violations.Add(new BadRequest.Types.FieldViolation { Field = field, Description = description });
-        return this;
-    }
-
-    public Validation Required(string field, string value, int maxLength = 200) =>
-        string.IsNullOrWhiteSpace(value) ? Add(field, "Required: give a non-empty value.")
-        : value.Length > maxLength ? Add(field, $"At most {maxLength} characters; this has {value.Length}.") : this;
+    public Validation Required(string field, string value) => Required(field, value, 200);
 
     public Validation Year(string field, int year) =>
         year is >= 2000 and <= 2100 ? this : Add(field, $"{year} is not a year this platform reports on; use 2000-2100.");
@@ -52,14 +41,6 @@ public sealed class Validation
         {
             Add(field, $"{date.Year}-{date.Month}-{date.Day} is not a calendar date.");
             return default;
-        }
-    }
-
-    public void ThrowIfInvalid()
-    {
-        if (violations.Count > 0)
-        {
-            throw RpcErrors.InvalidArgument(violations);
         }
     }
 }

@@ -18,9 +18,41 @@ public static class EventLog
             return false;
         }
         await uow.InsertAsync(ReportingCollections.EventLog, domainEvent.NetworkId, ToLogged(domainEvent), ct);
+        await CountAsync(uow, domainEvent.NetworkId, ct);
         await ReportingProjection.ApplyAsync(domainEvent, uow, ct);
         return true;
     }
+
+    /// <summary>How many events the network's log holds (the counter kept with every append), without reading the log.</summary>
+    public static async Task<long> CountAsync(IDocumentStore store, string networkId, CancellationToken ct) =>
+        (await store.QueryAsync(ReportingCollections.EventCounts, networkId, DocumentQuery.All(EventCount.Shards), ct)).Items.Sum(s => s.Document.Events);
+
+    /// <summary>
+    /// One more event in the log, on a shard of the counter picked at random. Two transactions appending at once may
+    /// still meet on one shard: the loser rolls back whole and runs again (the bus retries a consumer,
+    /// <see cref="Features.ReportingCommands"/> a command).
+    /// </summary>
+    private static async Task CountAsync(IUnitOfWork uow, string networkId, CancellationToken ct)
+    {
+        var shardId = EventCount.ShardId(Random.Shared.Next(EventCount.Shards));
+        var shard = await uow.GetAsync(ReportingCollections.EventCounts, networkId, shardId, ct);
+        if (shard is null)
+        {
+            await uow.InsertAsync(ReportingCollections.EventCounts, networkId, new EventCount(shardId, 1), ct);
+        }
+        else
+        {
+            await uow.ReplaceAsync(ReportingCollections.EventCounts, networkId, shard.Document with { Events = shard.Document.Events + 1 }, shard.Version, ct);
+        }
+    }
+
+    /// <summary>True when <paramref name="error"/> is two appends racing for the counter: the whole transaction can simply run again.</summary>
+    public static bool IsCounterConflict(Exception error) => error switch
+    {
+        ConcurrencyConflictException conflict => conflict.Collection == ReportingCollections.EventCounts.Name,
+        DuplicateDocumentException duplicate => duplicate.Collection == ReportingCollections.EventCounts.Name,
+        _ => false,
+    };
 
     public static LoggedEvent ToLogged(IDomainEvent domainEvent)
     {

@@ -7,8 +7,11 @@ using NetworkPlatform.Storage;
 
 namespace NetworkPlatform.Reporting.Projections;
 
-/// <summary>The other services' events, logged and projected; the inbox around it makes a redelivery change nothing.</summary>
-public sealed class ReportingEventHandler(LiveFeed feed) :
+/// <summary>
+/// The other services' events, logged and projected, each once across the replicas (they share this handler's queue);
+/// the inbox around it makes a redelivery change nothing. The live feeds get the events from <see cref="LiveFeedListener"/>.
+/// </summary>
+public sealed class ReportingEventHandler :
     IEventHandler<MeetingScheduled>, IEventHandler<MeetingRescheduled>, IEventHandler<MeetingCancelled>, IEventHandler<AttendanceRecorded>,
     IEventHandler<MinutesPublished>, IEventHandler<DecisionRecorded>, IEventHandler<CadenceBreached>,
     IEventHandler<ParticipantJoined>, IEventHandler<ParticipantLeft>, IEventHandler<MeasureCreated>, IEventHandler<MeasureAssigned>,
@@ -40,11 +43,6 @@ public sealed class ReportingEventHandler(LiveFeed feed) :
 
     public Task HandleAsync(RepresentativeWithdrawn domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
 
-    private async Task RecordAsync(IDomainEvent domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken)
-    {
-        if (await EventLog.RecordAsync(unitOfWork, domainEvent, cancellationToken))
-        {
-            feed.Publish(domainEvent.NetworkId, EventLog.ToLogged(domainEvent));
-        }
-    }
+    private static Task RecordAsync(IDomainEvent domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
+        EventLog.RecordAsync(unitOfWork, domainEvent, cancellationToken);
 }

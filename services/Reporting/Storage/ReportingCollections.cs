@@ -10,6 +10,18 @@ public sealed record LoggedEvent(string LogId, Guid EventId, string Kind, string
     public static string IdFor(Guid eventId, DateTimeOffset occurredAt) => $"{occurredAt.UtcTicks:D19}-{eventId:N}";
 }
 
+/// <summary>
+/// Part of the count of a network's logged events, kept in the transaction that appends to the log, so health and
+/// rebuild read the count in O(1). The count is spread over <see cref="Shards"/> documents, each append adding to one at
+/// random, so concurrent appends (replicas, commands next to consumers) seldom contend for the same row.
+/// </summary>
+public sealed record EventCount(string Id, long Events)
+{
+    public const int Shards = 16;
+
+    public static string ShardId(int shard) => $"event_log-{shard:D2}";
+}
+
 /// <summary>What a create with a request_id produced, so a retry answers with the same thing.</summary>
 public sealed record CompletedRequest(string RequestId, string ResultId);
 
@@ -38,6 +50,8 @@ public static class ReportingCollections
         "cadence_breaches", b => b.BreachId, Index<CadenceBreachFact>(("year", b => b.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))));
 
     public static readonly DocumentCollection<LoggedEvent> EventLog = new("event_log", e => e.LogId);
+
+    public static readonly DocumentCollection<EventCount> EventCounts = new("event_counts", c => c.Id);
 
     public static readonly DocumentCollection<CompletedRequest> Requests = new("requests", r => r.RequestId);
 

@@ -24,7 +24,10 @@ internal sealed class OurEchoServer(WebApplication app) : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 
-    /// <summary>Does what the C++ peer does: echo the message; stream `repeat` copies with their index.</summary>
+    /// <summary>
+    /// Does what the C++ peer does: echo the message; stream `repeat` copies with their index, reusing one response
+    /// message as the C++ peer does (WriteAsync has serialized a message by the time it returns).
+    /// </summary>
     private sealed class BenchEchoService : EchoService.EchoServiceBase
     {
         public override Task<EchoResponse> Echo(EchoRequest request, ServerCallContext context) =>
@@ -32,9 +35,11 @@ internal sealed class OurEchoServer(WebApplication app) : IAsyncDisposable
 
         public override async Task EchoStream(EchoRequest request, IServerStreamWriter<EchoResponse> responseStream, ServerCallContext context)
         {
+            var response = new EchoResponse { Message = request.Message };
             for (var i = 0; i < request.Repeat; i++)
             {
-                await responseStream.WriteAsync(new EchoResponse { Message = request.Message, Index = i });
+                response.Index = i;
+                await responseStream.WriteAsync(response);
             }
         }
     }

@@ -6,10 +6,14 @@ namespace NetworkPlatform.Deploy.Tests.Kubernetes;
 
 public sealed partial class OverlayTests
 {
+    /// <summary>Secret keys read as environment variables (secretKeyRef) or mounted as files (secret volumes).</summary>
     private static IEnumerable<(string Secret, string Key)> SecretReferences(RenderedOverlay rendered) =>
         rendered.Objects.SelectMany(o => o.Descendants())
             .Where(n => n["secretKeyRef"].Exists)
             .Select(n => (n.At("secretKeyRef.name").Text!, n.At("secretKeyRef.key").Text!))
+            .Concat(rendered.Objects.SelectMany(o => o.Descendants())
+                .Where(n => n.At("secret.secretName").Exists)
+                .SelectMany(n => n.At("secret.items").Items.Select(i => (n.At("secret.secretName").Text!, i["key"].Text!))))
             .Distinct();
 
     [Fact]
@@ -154,7 +158,7 @@ public sealed partial class OverlayTests
     [GeneratedRegex(@"^\s*ensure\s+(""?[\w$-]+""?)\s+(.*)$", RegexOptions.Multiline)]
     private static partial Regex EnsurePattern();
 
-    [GeneratedRegex(@"(\w+)=")]
+    [GeneratedRegex(@"([\w.-]+)=")]
     private static partial Regex KeyPattern();
 
     [GeneratedRegex(@"(?i)(password|pwd)=(?!\$\()")]

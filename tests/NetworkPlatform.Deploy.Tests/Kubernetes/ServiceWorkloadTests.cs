@@ -138,6 +138,23 @@ public sealed class ServiceWorkloadTests
     }
 
     [Theory]
+    [MemberData(nameof(Conventions.OverlaysAndServices), MemberType = typeof(Conventions))]
+    public void each_service_reads_the_service_signing_key_from_its_secret_at_the_path_it_is_configured_with(string overlay, string service)
+    {
+        var rendered = Kustomize.Render(overlay);
+        var pod = rendered.Get("Deployment", service).At("spec.template.spec");
+        var container = Container(rendered, service);
+
+        var path = container["env"].Items.Single(e => e["name"].Text == "Auth__ServiceSigningKeyFile")["value"].Text!;
+        var mount = container["volumeMounts"].Items.Single(m => path.StartsWith(m["mountPath"].Text + "/", StringComparison.Ordinal));
+        Assert.True(mount["readOnly"].IsTrue, $"{service}: the signing key is mounted writable.");
+        var secret = pod["volumes"].Items.Single(v => v["name"].Text == mount["name"].Text)["secret"];
+        Assert.Equal("service-identity", secret["secretName"].Text);
+        var item = secret["items"].Items.Single(i => i["path"].Text == path[(mount["mountPath"].Text!.Length + 1)..]);
+        Assert.Equal("signing-key.pem", item["key"].Text);
+    }
+
+    [Theory]
     [MemberData(nameof(Conventions.OverlayNames), MemberType = typeof(Conventions))]
     public void the_platform_config_follows_the_configuration_conventions(string overlay)
     {

@@ -116,6 +116,29 @@ public sealed class LocalModeTests
     }
 
     [Fact]
+    public async Task make_up_generates_a_service_signing_key_the_services_load_and_hands_it_to_them()
+    {
+        var state = Path.Combine(Path.GetTempPath(), $"np-up-service-key-{Guid.NewGuid():N}");
+        try
+        {
+            Bash($"state={state}; eval \"$(sed -n '/^ensure_service_signing_key() {{/,/^}}/p' deploy/local/up.sh)\"; ensure_service_signing_key");
+            var path = Path.Combine(state, "auth", "service-signing-key.pem");
+
+            Assert.NotNull(ServiceSigningKey.Load(path).PublicKey.KeyId);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+            }
+            var up = await File.ReadAllTextAsync(RepositoryPaths.Combine("deploy", "local", "up.sh"));
+            Assert.Contains("Auth__ServiceSigningKeyFile=\"$state/auth/service-signing-key.pem\"", up);
+        }
+        finally
+        {
+            Directory.Delete(state, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task make_up_starts_postgres_with_a_database_per_service_and_rabbitmq_and_make_down_stops_them()
     {
         var state = Path.Combine(Path.GetTempPath(), $"np-up-{Guid.NewGuid():N}");

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using NetworkPlatform.Events;
+using NetworkPlatform.Events.Groups;
 using NetworkPlatform.Events.Meetings;
 using NetworkPlatform.Events.Membership;
 using NetworkPlatform.Groups.Consumers;
@@ -160,5 +161,7 @@ public sealed class ConsumersTests(SqliteStore fixture) : IClassFixture<SqliteSt
 
         Assert.Equal(MeasureStatus.Planned, unchanged);
         Assert.Equal(MeasureStatus.Completed, (await harness.Store.GetAsync(GroupsCollections.Measures, Callers.Network, "m1"))!.Document.Status);
+        var changed = Assert.Single(await harness.PendingEventsAsync<MeasureStatusChanged>());
+        Assert.Equal(("m1", "Planned", "Completed", "mtg-1"), (changed.MeasureId, changed.PreviousStatus, changed.Status, changed.MeetingId));
     }
 }

@@ -1,3 +1,4 @@
+using NetworkPlatform.Events.Groups;
 using NetworkPlatform.Grpc;
 using NetworkPlatform.Groups.Features.AnnualWheels;
 using NetworkPlatform.Groups.Features.MeasurePolicies;
@@ -109,7 +110,32 @@ public abstract class ActionPlanFeaturesContract<TStore>(TStore fixture) : IClas
         Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
         Assert.NotNull(reached.Document.Milestones[0].ReachedAt);
         Assert.Equal(MeasureStatus.InProgress, reached.Document.Status);
-        Assert.Equal(["MilestoneReached"], await harness.PendingEventsAsync());
+        Assert.Equal(["MilestoneReached", "MeasureStatusChanged"], await harness.PendingEventsAsync());
+        var changed = Assert.Single(await harness.PendingEventsAsync<MeasureStatusChanged>());
+        Assert.Equal(("Planned", "InProgress", null), (changed.PreviousStatus, changed.Status, changed.MeetingId));
+    }
+
+    [Fact]
+    public async Task editing_a_measures_status_publishes_the_change_and_editing_only_its_title_does_not()
+    {
+        var harness = await TwoActiveGroupsAsync();
+        await CreateMeasureAsync(harness, "m1", "wg-a");
+        await harness.ClearOutboxAsync();
+        var update = new UpdateMeasure(harness.Store, harness.Clock);
+
+        await update.HandleAsync(new UpdateMeasureRequest
+        {
+            Measure = new V1.Measure { NetworkId = Callers.Network, MeasureId = "m1", Title = "Ny tittel" },
+            UpdateMask = GroupsHarness.Mask("title"),
+        }, Callers.Secretariat(), default);
+        await update.HandleAsync(new UpdateMeasureRequest
+        {
+            Measure = new V1.Measure { NetworkId = Callers.Network, MeasureId = "m1", Status = V1.MeasureStatus.Postponed },
+            UpdateMask = GroupsHarness.Mask("status"),
+        }, Callers.Secretariat(), default);
+
+        var changed = Assert.Single(await harness.PendingEventsAsync<MeasureStatusChanged>());
+        Assert.Equal(("m1", 2026, "wg-a", "Planned", "Postponed"), (changed.MeasureId, changed.Year, changed.GroupId, changed.PreviousStatus, changed.Status));
     }
 
     [Fact]

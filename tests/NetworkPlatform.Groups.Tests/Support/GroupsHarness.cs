@@ -98,6 +98,14 @@ internal sealed class GroupsHarness(IDocumentStore store, IOutbox outbox)
         return [.. pending.Select(p => p.Message.MessageType[(p.Message.MessageType.LastIndexOf('.') + 1)..])];
     }
 
+    /// <summary>The pending events of one type, read back as the relay would publish them.</summary>
+    public async Task<IReadOnlyList<T>> PendingEventsAsync<T>()
+    {
+        var pending = await Outbox.ReadPendingAsync(1000);
+        return [.. pending.Where(p => p.Message.MessageType == typeof(T).FullName)
+            .Select(p => System.Text.Json.JsonSerializer.Deserialize<T>(p.Message.Payload, NetworkPlatform.Messaging.Outbox.UnitOfWorkEventExtensions.EventJson)!)];
+    }
+
     public async Task ClearOutboxAsync()
     {
         var pending = await Outbox.ReadPendingAsync(1000);

@@ -82,6 +82,50 @@ public sealed class OurServerTests : IAsyncLifetime
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task a_unary_handler_ignoring_its_deadline_is_answered_deadline_exceeded_at_the_deadline_and_counted_once()
+    {
+        await WarmUpAsync();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+            await Client.EchoAsync(new EchoRequest { Message = "stubborn unary", DelayMs = 4000, IgnoreCancellation = true }, deadline: DateTime.UtcNow.AddMilliseconds(800)));
+
+        Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(3), $"took {started.Elapsed}");
+        // Our client resets the stream at its own copy of the deadline, which may reach the server just before the server's timer.
+        Assert.Equal(StatusCode.DeadlineExceeded, (await SingleOutcomeAsync("stubborn unary")).StatusCode);
+        Assert.Equal("after", (await Client.EchoAsync(new EchoRequest { Message = "after" }, deadline: Soon)).Message);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task a_streaming_handler_ignoring_its_deadline_ends_at_the_deadline_and_its_later_writes_fail_on_the_server()
+    {
+        await WarmUpAsync();
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        using var stream = Client.EchoStream(new EchoRequest { Message = "stubborn stream", Repeat = 2, DelayMs = 4000, IgnoreCancellation = true },
+            deadline: DateTime.UtcNow.AddMilliseconds(800));
+        var received = 0;
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            while (await stream.ResponseStream.MoveNext())
+            {
+                received++;
+            }
+        });
+
+        Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(3), $"took {started.Elapsed}");
+        Assert.Equal(2, received);
+        var outcome = await SingleOutcomeAsync("stubborn stream");
+        Assert.Equal(StatusCode.DeadlineExceeded, outcome.StatusCode);
+        Assert.IsAssignableFrom<OperationCanceledException>(outcome.Exception);
+    }
+
+    private Task<CallOutcome> SingleOutcomeAsync(string message) => server!.Interceptor.SingleOutcomeAsync(message);
+
+    /// <summary>Connects and warms the server up first, so a short deadline is spent on the call itself even on a busy machine.</summary>
+    private async Task WarmUpAsync() => await Client.EchoAsync(new EchoRequest { Message = "warm-up" }, deadline: Soon);
+
+    [Fact(Timeout = 30_000)]
     public async Task gzip_requests_are_understood_by_our_server()
     {
         using var gzip = GrpcChannel.ForAddress($"http://127.0.0.1:{server!.Port}", new GrpcChannelOptions { CompressRequests = true });

@@ -5,9 +5,9 @@ namespace NetworkPlatform.Grpc.Tests.Client;
 /// <summary>The python grpcio EchoService (Client/Peers/echo_server.py): an independent server for the client tests.</summary>
 public sealed class PythonEchoServer : IAsyncDisposable
 {
-    private readonly PythonServer process;
+    private readonly PeerProcess process;
 
-    private PythonEchoServer(PythonServer process, string host, int port)
+    private PythonEchoServer(PeerProcess process, string host, int port)
     {
         this.process = process;
         Host = host;

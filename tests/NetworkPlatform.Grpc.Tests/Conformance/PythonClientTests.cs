@@ -25,6 +25,9 @@ public sealed class PythonClientTests(ConformanceFixture fixture)
     public Task a_slow_call_ends_with_deadline_exceeded() => Run("deadline");
 
     [Fact]
+    public Task handlers_ignoring_their_deadline_still_end_the_call_at_the_deadline_and_the_channel_stays_usable() => Run("deadline_ignored_by_the_handler");
+
+    [Fact]
     public Task text_and_binary_metadata_reach_the_handler_and_the_interceptor_sets_the_user() => Run("metadata");
 
     [Fact]

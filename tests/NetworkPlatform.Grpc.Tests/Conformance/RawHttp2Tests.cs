@@ -7,7 +7,13 @@ public sealed class RawHttp2Tests(ConformanceFixture fixture)
     private Task Run(string testCase) => fixture.RunAsync("raw_h2.py", testCase);
 
     [Fact]
-    public Task a_non_grpc_content_type_gets_http_415() => Run("wrong_content_type");
+    public async Task a_non_grpc_content_type_gets_http_415_and_interceptors_see_the_refusal()
+    {
+        await Run("wrong_content_type");
+
+        Assert.Contains(fixture.Server.Interceptor.Calls, c => c.Method == "/networkplatform.testing.v1.EchoService/Echo"
+            && c.Outcome is { Refused: true, HttpStatusCode: 415, StatusCode: StatusCode.Unknown } && c.Request is null);
+    }
 
     [Fact]
     public Task a_message_split_into_one_byte_data_frames_is_reassembled() => Run("split_frames");
@@ -53,7 +59,13 @@ public sealed class RawHttp2Tests(ConformanceFixture fixture)
     public Task two_messages_on_a_unary_call_are_internal() => Run("two_messages_on_unary");
 
     [Fact]
-    public Task an_unknown_method_gets_a_trailers_only_response() => Run("trailers_only_for_unknown_method");
+    public async Task an_unknown_method_gets_a_trailers_only_response_and_interceptors_see_it_unimplemented()
+    {
+        await Run("trailers_only_for_unknown_method");
+
+        Assert.Contains(fixture.Server.Interceptor.Calls, c => c.Method == "/networkplatform.testing.v1.EchoService/Missing"
+            && c.Outcome is { Refused: true, HttpStatusCode: 200, StatusCode: StatusCode.Unimplemented });
+    }
 
     [Fact]
     public Task grpc_message_is_percent_encoded_and_binary_trailers_are_unpadded() => Run("status_message_is_percent_encoded");
@@ -63,6 +75,19 @@ public sealed class RawHttp2Tests(ConformanceFixture fixture)
 
     [Fact]
     public Task the_server_ends_a_call_at_its_grpc_timeout_with_deadline_exceeded() => Run("server_deadline");
+
+    [Fact]
+    public async Task the_server_answers_deadline_exceeded_at_the_deadline_while_a_handler_ignoring_it_runs_on()
+    {
+        await Run("server_deadline_with_a_handler_ignoring_it");
+
+        var outcome = await fixture.Server.Interceptor.SingleOutcomeAsync("stubborn raw h2");
+        Assert.Equal(StatusCode.DeadlineExceeded, outcome.StatusCode);
+        Assert.True(outcome.Duration < TimeSpan.FromSeconds(2), $"the call ended at its deadline, not when the handler returned: {outcome.Duration}");
+    }
+
+    [Fact]
+    public Task a_server_stream_whose_handler_ignores_the_deadline_ends_at_the_deadline_after_the_messages_sent() => Run("server_stream_deadline_with_a_handler_ignoring_it");
 
     [Fact]
     public Task a_malformed_grpc_timeout_is_internal() => Run("malformed_timeout");

@@ -17,7 +17,7 @@ public sealed class TestEchoService : EchoService.EchoServiceBase
     {
         if (request.DelayMs > 0)
         {
-            await Task.Delay(request.DelayMs, context.CancellationToken);
+            await Task.Delay(request.DelayMs, request.IgnoreCancellation ? CancellationToken.None : context.CancellationToken);
         }
         Fail(request, context);
         return Answer(request, context, 0);
@@ -25,13 +25,28 @@ public sealed class TestEchoService : EchoService.EchoServiceBase
 
     public override async Task EchoStream(EchoRequest request, IServerStreamWriter<EchoResponse> responseStream, ServerCallContext context)
     {
+        // One message object for the whole stream: each write has serialized it by the time it returns.
+        var response = Answer(request, context, 0);
+        if (request.IgnoreCancellation)
+        {
+            for (var i = 0; i < request.Repeat; i++)
+            {
+                response.Index = i;
+                await responseStream.WriteAsync(response);
+            }
+            await Task.Delay(request.DelayMs, CancellationToken.None);
+            response.Index = request.Repeat;
+            await responseStream.WriteAsync(response);
+            return;
+        }
         for (var i = 0; i < request.Repeat; i++)
         {
             if (request.DelayMs > 0)
             {
                 await Task.Delay(request.DelayMs, context.CancellationToken);
             }
-            await responseStream.WriteAsync(Answer(request, context, i), context.CancellationToken);
+            response.Index = i;
+            await responseStream.WriteAsync(response, context.CancellationToken);
         }
         Fail(request, context);
     }
@@ -121,6 +136,23 @@ public sealed class RecordingInterceptor : ServerInterceptor
     {
         requests.TryRemove(context, out var request);
         Calls.Enqueue((context.Method, outcome, request));
+    }
+
+    /// <summary>
+    /// The one outcome of the call whose request carried <paramref name="message"/>; it is recorded once the handler has
+    /// returned, so this waits for it (and a little longer, to catch a second record).
+    /// </summary>
+    public async Task<CallOutcome> SingleOutcomeAsync(string message)
+    {
+        bool IsTheCall((string Method, CallOutcome Outcome, IMessage? Request) call) => (call.Request as EchoRequest)?.Message == message;
+        var waitUntil = DateTime.UtcNow.AddSeconds(10);
+        while (!Calls.Any(IsTheCall))
+        {
+            Assert.True(DateTime.UtcNow < waitUntil, $"the interceptor never saw the call '{message}' end");
+            await Task.Delay(50);
+        }
+        await Task.Delay(200);
+        return Assert.Single(Calls, IsTheCall).Outcome;
     }
 }
 

@@ -27,6 +27,17 @@ public class MessageFramingTests
         return first is null ? ReadOnlySequence<byte>.Empty : new ReadOnlySequence<byte>(first, 0, last!, last!.Memory.Length);
     }
 
+    [Fact]
+    public void framing_into_a_span_writes_the_same_bytes_as_framing_into_a_buffer_writer()
+    {
+        var message = new EchoResponse { Message = "streamed", Index = 300 };
+        var frame = new byte[MessageFraming.HeaderSize + message.CalculateSize()];
+
+        MessageFraming.WriteMessage(frame, message);
+
+        Assert.Equal(Framed(message), frame);
+    }
+
     [Theory]
     [InlineData(1)]
     [InlineData(3)]

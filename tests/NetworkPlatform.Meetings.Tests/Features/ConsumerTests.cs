@@ -29,7 +29,9 @@ public class ConsumerTests
 
         Assert.Equal(MeetingStatus.Cancelled, (await fixture.Database.GetMeetingAsync(Network, upcoming.Document.Id, default)).Document.Status);
         Assert.Equal(MeetingStatus.Planned, (await fixture.Database.GetMeetingAsync(Network, other.Document.Id, default)).Document.Status);
-        Assert.Contains("Merged into g-skole", Assert.Single(await fixture.EventsAsync<MeetingCancelled>()).Reason, StringComparison.Ordinal);
+        var cancelled = Assert.Single(await fixture.EventsAsync<MeetingCancelled>());
+        Assert.Equal((upcoming.Document.Id, "g-digital"), (cancelled.MeetingId, cancelled.GroupId));
+        Assert.Contains("Merged into g-skole", cancelled.Reason, StringComparison.Ordinal);
         var cancellation = (await fixture.EventsAsync<InvitationIssued>()).Last();
         Assert.Equal("Cancellation", cancellation.Purpose);
         Assert.Equal("CANCEL", StrictIcsParser.Parse(cancellation.IcsContent).Single("METHOD").Value);

@@ -1,18 +1,23 @@
+using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using NetworkPlatform.Events;
 using NetworkPlatform.Grpc;
 using NetworkPlatform.Hosting;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Tests.Features;
+using NetworkPlatform.Messaging.Bus;
 using NetworkPlatform.Testing;
 
 namespace NetworkPlatform.Membership.Tests.Api;
 
 /// <summary>
 /// The membership service on our gRPC server runtime (h2c on a free port) with real JWT validation against a
-/// development signing key, on SQLite or on the private PostgreSQL; clients use our channel.
+/// development signing key, on SQLite or on the private PostgreSQL, with its event handlers on the in-memory bus
+/// (as Program.cs wires them); clients use our channel.
 /// </summary>
 public abstract class MembershipServer(string provider) : IAsyncLifetime
 {
@@ -22,6 +27,12 @@ public abstract class MembershipServer(string provider) : IAsyncLifetime
     public GrpcChannel Channel { get; private set; } = null!;
 
     public DevelopmentTokens Tokens { get; private set; } = null!;
+
+    public IServiceProvider Services => app!.Services;
+
+    /// <summary>Publishes an event on the bus, as another service's outbox relay would.</summary>
+    public Task PublishAsync(IDomainEvent domainEvent) =>
+        Services.GetRequiredService<IBus>().Publish(domainEvent, domainEvent.GetType(), context => context.MessageId = domainEvent.EventId);
 
     public async Task InitializeAsync()
     {
@@ -47,6 +58,7 @@ public abstract class MembershipServer(string provider) : IAsyncLifetime
         builder.AddServiceDefaults(MembershipModule.ServiceName);
         builder.Logging.ClearProviders();
         builder.Services.AddMembership(builder.Configuration);
+        builder.Services.AddEventBus(builder.Configuration.GetSection("Bus"), bus => bus.AddMembership());
         app = builder.Build();
         app.MapMembership();
         await app.StartAsync();

@@ -67,8 +67,11 @@ public class PersonalDataPolicyTests
         UpdatedAt = DateTimeOffset.UnixEpoch,
     };
 
-    private static Caller As(string network, string? organisation, string? person, params string[] roles) =>
-        new("sub", network, organisation, person, roles.ToHashSet());
+    private static PersonalDataViewer As(string network, string? organisation, string? person, params string[] roles) =>
+        PersonalDataViewer.Of(new Caller("sub", network, organisation, person, roles.ToHashSet()));
+
+    private static PersonalDataViewer LeaderOf(string network, params string[] members) =>
+        new(new Caller("sub", network, "org-other", "per-leader", new HashSet<string> { Roles.GroupLeader }), members.ToHashSet());
 
     [Fact]
     public void the_secretariat_sees_personal_data() => Assert.True(PersonalDataPolicy.MaySeePersonalData(As("partnerskap", null, null, Roles.Secretariat), Ingrid));
@@ -87,4 +90,16 @@ public class PersonalDataPolicyTests
     [Fact]
     public void a_secretariat_of_another_network_does_not() =>
         Assert.False(PersonalDataPolicy.MaySeePersonalData(As("norsk-hph", null, null, Roles.Secretariat), Ingrid));
+
+    [Fact]
+    public void a_group_leader_sees_the_personal_data_of_the_members_of_the_groups_they_lead() =>
+        Assert.True(PersonalDataPolicy.MaySeePersonalData(LeaderOf("partnerskap", "per-1"), Ingrid));
+
+    [Fact]
+    public void a_group_leader_does_not_see_the_personal_data_of_others() =>
+        Assert.False(PersonalDataPolicy.MaySeePersonalData(LeaderOf("partnerskap", "per-2"), Ingrid));
+
+    [Fact]
+    public void a_group_leader_of_another_network_does_not() =>
+        Assert.False(PersonalDataPolicy.MaySeePersonalData(LeaderOf("norsk-hph", "per-1"), Ingrid));
 }

@@ -13,13 +13,17 @@ using NetworkPlatform.Testing;
 
 namespace NetworkPlatform.Reporting.Tests.Api;
 
-/// <summary>The reporting service as its Program.cs builds it, on SQLite in a temp directory and the in-memory bus.</summary>
+/// <summary>
+/// The reporting service as its Program.cs builds it, on SQLite in a temp directory and the in-memory bus, unless the
+/// settings say otherwise (several replicas: one PostgreSQL database and one RabbitMQ virtual host).
+/// </summary>
 public sealed class ReportingHost : IAsyncDisposable
 {
     public const string Network = "anti-bullying";
 
     private readonly string directory = Directory.CreateTempSubdirectory("np-reporting-").FullName;
     private WebApplication app = null!;
+    private bool disposed;
 
     public DevelopmentTokens Tokens { get; private set; } = null!;
 
@@ -29,10 +33,12 @@ public sealed class ReportingHost : IAsyncDisposable
 
     public int DashboardPort { get; private set; }
 
-    public static async Task<ReportingHost> StartAsync()
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<ReportingHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var host = new ReportingHost();
-        await host.StartInternalAsync();
+        await host.StartInternalAsync(settings ?? new Dictionary<string, string?>());
         return host;
     }
 
@@ -45,14 +51,20 @@ public sealed class ReportingHost : IAsyncDisposable
     public Task PublishAsync(IDomainEvent domainEvent) =>
         app.Services.GetRequiredService<IBus>().Publish(domainEvent, domainEvent.GetType(), context => context.MessageId = domainEvent.EventId);
 
+    /// <summary>Stops the host; a second call (a test that stopped a replica early) does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
+        if (disposed)
+        {
+            return;
+        }
+        disposed = true;
         Channel.Dispose();
         await app.DisposeAsync();
         Directory.Delete(directory, recursive: true);
     }
 
-    private async Task StartInternalAsync()
+    private async Task StartInternalAsync(IReadOnlyDictionary<string, string?> settings)
     {
         Tokens = DevelopmentTokens.LoadOrCreate(directory);
         var grpcPort = FreePort.Next();
@@ -71,6 +83,9 @@ public sealed class ReportingHost : IAsyncDisposable
             ["Logging:Format"] = "text",
             ["Logging:LogLevel:Default"] = "Warning",
         });
+        builder.Configuration.AddInMemoryCollection(settings);
+        // Start returns once the queues are bound: an event published to an exchange without a bound queue is dropped.
+        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
         builder.AddServiceDefaults(ReportingModule.ServiceName);
         builder.AddDashboardEndpoint(DashboardPort);
         builder.Services.AddReporting(builder.Configuration);

@@ -14,6 +14,10 @@ public interface IAsyncStreamWriter<in T>
     Task WriteAsync(T message, CancellationToken cancellationToken = default);
 }
 
+/// <summary>
+/// The response stream of a server-streaming or bidi handler. A message is serialized before WriteAsync returns, so a
+/// handler may change and write the same message object again; await each write.
+/// </summary>
 public interface IServerStreamWriter<in T> : IAsyncStreamWriter<T>;
 
 public interface IClientStreamWriter<in T> : IAsyncStreamWriter<T>

@@ -47,7 +47,8 @@ public static class GrpcServerServiceCollectionExtensions
         public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
         {
             var registry = app.ApplicationServices.GetRequiredService<GrpcServiceRegistry>();
-            app.Use(nextMiddleware => new GrpcRoutingMiddleware(nextMiddleware, registry).InvokeAsync);
+            var runtime = app.ApplicationServices.GetRequiredService<GrpcServerRuntime>();
+            app.Use(nextMiddleware => new GrpcRoutingMiddleware(nextMiddleware, registry, runtime).InvokeAsync);
             next(app);
         };
     }

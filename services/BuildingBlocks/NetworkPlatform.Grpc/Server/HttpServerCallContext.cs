@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Diagnostics;
+using System.IO.Pipelines;
 using System.Runtime.CompilerServices;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Http;
@@ -10,12 +12,31 @@ namespace NetworkPlatform.Grpc.Server;
 /// <summary>
 /// One gRPC call on one HTTP/2 stream: reads length-prefixed requests from the request body, writes responses straight into
 /// the response PipeWriter, and ends the call with the status in trailers (or a Trailers-Only response when nothing was sent).
+/// The call ends exactly once: either when the handler is done, or at the deadline even while a handler that ignores its
+/// cancellation token keeps running (as grpc-dotnet does). One atomic state serializes response writes with that ending
+/// (no lock: Kestrel already takes one per call into the response, and a streamed message costs little more than that).
 /// </summary>
 internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
 {
+    private const string DeadlineExceededMessage = "Deadline exceeded.";
+
     private readonly HttpContext http;
     private readonly GrpcServerRuntime runtime;
+    private const int Idle = 0;
+    private const int Writing = 1;
+    private const int DeadlineWaitsForWrite = 2;
+    private const int Ended = 3;
+
+    /// <summary>Room for framing a small streamed message before handing it to Kestrel in one call.</summary>
+    private const int ScratchSize = 4096;
+
+    private int state;
+    private TaskCompletionSource? deadlineEnding;
+    private byte[]? scratch;
+    private PipeWriter? responseBody;
+    private CancellationTokenRegistration deadlineRegistration;
     private CancellationTokenSource? deadlineSource;
+    private CancellationToken? requestAborted;
     private DateTime deadline = DateTime.MaxValue;
     private Metadata? requestHeaders;
     private Metadata? responseTrailers;
@@ -34,7 +55,7 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
 
     public override DateTime Deadline => deadline;
 
-    public override CancellationToken CancellationToken => deadlineSource?.Token ?? http.RequestAborted;
+    public override CancellationToken CancellationToken => deadlineSource?.Token ?? RequestAborted;
 
     public override Metadata RequestHeaders => requestHeaders ??= MetadataHeaders.FromRequestHeaders(http.Request.Headers);
 
@@ -49,13 +70,43 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
 
     public override HttpContext HttpContext => http;
 
+    /// <summary>Read once: Kestrel takes a lock (and may create a token source) on every read of HttpContext.RequestAborted.</summary>
+    private CancellationToken RequestAborted => requestAborted ??= http.RequestAborted;
+
     /// <summary>
-    /// The deadline passed (as opposed to the client going away). The clock is read too: under thread-pool pressure the
-    /// deadline timer can fire after a handler that ignored it has already returned, and that answer is still too late.
+    /// The deadline passed. The clock decides, not only the timer: under thread-pool pressure the deadline timer can fire after
+    /// a handler that ignored it has already returned, and a client resets the stream at its own copy of the deadline, which
+    /// may reach us just before our timer fires. Either way the answer is too late. Before the deadline, a cancellation is the client's.
     /// </summary>
     public bool DeadlineExceeded =>
-        deadlineSource is not null && !http.RequestAborted.IsCancellationRequested
-        && (deadlineSource.IsCancellationRequested || DateTime.UtcNow >= deadline);
+        deadlineSource is not null
+        && (DateTime.UtcNow >= deadline || (deadlineSource.IsCancellationRequested && !RequestAborted.IsCancellationRequested));
+
+    /// <summary>When the deadline ended the call (Stopwatch timestamp); 0 while it has not.</summary>
+    public long EndedByDeadlineAt { get; private set; }
+
+    /// <summary>
+    /// Claims the end of the call for the handler's outcome; false when the deadline already ended it (then wait for
+    /// <see cref="DeadlineEndingAsync"/> and write nothing more).
+    /// </summary>
+    public bool TryEnd()
+    {
+        // From Idle, or from Writing when the handler returned without awaiting its last write.
+        var seen = Volatile.Read(ref state);
+        while (seen is Idle or Writing)
+        {
+            var previous = Interlocked.CompareExchange(ref state, Ended, seen);
+            if (previous == seen)
+            {
+                return true;
+            }
+            seen = previous;
+        }
+        return false;
+    }
+
+    /// <summary>Completes when the status sent at the deadline has gone out (only after <see cref="TryEnd"/> returned false).</summary>
+    public Task DeadlineEndingAsync() => deadlineEnding?.Task ?? Task.CompletedTask;
 
     /// <summary>Reads grpc-timeout and grpc-encoding; throws the status to answer with when they are unusable.</summary>
     public void Initialize()
@@ -149,42 +200,71 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
         }
     }
 
-    /// <summary>Writes one response message into the response body (not flushed: Kestrel sends it with the trailers, or on flush).</summary>
-    public void WriteMessage(IMessage message)
+    /// <summary>
+    /// Writes the one response message of a unary or client-streaming call (not flushed: Kestrel sends it with the trailers).
+    /// Dropped when the deadline already ended the call.
+    /// </summary>
+    public void WriteFinalMessage(IMessage message)
     {
-        var size = message.CalculateSize();
-        if (size > runtime.Options.MaxSendMessageSize)
+        if (Interlocked.CompareExchange(ref state, Writing, Idle) != Idle)
         {
-            throw new RpcException(StatusCode.ResourceExhausted, $"Sending message larger than max ({size} vs. {runtime.Options.MaxSendMessageSize}).");
+            return;
         }
-        StartResponse();
-        if (responseGzip)
+        try
         {
-            MessageFraming.WriteGzipMessage(http.Response.BodyWriter, message);
+            WriteFramed(ResponseBody, message, CheckedSize(message));
         }
-        else
+        finally
         {
-            MessageFraming.WriteMessage(http.Response.BodyWriter, message, size);
+            EndWrite();
         }
     }
 
-    public async Task WriteMessageAndFlushAsync(IMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes one message of a response stream and flushes it. Fails once the call has ended (cancelled, or answered at its
+    /// deadline) and when the handler starts a write before the previous one completed.
+    /// </summary>
+    public Task WriteMessageAndFlushAsync(IMessage message, CancellationToken cancellationToken)
     {
         CancellationToken.ThrowIfCancellationRequested();
-        WriteMessage(message);
-        await http.Response.BodyWriter.FlushAsync(cancellationToken).ConfigureAwait(false);
+        BeginWrite();
+        ValueTask<FlushResult> flush;
+        try
+        {
+            flush = WriteAndFlush(message, cancellationToken);
+        }
+        catch
+        {
+            EndWrite();
+            throw;
+        }
+        if (flush.IsCompletedSuccessfully)
+        {
+            flush.GetAwaiter().GetResult(); // consumes the result, as a source-backed ValueTask requires
+            EndWrite();
+            return Task.CompletedTask;
+        }
+        return AwaitFlushAsync(flush);
     }
 
     public override async Task WriteResponseHeadersAsync(Metadata responseHeaders)
     {
-        if (responseStarted)
+        BeginWrite();
+        try
         {
-            throw new InvalidOperationException("Response headers were already sent; write them before the first response message.");
+            if (responseStarted)
+            {
+                throw new InvalidOperationException("Response headers were already sent; write them before the first response message.");
+            }
+            MetadataHeaders.AppendTo(http.Response.Headers, responseHeaders);
+            StartResponse();
+            await http.Response.StartAsync().ConfigureAwait(false);
+            await ResponseBody.FlushAsync().ConfigureAwait(false);
         }
-        MetadataHeaders.AppendTo(http.Response.Headers, responseHeaders);
-        StartResponse();
-        await http.Response.StartAsync().ConfigureAwait(false);
-        await http.Response.BodyWriter.FlushAsync().ConfigureAwait(false);
+        finally
+        {
+            EndWrite();
+        }
     }
 
     /// <summary>Ends the call: the status in trailers, or in the response headers (Trailers-Only) when nothing was sent yet.</summary>
@@ -220,7 +300,136 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
         }
     }
 
-    public void Dispose() => deadlineSource?.Dispose();
+    public void Dispose()
+    {
+        deadlineRegistration.Dispose();
+        deadlineSource?.Dispose();
+        if (scratch is not null)
+        {
+            ArrayPool<byte>.Shared.Return(scratch);
+        }
+    }
+
+    /// <summary>Read once: the response body writer is a feature lookup away on every read of HttpResponse.BodyWriter.</summary>
+    private PipeWriter ResponseBody => responseBody ??= http.Response.BodyWriter;
+
+    private void BeginWrite()
+    {
+        var previous = Interlocked.CompareExchange(ref state, Writing, Idle);
+        if (previous == Idle)
+        {
+            return;
+        }
+        throw new InvalidOperationException(previous == Writing
+            ? $"{Method} started a response write before the previous one completed; await each WriteAsync before the next."
+            : $"{Method} already ended (its deadline passed and DEADLINE_EXCEEDED was sent); stop writing once context.CancellationToken is cancelled.");
+    }
+
+    /// <summary>A write is done; when the deadline fired meanwhile, it waited for this write and the call ends now.</summary>
+    private void EndWrite()
+    {
+        if (Interlocked.CompareExchange(ref state, Idle, Writing) == DeadlineWaitsForWrite)
+        {
+            Volatile.Write(ref state, Ended);
+            _ = EndAtDeadlineAsync();
+        }
+    }
+
+    private int CheckedSize(IMessage message)
+    {
+        var size = message.CalculateSize();
+        if (size > runtime.Options.MaxSendMessageSize)
+        {
+            throw new RpcException(StatusCode.ResourceExhausted, $"Sending message larger than max ({size} vs. {runtime.Options.MaxSendMessageSize}).");
+        }
+        StartResponse();
+        return size;
+    }
+
+    private ValueTask<FlushResult> WriteAndFlush(IMessage message, CancellationToken cancellationToken)
+    {
+        var size = CheckedSize(message);
+        var body = ResponseBody;
+        if (!responseGzip && size <= ScratchSize - MessageFraming.HeaderSize)
+        {
+            // Framed here, then handed to Kestrel in one WriteAsync: one lock on its stream output instead of three
+            // (GetSpan, Advance, FlushAsync each take it), which is most of what a small streamed message costs.
+            scratch ??= ArrayPool<byte>.Shared.Rent(ScratchSize);
+            var frame = scratch.AsMemory(0, MessageFraming.HeaderSize + size);
+            MessageFraming.WriteMessage(frame.Span, message);
+            return body.WriteAsync(frame, cancellationToken);
+        }
+        WriteFramed(body, message, size);
+        return body.FlushAsync(cancellationToken);
+    }
+
+    private void WriteFramed(PipeWriter body, IMessage message, int size)
+    {
+        if (responseGzip)
+        {
+            MessageFraming.WriteGzipMessage(body, message);
+        }
+        else
+        {
+            MessageFraming.WriteMessage(body, message, size);
+        }
+    }
+
+    private async Task AwaitFlushAsync(ValueTask<FlushResult> flush)
+    {
+        try
+        {
+            await flush.ConfigureAwait(false);
+        }
+        finally
+        {
+            EndWrite();
+        }
+    }
+
+    /// <summary>The deadline timer fired: answer DEADLINE_EXCEEDED now, whether or not the handler is still running.</summary>
+    private void OnDeadline()
+    {
+        if (RequestAborted.IsCancellationRequested)
+        {
+            return; // the client went away (which also cancels the linked source): nobody is left to answer
+        }
+        // Set before the state changes: whoever sees the call ended by the deadline waits on it.
+        deadlineEnding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var seen = Volatile.Read(ref state);
+        while (seen is Idle or Writing)
+        {
+            var previous = Interlocked.CompareExchange(ref state, seen == Idle ? Ended : DeadlineWaitsForWrite, seen);
+            if (previous == seen)
+            {
+                if (seen == Idle)
+                {
+                    _ = EndAtDeadlineAsync();
+                }
+                return; // else the write in progress ends the call when it is done (EndWrite)
+            }
+            seen = previous;
+        }
+    }
+
+    private async Task EndAtDeadlineAsync()
+    {
+        EndedByDeadlineAt = Stopwatch.GetTimestamp();
+        try
+        {
+            WriteStatus(StatusCode.DeadlineExceeded, DeadlineExceededMessage, null, null);
+            await http.Response.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // Typically the client reset the stream while the status was on its way: it has its own deadline error already.
+            GrpcServerRuntime.LogDeadlineStatusNotSent(runtime.Logger, Method, e);
+        }
+        finally
+        {
+            deadlineEnding!.SetResult();
+        }
+    }
 
     private void StartDeadline(TimeSpan timeout)
     {
@@ -230,7 +439,8 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
             return;
         }
         deadline = DateTime.UtcNow + timeout;
-        deadlineSource = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
+        deadlineSource = CancellationTokenSource.CreateLinkedTokenSource(RequestAborted);
+        deadlineRegistration = deadlineSource.Token.UnsafeRegister(static state => ((HttpServerCallContext)state!).OnDeadline(), this);
         deadlineSource.CancelAfter(timeout);
     }
 

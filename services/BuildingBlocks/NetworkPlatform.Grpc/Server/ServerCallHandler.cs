@@ -54,7 +54,7 @@ internal sealed class ServerCallHandler<TRequest, TResponse> : ServerCallHandler
         {
             (code, detail, failure) = (StatusCode.DeadlineExceeded, "Deadline exceeded.", e);
         }
-        catch (Exception e) when (http.RequestAborted.IsCancellationRequested)
+        catch (Exception e) when (call.CancellationToken.IsCancellationRequested)
         {
             (code, detail, failure) = (StatusCode.Cancelled, "The client cancelled the call.", e);
         }
@@ -64,11 +64,25 @@ internal sealed class ServerCallHandler<TRequest, TResponse> : ServerCallHandler
             (code, detail, failure) = (StatusCode.Internal, "Exception was thrown by handler.", e);
         }
 
-        if (interceptors.Length > 0)
+        if (call.TryEnd())
         {
-            NotifyCompleted(call, interceptors, new CallOutcome(code, detail, failure, Stopwatch.GetElapsedTime(started)));
+            if (interceptors.Length > 0)
+            {
+                runtime.NotifyCompleted(call, new CallOutcome(code, detail, failure, Stopwatch.GetElapsedTime(started)));
+            }
+            call.WriteStatus(code, detail, details, trailers);
         }
-        call.WriteStatus(code, detail, details, trailers);
+        else
+        {
+            // The deadline answered the client while the handler kept running; the request stays open until now so the
+            // handler never touches a recycled HttpContext.
+            await call.DeadlineEndingAsync().ConfigureAwait(false);
+            GrpcServerRuntime.LogHandlerOverranDeadline(runtime.Logger, method.FullName, Stopwatch.GetElapsedTime(call.EndedByDeadlineAt).TotalMilliseconds);
+            if (interceptors.Length > 0)
+            {
+                runtime.NotifyCompleted(call, new CallOutcome(StatusCode.DeadlineExceeded, "Deadline exceeded.", failure, Stopwatch.GetElapsedTime(started, call.EndedByDeadlineAt)));
+            }
+        }
         call.Dispose();
     }
 
@@ -88,7 +102,7 @@ internal sealed class ServerCallHandler<TRequest, TResponse> : ServerCallHandler
                 var response = await ((UnaryServerMethod<TRequest, TResponse>)handler)(request, call).ConfigureAwait(false);
                 if (!call.DeadlineExceeded)
                 {
-                    call.WriteMessage(response ?? throw new InvalidOperationException($"The handler of {method.FullName} returned no response message."));
+                    call.WriteFinalMessage(response ?? throw new InvalidOperationException($"The handler of {method.FullName} returned no response message."));
                 }
                 break;
             }
@@ -113,7 +127,7 @@ internal sealed class ServerCallHandler<TRequest, TResponse> : ServerCallHandler
                 var response = await ((ClientStreamingServerMethod<TRequest, TResponse>)handler)(reader, call).ConfigureAwait(false);
                 if (!call.DeadlineExceeded)
                 {
-                    call.WriteMessage(response ?? throw new InvalidOperationException($"The handler of {method.FullName} returned no response message."));
+                    call.WriteFinalMessage(response ?? throw new InvalidOperationException($"The handler of {method.FullName} returned no response message."));
                 }
                 break;
             }
@@ -138,21 +152,6 @@ internal sealed class ServerCallHandler<TRequest, TResponse> : ServerCallHandler
         foreach (var interceptor in interceptors)
         {
             await interceptor.OnCallStartingAsync(call, request).ConfigureAwait(false);
-        }
-    }
-
-    private void NotifyCompleted(ServerCallContext call, ServerInterceptor[] interceptors, CallOutcome outcome)
-    {
-        foreach (var interceptor in interceptors)
-        {
-            try
-            {
-                interceptor.OnCallCompleted(call, outcome);
-            }
-            catch (Exception e)
-            {
-                GrpcServerRuntime.LogInterceptorFailure(runtime.Logger, interceptor.GetType().Name, method.FullName, e);
-            }
         }
     }
 

@@ -5,8 +5,12 @@ using NetworkPlatform.Grpc;
 
 namespace NetworkPlatform.Hosting.Auth;
 
-/// <summary>Turns an "authorization: Bearer ..." header into a ClaimsPrincipal, or UNAUTHENTICATED with what to do about it.</summary>
-public sealed class JwtAuthenticator(AuthOptions options, SigningKeys signingKeys)
+/// <summary>
+/// Turns an "authorization: Bearer ..." header into a ClaimsPrincipal, or UNAUTHENTICATED with what to do about it.
+/// Tokens of the configured issuer are checked against its keys; tokens of the service issuer (when a service signing
+/// key is configured) against the services' own key only.
+/// </summary>
+public sealed class JwtAuthenticator(AuthOptions options, SigningKeys signingKeys, ServiceSigningKey? serviceKey = null)
 {
     private const string BearerPrefix = "Bearer ";
 
@@ -29,20 +33,24 @@ public sealed class JwtAuthenticator(AuthOptions options, SigningKeys signingKey
         }
 
         string? keyId;
+        string? issuer;
         try
         {
-            keyId = handler.ReadJsonWebToken(token).Kid;
+            var unverified = handler.ReadJsonWebToken(token);
+            keyId = unverified.Kid;
+            issuer = unverified.Issuer;
         }
         catch (ArgumentException)
         {
             // Three dot-separated parts that are not base64url JSON (e.g. "not.a.jwt").
             throw RpcErrors.Unauthenticated("The bearer token is not a well-formed JWT; send the token exactly as issued.");
         }
+        var fromService = serviceKey is not null && issuer == options.ServiceIssuer;
         var parameters = new TokenValidationParameters
         {
-            ValidIssuer = options.Issuer,
+            ValidIssuer = fromService ? options.ServiceIssuer : options.Issuer,
             ValidAudience = options.Audience,
-            IssuerSigningKeys = await signingKeys.GetAsync(keyId, cancellationToken).ConfigureAwait(false),
+            IssuerSigningKeys = fromService ? [serviceKey!.PublicKey] : await signingKeys.GetAsync(keyId, cancellationToken).ConfigureAwait(false),
             ValidateLifetime = true,
             RequireExpirationTime = true,
             ClockSkew = options.ClockSkew,

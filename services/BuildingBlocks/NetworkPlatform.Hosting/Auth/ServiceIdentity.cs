@@ -5,7 +5,8 @@ namespace NetworkPlatform.Hosting.Auth;
 /// <summary>
 /// Who a service is when it calls another outside any caller's request (event handlers, timers). Inside a call the
 /// caller's token travels on instead, so the callee applies the caller's rights. The standalone host signs these with
-/// its development key; a deployment without a token service registers none, and such calls are refused.
+/// its development key; distributed hosts with the service signing key (ServiceDefaults.AddServiceIdentity). Without
+/// either none is registered, and such calls are refused.
 /// </summary>
 public sealed class ServiceIdentity(Func<string, string> authorizationForNetwork)
 {

@@ -10,6 +10,8 @@ namespace NetworkPlatform.Hosting.Interceptors;
 /// <summary>
 /// RPC metrics and span attributes after the OpenTelemetry RPC semantic conventions (rpc.system, rpc.service,
 /// rpc.method, rpc.grpc.status_code; histogram rpc.server.call.duration in seconds), and one log line per failed call.
+/// Calls refused before routing (unknown service or method, non-gRPC content-type) count too, under service and method
+/// "_OTHER" (their paths come from clients, unbounded), with the exact path in their log line.
 /// The span itself is ASP.NET Core's request activity, which already continues the caller's traceparent.
 /// </summary>
 public sealed class RpcTelemetryInterceptor(ILogger<RpcTelemetryInterceptor> logger) : ServerInterceptor
@@ -31,9 +33,12 @@ public sealed class RpcTelemetryInterceptor(ILogger<RpcTelemetryInterceptor> log
         return ValueTask.CompletedTask;
     }
 
+    /// <summary>The semantic conventions' value for a method (or service) the instrumentation does not know.</summary>
+    internal const string Other = "_OTHER";
+
     public override void OnCallCompleted(ServerCallContext context, CallOutcome outcome)
     {
-        var (service, method) = Split(context.Method);
+        var (service, method) = outcome.Refused ? (Other, Other) : Split(context.Method);
         Duration.Record(outcome.Duration.TotalSeconds,
             new KeyValuePair<string, object?>("rpc.system", "grpc"),
             new KeyValuePair<string, object?>("rpc.service", service),
@@ -41,6 +46,12 @@ public sealed class RpcTelemetryInterceptor(ILogger<RpcTelemetryInterceptor> log
             new KeyValuePair<string, object?>("rpc.grpc.status_code", (int)outcome.StatusCode));
         Activity.Current?.SetTag("rpc.grpc.status_code", (int)outcome.StatusCode);
 
+        if (outcome.Refused)
+        {
+            Activity.Current?.SetTag("rpc.system", "grpc");
+            logger.LogInformation("{RpcMethod} refused with HTTP {HttpStatusCode} and {StatusCode}: {Detail}", context.Method, outcome.HttpStatusCode, outcome.StatusCode, outcome.Detail);
+            return;
+        }
         switch (outcome.StatusCode)
         {
             case StatusCode.OK:

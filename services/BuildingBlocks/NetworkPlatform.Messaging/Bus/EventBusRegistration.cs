@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NetworkPlatform.Events;
 using NetworkPlatform.Messaging.Inbox;
+using NetworkPlatform.Messaging.Listeners;
 using NetworkPlatform.Messaging.Outbox;
 
 namespace NetworkPlatform.Messaging.Bus;
@@ -40,12 +41,17 @@ public static class EventBusRegistration
 
         var eventTypes = new EventTypes(builder.EventAssemblies);
         var bindings = builder.Services.SelectMany(s => s.Handlers).ToList();
+        var listeners = builder.Services.SelectMany(s => s.Listeners).ToList();
         services.AddSingleton(options);
         services.AddSingleton(eventTypes);
         services.AddSingleton(new EventConsumerBindings(bindings.ToDictionary(b => b.HandlerType)));
         foreach (var binding in bindings)
         {
             services.TryAddScoped(binding.HandlerType);
+        }
+        foreach (var listener in listeners)
+        {
+            services.TryAddScoped(listener.ListenerType);
         }
 
         services.AddMassTransit(bus =>
@@ -55,6 +61,13 @@ public static class EventBusRegistration
                 foreach (var eventType in binding.EventTypes)
                 {
                     bus.AddConsumer(typeof(InboxConsumer<,>).MakeGenericType(binding.HandlerType, eventType));
+                }
+            }
+            foreach (var listener in listeners)
+            {
+                foreach (var eventType in listener.EventTypes)
+                {
+                    bus.AddConsumer(typeof(ListenerConsumer<,>).MakeGenericType(listener.ListenerType, eventType));
                 }
             }
             switch (options.Transport)
@@ -68,11 +81,11 @@ public static class EventBusRegistration
                             host.Password(options.RabbitMq.Password);
                             host.PublisherConfirmation = true;
                         });
-                        ConfigureBus(context, rabbit, options, bindings);
+                        ConfigureBus(context, rabbit, options, bindings, listeners);
                     });
                     break;
                 case BusTransport.InMemory:
-                    bus.UsingInMemory((context, memory) => ConfigureBus(context, memory, options, bindings));
+                    bus.UsingInMemory((context, memory) => ConfigureBus(context, memory, options, bindings, listeners));
                     break;
                 default:
                     throw new InvalidOperationException($"Bus:Transport '{options.Transport}' is not supported; use inmemory or rabbitmq.");
@@ -94,7 +107,8 @@ public static class EventBusRegistration
         return services;
     }
 
-    private static void ConfigureBus(IBusRegistrationContext context, IBusFactoryConfigurator bus, BusOptions options, IReadOnlyList<EventConsumerBinding> bindings)
+    private static void ConfigureBus(IBusRegistrationContext context, IBusFactoryConfigurator bus, BusOptions options,
+        IReadOnlyList<EventConsumerBinding> bindings, IReadOnlyList<EventListenerBinding> listeners)
     {
         bus.ConfigureJsonSerializerOptions(WireFormat.Configure);
         // Only the concrete event type gets an exchange; no fan-out through IDomainEvent.
@@ -123,6 +137,25 @@ public static class EventBusRegistration
                 foreach (var eventType in binding.EventTypes)
                 {
                     endpoint.ConfigureConsumer(context, typeof(InboxConsumer<,>).MakeGenericType(binding.HandlerType, eventType));
+                }
+            });
+        }
+
+        foreach (var listener in listeners)
+        {
+            // MassTransit's temporary endpoint: a queue named uniquely for this process and bound to the events' exchanges,
+            // so every replica gets every event. On RabbitMQ it is exclusive (deleted when this process's connection
+            // closes), not durable, and expires after a minute unused (MassTransit's AutoDelete, set as x-expires).
+            bus.ReceiveEndpoint(new TemporaryEndpointDefinition(listener.Tag), null, endpoint =>
+            {
+                endpoint.ConcurrentMessageLimit = 1;
+                endpoint.PrefetchCount = options.PrefetchCount;
+                // A live view that missed an event is no reason to keep it: no _error or _skipped queues for these.
+                endpoint.DiscardFaultedMessages();
+                endpoint.DiscardSkippedMessages();
+                foreach (var eventType in listener.EventTypes)
+                {
+                    endpoint.ConfigureConsumer(context, typeof(ListenerConsumer<,>).MakeGenericType(listener.ListenerType, eventType));
                 }
             });
         }
@@ -162,6 +195,8 @@ public sealed class EventServiceBuilder(string name)
 
     internal List<EventConsumerBinding> Handlers { get; } = [];
 
+    internal List<EventListenerBinding> Listeners { get; } = [];
+
     /// <summary>
     /// A class implementing <see cref="IEventHandler{TEvent}"/> for one or more event types. It gets its own queue,
     /// "service.handler-name", and its own inbox.
@@ -178,6 +213,22 @@ public sealed class EventServiceBuilder(string name)
             throw new InvalidOperationException($"{typeof(THandler).Name} handles no event: implement IEventHandler<TEvent>.");
         }
         Handlers.Add(new EventConsumerBinding(Name, EventTopology.QueueName(Name, typeof(THandler)), typeof(THandler), eventTypes));
+        return this;
+    }
+
+    /// <summary>
+    /// An <see cref="IEventListener"/> that sees the given event types in this process, from a temporary queue of the
+    /// process's own (see <see cref="EventTopology.ListenerQueueTag"/>), whatever the other replicas consume.
+    /// </summary>
+    public EventServiceBuilder AddListener<TListener>(IEnumerable<Type> eventTypes)
+        where TListener : class, IEventListener
+    {
+        var types = eventTypes.Distinct().ToList();
+        if (types.Count == 0 || types.Any(t => !t.IsClass || !typeof(IDomainEvent).IsAssignableFrom(t)))
+        {
+            throw new InvalidOperationException($"{typeof(TListener).Name} listens to no event, or a type that is not a domain event record: pass IDomainEvent classes.");
+        }
+        Listeners.Add(new EventListenerBinding(EventTopology.ListenerQueueTag(Name, typeof(TListener)), typeof(TListener), types));
         return this;
     }
 }

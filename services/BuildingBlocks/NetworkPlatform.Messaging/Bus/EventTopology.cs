@@ -8,6 +8,7 @@ namespace NetworkPlatform.Messaging.Bus;
 /// formatter, "Namespace:TypeName" (e.g. NetworkPlatform.Events.Membership:OrganisationJoined).
 /// Each consumer (handler class) has its own durable quorum queue "service.handler-name" bound to the exchanges of the
 /// events it handles, and a "service.handler-name_error" queue that keeps messages that failed every retry.
+/// Each listener has a temporary queue per process (auto-delete, exclusive, not durable), bound to the same exchanges.
 /// </summary>
 public static class EventTopology
 {
@@ -18,6 +19,12 @@ public static class EventTopology
     public static string QueueName(string serviceName, Type handlerType) => $"{serviceName}.{KebabCase(handlerType.Name)}";
 
     public static string ErrorQueueName(string queueName) => queueName + "_error";
+
+    /// <summary>
+    /// The tag in the name of a listener's temporary queue ("service.listener-name"); MassTransit adds the host, the
+    /// process and a unique id, so each process gets its own queue.
+    /// </summary>
+    public static string ListenerQueueTag(string serviceName, Type listenerType) => QueueName(serviceName, listenerType);
 
     private static string KebabCase(string name)
     {

@@ -26,7 +26,9 @@ public sealed class ReachMilestone(IDocumentStore store, TimeProvider clock)
         {
             var reached = measure.ReachMilestone(request.MilestoneId, caller.Subject, at);
             var milestone = reached.Milestones.First(m => m.Id == request.MilestoneId);
-            return (reached, version => [new MilestoneReached(Guid.NewGuid(), at, request.NetworkId, measure.Id, version, measure.Id, milestone.Id, milestone.Title, measure.GroupId, caller.Subject)]);
+            return (reached, version => [
+                new MilestoneReached(Guid.NewGuid(), at, request.NetworkId, measure.Id, version, measure.Id, milestone.Id, milestone.Title, measure.GroupId, caller.Subject),
+                .. MeasureStatusEvents.Changed(measure, reached, version, at, caller.Subject)]);
         }, cancellationToken);
     }
 }

@@ -43,7 +43,7 @@ public sealed class UpdateMeasure(IDocumentStore store, TimeProvider clock)
                 paths.Contains("status") ? input.Status.ToDomain()!.Value : measure.Status,
                 paths.Contains("milestones") ? milestones : measure.Milestones,
                 at));
-            return (changed, _ => []);
+            return (changed, version => MeasureStatusEvents.Changed(measure, changed, version, at, caller.Subject));
         }, cancellationToken);
     }
 }

@@ -22,7 +22,7 @@ public sealed class CreateActionItem(MeetingsContext context)
             .Require(input.Title.Trim().Length is > 0 and <= 500, "action_item.title", "Say what is to be done (1..500 characters).")
             .NotEmpty(input.OwnerPersonId, "action_item.owner_person_id", "person who owns it")
             .Require(DateOnly.TryParseExact(input.DueDate, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out due), "action_item.due_date", "Give the due date as YYYY-MM-DD.")
-            .MaxLength(request.RequestId, 100, "request_id")
+            .MaxLength("request_id", request.RequestId, 100)
             .ThrowIfInvalid();
         var meeting = (await context.Database.GetMeetingAsync(request.NetworkId, request.MeetingId, cancellationToken)).Document;
         await Access.EnsureOrganiserAsync(caller, request.NetworkId, meeting.GroupId, context.Groups, cancellationToken);

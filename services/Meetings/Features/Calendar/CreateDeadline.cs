@@ -16,7 +16,7 @@ public sealed class CreateDeadline(MeetingsContext context)
             .Require(input.Title.Trim().Length is > 0 and <= 200, "deadline.title", "Give a title of 1..200 characters.")
             .Require(input.DueTime is not null, "deadline.due_time", "Give the time it is due.")
             .TimeZone(input.TimeZone, "deadline.time_zone")
-            .MaxLength(request.RequestId, 100, "request_id")
+            .MaxLength("request_id", request.RequestId, 100)
             .ThrowIfInvalid();
         Access.EnsureSecretariat(caller, request.NetworkId);
         var id = request.RequestId.Length > 0 ? $"dl-{request.RequestId}" : Ids.New("dl");

@@ -19,7 +19,7 @@ public sealed class Rsvp(MeetingsContext context)
             .NotEmpty(request.MeetingId, "meeting_id", "meeting id")
             .NotEmpty(request.PersonId, "person_id", "person answering")
             .Require(answer is not null, "answer", "Answer ACCEPTED, DECLINED or TENTATIVE.")
-            .MaxLength(request.Comment, 1000, "comment")
+            .MaxLength("comment", request.Comment, 1000)
             .ThrowIfInvalid();
         Access.EnsureSelfOrSecretariat(caller, request.NetworkId, request.PersonId);
         var now = context.Now;

@@ -18,7 +18,7 @@ public sealed class SendInvitations(MeetingsContext context)
         new Validation()
             .NotEmpty(request.NetworkId, "network_id", "network id")
             .NotEmpty(request.MeetingId, "meeting_id", "meeting id")
-            .MaxLength(request.Message, 4000, "message")
+            .MaxLength("message", request.Message, 4000)
             .ThrowIfInvalid();
         var current = await context.Database.GetMeetingAsync(request.NetworkId, request.MeetingId, cancellationToken);
         await Access.EnsureOrganiserAsync(caller, request.NetworkId, current.Document.GroupId, context.Groups, cancellationToken);

@@ -25,10 +25,10 @@ public sealed class ScheduleMeeting(MeetingsContext context)
             .Require(input.StartTime is not null, "meeting.start_time", "Give the start time.")
             .Require(input.StartTime is null || (input.EndTime is not null && input.EndTime.ToDateTimeOffset() > input.StartTime.ToDateTimeOffset()),
                 "meeting.end_time", "Give an end time after the start time.")
-            .MaxLength(input.Title, 200, "meeting.title")
+            .MaxLength("meeting.title", input.Title, 200)
             .TimeZone(input.TimeZone, "meeting.time_zone")
             .Require(IsLink(input.VideoLink), "meeting.video_link", "Give an absolute http(s) link, or leave it empty.")
-            .MaxLength(request.RequestId, 100, "request_id")
+            .MaxLength("request_id", request.RequestId, 100)
             .ThrowIfInvalid();
 
         await Access.EnsureOrganiserAsync(caller, request.NetworkId, input.GroupId, context.Groups, cancellationToken);

@@ -13,7 +13,7 @@ public sealed class UpdateMinutes(MeetingsContext context)
             .NotEmpty(request.NetworkId, "network_id", "network id")
             .NotEmpty(request.MeetingId, "meeting_id", "meeting id")
             .NotEmpty(request.Text, "text", "text of the minutes")
-            .MaxLength(request.Text, 100_000, "text")
+            .MaxLength("text", request.Text, 100_000)
             .ThrowIfInvalid();
         var current = await context.Database.GetMeetingAsync(request.NetworkId, request.MeetingId, cancellationToken);
         await Access.EnsureOrganiserAsync(caller, request.NetworkId, current.Document.GroupId, context.Groups, cancellationToken);

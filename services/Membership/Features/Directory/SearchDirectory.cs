@@ -3,6 +3,7 @@ using NetworkPlatform.Grpc;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Contract;
 using NetworkPlatform.Membership.Domain;
+using NetworkPlatform.Membership.Features.GroupLeadership;
 using V1 = NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Features.Directory;
@@ -31,13 +32,14 @@ public static class SearchDirectory
             .Take(pageSize + 1)
             .ToList();
 
+        var viewer = await LedGroupMembers.ViewerAsync(context, caller, request.NetworkId, cancellationToken);
         var response = new V1.SearchDirectoryResponse();
         foreach (var entry in matches.Take(pageSize))
         {
             var proto = new V1.DirectoryEntry { OrganisationId = entry.Organisation.Id, OrganisationName = entry.Organisation.DisplayName, Kind = ProtoMapping.ToProto(entry.Organisation.Kind) };
             foreach (var contact in entry.Contacts)
             {
-                var visible = PersonalDataPolicy.MaySeePersonalData(caller, contact.Person);
+                var visible = PersonalDataPolicy.MaySeePersonalData(viewer, contact.Person);
                 proto.Contacts.Add(new V1.DirectoryContact
                 {
                     RepresentativeId = contact.Appointment.AppointmentId,

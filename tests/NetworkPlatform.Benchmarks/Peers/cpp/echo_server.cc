@@ -1,6 +1,6 @@
 // The C++ baseline for `make bench grpc`: networkplatform.testing.v1.EchoService on Debian's grpc++ sync server.
 // Echo answers with the request's message; EchoStream sends `repeat` responses. Built at bench time by
-// GrpcBenchmark (protoc + grpc_cpp_plugin + g++ -O2). Usage: echo_server <port>
+// CppEchoServer (NetworkPlatform.Testing.CppProgram: protoc + grpc_cpp_plugin + g++ -O2). Usage: echo_server <port>
 #include <cstdlib>
 #include <iostream>
 #include <memory>

@@ -67,6 +67,27 @@ def deadline():
     expect(time.monotonic() - started < 3, "the deadline was not honoured promptly")
 
 
+def deadline_ignored_by_the_handler():
+    started = time.monotonic()
+    try:
+        stub.Echo(Req(message="stubborn grpcio", delay_ms=3000, ignore_cancellation=True), timeout=0.3)
+        raise AssertionError("the call should have exceeded its deadline")
+    except grpc.RpcError as error:
+        expect(error.code() == grpc.StatusCode.DEADLINE_EXCEEDED, error)
+    expect(time.monotonic() - started < 2, "the deadline was not honoured promptly")
+    started = time.monotonic()
+    received = []
+    try:
+        for response in stub.EchoStream(Req(message="s", repeat=2, delay_ms=3000, ignore_cancellation=True), timeout=1):
+            received.append(response.index)
+        raise AssertionError("the stream should have exceeded its deadline")
+    except grpc.RpcError as error:
+        expect(error.code() == grpc.StatusCode.DEADLINE_EXCEEDED, error)
+        expect(received == [0, 1], received)
+    expect(time.monotonic() - started < 2.5, "the stream's deadline was not honoured promptly")
+    expect(stub.Echo(Req(message="after"), timeout=10).message == "after", "the channel must stay usable")
+
+
 def metadata():
     response, call = stub.Echo.with_call(
         Req(message="m", echo_metadata=True),

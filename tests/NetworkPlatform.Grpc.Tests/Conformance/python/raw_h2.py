@@ -13,6 +13,7 @@ from peer import TARGET, PORT, expect, run
 import echo_pb2
 
 ECHO = "/networkplatform.testing.v1.EchoService/Echo"
+ECHO_STREAM = "/networkplatform.testing.v1.EchoService/EchoStream"
 
 
 class Connection:
@@ -212,6 +213,54 @@ def server_deadline():
     state = call(frame(request(message="slow", delay_ms=5000)), extra=[("grpc-timeout", "200m")])
     expect(status_of(state) == "4", state)
     expect(time.monotonic() - started < 3, "the server should end the call at its deadline")
+
+
+def messages_in(data):
+    messages = []
+    while data:
+        length = struct.unpack(">I", data[1:5])[0]
+        messages.append(echo_pb2.EchoResponse.FromString(data[5:5 + length]))
+        data = data[5 + length:]
+    return messages
+
+
+def server_deadline_with_a_handler_ignoring_it():
+    # No client-side deadline here: only the server's grpc-timeout can end the call while the handler sleeps on for 3 s.
+    conn = Connection()
+    started = time.monotonic()
+    stubborn = conn.start(extra=[("grpc-timeout", "300m")])
+    conn.send(stubborn, frame(request(message="stubborn raw h2", delay_ms=3000, ignore_cancellation=True)), end=True)
+    state = conn.wait([stubborn])[0]
+    elapsed = time.monotonic() - started
+    expect(status_of(state) == "4" and state["data"] == b"", state)
+    expect(elapsed < 2, f"DEADLINE_EXCEEDED must be sent at the deadline, not when the handler returns ({elapsed:.1f}s)")
+    # The connection stays usable while (and after) the handler runs on, and its late answer is never sent.
+    time.sleep(3)
+    after = conn.start()
+    conn.send(after, frame(request(message="after")), end=True)
+    state_after = conn.wait([after])[0]
+    expect(status_of(state_after) == "0", state_after)
+    expect(conn.streams[stubborn] == state and state["data"] == b"", conn.streams[stubborn])
+
+
+def server_stream_deadline_with_a_handler_ignoring_it():
+    conn = Connection()
+    started = time.monotonic()
+    stubborn = conn.start(path=ECHO_STREAM, extra=[("grpc-timeout", "500m")])
+    # Two messages at once, then the handler sleeps 3 s ignoring the deadline, then writes a third.
+    conn.send(stubborn, frame(request(message="s", repeat=2, delay_ms=3000, ignore_cancellation=True)), end=True)
+    state = conn.wait([stubborn])[0]
+    elapsed = time.monotonic() - started
+    expect(state["trailers"] is not None and state["trailers"].get("grpc-status") == "4", state)
+    expect(elapsed < 2, f"DEADLINE_EXCEEDED must be sent at the deadline, not when the handler returns ({elapsed:.1f}s)")
+    sent = messages_in(state["data"])
+    expect([m.index for m in sent] == [0, 1], sent)
+    # The handler's third write comes after the deadline: it must fail on the server, not reach the ended stream.
+    time.sleep(3)
+    after = conn.start()
+    conn.send(after, frame(request(message="after")), end=True)
+    expect(status_of(conn.wait([after])[0]) == "0", conn.streams[after])
+    expect(messages_in(conn.streams[stubborn]["data"]) == sent, conn.streams[stubborn])
 
 
 def malformed_timeout():

@@ -64,6 +64,13 @@ public static class MessageFraming
         message.WriteTo(writer);
     }
 
+    /// <summary>Writes prefix and message into <paramref name="frame"/>, which is exactly <see cref="HeaderSize"/> plus the message's size long.</summary>
+    public static void WriteMessage(Span<byte> frame, IMessage message)
+    {
+        WriteHeader(frame, compressed: false, frame.Length - HeaderSize);
+        message.WriteTo(frame[HeaderSize..]);
+    }
+
     /// <summary>Writes a gzip-compressed message (compressed flag set).</summary>
     public static void WriteGzipMessage(IBufferWriter<byte> writer, IMessage message)
     {

@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace NetworkPlatform.Membership.Domain;
+
+/// <summary>
+/// A copy of one person's place in one group, kept from the groups service's events: who is in which group with which
+/// roles. The membership service needs it to let group leaders see the personal data of their groups' members.
+/// </summary>
+public sealed record GroupParticipation(string GroupId, string PersonId, IReadOnlyList<string> Roles)
+{
+    /// <summary>The groups service's role name (GroupRole.Leader) as its events carry it.</summary>
+    public const string LeaderRole = "Leader";
+
+    [JsonIgnore]
+    public bool Leads => Roles.Contains(LeaderRole);
+
+    public GroupParticipation WithRole(string role) => Roles.Contains(role) ? this : this with { Roles = [.. Roles, role] };
+
+    public GroupParticipation WithoutRole(string role) => this with { Roles = Roles.Where(r => r != role).ToList() };
+}
