@@ -1,12 +1,67 @@
 using NetworkPlatform.Storage.Postgres;
 using NetworkPlatform.Storage.Tests.Contract;
 using NetworkPlatform.Testing;
+using Npgsql;
 
 namespace NetworkPlatform.Storage.Tests;
 
 public sealed class PostgresDocumentStoreTests : DocumentStoreContract
 {
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
     protected override async Task<string> CreateDatabaseAsync() => await (await PostgresServer.SharedAsync()).CreateDatabaseAsync("contract");
 
     protected override StorageUnderTest Open(string databaseLocation) => StorageUnderTest.Of(new PostgresDocumentStore(databaseLocation));
+
+    [Fact]
+    public async Task a_commit_by_another_process_wakes_the_relay_lock_holder_through_notify()
+    {
+        var database = await CreateDatabaseAsync();
+        await using var relay = new PostgresDocumentStore(database);
+        await using var otherProcess = new PostgresDocumentStore(database); // Its own pool: nothing shared in memory.
+        await relay.MigrateAsync();
+        await using var held = await relay.TryAcquireRelayLockAsync();
+        Assert.NotNull(held);
+        var signal = relay.NextCommit;
+
+        await using (var unit = await otherProcess.BeginAsync())
+        {
+            await unit.EnqueueAsync(new OutboxMessage(Guid.NewGuid(), "MeetingScheduled", "network-a", "m-1", 1, DateTimeOffset.UtcNow, "{}", null));
+            await unit.CommitAsync();
+        }
+
+        await signal.WaitAsync(Patience);
+    }
+
+    [Fact]
+    public async Task the_relay_lock_is_reported_lost_when_its_backend_is_terminated_and_another_relay_can_take_it()
+    {
+        var database = await CreateDatabaseAsync();
+        await using var first = new PostgresDocumentStore(database);
+        await using var second = new PostgresDocumentStore(database);
+        await first.MigrateAsync();
+        var held = await first.TryAcquireRelayLockAsync();
+        Assert.NotNull(held);
+        Assert.Null(await second.TryAcquireRelayLockAsync());
+
+        Assert.Equal(1, await TerminateRelayLockHolderAsync(database));
+
+        await Task.Delay(Timeout.Infinite, held.Lost).ContinueWith(_ => { }, TaskScheduler.Default).WaitAsync(Patience);
+        await using var next = await second.TryAcquireRelayLockAsync();
+        Assert.NotNull(next);
+        await held.DisposeAsync(); // Disposing a lost lock is harmless and does not release the new holder's.
+        Assert.Null(await first.TryAcquireRelayLockAsync());
+    }
+
+    /// <summary>What an operator, a failover or a network cut does to the relay's session; returns how many were ended.</summary>
+    internal static async Task<int> TerminateRelayLockHolderAsync(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("""
+            SELECT count(pg_terminate_backend(pid)) FROM pg_locks
+            WHERE locktype = 'advisory' AND granted AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+            """, connection);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 }

@@ -58,9 +58,26 @@ public interface IOutbox
     Task<int> PurgeSentAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Completes the next time a unit of work commits messages to this outbox: in this process, and on PostgreSQL in
+    /// any process while this process holds the relay lock. Take it before reading the outbox, so that a commit in
+    /// between is not missed.
+    /// </summary>
+    Task NextCommit { get; }
+
+    /// <summary>
     /// Only the holder of this lock relays, so several replicas of one service publish in commit order without
     /// racing each other. Null when another relay holds it (try again later). The lock ends when the handle is
-    /// disposed or when the holding process dies.
+    /// disposed or when the holding process dies; see <see cref="IRelayLock.Lost"/> for a lock that breaks under it.
     /// </summary>
-    Task<IAsyncDisposable?> TryAcquireRelayLockAsync(CancellationToken cancellationToken = default);
+    Task<IRelayLock?> TryAcquireRelayLockAsync(CancellationToken cancellationToken = default);
+}
+
+/// <summary>The outbox relay lock, held until disposed.</summary>
+public interface IRelayLock : IAsyncDisposable
+{
+    /// <summary>
+    /// Cancelled when the lock was lost without being disposed (PostgreSQL: its connection broke or its backend was
+    /// terminated, so another relay may hold it now). The holder must stop publishing at once and take the lock afresh.
+    /// </summary>
+    CancellationToken Lost { get; }
 }

@@ -8,6 +8,7 @@ namespace NetworkPlatform.Benchmarks.Events;
 /// RabbitMQ.Client publisher awaiting each confirm and a consumer acking each message, on the same broker in the same run.
 /// Throughput: a burst from concurrent producers until the consumer has everything. Latency: a paced stream, measured
 /// from just before the producing transaction to just after the consumer's inbox transaction (ours) / the ack (bare).
+/// The machine is shared, so the sides alternate over a few rounds and each side's best round is compared.
 /// </summary>
 public sealed class EventsBenchmark : IBenchmark
 {
@@ -15,6 +16,7 @@ public sealed class EventsBenchmark : IBenchmark
     public const int Producers = 8;
     public const int Aggregates = 64;
     public const int PacedPerSecond = 100;
+    public const int Rounds = 5;
     public static readonly TimeSpan PacedFor = TimeSpan.FromSeconds(3);
 
     public string Name => "events";
@@ -31,16 +33,33 @@ public sealed class EventsBenchmark : IBenchmark
         {
             await side.RunBurstAsync(200, cancellationToken); // Warm up connections, JIT and caches.
         }
+        // Rounds alternate the sides so that both meet the same shared-machine load; the best round of each counts.
         var throughput = new double[sides.Length];
         var latencies = new List<double>[sides.Length];
-        for (var i = 0; i < sides.Length; i++)
+        var roundRatios = new List<double>();
+        var roundThroughput = new double[sides.Length];
+        Console.WriteLine($"{"round",-6} {"side",-34} {"events/s",9} {"p50 ms",8} {"p99 ms",8}");
+        for (var round = 1; round <= Rounds; round++)
         {
-            var clock = Stopwatch.StartNew();
-            await sides[i].RunBurstAsync(BurstEvents, cancellationToken);
-            throughput[i] = BurstEvents / clock.Elapsed.TotalSeconds;
-            latencies[i] = await sides[i].RunPacedAsync(PacedPerSecond, PacedFor, cancellationToken);
+            for (var i = 0; i < sides.Length; i++)
+            {
+                var clock = Stopwatch.StartNew();
+                await sides[i].RunBurstAsync(BurstEvents, cancellationToken);
+                var eventsPerSecond = BurstEvents / clock.Elapsed.TotalSeconds;
+                var paced = await sides[i].RunPacedAsync(PacedPerSecond, PacedFor, cancellationToken);
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{round,-6} {sides[i].Name,-34} {eventsPerSecond,9:F0} {Percentile(paced, 0.50),8:F1} {Percentile(paced, 0.99),8:F1}"));
+                throughput[i] = Math.Max(throughput[i], eventsPerSecond);
+                roundThroughput[i] = eventsPerSecond;
+                if (latencies[i] is null || Percentile(paced, 0.99) < Percentile(latencies[i], 0.99))
+                {
+                    latencies[i] = paced;
+                }
+            }
+            roundRatios.Add(roundThroughput[1] / roundThroughput[0]);
         }
 
+        Console.WriteLine($"best of {Rounds} rounds:");
         Console.WriteLine($"{"side",-34} {"events/s",9} {"p50 ms",8} {"p99 ms",8}");
         for (var i = 0; i < sides.Length; i++)
         {
@@ -48,7 +67,7 @@ public sealed class EventsBenchmark : IBenchmark
                 $"{sides[i].Name,-34} {throughput[i],9:F0} {Percentile(latencies[i], 0.50),8:F1} {Percentile(latencies[i], 0.99),8:F1}"));
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"ratio ours/bare throughput: {throughput[1] / throughput[0]:F2} (target >= 0.5); ours end-to-end p99: {Percentile(latencies[1], 0.99):F1} ms (target < 50)"));
+            $"ratio ours/bare throughput: {throughput[1] / throughput[0]:F2} best-of, {Percentile(roundRatios, 0.5):F2} median of the rounds (target >= 0.5); ours end-to-end p99: {Percentile(latencies[1], 0.99):F1} ms (target < 50)"));
     }
 
     public static async Task<List<double>> PaceAsync(int perSecond, TimeSpan duration, Func<int, Task> produce, Func<int, Task<List<double>>> collect)

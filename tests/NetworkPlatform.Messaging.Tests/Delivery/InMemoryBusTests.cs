@@ -54,6 +54,16 @@ public sealed class InMemoryBusTests
     }
 
     [Fact]
+    public async Task a_consumer_concurrency_below_one_is_refused_with_the_fix()
+    {
+        var settings = Environments.InMemoryBus();
+        settings["Bus:ConsumerConcurrency"] = "0";
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await ServiceHost.StartAsync(
+            settings, new Dictionary<string, IReadOnlyDictionary<string, string?>>(), bus => bus.AddService("reporting")));
+        Assert.Contains("set it to 1 or more", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task a_handler_class_that_handles_no_event_is_refused_with_the_fix()
     {
         var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await ServiceHost.StartAsync(

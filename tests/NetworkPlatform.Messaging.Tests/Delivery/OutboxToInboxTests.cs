@@ -44,8 +44,9 @@ public sealed class OutboxToInboxTests
     [InlineData(Environments.Postgres)]
     public async Task every_event_arrives_exactly_once_when_the_broker_is_down_while_events_are_produced(string storage)
     {
-        var rabbit = await RabbitMqServer.SharedAsync();
-        var bus = await Environments.RabbitMqBusAsync();
+        // A node of its own: stopping the shared one would pull the broker from under the tests running alongside.
+        await using var rabbit = await RabbitMqServer.StartNewAsync();
+        var bus = await Environments.RabbitMqBusAsync(rabbit);
         await using var consumer = await StartConsumerAsync<AggregateLogProjection>(bus, storage);
         await using var publisher = await StartPublisherAsync(bus, storage);
         var aggregates = Enumerable.Range(1, 4).Select(i => $"group-{i}").ToList();

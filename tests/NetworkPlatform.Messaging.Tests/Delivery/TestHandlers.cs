@@ -34,3 +34,26 @@ public sealed class FlakyProjection : AggregateLogProjection
         }
     }
 }
+
+/// <summary>Takes a random few milliseconds per event and counts how many run at once.</summary>
+public sealed class JitteryProjection : AggregateLogProjection
+{
+    private static int inFlight;
+
+    public static int MostAtOnce { get; private set; }
+
+    public override async Task HandleAsync(MemberJoined domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken)
+    {
+        var now = Interlocked.Increment(ref inFlight);
+        MostAtOnce = Math.Max(MostAtOnce, now);
+        try
+        {
+            await Task.Delay(Random.Shared.Next(0, 6), cancellationToken);
+            await base.HandleAsync(domainEvent, unitOfWork, cancellationToken);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref inFlight);
+        }
+    }
+}

@@ -24,9 +24,10 @@ public static class Environments
         return new() { ["Provider"] = Sqlite, ["DataDirectory"] = directory };
     }
 
-    public static async Task<Dictionary<string, string?>> RabbitMqBusAsync()
+    /// <summary>A fresh virtual host on <paramref name="server"/>, by default the node shared by the test run.</summary>
+    public static async Task<Dictionary<string, string?>> RabbitMqBusAsync(RabbitMqServer? server = null)
     {
-        var rabbit = await RabbitMqServer.SharedAsync();
+        var rabbit = server ?? await RabbitMqServer.SharedAsync();
         var virtualHost = await rabbit.CreateVirtualHostAsync();
         var settings = new Dictionary<string, string?>
         {

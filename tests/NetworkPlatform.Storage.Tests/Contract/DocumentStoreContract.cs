@@ -385,6 +385,31 @@ public abstract class DocumentStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task a_commit_that_writes_outbox_messages_wakes_the_relay_and_a_rollback_or_a_plain_commit_does_not()
+    {
+        var signal = Outbox.NextCommit;
+        await using (var rolledBack = await Store.BeginAsync())
+        {
+            await rolledBack.EnqueueAsync(Message("MeetingScheduled", "m-1", 1));
+        }
+        await using (var plain = await Store.BeginAsync())
+        {
+            await plain.InsertAsync(Meetings, NetworkA, new Meeting("m-1", "g-1", "startup", null, "Kick-off"));
+            await plain.CommitAsync();
+        }
+        Assert.False(signal.IsCompleted);
+
+        await using (var unit = await Store.BeginAsync())
+        {
+            await unit.EnqueueAsync(Message("MeetingScheduled", "m-1", 1));
+            await unit.CommitAsync();
+        }
+
+        await signal.WaitAsync(Patience);
+        Assert.Single(await Outbox.ReadPendingAsync(10)); // Woken after the commit: the row is there.
+    }
+
+    [Fact]
     public async Task only_one_relay_holds_the_outbox_lock_at_a_time()
     {
         var second = OpenTracked(location);
@@ -396,6 +421,7 @@ public abstract class DocumentStoreContract : IAsyncLifetime
 
         var next = await second.Outbox.TryAcquireRelayLockAsync();
         Assert.NotNull(next);
+        Assert.False(next.Lost.IsCancellationRequested);
         await next.DisposeAsync();
     }
 

@@ -24,16 +24,25 @@ public sealed class BusOptions
     /// </summary>
     public TimeSpan[] RetryIntervals { get; set; } = [];
 
-    /// <summary>Messages a consumer endpoint takes from the broker ahead of handling them (one at a time, in order).</summary>
+    /// <summary>Messages a consumer endpoint takes from the broker ahead of handling them.</summary>
     public int PrefetchCount { get; set; } = 32;
+
+    /// <summary>
+    /// Messages a RabbitMQ consumer endpoint handles at once (Bus__ConsumerConcurrency), each aggregate's still one at a
+    /// time and in order; the in-memory transport handles one at a time.
+    /// </summary>
+    public int ConsumerConcurrency { get; set; } = 8;
 
     /// <summary>How often an idle relay looks at its outbox when no commit woke it.</summary>
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     public int OutboxBatchSize { get; set; } = 200;
 
-    /// <summary>How long sent messages stay in the outbox table before the relay deletes them.</summary>
-    public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromDays(1);
+    /// <summary>How long sent messages stay in the outbox table (for diagnosis) before the relay deletes them.</summary>
+    public TimeSpan OutboxRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often the relay deletes the sent messages older than <see cref="OutboxRetention"/> (first at start-up).</summary>
+    public TimeSpan OutboxPurgeInterval { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>How long the relay waits for the broker to confirm one message before it backs off and retries.</summary>
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);

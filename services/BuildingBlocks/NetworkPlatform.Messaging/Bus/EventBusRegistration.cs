@@ -32,6 +32,10 @@ public static class EventBusRegistration
         {
             options.RetryIntervals = BusOptions.DefaultRetryIntervals;
         }
+        if (options.ConsumerConcurrency < 1)
+        {
+            throw new InvalidOperationException($"Bus:ConsumerConcurrency is {options.ConsumerConcurrency}; set it to 1 or more (default 8).");
+        }
         var builder = new EventBusBuilder();
         configure(builder);
 
@@ -95,7 +99,7 @@ public static class EventBusRegistration
             services.AddSingleton<IHostedService>(sp => new OutboxRelay(
                 serviceName,
                 ServiceStorage.Outbox(sp, serviceName),
-                sp.GetRequiredService<IBus>(),
+                sp.GetRequiredService<IBusControl>(),
                 eventTypes,
                 options,
                 sp.GetRequiredService<ILogger<OutboxRelay>>()));
@@ -117,11 +121,18 @@ public static class EventBusRegistration
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     rabbit.SetQuorumQueue();
+                    // Several messages at once, but one at a time and in queue order per aggregate: events of an
+                    // aggregate are handled in the order they were committed, and a message being retried holds back
+                    // the ones of its aggregate behind it.
+                    endpoint.ConcurrentMessageLimit = options.ConsumerConcurrency;
+                    endpoint.ConfigureReceive(receive => receive.UseFilter(new AggregateOrderFilter(options.ConsumerConcurrency)));
                 }
-                // One message at a time, in queue order: events of an aggregate are handled in the order they were
-                // committed, and a message being retried holds back the ones behind it. Prefetch hides the round trips.
-                endpoint.ConcurrentMessageLimit = 1;
-                endpoint.PrefetchCount = options.PrefetchCount;
+                else
+                {
+                    // In memory there are no delivery tags to restore the queue order from: one message at a time.
+                    endpoint.ConcurrentMessageLimit = 1;
+                }
+                endpoint.PrefetchCount = Math.Max(options.PrefetchCount, options.ConsumerConcurrency);
                 endpoint.UseMessageRetry(retry => retry.Intervals(options.RetryIntervals));
                 foreach (var eventType in binding.EventTypes)
                 {

@@ -14,35 +14,47 @@ namespace NetworkPlatform.Messaging.Outbox;
 /// concurrently. A failure (broker down, timeout) stops that aggregate for this round and the relay backs off and
 /// reads the outbox again, so nothing is skipped and order holds. A message published but not yet marked sent when the
 /// process dies is published again after restart with the same message id; consumers' inboxes drop the copy.
+/// Only the holder of the outbox's relay lock publishes; when that lock breaks under it, it stops at once and takes the
+/// lock afresh (or another replica does). A commit wakes it; otherwise it looks every Bus__OutboxPollInterval.
 /// </summary>
 public sealed partial class OutboxRelay(
     string serviceName,
     IOutbox outbox,
-    IBus bus,
+    IBusControl bus,
     EventTypes eventTypes,
     BusOptions options,
     ILogger<OutboxRelay> logger) : BackgroundService
 {
     public static readonly ActivitySource ActivitySource = new("NetworkPlatform.Messaging");
 
+    /// <summary>Transport header carrying "network/aggregate": consumers keep the order of messages with equal keys.</summary>
+    public const string AggregateKeyHeader = "NP-Aggregate";
+
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ShutdownFlushTimeout = TimeSpan.FromSeconds(5);
-    private static readonly TimeSpan PurgeEvery = TimeSpan.FromMinutes(10);
 
-    private DateTimeOffset _nextPurge = DateTimeOffset.UtcNow + PurgeEvery;
+    private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
 
     public string ServiceName => serviceName;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        IAsyncDisposable? relayLock = null;
-        var idleDelay = TimeSpan.FromMilliseconds(1);
+        try
+        {
+            // On a fresh broker, events published before this process's consumers bound their queues would be lost.
+            await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            return;
+        }
+
+        IRelayLock? relayLock = null;
         var failures = 0;
         try
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                var woken = OutboxSignal.Next;
                 try
                 {
                     // One relay per service database, so that replicas do not race each other out of order.
@@ -52,33 +64,32 @@ public sealed partial class OutboxRelay(
                         await Task.Delay(options.OutboxPollInterval, stoppingToken);
                         continue;
                     }
-                    var (found, complete) = await RelayBatchAsync(stoppingToken);
+                    using var holding = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, relayLock.Lost);
+                    var committed = outbox.NextCommit;
+                    var (found, complete) = await RelayBatchAsync(holding.Token);
                     if (!complete)
                     {
                         failures++;
-                        await Task.Delay(Backoff(failures), stoppingToken);
+                        await Task.Delay(Backoff(failures), holding.Token);
                         continue;
                     }
                     failures = 0;
                     if (found > 0)
                     {
-                        idleDelay = TimeSpan.FromMilliseconds(1);
                         continue;
                     }
-                    await PurgeSentNowAndThenAsync(stoppingToken);
-                    // Nothing pending: wait for a commit signal or the next poll, looking again soon after recent activity.
-                    if (await Task.WhenAny(woken, Task.Delay(idleDelay, stoppingToken)) == woken)
-                    {
-                        idleDelay = TimeSpan.FromMilliseconds(1);
-                    }
-                    else
-                    {
-                        idleDelay = TimeSpan.FromTicks(Math.Min(idleDelay.Ticks * 2, options.OutboxPollInterval.Ticks));
-                    }
+                    await PurgeSentWhenDueAsync(holding.Token);
+                    await WaitForCommitAsync(committed, holding.Token);
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
                 {
                     break;
+                }
+                catch (OperationCanceledException) when (relayLock?.Lost.IsCancellationRequested == true)
+                {
+                    // Another replica may hold the lock now: publishing on would race it out of order.
+                    LogRelayLockLost(serviceName);
+                    relayLock = await ReleaseAsync(relayLock);
                 }
                 catch (Exception exception)
                 {
@@ -89,7 +100,7 @@ public sealed partial class OutboxRelay(
                     await Task.Delay(Backoff(failures), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
                 }
             }
-            if (relayLock is not null)
+            if (relayLock is not null && !relayLock.Lost.IsCancellationRequested)
             {
                 await FlushOnShutdownAsync();
             }
@@ -97,6 +108,19 @@ public sealed partial class OutboxRelay(
         finally
         {
             await ReleaseAsync(relayLock);
+        }
+    }
+
+    /// <summary>Nothing pending: wait for a commit signal or the next poll (commits the signal cannot see).</summary>
+    private async Task WaitForCommitAsync(Task committed, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await committed.WaitAsync(options.OutboxPollInterval, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            // Time to look anyway.
         }
     }
 
@@ -117,18 +141,22 @@ public sealed partial class OutboxRelay(
         return (pending.Count, sequences.Count == pending.Count);
     }
 
-    /// <summary>Sent messages stay a while for diagnosis (Bus__OutboxRetention), then go.</summary>
-    private async Task PurgeSentNowAndThenAsync(CancellationToken cancellationToken)
+    /// <summary>Sent messages stay a while for diagnosis (Bus__OutboxRetention), then go (every Bus__OutboxPurgeInterval).</summary>
+    private async Task PurgeSentWhenDueAsync(CancellationToken cancellationToken)
     {
         if (DateTimeOffset.UtcNow < _nextPurge)
         {
             return;
         }
-        _nextPurge = DateTimeOffset.UtcNow + PurgeEvery;
-        await outbox.PurgeSentAsync(DateTimeOffset.UtcNow - options.OutboxRetention, cancellationToken);
+        _nextPurge = DateTimeOffset.UtcNow + options.OutboxPurgeInterval;
+        var purged = await outbox.PurgeSentAsync(DateTimeOffset.UtcNow - options.OutboxRetention, cancellationToken);
+        if (purged > 0)
+        {
+            LogPurged(serviceName, purged, options.OutboxRetention);
+        }
     }
 
-    private async Task<IAsyncDisposable?> ReleaseAsync(IAsyncDisposable? relayLock)
+    private async Task<IRelayLock?> ReleaseAsync(IRelayLock? relayLock)
     {
         try
         {
@@ -179,6 +207,7 @@ public sealed partial class OutboxRelay(
         await bus.Publish(domainEvent, eventType, Pipe.Execute<PublishContext>(context =>
         {
             context.MessageId = message.MessageId;
+            context.Headers.Set(AggregateKeyHeader, $"{message.NetworkId}/{message.AggregateId}");
             if (activity is null && message.TraceParent is not null)
             {
                 context.Headers.Set("traceparent", message.TraceParent);
@@ -210,6 +239,12 @@ public sealed partial class OutboxRelay(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay of {Service}: publishing {MessageType} {MessageId} failed; it stays in the outbox and is retried.")]
     private partial void LogPublishFailed(Exception exception, string service, string messageType, Guid messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay of {Service}: lost the relay lock (its database connection broke); stopped publishing and taking the lock afresh.")]
+    private partial void LogRelayLockLost(string service);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox relay of {Service}: purged {Count} sent messages older than {Retention}.")]
+    private partial void LogPurged(string service, int count, TimeSpan retention);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay of {Service}: could not flush the outbox at shutdown; the rest is published after the next start.")]
     private partial void LogFlushIncomplete(Exception exception, string service);

@@ -23,6 +23,5 @@ public static class UnitOfWorkEventExtensions
             JsonSerializer.Serialize(domainEvent, type, EventJson),
             Activity.Current?.Id);
         await unitOfWork.EnqueueAsync(message, cancellationToken);
-        OutboxSignal.Notify();
     }
 }

@@ -39,6 +39,9 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
 
     internal JsonSerializerOptions Json { get; }
 
+    /// <summary>Units of work that committed outbox rows: this process's directly, other processes' through NOTIFY.</summary>
+    internal OutboxCommitSignal Commits { get; } = new();
+
     public async Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
         where T : class
     {
@@ -134,18 +137,26 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>A session advisory lock on a connection kept open by the handle: it ends when the handle or the process goes.</summary>
-    public async Task<IAsyncDisposable?> TryAcquireRelayLockAsync(CancellationToken cancellationToken = default)
+    public Task NextCommit => Commits.Next;
+
+    /// <summary>
+    /// A session advisory lock on a connection kept open by the handle: it ends when the handle or the process goes.
+    /// The connection also LISTENs for the outbox notifications of every process's commits.
+    /// </summary>
+    public async Task<IRelayLock?> TryAcquireRelayLockAsync(CancellationToken cancellationToken = default)
     {
-        // Unpooled: the lock must end with this connection, never ride along in the pool.
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString.ConnectionString) { Pooling = false }.ConnectionString);
+        // Unpooled: the lock must end with this connection, never ride along in the pool. Keepalives while it waits
+        // for notifications notice a dead server or network, not only a terminated backend.
+        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString.ConnectionString) { Pooling = false, KeepAlive = 10 }.ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
             await using var command = new NpgsqlCommand($"SELECT pg_try_advisory_lock({PostgresSchema.RelayLock})", connection);
             if (await command.ExecuteScalarAsync(cancellationToken) is true)
             {
-                return new RelayLock(connection);
+                await using var listen = new NpgsqlCommand($"LISTEN {PostgresSchema.OutboxChannel}", connection);
+                await listen.ExecuteNonQueryAsync(cancellationToken);
+                return new RelayLock(connection, Commits);
             }
         }
         catch
@@ -252,20 +263,53 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         }
     }
 
-    private sealed class RelayLock(NpgsqlConnection connection) : IAsyncDisposable
+    /// <summary>
+    /// Waits on its connection for notifications, which also notices at once when the connection breaks (a terminated
+    /// backend, a restarted server): the lock is then gone on the server, so <see cref="Lost"/> fires.
+    /// </summary>
+    private sealed class RelayLock : IRelayLock
     {
+        private readonly NpgsqlConnection connection;
+        private readonly CancellationTokenSource lost = new();
+        private readonly CancellationTokenSource disposing = new();
+        private readonly Task listening;
+
+        public RelayLock(NpgsqlConnection connection, OutboxCommitSignal commits)
+        {
+            this.connection = connection;
+            connection.Notification += (_, _) => commits.Notify();
+            listening = ListenAsync();
+        }
+
+        public CancellationToken Lost => lost.Token;
+
         public async ValueTask DisposeAsync()
+        {
+            await disposing.CancelAsync();
+            await listening;
+            // Closing the (unpooled) connection ends the session, and the advisory lock with it.
+            await connection.DisposeAsync();
+            lost.Dispose();
+            disposing.Dispose();
+        }
+
+        private async Task ListenAsync()
         {
             try
             {
-                await using var command = new NpgsqlCommand($"SELECT pg_advisory_unlock({PostgresSchema.RelayLock})", connection);
-                await command.ExecuteScalarAsync();
+                while (true)
+                {
+                    await connection.WaitAsync(disposing.Token);
+                }
             }
-            catch (NpgsqlException)
+            catch (OperationCanceledException) when (disposing.IsCancellationRequested)
             {
-                // The connection is broken, so the server already dropped the lock with the session.
+                // Released by its holder.
             }
-            await connection.DisposeAsync();
+            catch (Exception exception) when (exception is NpgsqlException or IOException or ObjectDisposedException or InvalidOperationException)
+            {
+                await lost.CancelAsync();
+            }
         }
     }
 }

@@ -7,6 +7,9 @@ internal static class PostgresSchema
     public const long MigrationLock = 0x4E50_0001;
     public const long RelayLock = 0x4E50_0002;
 
+    /// <summary>LISTEN/NOTIFY channel: a commit that wrote outbox rows wakes the relay, whichever process holds it.</summary>
+    public const string OutboxChannel = "np_outbox";
+
     public static readonly IReadOnlyList<(int Version, string Name, string Sql)> Migrations =
     [
         // COLLATE "C": ids and index values compare bytewise, the same order as SQLite, and cheaper than a locale.

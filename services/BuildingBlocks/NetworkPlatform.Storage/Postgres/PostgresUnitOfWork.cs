@@ -113,11 +113,16 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
-        if (outgoing.Count > 0)
+        var enqueued = outgoing.Count > 0;
+        if (enqueued)
         {
             await WriteOutboxAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+        if (enqueued)
+        {
+            store.Commits.Notify();
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -130,12 +135,14 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
     private async Task WriteOutboxAsync(CancellationToken cancellationToken)
     {
         // One statement for the unit's messages; identity values follow the ORDER BY, so sequence keeps enqueue order.
-        await using var command = new NpgsqlCommand("""
+        // NOTIFY is delivered at commit (never for a rollback) and wakes the relay in whichever process holds its lock.
+        await using var command = new NpgsqlCommand($"""
             INSERT INTO outbox (message_id, message_type, network_id, aggregate_id, aggregate_version, occurred_at, payload, trace_parent)
             SELECT m.message_id, m.message_type, m.network_id, m.aggregate_id, m.aggregate_version, m.occurred_at, m.payload, m.trace_parent
             FROM unnest(@messageIds, @messageTypes, @networks, @aggregateIds, @aggregateVersions, @occurredAts, @payloads, @traceParents)
                 WITH ORDINALITY AS m(message_id, message_type, network_id, aggregate_id, aggregate_version, occurred_at, payload, trace_parent, position)
-            ORDER BY m.position
+            ORDER BY m.position;
+            NOTIFY {PostgresSchema.OutboxChannel}
             """,
             connection, transaction);
         command.Parameters.Add(new NpgsqlParameter<Guid[]>("messageIds", [.. outgoing.Select(m => m.MessageId)]));

@@ -37,6 +37,9 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
 
     internal JsonSerializerOptions Json { get; }
 
+    /// <summary>Units of work of this process that committed outbox rows (other processes are found by polling).</summary>
+    internal OutboxCommitSignal Commits { get; } = new();
+
     public async Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
         where T : class
     {
@@ -157,17 +160,19 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
         return purged;
     }
 
+    public Task NextCommit => Commits.Next;
+
     /// <summary>An exclusive lock on a file beside the database (flock): released by the kernel if the process dies.</summary>
-    public Task<IAsyncDisposable?> TryAcquireRelayLockAsync(CancellationToken cancellationToken = default)
+    public Task<IRelayLock?> TryAcquireRelayLockAsync(CancellationToken cancellationToken = default)
     {
         try
         {
             var lockFile = new FileStream(relayLockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            return Task.FromResult<IAsyncDisposable?>(lockFile);
+            return Task.FromResult<IRelayLock?>(new FileRelayLock(lockFile));
         }
         catch (IOException)
         {
-            return Task.FromResult<IAsyncDisposable?>(null);
+            return Task.FromResult<IRelayLock?>(null);
         }
     }
 
@@ -277,6 +282,14 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
         command.Transaction = transaction;
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>A file lock cannot break while the process lives, so it is never lost.</summary>
+    private sealed class FileRelayLock(FileStream lockFile) : IRelayLock
+    {
+        public CancellationToken Lost => CancellationToken.None;
+
+        public ValueTask DisposeAsync() => lockFile.DisposeAsync();
     }
 
     private sealed class WriteTurn(SemaphoreSlim gate) : IDisposable

@@ -86,11 +86,16 @@ internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnecti
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
-        if (outgoing.Count > 0)
+        var enqueued = outgoing.Count > 0;
+        if (enqueued)
         {
             await WriteOutboxAsync(cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
+        if (enqueued)
+        {
+            store.Commits.Notify();
+        }
     }
 
     public async ValueTask DisposeAsync()
