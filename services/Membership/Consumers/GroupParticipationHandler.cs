@@ -69,7 +69,7 @@ public sealed class GroupParticipationHandler(MembershipContext context) :
 
     private async Task EndGroupAsync(IUnitOfWork unitOfWork, string networkId, string groupId, CancellationToken cancellationToken)
     {
-        // Read (committed state: this queue's handler runs one event at a time) before deleting, so no page shifts under us.
+        // Read (committed state: one group's events are handled one at a time) before deleting, so no page shifts under us.
         var members = new List<Versioned<GroupParticipation>>();
         string? token = null;
         do

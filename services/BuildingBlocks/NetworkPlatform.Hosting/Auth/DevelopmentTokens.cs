@@ -39,12 +39,7 @@ public sealed class DevelopmentTokens
         if (File.Exists(privatePath))
         {
             var jwk = new JsonWebKey(File.ReadAllText(privatePath));
-            ecdsa = ECDsa.Create(new ECParameters
-            {
-                Curve = ECCurve.NamedCurves.nistP256,
-                D = Base64UrlEncoder.DecodeBytes(jwk.D),
-                Q = new ECPoint { X = Base64UrlEncoder.DecodeBytes(jwk.X), Y = Base64UrlEncoder.DecodeBytes(jwk.Y) },
-            });
+            ecdsa = ServiceSigningKey.FromPrivateJwk(jwk);
             keyId = jwk.Kid;
         }
         else

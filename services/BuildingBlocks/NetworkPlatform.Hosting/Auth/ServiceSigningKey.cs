@@ -37,7 +37,7 @@ public sealed class ServiceSigningKey
         }
         try
         {
-            return new ServiceSigningKey(text.TrimStart().StartsWith('{') ? FromJwk(text) : FromPem(text));
+            return new ServiceSigningKey(text.TrimStart().StartsWith('{') ? FromPrivateJwk(new JsonWebKey(text)) : FromPem(text));
         }
         catch (Exception e) when (e is CryptographicException or ArgumentException or FormatException)
         {
@@ -54,9 +54,9 @@ public sealed class ServiceSigningKey
         return ecdsa;
     }
 
-    private static ECDsa FromJwk(string json)
+    /// <summary>An EC P-256 private JWK as a signing key (also the development key's file format).</summary>
+    internal static ECDsa FromPrivateJwk(JsonWebKey jwk)
     {
-        var jwk = new JsonWebKey(json);
         if (jwk.Kty != "EC" || jwk.Crv != "P-256" || string.IsNullOrEmpty(jwk.D))
         {
             throw new ArgumentException("the JWK must be kty EC, crv P-256, with its private part d");
