@@ -115,9 +115,11 @@ class Echo(echo_pb2_grpc.EchoServiceServicer):
         md, _ = self._prepare(None, context)
         key = md.get("x-cancel-key")
         finished_normally = [False]
+        terminated = threading.Event()
 
         def on_terminate():
             # Runs when the RPC ends for any reason; a client's RST_STREAM ends it without the loop finishing.
+            terminated.set()
             if key and not finished_normally[0]:
                 with lock:
                     cancelled[key] = True
@@ -127,7 +129,9 @@ class Echo(echo_pb2_grpc.EchoServiceServicer):
             if request.fail_with_code:
                 abort_with_details(context, code_of(request.fail_with_code), request.message)
             yield echo_pb2.EchoResponse(message=request.message, index=index)
-        finished_normally[0] = context.is_active()
+        # grpc core can end the request iterator for a reset as for a half-close, reporting the cancellation a moment
+        # later. A half-closed call cannot terminate before this handler returns, so ending within the pause is a reset.
+        finished_normally[0] = not (key and terminated.wait(0.5)) and context.is_active()
 
 
 def main():
