@@ -28,8 +28,9 @@ public sealed class BusOptions
     public int PrefetchCount { get; set; } = 32;
 
     /// <summary>
-    /// Messages a RabbitMQ consumer endpoint handles at once (Bus__ConsumerConcurrency), each aggregate's still one at a
-    /// time and in order; the in-memory transport handles one at a time.
+    /// Messages a RabbitMQ consumer endpoint has in flight at once (Bus__ConsumerConcurrency), each aggregate's still one
+    /// at a time and in order; the in-memory transport handles one at a time. For a grouped handler they cost a place in
+    /// the next group commit, not a database connection each.
     /// </summary>
     public int ConsumerConcurrency { get; set; } = 8;
 
