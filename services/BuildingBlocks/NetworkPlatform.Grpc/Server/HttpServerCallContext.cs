@@ -241,7 +241,15 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
         if (flush.IsCompletedSuccessfully)
         {
             flush.GetAwaiter().GetResult(); // consumes the result, as a source-backed ValueTask requires
-            EndWrite();
+            if (deadlineSource is null)
+            {
+                // Still inside the handler's WriteAsync and no deadline timer exists: nothing else can change the state now.
+                Volatile.Write(ref state, Idle);
+            }
+            else
+            {
+                EndWrite();
+            }
             return Task.CompletedTask;
         }
         return AwaitFlushAsync(flush);
@@ -315,6 +323,13 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
 
     private void BeginWrite()
     {
+        // Without a deadline only the handler's own writes and its end change the state, one after another: no lock prefix
+        // per streamed message (it was a measurable part of one). A write after the end still sees Ended (set by a CAS).
+        if (deadlineSource is null && Volatile.Read(ref state) == Idle)
+        {
+            Volatile.Write(ref state, Writing);
+            return;
+        }
         var previous = Interlocked.CompareExchange(ref state, Writing, Idle);
         if (previous == Idle)
         {
