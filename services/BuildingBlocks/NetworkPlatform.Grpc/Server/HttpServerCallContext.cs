@@ -353,18 +353,36 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     private int CheckedSize(IMessage message)
     {
         var size = message.CalculateSize();
-        if (size > runtime.Options.MaxSendMessageSize)
-        {
-            throw new RpcException(StatusCode.ResourceExhausted, $"Sending message larger than max ({size} vs. {runtime.Options.MaxSendMessageSize}).");
-        }
+        CheckSendSize(size);
         StartResponse();
         return size;
     }
 
+    private void CheckSendSize(int size)
+    {
+        if (size > runtime.Options.MaxSendMessageSize)
+        {
+            throw new RpcException(StatusCode.ResourceExhausted, $"Sending message larger than max ({size} vs. {runtime.Options.MaxSendMessageSize}).");
+        }
+    }
+
     private ValueTask<FlushResult> WriteAndFlush(IMessage message, CancellationToken cancellationToken)
     {
-        var size = CheckedSize(message);
         var body = ResponseBody;
+        if (!responseGzip && message is ISinglePassMessage singlePass)
+        {
+            // Encoded in one pass behind the prefix; the size is known afterwards. A message that does not fit the scratch
+            // buffer (or holds map entries or unknown fields) takes the general path below.
+            scratch ??= ArrayPool<byte>.Shared.Rent(ScratchSize);
+            if (singlePass.TryWriteTo(scratch.AsSpan(MessageFraming.HeaderSize), out var written))
+            {
+                CheckSendSize(written);
+                StartResponse();
+                MessageFraming.WriteHeader(scratch, compressed: false, written);
+                return body.WriteAsync(scratch.AsMemory(0, MessageFraming.HeaderSize + written), cancellationToken);
+            }
+        }
+        var size = CheckedSize(message);
         if (!responseGzip && size <= ScratchSize - MessageFraming.HeaderSize)
         {
             // Framed here, then handed to Kestrel in one WriteAsync: one lock on its stream output instead of three
