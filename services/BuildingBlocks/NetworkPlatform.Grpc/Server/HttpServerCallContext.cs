@@ -228,19 +228,18 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     {
         CancellationToken.ThrowIfCancellationRequested();
         BeginWrite();
-        ValueTask<FlushResult> flush;
+        Task? pendingFlush;
         try
         {
-            flush = WriteAndFlush(message, cancellationToken);
+            pendingFlush = WriteAndFlush(message, cancellationToken);
         }
         catch
         {
             EndWrite();
             throw;
         }
-        if (flush.IsCompletedSuccessfully)
+        if (pendingFlush is null)
         {
-            flush.GetAwaiter().GetResult(); // consumes the result, as a source-backed ValueTask requires
             if (deadlineSource is null)
             {
                 // Still inside the handler's WriteAsync and no deadline timer exists: nothing else can change the state now.
@@ -252,7 +251,7 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
             }
             return Task.CompletedTask;
         }
-        return AwaitFlushAsync(flush);
+        return AwaitFlushAsync(pendingFlush);
     }
 
     public override async Task WriteResponseHeadersAsync(Metadata responseHeaders)
@@ -366,7 +365,13 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
         }
     }
 
-    private ValueTask<FlushResult> WriteAndFlush(IMessage message, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes and flushes one message; null when Kestrel took it synchronously (the common case), else the pending flush.
+    /// Not a ValueTask: returned through several paths, the JIT copied it via the stack with a store-to-load forwarding
+    /// stall that a profile showed as a hot spot of its own; not inlined, so the caller's try/catch keeps a small frame.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Task? WriteAndFlush(IMessage message, CancellationToken cancellationToken)
     {
         var body = ResponseBody;
         if (!responseGzip && message is ISinglePassMessage singlePass)
@@ -379,7 +384,7 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
                 CheckSendSize(written);
                 StartResponse();
                 MessageFraming.WriteHeader(scratch, compressed: false, written);
-                return body.WriteAsync(scratch.AsMemory(0, MessageFraming.HeaderSize + written), cancellationToken);
+                return PendingOrNull(body.WriteAsync(scratch.AsMemory(0, MessageFraming.HeaderSize + written), cancellationToken));
             }
         }
         var size = CheckedSize(message);
@@ -390,10 +395,21 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
             scratch ??= ArrayPool<byte>.Shared.Rent(ScratchSize);
             var frame = scratch.AsMemory(0, MessageFraming.HeaderSize + size);
             MessageFraming.WriteMessage(frame.Span, message);
-            return body.WriteAsync(frame, cancellationToken);
+            return PendingOrNull(body.WriteAsync(frame, cancellationToken));
         }
         WriteFramed(body, message, size);
-        return body.FlushAsync(cancellationToken);
+        return PendingOrNull(body.FlushAsync(cancellationToken));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Task? PendingOrNull(ValueTask<FlushResult> flush)
+    {
+        if (flush.IsCompletedSuccessfully)
+        {
+            flush.GetAwaiter().GetResult(); // consumes the result, as a source-backed ValueTask requires
+            return null;
+        }
+        return flush.AsTask();
     }
 
     private void WriteFramed(PipeWriter body, IMessage message, int size)
@@ -408,7 +424,7 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
         }
     }
 
-    private async Task AwaitFlushAsync(ValueTask<FlushResult> flush)
+    private async Task AwaitFlushAsync(Task flush)
     {
         try
         {
