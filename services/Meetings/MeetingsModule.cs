@@ -12,6 +12,7 @@ using NetworkPlatform.Meetings.Notifications;
 using NetworkPlatform.Meetings.Peers;
 using NetworkPlatform.Meetings.Storage;
 using NetworkPlatform.Messaging.Bus;
+using NetworkPlatform.Messaging.Inbox;
 using NetworkPlatform.Storage.Hosting;
 
 namespace NetworkPlatform.Meetings;
@@ -68,5 +69,5 @@ public static class MeetingsModule
         bus.AddService(ServiceName, events => events
             .AddHandler<CancelMeetingsOfEndedGroups>()
             .AddHandler<FollowGroupParticipants>()
-            .AddHandler<DeliverNotices>());
+            .AddHandler<DeliverNotices>(InboxTransactions.PerMessage)); // Mail sent for a group that then rolls back would go twice.
 }

@@ -49,6 +49,14 @@ public sealed class PostgresDocumentStoreTests : DocumentStoreContract
         await Task.Delay(Timeout.Infinite, held.Lost).ContinueWith(_ => { }, TaskScheduler.Default).WaitAsync(Patience);
         await using var next = await second.TryAcquireRelayLockAsync();
         Assert.NotNull(next);
+        // The former holder's commits notify again (while it held the lock it woke only its own relay).
+        var signal = second.NextCommit;
+        await using (var unit = await first.BeginAsync())
+        {
+            await unit.EnqueueAsync(new OutboxMessage(Guid.NewGuid(), "MeetingScheduled", "network-a", "m-1", 1, DateTimeOffset.UtcNow, "{}", null));
+            await unit.CommitAsync();
+        }
+        await signal.WaitAsync(Patience);
         await held.DisposeAsync(); // Disposing a lost lock is harmless and does not release the new holder's.
         Assert.Null(await first.TryAcquireRelayLockAsync());
     }

@@ -41,8 +41,12 @@ public interface IUnitOfWork : IAsyncDisposable
     /// <summary>Adds an outgoing message to the outbox, committed with this transaction.</summary>
     Task EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default);
 
-    /// <summary>Inbox: records that <paramref name="consumer"/> handled <paramref name="messageId"/>; false when it already had.</summary>
-    Task<bool> TryMarkHandledAsync(string consumer, Guid messageId, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Inbox: records that <paramref name="consumer"/> handled <paramref name="messageIds"/>; returns those it had not
+    /// handled before (each once, however often it is listed). A concurrent unit marking the same id makes this one
+    /// wait for it: exactly one of them gets the id back.
+    /// </summary>
+    Task<IReadOnlySet<Guid>> MarkHandledAsync(string consumer, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default);
 
     Task CommitAsync(CancellationToken cancellationToken = default);
 }

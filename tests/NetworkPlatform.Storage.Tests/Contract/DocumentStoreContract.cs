@@ -451,6 +451,31 @@ public abstract class DocumentStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task marking_several_messages_returns_only_those_not_handled_before_each_once()
+    {
+        var before = Guid.NewGuid();
+        var fresh = Guid.NewGuid();
+        var listedTwice = Guid.NewGuid();
+        await using (var unit = await Store.BeginAsync())
+        {
+            Assert.True(await unit.TryMarkHandledAsync("reporting.meetings", before));
+            await unit.CommitAsync();
+        }
+
+        await using (var unit = await Store.BeginAsync())
+        {
+            var marked = await unit.MarkHandledAsync("reporting.meetings", [before, fresh, listedTwice, listedTwice]);
+            Assert.Equal(new HashSet<Guid> { fresh, listedTwice }, marked);
+            await unit.CommitAsync();
+        }
+
+        await using (var unit = await Store.BeginAsync())
+        {
+            Assert.Empty(await unit.MarkHandledAsync("reporting.meetings", [before, fresh, listedTwice]));
+        }
+    }
+
+    [Fact]
     public async Task two_concurrent_deliveries_of_one_message_are_handled_once()
     {
         var messageId = Guid.NewGuid();

@@ -44,7 +44,7 @@ public static class EventBusRegistration
         var listeners = builder.Services.SelectMany(s => s.Listeners).ToList();
         services.AddSingleton(options);
         services.AddSingleton(eventTypes);
-        services.AddSingleton(new EventConsumerBindings(bindings.ToDictionary(b => b.HandlerType)));
+        services.AddSingleton(new EventConsumerBindings(bindings.ToDictionary(b => b.HandlerType), options.ConsumerConcurrency));
         foreach (var binding in bindings)
         {
             services.TryAddScoped(binding.HandlerType);
@@ -199,9 +199,10 @@ public sealed class EventServiceBuilder(string name)
 
     /// <summary>
     /// A class implementing <see cref="IEventHandler{TEvent}"/> for one or more event types. It gets its own queue,
-    /// "service.handler-name", and its own inbox.
+    /// "service.handler-name", and its own inbox. Deliveries that arrive together share a transaction unless
+    /// <paramref name="transactions"/> says otherwise (handlers with effects outside the database).
     /// </summary>
-    public EventServiceBuilder AddHandler<THandler>()
+    public EventServiceBuilder AddHandler<THandler>(InboxTransactions transactions = InboxTransactions.Grouped)
         where THandler : class
     {
         var eventTypes = typeof(THandler).GetInterfaces()
@@ -212,7 +213,7 @@ public sealed class EventServiceBuilder(string name)
         {
             throw new InvalidOperationException($"{typeof(THandler).Name} handles no event: implement IEventHandler<TEvent>.");
         }
-        Handlers.Add(new EventConsumerBinding(Name, EventTopology.QueueName(Name, typeof(THandler)), typeof(THandler), eventTypes));
+        Handlers.Add(new EventConsumerBinding(Name, EventTopology.QueueName(Name, typeof(THandler)), typeof(THandler), eventTypes, transactions));
         return this;
     }
 

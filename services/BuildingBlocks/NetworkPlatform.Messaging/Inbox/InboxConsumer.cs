@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using MassTransit;
 using NetworkPlatform.Events;
 using NetworkPlatform.Messaging.Bus;
+using NetworkPlatform.Storage;
 
 namespace NetworkPlatform.Messaging.Inbox;
 
@@ -16,21 +18,35 @@ internal sealed class InboxConsumer<THandler, TEvent>(THandler handler, EventCon
             ?? throw new InvalidOperationException($"A {typeof(TEvent).Name} arrived without a message id; publish events through the outbox relay.");
         var cancellationToken = context.CancellationToken;
 
+        // A retry runs alone: whatever failed the first attempt should not roll back a group again.
+        if (binding.Transactions == InboxTransactions.Grouped && context.GetRetryAttempt() == 0
+            && await bindings.GroupCommitFor(binding, services).HandleAsync(messageId, HandleIn, cancellationToken))
+        {
+            return;
+        }
+
         await using var unitOfWork = await ServiceStorage.DocumentStore(services, binding.ServiceName).BeginAsync(cancellationToken);
         if (!await unitOfWork.TryMarkHandledAsync(binding.ConsumerName, messageId, cancellationToken))
         {
             return; // Handled before: a redelivery or a second publish after a relay crash.
         }
-        await handler.HandleAsync(context.Message, unitOfWork, cancellationToken);
+        await HandleIn(unitOfWork, cancellationToken);
         await unitOfWork.CommitAsync(cancellationToken);
+
+        Task HandleIn(IUnitOfWork work, CancellationToken token) => handler.HandleAsync(context.Message, work, token);
     }
 }
 
-/// <summary>Which service (database) and inbox name each handler class belongs to.</summary>
-internal sealed class EventConsumerBindings(IReadOnlyDictionary<Type, EventConsumerBinding> byHandler)
+/// <summary>Which service (database) and inbox name each handler class belongs to, and the group commit of each queue.</summary>
+internal sealed class EventConsumerBindings(IReadOnlyDictionary<Type, EventConsumerBinding> byHandler, int maxGroupSize)
 {
+    private readonly ConcurrentDictionary<Type, InboxGroupCommit> groupCommits = new();
+
     public EventConsumerBinding For(Type handlerType) => byHandler[handlerType];
+
+    public InboxGroupCommit GroupCommitFor(EventConsumerBinding binding, IServiceProvider services) =>
+        groupCommits.GetOrAdd(binding.HandlerType, _ => new InboxGroupCommit(ServiceStorage.DocumentStore(services, binding.ServiceName), binding.ConsumerName, maxGroupSize));
 }
 
 /// <summary>The consumer name is the queue name: unique across services and stable across deployments.</summary>
-internal sealed record EventConsumerBinding(string ServiceName, string ConsumerName, Type HandlerType, IReadOnlyList<Type> EventTypes);
+internal sealed record EventConsumerBinding(string ServiceName, string ConsumerName, Type HandlerType, IReadOnlyList<Type> EventTypes, InboxTransactions Transactions);

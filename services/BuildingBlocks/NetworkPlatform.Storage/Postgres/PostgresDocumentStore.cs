@@ -42,6 +42,14 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
     /// <summary>Units of work that committed outbox rows: this process's directly, other processes' through NOTIFY.</summary>
     internal OutboxCommitSignal Commits { get; } = new();
 
+    /// <summary>
+    /// While this store holds the relay lock its own commits wake the relay in process, so they skip the NOTIFY: each
+    /// one would otherwise wake the listening backend and this process once more per commit.
+    /// </summary>
+    internal bool HoldsRelayLock => Volatile.Read(ref relayLocksHeld) > 0;
+
+    private int relayLocksHeld;
+
     public async Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
         where T : class
     {
@@ -156,7 +164,7 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
             {
                 await using var listen = new NpgsqlCommand($"LISTEN {PostgresSchema.OutboxChannel}", connection);
                 await listen.ExecuteNonQueryAsync(cancellationToken);
-                return new RelayLock(connection, Commits);
+                return new RelayLock(this, connection);
             }
         }
         catch
@@ -274,10 +282,15 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         private readonly CancellationTokenSource disposing = new();
         private readonly Task listening;
 
-        public RelayLock(NpgsqlConnection connection, OutboxCommitSignal commits)
+        private readonly PostgresDocumentStore store;
+        private int released;
+
+        public RelayLock(PostgresDocumentStore store, NpgsqlConnection connection)
         {
+            this.store = store;
             this.connection = connection;
-            connection.Notification += (_, _) => commits.Notify();
+            Interlocked.Increment(ref store.relayLocksHeld);
+            connection.Notification += (_, _) => store.Commits.Notify();
             listening = ListenAsync();
         }
 
@@ -285,6 +298,7 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
 
         public async ValueTask DisposeAsync()
         {
+            Release();
             await disposing.CancelAsync();
             await listening;
             // Closing the (unpooled) connection ends the session, and the advisory lock with it.
@@ -308,7 +322,17 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
             }
             catch (Exception exception) when (exception is NpgsqlException or IOException or ObjectDisposedException or InvalidOperationException)
             {
+                // Another replica may take the lock now: from here on this process's commits must NOTIFY it.
+                Release();
                 await lost.CancelAsync();
+            }
+        }
+
+        private void Release()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0)
+            {
+                Interlocked.Decrement(ref store.relayLocksHeld);
             }
         }
     }

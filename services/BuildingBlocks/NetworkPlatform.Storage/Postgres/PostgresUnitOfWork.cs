@@ -12,6 +12,16 @@ namespace NetworkPlatform.Storage.Postgres;
 /// </summary>
 internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConnection connection, NpgsqlTransaction transaction) : IUnitOfWork
 {
+    private const string InsertOutbox = """
+        INSERT INTO outbox (message_id, message_type, network_id, aggregate_id, aggregate_version, occurred_at, payload, trace_parent)
+        SELECT m.message_id, m.message_type, m.network_id, m.aggregate_id, m.aggregate_version, m.occurred_at, m.payload, m.trace_parent
+        FROM unnest(@messageIds, @messageTypes, @networks, @aggregateIds, @aggregateVersions, @occurredAts, @payloads, @traceParents)
+            WITH ORDINALITY AS m(message_id, message_type, network_id, aggregate_id, aggregate_version, occurred_at, payload, trace_parent, position)
+        ORDER BY m.position
+        """;
+
+    private const string NotifyRelay = "NOTIFY " + PostgresSchema.OutboxChannel;
+
     // Written at commit, after every document change of this unit (see docs/adr/0002-storage.md, outbox order).
     private readonly List<OutboxMessage> outgoing = [];
 
@@ -101,28 +111,31 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         return Task.CompletedTask;
     }
 
-    public async Task<bool> TryMarkHandledAsync(string consumer, Guid messageId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlySet<Guid>> MarkHandledAsync(string consumer, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default)
     {
         // A concurrent transaction marking the same id makes this one wait for it, then DO NOTHING: exactly one wins.
         await using var command = new NpgsqlCommand(
-            "INSERT INTO inbox (consumer, message_id) VALUES (@consumer, @messageId) ON CONFLICT DO NOTHING", connection, transaction);
+            "INSERT INTO inbox (consumer, message_id) SELECT @consumer, unnest(@messageIds) ON CONFLICT DO NOTHING RETURNING message_id", connection, transaction);
         command.Parameters.Add(Text("consumer", consumer));
-        command.Parameters.Add(new NpgsqlParameter<Guid>("messageId", messageId));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        command.Parameters.Add(new NpgsqlParameter<Guid[]>("messageIds", [.. messageIds]));
+        var marked = new HashSet<Guid>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            marked.Add(reader.GetGuid(0));
+        }
+        return marked;
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
-        var enqueued = outgoing.Count > 0;
-        if (enqueued)
+        if (outgoing.Count == 0)
         {
-            await WriteOutboxAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return;
         }
-        await transaction.CommitAsync(cancellationToken);
-        if (enqueued)
-        {
-            store.Commits.Notify();
-        }
+        await WriteOutboxAndCommitAsync(cancellationToken);
+        store.Commits.Notify();
     }
 
     public async ValueTask DisposeAsync()
@@ -132,30 +145,30 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         await connection.DisposeAsync();
     }
 
-    private async Task WriteOutboxAsync(CancellationToken cancellationToken)
+    private async Task WriteOutboxAndCommitAsync(CancellationToken cancellationToken)
     {
-        // One statement for the unit's messages; identity values follow the ORDER BY, so sequence keeps enqueue order.
-        // NOTIFY is delivered at commit (never for a rollback) and wakes the relay in whichever process holds its lock.
-        await using var command = new NpgsqlCommand($"""
-            INSERT INTO outbox (message_id, message_type, network_id, aggregate_id, aggregate_version, occurred_at, payload, trace_parent)
-            SELECT m.message_id, m.message_type, m.network_id, m.aggregate_id, m.aggregate_version, m.occurred_at, m.payload, m.trace_parent
-            FROM unnest(@messageIds, @messageTypes, @networks, @aggregateIds, @aggregateVersions, @occurredAts, @payloads, @traceParents)
-                WITH ORDINALITY AS m(message_id, message_type, network_id, aggregate_id, aggregate_version, occurred_at, payload, trace_parent, position)
-            ORDER BY m.position;
-            NOTIFY {PostgresSchema.OutboxChannel}
-            """,
-            connection, transaction);
-        command.Parameters.Add(new NpgsqlParameter<Guid[]>("messageIds", [.. outgoing.Select(m => m.MessageId)]));
-        command.Parameters.Add(TextArray("messageTypes", [.. outgoing.Select(m => m.MessageType)]));
-        command.Parameters.Add(TextArray("networks", [.. outgoing.Select(m => m.NetworkId)]));
-        command.Parameters.Add(TextArray("aggregateIds", [.. outgoing.Select(m => m.AggregateId)]));
-        command.Parameters.Add(new NpgsqlParameter<long[]>("aggregateVersions", [.. outgoing.Select(m => m.AggregateVersion)]));
-        command.Parameters.Add(new NpgsqlParameter<DateTime[]>("occurredAts", [.. outgoing.Select(m => m.OccurredAt.UtcDateTime)]));
-        command.Parameters.Add(TextArray("payloads", [.. outgoing.Select(m => m.Payload)]));
-        command.Parameters.Add(new NpgsqlParameter<string?[]>("traceParents", [.. outgoing.Select(m => m.TraceParent)]));
+        // One round trip: the unit's messages in one statement (identity values follow the ORDER BY, so sequence keeps
+        // enqueue order), the NOTIFY when another process holds the relay lock (delivered at commit, never for a
+        // rollback), and the COMMIT itself, which Npgsql recognises: the transaction counts as completed afterwards.
+        var insert = new NpgsqlBatchCommand(InsertOutbox);
+        insert.Parameters.Add(new NpgsqlParameter<Guid[]>("messageIds", [.. outgoing.Select(m => m.MessageId)]));
+        insert.Parameters.Add(TextArray("messageTypes", [.. outgoing.Select(m => m.MessageType)]));
+        insert.Parameters.Add(TextArray("networks", [.. outgoing.Select(m => m.NetworkId)]));
+        insert.Parameters.Add(TextArray("aggregateIds", [.. outgoing.Select(m => m.AggregateId)]));
+        insert.Parameters.Add(new NpgsqlParameter<long[]>("aggregateVersions", [.. outgoing.Select(m => m.AggregateVersion)]));
+        insert.Parameters.Add(new NpgsqlParameter<DateTime[]>("occurredAts", [.. outgoing.Select(m => m.OccurredAt.UtcDateTime)]));
+        insert.Parameters.Add(TextArray("payloads", [.. outgoing.Select(m => m.Payload)]));
+        insert.Parameters.Add(new NpgsqlParameter<string?[]>("traceParents", [.. outgoing.Select(m => m.TraceParent)]));
+        await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { insert } };
+        if (!store.HoldsRelayLock)
+        {
+            // This process's own relay is woken in process; the lock holder elsewhere needs the notification.
+            batch.BatchCommands.Add(new NpgsqlBatchCommand(NotifyRelay));
+        }
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
         try
         {
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            await batch.ExecuteNonQueryAsync(cancellationToken);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {

@@ -71,7 +71,7 @@ internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnecti
         return Task.CompletedTask;
     }
 
-    public async Task<bool> TryMarkHandledAsync(string consumer, Guid messageId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlySet<Guid>> MarkHandledAsync(string consumer, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -79,9 +79,18 @@ internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnecti
             INSERT INTO inbox (consumer, message_id, handled_at) VALUES (@consumer, @messageId, @now) ON CONFLICT DO NOTHING
             """;
         command.Parameters.AddWithValue("@consumer", consumer);
-        command.Parameters.AddWithValue("@messageId", messageId.ToString());
+        var messageId = command.Parameters.Add("@messageId", SqliteType.Text);
         command.Parameters.AddWithValue("@now", SqliteDocumentStore.Timestamp(DateTimeOffset.UtcNow));
-        return await command.ExecuteNonQueryAsync(cancellationToken) == 1;
+        var marked = new HashSet<Guid>();
+        foreach (var id in messageIds)
+        {
+            messageId.Value = id.ToString();
+            if (await command.ExecuteNonQueryAsync(cancellationToken) == 1)
+            {
+                marked.Add(id);
+            }
+        }
+        return marked;
     }
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
