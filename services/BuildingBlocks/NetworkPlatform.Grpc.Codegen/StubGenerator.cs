@@ -4,7 +4,10 @@ using Google.Protobuf.Reflection;
 
 namespace NetworkPlatform.Grpc.Codegen;
 
-/// <summary>For every proto file with services, writes {File}Grpc.cs: method descriptors, a server base class and a client per service.</summary>
+/// <summary>
+/// For every proto file with services, writes {File}Grpc.cs: method descriptors, a server base class and a client per service;
+/// for every proto file, {File}SinglePass.cs (see <see cref="SinglePassGenerator"/>).
+/// </summary>
 internal static class StubGenerator
 {
     private const string Runtime = "global::NetworkPlatform.Grpc";
@@ -16,12 +19,16 @@ internal static class StubGenerator
         foreach (var fileName in request.FileToGenerate)
         {
             var file = request.ProtoFile.Single(f => f.Name == fileName);
+            var directory = fileName.Contains('/', StringComparison.Ordinal) ? fileName[..(fileName.LastIndexOf('/') + 1)] : "";
+            var baseName = CSharpNames.ReflectionClass(file)[..^"Reflection".Length];
+            if (SinglePassGenerator.GenerateFile(file) is { } singlePass)
+            {
+                response.File.Add(new CodeGeneratorResponse.Types.File { Name = directory + baseName + "SinglePass.cs", Content = singlePass });
+            }
             if (file.Service.Count == 0)
             {
                 continue;
             }
-            var directory = fileName.Contains('/', StringComparison.Ordinal) ? fileName[..(fileName.LastIndexOf('/') + 1)] : "";
-            var baseName = CSharpNames.ReflectionClass(file)[..^"Reflection".Length];
             response.File.Add(new CodeGeneratorResponse.Types.File
             {
                 Name = directory + baseName + "Grpc.cs",

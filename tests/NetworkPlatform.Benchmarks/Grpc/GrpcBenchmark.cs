@@ -10,7 +10,9 @@ namespace NetworkPlatform.Benchmarks.Grpc;
 /// `make bench` (or `... -- grpc`): unary and server-streaming EchoService on our runtime, a C++ grpc++ sync server
 /// and a bare Kestrel endpoint writing a fixed gRPC response, all driven by h2load with the same settings in
 /// alternating rounds. Prints throughput, p50/p99 latency and the ratios the issue sets targets for, plus the server's
-/// CPU time per call, which stays meaningful when other work shares the machine and throughput does not.
+/// CPU time per call, which stays meaningful when other work shares the machine and throughput does not. A fourth server,
+/// the bare endpoint plus Google.Protobuf serialization of each message, is a reference that splits our distance from the
+/// floor into what protobuf costs and what the runtime itself costs.
 /// Settings: GRPC_BENCH_SECONDS (per round, default 3), GRPC_BENCH_ROUNDS (default 5), GRPC_BENCH_STREAM_MESSAGES (default 100).
 /// </summary>
 public sealed class GrpcBenchmark : IBenchmark
@@ -18,6 +20,7 @@ public sealed class GrpcBenchmark : IBenchmark
     private const string Ours = "ours";
     private const string Cpp = "c++ grpc";
     private const string Bare = "bare kestrel";
+    private const string KestrelProtobuf = "kestrel+proto";
 
     public string Name => "grpc";
 
@@ -29,13 +32,14 @@ public sealed class GrpcBenchmark : IBenchmark
         Console.WriteLine($"h2load -c{H2Load.Connections} -m{H2Load.StreamsPerConnection} -t1, {rounds} alternating rounds of {seconds} s per server and scenario; " +
                           $"server streaming sends {streamMessages} messages per call.");
 
-        int oursPort = FreePort.Next(), cppPort = FreePort.Next(), barePort = FreePort.Next();
+        int oursPort = FreePort.Next(), cppPort = FreePort.Next(), barePort = FreePort.Next(), protobufPort = FreePort.Next();
         await using var cpp = await CppEchoServer.StartAsync(cppPort);
         await using var bare = await BareKestrelServer.StartAsync(barePort, streamMessages);
+        await using var kestrelProtobuf = await KestrelProtobufServer.StartAsync(protobufPort);
         await using var ours = await OurEchoServer.StartAsync(oursPort);
         // Our runtime and the bare endpoint live in this process: while h2load drives one, the process's CPU time is its cost.
         Func<TimeSpan> inProcessCpu = () => Process.GetCurrentProcess().TotalProcessorTime;
-        (string Name, int Port, Func<TimeSpan> CpuTime)[] servers = [(Ours, oursPort, inProcessCpu), (Cpp, cppPort, () => cpp.CpuTime), (Bare, barePort, inProcessCpu)];
+        (string Name, int Port, Func<TimeSpan> CpuTime)[] servers = [(Ours, oursPort, inProcessCpu), (Cpp, cppPort, () => cpp.CpuTime), (Bare, barePort, inProcessCpu), (KestrelProtobuf, protobufPort, inProcessCpu)];
         foreach (var (name, port, _) in servers)
         {
             await VerifyAsync(name, port, streamMessages, cancellationToken);
@@ -110,6 +114,9 @@ public sealed class GrpcBenchmark : IBenchmark
                               $"p99 ours/c++ {p99VsCpp:F2}x (target <= 1.00, {Verdict(p99VsCpp <= 1.0)}), " +
                               $"throughput ours/bare-kestrel {vsBare:F2}x (target >= 0.85, {Verdict(vsBare >= 0.85)}); " +
                               $"server CPU per call ours/c++ {ours.CpuMicrosecondsPerCall / cpp.CpuMicrosecondsPerCall:F2}x, ours/bare-kestrel {ours.CpuMicrosecondsPerCall / bare.CpuMicrosecondsPerCall:F2}x");
+            var protobuf = summaries[(scenario.Name, KestrelProtobuf)];
+            Console.WriteLine($"  reference: kestrel+protobuf/bare-kestrel throughput {protobuf.CallsPerSecond / bare.CallsPerSecond:F2}x, CPU per call {protobuf.CpuMicrosecondsPerCall / bare.CpuMicrosecondsPerCall:F2}x (what serializing costs); " +
+                              $"ours/kestrel+protobuf throughput {ours.CallsPerSecond / protobuf.CallsPerSecond:F2}x, CPU per call {ours.CpuMicrosecondsPerCall / protobuf.CpuMicrosecondsPerCall:F2}x (what the runtime costs)");
         }
     }
 

@@ -15,9 +15,14 @@ namespace NetworkPlatform.Grpc.Tests.Server;
 /// <summary>How a handler's result or exception becomes the status on the wire (one call run on an in-memory HttpContext).</summary>
 public class StatusMappingTests
 {
-    private static async Task<HttpContext> CallAsync(UnaryServerMethod<EchoRequest, EchoResponse> handler, string? timeout = null, int maxSend = GrpcServerOptions.DefaultMaxMessageSize)
+    private static Task<HttpContext> CallAsync(UnaryServerMethod<EchoRequest, EchoResponse> handler, string? timeout = null, int maxSend = GrpcServerOptions.DefaultMaxMessageSize) =>
+        RunAsync(new ServerMethodDefinition<EchoRequest, EchoResponse>(EchoService.Methods.Echo, handler), timeout, maxSend);
+
+    private static Task<HttpContext> StreamAsync(ServerStreamingServerMethod<EchoRequest, EchoResponse> handler, int maxSend = GrpcServerOptions.DefaultMaxMessageSize) =>
+        RunAsync(new ServerMethodDefinition<EchoRequest, EchoResponse>(EchoService.Methods.EchoStream, handler), null, maxSend);
+
+    private static async Task<HttpContext> RunAsync(ServerMethodDefinition definition, string? timeout, int maxSend)
     {
-        var definition = new ServerMethodDefinition<EchoRequest, EchoResponse>(EchoService.Methods.Echo, handler);
         var runtime = new GrpcServerRuntime(Options.Create(new GrpcServerOptions { MaxSendMessageSize = maxSend }),
             new ServiceCollection().BuildServiceProvider(), NullLogger<GrpcServerRuntime>.Instance);
         var request = new ArrayBufferWriter<byte>();
@@ -110,6 +115,28 @@ public class StatusMappingTests
         var http = await CallAsync((_, _) => Task.FromResult(new EchoResponse { Message = new string('x', 100) }), maxSend: 50);
 
         Assert.Equal("8", http.Response.Headers["grpc-status"]);
+    }
+
+    [Fact]
+    public async Task streamed_messages_are_framed_whichever_writer_encodes_them_and_one_above_the_send_limit_is_resource_exhausted()
+    {
+        var http = await StreamAsync(async (_, stream, _) =>
+        {
+            var response = new EchoResponse { Message = "one", Index = 1 };
+            await stream.WriteAsync(response); // encoded in one pass
+            response.Metadata["k"] = "v";
+            await stream.WriteAsync(response); // map entries: Google.Protobuf's writer
+            await stream.WriteAsync(new EchoResponse { Message = new string('x', 100) });
+        }, maxSend: 50);
+
+        Assert.Equal("8", Trailers(http)["grpc-status"]);
+        Assert.Equal("Sending message larger than max (102 vs. 50).", HeaderEncoding.PercentDecode(Trailers(http)["grpc-message"]!));
+        var body = new ReadOnlySequence<byte>(((MemoryStream)http.Response.Body).ToArray());
+        Assert.True(MessageFraming.TryReadMessage(ref body, 1024, out _, out var first));
+        Assert.Equal(new EchoResponse { Message = "one", Index = 1 }, EchoResponse.Parser.ParseFrom(first));
+        Assert.True(MessageFraming.TryReadMessage(ref body, 1024, out _, out var second));
+        Assert.Equal("v", EchoResponse.Parser.ParseFrom(second).Metadata["k"]);
+        Assert.True(body.IsEmpty);
     }
 
     [Fact]

@@ -228,23 +228,30 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     {
         CancellationToken.ThrowIfCancellationRequested();
         BeginWrite();
-        ValueTask<FlushResult> flush;
+        Task? pendingFlush;
         try
         {
-            flush = WriteAndFlush(message, cancellationToken);
+            pendingFlush = WriteAndFlush(message, cancellationToken);
         }
         catch
         {
             EndWrite();
             throw;
         }
-        if (flush.IsCompletedSuccessfully)
+        if (pendingFlush is null)
         {
-            flush.GetAwaiter().GetResult(); // consumes the result, as a source-backed ValueTask requires
-            EndWrite();
+            if (deadlineSource is null)
+            {
+                // Still inside the handler's WriteAsync and no deadline timer exists: nothing else can change the state now.
+                Volatile.Write(ref state, Idle);
+            }
+            else
+            {
+                EndWrite();
+            }
             return Task.CompletedTask;
         }
-        return AwaitFlushAsync(flush);
+        return AwaitFlushAsync(pendingFlush);
     }
 
     public override async Task WriteResponseHeadersAsync(Metadata responseHeaders)
@@ -315,6 +322,13 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
 
     private void BeginWrite()
     {
+        // Without a deadline only the handler's own writes and its end change the state, one after another: no lock prefix
+        // per streamed message (it was a measurable part of one). A write after the end still sees Ended (set by a CAS).
+        if (deadlineSource is null && Volatile.Read(ref state) == Idle)
+        {
+            Volatile.Write(ref state, Writing);
+            return;
+        }
         var previous = Interlocked.CompareExchange(ref state, Writing, Idle);
         if (previous == Idle)
         {
@@ -338,18 +352,42 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
     private int CheckedSize(IMessage message)
     {
         var size = message.CalculateSize();
-        if (size > runtime.Options.MaxSendMessageSize)
-        {
-            throw new RpcException(StatusCode.ResourceExhausted, $"Sending message larger than max ({size} vs. {runtime.Options.MaxSendMessageSize}).");
-        }
+        CheckSendSize(size);
         StartResponse();
         return size;
     }
 
-    private ValueTask<FlushResult> WriteAndFlush(IMessage message, CancellationToken cancellationToken)
+    private void CheckSendSize(int size)
     {
-        var size = CheckedSize(message);
+        if (size > runtime.Options.MaxSendMessageSize)
+        {
+            throw new RpcException(StatusCode.ResourceExhausted, $"Sending message larger than max ({size} vs. {runtime.Options.MaxSendMessageSize}).");
+        }
+    }
+
+    /// <summary>
+    /// Writes and flushes one message; null when Kestrel took it synchronously (the common case), else the pending flush.
+    /// Not a ValueTask: returned through several paths, the JIT copied it via the stack with a store-to-load forwarding
+    /// stall that a profile showed as a hot spot of its own; not inlined, so the caller's try/catch keeps a small frame.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private Task? WriteAndFlush(IMessage message, CancellationToken cancellationToken)
+    {
         var body = ResponseBody;
+        if (!responseGzip && message is ISinglePassMessage singlePass)
+        {
+            // Encoded in one pass behind the prefix; the size is known afterwards. A message that does not fit the scratch
+            // buffer (or holds map entries or unknown fields) takes the general path below.
+            scratch ??= ArrayPool<byte>.Shared.Rent(ScratchSize);
+            if (singlePass.TryWriteTo(scratch.AsSpan(MessageFraming.HeaderSize), out var written))
+            {
+                CheckSendSize(written);
+                StartResponse();
+                MessageFraming.WriteHeader(scratch, compressed: false, written);
+                return PendingOrNull(body.WriteAsync(scratch.AsMemory(0, MessageFraming.HeaderSize + written), cancellationToken));
+            }
+        }
+        var size = CheckedSize(message);
         if (!responseGzip && size <= ScratchSize - MessageFraming.HeaderSize)
         {
             // Framed here, then handed to Kestrel in one WriteAsync: one lock on its stream output instead of three
@@ -357,10 +395,21 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
             scratch ??= ArrayPool<byte>.Shared.Rent(ScratchSize);
             var frame = scratch.AsMemory(0, MessageFraming.HeaderSize + size);
             MessageFraming.WriteMessage(frame.Span, message);
-            return body.WriteAsync(frame, cancellationToken);
+            return PendingOrNull(body.WriteAsync(frame, cancellationToken));
         }
         WriteFramed(body, message, size);
-        return body.FlushAsync(cancellationToken);
+        return PendingOrNull(body.FlushAsync(cancellationToken));
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Task? PendingOrNull(ValueTask<FlushResult> flush)
+    {
+        if (flush.IsCompletedSuccessfully)
+        {
+            flush.GetAwaiter().GetResult(); // consumes the result, as a source-backed ValueTask requires
+            return null;
+        }
+        return flush.AsTask();
     }
 
     private void WriteFramed(PipeWriter body, IMessage message, int size)
@@ -375,7 +424,7 @@ internal sealed class HttpServerCallContext : ServerCallContext, IDisposable
         }
     }
 
-    private async Task AwaitFlushAsync(ValueTask<FlushResult> flush)
+    private async Task AwaitFlushAsync(Task flush)
     {
         try
         {

@@ -112,7 +112,8 @@ public static class MessageFraming
         }
     }
 
-    private static void WriteHeader(Span<byte> span, bool compressed, int length)
+    /// <summary>Writes the 5-byte prefix of a message of <paramref name="length"/> bytes.</summary>
+    public static void WriteHeader(Span<byte> span, bool compressed, int length)
     {
         span[0] = compressed ? (byte)1 : (byte)0;
         BinaryPrimitives.WriteUInt32BigEndian(span[1..], (uint)length);
