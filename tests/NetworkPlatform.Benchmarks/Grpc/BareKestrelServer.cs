@@ -1,9 +1,5 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Logging;
 using NetworkPlatform.Grpc.Testing.V1;
 
 namespace NetworkPlatform.Benchmarks.Grpc;
@@ -20,15 +16,7 @@ internal sealed class BareKestrelServer(WebApplication app) : IAsyncDisposable
         var streamFrames = Enumerable.Range(0, streamMessages)
             .Select(i => EchoPayloads.Frame(new EchoResponse { Message = EchoPayloads.Message, Index = i }))
             .ToArray();
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2);
-        });
-        var app = builder.Build();
-        app.Run(async context =>
+        var app = await KestrelEndpoint.StartAsync(port, async context =>
         {
             var reader = context.Request.BodyReader;
             while (true)
@@ -55,7 +43,6 @@ internal sealed class BareKestrelServer(WebApplication app) : IAsyncDisposable
                 await response.BodyWriter.WriteAsync(unaryFrame);
             }
         });
-        await app.StartAsync();
         return new BareKestrelServer(app);
     }
 

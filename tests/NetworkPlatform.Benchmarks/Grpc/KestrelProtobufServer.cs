@@ -1,13 +1,9 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.IO.Pipelines;
-using System.Net;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.Logging;
 using NetworkPlatform.Grpc.Testing.V1;
 
 namespace NetworkPlatform.Benchmarks.Grpc;
@@ -21,15 +17,7 @@ internal sealed class KestrelProtobufServer(WebApplication app) : IAsyncDisposab
 {
     public static async Task<KestrelProtobufServer> StartAsync(int port)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            kestrel.AddServerHeader = false;
-            kestrel.Listen(IPAddress.Loopback, port, listen => listen.Protocols = HttpProtocols.Http2);
-        });
-        var app = builder.Build();
-        app.Run(async context =>
+        var app = await KestrelEndpoint.StartAsync(port, async context =>
         {
             var reader = context.Request.BodyReader;
             ReadResult read;
@@ -58,7 +46,6 @@ internal sealed class KestrelProtobufServer(WebApplication app) : IAsyncDisposab
             }
             ArrayPool<byte>.Shared.Return(scratch);
         });
-        await app.StartAsync();
         return new KestrelProtobufServer(app);
     }
 
