@@ -46,9 +46,10 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
     /// While this store holds the relay lock its own commits wake the relay in process, so they skip the NOTIFY: each
     /// one would otherwise wake the listening backend and this process once more per commit.
     /// </summary>
-    internal bool HoldsRelayLock => Volatile.Read(ref relayLocksHeld) > 0;
+    internal bool HoldsRelayLock => Volatile.Read(ref relayLockBackend) != 0;
 
-    private int relayLocksHeld;
+    /// <summary>The backend (session) holding this store's relay lock; 0 when it holds none.</summary>
+    private int relayLockBackend;
 
     public async Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
         where T : class
@@ -103,10 +104,15 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
 
     public async Task<IReadOnlyList<PendingOutboxMessage>> ReadPendingAsync(int maxCount, CancellationToken cancellationToken = default)
     {
+        // While this store holds the relay lock, read only while its session is alive: a relay woken by a commit before
+        // its listener noticed the session's end must not publish under a lock another replica may hold by now.
         await using var command = DataSource.CreateCommand("""
             SELECT sequence, message_id, message_type, network_id, aggregate_id, aggregate_version, occurred_at, payload, trace_parent
-            FROM outbox WHERE sent_at IS NULL ORDER BY sequence LIMIT @limit
+            FROM outbox WHERE sent_at IS NULL
+              AND (@holder = 0 OR EXISTS (SELECT FROM pg_locks WHERE locktype = 'advisory' AND pid = @holder AND granted))
+            ORDER BY sequence LIMIT @limit
             """);
+        command.Parameters.Add(new NpgsqlParameter<int>("holder", Volatile.Read(ref relayLockBackend)));
         command.Parameters.Add(new NpgsqlParameter<int>("limit", maxCount));
         var pending = new List<PendingOutboxMessage>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -283,13 +289,14 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         private readonly Task listening;
 
         private readonly PostgresDocumentStore store;
-        private int released;
+        private readonly int backend;
 
         public RelayLock(PostgresDocumentStore store, NpgsqlConnection connection)
         {
             this.store = store;
             this.connection = connection;
-            Interlocked.Increment(ref store.relayLocksHeld);
+            backend = connection.ProcessID;
+            Volatile.Write(ref store.relayLockBackend, backend);
             connection.Notification += (_, _) => store.Commits.Notify();
             listening = ListenAsync();
         }
@@ -330,10 +337,7 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
 
         private void Release()
         {
-            if (Interlocked.Exchange(ref released, 1) == 0)
-            {
-                Interlocked.Decrement(ref store.relayLocksHeld);
-            }
+            Interlocked.CompareExchange(ref store.relayLockBackend, 0, backend);
         }
     }
 }
