@@ -287,7 +287,6 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         private readonly CancellationTokenSource lost = new();
         private readonly CancellationTokenSource disposing = new();
         private readonly Task listening;
-
         private readonly PostgresDocumentStore store;
         private readonly int backend;
 
@@ -335,9 +334,7 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
             }
         }
 
-        private void Release()
-        {
-            Interlocked.CompareExchange(ref store.relayLockBackend, 0, backend);
-        }
+        /// <summary>Only this lock's own mark is cleared: a newer lock of the same store keeps its.</summary>
+        private void Release() => Interlocked.CompareExchange(ref store.relayLockBackend, 0, backend);
     }
 }
