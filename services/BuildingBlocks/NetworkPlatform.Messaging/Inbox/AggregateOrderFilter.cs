@@ -1,45 +1,49 @@
+using System.Runtime.CompilerServices;
 using MassTransit;
+using MassTransit.RabbitMqTransport;
 using NetworkPlatform.Messaging.Outbox;
+using RabbitMQ.Client;
 
 namespace NetworkPlatform.Messaging.Inbox;
 
 /// <summary>
 /// Lets a RabbitMQ consumer endpoint handle several messages at once while the messages of one aggregate are handled
 /// one at a time, in queue order. RabbitMQ.Client hands deliveries to concurrent workers, which can reach the pipe out
-/// of order; the delivery tags number them in queue order (per channel, from 1). So each message first waits for its
-/// turn by tag, then queues (first in, first out) on the lane of its aggregate (the relay's NP-Aggregate header) and is
-/// handled, retried and acked or moved to the error queue while it holds that lane. This is the first filter of the
-/// receive pipe: retries, the error queue and the inbox all run inside the lane.
+/// of order; so each message first waits for its turn by delivery tag (<see cref="DeliveryTurns"/>), then queues (first
+/// in, first out) on the lane of its aggregate (the relay's NP-Aggregate header) and is handled, retried and acked or
+/// moved to the error queue while it holds that lane. A delivery of a channel that closed is not handled at all: the
+/// broker delivers it again, in order. This is the first filter of the receive pipe: retries, the error queue and the
+/// inbox all run inside the lane.
 /// </summary>
 internal sealed class AggregateOrderFilter(int lanes) : IFilter<ReceiveContext>
 {
-    /// <summary>A predecessor that never reaches the pipe (its channel closed mid-delivery) must not stall the rest.</summary>
-    private static readonly TimeSpan MissingPredecessorWait = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan MissingPredecessorLimit = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim[] _lanes = [.. Enumerable.Range(0, lanes).Select(_ => new SemaphoreSlim(1, 1))];
-    private readonly Lock _turns = new();
-    private readonly Dictionary<ulong, TaskCompletionSource> _waiting = [];
-    private readonly HashSet<string> _pastConsumers = [];
-    private string? _consumerTag;
-    private ulong _admitted;
+    private readonly Lock _channels = new();
+    private readonly ConditionalWeakTable<IChannel, DeliveryTurns> _turnsByChannel = [];
+    private DeliveryTurns? _newest;
 
     public async Task Send(ReceiveContext context, IPipe<ReceiveContext> next)
     {
         var lane = _lanes[LaneOf(context)];
-        Task laneTaken;
+        DeliveryTurns? turns = null;
+        ulong deliveryTag = 0;
         if (context.TryGetPayload<RabbitMqBasicConsumeContext>(out var delivery))
         {
-            await WaitForTurnAsync(delivery.ConsumerTag, delivery.DeliveryTag, context.CancellationToken);
-            laneTaken = lane.WaitAsync(context.CancellationToken); // Queued now, so lanes fill in delivery order.
-            Admit(delivery.ConsumerTag, delivery.DeliveryTag);
+            var channel = context.TryGetPayload<ChannelContext>(out var channelContext)
+                ? channelContext.Channel
+                : throw new InvalidOperationException("A RabbitMQ delivery reached the pipe without its channel; MassTransit's receive context changed: check AggregateOrderFilter.");
+            (turns, deliveryTag) = (TurnsOf(channel), delivery.DeliveryTag);
+            await turns.WaitForTurnAsync(deliveryTag, context.CancellationToken);
         }
-        else
-        {
-            laneTaken = lane.WaitAsync(context.CancellationToken);
-        }
+        var laneTaken = lane.WaitAsync(context.CancellationToken); // Queued now, so lanes fill in delivery order.
+        turns?.Admit(deliveryTag);
         await laneTaken;
         try
         {
+            // An earlier delivery of this lane checked before this one does, so none was refused while this one is handled.
+            turns?.ThrowIfClosed(deliveryTag);
             await next.Send(context);
         }
         finally
@@ -57,72 +61,32 @@ internal sealed class AggregateOrderFilter(int lanes) : IFilter<ReceiveContext>
         return key is null ? 0 : (StringComparer.Ordinal.GetHashCode(key) & int.MaxValue) % _lanes.Length;
     }
 
-    private async Task WaitForTurnAsync(string consumerTag, ulong deliveryTag, CancellationToken cancellationToken)
+    /// <summary>
+    /// The turns of the delivery's channel. A new channel (first start, reconnect) ends the previous one's: MassTransit
+    /// consumes again with the same consumer tag, so channels are told apart by the channel object, not the tag.
+    /// </summary>
+    private DeliveryTurns TurnsOf(IChannel channel)
     {
-        TaskCompletionSource turn;
-        lock (_turns)
+        lock (_channels)
         {
-            if (consumerTag != _consumerTag)
+            if (_turnsByChannel.TryGetValue(channel, out var known))
             {
-                if (_pastConsumers.Contains(consumerTag))
-                {
-                    return; // A straggler of a closed channel: its ack fails and the broker redelivers it anyway.
-                }
-                // A new channel (first start, or after a reconnect) numbers its deliveries from 1.
-                if (_consumerTag is not null)
-                {
-                    _pastConsumers.Add(_consumerTag);
-                }
-                _consumerTag = consumerTag;
-                _admitted = 0;
-                ReleaseAllWaiting();
+                return known;
             }
-            if (deliveryTag <= _admitted + 1)
+            _newest?.Close("its channel was replaced");
+            var turns = new DeliveryTurns(MissingPredecessorLimit, () => channel.CloseAsync());
+            channel.ChannelShutdownAsync += (_, shutdown) =>
             {
-                return;
-            }
-            turn = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-            _waiting[deliveryTag] = turn;
-        }
-        try
-        {
-            await turn.Task.WaitAsync(MissingPredecessorWait, cancellationToken);
-        }
-        catch (TimeoutException)
-        {
-            // Go ahead of the missing one.
-        }
-        finally
-        {
-            lock (_turns)
+                turns.Close($"its channel closed: {shutdown.ReplyText}");
+                return Task.CompletedTask;
+            };
+            if (channel.IsClosed)
             {
-                _waiting.Remove(deliveryTag);
+                turns.Close("its channel closed");
             }
+            _turnsByChannel.Add(channel, turns);
+            _newest = turns;
+            return turns;
         }
-    }
-
-    private void Admit(string consumerTag, ulong deliveryTag)
-    {
-        lock (_turns)
-        {
-            if (consumerTag != _consumerTag)
-            {
-                return;
-            }
-            _admitted = Math.Max(_admitted, deliveryTag);
-            if (_waiting.Remove(_admitted + 1, out var next))
-            {
-                next.TrySetResult();
-            }
-        }
-    }
-
-    private void ReleaseAllWaiting()
-    {
-        foreach (var waiting in _waiting.Values)
-        {
-            waiting.TrySetResult();
-        }
-        _waiting.Clear();
     }
 }
