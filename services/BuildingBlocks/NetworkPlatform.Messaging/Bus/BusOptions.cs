@@ -25,14 +25,14 @@ public sealed class BusOptions
     public TimeSpan[] RetryIntervals { get; set; } = [];
 
     /// <summary>Messages a consumer endpoint takes from the broker ahead of handling them.</summary>
-    public int PrefetchCount { get; set; } = 32;
+    public int PrefetchCount { get; set; } = 64;
 
     /// <summary>
     /// Messages a RabbitMQ consumer endpoint has in flight at once (Bus__ConsumerConcurrency), each aggregate's still one
     /// at a time and in order; the in-memory transport handles one at a time. For a grouped handler they cost a place in
     /// the next group commit, not a database connection each.
     /// </summary>
-    public int ConsumerConcurrency { get; set; } = 8;
+    public int ConsumerConcurrency { get; set; } = 32;
 
     /// <summary>How often an idle relay looks at its outbox when no commit woke it.</summary>
     public TimeSpan OutboxPollInterval { get; set; } = TimeSpan.FromSeconds(1);

@@ -34,7 +34,7 @@ public static class EventBusRegistration
         }
         if (options.ConsumerConcurrency < 1)
         {
-            throw new InvalidOperationException($"Bus:ConsumerConcurrency is {options.ConsumerConcurrency}; set it to 1 or more (default 8).");
+            throw new InvalidOperationException($"Bus:ConsumerConcurrency is {options.ConsumerConcurrency}; set it to 1 or more (default 32).");
         }
         var builder = new EventBusBuilder();
         configure(builder);
