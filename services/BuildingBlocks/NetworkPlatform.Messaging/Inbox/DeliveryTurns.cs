@@ -36,9 +36,15 @@ internal sealed class DeliveryTurns(TimeSpan missingPredecessorLimit, Func<Task>
         }
         catch (TimeoutException)
         {
+            // Refuse everything of this channel first, so that nothing waits on it while (or if) closing it fails.
+            string reason;
+            lock (_gate)
+            {
+                Close($"delivery {_admitted + 1} did not reach the consumer within {missingPredecessorLimit.TotalSeconds:F0} s; the channel was closed");
+                reason = _closedBecause!;
+            }
             await closeChannel();
-            Close($"delivery {_admitted + 1} did not reach the consumer within {missingPredecessorLimit.TotalSeconds:F0} s; the channel was closed");
-            throw new DeliveryRefusedException(deliveryTag, _closedBecause!);
+            throw new DeliveryRefusedException(deliveryTag, reason);
         }
         finally
         {
