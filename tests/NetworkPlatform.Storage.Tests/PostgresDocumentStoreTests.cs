@@ -61,6 +61,32 @@ public sealed class PostgresDocumentStoreTests : DocumentStoreContract
         Assert.Null(await first.TryAcquireRelayLockAsync());
     }
 
+    [Fact]
+    public async Task a_relay_lock_holder_reads_no_pending_message_once_another_relay_started_a_newer_epoch()
+    {
+        var database = await CreateDatabaseAsync();
+        await using var relay = new PostgresDocumentStore(database);
+        await relay.MigrateAsync();
+        await using (var unit = await relay.BeginAsync())
+        {
+            await unit.EnqueueAsync(new OutboxMessage(Guid.NewGuid(), "MeetingScheduled", "network-a", "m-1", 1, DateTimeOffset.UtcNow, "{}", null));
+            await unit.CommitAsync();
+        }
+        await using var held = await relay.TryAcquireRelayLockAsync();
+        Assert.NotNull(held);
+        Assert.Single(await relay.ReadPendingAsync(10));
+
+        // What a replica taking the lock does, seen from a holder whose session ended before its listener noticed.
+        await using (var connection = new NpgsqlConnection(database))
+        {
+            await connection.OpenAsync();
+            await using var takeOver = new NpgsqlCommand("UPDATE outbox_relay SET epoch = epoch + 1", connection);
+            await takeOver.ExecuteNonQueryAsync();
+        }
+
+        Assert.Empty(await relay.ReadPendingAsync(10));
+    }
+
     /// <summary>What an operator, a failover or a network cut does to the relay's session; returns how many were ended.</summary>
     internal static async Task<int> TerminateRelayLockHolderAsync(string connectionString)
     {

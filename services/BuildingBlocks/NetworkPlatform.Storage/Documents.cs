@@ -67,6 +67,10 @@ public sealed class DocumentNotFoundException(string collection, string id)
     public string Id { get; } = id;
 }
 
+/// <summary>A unit's commit found a message of <see cref="IUnitOfWork.MarkHandledAtCommitAsync"/> handled before: it was rolled back.</summary>
+public sealed class MessageAlreadyHandledException(string detail, Exception innerException)
+    : Exception($"A message of the unit was handled before ({detail}); the unit was rolled back: mark its messages with MarkHandledAsync first to learn which.", innerException);
+
 /// <summary>A page token this store did not issue (or one that was tampered with).</summary>
 public sealed class InvalidPageTokenException(string pageToken)
     : ArgumentException($"The page token '{pageToken}' is not valid: pass back the next_page_token of the previous page unchanged, or omit it to start from the first page.")

@@ -48,6 +48,14 @@ public interface IUnitOfWork : IAsyncDisposable
     /// </summary>
     Task<IReadOnlySet<Guid>> MarkHandledAsync(string consumer, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Inbox, optimistic: records at commit, with the rest of the unit, that <paramref name="consumer"/> handled
+    /// <paramref name="messageIds"/>. When any of them was handled before, <see cref="CommitAsync"/> throws
+    /// <see cref="MessageAlreadyHandledException"/> and keeps nothing of the unit. It saves the round trip of
+    /// <see cref="MarkHandledAsync"/> when redeliveries are rare, for handlers whose effects all stay in this unit.
+    /// </summary>
+    Task MarkHandledAtCommitAsync(string consumer, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default);
+
     Task CommitAsync(CancellationToken cancellationToken = default);
 }
 

@@ -117,12 +117,14 @@ public sealed class OutboxToInboxTests
         await AssertEveryAggregateSawAsync(consumer.Store(_consumer), ["group-1"], 6);
     }
 
-    [Fact]
-    public async Task a_redelivered_event_changes_nothing()
+    [Theory]
+    [InlineData(Environments.Sqlite)]
+    [InlineData(Environments.Postgres)]
+    public async Task a_redelivered_event_changes_nothing(string storage)
     {
         var bus = await Environments.RabbitMqBusAsync();
-        await using var consumer = await StartConsumerAsync<AggregateLogProjection>(bus, Environments.Sqlite);
-        await using var publisher = await StartPublisherAsync(bus, Environments.Sqlite);
+        await using var consumer = await StartConsumerAsync<AggregateLogProjection>(bus, storage);
+        await using var publisher = await StartPublisherAsync(bus, storage);
         var first = Producer.Event("group-1", 1);
         await Producer.CommitAsync(publisher.Store(_publisher), first);
         await AssertEveryAggregateSawAsync(consumer.Store(_consumer), ["group-1"], 1);

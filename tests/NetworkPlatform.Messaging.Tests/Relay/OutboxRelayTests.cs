@@ -26,11 +26,12 @@ public sealed class OutboxRelayTests
         await CommitVersionsAsync(publisher, 1, 5);
         await AssertSawAsync(consumer, 5);
 
-        // Queue for the lock first, then end the relay's session: the lock passes to this connection, not back to the relay.
+        // Queue for the lock first, then end the relay's session: the lock passes to this connection, not back to the
+        // relay. Like any relay taking the lock, it starts a new relay epoch.
         var connectionString = publisherStorage["ConnectionString"]!;
         var key = await RelayLockKeyAsync(connectionString);
         await using var intruder = await OpenUnpooledAsync(connectionString);
-        await using var waitForLock = new NpgsqlCommand($"SELECT pg_advisory_lock({key})", intruder);
+        await using var waitForLock = new NpgsqlCommand($"SELECT pg_advisory_lock({key}); UPDATE outbox_relay SET epoch = epoch + 1", intruder);
         var lockTaken = waitForLock.ExecuteNonQueryAsync();
         await TerminateRelayLockHolderAsync(connectionString, excluding: intruder.ProcessID);
         await lockTaken.WaitAsync(Patience);

@@ -476,6 +476,51 @@ public abstract class DocumentStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task messages_marked_handled_at_commit_are_kept_with_the_units_changes_each_once()
+    {
+        var first = Guid.NewGuid();
+        var second = Guid.NewGuid();
+        await using (var unit = await Store.BeginAsync())
+        {
+            await unit.InsertAsync(Meetings, NetworkA, new Meeting("m-1", "g-1", "startup", null, "a"));
+            await unit.MarkHandledAtCommitAsync("reporting.meetings", [first, second, second]);
+            await unit.EnqueueAsync(Message("MeetingScheduled", "m-1", 1));
+            await unit.CommitAsync();
+        }
+
+        Assert.NotNull(await Store.GetAsync(Meetings, NetworkA, "m-1"));
+        Assert.Single(await Outbox.ReadPendingAsync(10));
+        await using var later = await Store.BeginAsync();
+        Assert.Empty(await later.MarkHandledAsync("reporting.meetings", [first, second]));
+        Assert.True(await later.TryMarkHandledAsync("groups.meetings", first)); // Per consumer.
+    }
+
+    [Fact]
+    public async Task a_commit_marking_a_message_handled_before_fails_and_keeps_nothing_of_the_unit()
+    {
+        var before = Guid.NewGuid();
+        var fresh = Guid.NewGuid();
+        await using (var unit = await Store.BeginAsync())
+        {
+            Assert.True(await unit.TryMarkHandledAsync("reporting.meetings", before));
+            await unit.CommitAsync();
+        }
+
+        await using (var unit = await Store.BeginAsync())
+        {
+            await unit.InsertAsync(Meetings, NetworkA, new Meeting("m-1", "g-1", "startup", null, "a"));
+            await unit.EnqueueAsync(Message("MeetingScheduled", "m-1", 1));
+            await unit.MarkHandledAtCommitAsync("reporting.meetings", [fresh, before]);
+            await Assert.ThrowsAsync<MessageAlreadyHandledException>(() => unit.CommitAsync());
+        }
+
+        Assert.Null(await Store.GetAsync(Meetings, NetworkA, "m-1"));
+        Assert.Empty(await Outbox.ReadPendingAsync(10));
+        await using var later = await Store.BeginAsync();
+        Assert.True(await later.TryMarkHandledAsync("reporting.meetings", fresh));
+    }
+
+    [Fact]
     public async Task two_concurrent_deliveries_of_one_message_are_handled_once()
     {
         var messageId = Guid.NewGuid();

@@ -4,10 +4,12 @@ namespace NetworkPlatform.Messaging.Inbox;
 
 /// <summary>
 /// Group commit for one handler's queue: the deliveries that wait while a transaction is running are handled together
-/// in the next one, in delivery order, with one inbox statement and one commit for all of them. At most two groups run
-/// at once (one commits while the next gathers). When anything in a group fails, the whole transaction rolls back: the
-/// delivery whose handler threw fails (and is retried alone, then lands in the error queue by itself) and the others
-/// are handled again, each alone. Deliveries of one aggregate never meet in flight (<see cref="AggregateOrderFilter"/>), so groups
+/// in the next one, in delivery order, with one commit for all of them. At most two groups run at once (one commits
+/// while the next gathers). Redeliveries are rare, so a group first runs all its handlers and marks its messages in the
+/// inbox with the commit (one round trip fewer); only when that commit finds a message handled before does the group go
+/// again, marking first and handling only the messages not handled before. When anything else in a group fails, the
+/// whole transaction rolls back: the delivery whose handler threw fails (and is retried alone, then lands in the error
+/// queue by itself) and the others are handled again, each alone. Deliveries of one aggregate never meet in flight (<see cref="AggregateOrderFilter"/>), so groups
 /// keep each aggregate's order.
 /// </summary>
 internal sealed class InboxGroupCommit(IDocumentStore store, string consumerName, int maxGroupSize)
@@ -47,7 +49,10 @@ internal sealed class InboxGroupCommit(IDocumentStore store, string consumerName
     {
         while (TakeGroup() is { } group)
         {
-            await CommitAsync(group);
+            if (!await CommitAsync(group, optimistic: true))
+            {
+                await CommitAsync(group, optimistic: false);
+            }
         }
     }
 
@@ -69,7 +74,8 @@ internal sealed class InboxGroupCommit(IDocumentStore store, string consumerName
         }
     }
 
-    private async Task CommitAsync(List<Delivery> group)
+    /// <summary>False when the optimistic commit found a message handled before (nothing was kept): go carefully.</summary>
+    private async Task<bool> CommitAsync(List<Delivery> group, bool optimistic)
     {
         Delivery? failing = null;
         try
@@ -77,7 +83,15 @@ internal sealed class InboxGroupCommit(IDocumentStore store, string consumerName
             // The deliveries of one queue share the bus's stopping token.
             var cancellationToken = group[0].CancellationToken;
             await using var unitOfWork = await store.BeginAsync(cancellationToken);
-            var unhandled = new HashSet<Guid>(await unitOfWork.MarkHandledAsync(consumerName, [.. group.Select(d => d.MessageId)], cancellationToken));
+            var unhandled = group.Select(d => d.MessageId).ToHashSet();
+            if (optimistic)
+            {
+                await unitOfWork.MarkHandledAtCommitAsync(consumerName, unhandled, cancellationToken);
+            }
+            else
+            {
+                unhandled = [.. await unitOfWork.MarkHandledAsync(consumerName, unhandled, cancellationToken)];
+            }
             foreach (var delivery in group)
             {
                 // Handled before (a redelivery, a second publish after a relay crash) or listed twice: nothing to do.
@@ -89,6 +103,10 @@ internal sealed class InboxGroupCommit(IDocumentStore store, string consumerName
                 }
             }
             await unitOfWork.CommitAsync(cancellationToken);
+        }
+        catch (MessageAlreadyHandledException) when (optimistic)
+        {
+            return false;
         }
         catch (Exception exception)
         {
@@ -104,9 +122,10 @@ internal sealed class InboxGroupCommit(IDocumentStore store, string consumerName
                     delivery.Handled.TrySetResult(false);
                 }
             }
-            return;
+            return true;
         }
         group.ForEach(delivery => delivery.Handled.TrySetResult(true));
+        return true;
     }
 
     private sealed record Delivery(Guid MessageId, Func<IUnitOfWork, CancellationToken, Task> Handle, CancellationToken CancellationToken)

@@ -46,10 +46,10 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
     /// While this store holds the relay lock its own commits wake the relay in process, so they skip the NOTIFY: each
     /// one would otherwise wake the listening backend and this process once more per commit.
     /// </summary>
-    internal bool HoldsRelayLock => Volatile.Read(ref relayLockBackend) != 0;
+    internal bool HoldsRelayLock => Interlocked.Read(ref relayEpoch) != 0;
 
-    /// <summary>The backend (session) holding this store's relay lock; 0 when it holds none.</summary>
-    private int relayLockBackend;
+    /// <summary>The relay epoch this store's relay lock was taken in (<see cref="TryAcquireRelayLockAsync"/>); 0 when it holds none.</summary>
+    private long relayEpoch;
 
     public async Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
         where T : class
@@ -104,15 +104,17 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
 
     public async Task<IReadOnlyList<PendingOutboxMessage>> ReadPendingAsync(int maxCount, CancellationToken cancellationToken = default)
     {
-        // While this store holds the relay lock, read only while its session is alive: a relay woken by a commit before
-        // its listener noticed the session's end must not publish under a lock another replica may hold by now.
+        // While this store holds the relay lock, read only while no other relay took the lock since (its epoch is still
+        // the current one): a relay woken by a commit before its listener noticed its session's end must not publish
+        // beside the replica holding the lock by now. (Asking pg_locks whether the session still holds the lock cost
+        // more than the read itself: pg_lock_status copies every backend's locks under all lock partition locks.)
         await using var command = DataSource.CreateCommand("""
             SELECT sequence, message_id, message_type, network_id, aggregate_id, aggregate_version, occurred_at, payload, trace_parent
             FROM outbox WHERE sent_at IS NULL
-              AND (@holder = 0 OR EXISTS (SELECT FROM pg_locks WHERE locktype = 'advisory' AND pid = @holder AND granted))
+              AND (@epoch = 0 OR EXISTS (SELECT FROM outbox_relay WHERE epoch = @epoch))
             ORDER BY sequence LIMIT @limit
             """);
-        command.Parameters.Add(new NpgsqlParameter<int>("holder", Volatile.Read(ref relayLockBackend)));
+        command.Parameters.Add(new NpgsqlParameter<long>("epoch", Interlocked.Read(ref relayEpoch)));
         command.Parameters.Add(new NpgsqlParameter<int>("limit", maxCount));
         var pending = new List<PendingOutboxMessage>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -155,7 +157,8 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
 
     /// <summary>
     /// A session advisory lock on a connection kept open by the handle: it ends when the handle or the process goes.
-    /// The connection also LISTENs for the outbox notifications of every process's commits.
+    /// The connection also LISTENs for the outbox notifications of every process's commits. Taking the lock starts a new
+    /// relay epoch (a fencing token, see <see cref="ReadPendingAsync"/>).
     /// </summary>
     public async Task<IRelayLock?> TryAcquireRelayLockAsync(CancellationToken cancellationToken = default)
     {
@@ -170,7 +173,10 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
             {
                 await using var listen = new NpgsqlCommand($"LISTEN {PostgresSchema.OutboxChannel}", connection);
                 await listen.ExecuteNonQueryAsync(cancellationToken);
-                return new RelayLock(this, connection);
+                await using var nextEpoch = new NpgsqlCommand("UPDATE outbox_relay SET epoch = epoch + 1 RETURNING epoch", connection);
+                return await nextEpoch.ExecuteScalarAsync(cancellationToken) is long epoch
+                    ? new RelayLock(this, connection, epoch)
+                    : throw new InvalidOperationException("The outbox_relay table has lost its row: restore it with INSERT INTO outbox_relay (epoch) VALUES (0).");
             }
         }
         catch
@@ -288,14 +294,14 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         private readonly CancellationTokenSource disposing = new();
         private readonly Task listening;
         private readonly PostgresDocumentStore store;
-        private readonly int backend;
+        private readonly long epoch;
 
-        public RelayLock(PostgresDocumentStore store, NpgsqlConnection connection)
+        public RelayLock(PostgresDocumentStore store, NpgsqlConnection connection, long epoch)
         {
             this.store = store;
             this.connection = connection;
-            backend = connection.ProcessID;
-            Volatile.Write(ref store.relayLockBackend, backend);
+            this.epoch = epoch;
+            Interlocked.Exchange(ref store.relayEpoch, epoch);
             connection.Notification += (_, _) => store.Commits.Notify();
             listening = ListenAsync();
         }
@@ -328,13 +334,14 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
             }
             catch (Exception exception) when (exception is NpgsqlException or IOException or ObjectDisposedException or InvalidOperationException)
             {
-                // Another replica may take the lock now: from here on this process's commits must NOTIFY it.
-                Release();
+                // Another replica may take the lock now: from here on this process's commits must NOTIFY it. Cancel
+                // first: once the epoch is cleared, reads are no longer fenced, so the relay must have stopped reading.
                 await lost.CancelAsync();
+                Release();
             }
         }
 
         /// <summary>Only this lock's own mark is cleared: a newer lock of the same store keeps its.</summary>
-        private void Release() => Interlocked.CompareExchange(ref store.relayLockBackend, 0, backend);
+        private void Release() => Interlocked.CompareExchange(ref store.relayEpoch, 0, epoch);
     }
 }

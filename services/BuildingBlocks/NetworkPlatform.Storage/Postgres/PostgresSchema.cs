@@ -48,5 +48,10 @@ internal static class PostgresSchema
                 handled_at timestamptz NOT NULL DEFAULT now(),
                 PRIMARY KEY (consumer, message_id));
             """),
+        // One row: the epoch of the current relay lock holder, raised by every relay that takes the lock.
+        (2, "outbox relay epoch", """
+            CREATE TABLE outbox_relay (singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton), epoch bigint NOT NULL);
+            INSERT INTO outbox_relay (epoch) VALUES (0);
+            """),
     ];
 }

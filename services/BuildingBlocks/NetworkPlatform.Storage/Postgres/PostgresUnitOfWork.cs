@@ -22,8 +22,14 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
 
     private const string NotifyRelay = "NOTIFY " + PostgresSchema.OutboxChannel;
 
+    // No ON CONFLICT: a message handled before fails the commit (MarkHandledAtCommitAsync).
+    private const string InsertInbox = "INSERT INTO inbox (consumer, message_id) SELECT @consumer, unnest(@messageIds)";
+
     // Written at commit, after every document change of this unit (see docs/adr/0002-storage.md, outbox order).
     private readonly List<OutboxMessage> outgoing = [];
+
+    // Inbox marks written at commit: (consumer, message id).
+    private readonly HashSet<(string Consumer, Guid MessageId)> handledAtCommit = [];
 
     public Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
         where T : class =>
@@ -127,15 +133,25 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         return marked;
     }
 
+    public Task MarkHandledAtCommitAsync(string consumer, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default)
+    {
+        handledAtCommit.UnionWith(messageIds.Select(id => (consumer, id)));
+        return Task.CompletedTask;
+    }
+
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
-        if (outgoing.Count == 0)
+        if (outgoing.Count == 0 && handledAtCommit.Count == 0)
         {
             await transaction.CommitAsync(cancellationToken);
             return;
         }
-        await WriteOutboxAndCommitAsync(cancellationToken);
-        store.Commits.Notify();
+        var enqueued = outgoing.Count > 0;
+        await WriteAndCommitAsync(cancellationToken);
+        if (enqueued)
+        {
+            store.Commits.Notify();
+        }
     }
 
     public async ValueTask DisposeAsync()
@@ -145,11 +161,48 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         await connection.DisposeAsync();
     }
 
-    private async Task WriteOutboxAndCommitAsync(CancellationToken cancellationToken)
+    private async Task WriteAndCommitAsync(CancellationToken cancellationToken)
     {
-        // One round trip: the unit's messages in one statement (identity values follow the ORDER BY, so sequence keeps
-        // enqueue order), the NOTIFY when another process holds the relay lock (delivered at commit, never for a
-        // rollback), and the COMMIT itself, which Npgsql recognises: the transaction counts as completed afterwards.
+        // One round trip: the inbox marks, the unit's messages in one statement (identity values follow the ORDER BY,
+        // so sequence keeps enqueue order), the NOTIFY when another process holds the relay lock (delivered at commit,
+        // never for a rollback), and the COMMIT itself, which Npgsql recognises: the transaction counts as completed
+        // afterwards. A failing statement fails the batch before the COMMIT, and the unit rolls back.
+        await using var batch = new NpgsqlBatch(connection, transaction);
+        foreach (var marks in handledAtCommit.GroupBy(mark => mark.Consumer))
+        {
+            var inbox = new NpgsqlBatchCommand(InsertInbox);
+            inbox.Parameters.Add(Text("consumer", marks.Key));
+            inbox.Parameters.Add(new NpgsqlParameter<Guid[]>("messageIds", [.. marks.Select(mark => mark.MessageId)]));
+            batch.BatchCommands.Add(inbox);
+        }
+        if (outgoing.Count > 0)
+        {
+            batch.BatchCommands.Add(OutboxInsert());
+            if (!store.HoldsRelayLock)
+            {
+                // This process's own relay is woken in process; the lock holder elsewhere needs the notification.
+                batch.BatchCommands.Add(new NpgsqlBatchCommand(NotifyRelay));
+            }
+        }
+        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        try
+        {
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.TableName == "inbox")
+        {
+            throw new MessageAlreadyHandledException(e.Detail ?? e.MessageText, e);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            throw new InvalidOperationException($"A message is already in the outbox ({e.Detail}): give every event a new EventId.", e);
+        }
+        outgoing.Clear();
+        handledAtCommit.Clear();
+    }
+
+    private NpgsqlBatchCommand OutboxInsert()
+    {
         var insert = new NpgsqlBatchCommand(InsertOutbox);
         insert.Parameters.Add(new NpgsqlParameter<Guid[]>("messageIds", [.. outgoing.Select(m => m.MessageId)]));
         insert.Parameters.Add(TextArray("messageTypes", [.. outgoing.Select(m => m.MessageType)]));
@@ -159,22 +212,7 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         insert.Parameters.Add(new NpgsqlParameter<DateTime[]>("occurredAts", [.. outgoing.Select(m => m.OccurredAt.UtcDateTime)]));
         insert.Parameters.Add(TextArray("payloads", [.. outgoing.Select(m => m.Payload)]));
         insert.Parameters.Add(new NpgsqlParameter<string?[]>("traceParents", [.. outgoing.Select(m => m.TraceParent)]));
-        await using var batch = new NpgsqlBatch(connection, transaction) { BatchCommands = { insert } };
-        if (!store.HoldsRelayLock)
-        {
-            // This process's own relay is woken in process; the lock holder elsewhere needs the notification.
-            batch.BatchCommands.Add(new NpgsqlBatchCommand(NotifyRelay));
-        }
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
-        try
-        {
-            await batch.ExecuteNonQueryAsync(cancellationToken);
-        }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
-        {
-            throw new InvalidOperationException($"A message is already in the outbox ({e.Detail}): give every event a new EventId.", e);
-        }
-        outgoing.Clear();
+        return insert;
     }
 
     private async Task<Exception> ConflictOrNotFoundAsync(string collection, string networkId, string id, CancellationToken cancellationToken)

@@ -10,6 +10,9 @@ internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnecti
     // Written at commit, after every document change of this unit (see OutboxOrder in the ADR).
     private readonly List<OutboxMessage> outgoing = [];
 
+    // Inbox marks written at commit: (consumer, message id).
+    private readonly HashSet<(string Consumer, Guid MessageId)> handledAtCommit = [];
+
     public Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
         where T : class =>
         store.GetAsync(connection, transaction, collection, networkId, id, cancellationToken);
@@ -93,8 +96,15 @@ internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnecti
         return marked;
     }
 
+    public Task MarkHandledAtCommitAsync(string consumer, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default)
+    {
+        handledAtCommit.UnionWith(messageIds.Select(id => (consumer, id)));
+        return Task.CompletedTask;
+    }
+
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
+        await WriteInboxAsync(cancellationToken);
         var enqueued = outgoing.Count > 0;
         if (enqueued)
         {
@@ -113,6 +123,35 @@ internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnecti
         await transaction.DisposeAsync();
         await connection.DisposeAsync();
         writeTurn.Dispose();
+    }
+
+    /// <summary>No ON CONFLICT: a message handled before fails the commit (<see cref="MarkHandledAtCommitAsync"/>).</summary>
+    private async Task WriteInboxAsync(CancellationToken cancellationToken)
+    {
+        if (handledAtCommit.Count == 0)
+        {
+            return;
+        }
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "INSERT INTO inbox (consumer, message_id, handled_at) VALUES (@consumer, @messageId, @now)";
+        var consumer = command.Parameters.Add("@consumer", SqliteType.Text);
+        var messageId = command.Parameters.Add("@messageId", SqliteType.Text);
+        command.Parameters.AddWithValue("@now", SqliteDocumentStore.Timestamp(DateTimeOffset.UtcNow));
+        foreach (var mark in handledAtCommit)
+        {
+            consumer.Value = mark.Consumer;
+            messageId.Value = mark.MessageId.ToString();
+            try
+            {
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (SqliteException e) when (e.SqliteExtendedErrorCode == 1555 /* SQLITE_CONSTRAINT_PRIMARYKEY */)
+            {
+                throw new MessageAlreadyHandledException($"{mark.Consumer} handled {mark.MessageId}", e);
+            }
+        }
+        handledAtCommit.Clear();
     }
 
     private async Task WriteOutboxAsync(CancellationToken cancellationToken)
