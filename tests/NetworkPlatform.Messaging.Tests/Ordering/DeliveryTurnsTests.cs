@@ -65,6 +65,18 @@ public sealed class DeliveryTurnsTests
         await Assert.ThrowsAsync<DeliveryRefusedException>(() => turns.WaitForTurnAsync(1, CancellationToken.None));
     }
 
+    [Fact]
+    public async Task a_channel_that_fails_to_close_after_a_missing_predecessor_still_refuses_its_deliveries()
+    {
+        var turns = new DeliveryTurns(TimeSpan.FromMilliseconds(100), () => throw new InvalidOperationException("the connection is gone"));
+
+        var refused = await Assert.ThrowsAsync<DeliveryRefusedException>(() => turns.WaitForTurnAsync(2, CancellationToken.None));
+
+        Assert.IsType<InvalidOperationException>(refused.InnerException);
+        Assert.Contains("the connection is gone", refused.Message, StringComparison.Ordinal);
+        await Assert.ThrowsAsync<DeliveryRefusedException>(() => turns.WaitForTurnAsync(1, CancellationToken.None));
+    }
+
     private static async Task TakeTurnAsync(DeliveryTurns turns, ulong tag, List<ulong> admitted)
     {
         await turns.WaitForTurnAsync(tag, CancellationToken.None);

@@ -43,7 +43,15 @@ internal sealed class DeliveryTurns(TimeSpan missingPredecessorLimit, Func<Task>
                 Close($"delivery {_admitted + 1} did not reach the consumer within {missingPredecessorLimit.TotalSeconds:F0} s; the channel was closed");
                 reason = _closedBecause!;
             }
-            await closeChannel();
+            try
+            {
+                await closeChannel();
+            }
+            catch (Exception closeFailure)
+            {
+                // Still refused: the delivery stays unacked, and the broker returns it when the connection goes.
+                throw new DeliveryRefusedException(deliveryTag, $"{reason}, or tried to be: {closeFailure.Message}", closeFailure);
+            }
             throw new DeliveryRefusedException(deliveryTag, reason);
         }
         finally
@@ -95,5 +103,5 @@ internal sealed class DeliveryTurns(TimeSpan missingPredecessorLimit, Func<Task>
 }
 
 /// <summary>A delivery left unhandled so that it cannot overtake an earlier one; the broker delivers it again.</summary>
-public sealed class DeliveryRefusedException(ulong deliveryTag, string reason)
-    : Exception($"Delivery {deliveryTag} was not handled, so that it cannot overtake an earlier delivery ({reason}); RabbitMQ delivers it again in queue order.");
+public sealed class DeliveryRefusedException(ulong deliveryTag, string reason, Exception? innerException = null)
+    : Exception($"Delivery {deliveryTag} was not handled, so that it cannot overtake an earlier delivery ({reason}); RabbitMQ delivers it again in queue order.", innerException);
