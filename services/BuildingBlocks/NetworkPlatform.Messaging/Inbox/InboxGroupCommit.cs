@@ -9,8 +9,8 @@ namespace NetworkPlatform.Messaging.Inbox;
 /// inbox with the commit (one round trip fewer); only when that commit finds a message handled before does the group go
 /// again, marking first and handling only the messages not handled before. When anything else in a group fails, the
 /// whole transaction rolls back: the delivery whose handler threw fails (and is retried alone, then lands in the error
-/// queue by itself) and the others are handled again, each alone. Deliveries of one aggregate never meet in flight (<see cref="AggregateOrderFilter"/>), so groups
-/// keep each aggregate's order.
+/// queue by itself) and the others are handled again, each alone. Deliveries of one aggregate never meet in flight
+/// (<see cref="AggregateOrderFilter"/>), so groups keep each aggregate's order.
 /// </summary>
 internal sealed class InboxGroupCommit(IDocumentStore store, string consumerName, int maxGroupSize)
 {
