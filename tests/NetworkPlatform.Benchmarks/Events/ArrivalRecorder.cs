@@ -1,34 +1,68 @@
-using System.Collections.Concurrent;
-
 namespace NetworkPlatform.Benchmarks.Events;
 
-/// <summary>Latencies of consumed events; waits until a given number arrived.</summary>
+/// <summary>
+/// Latencies of consumed events; waits until a given number arrived. The arrival that completes the count wakes the
+/// waiter (no polling timer, which would wake the process a thousand times a second during every measurement).
+/// </summary>
 internal sealed class ArrivalRecorder
 {
-    private readonly ConcurrentQueue<double> _latencies = new();
-    private int _count;
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(2);
+
+    private readonly Lock _gate = new();
+    private readonly List<double> _latencies = [];
+    private int _expected = int.MaxValue;
+    private TaskCompletionSource _arrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public void Record(DateTimeOffset producedAt)
     {
-        _latencies.Enqueue((DateTimeOffset.UtcNow - producedAt).TotalMilliseconds);
-        Interlocked.Increment(ref _count);
+        var latency = (DateTimeOffset.UtcNow - producedAt).TotalMilliseconds;
+        lock (_gate)
+        {
+            _latencies.Add(latency);
+            if (_latencies.Count >= _expected)
+            {
+                _arrived.TrySetResult();
+            }
+        }
     }
 
-    /// <summary>Waits for <paramref name="count"/> more arrivals than at <see cref="Reset"/>, then returns their latencies.</summary>
+    /// <summary>Waits for <paramref name="count"/> arrivals since <see cref="Reset"/>, then returns their latencies.</summary>
     public async Task<List<double>> WaitForAsync(int count, CancellationToken cancellationToken)
     {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(TimeSpan.FromMinutes(2));
-        while (Volatile.Read(ref _count) < count)
+        Task arrived;
+        lock (_gate)
         {
-            await Task.Delay(1, timeout.Token);
+            _expected = count;
+            if (_latencies.Count >= count)
+            {
+                _arrived.TrySetResult();
+            }
+            arrived = _arrived.Task;
         }
-        return [.. _latencies];
+        try
+        {
+            await arrived.WaitAsync(Patience, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            lock (_gate)
+            {
+                throw new TimeoutException($"Only {_latencies.Count} of {count} events arrived within {Patience.TotalMinutes:F0} min: check the broker and the consumer's log.");
+            }
+        }
+        lock (_gate)
+        {
+            return [.. _latencies];
+        }
     }
 
     public void Reset()
     {
-        _latencies.Clear();
-        Interlocked.Exchange(ref _count, 0);
+        lock (_gate)
+        {
+            _latencies.Clear();
+            _expected = int.MaxValue;
+            _arrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
     }
 }

@@ -5,8 +5,10 @@ namespace NetworkPlatform.Benchmarks.Events;
 /// <summary>
 /// CPU time (user + system) of this process, the PostgreSQL processes and the RabbitMQ node, from /proc: shows which
 /// side is CPU-bound and where its CPU goes. Only the benchmark's own servers should run on the machine meanwhile.
+/// <see cref="Stolen"/> is the time the hypervisor gave this VM's CPUs to others (steal in /proc/stat): a round with
+/// much of it measured the neighbours as well.
 /// </summary>
-internal sealed record CpuSample(TimeSpan Benchmark, TimeSpan Postgres, TimeSpan RabbitMq)
+internal sealed record CpuSample(TimeSpan Benchmark, TimeSpan Postgres, TimeSpan RabbitMq, TimeSpan Stolen)
 {
     private static readonly double SecondsPerTick = 1.0 / 100; // USER_HZ, 100 on Linux.
 
@@ -31,11 +33,14 @@ internal sealed record CpuSample(TimeSpan Benchmark, TimeSpan Postgres, TimeSpan
                 ticks[group] = ticks.GetValueOrDefault(group) + cpuTicks;
             }
         }
-        return new CpuSample(Time(ticks, "benchmark"), Time(ticks, "postgres"), Time(ticks, "rabbitmq"));
+        return new CpuSample(Time(ticks, "benchmark"), Time(ticks, "postgres"), Time(ticks, "rabbitmq"), TimeSpan.FromSeconds(StealTicks() * SecondsPerTick));
     }
 
     public static CpuSample operator -(CpuSample after, CpuSample before) =>
-        new(after.Benchmark - before.Benchmark, after.Postgres - before.Postgres, after.RabbitMq - before.RabbitMq);
+        new(after.Benchmark - before.Benchmark, after.Postgres - before.Postgres, after.RabbitMq - before.RabbitMq, after.Stolen - before.Stolen);
+
+    /// <summary>Stolen time as a share of all CPUs' time over <paramref name="elapsed"/>.</summary>
+    public double StolenShare(TimeSpan elapsed) => Stolen / (elapsed * Environment.ProcessorCount);
 
     public TimeSpan Total => Benchmark + Postgres + RabbitMq;
 
@@ -47,6 +52,13 @@ internal sealed record CpuSample(TimeSpan Benchmark, TimeSpan Postgres, TimeSpan
 
     private static TimeSpan Time(Dictionary<string, long> ticks, string group) =>
         TimeSpan.FromSeconds(ticks.GetValueOrDefault(group) * SecondsPerTick);
+
+    /// <summary>The steal field (the 8th number) of the aggregate "cpu" line of /proc/stat.</summary>
+    private static long StealTicks()
+    {
+        var cpu = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return cpu.Length > 8 ? long.Parse(cpu[8], CultureInfo.InvariantCulture) : 0;
+    }
 
     /// <summary>The command name and utime + stime (fields 14 and 15) of /proc/[pid]/stat; a process gone meanwhile counts nothing.</summary>
     private static (string Command, long Ticks) ReadStat(int pid)
