@@ -11,8 +11,9 @@ namespace NetworkPlatform.Benchmarks.Events;
 /// from just before the producing transaction to just after the consumer's inbox transaction (ours) / the ack (bare).
 /// The machine is shared, so the sides alternate over several rounds; the ratio is given for the best rounds and as the
 /// median of the rounds' ratios. Each round also prints the CPU time per event of this process, PostgreSQL and RabbitMQ,
-/// and the share of CPU time the hypervisor stole: ours is CPU-bound and bare is latency-bound, so contention slows bare
-/// more, and rounds with much steal flatter ours.
+/// the thread-pool work items per event (each a hand-over between threads, often a wake-up) and the share of CPU time
+/// the hypervisor stole: ours is CPU-bound and bare is latency-bound, so contention slows bare more, and rounds with
+/// much steal flatter ours.
 /// </summary>
 public sealed class EventsBenchmark : IBenchmark
 {
@@ -46,20 +47,22 @@ public sealed class EventsBenchmark : IBenchmark
         var quietRounds = new List<(double Bare, double Ours)>();
         var roundThroughput = new double[sides.Length];
         var roundStolen = new double[sides.Length];
-        Console.WriteLine($"{"round",-6} {"side",-38} {"events/s",9} {"CPU us/event (.NET+postgres+rabbitmq)",-38} {"steal",5} {"p50 ms",7} {"p99 ms",7}");
+        Console.WriteLine($"{"round",-6} {"side",-38} {"events/s",9} {"CPU us/event (.NET+postgres+rabbitmq)",-38} {"TP items/ev",11} {"steal",5} {"p50 ms",7} {"p99 ms",7}");
         for (var round = 1; round <= Rounds; round++)
         {
             for (var i = 0; i < sides.Length; i++)
             {
                 var cpuBefore = CpuSample.Take();
+                var workItemsBefore = ThreadPool.CompletedWorkItemCount;
                 var clock = Stopwatch.StartNew();
                 await sides[i].RunBurstAsync(BurstEvents, cancellationToken);
                 var elapsed = clock.Elapsed;
                 var eventsPerSecond = BurstEvents / elapsed.TotalSeconds;
                 var cpu = CpuSample.Take() - cpuBefore;
+                var workItemsPerEvent = (double)(ThreadPool.CompletedWorkItemCount - workItemsBefore) / BurstEvents;
                 var paced = await sides[i].RunPacedAsync(PacedPerSecond, PacedFor, cancellationToken);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{round,-6} {sides[i].Name,-38} {eventsPerSecond,9:F0} {cpu.PerEvent(BurstEvents),-38} {cpu.StolenShare(elapsed),5:P0} {Percentile(paced, 0.50),7:F1} {Percentile(paced, 0.99),7:F1}"));
+                    $"{round,-6} {sides[i].Name,-38} {eventsPerSecond,9:F0} {cpu.PerEvent(BurstEvents),-38} {workItemsPerEvent,11:F1} {cpu.StolenShare(elapsed),5:P0} {Percentile(paced, 0.50),7:F1} {Percentile(paced, 0.99),7:F1}"));
                 throughput[i] = Math.Max(throughput[i], eventsPerSecond);
                 roundThroughput[i] = eventsPerSecond;
                 roundStolen[i] = cpu.StolenShare(elapsed);
