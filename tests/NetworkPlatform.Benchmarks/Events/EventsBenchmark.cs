@@ -40,7 +40,7 @@ public sealed class EventsBenchmark : IBenchmark
         IEventSide[] sides = [bare, ours];
 
         await WarmUpAsync(sides, cancellationToken);
-        // Rounds alternate the sides so that both meet the same shared-machine load; the best round of each counts.
+        // Rounds alternate the sides so that both meet the same shared-machine load.
         var throughput = new double[sides.Length];
         var latencies = new List<double>[sides.Length];
         var roundRatios = new List<double>();
