@@ -456,11 +456,7 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         var before = Guid.NewGuid();
         var fresh = Guid.NewGuid();
         var listedTwice = Guid.NewGuid();
-        await using (var unit = await Store.BeginAsync())
-        {
-            Assert.True(await unit.TryMarkHandledAsync("reporting.meetings", before));
-            await unit.CommitAsync();
-        }
+        await MarkHandledInUnitOfItsOwnAsync("reporting.meetings", before);
 
         await using (var unit = await Store.BeginAsync())
         {
@@ -500,11 +496,7 @@ public abstract class DocumentStoreContract : IAsyncLifetime
     {
         var before = Guid.NewGuid();
         var fresh = Guid.NewGuid();
-        await using (var unit = await Store.BeginAsync())
-        {
-            Assert.True(await unit.TryMarkHandledAsync("reporting.meetings", before));
-            await unit.CommitAsync();
-        }
+        await MarkHandledInUnitOfItsOwnAsync("reporting.meetings", before);
 
         await using (var unit = await Store.BeginAsync())
         {
@@ -586,6 +578,14 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         }
         await unit.CommitAsync();
         return version;
+    }
+
+    /// <summary>A message handled (and committed) before the unit under test.</summary>
+    private async Task MarkHandledInUnitOfItsOwnAsync(string consumer, Guid messageId)
+    {
+        await using var unit = await Store.BeginAsync();
+        Assert.True(await unit.TryMarkHandledAsync(consumer, messageId));
+        await unit.CommitAsync();
     }
 
     private async Task<long> ReplaceAsync(string networkId, Meeting meeting, long expectedVersion)
