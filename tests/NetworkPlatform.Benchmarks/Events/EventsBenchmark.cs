@@ -60,12 +60,12 @@ public sealed class EventsBenchmark : IBenchmark
                 var eventsPerSecond = BurstEvents / elapsed.TotalSeconds;
                 var cpu = CpuSample.Take() - cpuBefore;
                 var workItemsPerEvent = (double)(ThreadPool.CompletedWorkItemCount - workItemsBefore) / BurstEvents;
+                roundStolen[i] = cpu.StolenShare(elapsed);
                 var paced = await sides[i].RunPacedAsync(PacedPerSecond, PacedFor, cancellationToken);
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"{round,-6} {sides[i].Name,-38} {eventsPerSecond,9:F0} {cpu.PerEvent(BurstEvents),-38} {workItemsPerEvent,11:F1} {cpu.StolenShare(elapsed),5:P0} {Percentile(paced, 0.50),7:F1} {Percentile(paced, 0.99),7:F1}"));
+                    $"{round,-6} {sides[i].Name,-38} {eventsPerSecond,9:F0} {cpu.PerEvent(BurstEvents),-38} {workItemsPerEvent,11:F1} {roundStolen[i],5:P0} {Percentile(paced, 0.50),7:F1} {Percentile(paced, 0.99),7:F1}"));
                 throughput[i] = Math.Max(throughput[i], eventsPerSecond);
                 roundThroughput[i] = eventsPerSecond;
-                roundStolen[i] = cpu.StolenShare(elapsed);
                 if (latencies[i] is null || Percentile(paced, 0.99) < Percentile(latencies[i], 0.99))
                 {
                     latencies[i] = paced;
