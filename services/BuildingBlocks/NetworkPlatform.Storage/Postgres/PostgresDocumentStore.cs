@@ -87,20 +87,8 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         return DocumentRows.ToPage(rows, ids, pageSize);
     }
 
-    public async Task<IUnitOfWork> BeginAsync(CancellationToken cancellationToken = default)
-    {
-        var connection = await DataSource.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            return new PostgresUnitOfWork(this, connection, transaction);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+    public async Task<IUnitOfWork> BeginAsync(CancellationToken cancellationToken = default) =>
+        new PostgresUnitOfWork(this, await DataSource.OpenConnectionAsync(cancellationToken));
 
     public async Task<IReadOnlyList<PendingOutboxMessage>> ReadPendingAsync(int maxCount, CancellationToken cancellationToken = default)
     {

@@ -8,9 +8,12 @@ namespace NetworkPlatform.Storage.Postgres;
 /// <summary>
 /// One READ COMMITTED transaction. Each write is a single round trip: the document row and its index entries change
 /// together in one statement (data-modifying CTEs), and the version check sits in the WHERE clause, so a concurrent
-/// writer blocks on the row and then finds the version moved on.
+/// writer blocks on the row and then finds the version moved on. The transaction begins with the unit's first write:
+/// reads before it see the same as they would inside a READ COMMITTED transaction (each statement its own snapshot),
+/// and a unit that writes only at commit (outbox messages, inbox marks) commits in one implicit transaction, without
+/// the BEGIN that PostgreSQL answers on its own (a second packet to wait for) and without the COMMIT.
 /// </summary>
-internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConnection connection, NpgsqlTransaction transaction) : IUnitOfWork
+internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConnection connection) : IUnitOfWork
 {
     private const string InsertOutbox = """
         INSERT INTO outbox (message_id, message_type, network_id, aggregate_id, aggregate_version, occurred_at, payload, trace_parent)
@@ -30,6 +33,11 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
 
     // Inbox marks written at commit: (consumer, message id).
     private readonly HashSet<(string Consumer, Guid MessageId)> handledAtCommit = [];
+
+    // Null until the first write (Npgsql sends the BEGIN with that write's statement, no round trip of its own).
+    private NpgsqlTransaction? transaction;
+
+    private bool committed;
 
     public Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
         where T : class =>
@@ -121,7 +129,7 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
     {
         // A concurrent transaction marking the same id makes this one wait for it, then DO NOTHING: exactly one wins.
         await using var command = new NpgsqlCommand(
-            "INSERT INTO inbox (consumer, message_id) SELECT @consumer, unnest(@messageIds) ON CONFLICT DO NOTHING RETURNING message_id", connection, transaction);
+            "INSERT INTO inbox (consumer, message_id) SELECT @consumer, unnest(@messageIds) ON CONFLICT DO NOTHING RETURNING message_id", connection, Writing());
         command.Parameters.Add(Text("consumer", consumer));
         command.Parameters.Add(new NpgsqlParameter<Guid[]>("messageIds", [.. messageIds]));
         var marked = new HashSet<Guid>();
@@ -141,13 +149,19 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
 
     public async Task CommitAsync(CancellationToken cancellationToken = default)
     {
+        EnsureNotCommitted();
         if (outgoing.Count == 0 && handledAtCommit.Count == 0)
         {
-            await transaction.CommitAsync(cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+            committed = true;
             return;
         }
         var enqueued = outgoing.Count > 0;
         await WriteAndCommitAsync(cancellationToken);
+        committed = true;
         if (enqueued)
         {
             store.Commits.Notify();
@@ -157,8 +171,26 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
     public async ValueTask DisposeAsync()
     {
         // A transaction neither committed nor rolled back rolls back here.
-        await transaction.DisposeAsync();
+        if (transaction is not null)
+        {
+            await transaction.DisposeAsync();
+        }
         await connection.DisposeAsync();
+    }
+
+    /// <summary>The transaction for a write, begun by the first.</summary>
+    private NpgsqlTransaction Writing()
+    {
+        EnsureNotCommitted();
+        return transaction ??= connection.BeginTransaction();
+    }
+
+    private void EnsureNotCommitted()
+    {
+        if (committed)
+        {
+            throw new InvalidOperationException("This unit of work has committed: begin a new one for further changes.");
+        }
     }
 
     private async Task WriteAndCommitAsync(CancellationToken cancellationToken)
@@ -166,7 +198,8 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         // One round trip: the inbox marks, the unit's messages in one statement (identity values follow the ORDER BY,
         // so sequence keeps enqueue order), the NOTIFY when another process holds the relay lock (delivered at commit,
         // never for a rollback), and the COMMIT itself, which Npgsql recognises: the transaction counts as completed
-        // afterwards. A failing statement fails the batch before the COMMIT, and the unit rolls back.
+        // afterwards. Without a transaction (nothing written before) the batch is one implicit transaction: Npgsql
+        // sends it with a single Sync, and PostgreSQL commits it whole or, when a statement fails, not at all.
         await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var marks in handledAtCommit.GroupBy(mark => mark.Consumer))
         {
@@ -184,7 +217,10 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
                 batch.BatchCommands.Add(new NpgsqlBatchCommand(NotifyRelay));
             }
         }
-        batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        if (transaction is not null)
+        {
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+        }
         try
         {
             await batch.ExecuteNonQueryAsync(cancellationToken);
@@ -227,7 +263,7 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
 
     private NpgsqlCommand Command(string sql, string collection, string networkId, string id)
     {
-        var command = new NpgsqlCommand(sql, connection, transaction);
+        var command = new NpgsqlCommand(sql, connection, Writing());
         command.Parameters.Add(Text("collection", collection));
         command.Parameters.Add(Text("network", networkId));
         command.Parameters.Add(Text("id", id));
