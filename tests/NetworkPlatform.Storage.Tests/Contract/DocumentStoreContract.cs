@@ -311,7 +311,7 @@ public abstract class DocumentStoreContract : IAsyncLifetime
     {
         var first = Message("MeetingScheduled", "m-1", 1, traceParent: "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
         var second = Message("AgendaSet", "m-1", 1);
-        var third = Message("MeetingMoved", "m-1", 2);
+        var third = Message("MeetingMoved", "m-1", 2, traceParent: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01"); // Alone in its unit.
         var fourth = Message("MeetingScheduled", "m-0", 1);
         await using (var unit = await Store.BeginAsync())
         {

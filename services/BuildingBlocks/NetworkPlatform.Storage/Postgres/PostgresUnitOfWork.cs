@@ -23,6 +23,13 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         ORDER BY m.position
         """;
 
+    // Most units carry one event: plain VALUES spares the server the eight arrays and the sort (measured 20-25 us less
+    // PostgreSQL CPU per commit, about 15 %, with 8 producers committing one event each).
+    private const string InsertOneOutbox = """
+        INSERT INTO outbox (message_id, message_type, network_id, aggregate_id, aggregate_version, occurred_at, payload, trace_parent)
+        VALUES (@messageId, @messageType, @network, @aggregateId, @aggregateVersion, @occurredAt, @payload, @traceParent)
+        """;
+
     private const string NotifyRelay = "NOTIFY " + PostgresSchema.OutboxChannel;
 
     // No ON CONFLICT: a message handled before fails the commit (MarkHandledAtCommitAsync).
@@ -239,6 +246,19 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
 
     private NpgsqlBatchCommand OutboxInsert()
     {
+        if (outgoing is [var message])
+        {
+            var one = new NpgsqlBatchCommand(InsertOneOutbox);
+            one.Parameters.Add(new NpgsqlParameter<Guid>("messageId", message.MessageId));
+            one.Parameters.Add(Text("messageType", message.MessageType));
+            one.Parameters.Add(Text("network", message.NetworkId));
+            one.Parameters.Add(Text("aggregateId", message.AggregateId));
+            one.Parameters.Add(new NpgsqlParameter<long>("aggregateVersion", message.AggregateVersion));
+            one.Parameters.Add(new NpgsqlParameter<DateTime>("occurredAt", message.OccurredAt.UtcDateTime));
+            one.Parameters.Add(Text("payload", message.Payload));
+            one.Parameters.Add(new NpgsqlParameter<string?>("traceParent", message.TraceParent));
+            return one;
+        }
         var insert = new NpgsqlBatchCommand(InsertOutbox);
         insert.Parameters.Add(new NpgsqlParameter<Guid[]>("messageIds", [.. outgoing.Select(m => m.MessageId)]));
         insert.Parameters.Add(TextArray("messageTypes", [.. outgoing.Select(m => m.MessageType)]));
