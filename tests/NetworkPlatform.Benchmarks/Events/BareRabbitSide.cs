@@ -13,7 +13,7 @@ internal sealed class BareRabbitSide : IEventSide
     private readonly IChannel _publisher;
     private readonly IChannel _consumer;
     private readonly ArrivalRecorder _recorder = new();
-    private readonly byte[] _padding = new byte[400]; // About the size of our JSON envelope.
+    private readonly byte[] _padding = new byte[1200]; // About the size of our MassTransit JSON envelope (1,170-1,240 bytes measured).
 
     private BareRabbitSide(IConnection connection, IChannel publisher, IChannel consumer)
     {
