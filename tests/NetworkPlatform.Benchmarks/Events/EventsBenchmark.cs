@@ -86,11 +86,10 @@ public sealed class EventsBenchmark : IBenchmark
         var quietRounds = rounds.Where(r => r.Quiet).Select(r => r.Throughput).ToList();
         for (var i = 1; i < sides.Length; i++)
         {
-            var side = i;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"ratio to bare, {sides[side].Name}: {throughput[side] / throughput[0]:F2} best-of, {Percentile([.. rounds.Select(r => r.Throughput[side] / r.Throughput[0])], 0.5):F2} median of the rounds") +
+                $"ratio to bare, {sides[i].Name}: {throughput[i] / throughput[0]:F2} best-of, {Percentile([.. rounds.Select(r => r.Throughput[i] / r.Throughput[0])], 0.5):F2} median of the rounds") +
                 (quietRounds.Count == 0 ? "" : string.Create(CultureInfo.InvariantCulture,
-                    $", {quietRounds.Max(r => r[side]) / quietRounds.Max(r => r[0]):F2} best-of and {Percentile([.. quietRounds.Select(r => r[side] / r[0])], 0.5):F2} median of the quiet rounds")));
+                    $", {quietRounds.Max(r => r[i]) / quietRounds.Max(r => r[0]):F2} best-of and {Percentile([.. quietRounds.Select(r => r[i] / r[0])], 0.5):F2} median of the quiet rounds")));
         }
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"targets for ours: throughput ratio >= 0.5; end-to-end p99 < 50 ms (measured {Percentile(latencies[^1], 0.99):F1} ms)"));
