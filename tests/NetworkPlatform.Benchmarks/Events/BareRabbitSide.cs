@@ -47,25 +47,11 @@ internal sealed class BareRabbitSide : IEventSide
         return side;
     }
 
-    public async Task RunBurstAsync(int count, CancellationToken cancellationToken)
-    {
-        _recorder.Reset();
-        var perProducer = count / EventsBenchmark.Producers;
-        await Task.WhenAll(Enumerable.Range(0, EventsBenchmark.Producers).Select(async _ =>
-        {
-            for (var i = 0; i < perProducer; i++)
-            {
-                await PublishAsync(cancellationToken);
-            }
-        }));
-        await _recorder.WaitForAsync(perProducer * EventsBenchmark.Producers, cancellationToken);
-    }
+    public Task RunBurstAsync(int count, CancellationToken cancellationToken) =>
+        EventsBenchmark.BurstAsync(count, _recorder, _ => PublishAsync(cancellationToken), cancellationToken);
 
-    public Task<List<double>> RunPacedAsync(int perSecond, TimeSpan duration, CancellationToken cancellationToken)
-    {
-        _recorder.Reset();
-        return EventsBenchmark.PaceAsync(perSecond, duration, _ => PublishAsync(cancellationToken), count => _recorder.WaitForAsync(count, cancellationToken));
-    }
+    public Task<List<double>> RunPacedAsync(int perSecond, TimeSpan duration, CancellationToken cancellationToken) =>
+        EventsBenchmark.PaceAsync(perSecond, duration, _recorder, _ => PublishAsync(cancellationToken), cancellationToken);
 
     private async Task PublishAsync(CancellationToken cancellationToken)
     {

@@ -122,8 +122,29 @@ public sealed class EventsBenchmark : IBenchmark
         }
     }
 
-    public static async Task<List<double>> PaceAsync(int perSecond, TimeSpan duration, Func<int, Task> produce, Func<int, Task<List<double>>> collect)
+    /// <summary>
+    /// <paramref name="count"/> changes from <see cref="Producers"/> concurrent producers, each to its own aggregates
+    /// (<paramref name="produce"/> gets the aggregate's number); completes once all arrived.
+    /// </summary>
+    internal static async Task BurstAsync(int count, ArrivalRecorder recorder, Func<int, Task> produce, CancellationToken cancellationToken)
     {
+        recorder.Reset();
+        var perProducer = count / Producers;
+        await Task.WhenAll(Enumerable.Range(0, Producers).Select(async producer =>
+        {
+            for (var i = 0; i < perProducer; i++)
+            {
+                await produce((producer + (i * Producers)) % Aggregates);
+            }
+        }));
+        await recorder.WaitForAsync(perProducer * Producers, cancellationToken);
+    }
+
+    /// <summary>A change every 1/<paramref name="perSecond"/> s for <paramref name="duration"/>; the latencies once all arrived.</summary>
+    internal static async Task<List<double>> PaceAsync(
+        int perSecond, TimeSpan duration, ArrivalRecorder recorder, Func<int, Task> produce, CancellationToken cancellationToken)
+    {
+        recorder.Reset();
         var count = (int)(perSecond * duration.TotalSeconds);
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
@@ -133,9 +154,9 @@ public sealed class EventsBenchmark : IBenchmark
             {
                 await Task.Delay(due - clock.Elapsed);
             }
-            await produce(i);
+            await produce(i % Aggregates);
         }
-        return await collect(count);
+        return await recorder.WaitForAsync(count, cancellationToken);
     }
 
     private static double Percentile(List<double> values, double percentile)

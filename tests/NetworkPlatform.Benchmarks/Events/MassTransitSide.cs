@@ -63,26 +63,11 @@ internal sealed class MassTransitSide : IEventSide
         return new MassTransitSide(provider);
     }
 
-    public async Task RunBurstAsync(int count, CancellationToken cancellationToken)
-    {
-        _recorder.Reset();
-        var perProducer = count / EventsBenchmark.Producers;
-        await Task.WhenAll(Enumerable.Range(0, EventsBenchmark.Producers).Select(async producer =>
-        {
-            for (var i = 0; i < perProducer; i++)
-            {
-                await PublishAsync((producer + (i * EventsBenchmark.Producers)) % EventsBenchmark.Aggregates, cancellationToken);
-            }
-        }));
-        await _recorder.WaitForAsync(perProducer * EventsBenchmark.Producers, cancellationToken);
-    }
+    public Task RunBurstAsync(int count, CancellationToken cancellationToken) =>
+        EventsBenchmark.BurstAsync(count, _recorder, aggregate => PublishAsync(aggregate, cancellationToken), cancellationToken);
 
-    public Task<List<double>> RunPacedAsync(int perSecond, TimeSpan duration, CancellationToken cancellationToken)
-    {
-        _recorder.Reset();
-        return EventsBenchmark.PaceAsync(perSecond, duration, i => PublishAsync(i % EventsBenchmark.Aggregates, cancellationToken),
-            count => _recorder.WaitForAsync(count, cancellationToken));
-    }
+    public Task<List<double>> RunPacedAsync(int perSecond, TimeSpan duration, CancellationToken cancellationToken) =>
+        EventsBenchmark.PaceAsync(perSecond, duration, _recorder, aggregate => PublishAsync(aggregate, cancellationToken), cancellationToken);
 
     private Task PublishAsync(int aggregate, CancellationToken cancellationToken) =>
         _bus.Publish(new BenchmarkEventHappened(Guid.NewGuid(), DateTimeOffset.UtcNow, "network-bench", $"aggregate-{aggregate}", 0, "A change happened."), cancellationToken);

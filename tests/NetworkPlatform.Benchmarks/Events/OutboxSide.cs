@@ -60,26 +60,11 @@ internal sealed class OutboxSide : IEventSide, IConsumeObserver
         return side;
     }
 
-    public async Task RunBurstAsync(int count, CancellationToken cancellationToken)
-    {
-        _recorder.Reset();
-        var perProducer = count / EventsBenchmark.Producers;
-        await Task.WhenAll(Enumerable.Range(0, EventsBenchmark.Producers).Select(async producer =>
-        {
-            for (var i = 0; i < perProducer; i++)
-            {
-                await CommitAsync((producer + (i * EventsBenchmark.Producers)) % EventsBenchmark.Aggregates, cancellationToken);
-            }
-        }));
-        await _recorder.WaitForAsync(perProducer * EventsBenchmark.Producers, cancellationToken);
-    }
+    public Task RunBurstAsync(int count, CancellationToken cancellationToken) =>
+        EventsBenchmark.BurstAsync(count, _recorder, aggregate => CommitAsync(aggregate, cancellationToken), cancellationToken);
 
-    public Task<List<double>> RunPacedAsync(int perSecond, TimeSpan duration, CancellationToken cancellationToken)
-    {
-        _recorder.Reset();
-        return EventsBenchmark.PaceAsync(perSecond, duration, i => CommitAsync(i % EventsBenchmark.Aggregates, cancellationToken),
-            count => _recorder.WaitForAsync(count, cancellationToken));
-    }
+    public Task<List<double>> RunPacedAsync(int perSecond, TimeSpan duration, CancellationToken cancellationToken) =>
+        EventsBenchmark.PaceAsync(perSecond, duration, _recorder, aggregate => CommitAsync(aggregate, cancellationToken), cancellationToken);
 
     /// <summary>A change to one aggregate: one transaction carrying its event (aggregates are split between producers).</summary>
     private async Task CommitAsync(int aggregate, CancellationToken cancellationToken)
