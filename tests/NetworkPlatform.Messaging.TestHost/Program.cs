@@ -1,3 +1,4 @@
+using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,6 +11,7 @@ using NetworkPlatform.Storage.Hosting;
 //   commit <service> <aggregate> <count>   commit events without a bus, print "committed <n>" after each, then wait to be killed
 //   produce <service> <aggregate> <count>  the same with the bus and relay running
 //   relay <service>                        only the relay: publish what is pending, until killed
+//   consume <service>                      the bus with AggregateLogProjection as the service's handler, until killed
 var mode = args[0];
 var service = args[1];
 var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
@@ -19,10 +21,21 @@ if (mode != "commit")
 {
     builder.Services.AddEventBus(builder.Configuration.GetSection("Bus"), bus => bus
         .AddEventTypesFrom(typeof(MemberJoined).Assembly)
-        .AddService(service));
+        .AddService(service, events =>
+        {
+            if (mode == "consume")
+            {
+                events.AddHandler<AggregateLogProjection>();
+            }
+        }));
 }
 using var host = builder.Build();
 await host.StartAsync();
+if (mode != "commit")
+{
+    // A consumer's queue is bound only once the bus is up: what is published before would miss it.
+    await host.Services.GetRequiredService<IBusControl>().WaitForHealthStatus(BusHealthStatus.Healthy, CancellationToken.None);
+}
 Console.WriteLine("started");
 
 if (mode is "commit" or "produce")

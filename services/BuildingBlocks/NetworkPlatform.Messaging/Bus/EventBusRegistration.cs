@@ -121,6 +121,10 @@ public static class EventBusRegistration
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     rabbit.SetQuorumQueue();
+                    // One replica at a time consumes a handler's queue; the others wait attached and take over, in queue
+                    // order, when its channel closes. Replicas competing for one queue would handle an aggregate's events
+                    // concurrently, out of order (the filter below orders them only within one process).
+                    rabbit.SingleActiveConsumer = true;
                     // Several messages at once, but one at a time and in queue order per aggregate: events of an
                     // aggregate are handled in the order they were committed, and a message being retried holds back
                     // the ones of its aggregate behind it.
