@@ -44,7 +44,7 @@ public static class EventBusRegistration
         var listeners = builder.Services.SelectMany(s => s.Listeners).ToList();
         services.AddSingleton(options);
         services.AddSingleton(eventTypes);
-        services.AddSingleton(new EventConsumerBindings(bindings.ToDictionary(b => b.HandlerType), options.ConsumerConcurrency));
+        services.AddSingleton(new EventConsumerBindings(bindings.ToDictionary(b => b.HandlerType), options.ConsumerConcurrency, options.RetryIntervals.Length));
         foreach (var binding in bindings)
         {
             services.TryAddScoped(binding.HandlerType);
@@ -54,6 +54,9 @@ public static class EventBusRegistration
             services.TryAddScoped(listener.ListenerType);
         }
 
+        services.AddSingleton<MessagingMonitor>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<MessagingMonitor>());
+        services.AddReceiveEndpointObserver(sp => sp.GetRequiredService<MessagingMonitor>());
         services.AddMassTransit(bus =>
         {
             foreach (var binding in bindings)
