@@ -14,6 +14,8 @@ namespace NetworkPlatform.Messaging.Bus;
 
 public static class EventBusRegistration
 {
+    private const string SingleActiveConsumer = "x-single-active-consumer";
+
     /// <summary>
     /// The bus of a process that hosts one service: its outbox relay and its event handlers.
     /// <code>services.AddEventBus(configuration.GetSection("Bus"), "reporting", events => events.AddHandler&lt;MembershipProjection&gt;());</code>
@@ -84,6 +86,10 @@ public static class EventBusRegistration
                             host.Password(options.RabbitMq.Password);
                             host.PublisherConfirmation = true;
                         });
+                        // The _error and _skipped queues copy the handler queue's arguments; single active consumer
+                        // would refuse basic.get there, which operators use to inspect and move dead letters.
+                        rabbit.SendTopology.ConfigureErrorSettings = error => error.SetQueueArgument(SingleActiveConsumer, null);
+                        rabbit.SendTopology.ConfigureDeadLetterSettings = skipped => skipped.SetQueueArgument(SingleActiveConsumer, null);
                         ConfigureBus(context, rabbit, options, bindings, listeners);
                     });
                     break;
