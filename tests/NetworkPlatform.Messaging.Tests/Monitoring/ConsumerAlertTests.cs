@@ -23,11 +23,7 @@ public sealed partial class ConsumerAlertTests
     public async Task stopping_the_broker_fires_the_no_consumer_alert_and_starting_it_clears_it()
     {
         await using var rabbit = await RabbitMqServer.StartNewAsync();
-        var configuration = await Environments.RabbitMqBusAsync(rabbit);
-        foreach (var (key, value) in await Environments.StorageAsync(Environments.Sqlite, _consumer))
-        {
-            configuration["Storage:" + key] = value;
-        }
+        var configuration = await Environments.ProcessAsync(await Environments.RabbitMqBusAsync(rabbit), Environments.Sqlite, _consumer);
         await using var consumer = PublisherProcess.Start(configuration, "consume", _consumer);
         await consumer.WaitForLineAsync("started", Patience);
         await using var prometheus = await PrometheusProcess.StartAsync(new Uri(consumer.MetricsUrl!));

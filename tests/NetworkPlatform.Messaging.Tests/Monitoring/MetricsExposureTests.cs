@@ -26,9 +26,9 @@ public sealed class MetricsExposureTests
         await using var rabbit = await RabbitMqServer.StartNewAsync(management: true);
         var bus = await Environments.RabbitMqBusAsync(rabbit);
         bus["Bus:RabbitMq:ManagementUrl"] = rabbit.ManagementUrl;
-        await using var consumer = PublisherProcess.Start(await WithStorageAsync(bus, _consumer), "consume", _consumer);
+        await using var consumer = PublisherProcess.Start(await Environments.ProcessAsync(bus, Environments.Postgres, _consumer), "consume", _consumer);
         await consumer.WaitForLineAsync("started", Patience);
-        await using var producer = PublisherProcess.Start(await WithStorageAsync(bus, _publisher), "produce", _publisher, "group-1", "20");
+        await using var producer = PublisherProcess.Start(await Environments.ProcessAsync(bus, Environments.Postgres, _publisher), "produce", _publisher, "group-1", "20");
         await producer.WaitForLineAsync("done", Patience);
 
         // One event twice with the same message id (a relay that crashed between publish and mark), and one that fails.
@@ -109,15 +109,5 @@ public sealed class MetricsExposureTests
             }
             await Task.Delay(500);
         }
-    }
-
-    private static async Task<Dictionary<string, string?>> WithStorageAsync(Dictionary<string, string?> bus, string service)
-    {
-        var configuration = new Dictionary<string, string?>(bus);
-        foreach (var (key, value) in await Environments.StorageAsync(Environments.Postgres, service))
-        {
-            configuration["Storage:" + key] = value;
-        }
-        return configuration;
     }
 }

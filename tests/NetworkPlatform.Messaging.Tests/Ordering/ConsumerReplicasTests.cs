@@ -19,12 +19,7 @@ public sealed class ConsumerReplicasTests
     public async Task two_consumer_processes_on_one_queue_keep_each_aggregates_order_across_a_kill()
     {
         var bus = await Environments.RabbitMqBusAsync();
-        var storage = await Environments.StorageAsync(Environments.Postgres, _consumer);
-        var replica = new Dictionary<string, string?>(bus);
-        foreach (var (key, value) in storage)
-        {
-            replica["Storage:" + key] = value;
-        }
+        var replica = await Environments.ProcessAsync(bus, Environments.Postgres, _consumer);
         await using var first = PublisherProcess.Start(replica, "consume", _consumer);
         await first.WaitForLineAsync("started", Patience);
         await using var second = PublisherProcess.Start(replica, "consume", _consumer);
@@ -34,7 +29,7 @@ public sealed class ConsumerReplicasTests
             [_publisher] = await Environments.StorageAsync(Environments.Postgres, _publisher),
         }, events => events.AddService(_publisher));
         var (store, _, _) = StorageServiceCollectionExtensions.CreateAdapter(
-            new StorageOptions { Provider = StorageOptions.Postgres, ConnectionString = storage["ConnectionString"] }, _consumer);
+            new StorageOptions { Provider = StorageOptions.Postgres, ConnectionString = replica["Storage:ConnectionString"] }, _consumer);
 
         const int Versions = 120;
         var aggregates = Enumerable.Range(1, 4).Select(i => $"group-{i}").ToList();
