@@ -153,10 +153,11 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
         command.CommandText = "SELECT count(*), min(enqueued_at) FROM outbox WHERE sent_at IS NULL";
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         await reader.ReadAsync(cancellationToken);
-        var oldest = reader.IsDBNull(1)
-            ? DateTimeOffset.UtcNow
-            : DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
-        var age = DateTimeOffset.UtcNow - oldest;
+        if (reader.IsDBNull(1))
+        {
+            return new OutboxBacklog(0, TimeSpan.Zero);
+        }
+        var age = DateTimeOffset.UtcNow - DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
         return new OutboxBacklog(reader.GetInt64(0), age < TimeSpan.Zero ? TimeSpan.Zero : age);
     }
 
