@@ -1,9 +1,11 @@
+using System.Text.RegularExpressions;
 using NetworkPlatform.Deploy.Tests.Support;
+using NetworkPlatform.Testing;
 
 namespace NetworkPlatform.Deploy.Tests.Monitoring;
 
 /// <summary>In prod each service scales on its own workload, through exactly one autoscaler.</summary>
-public sealed class ScalingTests
+public sealed partial class ScalingTests
 {
     private static readonly string[] ApiBound = ["membership", "groups"];
     private static readonly string[] EventBound = ["meetings", "reporting"];
@@ -49,7 +51,7 @@ public sealed class ScalingTests
         foreach (var service in EventBound)
         {
             var queues = prod.Get("ScaledObject", service).At("spec.triggers").Items.Where(t => t["type"].Text == "rabbitmq").ToList();
-            Assert.NotEmpty(queues);
+            Assert.Equal(HandlerQueues(service).Order(), queues.Select(q => q.At("metadata.queueName").Text!).Order());
             Assert.All(queues, trigger =>
             {
                 Assert.StartsWith($"{service}.", trigger.At("metadata.queueName").Text);
@@ -58,4 +60,21 @@ public sealed class ScalingTests
             });
         }
     }
+
+    /// <summary>
+    /// The service's handler queues as the bus names them ("service.handler-in-kebab-case", EventTopology.QueueName),
+    /// from the AddHandler&lt;T&gt;() calls in its module.
+    /// </summary>
+    private static IEnumerable<string> HandlerQueues(string service)
+    {
+        var project = Conventions.Service(service).Project;
+        var module = File.ReadAllText(RepositoryPaths.Combine("services", project, $"{project}Module.cs"));
+        return AddHandler().Matches(module).Select(m => $"{service}.{KebabBoundary().Replace(m.Groups[1].Value, "-$1").ToLowerInvariant()}");
+    }
+
+    [GeneratedRegex(@"AddHandler<(\w+)>")]
+    private static partial Regex AddHandler();
+
+    [GeneratedRegex("(?<=[a-z])([A-Z])")]
+    private static partial Regex KebabBoundary();
 }
