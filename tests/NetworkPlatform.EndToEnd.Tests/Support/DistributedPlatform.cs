@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using NetworkPlatform.Grpc;
+using Grpc.Core;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Testing;
 
@@ -101,7 +101,7 @@ public sealed class DistributedPlatform : IAsyncLifetime
 
     /// <summary>A partner's token (the development issuer) as call metadata.</summary>
     public Metadata As(string subject, string networkId, string role, string? organisationId = null, string? personId = null) =>
-        new Metadata().Add("authorization", "Bearer " + Tokens.Issue(subject, networkId, [role], organisationId, personId));
+        new Metadata { { "authorization", "Bearer " + Tokens.Issue(subject, networkId, [role], organisationId, personId) } };
 
     /// <summary>The logs of all three services and the mail sink, for a failure message.</summary>
     public string Logs() => string.Join('\n', services.Select(s => s.Log())) + '\n' + Mail.Log();

@@ -1,6 +1,7 @@
+using Grpc.Net.Client;
 using System.Diagnostics;
 using Grpc.Health.V1;
-using NetworkPlatform.Grpc;
+using Grpc.Core;
 using NetworkPlatform.Testing;
 
 namespace NetworkPlatform.EndToEnd.Tests.Support;
@@ -72,7 +73,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             }
             try
             {
-                var answer = await health.CheckAsync(new HealthCheckRequest(), new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(2)));
+                var answer = await health.CheckAsync(new HealthCheckRequest(), new CallOptions(deadline: DateTime.UtcNow.AddSeconds(2)));
                 if (answer.Status == HealthCheckResponse.Types.ServingStatus.Serving)
                 {
                     return;
@@ -81,7 +82,7 @@ public sealed class ServiceProcess : IAsyncDisposable
             }
             catch (RpcException e)
             {
-                last = $"{e.StatusCode}: {e.Detail}";
+                last = $"{e.StatusCode}: {e.Status.Detail}";
             }
             await Task.Delay(200);
         }
