@@ -20,13 +20,19 @@ public sealed class RabbitMqServer : IAsyncDisposable
     private readonly int _distributionPort;
     private Process? _process;
 
-    private RabbitMqServer(string directory, string nodeName, int port, int distributionPort)
+    private RabbitMqServer(string directory, string nodeName, int port, int distributionPort, int? managementPort)
     {
         _directory = directory;
         NodeName = nodeName;
         Port = port;
         _distributionPort = distributionPort;
+        ManagementPort = managementPort;
     }
+
+    /// <summary>The management API's port on <see cref="Host"/> when started with it (<see cref="StartNewAsync"/>).</summary>
+    public int? ManagementPort { get; }
+
+    public string? ManagementUrl => ManagementPort is { } port ? $"http://{Host}:{port}" : null;
 
     public string NodeName { get; }
 
@@ -62,7 +68,8 @@ public sealed class RabbitMqServer : IAsyncDisposable
         }
     }
 
-    public static async Task<RabbitMqServer> StartNewAsync()
+    /// <param name="management">Also serve the management API (the queue metrics read it); it adds a few seconds to the start.</param>
+    public static async Task<RabbitMqServer> StartNewAsync(bool management = false)
     {
         if (!File.Exists("/usr/sbin/rabbitmq-server"))
         {
@@ -72,13 +79,16 @@ public sealed class RabbitMqServer : IAsyncDisposable
         var id = $"{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
         var directory = Path.Combine(Path.GetTempPath(), DirectoryPrefix + id);
         Directory.CreateDirectory(directory);
-        await File.WriteAllTextAsync(Path.Combine(directory, "enabled_plugins"), "[].\n");
+        await File.WriteAllTextAsync(Path.Combine(directory, "enabled_plugins"), management ? "[rabbitmq_management].\n" : "[].\n");
+        int? managementPort = management ? FreePort.Next() : null;
+        await File.WriteAllTextAsync(Path.Combine(directory, "rabbitmq.conf"),
+            managementPort is { } http ? $"management.tcp.ip = 127.0.0.1\nmanagement.tcp.port = {http}\n" : "");
         if (Environment.UserName == "root")
         {
             // Started as root, rabbitmq-server drops to the rabbitmq user, which must own its directories.
             await RunAsync("chown", ["-R", "rabbitmq:rabbitmq", directory], TimeSpan.FromSeconds(10));
         }
-        var server = new RabbitMqServer(directory, $"np-test-{id}@localhost", FreePort.Next(), FreePort.Next());
+        var server = new RabbitMqServer(directory, $"np-test-{id}@localhost", FreePort.Next(), FreePort.Next(), managementPort);
         server.StartWatchdog();
         await server.StartAsync();
         return server;
@@ -118,6 +128,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
         start.Environment["RABBITMQ_MNESIA_BASE"] = Path.Combine(_directory, "mnesia");
         start.Environment["RABBITMQ_LOG_BASE"] = Path.Combine(_directory, "log");
         start.Environment["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(_directory, "enabled_plugins");
+        start.Environment["RABBITMQ_CONFIG_FILE"] = Path.Combine(_directory, "rabbitmq.conf");
         var output = Path.Combine(_directory, "console.log");
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start rabbitmq-server.");
         _process.OutputDataReceived += (_, e) => AppendLine(output, e.Data);

@@ -41,6 +41,9 @@ public sealed record OutboxMessage(
 
 public sealed record PendingOutboxMessage(long Sequence, OutboxMessage Message);
 
+/// <summary>The messages not sent yet, and how long the oldest of them has waited (by the database's clock) when asked.</summary>
+public sealed record OutboxBacklog(long Pending, TimeSpan OldestAge);
+
 public sealed class ConcurrencyConflictException(string collection, string id, long currentVersion)
     : Exception($"{collection}/{id} is at version {currentVersion}, not the expected one.")
 {

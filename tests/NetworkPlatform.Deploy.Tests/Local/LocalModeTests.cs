@@ -144,12 +144,15 @@ public sealed class LocalModeTests
         var state = Path.Combine(Path.GetTempPath(), $"np-up-{Guid.NewGuid():N}");
         var postgresPort = FreePort.Next();
         var rabbitPort = FreePort.Next();
+        var prometheusPort = FreePort.Next();
         var environment = new Dictionary<string, string>
         {
             ["UP_DIR"] = state,
             ["UP_POSTGRES_PORT"] = postgresPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["UP_RABBITMQ_PORT"] = rabbitPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["UP_RABBITMQ_DIST_PORT"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["UP_RABBITMQ_MANAGEMENT_PORT"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["UP_PROMETHEUS_PORT"] = prometheusPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["UP_RABBITMQ_NODE"] = $"np-up-test-{Environment.ProcessId}@localhost",
             ["UP_PORT_OFFSET"] = (20000 + Random.Shared.Next(0, 20000)).ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
@@ -172,6 +175,12 @@ public sealed class LocalModeTests
                 Assert.True(health == "SERVING", $"{service.Name} under make up answers grpc.health.v1 Check with: {health}. Its log: {state}/logs/{service.Name}.log");
             }
             Assert.True(File.Exists(Path.Combine(state, "auth", "dev-jwks.json")), "No signing key for local tokens.");
+            // Prometheus with the platform's alerts, and a scrape job per service.
+            using var http = new HttpClient();
+            var rules = await http.GetStringAsync($"http://127.0.0.1:{prometheusPort}/api/v1/rules");
+            Assert.Contains("\"QueueWithoutConsumer\"", rules);
+            var config = await http.GetStringAsync($"http://127.0.0.1:{prometheusPort}/api/v1/status/config");
+            Assert.All(Conventions.Services, s => Assert.Contains($"job_name: {s.Name}\\n", config));
         }
         finally
         {
@@ -181,6 +190,7 @@ public sealed class LocalModeTests
 
         Assert.False(Listening(postgresPort), "PostgreSQL still listens after make down.");
         Assert.False(Listening(rabbitPort), "RabbitMQ still listens after make down.");
+        Assert.False(Listening(prometheusPort), "Prometheus still listens after make down.");
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(state, "pids")));
         Directory.Delete(state, recursive: true);
     }
