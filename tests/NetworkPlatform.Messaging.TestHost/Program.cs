@@ -14,7 +14,7 @@ var mode = args[0];
 var service = args[1];
 var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
 builder.Configuration.AddEnvironmentVariables();
-builder.Services.AddDocumentStore(builder.Configuration.GetSection("Storage"), service);
+builder.Services.AddDocumentStore(builder.Configuration.GetSection("Storage"), service, []);
 if (mode != "commit")
 {
     builder.Services.AddEventBus(builder.Configuration.GetSection("Bus"), bus => bus

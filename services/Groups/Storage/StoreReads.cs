@@ -15,23 +15,22 @@ public static class StoreReads
         where T : class =>
         await store.GetAsync(collection, networkId, id, cancellationToken) ?? throw new ResourceNotFoundException(ResourceType(collection), id);
 
-    /// <summary>Every document matching the filters. Used for groups and measures of one network: tens to hundreds.</summary>
-    public static async Task<List<Versioned<T>>> ReadAllAsync<T>(this IDocumentStore store, DocumentCollection<T> collection, string networkId, IReadOnlyList<IndexFilter> filters, CancellationToken cancellationToken)
+    /// <summary>Every document matching the query. Used for groups and measures of one network: tens to hundreds.</summary>
+    public static async Task<List<Versioned<T>>> ReadAllAsync<T>(
+        this IDocumentStore store, DocumentCollection<T> collection, string networkId, DocumentQuery<T> query, CancellationToken cancellationToken)
         where T : class
     {
         var all = new List<Versioned<T>>();
         string? token = null;
         do
         {
-            var page = await store.QueryAsync(collection, networkId, new DocumentQuery(filters, 200, token), cancellationToken);
+            var page = await store.QueryAsync(collection, networkId, query.Page(200, token), cancellationToken);
             all.AddRange(page.Items);
             token = page.NextPageToken;
         }
         while (!string.IsNullOrEmpty(token));
         return all;
     }
-
-    public static string YearKey(int year) => year.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The version a write expects: the caller's etag when sent (must be current), else the version just read.</summary>
     public static long ExpectedVersion<T>(this Versioned<T> current, string etag, string subject)

@@ -24,7 +24,7 @@ public sealed class AnnualReports(ReportingQueries queries, TimeProvider clock)
         validation.ThrowIfInvalid();
 
         var facts = await queries.LoadAsync(request.NetworkId, request.Year, ct);
-        var accounts = (await queries.AllAsync(ReportingCollections.Accounts, request.NetworkId, ct)).Where(a => a.Year == request.Year).ToList();
+        var accounts = await queries.AllAsync(ReportingCollections.Accounts, request.NetworkId, ct, ReportingCollections.Accounts.Query().Where(a => a.Year, request.Year));
         var inScope = (string? groupId) => request.GroupId.Length == 0 || groupId == request.GroupId;
         var period = ReportingPeriod.Year(request.Year);
         var meetings = facts.Meetings.Where(m => inScope(m.GroupId)).ToList();

@@ -33,7 +33,7 @@ public sealed class RebuildProjections(IDocumentStore store, EventTypes eventTyp
         string? token = null;
         do
         {
-            var page = await store.QueryAsync(ReportingCollections.EventLog, networkId, DocumentQuery.All(BatchSize, token), ct);
+            var page = await store.QueryAsync(ReportingCollections.EventLog, networkId, ReportingCollections.EventLog.Query().Page(BatchSize, token), ct);
             await using (var uow = await store.BeginAsync(ct))
             {
                 foreach (var logged in page.Items)
@@ -60,7 +60,7 @@ public sealed class RebuildProjections(IDocumentStore store, EventTypes eventTyp
     {
         while (true)
         {
-            var page = await store.QueryAsync(collection, networkId, DocumentQuery.All(BatchSize), ct);
+            var page = await store.QueryAsync(collection, networkId, collection.Query().Page(BatchSize), ct);
             if (page.Items.Count == 0)
             {
                 return;

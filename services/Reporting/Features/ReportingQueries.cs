@@ -10,29 +10,28 @@ public sealed class ReportingQueries(IDocumentStore store)
 {
     private const int PageSize = 500;
 
-    public Task<List<T>> AllAsync<T>(DocumentCollection<T> collection, string networkId, CancellationToken ct, params IndexFilter[] filters)
-        where T : class => LoadAsync(collection, networkId, filters, ct);
+    public Task<List<T>> AllAsync<T>(DocumentCollection<T> collection, string networkId, CancellationToken ct, DocumentQuery<T>? query = null)
+        where T : class => LoadAsync(collection, networkId, query ?? collection.Query(), ct);
 
     public async Task<NetworkFacts> LoadAsync(string networkId, int year, CancellationToken ct)
     {
-        var yearText = year.ToString(System.Globalization.CultureInfo.InvariantCulture);
         return new NetworkFacts(
-            await LoadAsync(ReportingCollections.Meetings, networkId, [], ct),
-            await LoadAsync(ReportingCollections.Participations, networkId, [], ct),
-            await LoadAsync(ReportingCollections.Appointments, networkId, [], ct),
-            await LoadAsync(ReportingCollections.Measures, networkId, [new IndexFilter("year", yearText)], ct),
-            await LoadAsync(ReportingCollections.CadenceBreaches, networkId, [new IndexFilter("year", yearText)], ct),
+            await LoadAsync(ReportingCollections.Meetings, networkId, ReportingCollections.Meetings.Query(), ct),
+            await LoadAsync(ReportingCollections.Participations, networkId, ReportingCollections.Participations.Query(), ct),
+            await LoadAsync(ReportingCollections.Appointments, networkId, ReportingCollections.Appointments.Query(), ct),
+            await LoadAsync(ReportingCollections.Measures, networkId, ReportingCollections.Measures.Query().Where(m => m.Year, year), ct),
+            await LoadAsync(ReportingCollections.CadenceBreaches, networkId, ReportingCollections.CadenceBreaches.Query().Where(b => b.Year, year), ct),
             await EventLog.CountAsync(store, networkId, ct));
     }
 
-    private async Task<List<T>> LoadAsync<T>(DocumentCollection<T> collection, string networkId, IReadOnlyList<IndexFilter> filters, CancellationToken ct)
+    private async Task<List<T>> LoadAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query, CancellationToken ct)
         where T : class
     {
         var all = new List<T>();
         string? token = null;
         do
         {
-            var page = await store.QueryAsync(collection, networkId, new DocumentQuery(filters, PageSize, token), ct);
+            var page = await store.QueryAsync(collection, networkId, query.Page(PageSize, token), ct);
             all.AddRange(page.Items.Select(i => i.Document));
             token = page.NextPageToken;
         }

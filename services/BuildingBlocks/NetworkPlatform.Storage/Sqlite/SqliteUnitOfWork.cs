@@ -17,10 +17,15 @@ internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnecti
         where T : class =>
         store.GetAsync(connection, transaction, collection, networkId, id, cancellationToken);
 
+    public Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query, CancellationToken cancellationToken = default)
+        where T : class =>
+        store.QueryAsync(connection, transaction, collection, networkId, query, cancellationToken);
+
     public async Task<long> InsertAsync<T>(DocumentCollection<T> collection, string networkId, T document, CancellationToken cancellationToken = default)
         where T : class
     {
-        var id = DocumentRows.IdOf(collection, document);
+        var id = DocumentSql.IdOf(collection, document);
+        JsonFields.EnsureIndexable(collection, document);
         await using var command = Command("""
             INSERT INTO documents (collection, network_id, id, version, body) VALUES (@collection, @network, @id, 1, @body)
             ON CONFLICT DO NOTHING
@@ -30,14 +35,14 @@ internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnecti
         {
             throw new DuplicateDocumentException(collection.Name, id);
         }
-        await AddIndexEntriesAsync(collection, networkId, id, document, cancellationToken);
         return 1;
     }
 
     public async Task<long> ReplaceAsync<T>(DocumentCollection<T> collection, string networkId, T document, long expectedVersion, CancellationToken cancellationToken = default)
         where T : class
     {
-        var id = DocumentRows.IdOf(collection, document);
+        var id = DocumentSql.IdOf(collection, document);
+        JsonFields.EnsureIndexable(collection, document);
         await using var command = Command("""
             UPDATE documents SET version = version + 1, body = @body
             WHERE collection = @collection AND network_id = @network AND id = @id AND version = @expected
@@ -49,8 +54,6 @@ internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnecti
         {
             throw await ConflictOrNotFoundAsync(collection.Name, networkId, id, cancellationToken);
         }
-        await RemoveIndexEntriesAsync(collection.Name, networkId, id, cancellationToken);
-        await AddIndexEntriesAsync(collection, networkId, id, document, cancellationToken);
         return newVersion;
     }
 
@@ -65,7 +68,6 @@ internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnecti
         {
             throw await ConflictOrNotFoundAsync(collection.Name, networkId, id, cancellationToken);
         }
-        await RemoveIndexEntriesAsync(collection.Name, networkId, id, cancellationToken);
     }
 
     public Task EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default)
@@ -187,34 +189,6 @@ internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnecti
             }
         }
         outgoing.Clear();
-    }
-
-    private async Task AddIndexEntriesAsync<T>(DocumentCollection<T> collection, string networkId, string id, T document, CancellationToken cancellationToken)
-        where T : class
-    {
-        var (names, values) = DocumentRows.IndexEntriesOf(collection, document);
-        if (names.Length == 0)
-        {
-            return;
-        }
-        await using var command = Command("""
-            INSERT INTO document_index (collection, network_id, index_name, value, id) VALUES (@collection, @network, @index, @value, @id)
-            """, collection.Name, networkId, id);
-        var index = command.Parameters.Add(new SqliteParameter { ParameterName = "@index" });
-        var value = command.Parameters.Add(new SqliteParameter { ParameterName = "@value" });
-        for (var i = 0; i < names.Length; i++)
-        {
-            index.Value = names[i];
-            value.Value = values[i];
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
-    private async Task RemoveIndexEntriesAsync(string collection, string networkId, string id, CancellationToken cancellationToken)
-    {
-        await using var command = Command(
-            "DELETE FROM document_index WHERE collection = @collection AND network_id = @network AND id = @id", collection, networkId, id);
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     private async Task<Exception> ConflictOrNotFoundAsync(string collection, string networkId, string id, CancellationToken cancellationToken)

@@ -6,7 +6,8 @@ using NetworkPlatform.Storage;
 namespace NetworkPlatform.Membership.Features.GroupLeadership;
 
 /// <summary>
-/// The persons whose personal data a group leader may see: everyone in the groups the caller leads, by the membership
+/// The persons whose personal data a group leader may see: everyone in the groups the caller leads (among the few the
+/// caller is in), by the membership
 /// service's copy of the groups service's participation events. Read once per request, not once per person.
 /// </summary>
 public static class LedGroupMembers
@@ -20,20 +21,22 @@ public static class LedGroupMembers
             return PersonalDataViewer.Of(caller);
         }
         var members = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var led in await AllAsync(context, networkId, new IndexFilter("leader", caller.PersonId), cancellationToken))
+        var groups = MembershipCollections.GroupParticipations.Query();
+        foreach (var led in (await AllAsync(context, networkId, groups.Where(p => p.PersonId, caller.PersonId), cancellationToken)).Where(p => p.Leads))
         {
-            members.UnionWith((await AllAsync(context, networkId, new IndexFilter("group", led.GroupId), cancellationToken)).Select(p => p.PersonId));
+            members.UnionWith((await AllAsync(context, networkId, groups.Where(p => p.GroupId, led.GroupId), cancellationToken)).Select(p => p.PersonId));
         }
         return new PersonalDataViewer(caller, members);
     }
 
-    private static async Task<List<GroupParticipation>> AllAsync(MembershipContext context, string networkId, IndexFilter filter, CancellationToken cancellationToken)
+    private static async Task<List<GroupParticipation>> AllAsync(
+        MembershipContext context, string networkId, DocumentQuery<GroupParticipation> query, CancellationToken cancellationToken)
     {
         var all = new List<GroupParticipation>();
         string? token = null;
         do
         {
-            var page = await context.Store.QueryAsync(MembershipCollections.GroupParticipations, networkId, new DocumentQuery([filter], PageSize, token), cancellationToken);
+            var page = await context.Store.QueryAsync(MembershipCollections.GroupParticipations, networkId, query.Page(PageSize, token), cancellationToken);
             all.AddRange(page.Items.Select(i => i.Document));
             token = page.NextPageToken;
         }

@@ -17,25 +17,27 @@ public static class ListNetworkRelations
         await context.Store.RequireAsync(MembershipCollections.Networks, request.NetworkId, request.NetworkId, cancellationToken);
 
         var response = new V1.ListNetworkRelationsResponse();
-        foreach (var relation in await AllAsync(context, request.NetworkId, "child", cancellationToken))
+        var relations = MembershipCollections.NetworkRelations.Query();
+        foreach (var relation in await AllAsync(context, request.NetworkId, relations.Where(r => r.ChildNetworkId, request.NetworkId), cancellationToken))
         {
             response.Parents.Add(await ToProtoAsync(context, relation, cancellationToken));
         }
-        foreach (var relation in await AllAsync(context, request.NetworkId, "parent", cancellationToken))
+        foreach (var relation in await AllAsync(context, request.NetworkId, relations.Where(r => r.ParentNetworkId, request.NetworkId), cancellationToken))
         {
             response.Children.Add(await ToProtoAsync(context, relation, cancellationToken));
         }
         return response;
     }
 
-    private static async Task<List<NetworkRelation>> AllAsync(MembershipContext context, string networkId, string index, CancellationToken cancellationToken)
+    private static async Task<List<NetworkRelation>> AllAsync(
+        MembershipContext context, string networkId, DocumentQuery<NetworkRelation> query, CancellationToken cancellationToken)
     {
         var relations = new List<NetworkRelation>();
         string? token = null;
         do
         {
             var page = await context.Store.QueryAsync(MembershipCollections.NetworkRelations, networkId,
-                new DocumentQuery([new IndexFilter(index, networkId)], Paging.MaxPageSize, token), cancellationToken);
+                query.Page(Paging.MaxPageSize, token), cancellationToken);
             relations.AddRange(page.Items.Select(i => i.Document));
             token = page.NextPageToken;
         }
