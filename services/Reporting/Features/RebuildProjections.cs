@@ -19,6 +19,8 @@ public sealed class RebuildProjections(IDocumentStore store, EventTypes eventTyp
     public async IAsyncEnumerable<(long Replayed, long Total)> RunAsync(string networkId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         await ClearAsync(ReportingCollections.Meetings, networkId, ct);
+        await ClearAsync(ReportingCollections.GroupYears, networkId, ct);
+        await ClearAsync(ReportingCollections.AttendanceMarks, networkId, ct);
         await ClearAsync(ReportingCollections.Participations, networkId, ct);
         await ClearAsync(ReportingCollections.Appointments, networkId, ct);
         await ClearAsync(ReportingCollections.Affiliations, networkId, ct);

@@ -28,7 +28,17 @@ public sealed record CompletedRequest(string RequestId, string ResultId);
 /// <summary>The reporting database: its read models (facts) and its event log.</summary>
 public static class ReportingCollections
 {
-    public static readonly DocumentCollection<MeetingFact> Meetings = new DocumentCollection<MeetingFact>("meetings", m => m.MeetingId).WithIndex("group_id", m => m.GroupId);
+    /// <summary>A group's held meetings of a year, in order (the annual report's list).</summary>
+    public static readonly DocumentCollection<MeetingFact> Meetings = new DocumentCollection<MeetingFact>("meetings", m => m.MeetingId)
+        .WithIndex("group_state_start", m => m.GroupId, m => m.State, m => m.StartsAt);
+
+    /// <summary>The figures of each group's year, kept with every change to its held meetings; health reads a year's.</summary>
+    public static readonly DocumentCollection<GroupYearFigures> GroupYears = new DocumentCollection<GroupYearFigures>("group_years", f => f.Id)
+        .WithIndex("year", f => f.Year);
+
+    /// <summary>Attendance per person and held meeting: a person's latest marks in a group's year, newest first.</summary>
+    public static readonly DocumentCollection<AttendanceMark> AttendanceMarks = new DocumentCollection<AttendanceMark>("attendance_marks", m => m.MarkId)
+        .WithIndex("group_person_year_start", m => m.GroupId, m => m.PersonId, m => m.Year, m => m.StartsAt);
 
     /// <summary>One document per person and group: a re-join after leaving starts a new stint in place of the old one.</summary>
     public static readonly DocumentCollection<ParticipationFact> Participations = new("participations", p => ParticipationId(p.GroupId, p.PersonId));
@@ -57,7 +67,7 @@ public static class ReportingCollections
 
     /// <summary>Every collection, for the migration that creates their indexes.</summary>
     public static IReadOnlyCollection<IDocumentCollection> All { get; } =
-        [Meetings, Participations, Appointments, Affiliations, Measures, Indicators, Accounts, Learning, CadenceBreaches, EventLog, EventCounts, Requests];
+        [Meetings, GroupYears, AttendanceMarks, Participations, Appointments, Affiliations, Measures, Indicators, Accounts, Learning, CadenceBreaches, EventLog, EventCounts, Requests];
 
     public static string AccountsId(string groupId, int year) => $"{groupId}/{year}";
 
