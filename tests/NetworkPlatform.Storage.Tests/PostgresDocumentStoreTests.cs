@@ -21,6 +21,8 @@ public sealed class PostgresDocumentStoreTests : DocumentStoreContract
     protected override bool UsesIndexInOrder(string plan, string index) =>
         Regex.IsMatch(plan, $@"Index Scan (Backward )?using dx_meetings_{index}_[0-9a-f]{{8}}\b") && !plan.Contains("Sort", StringComparison.Ordinal);
 
+    protected override bool SeeksToTheKey(string plan) => Regex.IsMatch(plan, "Index Cond: .* >= ");
+
     protected override async Task<string> CreateFormerVersionDatabaseAsync(string networkId, Meeting meeting)
     {
         var database = await CreateDatabaseAsync();

@@ -20,6 +20,8 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContract, IDisposabl
     protected override bool UsesIndexInOrder(string plan, string index) =>
         Regex.IsMatch(plan, $@"USING (COVERING )?INDEX dx_meetings_{index}_[0-9a-f]{{8}}\b") && !plan.Contains("TEMP B-TREE", StringComparison.Ordinal);
 
+    protected override bool SeeksToTheKey(string plan) => plan.Contains("(network_id=? AND <expr>>?)", StringComparison.Ordinal);
+
     protected override async Task<string> CreateFormerVersionDatabaseAsync(string networkId, Meeting meeting)
     {
         var file = await CreateDatabaseAsync();

@@ -46,6 +46,8 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
 
     public static async Task<PlatformUnderTest> StartAsync(CancellationToken cancellationToken)
     {
+        // MassTransit 8.4+ reports usage over HTTP unless told not to (no network here: it only logs a failure).
+        Environment.SetEnvironmentVariable("MASSTRANSIT_USAGE_TELEMETRY", "false");
         var directory = Directory.CreateTempSubdirectory("networkplatform-scale-").FullName;
         var tokens = DevelopmentTokens.LoadOrCreate(Path.Combine(directory, "auth"));
         var grpcPort = FreePort.Next();

@@ -405,6 +405,9 @@ public abstract class DocumentStoreContract : IAsyncLifetime
             var plan = await ExplainAsync(opened[0], NetworkA, query);
             Assert.True(UsesIndexInOrder(plan, index), $"Expected {index} to serve the query, without a sort:\n{plan}");
         }
+        // A later page starts at its token's key in the index, rather than reading the earlier pages again.
+        var later = await ExplainAsync(opened[0], NetworkA, Meetings.Query().OrderBy(m => m.Start).Page(3, token is null ? null : (await QueryAsync(NetworkA, Meetings.Query().OrderBy(m => m.Start).Page(3))).NextPageToken));
+        Assert.True(SeeksToTheKey(later), $"Expected the page to start at the token's key:\n{later}");
     }
 
     [Fact]
@@ -746,6 +749,9 @@ public abstract class DocumentStoreContract : IAsyncLifetime
 
     /// <summary>True when the plan reads the declared index of that name in the query's order (no sort step).</summary>
     protected abstract bool UsesIndexInOrder(string plan, string index);
+
+    /// <summary>True when the plan starts reading the index at a key (not at the start of the network's entries).</summary>
+    protected abstract bool SeeksToTheKey(string plan);
 
     /// <summary>A database with the schema of the version before declared indexes, holding one meeting as that version stored it.</summary>
     protected abstract Task<string> CreateFormerVersionDatabaseAsync(string networkId, Meeting meeting);

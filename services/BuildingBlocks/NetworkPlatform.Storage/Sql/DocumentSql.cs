@@ -88,9 +88,12 @@ internal static class DocumentSql
         var comparison = query.Descending ? "<" : ">";
         if (PageToken.Decode(query.PageToken, plan.SortField, query.Descending, sort?.Kind) is var (afterKey, afterId))
         {
+            // After (key, id). Spelled out rather than as a row value: SQLite seeks an index on an expression with a plain
+            // comparison of it, but scans from the start for a row value; PostgreSQL seeks with either.
+            var keyParameter = sort is null ? "" : Parameter(afterKey);
             where.Append(sort is null
                 ? $" AND id {comparison} {Parameter(afterId)}"
-                : $" AND ({key}, id) {comparison} ({Parameter(afterKey)}, {Parameter(afterId)})");
+                : $" AND {key} {comparison}= {keyParameter} AND ({key} {comparison} {keyParameter} OR id {comparison} {Parameter(afterId)})");
         }
         var order = sort is null ? $"id{direction}" : $"{key}{direction}, id{direction}";
         var table = dialect.Documents(plan.Index is null ? null : dialect.IndexName(collection, plan.Index));
