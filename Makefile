@@ -32,7 +32,7 @@ proto: ## Write the descriptor set (with imports) for the Envoy gateway's JSON t
 	tests/tools/write-descriptor-set.sh artifacts/proto/networkplatform.pb
 
 .PHONY: bench
-bench: ## Benchmarks: our runtime, storage and events against peers measured in the same run (prints ratios)
+bench: ## Benchmarks: our runtime, storage and events against peers, and costs as a network grows (scale), measured in the same run (prints ratios)
 	tests/tools/install-deps.sh
 	$(DOTNET) run --project tests/NetworkPlatform.Benchmarks -c Release -- all
 

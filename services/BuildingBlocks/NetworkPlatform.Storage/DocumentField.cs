@@ -6,13 +6,13 @@ namespace NetworkPlatform.Storage;
 /// <summary>
 /// A field of a stored document that indexes and queries name: a chain of properties from the document (m => m.GroupId,
 /// o => o.Membership.State). The adapter maps it onto the stored JSON with its serializer's names, so an index is built
-/// from the documents as they are stored. Scalars only (no collections): strings, enums, integers, booleans, DateOnly,
+/// from the documents as they are stored. Scalars only (no collections): strings, enums, integers, DateOnly,
 /// Guid, and DateTimeOffset, which must be stored in UTC so that its ISO 8601 text orders by time.
 /// </summary>
 public sealed class DocumentField : IEquatable<DocumentField>
 {
     private static readonly Type[] Supported =
-        [typeof(string), typeof(bool), typeof(int), typeof(long), typeof(short), typeof(DateOnly), typeof(DateTimeOffset), typeof(Guid)];
+        [typeof(string), typeof(int), typeof(long), typeof(short), typeof(DateOnly), typeof(DateTimeOffset), typeof(Guid)];
 
     private DocumentField(IReadOnlyList<PropertyInfo> properties, Type valueType)
     {
@@ -46,7 +46,7 @@ public sealed class DocumentField : IEquatable<DocumentField>
         if (!type.IsEnum && !Supported.Contains(type))
         {
             throw new ArgumentException(
-                $"'{field}' is a {type.Name}: index a string, enum, integer, bool, DateOnly, Guid or DateTimeOffset property (one value per document).", nameof(field));
+                $"'{field}' is a {type.Name}: index a string, enum, integer, DateOnly, Guid or DateTimeOffset property (one value per document).", nameof(field));
         }
         return new DocumentField(properties, type);
     }

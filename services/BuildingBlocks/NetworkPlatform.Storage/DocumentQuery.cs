@@ -45,9 +45,6 @@ public sealed record DocumentQuery<T>
     public DocumentQuery<T> OrderBy<TValue>(Expression<Func<T, TValue>> field, bool descending = false) =>
         this with { OrderField = DocumentField.Of(field), Descending = descending };
 
-    /// <summary>Pages ordered by id alone, descending when asked.</summary>
-    public DocumentQuery<T> OrderById(bool descending) => this with { OrderField = null, Descending = descending };
-
     public DocumentQuery<T> Page(int pageSize, string? pageToken = null) =>
         this with { PageSize = pageSize, PageToken = string.IsNullOrEmpty(pageToken) ? null : pageToken };
 }

@@ -348,8 +348,8 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
     }
 
     /// <summary>
-    /// A field as PostgreSQL reads it from the JSONB body: text in the "C" collation (bytewise, as ids), or cast to bigint
-    /// or boolean. These are immutable expressions, so they can be indexed.
+    /// A field as PostgreSQL reads it from the JSONB body: text in the "C" collation (bytewise, as ids), or cast to bigint.
+    /// These are immutable expressions, so they can be indexed.
     /// </summary>
     private sealed class PostgresDialect(JsonFields fields) : SqlDialect(fields)
     {
@@ -359,7 +359,6 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
             return field.Kind switch
             {
                 ScalarKind.Integer => $"({value}::bigint)",
-                ScalarKind.Boolean => $"({value}::boolean)",
                 _ => $"({value} COLLATE \"C\")",
             };
         }

@@ -5,12 +5,11 @@ using System.Text.Json.Serialization;
 
 namespace NetworkPlatform.Storage.Sql;
 
-/// <summary>How a field is compared in SQL: as text (bytewise), as an integer or as a boolean.</summary>
+/// <summary>How a field is compared in SQL: as text (bytewise) or as an integer.</summary>
 internal enum ScalarKind
 {
     Text,
     Integer,
-    Boolean,
 }
 
 /// <summary>A field as stored: its JSON property names from the document down, and how its values compare.</summary>
@@ -29,7 +28,7 @@ internal sealed class JsonFields(JsonSerializerOptions json)
 
     public JsonField Of(DocumentField field) => known.GetOrAdd(field, f => new JsonField(f, [.. f.Properties.Select(NameOf)], KindOf(f.ValueType)));
 
-    /// <summary>The value as the stored JSON holds it: a string, a long or a bool; null for none. Timestamps are compared in UTC.</summary>
+    /// <summary>The value as the stored JSON holds it: a string or a long; null for none. Timestamps are compared in UTC.</summary>
     public object? Scalar(DocumentField field, object? value)
     {
         if (value is null)
@@ -45,8 +44,6 @@ internal sealed class JsonFields(JsonSerializerOptions json)
         {
             JsonValueKind.String => element.GetString(),
             JsonValueKind.Number => element.GetInt64(),
-            JsonValueKind.True => true,
-            JsonValueKind.False => false,
             _ => throw new ArgumentException($"{field} holds {element.ValueKind} in JSON, which the store cannot compare."),
         };
     }
@@ -76,10 +73,6 @@ internal sealed class JsonFields(JsonSerializerOptions json)
 
     private ScalarKind KindOf(Type type)
     {
-        if (type == typeof(bool))
-        {
-            return ScalarKind.Boolean;
-        }
         if (type == typeof(int) || type == typeof(long) || type == typeof(short))
         {
             return ScalarKind.Integer;

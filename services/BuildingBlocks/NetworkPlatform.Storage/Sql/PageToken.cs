@@ -45,7 +45,6 @@ internal static class PageToken
     {
         (ScalarKind.Text, JsonValueKind.String) => key.GetString()!,
         (ScalarKind.Integer, JsonValueKind.Number) when key.TryGetInt64(out var number) => number,
-        (ScalarKind.Boolean, JsonValueKind.True or JsonValueKind.False) => key.GetBoolean(),
         _ => throw new InvalidPageTokenException(token),
     };
 

@@ -355,7 +355,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>A field as SQLite reads it from the JSON body: json_extract gives text, integers, and 1 or 0 for booleans.</summary>
+    /// <summary>A field as SQLite reads it from the JSON body: json_extract gives text or integers.</summary>
     private sealed class SqliteDialect(JsonFields fields) : SqlDialect(fields)
     {
         public override string Expression(JsonField field) => $"json_extract(body, '$.{string.Join('.', field.Names)}')";
