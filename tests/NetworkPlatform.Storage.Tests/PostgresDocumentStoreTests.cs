@@ -19,7 +19,8 @@ public sealed class PostgresDocumentStoreTests : DocumentStoreContract
         ((PostgresDocumentStore)storage.Documents).ExplainAsync(Meeting.Collection, networkId, query);
 
     protected override bool UsesIndexInOrder(string plan, string index) =>
-        Regex.IsMatch(plan, $@"Index Scan (Backward )?using dx_meetings_{index}_[0-9a-f]{{8}}\b") && !plan.Contains("Sort", StringComparison.Ordinal);
+        Regex.IsMatch(plan, $@"Index Scan (Backward )?using dx_meetings_{index}_[0-9a-f]{{8}}\b") && !plan.Contains("Sort",
+            StringComparison.Ordinal);
 
     protected override bool SeeksToTheKey(string plan) => Regex.IsMatch(plan, "Index Cond: .* >= ");
 
@@ -28,15 +29,18 @@ public sealed class PostgresDocumentStoreTests : DocumentStoreContract
         var database = await CreateDatabaseAsync();
         await using var connection = new NpgsqlConnection(database);
         await connection.OpenAsync();
-        await ExecuteAsync(connection, "CREATE TABLE schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
+        await ExecuteAsync(connection,
+            "CREATE TABLE schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())");
         foreach (var (version, name, sql) in PostgresSchema.Migrations.Where(m => m.Version < 3))
         {
             await ExecuteAsync(connection, sql);
-            await ExecuteAsync(connection, "INSERT INTO schema_migrations (version, name) VALUES (@version, @name)", ("version", version), ("name", name));
+            await ExecuteAsync(connection, "INSERT INTO schema_migrations (version, name) VALUES (@version, @name)", ("version", version),
+                ("name", name));
         }
         // As that version wrote a document: its body, and a row per index entry in document_index.
         await ExecuteAsync(connection, "INSERT INTO documents VALUES ('meetings', @network, @id, 1, @body::jsonb)",
-            ("network", networkId), ("id", meeting.Id), ("body", JsonSerializer.Serialize(meeting, new JsonSerializerOptions(JsonSerializerDefaults.Web))));
+            ("network", networkId), ("id", meeting.Id), ("body", JsonSerializer.Serialize(meeting,
+                new JsonSerializerOptions(JsonSerializerDefaults.Web))));
         foreach (var (index, value) in new[] { ("group", meeting.GroupId), ("kind", meeting.Kind), ("chair", meeting.Chair!) })
         {
             await ExecuteAsync(connection, "INSERT INTO document_index VALUES ('meetings', @network, @index, @value, @id)",

@@ -18,7 +18,8 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContract, IDisposabl
         ((SqliteDocumentStore)storage.Documents).ExplainAsync(Meeting.Collection, networkId, query);
 
     protected override bool UsesIndexInOrder(string plan, string index) =>
-        Regex.IsMatch(plan, $@"USING (COVERING )?INDEX dx_meetings_{index}_[0-9a-f]{{8}}\b") && !plan.Contains("TEMP B-TREE", StringComparison.Ordinal);
+        Regex.IsMatch(plan, $@"USING (COVERING )?INDEX dx_meetings_{index}_[0-9a-f]{{8}}\b") && !plan.Contains("TEMP B-TREE",
+            StringComparison.Ordinal);
 
     protected override bool SeeksToTheKey(string plan) => plan.Contains("(network_id=? AND <expr>>?)", StringComparison.Ordinal);
 
@@ -29,11 +30,13 @@ public sealed class SqliteDocumentStoreTests : DocumentStoreContract, IDisposabl
         await connection.OpenAsync();
         var schema = string.Concat(SqliteSchema.Migrations.Where(m => m.Version < 3).Select(m => m.Sql + ";\n"))
             + "CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);\n"
-            + string.Concat(SqliteSchema.Migrations.Where(m => m.Version < 3).Select(m => $"INSERT INTO schema_migrations VALUES ({m.Version}, '{m.Name}', '2026-01-01');\n"));
+            + string.Concat(SqliteSchema.Migrations.Where(m => m.Version < 3).Select(m => $"INSERT INTO schema_migrations VALUES "
+                + $"({m.Version}, '{m.Name}', '2026-01-01');\n"));
         await ExecuteAsync(connection, schema);
         // As that version wrote a document: its body, and a row per index entry in document_index.
         await ExecuteAsync(connection, "INSERT INTO documents VALUES ('meetings', @network, @id, 1, @body)",
-            ("@network", networkId), ("@id", meeting.Id), ("@body", JsonSerializer.Serialize(meeting, new JsonSerializerOptions(JsonSerializerDefaults.Web))));
+            ("@network", networkId), ("@id", meeting.Id), ("@body", JsonSerializer.Serialize(meeting,
+                new JsonSerializerOptions(JsonSerializerDefaults.Web))));
         foreach (var (index, value) in new[] { ("group", meeting.GroupId), ("kind", meeting.Kind), ("chair", meeting.Chair!) })
         {
             await ExecuteAsync(connection, "INSERT INTO document_index VALUES ('meetings', @network, @index, @value, @id)",

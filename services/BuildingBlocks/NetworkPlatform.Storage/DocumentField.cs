@@ -31,7 +31,8 @@ public sealed class DocumentField : IEquatable<DocumentField>
 
     public static DocumentField Of(LambdaExpression field)
     {
-        var body = field.Body is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert ? convert.Operand : field.Body;
+        var body = field.Body is UnaryExpression { NodeType: ExpressionType.Convert or ExpressionType.ConvertChecked } convert
+            ? convert.Operand : field.Body;
         var properties = new List<PropertyInfo>();
         while (body is MemberExpression { Member: PropertyInfo property } member)
         {
@@ -40,13 +41,16 @@ public sealed class DocumentField : IEquatable<DocumentField>
         }
         if (body != field.Parameters[0] || properties.Count == 0)
         {
-            throw new ArgumentException($"Index and query on a chain of properties of the document, like d => d.GroupId; '{field}' is not one.", nameof(field));
+            throw new ArgumentException(
+                $"Index and query on a chain of properties of the document, like d => d.GroupId; '{field}' is not one.", nameof(field));
         }
         var type = Nullable.GetUnderlyingType(properties[^1].PropertyType) ?? properties[^1].PropertyType;
         if (!type.IsEnum && !Supported.Contains(type))
         {
             throw new ArgumentException(
-                $"'{field}' is a {type.Name}: index a string, enum, integer, DateOnly, Guid or DateTimeOffset property (one value per document).", nameof(field));
+                $"'{field}' is a {type.Name}: index a string, enum, integer, DateOnly, Guid or DateTimeOffset property "
+                    + "(one value per document).",
+                nameof(field));
         }
         return new DocumentField(properties, type);
     }

@@ -36,7 +36,10 @@ public sealed record DocumentQuery<T>
     public DocumentQuery<T> Where<TValue>(Expression<Func<T, TValue>> field, TValue value) =>
         this with { Filters = [.. Filters, new FieldEquals(DocumentField.Of(field), value)] };
 
-    /// <summary>Documents whose <paramref name="field"/> is at or after <paramref name="from"/> and before <paramref name="until"/> (either may be null).</summary>
+    /// <summary>
+    /// Documents whose <paramref name="field"/> is at or after <paramref name="from"/> and before <paramref name="until"/> (either may be
+    /// null).
+    /// </summary>
     public DocumentQuery<T> Between<TValue>(Expression<Func<T, TValue>> field, TValue? from, TValue? until)
         where TValue : struct =>
         this with { Range = new FieldRange(DocumentField.Of(field), from, until) };

@@ -18,7 +18,8 @@ public interface IDocumentCollection
 /// A named set of documents of one type, with the indexes its queries use. Declare one index per access path: the
 /// fields filtered by equality first, then the field a page is ordered (and ranged) by; see <see cref="DocumentQuery{T}"/>.
 /// </summary>
-public sealed class DocumentCollection<T>(string name, Func<T, string> id, IReadOnlyList<DocumentIndex>? indexes = null) : IDocumentCollection
+public sealed class DocumentCollection<T>(string name, Func<T, string> id,
+    IReadOnlyList<DocumentIndex>? indexes = null) : IDocumentCollection
     where T : class
 {
     public string Name { get; } = name;
@@ -27,7 +28,9 @@ public sealed class DocumentCollection<T>(string name, Func<T, string> id, IRead
 
     public IReadOnlyList<DocumentIndex> Indexes { get; } = indexes ?? [];
 
-    /// <summary>This collection with one more index over <paramref name="fields"/>, in that order (the document id is the last key).</summary>
+    /// <summary>
+    /// This collection with one more index over <paramref name="fields"/>, in that order (the document id is the last key).
+    /// </summary>
     public DocumentCollection<T> WithIndex(string indexName, params System.Linq.Expressions.Expression<Func<T, object?>>[] fields) =>
         Indexes.Any(i => i.Name == indexName)
             ? throw new ArgumentException($"{Name} already has an index named '{indexName}'.", nameof(indexName))
@@ -54,7 +57,8 @@ public sealed record Page<T>(IReadOnlyList<Versioned<T>> Items, string? NextPage
     public string TokenAfter(int index) =>
         TokenAfterItem is { } tokenAfter && index >= 0 && index < Items.Count
             ? tokenAfter(index)
-            : throw new ArgumentOutOfRangeException(nameof(index), $"This page has {Items.Count} documents, and tokens only for those the store read.");
+            : throw new ArgumentOutOfRangeException(
+                nameof(index), $"This page has {Items.Count} documents, and tokens only for those the store read.");
 }
 
 /// <summary>An event on its way out, stored in the same transaction as the change that caused it.</summary>
@@ -102,7 +106,8 @@ public sealed class MessageAlreadyHandledException(string detail, Exception inne
 
 /// <summary>A page token this store did not issue for this query (or one that was tampered with, or one of an older version).</summary>
 public sealed class InvalidPageTokenException(string pageToken)
-    : ArgumentException($"The page token '{pageToken}' is not valid for this query: pass back the next_page_token of the previous page unchanged, with the same filters and order, or omit it to start from the first page.")
+    : ArgumentException($"The page token '{pageToken}' is not valid for this query: pass back the next_page_token of the previous page "
+        + $"unchanged, with the same filters and order, or omit it to start from the first page.")
 {
     public string PageToken { get; } = pageToken;
 }

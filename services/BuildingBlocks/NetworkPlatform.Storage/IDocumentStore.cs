@@ -11,7 +11,8 @@ public interface IDocumentStore
         where T : class;
 
     /// <summary>The documents of these ids that exist (in no particular order): one round trip instead of one per id.</summary>
-    Task<IReadOnlyList<Versioned<T>>> GetManyAsync<T>(DocumentCollection<T> collection, string networkId, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
+    Task<IReadOnlyList<Versioned<T>>> GetManyAsync<T>(DocumentCollection<T> collection, string networkId, IReadOnlyCollection<string> ids,
+        CancellationToken cancellationToken = default)
         where T : class;
 
     /// <summary>
@@ -19,7 +20,8 @@ public interface IDocumentStore
     /// declared indexes (see <see cref="DocumentQuery{T}"/>). Throws <see cref="InvalidPageTokenException"/> for a token it
     /// did not issue for this order, and ArgumentException for a query no declared index serves.
     /// </summary>
-    Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query, CancellationToken cancellationToken = default)
+    Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
+        CancellationToken cancellationToken = default)
         where T : class;
 
     Task<IUnitOfWork> BeginAsync(CancellationToken cancellationToken = default);
@@ -32,7 +34,8 @@ public interface IUnitOfWork : IAsyncDisposable
         where T : class;
 
     /// <summary>A query as <see cref="IDocumentStore.QueryAsync{T}"/> answers it, seeing this unit's own writes.</summary>
-    Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query, CancellationToken cancellationToken = default)
+    Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
+        CancellationToken cancellationToken = default)
         where T : class;
 
     /// <summary>Stores a new document at version 1. Throws <see cref="DuplicateDocumentException"/> when the id is taken.</summary>

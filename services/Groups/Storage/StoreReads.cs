@@ -17,7 +17,8 @@ public static class StoreReads
 
     /// <summary>Every document matching the query. Used for groups and measures of one network: tens to hundreds.</summary>
     public static async Task<List<Versioned<T>>> ReadAllAsync<T>(
-        this IDocumentStore store, DocumentCollection<T> collection, string networkId, DocumentQuery<T> query, CancellationToken cancellationToken)
+        this IDocumentStore store, DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
+            CancellationToken cancellationToken)
         where T : class
     {
         var all = new List<Versioned<T>>();

@@ -62,7 +62,8 @@ public sealed record CadenceReport(string GroupId, int Year, IReadOnlyList<Caden
 }
 
 /// <summary>A window a requirement looks at: the group's meetings (of <see cref="OfKind"/> when set) starting in [From, Until).</summary>
-public sealed record CadenceWindow(CadenceRequirementKind Kind, MeetingKind? OfKind, DateTimeOffset From, DateTimeOffset Until, string? PartnerMeetingId);
+public sealed record CadenceWindow(CadenceRequirementKind Kind, MeetingKind? OfKind, DateTimeOffset From, DateTimeOffset Until,
+    string? PartnerMeetingId);
 
 public static class CadenceCompliance
 {
@@ -74,22 +75,28 @@ public static class CadenceCompliance
         var requirements = Windows(policy, year, zone, partnerMeetings).Select(window =>
         {
             var inWindow = groupMeetings
-                .Where(m => m.GroupId == groupId && (window.OfKind is null || m.Kind == window.OfKind) && m.Start >= window.From && m.Start < window.Until)
+                .Where(m => m.GroupId == groupId && (window.OfKind is null || m.Kind == window.OfKind) && m.Start >= window.From
+                    && m.Start < window.Until)
                 .OrderBy(m => m.Start).ToList();
-            return Decide(window, inWindow.FirstOrDefault(m => m.Status == MeetingStatus.Held), inWindow.FirstOrDefault(m => m.Status != MeetingStatus.Cancelled), now);
+            return Decide(window, inWindow.FirstOrDefault(m => m.Status == MeetingStatus.Held),
+                inWindow.FirstOrDefault(m => m.Status != MeetingStatus.Cancelled), now);
         });
         return new CadenceReport(groupId, year, [.. requirements]);
     }
 
-    /// <summary>The windows the policy sets in <paramref name="year"/>: the start-up, one before each partner meeting of the year, the reporting.</summary>
-    public static IReadOnlyList<CadenceWindow> Windows(CadencePolicy policy, int year, TimeZoneInfo zone, IReadOnlyList<Meeting> partnerMeetings)
+    /// <summary>
+    /// The windows the policy sets in <paramref name="year"/>: the start-up, one before each partner meeting of the year, the reporting.
+    /// </summary>
+    public static IReadOnlyList<CadenceWindow> Windows(CadencePolicy policy, int year, TimeZoneInfo zone,
+        IReadOnlyList<Meeting> partnerMeetings)
     {
         var windows = new List<CadenceWindow>();
         var yearStart = LocalDate(zone, year, 1, 1);
         var nextYear = LocalDate(zone, year + 1, 1, 1);
         if (policy.RequireStartUp)
         {
-            windows.Add(new(CadenceRequirementKind.StartUp, MeetingKind.StartUp, yearStart, LocalDate(zone, year, policy.StartUpBeforeMonth, policy.StartUpBeforeDay), null));
+            windows.Add(new(CadenceRequirementKind.StartUp, MeetingKind.StartUp, yearStart, LocalDate(zone, year,
+                policy.StartUpBeforeMonth, policy.StartUpBeforeDay), null));
         }
         if (policy.RequireMeetingBeforePartnerMeetings)
         {
@@ -97,13 +104,15 @@ public static class CadenceCompliance
                          .Where(p => p.Kind == MeetingKind.PartnerMeeting && p.Status != MeetingStatus.Cancelled && p.Start >= yearStart && p.Start < nextYear)
                          .OrderBy(p => p.Start))
             {
-                windows.Add(new(CadenceRequirementKind.BeforePartnerMeeting, null, partnerMeeting.Start.AddDays(-policy.DaysBeforePartnerMeeting), partnerMeeting.Start,
+                windows.Add(new(CadenceRequirementKind.BeforePartnerMeeting, null,
+                    partnerMeeting.Start.AddDays(-policy.DaysBeforePartnerMeeting), partnerMeeting.Start,
                     partnerMeeting.Id));
             }
         }
         if (policy.RequireReporting)
         {
-            windows.Add(new(CadenceRequirementKind.Reporting, MeetingKind.Reporting, LocalDate(zone, year, policy.ReportingFromMonth, policy.ReportingFromDay), nextYear, null));
+            windows.Add(new(CadenceRequirementKind.Reporting, MeetingKind.Reporting, LocalDate(zone, year, policy.ReportingFromMonth,
+                policy.ReportingFromDay), nextYear, null));
         }
         return windows;
     }
@@ -114,8 +123,10 @@ public static class CadenceCompliance
     /// </summary>
     public static CadenceRequirement Decide(CadenceWindow window, Meeting? firstHeld, Meeting? firstLive, DateTimeOffset now) =>
         (firstHeld ?? firstLive) is { } meeting
-            ? new(window.Kind, window.From, window.Until, firstHeld is null ? CadenceState.Scheduled : CadenceState.Held, meeting.Id, window.PartnerMeetingId)
-            : new(window.Kind, window.From, window.Until, now >= window.Until ? CadenceState.Overdue : CadenceState.Missing, null, window.PartnerMeetingId);
+            ? new(window.Kind, window.From, window.Until, firstHeld is null ? CadenceState.Scheduled : CadenceState.Held, meeting.Id,
+                window.PartnerMeetingId)
+            : new(window.Kind, window.From, window.Until, now >= window.Until ? CadenceState.Overdue : CadenceState.Missing, null,
+                window.PartnerMeetingId);
 
     private static DateTimeOffset LocalDate(TimeZoneInfo zone, int year, int month, int day)
     {

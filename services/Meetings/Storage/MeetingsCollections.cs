@@ -35,7 +35,8 @@ public static class MeetingsCollections
         .WithIndex("status_due", a => a.Status, a => a.DueDate)
         .WithIndex("group_status_created", a => a.GroupId, a => a.Status, a => a.CreatedAt);
 
-    public static readonly DocumentCollection<Deadline> Deadlines = new DocumentCollection<Deadline>("deadlines", d => d.Id).WithIndex("due", d => d.DueAt);
+    public static readonly DocumentCollection<Deadline> Deadlines = new DocumentCollection<Deadline>("deadlines",
+        d => d.Id).WithIndex("due", d => d.DueAt);
 
     public static readonly DocumentCollection<NetworkSettings> Settings = new("meeting_settings", _ => SettingsId);
 
@@ -47,7 +48,8 @@ public static class MeetingsCollections
     public static readonly DocumentCollection<KnownNetwork> Networks = new("known_networks", n => n.NetworkId);
 
     /// <summary>Every collection, for the migration that creates their indexes.</summary>
-    public static IReadOnlyCollection<IDocumentCollection> All { get; } = [Meetings, ActionItems, Deadlines, Settings, Cadence, Requests, Networks];
+    public static IReadOnlyCollection<IDocumentCollection> All { get; } = [Meetings, ActionItems, Deadlines, Settings, Cadence, Requests,
+        Networks];
 }
 
 public sealed record RequestRecord(string RequestId, string ResourceId);

@@ -5,7 +5,8 @@ using NetworkPlatform.Storage;
 namespace NetworkPlatform.Meetings.Storage;
 
 /// <summary>Which meetings a list asks for; every part is optional. Pages come in start order, then by id.</summary>
-public sealed record MeetingFilter(string GroupId = "", MeetingKind? Kind = null, MeetingStatus? Status = null, DateTimeOffset? From = null, DateTimeOffset? Until = null);
+public sealed record MeetingFilter(string GroupId = "", MeetingKind? Kind = null, MeetingStatus? Status = null,
+    DateTimeOffset? From = null, DateTimeOffset? Until = null);
 
 /// <summary>Which action items a list asks for; every part is optional. Pages come in due date order, then by id.</summary>
 public sealed record ActionItemFilter(string GroupId = "", string MeetingId = "", string OwnerPersonId = "", bool OpenOnly = false);
@@ -34,7 +35,8 @@ public sealed class MeetingsDatabase(IDocumentStore store)
     public async Task<NetworkSettings> SettingsAsync(string networkId, CancellationToken cancellationToken) =>
         (await GetSettingsAsync(networkId, cancellationToken))?.Document ?? NetworkSettings.Default(networkId);
 
-    public Task<Page<Meeting>> ListMeetingsAsync(string networkId, MeetingFilter filter, int pageSize, string pageToken, CancellationToken cancellationToken)
+    public Task<Page<Meeting>> ListMeetingsAsync(string networkId, MeetingFilter filter, int pageSize, string pageToken,
+        CancellationToken cancellationToken)
     {
         var query = MeetingsCollections.Meetings.Query().Between(m => m.Start, filter.From, filter.Until).Page(pageSize, pageToken);
         if (filter.GroupId.Length > 0)
@@ -52,7 +54,8 @@ public sealed class MeetingsDatabase(IDocumentStore store)
         return PageAsync(MeetingsCollections.Meetings, networkId, query, cancellationToken);
     }
 
-    public Task<Page<ActionItem>> ListActionItemsAsync(string networkId, ActionItemFilter filter, int pageSize, string pageToken, CancellationToken cancellationToken)
+    public Task<Page<ActionItem>> ListActionItemsAsync(string networkId, ActionItemFilter filter, int pageSize, string pageToken,
+        CancellationToken cancellationToken)
     {
         var query = MeetingsCollections.ActionItems.Query().OrderBy(a => a.DueDate).Page(pageSize, pageToken);
         if (filter.GroupId.Length > 0)
@@ -79,8 +82,10 @@ public sealed class MeetingsDatabase(IDocumentStore store)
     /// given, of a kind when <paramref name="kind"/> is.
     /// </summary>
     public Task<List<Meeting>> MeetingsBetweenAsync(
-        string networkId, DateTimeOffset from, DateTimeOffset? until, CancellationToken cancellationToken, string groupId = "", MeetingKind? kind = null) =>
-        ReadAllAsync(MeetingsCollections.Meetings, networkId, Filtered(MeetingsCollections.Meetings.Query().Between(m => m.Start, from, until), groupId, kind), cancellationToken);
+        string networkId, DateTimeOffset from, DateTimeOffset? until, CancellationToken cancellationToken, string groupId = "",
+            MeetingKind? kind = null) =>
+        ReadAllAsync(MeetingsCollections.Meetings, networkId, Filtered(MeetingsCollections.Meetings.Query().Between(m => m.Start, from,
+            until), groupId, kind), cancellationToken);
 
     /// <summary>
     /// The first meetings (at most <paramref name="count"/>) of a group starting in [from, until), in start order, of one
@@ -92,23 +97,28 @@ public sealed class MeetingsDatabase(IDocumentStore store)
     {
         var query = Filtered(MeetingsCollections.Meetings.Query().Between(m => m.Start, from, until), groupId, kind).Page(count);
         query = status is { } s ? query.Where(m => m.Status, s) : query;
-        return [.. (await store.QueryAsync(MeetingsCollections.Meetings, networkId, query, cancellationToken)).Items.Select(m => m.Document)];
+        return [.. (await store.QueryAsync(MeetingsCollections.Meetings, networkId, query,
+            cancellationToken)).Items.Select(m => m.Document)];
     }
 
-    public async Task<List<Deadline>> DeadlinesBetweenAsync(string networkId, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken) =>
-        await ReadAllAsync(MeetingsCollections.Deadlines, networkId, MeetingsCollections.Deadlines.Query().Between(d => d.DueAt, from, until), cancellationToken);
+    public async Task<List<Deadline>> DeadlinesBetweenAsync(string networkId, DateTimeOffset from, DateTimeOffset until,
+        CancellationToken cancellationToken) =>
+        await ReadAllAsync(MeetingsCollections.Deadlines, networkId, MeetingsCollections.Deadlines.Query().Between(d => d.DueAt, from,
+            until), cancellationToken);
 
     /// <summary>The oldest open action items of a group (at most <see cref="MaxCarriedOver"/>).</summary>
     public async Task<List<ActionItem>> OpenActionItemsAsync(string networkId, string groupId, CancellationToken cancellationToken)
     {
         var query = MeetingsCollections.ActionItems.Query()
             .Where(a => a.GroupId, groupId).Where(a => a.Status, ActionItemStatus.Open).OrderBy(a => a.CreatedAt).Page(MaxCarriedOver);
-        return [.. (await store.QueryAsync(MeetingsCollections.ActionItems, networkId, query, cancellationToken)).Items.Select(i => i.Document)];
+        return [.. (await store.QueryAsync(MeetingsCollections.ActionItems, networkId, query,
+            cancellationToken)).Items.Select(i => i.Document)];
     }
 
     /// <summary>The action items agreed at one meeting.</summary>
     public Task<List<ActionItem>> ActionItemsOfMeetingAsync(string networkId, string meetingId, CancellationToken cancellationToken) =>
-        ReadAllAsync(MeetingsCollections.ActionItems, networkId, MeetingsCollections.ActionItems.Query().Where(a => a.MeetingId, meetingId).OrderBy(a => a.DueDate), cancellationToken);
+        ReadAllAsync(MeetingsCollections.ActionItems, networkId, MeetingsCollections.ActionItems.Query().Where(a => a.MeetingId,
+            meetingId).OrderBy(a => a.DueDate), cancellationToken);
 
     /// <summary>Every network this service holds meetings for (the reminder sweep's list).</summary>
     public Task<List<KnownNetwork>> KnownNetworksAsync(CancellationToken cancellationToken) =>
@@ -150,8 +160,11 @@ public sealed class MeetingsDatabase(IDocumentStore store)
         return kind is { } k ? query.Where(m => m.Kind, k) : query;
     }
 
-    /// <summary>One page; a token this store did not issue for this order (e.g. an offset of an older version) is the caller's error.</summary>
-    private async Task<Page<T>> PageAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page; a token this store did not issue for this order (e.g. an offset of an older version) is the caller's error.
+    /// </summary>
+    private async Task<Page<T>> PageAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
+        CancellationToken cancellationToken)
         where T : class
     {
         try
@@ -165,7 +178,8 @@ public sealed class MeetingsDatabase(IDocumentStore store)
     }
 
     /// <summary>Every document of a query whose result is bounded (a range, one meeting's items), page after page.</summary>
-    private async Task<List<T>> ReadAllAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query, CancellationToken cancellationToken)
+    private async Task<List<T>> ReadAllAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
+        CancellationToken cancellationToken)
         where T : class
     {
         var all = new List<T>();

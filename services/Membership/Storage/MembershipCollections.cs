@@ -10,16 +10,18 @@ public static class MembershipCollections
     public static readonly DocumentCollection<Network> Networks = new("networks", n => n.Id);
 
     /// <summary>Stored in the parent's and in the child's scope, so each lists it.</summary>
-    public static readonly DocumentCollection<NetworkRelation> NetworkRelations = new DocumentCollection<NetworkRelation>("network_relations", r => r.Id)
-        .WithIndex("parent", r => r.ParentNetworkId)
-        .WithIndex("child", r => r.ChildNetworkId);
+    public static readonly DocumentCollection<NetworkRelation> NetworkRelations =
+        new DocumentCollection<NetworkRelation>("network_relations", r => r.Id)
+            .WithIndex("parent", r => r.ParentNetworkId)
+            .WithIndex("child", r => r.ChildNetworkId);
 
     public static readonly DocumentCollection<Organisation> Organisations = new DocumentCollection<Organisation>("organisations", o => o.Id)
         .WithIndex("kind", o => o.Kind)
         .WithIndex("membership_state", o => o.Membership.State)
         .WithIndex("membership_state_kind", o => o.Membership.State, o => o.Kind);
 
-    public static readonly DocumentCollection<Person> Persons = new DocumentCollection<Person>("persons", p => p.Id).WithIndex("employer", p => p.EmployerOrganisationId);
+    public static readonly DocumentCollection<Person> Persons = new DocumentCollection<Person>("persons", p => p.Id).WithIndex("employer",
+        p => p.EmployerOrganisationId);
 
     /// <summary>By organisation and by person; "active" (no end yet) is checked on their few rows.</summary>
     public static readonly DocumentCollection<Appointment> Appointments = new DocumentCollection<Appointment>("representatives", a => a.Id)
@@ -40,7 +42,8 @@ public static class MembershipCollections
 
     /// <summary>Every collection, for the migration that creates their indexes.</summary>
     public static IReadOnlyCollection<IDocumentCollection> All { get; } =
-        [Networks, NetworkRelations, Organisations, Persons, Appointments, ParticipationRequests, ParticipationRequestLinks, GroupParticipations];
+        [Networks, NetworkRelations, Organisations, Persons, Appointments, ParticipationRequests, ParticipationRequestLinks,
+            GroupParticipations];
 
     public static string GroupParticipationId(string groupId, string personId) => $"{groupId}/{personId}";
 }

@@ -37,7 +37,8 @@ public static class DashboardEndpoints
         {
             await AuthenticateAsync(http, networkId);
             var y = year ?? clock.GetUtcNow().Year;
-            var health = NetworkHealthReport.Compute(networkId, y, await queries.LoadAsync(networkId, y, http.RequestAborted), clock.GetUtcNow());
+            var health = NetworkHealthReport.Compute(networkId, y, await queries.LoadAsync(networkId, y, http.RequestAborted),
+                clock.GetUtcNow());
             // The page shows groups and organisations; attendance per person stays in the gRPC API.
             health.Persons.Clear();
             return Json(health);

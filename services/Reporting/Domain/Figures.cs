@@ -24,7 +24,8 @@ public readonly record struct Rate(int Numerator, int Denominator)
 /// </summary>
 public static class AttendanceFigures
 {
-    public static Rate Overall(IEnumerable<GroupYearFigures> groups) => groups.Aggregate(new Rate(0, 0), (sum, g) => sum.Add(new Rate(g.Present, g.Recorded)));
+    public static Rate Overall(IEnumerable<GroupYearFigures> groups) => groups.Aggregate(new Rate(0, 0), (sum,
+        g) => sum.Add(new Rate(g.Present, g.Recorded)));
 
     /// <summary>Groups with recorded attendance.</summary>
     public static IReadOnlyDictionary<string, Rate> ByGroup(IEnumerable<GroupYearFigures> groups) =>
@@ -59,7 +60,8 @@ public sealed record GroupDropOut(string GroupId, int Participants, IReadOnlyLis
 /// </summary>
 public static class DropOutFigures
 {
-    public static IReadOnlyList<GroupDropOut> Compute(IEnumerable<ParticipationFact> participations, IEnumerable<GroupYearFigures> groups, ReportingPeriod period)
+    public static IReadOnlyList<GroupDropOut> Compute(IEnumerable<ParticipationFact> participations, IEnumerable<GroupYearFigures> groups,
+        ReportingPeriod period)
     {
         var members = groups.ToDictionary(g => g.GroupId, g => g.Members, StringComparer.Ordinal);
         return participations
@@ -71,7 +73,8 @@ public static class DropOutFigures
                 var tallies = members.GetValueOrDefault(group.Key) ?? new Dictionary<string, MemberTally>();
                 var left = group.Where(p => p.LeftAt is { } leftAt && period.Contains(leftAt)).Select(p => p.PersonId).Distinct().Order(StringComparer.Ordinal).ToList();
                 var stillIn = group.Where(p => p.LeftAt is null || p.LeftAt >= period.To).Select(p => p.PersonId).Distinct();
-                var stopped = stillIn.Where(person => tallies.GetValueOrDefault(person)?.StoppedComing == true).Order(StringComparer.Ordinal).ToList();
+                var stopped = stillIn.Where(person
+                    => tallies.GetValueOrDefault(person)?.StoppedComing == true).Order(StringComparer.Ordinal).ToList();
                 var participants = group.Select(p => p.PersonId).Distinct().Count();
                 return new GroupDropOut(group.Key, participants, left, stopped);
             })
@@ -79,15 +82,19 @@ public static class DropOutFigures
     }
 }
 
-/// <summary>Minutes of held meetings in the period: how many published, how late (days from the meeting's start, as counts per value).</summary>
-public sealed record DocumentationFigures(int HeldMeetings, int WithPublishedMinutes, IReadOnlyList<(double Days, int Meetings)> DaysToPublish, int PublishedLate)
+/// <summary>
+/// Minutes of held meetings in the period: how many published, how late (days from the meeting's start, as counts per value).
+/// </summary>
+public sealed record DocumentationFigures(int HeldMeetings, int WithPublishedMinutes, IReadOnlyList<(double Days,
+    int Meetings)> DaysToPublish, int PublishedLate)
 {
     /// <summary>Share of held meetings whose minutes are published.</summary>
     public Rate Documented => new(WithPublishedMinutes, HeldMeetings);
 
     public double? MedianDaysToPublish => WithPublishedMinutes == 0
         ? null
-        : WithPublishedMinutes % 2 == 1 ? Nth(WithPublishedMinutes / 2) : (Nth((WithPublishedMinutes / 2) - 1) + Nth(WithPublishedMinutes / 2)) / 2;
+        : WithPublishedMinutes % 2 == 1 ? Nth(WithPublishedMinutes / 2) : (Nth((WithPublishedMinutes / 2) - 1)
+            + Nth(WithPublishedMinutes / 2)) / 2;
 
     public double? MaxDaysToPublish => DaysToPublish.Count == 0 ? null : DaysToPublish[^1].Days;
 
@@ -125,7 +132,8 @@ public sealed record TimeInvested(string OrganisationId, decimal HoursSetAside, 
 /// <summary>Hours organisations set aside for their representatives (per month, pro rata) against hours spent in held meetings attended.</summary>
 public static class TimeInvestedFigures
 {
-    public static IReadOnlyList<TimeInvested> Compute(IEnumerable<AppointmentFact> appointments, IEnumerable<GroupYearFigures> groups, ReportingPeriod period)
+    public static IReadOnlyList<TimeInvested> Compute(IEnumerable<AppointmentFact> appointments, IEnumerable<GroupYearFigures> groups,
+        ReportingPeriod period)
     {
         var setAside = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var appointment in appointments)

@@ -6,7 +6,8 @@ namespace NetworkPlatform.Reporting.Domain;
 /// One person's attendance at one held meeting of a group: kept as its own document so that a person's latest marks in
 /// a group's year can be read in order (drop-out looks at the last two).
 /// </summary>
-public sealed record AttendanceMark(string MarkId, string GroupId, string PersonId, int Year, DateTimeOffset StartsAt, AttendanceStatus Status)
+public sealed record AttendanceMark(string MarkId, string GroupId, string PersonId, int Year, DateTimeOffset StartsAt,
+    AttendanceStatus Status)
 {
     public static string IdFor(string meetingId, string personId) => $"{meetingId}/{personId}";
 
@@ -94,7 +95,8 @@ public sealed record GroupYearFigures(
         {
             var tally = organisations.GetValueOrDefault(organisationId) ?? new OrganisationTally(0, 0, 0m);
             var present = status == AttendanceStatus.Present;
-            tally = new OrganisationTally(tally.Present + (present ? sign : 0), tally.Recorded + sign, tally.HoursInMeetings + (present ? sign * part.Hours : 0m));
+            tally = new OrganisationTally(tally.Present + (present ? sign : 0), tally.Recorded + sign,
+                tally.HoursInMeetings + (present ? sign * part.Hours : 0m));
             if (tally.Recorded == 0)
             {
                 organisations.Remove(organisationId);
@@ -120,7 +122,8 @@ public sealed record GroupYearFigures(
     }
 
     /// <summary>Members whose latest marks are fewer than their marks allow: one was taken away, the one before it must be read.</summary>
-    public IEnumerable<string> LatestToRefill => Members.Where(m => m.Value.Latest.Count < Math.Min(2, m.Value.Recorded)).Select(m => m.Key);
+    public IEnumerable<string> LatestToRefill => Members.Where(m => m.Value.Latest.Count < Math.Min(2,
+        m.Value.Recorded)).Select(m => m.Key);
 
     public GroupYearFigures WithLatest(string personId, IReadOnlyList<AttendanceMark> latest) =>
         this with { Members = new Dictionary<string, MemberTally>(Members) { [personId] = Members[personId] with { Latest = latest } } };
@@ -129,7 +132,9 @@ public sealed record GroupYearFigures(
     public static string DaysKey(double days) => days.ToString("0.##", CultureInfo.InvariantCulture);
 }
 
-/// <summary>What one held meeting adds to its group's year: minutes (days to publish), decisions, a mark per person, an entry per organisation.</summary>
+/// <summary>
+/// What one held meeting adds to its group's year: minutes (days to publish), decisions, a mark per person, an entry per organisation.
+/// </summary>
 public sealed record MeetingContribution(
     string GroupId,
     int Year,
@@ -149,7 +154,8 @@ public sealed record MeetingContribution(
         var year = meeting.StartsAt.UtcDateTime.Year;
         double? days = meeting.MinutesPublishedAt is { } published ? Math.Round((published - meeting.StartsAt).TotalDays, 2) : null;
         return new MeetingContribution(meeting.GroupId, year, days, meeting.DecisionCount, (decimal)meeting.Duration.TotalHours,
-            [.. meeting.Attendance.Select(a => new AttendanceMark(AttendanceMark.IdFor(meeting.MeetingId, a.PersonId), meeting.GroupId, a.PersonId, year, meeting.StartsAt, a.Status))],
+            [.. meeting.Attendance.Select(a => new AttendanceMark(AttendanceMark.IdFor(meeting.MeetingId, a.PersonId), meeting.GroupId,
+                a.PersonId, year, meeting.StartsAt, a.Status))],
             [.. meeting.Attendance.Select(a => (a.OrganisationId, a.Status))]);
     }
 }

@@ -28,11 +28,15 @@ public sealed class AnnualReports(ReportingQueries queries, TimeProvider clock)
         validation.ThrowIfInvalid();
 
         var inScope = (string? groupId) => request.GroupId.Length == 0 || groupId == request.GroupId;
-        var groups = (await queries.GroupYearsAsync(request.NetworkId, request.Year, ct)).Where(g => inScope(g.GroupId)).OrderBy(g => g.GroupId, StringComparer.Ordinal).ToList();
+        var groups = (await queries.GroupYearsAsync(request.NetworkId, request.Year, ct))
+            .Where(g => inScope(g.GroupId)).OrderBy(g => g.GroupId, StringComparer.Ordinal).ToList();
         // A group's report lists its meetings; the network's a line per group.
-        var held = request.GroupId.Length == 0 ? null : await queries.HeldMeetingsAsync(request.NetworkId, request.GroupId, request.Year, MaxListedMeetings, ct);
-        var accounts = await queries.AllAsync(ReportingCollections.Accounts, request.NetworkId, ct, ReportingCollections.Accounts.Query().Where(a => a.Year, request.Year));
-        var measures = MeasureProgressFigures.Compute(await queries.MeasuresAsync(request.NetworkId, request.Year, ct), DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        var held = request.GroupId.Length == 0 ? null : await queries.HeldMeetingsAsync(request.NetworkId, request.GroupId, request.Year,
+            MaxListedMeetings, ct);
+        var accounts = await queries.AllAsync(ReportingCollections.Accounts, request.NetworkId, ct,
+            ReportingCollections.Accounts.Query().Where(a => a.Year, request.Year));
+        var measures = MeasureProgressFigures.Compute(await queries.MeasuresAsync(request.NetworkId, request.Year, ct),
+            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
             .Where(m => inScope(m.GroupId)).ToList();
         var budgets = accounts.Where(a => inScope(a.GroupId)).Select(BudgetFigure.From).OrderBy(b => b.GroupId, StringComparer.Ordinal).ToList();
         var subject = request.GroupId.Length == 0 ? $"network {request.NetworkId}" : $"group {request.GroupId}";
@@ -40,7 +44,8 @@ public sealed class AnnualReports(ReportingQueries queries, TimeProvider clock)
 
         return request.Format == ReportFormat.Csv
             ? new V1.AnnualReport { ContentType = "text/csv", FileName = fileBase + ".csv", Content = Csv(groups, held, measures, budgets) }
-            : new V1.AnnualReport { ContentType = "text/markdown", FileName = fileBase + ".md", Content = Markdown(subject, request.Year, groups, held, measures, budgets) };
+            : new V1.AnnualReport { ContentType = "text/markdown", FileName = fileBase + ".md", Content = Markdown(subject, request.Year,
+                groups, held, measures, budgets) };
     }
 
     private static string Markdown(string subject, int year, List<GroupYearFigures> groups, IReadOnlyList<MeetingFact>? held,
@@ -52,7 +57,8 @@ public sealed class AnnualReports(ReportingQueries queries, TimeProvider clock)
         md.AppendLine(CultureInfo.InvariantCulture, $"# Annual report {year}: {subject}");
         md.AppendLine();
         md.AppendLine("## Meetings");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Held: {documentation.HeldMeetings}; decisions recorded: {groups.Sum(g => g.Decisions)}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Held: {documentation.HeldMeetings}; decisions recorded: "
+            + $"{groups.Sum(g => g.Decisions)}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Attendance: {Percent(attendance)} ({attendance.Numerator} of {attendance.Denominator} present)");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Minutes published: {Percent(documentation.Documented)}; median {Days(documentation.MedianDaysToPublish)} after the meeting");
         md.AppendLine();
@@ -62,12 +68,14 @@ public sealed class AnnualReports(ReportingQueries queries, TimeProvider clock)
             md.AppendLine("|---|---|---|---|---|");
             foreach (var m in held)
             {
-                md.AppendLine(CultureInfo.InvariantCulture,
-                    $"| {m.StartsAt:yyyy-MM-dd} | {m.GroupId} | {m.Kind} | {m.Attendance.Count(a => a.Status == AttendanceStatus.Present)}/{m.Attendance.Count} | {(m.MinutesPublishedAt is { } p ? p.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "not published")} |");
+                var present = m.Attendance.Count(a => a.Status == AttendanceStatus.Present);
+                var minutes = m.MinutesPublishedAt is { } p ? p.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "not published";
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {m.StartsAt:yyyy-MM-dd} | {m.GroupId} | {m.Kind} | {present}/{m.Attendance.Count} | {minutes} |");
             }
             if (documentation.HeldMeetings > held.Count)
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"\nThe first {held.Count} of {documentation.HeldMeetings} held meetings are listed.");
+                md.AppendLine(CultureInfo.InvariantCulture, $"\nThe first {held.Count} of {documentation.HeldMeetings} held meetings "
+                    + $"are listed.");
             }
         }
         else
@@ -76,7 +84,8 @@ public sealed class AnnualReports(ReportingQueries queries, TimeProvider clock)
             md.AppendLine("|---|---|---|---|---|");
             foreach (var g in groups.Where(g => g.Held > 0))
             {
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {g.GroupId} | {g.Held} | {g.Decisions} | {g.Present}/{g.Recorded} | {g.WithMinutes}/{g.Held} |");
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {g.GroupId} | {g.Held} | {g.Decisions} | {g.Present}/{g.Recorded} | "
+                    + $"{g.WithMinutes}/{g.Held} |");
             }
         }
         md.AppendLine();
@@ -99,7 +108,8 @@ public sealed class AnnualReports(ReportingQueries queries, TimeProvider clock)
         return md.ToString();
     }
 
-    private static string Csv(List<GroupYearFigures> groups, IReadOnlyList<MeetingFact>? held, List<MeasureProgressFigure> measures, List<BudgetFigure> budgets)
+    private static string Csv(List<GroupYearFigures> groups, IReadOnlyList<MeetingFact>? held, List<MeasureProgressFigure> measures,
+        List<BudgetFigure> budgets)
     {
         var csv = new StringBuilder("section,group_id,item,date,value,detail\r\n");
         foreach (var m in held ?? [])

@@ -41,7 +41,8 @@ public static class NetworkHealthReport
             health.MaxDaysToMinutes = max;
         }
 
-        var groupIds = attendanceByGroup.Keys.Union(dropOut.Keys).Union(facts.Groups.Where(g => g.CadenceBreaches > 0).Select(g => g.GroupId))
+        var groupIds = attendanceByGroup.Keys.Union(dropOut.Keys).Union(facts.Groups.Where(g => g.CadenceBreaches > 0).Select(g
+            => g.GroupId))
             .Union(measures.Where(m => m.GroupId is not null).Select(m => m.GroupId!))
             .Order(StringComparer.Ordinal);
         foreach (var groupId in groupIds)

@@ -35,7 +35,8 @@ public sealed class RebuildProjections(IDocumentStore store, EventTypes eventTyp
         string? token = null;
         do
         {
-            var page = await store.QueryAsync(ReportingCollections.EventLog, networkId, ReportingCollections.EventLog.Query().Page(BatchSize, token), ct);
+            var page = await store.QueryAsync(ReportingCollections.EventLog, networkId,
+                ReportingCollections.EventLog.Query().Page(BatchSize, token), ct);
             await using (var uow = await store.BeginAsync(ct))
             {
                 foreach (var logged in page.Items)

@@ -13,7 +13,8 @@ public sealed class ReportingQueries(IDocumentStore store)
 {
     private const int PageSize = 500;
 
-    public Task<List<T>> AllAsync<T>(DocumentCollection<T> collection, string networkId, CancellationToken ct, DocumentQuery<T>? query = null)
+    public Task<List<T>> AllAsync<T>(DocumentCollection<T> collection, string networkId, CancellationToken ct,
+        DocumentQuery<T>? query = null)
         where T : class => LoadAsync(collection, networkId, query ?? collection.Query(), ct);
 
     public async Task<NetworkFacts> LoadAsync(string networkId, int year, CancellationToken ct) => new(
@@ -31,15 +32,18 @@ public sealed class ReportingQueries(IDocumentStore store)
         LoadAsync(ReportingCollections.Measures, networkId, ReportingCollections.Measures.Query().Where(m => m.Year, year), ct);
 
     /// <summary>A group's held meetings of a year in start order, at most <paramref name="max"/> of them.</summary>
-    public async Task<IReadOnlyList<MeetingFact>> HeldMeetingsAsync(string networkId, string groupId, int year, int max, CancellationToken ct)
+    public async Task<IReadOnlyList<MeetingFact>> HeldMeetingsAsync(string networkId, string groupId, int year, int max,
+        CancellationToken ct)
     {
         var period = ReportingPeriod.Year(year);
         var query = ReportingCollections.Meetings.Query()
-            .Where(m => m.GroupId, groupId).Where(m => m.State, MeetingState.Held).Between(m => m.StartsAt, period.From, period.To).Page(max);
+            .Where(m => m.GroupId, groupId).Where(m => m.State, MeetingState.Held).Between(m => m.StartsAt, period.From,
+                period.To).Page(max);
         return [.. (await store.QueryAsync(ReportingCollections.Meetings, networkId, query, ct)).Items.Select(m => m.Document)];
     }
 
-    private async Task<List<T>> LoadAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query, CancellationToken ct)
+    private async Task<List<T>> LoadAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
+        CancellationToken ct)
         where T : class
     {
         var all = new List<T>();

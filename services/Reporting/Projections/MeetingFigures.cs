@@ -46,9 +46,11 @@ internal static class MeetingFigures
 
     /// <summary>A cadence breach of a group's year, counted once (the caller stores the breach fact once).</summary>
     public static Task CountBreachAsync(IUnitOfWork uow, string net, string groupId, int year, CancellationToken ct) =>
-        ChangeAsync(uow, net, groupId, year, figures => Task.FromResult(figures with { CadenceBreaches = figures.CadenceBreaches + 1 }), ct);
+        ChangeAsync(uow, net, groupId, year, figures => Task.FromResult(figures with { CadenceBreaches = figures.CadenceBreaches + 1 }),
+            ct);
 
-    private static async Task ChangeAsync(IUnitOfWork uow, string net, string groupId, int year, Func<GroupYearFigures, Task<GroupYearFigures>> change, CancellationToken ct)
+    private static async Task ChangeAsync(IUnitOfWork uow, string net, string groupId, int year, Func<GroupYearFigures,
+        Task<GroupYearFigures>> change, CancellationToken ct)
     {
         var stored = await uow.GetAsync(ReportingCollections.GroupYears, net, GroupYearFigures.IdFor(groupId, year), ct);
         var changed = await change(stored?.Document ?? GroupYearFigures.Empty(groupId, year));
@@ -62,7 +64,8 @@ internal static class MeetingFigures
         }
     }
 
-    private static async Task WriteMarksAsync(IUnitOfWork uow, string net, IReadOnlyList<AttendanceMark> before, IReadOnlyList<AttendanceMark> after, CancellationToken ct)
+    private static async Task WriteMarksAsync(IUnitOfWork uow, string net, IReadOnlyList<AttendanceMark> before,
+        IReadOnlyList<AttendanceMark> after, CancellationToken ct)
     {
         var kept = after.ToDictionary(m => m.MarkId, StringComparer.Ordinal);
         var had = before.ToDictionary(m => m.MarkId, StringComparer.Ordinal);
@@ -85,7 +88,8 @@ internal static class MeetingFigures
     }
 
     /// <summary>A person's last two marks in a group's year, oldest first.</summary>
-    private static async Task<IReadOnlyList<AttendanceMark>> LatestMarksAsync(IUnitOfWork uow, string net, string groupId, string personId, int year, CancellationToken ct)
+    private static async Task<IReadOnlyList<AttendanceMark>> LatestMarksAsync(IUnitOfWork uow, string net, string groupId,
+        string personId, int year, CancellationToken ct)
     {
         var query = ReportingCollections.AttendanceMarks.Query()
             .Where(m => m.GroupId, groupId).Where(m => m.PersonId, personId).Where(m => m.Year, year)

@@ -23,11 +23,13 @@ public static class ReportingProjection
         {
             case MeetingScheduled e:
                 await ChangeMeetingAsync(uow, net, e.MeetingId,
-                    () => new MeetingFact(net, e.MeetingId, e.GroupId, e.Kind, e.Start.ToUniversalTime(), e.End - e.Start, MeetingState.Planned, [], null, 0),
+                    () => new MeetingFact(net, e.MeetingId, e.GroupId, e.Kind, e.Start.ToUniversalTime(), e.End - e.Start,
+                        MeetingState.Planned, [], null, 0),
                     m => m with { Kind = e.Kind, StartsAt = e.Start.ToUniversalTime(), Duration = e.End - e.Start }, ct);
                 break;
             case MeetingRescheduled e:
-                await ChangeMeetingAsync(uow, net, e.MeetingId, null, m => m with { StartsAt = e.Start.ToUniversalTime(), Duration = e.End - e.Start }, ct);
+                await ChangeMeetingAsync(uow, net, e.MeetingId, null, m => m with { StartsAt = e.Start.ToUniversalTime(),
+                    Duration = e.End - e.Start }, ct);
                 break;
             case MeetingCancelled e:
                 await ChangeMeetingAsync(uow, net, e.MeetingId, null, m => m with { State = MeetingState.Cancelled }, ct);
@@ -40,12 +42,14 @@ public static class ReportingProjection
                     attendance.Add(new AttendanceEntry(mark.PersonId, affiliation?.Document.OrganisationId ?? "unknown", ParseAttendance(mark.Status)));
                 }
                 await ChangeMeetingAsync(uow, net, e.MeetingId,
-                    () => new MeetingFact(net, e.MeetingId, e.GroupId, e.Kind, e.Start.ToUniversalTime(), TimeSpan.FromHours(2), MeetingState.Held, attendance, null, 0),
+                    () => new MeetingFact(net, e.MeetingId, e.GroupId, e.Kind, e.Start.ToUniversalTime(), TimeSpan.FromHours(2),
+                        MeetingState.Held, attendance, null, 0),
                     m => m with { State = MeetingState.Held, Attendance = attendance }, ct);
                 break;
             case MinutesPublished e:
                 await ChangeMeetingAsync(uow, net, e.MeetingId,
-                    () => new MeetingFact(net, e.MeetingId, e.GroupId, e.Kind, e.Start.ToUniversalTime(), TimeSpan.FromHours(2), MeetingState.Held, [], e.OccurredAt, 0),
+                    () => new MeetingFact(net, e.MeetingId, e.GroupId, e.Kind, e.Start.ToUniversalTime(), TimeSpan.FromHours(2),
+                        MeetingState.Held, [], e.OccurredAt, 0),
                     m => m with { State = MeetingState.Held, MinutesPublishedAt = m.MinutesPublishedAt ?? e.OccurredAt }, ct);
                 break;
             case DecisionRecorded e:
@@ -55,7 +59,8 @@ public static class ReportingProjection
                 if (await uow.GetAsync(ReportingCollections.CadenceBreaches, net, e.EventId.ToString("N"), ct) is null)
                 {
                     await uow.InsertAsync(ReportingCollections.CadenceBreaches, net,
-                        new CadenceBreachFact(net, e.EventId.ToString("N"), e.GroupId, e.Year, e.Requirement, e.WindowStart, e.WindowEnd), ct);
+                        new CadenceBreachFact(net, e.EventId.ToString("N"), e.GroupId, e.Year, e.Requirement, e.WindowStart, e.WindowEnd),
+                            ct);
                     await MeetingFigures.CountBreachAsync(uow, net, e.GroupId, e.Year, ct);
                 }
                 break;
@@ -136,7 +141,8 @@ public static class ReportingProjection
     /// Creates (when <paramref name="create"/> is given) or changes a meeting fact, and its group-year figures with it.
     /// Events about a meeting the reporting service never heard of, with nothing to create it from, are only logged.
     /// </summary>
-    private static async Task ChangeMeetingAsync(IUnitOfWork uow, string net, string meetingId, Func<MeetingFact>? create, Func<MeetingFact, MeetingFact> update, CancellationToken ct)
+    private static async Task ChangeMeetingAsync(IUnitOfWork uow, string net, string meetingId, Func<MeetingFact>? create,
+        Func<MeetingFact, MeetingFact> update, CancellationToken ct)
     {
         var existing = await uow.GetAsync(ReportingCollections.Meetings, net, meetingId, ct);
         if (existing is null && create is null)

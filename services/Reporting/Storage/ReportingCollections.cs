@@ -33,11 +33,13 @@ public static class ReportingCollections
         .WithIndex("group_state_start", m => m.GroupId, m => m.State, m => m.StartsAt);
 
     /// <summary>The figures of each group's year, kept with every change to its held meetings; health reads a year's.</summary>
-    public static readonly DocumentCollection<GroupYearFigures> GroupYears = new DocumentCollection<GroupYearFigures>("group_years", f => f.Id)
+    public static readonly DocumentCollection<GroupYearFigures> GroupYears = new DocumentCollection<GroupYearFigures>("group_years",
+        f => f.Id)
         .WithIndex("year", f => f.Year);
 
     /// <summary>Attendance per person and held meeting: a person's latest marks in a group's year, newest first.</summary>
-    public static readonly DocumentCollection<AttendanceMark> AttendanceMarks = new DocumentCollection<AttendanceMark>("attendance_marks", m => m.MarkId)
+    public static readonly DocumentCollection<AttendanceMark> AttendanceMarks = new DocumentCollection<AttendanceMark>("attendance_marks",
+        m => m.MarkId)
         .WithIndex("group_person_year_start", m => m.GroupId, m => m.PersonId, m => m.Year, m => m.StartsAt);
 
     /// <summary>One document per person and group: a re-join after leaving starts a new stint in place of the old one.</summary>
@@ -51,13 +53,16 @@ public static class ReportingCollections
         .WithIndex("year", m => m.Year)
         .WithIndex("group_id", m => m.GroupId);
 
-    public static readonly DocumentCollection<IndicatorFact> Indicators = new DocumentCollection<IndicatorFact>("indicators", i => i.IndicatorId).WithIndex("measure_id", i => i.MeasureId);
+    public static readonly DocumentCollection<IndicatorFact> Indicators = new DocumentCollection<IndicatorFact>("indicators",
+        i => i.IndicatorId).WithIndex("measure_id", i => i.MeasureId);
 
-    public static readonly DocumentCollection<GroupAccounts> Accounts = new DocumentCollection<GroupAccounts>("accounts", a => AccountsId(a.GroupId, a.Year)).WithIndex("year", a => a.Year);
+    public static readonly DocumentCollection<GroupAccounts> Accounts = new DocumentCollection<GroupAccounts>("accounts",
+        a => AccountsId(a.GroupId, a.Year)).WithIndex("year", a => a.Year);
 
     public static readonly DocumentCollection<LearningActivity> Learning = new("learning", a => a.ActivityId);
 
-    public static readonly DocumentCollection<CadenceBreachFact> CadenceBreaches = new DocumentCollection<CadenceBreachFact>("cadence_breaches", b => b.BreachId).WithIndex("year", b => b.Year);
+    public static readonly DocumentCollection<CadenceBreachFact> CadenceBreaches =
+        new DocumentCollection<CadenceBreachFact>("cadence_breaches", b => b.BreachId).WithIndex("year", b => b.Year);
 
     public static readonly DocumentCollection<LoggedEvent> EventLog = new("event_log", e => e.LogId);
 
@@ -67,7 +72,8 @@ public static class ReportingCollections
 
     /// <summary>Every collection, for the migration that creates their indexes.</summary>
     public static IReadOnlyCollection<IDocumentCollection> All { get; } =
-        [Meetings, GroupYears, AttendanceMarks, Participations, Appointments, Affiliations, Measures, Indicators, Accounts, Learning, CadenceBreaches, EventLog, EventCounts, Requests];
+        [Meetings, GroupYears, AttendanceMarks, Participations, Appointments, Affiliations, Measures, Indicators, Accounts, Learning,
+            CadenceBreaches, EventLog, EventCounts, Requests];
 
     public static string AccountsId(string groupId, int year) => $"{groupId}/{year}";
 

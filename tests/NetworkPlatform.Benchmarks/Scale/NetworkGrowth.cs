@@ -35,7 +35,8 @@ internal sealed class NetworkGrowth(IServiceProvider services, DateTimeOffset no
     private const int BatchSize = 250;
     private const string By = "bench";
 
-    private static readonly string[] People = ["Ingrid Haugen", "Jonas Berg", "Marte Lie", "Sindre Moen", "Aisha Rahman", "Eirik Dahl", "Nora Bakke"];
+    private static readonly string[] People = ["Ingrid Haugen", "Jonas Berg", "Marte Lie", "Sindre Moen", "Aisha Rahman", "Eirik Dahl",
+        "Nora Bakke"];
 
     private readonly IDocumentStore meetings = services.GetRequiredKeyedService<IDocumentStore>(MeetingsModule.ServiceName);
     private readonly IDocumentStore reporting = services.GetRequiredKeyedService<IDocumentStore>(ReportingModule.ServiceName);
@@ -75,7 +76,8 @@ internal sealed class NetworkGrowth(IServiceProvider services, DateTimeOffset no
             var start = random.Next(25) == 0
                 ? now.AddMinutes(random.Next(60, 365 * 24 * 60))
                 : HistoryStart.AddMinutes(Math.Floor(random.NextDouble() * span / 30) * 30);
-            var kind = random.Next(10) switch { 0 => MeetingKind.StartUp, 1 => MeetingKind.Reporting, 2 => MeetingKind.Workshop, _ => MeetingKind.Interim };
+            var kind = random.Next(10) switch { 0 => MeetingKind.StartUp, 1 => MeetingKind.Reporting, 2 => MeetingKind.Workshop,
+                _ => MeetingKind.Interim };
             batch.Add(($"bulk-{n:D7}", BulkGroups[n % BulkGroups.Length], kind, start, n + 1_000_000));
             if (batch.Count == BatchSize || n == total - 1)
             {
@@ -85,7 +87,8 @@ internal sealed class NetworkGrowth(IServiceProvider services, DateTimeOffset no
         }
     }
 
-    private async Task WriteAsync(IReadOnlyList<(string Id, string GroupId, MeetingKind Kind, DateTimeOffset Start, int Seed)> batch, CancellationToken cancellationToken)
+    private async Task WriteAsync(IReadOnlyList<(string Id, string GroupId, MeetingKind Kind, DateTimeOffset Start, int Seed)> batch,
+        CancellationToken cancellationToken)
     {
         var documents = new List<(Meeting Meeting, ActionItem? Item)>();
         var events = new List<IDomainEvent>();
@@ -100,15 +103,18 @@ internal sealed class NetworkGrowth(IServiceProvider services, DateTimeOffset no
         written += batch.Count;
     }
 
-    private (Meeting, ActionItem?, List<IDomainEvent>) Build(string id, string groupId, MeetingKind kind, DateTimeOffset start, Random random)
+    private (Meeting, ActionItem?, List<IDomainEvent>) Build(string id, string groupId, MeetingKind kind, DateTimeOffset start,
+        Random random)
     {
         var end = start.AddHours(2);
         var scheduledAt = start.AddDays(-21);
-        var meeting = Meeting.Schedule(id, Network, groupId, $"{kind}: {groupId}", kind, start, end, settings.TimeZone, "Rådhuset, møterom 2", "",
+        var meeting = Meeting.Schedule(id, Network, groupId, $"{kind}: {groupId}", kind, start, end, settings.TimeZone, "Rådhuset, "
+            + "møterom 2", "",
             settings.TemplateFor(kind), [], scheduledAt, By);
         var events = new List<IDomainEvent>
         {
-            new MeetingScheduled(Guid.CreateVersion7(), scheduledAt, Network, id, 1, id, groupId, kind.ToString(), meeting.Title, start, end, meeting.TimeZone, meeting.Location, ""),
+            new MeetingScheduled(Guid.CreateVersion7(), scheduledAt, Network, id, 1, id, groupId, kind.ToString(), meeting.Title, start,
+                end, meeting.TimeZone, meeting.Location, ""),
         };
         if (start > now)
         {
@@ -122,18 +128,23 @@ internal sealed class NetworkGrowth(IServiceProvider services, DateTimeOffset no
         })).ToList();
         meeting = meeting.RecordAttendance(entries, end);
         events.Add(new AttendanceRecorded(Guid.CreateVersion7(), end, Network, id, 2, id, groupId, kind.ToString(), start,
-            [.. entries.Select(e => new EventMark(e.PersonId, e.Status.ToString()))], entries.Count, entries.Count(e => e.Status == AttendanceStatus.Present), true));
+            [.. entries.Select(e => new EventMark(e.PersonId, e.Status.ToString()))], entries.Count,
+                entries.Count(e => e.Status == AttendanceStatus.Present), true));
         if (random.Next(100) < 85)
         {
-            var text = $"Minutes of {meeting.Title}, {start:yyyy-MM-dd}. " + string.Join(' ', meeting.Agenda.Select(a => $"{a.Title}: discussed and agreed."));
+            var text = $"Minutes of {meeting.Title}, {start:yyyy-MM-dd}. " + string.Join(' ', meeting.Agenda.Select(a => $"{a.Title}: "
+                + $"discussed and agreed."));
             var published = start.AddDays(1 + random.Next(30));
-            meeting = meeting.DraftMinutes(text, start.AddDays(1)).ApproveMinutes(published, By).PublishMinutes(new Addressees([], []), published);
-            events.Add(new MinutesPublished(Guid.CreateVersion7(), published, Network, id, 5, id, groupId, kind.ToString(), meeting.Title, start, text, [], [], []));
+            meeting = meeting.DraftMinutes(text, start.AddDays(1)).ApproveMinutes(published, By).PublishMinutes(new Addressees([], []),
+                published);
+            events.Add(new MinutesPublished(Guid.CreateVersion7(), published, Network, id, 5, id, groupId, kind.ToString(), meeting.Title,
+                start, text, [], [], []));
         }
         var item = new ActionItem
         {
             Id = $"act-{id}", NetworkId = Network, GroupId = groupId, MeetingId = id, Title = "Follow up the measures",
-            OwnerPersonId = entries[random.Next(entries.Count)].PersonId, OwnerName = "", DueDate = DateOnly.FromDateTime(start.AddDays(30).UtcDateTime),
+            OwnerPersonId = entries[random.Next(entries.Count)].PersonId, OwnerName = "",
+                DueDate = DateOnly.FromDateTime(start.AddDays(30).UtcDateTime),
             CreatedAt = end,
         };
         return (meeting, item.Complete(start.AddDays(20), By), events);

@@ -71,14 +71,16 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
             [MembershipModule.SeedDemoKey] = "true",
             [GroupsModule.SeedDemoKey] = "true",
         });
-        builder.Services.AddSingleton(new ServiceIdentity(network => "Bearer " + tokens.Issue("service", network, [Roles.Secretariat], lifetime: TimeSpan.FromMinutes(10))));
+        builder.Services.AddSingleton(new ServiceIdentity(network => "Bearer " + tokens.Issue("service", network, [Roles.Secretariat],
+            lifetime: TimeSpan.FromMinutes(10))));
         builder.AddServiceDefaults("standalone");
         builder.AddDashboardEndpoint(dashboardPort);
         builder.Services.AddMembership(builder.Configuration);
         builder.Services.AddGroups(builder.Configuration);
         builder.Services.AddMeetings(builder.Configuration);
         builder.Services.AddReporting(builder.Configuration);
-        builder.Services.AddEventBus(builder.Configuration.GetSection("Bus"), bus => bus.AddMembership().AddGroups().AddMeetings().AddReporting());
+        builder.Services.AddEventBus(builder.Configuration.GetSection("Bus"),
+            bus => bus.AddMembership().AddGroups().AddMeetings().AddReporting());
         var app = builder.Build();
         app.MapServiceDefaults();
         app.MapMembership();
@@ -95,7 +97,8 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
     /// </summary>
     public async Task QuietAsync(CancellationToken cancellationToken)
     {
-        string[] services = [MembershipModule.ServiceName, GroupsModule.ServiceName, MeetingsModule.ServiceName, ReportingModule.ServiceName];
+        string[] services = [MembershipModule.ServiceName, GroupsModule.ServiceName, MeetingsModule.ServiceName,
+            ReportingModule.ServiceName];
         var outboxes = services.Select(s => Services.GetRequiredKeyedService<IOutbox>(s)).ToList();
         var reporting = Services.GetRequiredKeyedService<IDocumentStore>(ReportingModule.ServiceName);
         var deadline = DateTime.UtcNow.AddMinutes(5);

@@ -165,7 +165,8 @@ public sealed class BarePostgresLoop : IStorageLoop
     {
         await using var transaction = await connection.BeginTransactionAsync();
         await using var insert = Command(transaction, """
-            INSERT INTO documents (collection, network_id, id, version, body) VALUES ('meetings', @network, @id, 1, @body) ON CONFLICT DO NOTHING
+            INSERT INTO documents (collection, network_id, id, version, body) VALUES ('meetings', @network, @id, 1,
+                @body) ON CONFLICT DO NOTHING
             """, document);
         await insert.ExecuteNonQueryAsync();
         await transaction.CommitAsync();

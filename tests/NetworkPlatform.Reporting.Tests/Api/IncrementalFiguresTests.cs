@@ -36,7 +36,8 @@ public sealed class IncrementalFiguresTests
         await PublishAndWaitAsync(host, meetings, setup.Count + meetings.Count);
 
         var store = host.Services.GetRequiredKeyedService<IDocumentStore>(ReportingModule.ServiceName);
-        Assert.True(await FiguresOfFactsAsync(store) == await StoredFiguresAsync(store), $"Seed {seed}: the kept figures differ from the facts folded afresh.");
+        Assert.True(await FiguresOfFactsAsync(store) == await StoredFiguresAsync(store), $"Seed {seed}: the kept figures differ from "
+            + $"the facts folded afresh.");
         var live = await ReadAsync(host);
 
         using (var rebuild = host.Client.RebuildProjections(new RebuildProjectionsRequest { NetworkId = Net }, host.As(Roles.Operator)))
@@ -48,8 +49,10 @@ public sealed class IncrementalFiguresTests
 
         var rebuilt = await ReadAsync(host);
         Assert.True(live.Count == rebuilt.Count && live.Zip(rebuilt).All(p => p.First == p.Second),
-            $"Seed {seed}: the rebuilt figures differ from the live ones:\n{string.Join('\n', live.Zip(rebuilt).Where(p => p.First != p.Second).Select(p => $"{p.First}\n  vs\n{p.Second}"))}");
-        Assert.Contains(live, l => l.Contains("\"heldMeetings\": ", StringComparison.Ordinal) && !l.Contains("\"heldMeetings\": 0", StringComparison.Ordinal));
+            $"Seed {seed}: the rebuilt figures differ from the live ones:\n"
+            + string.Join('\n', live.Zip(rebuilt).Where(p => p.First != p.Second).Select(p => $"{p.First}\n  vs\n{p.Second}")));
+        Assert.Contains(live, l => l.Contains("\"heldMeetings\": ", StringComparison.Ordinal) && !l.Contains("\"heldMeetings\": 0",
+            StringComparison.Ordinal));
     }
 
     /// <summary>Health of each year and the annual reports, as text (the computation time left out).</summary>
@@ -79,8 +82,10 @@ public sealed class IncrementalFiguresTests
     private static async Task<string> FiguresOfFactsAsync(IDocumentStore store)
     {
         var figures = new Dictionary<(string, int), GroupYearFigures>();
-        GroupYearFigures Of(string groupId, int year) => figures.GetValueOrDefault((groupId, year)) ?? GroupYearFigures.Empty(groupId, year);
-        foreach (var part in (await AllAsync(store, ReportingCollections.Meetings)).Select(MeetingContribution.Of).OfType<MeetingContribution>())
+        GroupYearFigures Of(string groupId, int year) => figures.GetValueOrDefault((groupId, year)) ?? GroupYearFigures.Empty(groupId,
+            year);
+        foreach (var part in (await AllAsync(store,
+            ReportingCollections.Meetings)).Select(MeetingContribution.Of).OfType<MeetingContribution>())
         {
             figures[(part.GroupId, part.Year)] = Of(part.GroupId, part.Year).With(part, +1);
         }
@@ -92,11 +97,17 @@ public sealed class IncrementalFiguresTests
         return Describe(figures.Values);
     }
 
-    private static string Describe(IEnumerable<GroupYearFigures> figures) => string.Join('\n', figures.OrderBy(f => f.Id, StringComparer.Ordinal).Select(f =>
-        $"{f.Id}: held {f.Held}, minutes {f.WithMinutes}, late {f.PublishedLate}, decisions {f.Decisions}, present {f.Present}/{f.Recorded}, breaches {f.CadenceBreaches}; "
+    private static string Describe(IEnumerable<GroupYearFigures> figures) => string.Join('\n', figures.OrderBy(f => f.Id,
+        StringComparer.Ordinal).Select(f =>
+        $"{f.Id}: held {f.Held}, minutes {f.WithMinutes}, late {f.PublishedLate}, decisions {f.Decisions}, present "
+            + $"{f.Present}/{f.Recorded}, breaches {f.CadenceBreaches}; "
         + $"days {string.Join(' ', f.DaysToPublish.OrderBy(d => d.Key, StringComparer.Ordinal).Select(d => $"{d.Key}x{d.Value}"))}; "
-        + $"members {string.Join(' ', f.Members.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => $"{m.Key}={m.Value.Present}/{m.Value.Recorded}[{string.Join(',', m.Value.Latest.Select(l => $"{l.MarkId}:{l.Status}"))}]"))}; "
-        + $"organisations {string.Join(' ', f.Organisations.OrderBy(o => o.Key, StringComparer.Ordinal).Select(o => $"{o.Key}={o.Value.Present}/{o.Value.Recorded}/{o.Value.HoursInMeetings}"))}"));
+        + $"members {string.Join(' ', f.Members.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => Describe(m.Key, m.Value)))}; "
+        + $"organisations {string.Join(' ', f.Organisations.OrderBy(o => o.Key, StringComparer.Ordinal)
+            .Select(o => $"{o.Key}={o.Value.Present}/{o.Value.Recorded}/{o.Value.HoursInMeetings}"))}"));
+
+    private static string Describe(string personId, MemberTally tally) =>
+        $"{personId}={tally.Present}/{tally.Recorded}[{string.Join(',', tally.Latest.Select(l => $"{l.MarkId}:{l.Status}"))}]";
 
     private static async Task<List<T>> AllAsync<T>(IDocumentStore store, DocumentCollection<T> collection)
         where T : class
@@ -120,7 +131,8 @@ public sealed class IncrementalFiguresTests
             await host.PublishAsync(domainEvent);
         }
         var deadline = DateTime.UtcNow.AddSeconds(120);
-        while ((await host.Client.GetNetworkHealthAsync(new GetNetworkHealthRequest { NetworkId = Net, Year = 2026 }, host.As(Roles.DashboardReader))).EventsSeen < expectedEvents)
+        while ((await host.Client.GetNetworkHealthAsync(new GetNetworkHealthRequest { NetworkId = Net, Year = 2026 },
+            host.As(Roles.DashboardReader))).EventsSeen < expectedEvents)
         {
             Assert.True(DateTime.UtcNow < deadline, $"The reporting service did not consume {expectedEvents} events within 120 s.");
             await Task.Delay(100);
@@ -138,7 +150,8 @@ public sealed class IncrementalFiguresTests
         var organisationOf = Persons.ToDictionary(p => p, p => $"o-{(int.Parse(p[2..], CultureInfo.InvariantCulture) % 3) + 1}");
         foreach (var person in Persons.Take(6))
         {
-            setup.Add(new RepresentativeAppointed(Guid.NewGuid(), setupAt, Net, $"r-{person}", 1, $"r-{person}", organisationOf[person], person, "Representative",
+            setup.Add(new RepresentativeAppointed(Guid.NewGuid(), setupAt, Net, $"r-{person}", 1, $"r-{person}",
+                organisationOf[person], person, "Representative",
                 random.Next(2, 8), "Manager", setupAt.AddMonths(random.Next(0, 18)), "secretariat"));
         }
         var members = Groups.ToDictionary(g => g, _ => new List<string>());
@@ -161,12 +174,14 @@ public sealed class IncrementalFiguresTests
         {
             var id = $"m-{i:D3}";
             var group = Groups[random.Next(Groups.Length)];
-            var start = new DateTimeOffset(2025, 1, 1, 9, 0, 0, TimeSpan.Zero).AddDays(random.Next(0, 900)).AddMinutes(random.Next(0, 3) * 30);
+            var start = new DateTimeOffset(2025, 1, 1, 9, 0, 0, TimeSpan.Zero).AddDays(random.Next(0, 900)).AddMinutes(random.Next(0,
+                3) * 30);
             // A meeting starting on the last day of a year may be moved into the next one.
             start = random.NextDouble() < 0.05 ? new DateTimeOffset(start.Year, 12, 31, 22, 0, 0, TimeSpan.Zero) : start;
             var at = start.AddDays(-30);
             DateTimeOffset Next() => at = at.AddHours(random.Next(1, 200));
-            meetings.Add(new MeetingScheduled(Guid.NewGuid(), Next(), Net, id, 1, id, group, "Interim", id, start, start.AddHours(random.Next(1, 4)), "Europe/Oslo", "", ""));
+            meetings.Add(new MeetingScheduled(Guid.NewGuid(), Next(), Net, id, 1, id, group, "Interim", id, start,
+                start.AddHours(random.Next(1, 4)), "Europe/Oslo", "", ""));
             var roll = random.NextDouble();
             if (roll < 0.1)
             {
@@ -176,21 +191,26 @@ public sealed class IncrementalFiguresTests
             for (var recorded = 0; recorded < (roll < 0.3 ? 2 : roll < 0.9 ? 1 : 0); recorded++)
             {
                 var marks = members[group].Where(_ => random.NextDouble() < 0.8)
-                    .Select(p => new EventMark(p, random.NextDouble() switch { < 0.6 => "Present", < 0.85 => "Absent", _ => "Excused" })).ToList();
-                meetings.Add(new AttendanceRecorded(Guid.NewGuid(), Next(), Net, id, 3, id, group, "Interim", start, marks, marks.Count, marks.Count(m => m.Status == "Present"), true));
+                    .Select(p => new EventMark(p, random.NextDouble() switch { < 0.6 => "Present", < 0.85 => "Absent",
+                        _ => "Excused" })).ToList();
+                meetings.Add(new AttendanceRecorded(Guid.NewGuid(), Next(), Net, id, 3, id, group, "Interim", start, marks, marks.Count,
+                    marks.Count(m => m.Status == "Present"), true));
             }
             if (random.NextDouble() < 0.7)
             {
-                meetings.Add(new MinutesPublished(Guid.NewGuid(), Next(), Net, id, 4, id, group, "Interim", id, start, "Minutes", [], [], []));
+                meetings.Add(new MinutesPublished(Guid.NewGuid(), Next(), Net, id, 4, id, group, "Interim", id, start, "Minutes", [], [],
+                    []));
             }
             for (var decisions = random.Next(0, 3); decisions > 0; decisions--)
             {
-                meetings.Add(new DecisionRecorded(Guid.NewGuid(), Next(), Net, id, 4, id, group, DecisionKind.FreeText, null, null, null, "Agreed"));
+                meetings.Add(new DecisionRecorded(Guid.NewGuid(), Next(), Net, id, 4, id, group, DecisionKind.FreeText, null, null, null,
+                    "Agreed"));
             }
             if (random.NextDouble() < 0.1)
             {
                 var moved = start.AddHours(random.Next(1, 72));
-                meetings.Add(new MeetingRescheduled(Guid.NewGuid(), Next(), Net, id, 5, id, group, start, start.AddHours(2), moved, moved.AddHours(2), "Europe/Oslo", "moved", 1));
+                meetings.Add(new MeetingRescheduled(Guid.NewGuid(), Next(), Net, id, 5, id, group, start, start.AddHours(2), moved,
+                    moved.AddHours(2), "Europe/Oslo", "moved", 1));
             }
             if (random.NextDouble() < 0.05)
             {
@@ -202,7 +222,8 @@ public sealed class IncrementalFiguresTests
             foreach (var group in Groups.Where(_ => random.NextDouble() < 0.5))
             {
                 var at = new DateTimeOffset(year, 6, 1, 0, 0, 0, TimeSpan.Zero);
-                meetings.Add(new CadenceBreached(Guid.NewGuid(), at, Net, group, 1, group, year, "StartUp", at.AddMonths(-5), at.AddMonths(-3), null));
+                meetings.Add(new CadenceBreached(Guid.NewGuid(), at, Net, group, 1, group, year, "StartUp", at.AddMonths(-5),
+                    at.AddMonths(-3), null));
             }
         }
         return (setup, meetings);

@@ -118,7 +118,8 @@ public class NetworkHealthFiguresTests
     [Fact]
     public void the_median_days_to_minutes_of_an_even_count_is_the_mean_of_the_middle_two()
     {
-        var documentation = DocumentationFigures.Compute(Figures(Meetings.Take(4).Append(Held("m9", "wg-2", new(2026, 5, 1), published: new(2026, 5, 8)))));
+        var documentation = DocumentationFigures.Compute(Figures(Meetings.Take(4).Append(Held("m9", "wg-2", new(2026, 5, 1),
+            published: new(2026, 5, 8)))));
 
         // wg-1: 5, 22 and 3 days; wg-2: 7 days.
         Assert.Equal(6d, documentation.MedianDaysToPublish);

@@ -59,7 +59,8 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         await unit.InsertAsync(Meetings, NetworkA, new Meeting("m-1", "g-1", "startup", null, "Kick-off"));
 
         Assert.Equal(1, (await unit.GetAsync(Meetings, NetworkA, "m-1"))?.Version);
-        Assert.Equal(["m-1"], Ids(await unit.QueryAsync(Meetings, NetworkA, Meetings.Query().Where(m => m.GroupId, "g-1").OrderBy(m => m.Start))));
+        Assert.Equal(["m-1"], Ids(await unit.QueryAsync(Meetings, NetworkA, Meetings.Query().Where(m => m.GroupId,
+            "g-1").OrderBy(m => m.Start))));
         Assert.Null(await Store.GetAsync(Meetings, NetworkA, "m-1"));
         Assert.Empty((await QueryAsync(NetworkA, Meetings.Query().Where(m => m.GroupId, "g-1").OrderBy(m => m.Start))).Items);
     }
@@ -226,7 +227,8 @@ public abstract class DocumentStoreContract : IAsyncLifetime
             new Meeting("m-4", "g-1", "interim", null, "d"));
 
         Assert.Equal(["m-1", "m-3", "m-4"], Ids(await QueryAsync(NetworkA, Meetings.Query().Where(m => m.GroupId, "g-1"))));
-        Assert.Equal(["m-3", "m-4"], Ids(await QueryAsync(NetworkA, Meetings.Query().Where(m => m.Kind, "interim").Where(m => m.GroupId, "g-1"))));
+        Assert.Equal(["m-3", "m-4"], Ids(await QueryAsync(NetworkA, Meetings.Query().Where(m => m.Kind, "interim").Where(m => m.GroupId,
+            "g-1"))));
         Assert.Equal(["m-2", "m-3"], Ids(await QueryAsync(NetworkA, Meetings.Query().Where(m => m.Chair, "ada"))));
         Assert.Equal(["m-1", "m-4"], Ids(await QueryAsync(NetworkA, Meetings.Query().Where(m => m.Chair, null))));
         Assert.Equal(["m-1", "m-2", "m-3", "m-4"], Ids(await QueryAsync(NetworkA, Meetings.Query())));
@@ -299,12 +301,16 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         await InsertAsync(NetworkB, new Meeting("m-7", "g-1", "interim", null, "other network", At(20)));
 
         Assert.Equal(["m-2", "m-3", "m-5", "m-4"], Ids(await QueryAsync(NetworkA, Meetings.Query().Between(m => m.Start, At(20), At(40)))));
-        Assert.Equal(["m-4", "m-5", "m-3", "m-2"], Ids(await QueryAsync(NetworkA, Meetings.Query().Between(m => m.Start, At(20), At(40)).OrderBy(m => m.Start, descending: true))));
-        Assert.Equal(["m-1", "m-3", "m-5", "m-4", "m-6"], Ids(await QueryAsync(NetworkA, Meetings.Query().Where(m => m.GroupId, "g-1").OrderBy(m => m.Start))));
-        Assert.Equal(["m-3", "m-5"], Ids(await QueryAsync(NetworkA, Meetings.Query().Where(m => m.GroupId, "g-1").Between(m => m.Start, At(20), At(30, fraction: 5)))));
+        Assert.Equal(["m-4", "m-5", "m-3", "m-2"], Ids(await QueryAsync(NetworkA, Meetings.Query().Between(m => m.Start, At(20),
+            At(40)).OrderBy(m => m.Start, descending: true))));
+        Assert.Equal(["m-1", "m-3", "m-5", "m-4", "m-6"], Ids(await QueryAsync(NetworkA, Meetings.Query().Where(m => m.GroupId,
+            "g-1").OrderBy(m => m.Start))));
+        Assert.Equal(["m-3", "m-5"], Ids(await QueryAsync(NetworkA, Meetings.Query().Where(m => m.GroupId, "g-1").Between(m => m.Start,
+            At(20), At(30, fraction: 5)))));
         Assert.Equal(["m-5", "m-4", "m-6"], Ids(await QueryAsync(NetworkA, Meetings.Query().Between(m => m.Start, At(30), null))));
         // An instant given at another offset is the same instant.
-        Assert.Equal(["m-1"], Ids(await QueryAsync(NetworkA, Meetings.Query().Between(m => m.Start, null, At(20).ToOffset(TimeSpan.FromHours(2))))));
+        Assert.Equal(["m-1"], Ids(await QueryAsync(NetworkA, Meetings.Query().Between(m => m.Start, null,
+            At(20).ToOffset(TimeSpan.FromHours(2))))));
         // Kind is in no index with Start: the start index serves, kind is checked on its rows.
         Assert.Equal(["m-1"], Ids(await QueryAsync(NetworkA, Meetings.Query().Where(m => m.Kind, "startup").OrderBy(m => m.Start))));
     }
@@ -326,7 +332,8 @@ public abstract class DocumentStoreContract : IAsyncLifetime
     [Fact]
     public async Task several_documents_come_in_one_read_and_a_page_continues_after_any_of_its_documents()
     {
-        await InsertAsync(NetworkA, [.. Enumerable.Range(1, 5).Select(i => new Meeting($"m-{i}", "g-1", "interim", null, "t", At(10 - i)))]);
+        await InsertAsync(NetworkA, [.. Enumerable.Range(1, 5).Select(i => new Meeting($"m-{i}", "g-1", "interim", null, "t",
+            At(10 - i)))]);
         await InsertAsync(NetworkB, new Meeting("m-6", "g-1", "interim", null, "other network"));
 
         var found = await Store.GetManyAsync(Meetings, NetworkA, ["m-2", "m-4", "missing", "m-6"]);
@@ -336,7 +343,8 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         var page = await QueryAsync(NetworkA, Meetings.Query().OrderBy(m => m.Start).Page(3));
         Assert.Equal(["m-5", "m-4", "m-3"], Ids(page));
         Assert.Equal(page.NextPageToken, page.TokenAfter(2));
-        Assert.Equal(["m-4", "m-3", "m-2", "m-1"], Ids(await QueryAsync(NetworkA, Meetings.Query().OrderBy(m => m.Start).Page(10, page.TokenAfter(0)))));
+        Assert.Equal(["m-4", "m-3", "m-2", "m-1"], Ids(await QueryAsync(NetworkA, Meetings.Query().OrderBy(m => m.Start).Page(10,
+            page.TokenAfter(0)))));
     }
 
     [Fact]
@@ -345,7 +353,8 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         await using var unit = await Store.BeginAsync();
 
         var error = await Assert.ThrowsAsync<ArgumentException>(
-            () => unit.InsertAsync(Meetings, NetworkA, new Meeting("m-1", "g-1", "startup", null, "a", At(1).ToOffset(TimeSpan.FromHours(1)))));
+            () => unit.InsertAsync(Meetings, NetworkA, new Meeting("m-1", "g-1", "startup", null, "a",
+                At(1).ToOffset(TimeSpan.FromHours(1)))));
         Assert.Contains("ToUniversalTime", error.Message, StringComparison.Ordinal);
     }
 
@@ -355,12 +364,14 @@ public abstract class DocumentStoreContract : IAsyncLifetime
     public async Task paging_by_a_field_visits_every_document_once_while_others_are_inserted(bool descending)
     {
         // Starts one hour apart, several ids per start; more arrive between pages, before and after the cursor.
-        await InsertAsync(NetworkA, [.. Enumerable.Range(0, 40).Select(i => new Meeting($"m-{i:D3}", "g-1", "interim", null, "early", At(i / 3 * 60)))]);
+        await InsertAsync(NetworkA, [.. Enumerable.Range(0, 40).Select(i => new Meeting($"m-{i:D3}", "g-1", "interim", null, "early",
+            At(i / 3 * 60)))]);
         var seen = new List<Meeting>();
         string? token = null;
         for (var page = 0; page < 100; page++)
         {
-            var result = await QueryAsync(NetworkA, Meetings.Query().Where(m => m.GroupId, "g-1").OrderBy(m => m.Start, descending).Page(6, token));
+            var result = await QueryAsync(NetworkA, Meetings.Query().Where(m => m.GroupId, "g-1").OrderBy(m => m.Start,
+                descending).Page(6, token));
             seen.AddRange(result.Items.Select(i => i.Document));
             token = result.NextPageToken;
             if (token is null)
@@ -386,14 +397,16 @@ public abstract class DocumentStoreContract : IAsyncLifetime
     [Fact]
     public async Task each_kind_of_query_is_served_by_its_declared_index_without_sorting()
     {
-        await InsertAsync(NetworkA, [.. Enumerable.Range(0, 300).Select(i => new Meeting($"m-{i:D3}", $"g-{i % 7}", i % 2 == 0 ? "interim" : "startup", $"p-{i % 11}", "t", At(i), i % 5))]);
+        await InsertAsync(NetworkA, [.. Enumerable.Range(0, 300).Select(i => new Meeting($"m-{i:D3}", $"g-{i % 7}", i % 2 == 0
+            ? "interim" : "startup", $"p-{i % 11}", "t", At(i), i % 5))]);
         var token = (await QueryAsync(NetworkA, Meetings.Query().Where(m => m.GroupId, "g-1").OrderBy(m => m.Start).Page(3))).NextPageToken;
 
         var queries = new (string Index, DocumentQuery<Meeting> Query)[]
         {
             ("group_start", Meetings.Query().Where(m => m.GroupId, "g-1").Between(m => m.Start, At(10), At(200))),
             ("group_start", Meetings.Query().Where(m => m.GroupId, "g-1").OrderBy(m => m.Start).Page(3, token)),
-            ("group_start", Meetings.Query().Where(m => m.GroupId, "g-1").Where(m => m.Kind, "interim").OrderBy(m => m.Start, descending: true)),
+            ("group_start", Meetings.Query().Where(m => m.GroupId, "g-1").Where(m => m.Kind, "interim").OrderBy(m => m.Start,
+                descending: true)),
             ("start", Meetings.Query().Between(m => m.Start, At(10), At(200)).OrderBy(m => m.Start, descending: true)),
             ("group_kind", Meetings.Query().Where(m => m.GroupId, "g-1").Where(m => m.Kind, "interim")),
             ("chair", Meetings.Query().Where(m => m.Chair, "p-3")),
@@ -405,7 +418,8 @@ public abstract class DocumentStoreContract : IAsyncLifetime
             Assert.True(UsesIndexInOrder(plan, index), $"Expected {index} to serve the query, without a sort:\n{plan}");
         }
         // A later page starts at its token's key in the index, rather than reading the earlier pages again.
-        var later = await ExplainAsync(opened[0], NetworkA, Meetings.Query().OrderBy(m => m.Start).Page(3, token is null ? null : (await QueryAsync(NetworkA, Meetings.Query().OrderBy(m => m.Start).Page(3))).NextPageToken));
+        var later = await ExplainAsync(opened[0], NetworkA, Meetings.Query().OrderBy(m => m.Start).Page(3,
+            token is null ? null : (await QueryAsync(NetworkA, Meetings.Query().OrderBy(m => m.Start).Page(3))).NextPageToken));
         Assert.True(SeeksToTheKey(later), $"Expected the page to start at the token's key:\n{later}");
     }
 
@@ -419,8 +433,10 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         await storage.Database.MigrateAsync([Meetings]);
 
         Assert.Equal(new Versioned<Meeting>(meeting, 1), await storage.Documents.GetAsync(Meetings, NetworkA, "m-1"));
-        Assert.Equal(["m-1"], Ids(await storage.Documents.QueryAsync(Meetings, NetworkA, Meetings.Query().Where(m => m.GroupId, "g-1").Between(m => m.Start, At(0), At(10)))));
-        Assert.True(UsesIndexInOrder(await ExplainAsync(storage, NetworkA, Meetings.Query().Where(m => m.GroupId, "g-1").OrderBy(m => m.Start)), "group_start"));
+        Assert.Equal(["m-1"], Ids(await storage.Documents.QueryAsync(Meetings, NetworkA, Meetings.Query().Where(m => m.GroupId,
+            "g-1").Between(m => m.Start, At(0), At(10)))));
+        Assert.True(UsesIndexInOrder(await ExplainAsync(storage, NetworkA, Meetings.Query().Where(m => m.GroupId,
+            "g-1").OrderBy(m => m.Start)), "group_start"));
         var schema = await SchemaAsync(former);
         Assert.DoesNotContain("document_index", schema);
         Assert.Equal(Meetings.Indexes.Count, schema.Count(name => name.StartsWith("dx_meetings_", StringComparison.Ordinal)));
@@ -442,15 +458,18 @@ public abstract class DocumentStoreContract : IAsyncLifetime
         var unindexed = await Assert.ThrowsAsync<ArgumentException>(() => QueryAsync(NetworkA, Meetings.Query().Where(m => m.Title, "a")));
         Assert.Contains("group_start (GroupId, Start)", unindexed.Message, StringComparison.Ordinal);
         await Assert.ThrowsAsync<ArgumentException>(() => QueryAsync(NetworkA, Meetings.Query().OrderBy(m => m.Title)));
-        await Assert.ThrowsAsync<ArgumentException>(() => QueryAsync(NetworkA, Meetings.Query().Between(m => m.Start, At(1), null).OrderBy(m => m.Priority)));
+        await Assert.ThrowsAsync<ArgumentException>(() => QueryAsync(NetworkA, Meetings.Query().Between(m => m.Start, At(1),
+            null).OrderBy(m => m.Priority)));
 
         // A token is for the order it was issued in: another order refuses it, as does a token of the former id-only format.
         var byStart = await QueryAsync(NetworkA, Meetings.Query().OrderBy(m => m.Start).Page(1));
         await InsertAsync(NetworkA, new Meeting("m-2", "g-1", "startup", null, "b"));
         var byStartAgain = await QueryAsync(NetworkA, Meetings.Query().OrderBy(m => m.Start).Page(1));
         Assert.NotNull(byStartAgain.NextPageToken);
-        await Assert.ThrowsAsync<InvalidPageTokenException>(() => QueryAsync(NetworkA, Meetings.Query().OrderBy(m => m.Start, descending: true).Page(1, byStartAgain.NextPageToken)));
-        await Assert.ThrowsAsync<InvalidPageTokenException>(() => QueryAsync(NetworkA, Meetings.Query().Page(1, byStartAgain.NextPageToken)));
+        await Assert.ThrowsAsync<InvalidPageTokenException>(() => QueryAsync(NetworkA, Meetings.Query().OrderBy(m => m.Start,
+            descending: true).Page(1, byStartAgain.NextPageToken)));
+        await Assert.ThrowsAsync<InvalidPageTokenException>(() => QueryAsync(NetworkA, Meetings.Query().Page(1,
+            byStartAgain.NextPageToken)));
         var formerFormat = Convert.ToBase64String("after:m-1"u8).TrimEnd('=');
         await Assert.ThrowsAsync<InvalidPageTokenException>(() => QueryAsync(NetworkA, Meetings.Query().Page(1, formerFormat)));
         Assert.Null(byStart.NextPageToken);

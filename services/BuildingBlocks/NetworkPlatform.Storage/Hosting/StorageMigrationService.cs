@@ -3,9 +3,13 @@ using Microsoft.Extensions.Logging;
 
 namespace NetworkPlatform.Storage.Hosting;
 
-/// <summary>Brings the schema and the collections' declared indexes up to date before the service takes calls; waits for a database that is still starting.</summary>
+/// <summary>
+/// Brings the schema and the collections' declared indexes up to date before the service takes calls; waits for a database that is still
+/// starting.
+/// </summary>
 internal sealed partial class StorageMigrationService(
-    IStorageDatabase database, string serviceName, IReadOnlyCollection<IDocumentCollection> collections, ILogger<StorageMigrationService> logger) : IHostedService
+    IStorageDatabase database, string serviceName, IReadOnlyCollection<IDocumentCollection> collections,
+        ILogger<StorageMigrationService> logger) : IHostedService
 {
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(2);

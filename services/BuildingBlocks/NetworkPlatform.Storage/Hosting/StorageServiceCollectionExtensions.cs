@@ -20,7 +20,8 @@ public static class StorageServiceCollectionExtensions
     /// declare), and a "storage-&lt;service&gt;" health check tagged "ready".
     /// </summary>
     public static IServiceCollection AddDocumentStore(
-        this IServiceCollection services, IConfiguration storageSection, string serviceName, IReadOnlyCollection<IDocumentCollection> collections)
+        this IServiceCollection services, IConfiguration storageSection, string serviceName,
+            IReadOnlyCollection<IDocumentCollection> collections)
     {
         var options = storageSection.Get<StorageOptions>() ?? new StorageOptions();
         var adapter = CreateAdapter(options, serviceName);
@@ -29,7 +30,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(adapter.Outbox).AddKeyedSingleton(serviceName, adapter.Outbox);
         services.AddSingleton(adapter.Database).AddKeyedSingleton(serviceName, adapter.Database);
         services.AddSingleton<IHostedService>(sp =>
-            new StorageMigrationService(adapter.Database, serviceName, collections, sp.GetRequiredService<ILogger<StorageMigrationService>>()));
+            new StorageMigrationService(adapter.Database, serviceName, collections,
+                sp.GetRequiredService<ILogger<StorageMigrationService>>()));
         services.AddHealthChecks().Add(new HealthCheckRegistration(
             $"storage-{serviceName}", _ => new StorageHealthCheck(adapter.Database), HealthStatus.Unhealthy, [ReadyTag]));
         return services;

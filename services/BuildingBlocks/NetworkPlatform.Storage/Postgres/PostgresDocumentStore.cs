@@ -79,12 +79,14 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         return found;
     }
 
-    public Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query, CancellationToken cancellationToken = default)
+    public Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
+        CancellationToken cancellationToken = default)
         where T : class => QueryAsync(null, null, collection, networkId, query, cancellationToken);
 
     /// <summary>A query on a unit of work's connection (in its transaction once it has begun), or on a pooled one.</summary>
     internal async Task<Page<T>> QueryAsync<T>(
-        NpgsqlConnection? connection, NpgsqlTransaction? transaction, DocumentCollection<T> collection, string networkId, DocumentQuery<T> query, CancellationToken cancellationToken)
+        NpgsqlConnection? connection, NpgsqlTransaction? transaction, DocumentCollection<T> collection, string networkId,
+            DocumentQuery<T> query, CancellationToken cancellationToken)
         where T : class
     {
         var sql = DocumentSql.Select(Dialect, collection, networkId, query);
@@ -97,7 +99,8 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add((new Versioned<T>(Deserialize<T>(reader.GetString(2)), reader.GetInt64(1)), reader.GetString(0), reader.IsDBNull(3) ? null : reader.GetValue(3)));
+            rows.Add((new Versioned<T>(Deserialize<T>(reader.GetString(2)), reader.GetInt64(1)), reader.GetString(0),
+                reader.IsDBNull(3) ? null : reader.GetValue(3)));
         }
         return DocumentSql.ToPage(sql, rows);
     }
@@ -106,7 +109,8 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
     /// PostgreSQL's plan for a query (EXPLAIN), to check which index serves it. Sequential scans are off for it: on the
     /// small tables of a test PostgreSQL rightly reads the whole table, and the question is whether an index can serve.
     /// </summary>
-    internal async Task<string> ExplainAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query, CancellationToken cancellationToken = default)
+    internal async Task<string> ExplainAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
+        CancellationToken cancellationToken = default)
         where T : class
     {
         var sql = DocumentSql.Select(Dialect, collection, networkId, query);
@@ -281,12 +285,16 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
     /// dropped when no collection declares them any more. CREATE INDEX holds off writes to the table while it builds:
     /// on a large table, the first start of a version that declares a new index takes that long.
     /// </summary>
-    private async Task IndexAsync(NpgsqlConnection connection, IReadOnlyCollection<IDocumentCollection> collections, CancellationToken cancellationToken)
+    private async Task IndexAsync(NpgsqlConnection connection, IReadOnlyCollection<IDocumentCollection> collections,
+        CancellationToken cancellationToken)
     {
-        var declared = collections.SelectMany(c => c.Indexes.Select(i => (Name: Dialect.IndexName(c, i), Sql: Dialect.CreateIndex(c, i)))).ToList();
+        var declared = collections
+            .SelectMany(c => c.Indexes.Select(i => (Name: Dialect.IndexName(c, i), Sql: Dialect.CreateIndex(c, i))))
+            .ToList();
         var existing = new List<string>();
         await using (var select = new NpgsqlCommand(
-            "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'documents' AND starts_with(indexname, @prefix)", connection))
+            "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'documents' AND "
+                + "starts_with(indexname, @prefix)", connection))
         {
             select.Parameters.Add(Text("prefix", SqlDialect.DeclaredIndexPrefix));
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);

@@ -50,7 +50,8 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         where T : class =>
         store.GetAsync(connection, transaction, collection, networkId, id, cancellationToken);
 
-    public Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query, CancellationToken cancellationToken = default)
+    public Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
+        CancellationToken cancellationToken = default)
         where T : class =>
         store.QueryAsync(connection, transaction, collection, networkId, query, cancellationToken);
 
@@ -93,7 +94,8 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         where T : class
     {
         await using var command = Command(
-            "DELETE FROM documents WHERE collection = @collection AND network_id = @network AND id = @id AND version = @expected", collection.Name, networkId, id);
+            "DELETE FROM documents WHERE collection = @collection AND network_id = @network AND id = @id AND version = @expected",
+                collection.Name, networkId, id);
         command.Parameters.Add(new NpgsqlParameter<long>("expected", expectedVersion));
         if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {

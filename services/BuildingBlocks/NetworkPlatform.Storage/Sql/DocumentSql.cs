@@ -28,7 +28,8 @@ internal abstract class SqlDialect(JsonFields fields)
     {
         var definition = $"{collection.Name}|{string.Join('|', index.Fields.Select(f => Expression(Fields.Of(f))))}";
         var hash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(definition)))[..8];
-        var readable = new string($"{collection.Name}_{index.Name}".Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '_').ToArray());
+        var readable = new string($"{collection.Name}_{index.Name}".Select(c => char.IsAsciiLetterOrDigit(c)
+            ? char.ToLowerInvariant(c) : '_').ToArray());
         return $"{DeclaredIndexPrefix}{readable[..Math.Min(readable.Length, 48)]}_{hash}";
     }
 
@@ -38,7 +39,8 @@ internal abstract class SqlDialect(JsonFields fields)
 }
 
 /// <summary>A query as SQL text with its parameters; the fourth column is the sort key of each row (for the next page's token).</summary>
-internal sealed record SqlQuery(string Text, IReadOnlyList<KeyValuePair<string, object?>> Parameters, DocumentField? SortField, bool Descending, int PageSize);
+internal sealed record SqlQuery(string Text, IReadOnlyList<KeyValuePair<string, object?>> Parameters, DocumentField? SortField,
+    bool Descending, int PageSize);
 
 /// <summary>The one SELECT both adapters run for a query, from its plan: equality, range, keyset, order, limit.</summary>
 internal static class DocumentSql
@@ -93,7 +95,8 @@ internal static class DocumentSql
             var keyParameter = sort is null ? "" : Parameter(afterKey);
             where.Append(sort is null
                 ? $" AND id {comparison} {Parameter(afterId)}"
-                : $" AND {key} {comparison}= {keyParameter} AND ({key} {comparison} {keyParameter} OR id {comparison} {Parameter(afterId)})");
+                : $" AND {key} {comparison}= {keyParameter} AND ({key} {comparison} {keyParameter} OR id {comparison} "
+                    + $"{Parameter(afterId)})");
         }
         var order = sort is null ? $"id{direction}" : $"{key}{direction}, id{direction}";
         var table = dialect.Documents(plan.Index is null ? null : dialect.IndexName(collection, plan.Index));
@@ -107,7 +110,8 @@ internal static class DocumentSql
         string TokenAfter(int index) => PageToken.Encode(query.SortField, query.Descending, rows[index].Key, rows[index].Id);
         return rows.Count <= query.PageSize
             ? new Page<T>([.. rows.Select(r => r.Item)], null) { TokenAfterItem = TokenAfter }
-            : new Page<T>([.. rows.Take(query.PageSize).Select(r => r.Item)], TokenAfter(query.PageSize - 1)) { TokenAfterItem = TokenAfter };
+            : new Page<T>([.. rows.Take(query.PageSize).Select(r => r.Item)],
+                TokenAfter(query.PageSize - 1)) { TokenAfterItem = TokenAfter };
     }
 
     public static string IdOf<T>(DocumentCollection<T> collection, T document)

@@ -26,7 +26,8 @@ internal sealed class JsonFields(JsonSerializerOptions json)
 
     private readonly ConcurrentDictionary<DocumentField, JsonField> known = new();
 
-    public JsonField Of(DocumentField field) => known.GetOrAdd(field, f => new JsonField(f, [.. f.Properties.Select(NameOf)], KindOf(f.ValueType)));
+    public JsonField Of(DocumentField field) =>
+        known.GetOrAdd(field, f => new JsonField(f, [.. f.Properties.Select(NameOf)], KindOf(f.ValueType)));
 
     /// <summary>The value as the stored JSON holds it: a string or a long; null for none. Timestamps are compared in UTC.</summary>
     public object? Scalar(DocumentField field, object? value)
@@ -57,7 +58,8 @@ internal sealed class JsonFields(JsonSerializerOptions json)
             if (field.ValueIn(document) is DateTimeOffset { Offset.Ticks: not 0 } local)
             {
                 throw new ArgumentException(
-                    $"{collection.Name}.{field} is indexed and must be stored in UTC, not {local:O}: convert it with ToUniversalTime() first, so that its text orders by time.",
+                    $"{collection.Name}.{field} is indexed and must be stored in UTC, not {local:O}: convert it with ToUniversalTime() "
+                        + "first, so that its text orders by time.",
                     nameof(document));
             }
         }
@@ -65,10 +67,12 @@ internal sealed class JsonFields(JsonSerializerOptions json)
 
     private string NameOf(PropertyInfo property)
     {
-        var name = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? json.PropertyNamingPolicy?.ConvertName(property.Name) ?? property.Name;
+        var name = property.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name
+            ?? json.PropertyNamingPolicy?.ConvertName(property.Name) ?? property.Name;
         return name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_')
             ? name
-            : throw new ArgumentException($"The JSON name '{name}' of {property.DeclaringType?.Name}.{property.Name} cannot be indexed: use letters, digits and _.");
+            : throw new ArgumentException($"The JSON name '{name}' of {property.DeclaringType?.Name}.{property.Name} cannot be "
+                + "indexed: use letters, digits and _.");
     }
 
     private ScalarKind KindOf(Type type)

@@ -38,7 +38,8 @@ internal static class PageToken
         {
             return (null, keyset.Id);
         }
-        return keyset.After is JsonElement after ? (KeyOf(after, kind.Value, token), keyset.Id) : throw new InvalidPageTokenException(token);
+        return keyset.After is JsonElement after ? (KeyOf(after, kind.Value, token),
+            keyset.Id) : throw new InvalidPageTokenException(token);
     }
 
     private static object KeyOf(JsonElement key, ScalarKind kind, string token) => (kind, key.ValueKind) switch

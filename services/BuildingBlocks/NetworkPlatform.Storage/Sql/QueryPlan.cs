@@ -5,7 +5,8 @@ namespace NetworkPlatform.Storage.Sql;
 /// sort field (or by nothing, when the page is ordered by id). Equality filters the index does not hold are residual:
 /// checked on the rows it yields.
 /// </summary>
-internal sealed record QueryPlan(DocumentIndex? Index, IReadOnlyList<FieldEquals> Indexed, IReadOnlyList<FieldEquals> Residual, DocumentField? SortField)
+internal sealed record QueryPlan(DocumentIndex? Index, IReadOnlyList<FieldEquals> Indexed, IReadOnlyList<FieldEquals> Residual,
+    DocumentField? SortField)
 {
     public static QueryPlan For<T>(DocumentCollection<T> collection, DocumentQuery<T> query)
         where T : class
@@ -13,7 +14,8 @@ internal sealed record QueryPlan(DocumentIndex? Index, IReadOnlyList<FieldEquals
         var sort = query.SortField;
         if (query is { Range: { } range, OrderField: { } order } && !range.Field.Equals(order))
         {
-            throw new ArgumentException($"{collection.Name}: a range on {range.Field} pages in that field's order; order by it, not by {order}.", nameof(query));
+            throw new ArgumentException($"{collection.Name}: a range on {range.Field} pages in that field's order; order by it, not by "
+                + $"{order}.", nameof(query));
         }
         var filters = query.Filters.DistinctBy(f => f.Field).ToList();
         if (filters.Count != query.Filters.Count)
@@ -29,7 +31,8 @@ internal sealed record QueryPlan(DocumentIndex? Index, IReadOnlyList<FieldEquals
         foreach (var index in collection.Indexes)
         {
             var prefix = index.Fields.TakeWhile(f => filters.Any(q => q.Field.Equals(f))).Count();
-            var serves = sort is null ? prefix == index.Fields.Count && prefix > 0 : prefix < index.Fields.Count && index.Fields[prefix].Equals(sort);
+            var serves = sort is null ? prefix == index.Fields.Count && prefix > 0 : prefix < index.Fields.Count
+                && index.Fields[prefix].Equals(sort);
             if (serves && (best is null || prefix > best.Indexed.Count))
             {
                 var indexed = index.Fields.Take(prefix).Select(f => filters.First(q => q.Field.Equals(f))).ToList();

@@ -72,7 +72,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
         return found;
     }
 
-    public async Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query, CancellationToken cancellationToken = default)
+    public async Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
+        CancellationToken cancellationToken = default)
         where T : class
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -80,7 +81,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
     }
 
     internal async Task<Page<T>> QueryAsync<T>(
-        SqliteConnection connection, SqliteTransaction? transaction, DocumentCollection<T> collection, string networkId, DocumentQuery<T> query, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction? transaction, DocumentCollection<T> collection, string networkId,
+            DocumentQuery<T> query, CancellationToken cancellationToken)
         where T : class
     {
         var sql = DocumentSql.Select(Dialect, collection, networkId, query);
@@ -90,13 +92,15 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            rows.Add((new Versioned<T>(Deserialize<T>(reader.GetString(2)), reader.GetInt64(1)), reader.GetString(0), reader.IsDBNull(3) ? null : reader.GetValue(3)));
+            rows.Add((new Versioned<T>(Deserialize<T>(reader.GetString(2)), reader.GetInt64(1)), reader.GetString(0),
+                reader.IsDBNull(3) ? null : reader.GetValue(3)));
         }
         return DocumentSql.ToPage(sql, rows);
     }
 
     /// <summary>SQLite's plan for a query (EXPLAIN QUERY PLAN), to check which index serves it.</summary>
-    internal async Task<string> ExplainAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query, CancellationToken cancellationToken = default)
+    internal async Task<string> ExplainAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
+        CancellationToken cancellationToken = default)
         where T : class
     {
         var sql = DocumentSql.Select(Dialect, collection, networkId, query);
@@ -246,15 +250,21 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
         await transaction.CommitAsync(cancellationToken);
     }
 
-    /// <summary>The declared indexes: created when missing (built from the stored bodies), dropped when no collection declares them any more.</summary>
-    private async Task IndexAsync(SqliteConnection connection, SqliteTransaction transaction, IReadOnlyCollection<IDocumentCollection> collections, CancellationToken cancellationToken)
+    /// <summary>
+    /// The declared indexes: created when missing (built from the stored bodies), dropped when no collection declares them any more.
+    /// </summary>
+    private async Task IndexAsync(SqliteConnection connection, SqliteTransaction transaction,
+        IReadOnlyCollection<IDocumentCollection> collections, CancellationToken cancellationToken)
     {
-        var declared = collections.SelectMany(c => c.Indexes.Select(i => (Name: Dialect.IndexName(c, i), Sql: Dialect.CreateIndex(c, i)))).ToList();
+        var declared = collections
+            .SelectMany(c => c.Indexes.Select(i => (Name: Dialect.IndexName(c, i), Sql: Dialect.CreateIndex(c, i))))
+            .ToList();
         var existing = new List<string>();
         await using (var select = connection.CreateCommand())
         {
             select.Transaction = transaction;
-            select.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents' AND substr(name, 1, length(@prefix)) = @prefix";
+            select.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents' AND substr(name, 1, "
+                + "length(@prefix)) = @prefix";
             select.Parameters.AddWithValue("@prefix", SqlDialect.DeclaredIndexPrefix);
             await using var reader = await select.ExecuteReaderAsync(cancellationToken);
             while (await reader.ReadAsync(cancellationToken))

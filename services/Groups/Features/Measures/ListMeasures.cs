@@ -13,7 +13,8 @@ public sealed class ListMeasures(IDocumentStore store)
     public async Task<Page<Measure>> HandleAsync(ListMeasuresRequest request, Caller caller, CancellationToken cancellationToken)
     {
         caller.EnsureNetwork(request.NetworkId);
-        var query = GroupsCollections.Measures.Query().Page(ListGroups.PageSize(request.PageSize), ListGroups.NullIfEmpty(request.PageToken));
+        var query = GroupsCollections.Measures.Query().Page(ListGroups.PageSize(request.PageSize),
+            ListGroups.NullIfEmpty(request.PageToken));
         if (request.Year != 0)
         {
             query = query.Where(m => m.Year, request.Year);

@@ -22,7 +22,8 @@ public sealed class GetOrganisationParticipation(IDocumentStore store)
             throw Grpc.RpcErrors.PermissionDenied("OWN_ORGANISATION_ONLY",
                 $"Your token is for organisation '{caller.OrganisationId ?? "(none)"}'; only the secretariat sees where other organisations take part.");
         }
-        var groups = await store.ReadAllAsync(GroupsCollections.Groups, request.NetworkId, GroupsCollections.Groups.Query(), cancellationToken);
+        var groups = await store.ReadAllAsync(GroupsCollections.Groups, request.NetworkId, GroupsCollections.Groups.Query(),
+            cancellationToken);
         return [.. groups.Select(g => g.Document with { Participants = [.. g.Document.Participants.Where(p => p.OrganisationId == request.OrganisationId)] })
             .Where(g => g.Participants.Count > 0)];
     }

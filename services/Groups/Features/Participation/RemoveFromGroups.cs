@@ -18,7 +18,8 @@ public sealed class RemoveFromGroups(IDocumentStore store, TimeProvider clock)
         var at = clock.GetUtcNow();
         var changedIds = new List<string>();
         // A network has tens of groups: reading them all is cheaper than keeping a per-person index in step.
-        foreach (var candidate in await store.ReadAllAsync(GroupsCollections.Groups, networkId, GroupsCollections.Groups.Query(), cancellationToken))
+        foreach (var candidate in await store.ReadAllAsync(GroupsCollections.Groups, networkId, GroupsCollections.Groups.Query(),
+            cancellationToken))
         {
             if (remove(candidate.Document, at) is null)
             {

@@ -17,7 +17,8 @@ public sealed class ListActionItems(MeetingsContext context)
             .ThrowIfInvalid();
         Access.EnsureReader(caller, request.NetworkId);
         var filter = new ActionItemFilter(request.GroupId, request.MeetingId, request.OwnerPersonId, request.OpenOnly);
-        var page = await context.Database.ListActionItemsAsync(request.NetworkId, filter, request.PageSize == 0 ? 50 : request.PageSize, request.PageToken, cancellationToken);
+        var page = await context.Database.ListActionItemsAsync(request.NetworkId, filter, request.PageSize == 0 ? 50 : request.PageSize,
+            request.PageToken, cancellationToken);
         return (page.Items, page.NextPageToken ?? "");
     }
 }

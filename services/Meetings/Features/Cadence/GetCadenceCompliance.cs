@@ -35,8 +35,10 @@ public sealed class GetCadenceCompliance(MeetingsContext context)
             ? [await context.Groups.GetGroupAsync(networkId, groupId, cancellationToken)]
             : (await context.Groups.ListGroupsAsync(networkId, cancellationToken)).Where(g => g.IsWorkingBody && g.IsActive).ToList();
         // Partner meetings are network-level: a year holds a handful. A day either side covers any zone's year.
-        var partnerMeetings = await context.Database.MeetingsBetweenAsync(networkId, new DateTimeOffset(evaluatedYear, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(-1),
-            new DateTimeOffset(evaluatedYear + 1, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(1), cancellationToken, kind: MeetingKind.PartnerMeeting);
+        var partnerMeetings = await context.Database.MeetingsBetweenAsync(networkId, new DateTimeOffset(evaluatedYear, 1, 1, 0, 0, 0,
+            TimeSpan.Zero).AddDays(-1),
+            new DateTimeOffset(evaluatedYear + 1, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(1), cancellationToken,
+                kind: MeetingKind.PartnerMeeting);
         var windows = CadenceCompliance.Windows(settings.Cadence, evaluatedYear, zone, partnerMeetings);
         var results = new List<GroupCompliance>();
         foreach (var group in groups.OrderBy(g => g.Name, StringComparer.Ordinal))
@@ -56,10 +58,12 @@ public sealed class GetCadenceCompliance(MeetingsContext context)
     /// The window's first held meeting, else its first one not cancelled (planned or invited): each the first row of an
     /// index on group, kind and status.
     /// </summary>
-    private async Task<(Meeting? Held, Meeting? Live)> FirstHeldAndLiveAsync(string networkId, string groupId, CadenceWindow window, CancellationToken cancellationToken)
+    private async Task<(Meeting? Held, Meeting? Live)> FirstHeldAndLiveAsync(string networkId, string groupId, CadenceWindow window,
+        CancellationToken cancellationToken)
     {
         async Task<Meeting?> FirstAsync(MeetingStatus status) =>
-            (await context.Database.FirstMeetingsAsync(networkId, groupId, window.OfKind, status, window.From, window.Until, 1, cancellationToken)).FirstOrDefault();
+            (await context.Database.FirstMeetingsAsync(networkId, groupId, window.OfKind, status, window.From, window.Until, 1,
+                cancellationToken)).FirstOrDefault();
 
         if (await FirstAsync(MeetingStatus.Held) is { } held)
         {

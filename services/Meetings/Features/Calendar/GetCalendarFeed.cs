@@ -24,7 +24,8 @@ public sealed class GetCalendarFeed(MeetingsContext context, ListCalendarEntries
         var now = context.Now;
         var from = request.StartTime?.ToDateTimeOffset() ?? request.EndTime?.ToDateTimeOffset().AddYears(-2) ?? now.AddYears(-1);
         var until = request.EndTime?.ToDateTimeOffset() ?? from.AddYears(2);
-        new Validation().Require(until - from <= MaxWindow, "end_time", "A feed covers at most three years: give a start_time and end_time closer together.").ThrowIfInvalid();
+        new Validation().Require(until - from <= MaxWindow, "end_time",
+            "A feed covers at most three years: give a start_time and end_time closer together.").ThrowIfInvalid();
         var settings = await context.Database.SettingsAsync(request.NetworkId, cancellationToken);
         var selection = await entries.SelectAsync(request.NetworkId, from, until, request.GroupId, request.PersonId, includeCancelled: true, cancellationToken);
         var defaultZone = Validation.TryZone(settings.TimeZone) ?? TimeZoneInfo.Utc;

@@ -35,7 +35,8 @@ public sealed class ListCalendarEntries(MeetingsContext context)
         var database = context.Database;
         var inWindow = groupId.Length > 0
             ? [.. await database.MeetingsBetweenAsync(networkId, from, until, cancellationToken, groupId: groupId),
-               .. (await database.MeetingsBetweenAsync(networkId, from, until, cancellationToken, kind: MeetingKind.PartnerMeeting)).Where(m => m.GroupId != groupId)]
+               .. (await database.MeetingsBetweenAsync(networkId, from, until, cancellationToken,
+                   kind: MeetingKind.PartnerMeeting)).Where(m => m.GroupId != groupId)]
             : await database.MeetingsBetweenAsync(networkId, from, until, cancellationToken);
         var meetings = inWindow
             .Where(m => includeCancelled || m.Status != MeetingStatus.Cancelled)

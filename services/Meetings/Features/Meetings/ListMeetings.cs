@@ -22,7 +22,8 @@ public sealed class ListMeetings(MeetingsContext context)
 
         var filter = new MeetingFilter(request.GroupId, ProtoMapping.ToDomain(request.Kind), ProtoMapping.ToDomain(request.Status),
             request.StartTime?.ToDateTimeOffset(), request.EndTime?.ToDateTimeOffset());
-        var page = await context.Database.ListMeetingsAsync(request.NetworkId, filter, request.PageSize == 0 ? 50 : request.PageSize, request.PageToken, cancellationToken);
+        var page = await context.Database.ListMeetingsAsync(request.NetworkId, filter, request.PageSize == 0 ? 50 : request.PageSize,
+            request.PageToken, cancellationToken);
         return (page.Items, page.NextPageToken ?? "");
     }
 }

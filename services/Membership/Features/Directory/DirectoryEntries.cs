@@ -17,15 +17,19 @@ internal static class DirectoryEntries
 {
     /// <summary>One page of active members (of a kind, when given) after <paramref name="pageToken"/>, with their contacts.</summary>
     public static async Task<(IReadOnlyList<DirectoryEntry> Entries, Page<Organisation> Page)> PageAsync(
-        MembershipContext context, string networkId, OrganisationKind? kind, int pageSize, string? pageToken, CancellationToken cancellationToken)
+        MembershipContext context, string networkId, OrganisationKind? kind, int pageSize, string? pageToken,
+            CancellationToken cancellationToken)
     {
-        var query = MembershipCollections.Organisations.Query().Where(o => o.Membership.State, MembershipState.Active).Page(pageSize, pageToken);
+        var query = MembershipCollections.Organisations.Query().Where(o => o.Membership.State, MembershipState.Active).Page(pageSize,
+            pageToken);
         query = kind is { } k ? query.Where(o => o.Kind, k) : query;
         var page = await context.Store.QueryAsync(MembershipCollections.Organisations, networkId, query, cancellationToken);
-        var personIds = page.Items.SelectMany(o => o.Document.ActiveAppointments.Select(a => a.PersonId)).Distinct(StringComparer.Ordinal).ToList();
+        var personIds = page.Items.SelectMany(o => o.Document.ActiveAppointments.Select(a
+            => a.PersonId)).Distinct(StringComparer.Ordinal).ToList();
         var persons = personIds.Count == 0
             ? []
-            : (await context.Store.GetManyAsync(MembershipCollections.Persons, networkId, personIds, cancellationToken)).ToDictionary(p => p.Document.Id, p => p.Document);
+            : (await context.Store.GetManyAsync(MembershipCollections.Persons, networkId, personIds,
+                cancellationToken)).ToDictionary(p => p.Document.Id, p => p.Document);
         var entries = page.Items.Select(o => new DirectoryEntry(o.Document, [.. o.Document.ActiveAppointments
             .OrderBy(a => a.Role).ThenBy(a => a.AppointmentId, StringComparer.Ordinal)
             .Where(a => persons.ContainsKey(a.PersonId))
@@ -34,7 +38,8 @@ internal static class DirectoryEntries
     }
 
     /// <summary>Every active member: the whole directory, for the secretariat's export.</summary>
-    public static async Task<IReadOnlyList<DirectoryEntry>> LoadAsync(MembershipContext context, string networkId, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<DirectoryEntry>> LoadAsync(MembershipContext context, string networkId,
+        CancellationToken cancellationToken)
     {
         var entries = new List<DirectoryEntry>();
         string? token = null;

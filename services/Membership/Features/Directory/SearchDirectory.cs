@@ -62,7 +62,8 @@ public static class SearchDirectory
         || entry.Contacts.Any(c => c.Person.FullName.Contains(query, StringComparison.OrdinalIgnoreCase));
 
     private static async Task<V1.SearchDirectoryResponse> RespondAsync(
-        MembershipContext context, Caller caller, string networkId, List<DirectoryEntry> matches, string? nextPageToken, CancellationToken cancellationToken)
+        MembershipContext context, Caller caller, string networkId, List<DirectoryEntry> matches, string? nextPageToken,
+            CancellationToken cancellationToken)
     {
         var viewer = await LedGroupMembers.ViewerAsync(context, caller, networkId, cancellationToken);
         var response = new V1.SearchDirectoryResponse { NextPageToken = nextPageToken ?? "" };

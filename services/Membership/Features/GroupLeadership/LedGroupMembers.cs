@@ -22,9 +22,11 @@ public static class LedGroupMembers
         }
         var members = new HashSet<string>(StringComparer.Ordinal);
         var groups = MembershipCollections.GroupParticipations.Query();
-        foreach (var led in (await AllAsync(context, networkId, groups.Where(p => p.PersonId, caller.PersonId), cancellationToken)).Where(p => p.Leads))
+        foreach (var led in (await AllAsync(context, networkId, groups.Where(p => p.PersonId, caller.PersonId),
+            cancellationToken)).Where(p => p.Leads))
         {
-            members.UnionWith((await AllAsync(context, networkId, groups.Where(p => p.GroupId, led.GroupId), cancellationToken)).Select(p => p.PersonId));
+            members.UnionWith((await AllAsync(context, networkId, groups.Where(p => p.GroupId, led.GroupId),
+                cancellationToken)).Select(p => p.PersonId));
         }
         return new PersonalDataViewer(caller, members);
     }
@@ -36,7 +38,8 @@ public static class LedGroupMembers
         string? token = null;
         do
         {
-            var page = await context.Store.QueryAsync(MembershipCollections.GroupParticipations, networkId, query.Page(PageSize, token), cancellationToken);
+            var page = await context.Store.QueryAsync(MembershipCollections.GroupParticipations, networkId, query.Page(PageSize, token),
+                cancellationToken);
             all.AddRange(page.Items.Select(i => i.Document));
             token = page.NextPageToken;
         }

@@ -18,11 +18,13 @@ public static class ListNetworkRelations
 
         var response = new V1.ListNetworkRelationsResponse();
         var relations = MembershipCollections.NetworkRelations.Query();
-        foreach (var relation in await AllAsync(context, request.NetworkId, relations.Where(r => r.ChildNetworkId, request.NetworkId), cancellationToken))
+        foreach (var relation in await AllAsync(context, request.NetworkId, relations.Where(r => r.ChildNetworkId, request.NetworkId),
+            cancellationToken))
         {
             response.Parents.Add(await ToProtoAsync(context, relation, cancellationToken));
         }
-        foreach (var relation in await AllAsync(context, request.NetworkId, relations.Where(r => r.ParentNetworkId, request.NetworkId), cancellationToken))
+        foreach (var relation in await AllAsync(context, request.NetworkId, relations.Where(r => r.ParentNetworkId, request.NetworkId),
+            cancellationToken))
         {
             response.Children.Add(await ToProtoAsync(context, relation, cancellationToken));
         }

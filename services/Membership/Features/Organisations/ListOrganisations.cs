@@ -25,6 +25,7 @@ public static class ListOrganisations
         validation.ThrowIfInvalid();
         var pageSize = Paging.PageSize(request.PageSize);
         Authorisation.EnsureReader(caller, request.NetworkId);
-        return await context.Store.QueryAsync(MembershipCollections.Organisations, request.NetworkId, query.Page(pageSize, Paging.Token(request.PageToken)), cancellationToken);
+        return await context.Store.QueryAsync(MembershipCollections.Organisations, request.NetworkId, query.Page(pageSize,
+            Paging.Token(request.PageToken)), cancellationToken);
     }
 }

@@ -16,7 +16,8 @@ public static class ListPersons
         var pageSize = Paging.PageSize(request.PageSize);
         Authorisation.EnsureReader(caller, request.NetworkId);
         var query = MembershipCollections.Persons.Query().Page(pageSize, Paging.Token(request.PageToken));
-        query = request.EmployerOrganisationId.Length > 0 ? query.Where(p => p.EmployerOrganisationId, request.EmployerOrganisationId) : query;
+        query = request.EmployerOrganisationId.Length > 0 ? query.Where(p => p.EmployerOrganisationId,
+            request.EmployerOrganisationId) : query;
         var page = await context.Store.QueryAsync(MembershipCollections.Persons, request.NetworkId, query, cancellationToken);
         return (page, await LedGroupMembers.ViewerAsync(context, caller, request.NetworkId, cancellationToken));
     }
