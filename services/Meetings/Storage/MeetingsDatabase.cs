@@ -20,9 +20,6 @@ public sealed class MeetingsDatabase(IDocumentStore store)
     /// <summary>How many of a group's open action items a new meeting carries over (the oldest).</summary>
     public const int MaxCarriedOver = 100;
 
-    /// <summary>Page size for reading a bounded set whole (a group's year, a calendar window).</summary>
-    private const int ReadPageSize = 500;
-
     public IDocumentStore Store => store;
 
     public async Task<Versioned<Meeting>> GetMeetingAsync(string networkId, string meetingId, CancellationToken cancellationToken) =>
@@ -84,7 +81,8 @@ public sealed class MeetingsDatabase(IDocumentStore store)
     public Task<List<Meeting>> MeetingsBetweenAsync(
         string networkId, DateTimeOffset from, DateTimeOffset? until, CancellationToken cancellationToken, string groupId = "",
             MeetingKind? kind = null) =>
-        ReadAllAsync(MeetingsCollections.Meetings, networkId, Filtered(MeetingsCollections.Meetings.Query().Between(m => m.Start, from,
+        store.ReadAllAsync(MeetingsCollections.Meetings, networkId, Filtered(MeetingsCollections.Meetings.Query().Between(m
+            => m.Start, from,
             until), groupId, kind), cancellationToken);
 
     /// <summary>
@@ -103,7 +101,7 @@ public sealed class MeetingsDatabase(IDocumentStore store)
 
     public async Task<List<Deadline>> DeadlinesBetweenAsync(string networkId, DateTimeOffset from, DateTimeOffset until,
         CancellationToken cancellationToken) =>
-        await ReadAllAsync(MeetingsCollections.Deadlines, networkId, MeetingsCollections.Deadlines.Query().Between(d => d.DueAt, from,
+        await store.ReadAllAsync(MeetingsCollections.Deadlines, networkId, MeetingsCollections.Deadlines.Query().Between(d => d.DueAt, from,
             until), cancellationToken);
 
     /// <summary>The oldest open action items of a group (at most <see cref="MaxCarriedOver"/>).</summary>
@@ -117,12 +115,12 @@ public sealed class MeetingsDatabase(IDocumentStore store)
 
     /// <summary>The action items agreed at one meeting.</summary>
     public Task<List<ActionItem>> ActionItemsOfMeetingAsync(string networkId, string meetingId, CancellationToken cancellationToken) =>
-        ReadAllAsync(MeetingsCollections.ActionItems, networkId, MeetingsCollections.ActionItems.Query().Where(a => a.MeetingId,
+        store.ReadAllAsync(MeetingsCollections.ActionItems, networkId, MeetingsCollections.ActionItems.Query().Where(a => a.MeetingId,
             meetingId).OrderBy(a => a.DueDate), cancellationToken);
 
     /// <summary>Every network this service holds meetings for (the reminder sweep's list).</summary>
     public Task<List<KnownNetwork>> KnownNetworksAsync(CancellationToken cancellationToken) =>
-        ReadAllAsync(MeetingsCollections.Networks, KnownNetwork.Partition, MeetingsCollections.Networks.Query(), cancellationToken);
+        store.ReadAllAsync(MeetingsCollections.Networks, KnownNetwork.Partition, MeetingsCollections.Networks.Query(), cancellationToken);
 
     /// <summary>
     /// Reads, checks the etag (empty means "whatever is current"), applies the change, stores it and lets
@@ -175,22 +173,5 @@ public sealed class MeetingsDatabase(IDocumentStore store)
         {
             throw RpcErrors.InvalidArgument("page_token", invalid.Message);
         }
-    }
-
-    /// <summary>Every document of a query whose result is bounded (a range, one meeting's items), page after page.</summary>
-    private async Task<List<T>> ReadAllAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
-        CancellationToken cancellationToken)
-        where T : class
-    {
-        var all = new List<T>();
-        string? token = null;
-        do
-        {
-            var page = await store.QueryAsync(collection, networkId, query.Page(ReadPageSize, token), cancellationToken);
-            all.AddRange(page.Items.Select(i => i.Document));
-            token = page.NextPageToken;
-        }
-        while (token is not null);
-        return all;
     }
 }

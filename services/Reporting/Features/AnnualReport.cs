@@ -70,7 +70,8 @@ public sealed class AnnualReports(ReportingQueries queries, TimeProvider clock)
             {
                 var present = m.Attendance.Count(a => a.Status == AttendanceStatus.Present);
                 var minutes = m.MinutesPublishedAt is { } p ? p.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "not published";
-                md.AppendLine(CultureInfo.InvariantCulture, $"| {m.StartsAt:yyyy-MM-dd} | {m.GroupId} | {m.Kind} | {present}/{m.Attendance.Count} | {minutes} |");
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {m.StartsAt:yyyy-MM-dd} | {m.GroupId} | {m.Kind} | "
+                    + $"{present}/{m.Attendance.Count} | {minutes} |");
             }
             if (documentation.HeldMeetings > held.Count)
             {

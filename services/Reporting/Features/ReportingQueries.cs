@@ -11,25 +11,24 @@ namespace NetworkPlatform.Reporting.Features;
 /// </summary>
 public sealed class ReportingQueries(IDocumentStore store)
 {
-    private const int PageSize = 500;
-
     public Task<List<T>> AllAsync<T>(DocumentCollection<T> collection, string networkId, CancellationToken ct,
         DocumentQuery<T>? query = null)
-        where T : class => LoadAsync(collection, networkId, query ?? collection.Query(), ct);
+        where T : class => store.ReadAllAsync(collection, networkId, query ?? collection.Query(), ct);
 
     public async Task<NetworkFacts> LoadAsync(string networkId, int year, CancellationToken ct) => new(
         await GroupYearsAsync(networkId, year, ct),
-        await LoadAsync(ReportingCollections.Participations, networkId, ReportingCollections.Participations.Query(), ct),
-        await LoadAsync(ReportingCollections.Appointments, networkId, ReportingCollections.Appointments.Query(), ct),
+        await AllAsync(ReportingCollections.Participations, networkId, ct),
+        await AllAsync(ReportingCollections.Appointments, networkId, ct),
         await MeasuresAsync(networkId, year, ct),
         await EventLog.CountAsync(store, networkId, ct));
 
     /// <summary>Every group's figures of a year, by group id.</summary>
     public Task<List<GroupYearFigures>> GroupYearsAsync(string networkId, int year, CancellationToken ct) =>
-        LoadAsync(ReportingCollections.GroupYears, networkId, ReportingCollections.GroupYears.Query().Where(f => f.Year, year), ct);
+        store.ReadAllAsync(ReportingCollections.GroupYears, networkId, ReportingCollections.GroupYears.Query().Where(f => f.Year,
+            year), ct);
 
     public Task<List<MeasureFact>> MeasuresAsync(string networkId, int year, CancellationToken ct) =>
-        LoadAsync(ReportingCollections.Measures, networkId, ReportingCollections.Measures.Query().Where(m => m.Year, year), ct);
+        store.ReadAllAsync(ReportingCollections.Measures, networkId, ReportingCollections.Measures.Query().Where(m => m.Year, year), ct);
 
     /// <summary>A group's held meetings of a year in start order, at most <paramref name="max"/> of them.</summary>
     public async Task<IReadOnlyList<MeetingFact>> HeldMeetingsAsync(string networkId, string groupId, int year, int max,
@@ -40,22 +39,6 @@ public sealed class ReportingQueries(IDocumentStore store)
             .Where(m => m.GroupId, groupId).Where(m => m.State, MeetingState.Held).Between(m => m.StartsAt, period.From,
                 period.To).Page(max);
         return [.. (await store.QueryAsync(ReportingCollections.Meetings, networkId, query, ct)).Items.Select(m => m.Document)];
-    }
-
-    private async Task<List<T>> LoadAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
-        CancellationToken ct)
-        where T : class
-    {
-        var all = new List<T>();
-        string? token = null;
-        do
-        {
-            var page = await store.QueryAsync(collection, networkId, query.Page(PageSize, token), ct);
-            all.AddRange(page.Items.Select(i => i.Document));
-            token = page.NextPageToken;
-        }
-        while (token is not null);
-        return all;
     }
 }
 

@@ -109,20 +109,8 @@ public sealed class IncrementalFiguresTests
     private static string Describe(string personId, MemberTally tally) =>
         $"{personId}={tally.Present}/{tally.Recorded}[{string.Join(',', tally.Latest.Select(l => $"{l.MarkId}:{l.Status}"))}]";
 
-    private static async Task<List<T>> AllAsync<T>(IDocumentStore store, DocumentCollection<T> collection)
-        where T : class
-    {
-        var all = new List<T>();
-        string? token = null;
-        do
-        {
-            var page = await store.QueryAsync(collection, Net, collection.Query().Page(500, token));
-            all.AddRange(page.Items.Select(i => i.Document));
-            token = page.NextPageToken;
-        }
-        while (token is not null);
-        return all;
-    }
+    private static Task<List<T>> AllAsync<T>(IDocumentStore store, DocumentCollection<T> collection)
+        where T : class => store.ReadAllAsync(collection, Net, collection.Query());
 
     private static async Task PublishAndWaitAsync(ReportingHost host, IReadOnlyList<IDomainEvent> events, int expectedEvents)
     {

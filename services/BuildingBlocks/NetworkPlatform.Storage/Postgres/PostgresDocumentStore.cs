@@ -70,13 +70,8 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         command.Parameters.Add(Text("collection", collection.Name));
         command.Parameters.Add(Text("network", networkId));
         command.Parameters.Add(TextArray("ids", [.. ids]));
-        var found = new List<Versioned<T>>(ids.Count);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            found.Add(new Versioned<T>(Deserialize<T>(reader.GetString(1)), reader.GetInt64(0)));
-        }
-        return found;
+        return await DocumentSql.ReadDocumentsAsync(reader, Deserialize<T>, cancellationToken);
     }
 
     public Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
@@ -95,14 +90,8 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         {
             command.Transaction = transaction;
         }
-        var rows = new List<(Versioned<T>, string, object?)>(sql.PageSize + 1);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add((new Versioned<T>(Deserialize<T>(reader.GetString(2)), reader.GetInt64(1)), reader.GetString(0),
-                reader.IsDBNull(3) ? null : reader.GetValue(3)));
-        }
-        return DocumentSql.ToPage(sql, rows);
+        return await DocumentSql.ReadPageAsync(reader, sql, Deserialize<T>, cancellationToken);
     }
 
     /// <summary>

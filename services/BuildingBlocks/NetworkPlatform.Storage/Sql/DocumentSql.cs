@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -104,8 +105,33 @@ internal static class DocumentSql
         return new SqlQuery(text, parameters, plan.SortField, query.Descending, pageSize);
     }
 
+    /// <summary>The rows of a <see cref="Select{T}"/> (id, version, body, sort key) as a page.</summary>
+    public static async Task<Page<T>> ReadPageAsync<T>(DbDataReader reader, SqlQuery query, Func<string, T> deserialize,
+        CancellationToken cancellationToken)
+    {
+        var rows = new List<(Versioned<T>, string, object?)>(query.PageSize + 1);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var key = reader.IsDBNull(3) ? null : reader.GetValue(3);
+            rows.Add((new Versioned<T>(deserialize(reader.GetString(2)), reader.GetInt64(1)), reader.GetString(0), key));
+        }
+        return ToPage(query, rows);
+    }
+
+    /// <summary>Rows of (version, body) as documents.</summary>
+    public static async Task<IReadOnlyList<Versioned<T>>> ReadDocumentsAsync<T>(DbDataReader reader, Func<string, T> deserialize,
+        CancellationToken cancellationToken)
+    {
+        var found = new List<Versioned<T>>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            found.Add(new Versioned<T>(deserialize(reader.GetString(1)), reader.GetInt64(0)));
+        }
+        return found;
+    }
+
     /// <summary>The page of rows read (at most one more than its size: then there is a next page, after the last one kept).</summary>
-    public static Page<T> ToPage<T>(SqlQuery query, List<(Versioned<T> Item, string Id, object? Key)> rows)
+    private static Page<T> ToPage<T>(SqlQuery query, List<(Versioned<T> Item, string Id, object? Key)> rows)
     {
         string TokenAfter(int index) => PageToken.Encode(query.SortField, query.Descending, rows[index].Key, rows[index].Id);
         return rows.Count <= query.PageSize

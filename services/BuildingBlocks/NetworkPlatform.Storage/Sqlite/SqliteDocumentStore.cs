@@ -63,13 +63,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
         command.Parameters.AddWithValue("@collection", collection.Name);
         command.Parameters.AddWithValue("@network", networkId);
         command.Parameters.AddWithValue("@ids", JsonSerializer.Serialize(ids));
-        var found = new List<Versioned<T>>(ids.Count);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            found.Add(new Versioned<T>(Deserialize<T>(reader.GetString(1)), reader.GetInt64(0)));
-        }
-        return found;
+        return await DocumentSql.ReadDocumentsAsync(reader, Deserialize<T>, cancellationToken);
     }
 
     public async Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
@@ -88,14 +83,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
         var sql = DocumentSql.Select(Dialect, collection, networkId, query);
         await using var command = Command(connection, sql);
         command.Transaction = transaction;
-        var rows = new List<(Versioned<T>, string, object?)>(sql.PageSize + 1);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add((new Versioned<T>(Deserialize<T>(reader.GetString(2)), reader.GetInt64(1)), reader.GetString(0),
-                reader.IsDBNull(3) ? null : reader.GetValue(3)));
-        }
-        return DocumentSql.ToPage(sql, rows);
+        return await DocumentSql.ReadPageAsync(reader, sql, Deserialize<T>, cancellationToken);
     }
 
     /// <summary>SQLite's plan for a query (EXPLAIN QUERY PLAN), to check which index serves it.</summary>

@@ -24,6 +24,6 @@ public sealed class GetMeasurePolicyReport(IDocumentStore store, TimeProvider cl
             cancellationToken);
         var measures = await store.ReadAllAsync(GroupsCollections.Measures, request.NetworkId,
             GroupsCollections.Measures.Query().Where(m => m.Year, year), cancellationToken);
-        return policy.Document.Report(year, groups.Select(g => g.Document), measures.Select(m => m.Document));
+        return policy.Document.Report(year, groups, measures);
     }
 }

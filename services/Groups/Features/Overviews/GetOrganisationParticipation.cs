@@ -24,7 +24,7 @@ public sealed class GetOrganisationParticipation(IDocumentStore store)
         }
         var groups = await store.ReadAllAsync(GroupsCollections.Groups, request.NetworkId, GroupsCollections.Groups.Query(),
             cancellationToken);
-        return [.. groups.Select(g => g.Document with { Participants = [.. g.Document.Participants.Where(p => p.OrganisationId == request.OrganisationId)] })
+        return [.. groups.Select(g => g with { Participants = [.. g.Participants.Where(p => p.OrganisationId == request.OrganisationId)] })
             .Where(g => g.Participants.Count > 0)];
     }
 }

@@ -24,7 +24,7 @@ public sealed class GetSecretariatOverview(IDocumentStore store, TimeProvider cl
             cancellationToken);
         var measures = (await store.ReadAllAsync(GroupsCollections.Measures, request.NetworkId,
             GroupsCollections.Measures.Query().Where(m => m.Year, year), cancellationToken))
-            .Select(m => m.Document).Where(m => m.GroupId is not null).ToLookup(m => m.GroupId!);
-        return [.. groups.Select(g => (g.Document, (IReadOnlyList<Measure>)[.. measures[g.Document.Id]]))];
+            .Where(m => m.GroupId is not null).ToLookup(m => m.GroupId!);
+        return [.. groups.Select(g => (g, (IReadOnlyList<Measure>)[.. measures[g.Id]]))];
     }
 }

@@ -12,8 +12,6 @@ namespace NetworkPlatform.Membership.Features.GroupLeadership;
 /// </summary>
 public static class LedGroupMembers
 {
-    private const int PageSize = 500;
-
     public static async Task<PersonalDataViewer> ViewerAsync(MembershipContext context, Caller caller, string networkId, CancellationToken cancellationToken)
     {
         if (!caller.HasRole(Roles.GroupLeader) || caller.PersonId is null || caller.NetworkId != networkId)
@@ -21,29 +19,16 @@ public static class LedGroupMembers
             return PersonalDataViewer.Of(caller);
         }
         var members = new HashSet<string>(StringComparer.Ordinal);
-        var groups = MembershipCollections.GroupParticipations.Query();
-        foreach (var led in (await AllAsync(context, networkId, groups.Where(p => p.PersonId, caller.PersonId),
-            cancellationToken)).Where(p => p.Leads))
+        var participations = MembershipCollections.GroupParticipations;
+        var groupsOfCaller = await context.Store.ReadAllAsync(participations, networkId, participations.Query().Where(p => p.PersonId,
+            caller.PersonId),
+            cancellationToken);
+        foreach (var led in groupsOfCaller.Where(p => p.Leads))
         {
-            members.UnionWith((await AllAsync(context, networkId, groups.Where(p => p.GroupId, led.GroupId),
-                cancellationToken)).Select(p => p.PersonId));
+            var group = await context.Store.ReadAllAsync(participations, networkId, participations.Query().Where(p => p.GroupId,
+                led.GroupId), cancellationToken);
+            members.UnionWith(group.Select(p => p.PersonId));
         }
         return new PersonalDataViewer(caller, members);
-    }
-
-    private static async Task<List<GroupParticipation>> AllAsync(
-        MembershipContext context, string networkId, DocumentQuery<GroupParticipation> query, CancellationToken cancellationToken)
-    {
-        var all = new List<GroupParticipation>();
-        string? token = null;
-        do
-        {
-            var page = await context.Store.QueryAsync(MembershipCollections.GroupParticipations, networkId, query.Page(PageSize, token),
-                cancellationToken);
-            all.AddRange(page.Items.Select(i => i.Document));
-            token = page.NextPageToken;
-        }
-        while (token is not null);
-        return all;
     }
 }
