@@ -15,7 +15,7 @@ internal static class MeetingFigures
     {
         var old = MeetingContribution.Of(before);
         var now = MeetingContribution.Of(after);
-        if (old is null && now is null)
+        if (before == after || (old is null && now is null))
         {
             return;
         }
