@@ -5,6 +5,7 @@ using NetworkPlatform.Reporting.Api;
 using NetworkPlatform.Reporting.Dashboard;
 using NetworkPlatform.Reporting.Features;
 using NetworkPlatform.Reporting.Projections;
+using NetworkPlatform.Reporting.Storage;
 using NetworkPlatform.Storage;
 using NetworkPlatform.Storage.Hosting;
 
@@ -25,7 +26,7 @@ public static class ReportingModule
 
     public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDocumentStore(configuration.GetSection("Storage"), ServiceName);
+        services.AddDocumentStore(configuration.GetSection("Storage"), ServiceName, ReportingCollections.All);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LiveFeed>();
         services.AddSingleton(sp => new ReportingCommands(Store(sp), sp.GetRequiredService<LiveFeed>()));

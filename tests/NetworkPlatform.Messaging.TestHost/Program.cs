@@ -27,7 +27,7 @@ builder.WebHost.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopba
 builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
     .AddMeter(MessagingMetrics.MeterName, StorageMetrics.MeterName, "Npgsql")
     .AddPrometheusExporter());
-builder.Services.AddDocumentStore(builder.Configuration.GetSection("Storage"), service);
+builder.Services.AddDocumentStore(builder.Configuration.GetSection("Storage"), service, []);
 if (mode != "commit")
 {
     builder.Services.AddEventBus(builder.Configuration.GetSection("Bus"), bus => bus

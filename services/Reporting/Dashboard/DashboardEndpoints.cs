@@ -37,7 +37,11 @@ public static class DashboardEndpoints
         {
             Authorise(http, networkId);
             var y = year ?? clock.GetUtcNow().Year;
-            return Json(NetworkHealthReport.Compute(networkId, y, await queries.LoadAsync(networkId, y, http.RequestAborted), clock.GetUtcNow()));
+            var health = NetworkHealthReport.Compute(networkId, y, await queries.LoadAsync(networkId, y, http.RequestAborted),
+                clock.GetUtcNow());
+            // The page shows groups and organisations; attendance per person stays in the gRPC API.
+            health.Persons.Clear();
+            return Json(health);
         }).RequireHost(host).RequireAuthorization(PlatformAuthentication.CallerPolicy);
         app.MapGet("/api/networks/{networkId}/measures", async (string networkId, int? year, HttpContext http, ProgressReports progress, TimeProvider clock) =>
         {

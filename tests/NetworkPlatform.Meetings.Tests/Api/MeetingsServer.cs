@@ -79,7 +79,7 @@ internal sealed class MeetingsServer : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), $"meetings-api-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         var store = new SqliteDocumentStore(Path.Combine(folder, "meetings.db"));
-        await store.MigrateAsync();
+        await store.MigrateAsync(MeetingsCollections.All);
         await using (var unitOfWork = await store.BeginAsync())
         {
             await unitOfWork.InsertAsync(MeetingsCollections.Settings, MeetingsFixture.Network, NetworkSettings.Default(MeetingsFixture.Network) with { Secretariat = Samples.Secretariat });

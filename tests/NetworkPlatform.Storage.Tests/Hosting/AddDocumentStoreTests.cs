@@ -29,6 +29,10 @@ public sealed class AddDocumentStoreTests
                 await unit.CommitAsync();
             }
             Assert.Null(await provider.GetRequiredKeyedService<IDocumentStore>("groups").GetAsync(Meeting.Collection, "n-1", "m-1"));
+            // The collections' declared indexes were created with the schema.
+            var plan = await ((Sqlite.SqliteDocumentStore)membership).ExplainAsync(Meeting.Collection, "n-1",
+                Meeting.Collection.Query().Where(m => m.GroupId, "g-1").OrderBy(m => m.Start));
+            Assert.Contains("dx_meetings_group_start_", plan, StringComparison.Ordinal);
             var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Tags.Contains(StorageServiceCollectionExtensions.ReadyTag));
             Assert.Equal(HealthStatus.Healthy, report.Status);
             Assert.Equal(["storage-groups", "storage-membership"], report.Entries.Keys.Order());
@@ -84,7 +88,7 @@ public sealed class AddDocumentStoreTests
         var services = new ServiceCollection().AddLogging();
         foreach (var serviceName in serviceNames)
         {
-            services.AddDocumentStore(configuration.GetSection("Storage"), serviceName);
+            services.AddDocumentStore(configuration.GetSection("Storage"), serviceName, [Meeting.Collection]);
         }
         return services.BuildServiceProvider();
     }

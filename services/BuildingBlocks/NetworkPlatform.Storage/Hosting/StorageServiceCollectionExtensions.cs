@@ -16,9 +16,12 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Registers the service's own database from the "Storage" configuration section: <see cref="IDocumentStore"/>,
     /// <see cref="IOutbox"/> and <see cref="IStorageDatabase"/> (plain, and keyed by <paramref name="serviceName"/> so
-    /// the standalone host can hold four), schema migration at start-up, the outbox backlog metrics (<see cref="StorageMetrics"/>), and a "storage-&lt;service&gt;" health check tagged "ready".
+    /// the standalone host can hold four), schema migration at start-up (with the indexes <paramref name="collections"/>
+    /// declare), the outbox backlog metrics (<see cref="StorageMetrics"/>), and a "storage-&lt;service&gt;" health check tagged "ready".
     /// </summary>
-    public static IServiceCollection AddDocumentStore(this IServiceCollection services, IConfiguration storageSection, string serviceName)
+    public static IServiceCollection AddDocumentStore(
+        this IServiceCollection services, IConfiguration storageSection, string serviceName,
+            IReadOnlyCollection<IDocumentCollection> collections)
     {
         var options = storageSection.Get<StorageOptions>() ?? new StorageOptions();
         var adapter = CreateAdapter(options, serviceName);
@@ -27,7 +30,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(adapter.Outbox).AddKeyedSingleton(serviceName, adapter.Outbox);
         services.AddSingleton(adapter.Database).AddKeyedSingleton(serviceName, adapter.Database);
         services.AddSingleton<IHostedService>(sp =>
-            new StorageMigrationService(adapter.Database, serviceName, sp.GetRequiredService<ILogger<StorageMigrationService>>()));
+            new StorageMigrationService(adapter.Database, serviceName, collections,
+                sp.GetRequiredService<ILogger<StorageMigrationService>>()));
         services.AddSingleton<IHostedService>(sp =>
             new OutboxBacklogSampler(adapter.Outbox, serviceName, sp.GetRequiredService<ILogger<OutboxBacklogSampler>>()));
         services.AddHealthChecks().Add(new HealthCheckRegistration(

@@ -6,8 +6,8 @@ using static NetworkPlatform.Storage.Postgres.PostgresDocumentStore;
 namespace NetworkPlatform.Storage.Postgres;
 
 /// <summary>
-/// One READ COMMITTED transaction. Each write is a single round trip: the document row and its index entries change
-/// together in one statement (data-modifying CTEs), and the version check sits in the WHERE clause, so a concurrent
+/// One READ COMMITTED transaction. Each write is a single statement (PostgreSQL keeps the declared indexes, which are
+/// expressions over the body), and the version check sits in the WHERE clause, so a concurrent
 /// writer blocks on the row and then finds the version moved on. The transaction begins with the unit's first write:
 /// reads before it see the same as they would inside a READ COMMITTED transaction (each statement its own snapshot),
 /// and a unit that writes only at commit (outbox messages, inbox marks) commits in one implicit transaction, without
@@ -50,26 +50,23 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         where T : class =>
         store.GetAsync(connection, transaction, collection, networkId, id, cancellationToken);
 
+    public Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
+        CancellationToken cancellationToken = default)
+        where T : class =>
+        store.QueryAsync(connection, transaction, collection, networkId, query, cancellationToken);
+
     public async Task<long> InsertAsync<T>(DocumentCollection<T> collection, string networkId, T document, CancellationToken cancellationToken = default)
         where T : class
     {
-        var id = DocumentRows.IdOf(collection, document);
-        var (names, values) = DocumentRows.IndexEntriesOf(collection, document);
+        var id = DocumentSql.IdOf(collection, document);
+        JsonFields.EnsureIndexable(collection, document);
         // ON CONFLICT DO NOTHING instead of catching unique_violation: an error would abort the whole transaction.
         await using var command = Command("""
-            WITH inserted AS (
-                INSERT INTO documents (collection, network_id, id, version, body) VALUES (@collection, @network, @id, 1, @body)
-                ON CONFLICT DO NOTHING RETURNING id),
-            indexed AS (
-                INSERT INTO document_index (collection, network_id, index_name, value, id)
-                SELECT @collection, @network, entry.name, entry.value, inserted.id
-                FROM inserted CROSS JOIN unnest(@names, @values) AS entry(name, value))
-            SELECT count(*) FROM inserted
+            INSERT INTO documents (collection, network_id, id, version, body) VALUES (@collection, @network, @id, 1, @body)
+            ON CONFLICT DO NOTHING
             """, collection.Name, networkId, id);
         command.Parameters.Add(Jsonb("body", JsonSerializer.Serialize(document, store.Json)));
-        command.Parameters.Add(TextArray("names", names));
-        command.Parameters.Add(TextArray("values", values));
-        if ((long)(await command.ExecuteScalarAsync(cancellationToken))! == 0)
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             throw new DuplicateDocumentException(collection.Name, id);
         }
@@ -79,29 +76,15 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
     public async Task<long> ReplaceAsync<T>(DocumentCollection<T> collection, string networkId, T document, long expectedVersion, CancellationToken cancellationToken = default)
         where T : class
     {
-        var id = DocumentRows.IdOf(collection, document);
-        var (names, values) = DocumentRows.IndexEntriesOf(collection, document);
-        // The removed and the added index entries are disjoint sets, so the two CTEs cannot step on each other.
+        var id = DocumentSql.IdOf(collection, document);
+        JsonFields.EnsureIndexable(collection, document);
         await using var command = Command("""
-            WITH updated AS (
-                UPDATE documents SET version = version + 1, body = @body
-                WHERE collection = @collection AND network_id = @network AND id = @id AND version = @expected
-                RETURNING version),
-            unindexed AS (
-                DELETE FROM document_index
-                WHERE collection = @collection AND network_id = @network AND id = @id AND EXISTS (SELECT FROM updated)
-                  AND (index_name, value) NOT IN (SELECT * FROM unnest(@names, @values))),
-            indexed AS (
-                INSERT INTO document_index (collection, network_id, index_name, value, id)
-                SELECT @collection, @network, entry.name, entry.value, @id
-                FROM updated CROSS JOIN unnest(@names, @values) AS entry(name, value)
-                ON CONFLICT DO NOTHING)
-            SELECT version FROM updated
+            UPDATE documents SET version = version + 1, body = @body
+            WHERE collection = @collection AND network_id = @network AND id = @id AND version = @expected
+            RETURNING version
             """, collection.Name, networkId, id);
         command.Parameters.Add(Jsonb("body", JsonSerializer.Serialize(document, store.Json)));
         command.Parameters.Add(new NpgsqlParameter<long>("expected", expectedVersion));
-        command.Parameters.Add(TextArray("names", names));
-        command.Parameters.Add(TextArray("values", values));
         return await command.ExecuteScalarAsync(cancellationToken) is long newVersion
             ? newVersion
             : throw await ConflictOrNotFoundAsync(collection.Name, networkId, id, cancellationToken);
@@ -110,17 +93,11 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
     public async Task DeleteAsync<T>(DocumentCollection<T> collection, string networkId, string id, long expectedVersion, CancellationToken cancellationToken = default)
         where T : class
     {
-        await using var command = Command("""
-            WITH deleted AS (
-                DELETE FROM documents WHERE collection = @collection AND network_id = @network AND id = @id AND version = @expected
-                RETURNING id),
-            unindexed AS (
-                DELETE FROM document_index
-                WHERE collection = @collection AND network_id = @network AND id = @id AND EXISTS (SELECT FROM deleted))
-            SELECT count(*) FROM deleted
-            """, collection.Name, networkId, id);
+        await using var command = Command(
+            "DELETE FROM documents WHERE collection = @collection AND network_id = @network AND id = @id AND version = @expected",
+                collection.Name, networkId, id);
         command.Parameters.Add(new NpgsqlParameter<long>("expected", expectedVersion));
-        if ((long)(await command.ExecuteScalarAsync(cancellationToken))! == 0)
+        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
         {
             throw await ConflictOrNotFoundAsync(collection.Name, networkId, id, cancellationToken);
         }
