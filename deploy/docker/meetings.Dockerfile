@@ -19,7 +19,8 @@ COPY --from=build /app .
 # points Auth__ServiceSigningKeyFile at it; with `docker run`, mount a key and set the variable the same way.
 # The root filesystem is read-only in Kubernetes; the runtime writes only under /tmp (an emptyDir).
 ENV TMPDIR=/tmp \
-    GRPC_PORT=8080
-EXPOSE 8080
+    GRPC_PORT=8080 \
+    HTTP_PORT=8081
+EXPOSE 8080 8081
 USER $APP_UID
 ENTRYPOINT ["dotnet", "NetworkPlatform.Meetings.dll"]
