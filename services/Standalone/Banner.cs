@@ -22,7 +22,7 @@ internal static class Banner
 
             Network Platform is running (standalone): gRPC on {settings.GrpcAddress} (HTTP/2, h2c), data in {settings.DataDirectory}
               services: membership, groups, meetings, reporting; grpc.health.v1 and server reflection (v1, v1alpha)
-              dashboard: {settings.DashboardAddress}/#network={DemoNetworks.Partnership}&year={year}&token={reader}
+              dashboard: {settings.HttpAddress}/#network={DemoNetworks.Partnership}&year={year}&token={reader}
 
             Try it:
               grpcurl -plaintext {target} list

@@ -1,5 +1,6 @@
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using Grpc.AspNetCore.HealthChecks;
+using Grpc.AspNetCore.Web;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -12,19 +13,29 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi.Models;
 using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Hosting.Errors;
+using NetworkPlatform.Hosting.Http;
 using NetworkPlatform.Hosting.Telemetry;
 
 namespace NetworkPlatform.Hosting;
 
 /// <summary>
-/// The one call every service host makes: configuration from environment variables, Kestrel (h2c on GRPC_PORT unless
-/// URLs are configured), Grpc.AspNetCore with 4 MiB message limits, JwtBearer authentication, grpc.health.v1 that follows
-/// the service's "ready" health checks, server reflection, RPC metrics, graceful shutdown, OpenTelemetry and JSON logs.
+/// The one call every service host makes: configuration from environment variables, Kestrel (h2c gRPC on GRPC_PORT unless
+/// URLs are configured; HTTP/1.1 on HTTP_PORT for JSON, gRPC-Web, the OpenAPI document and pages), Grpc.AspNetCore with
+/// 4 MiB message limits and JSON transcoding of the google.api.http annotations, JwtBearer authentication, grpc.health.v1
+/// that follows the service's "ready" health checks, server reflection, RPC metrics, graceful shutdown, OpenTelemetry and
+/// JSON logs.
 /// </summary>
 public static class ServiceDefaults
 {
     public const int DefaultGrpcPort = 8080;
+
+    public const int DefaultHttpPort = 8081;
+
+    /// <summary>Where the OpenAPI document of the JSON API is served, on the HTTP port.</summary>
+    public const string OpenApiPath = "/openapi/v1.json";
 
     /// <summary>Largest message accepted or sent; a larger one ends the call with RESOURCE_EXHAUSTED.</summary>
     public const int MaxMessageSize = 4 * 1024 * 1024;
@@ -35,6 +46,9 @@ public static class ServiceDefaults
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
         var configuration = builder.Configuration;
+        var endpoints = new ServiceEndpoints();
+        builder.Services.AddSingleton(endpoints);
+        var urlsConfigured = !string.IsNullOrEmpty(configuration["urls"]) || !string.IsNullOrEmpty(configuration["ASPNETCORE_URLS"]);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -43,9 +57,22 @@ public static class ServiceDefaults
             kestrel.Limits.Http2.MaxStreamsPerConnection = 256;
             kestrel.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(30);
             kestrel.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(20);
-            if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["ASPNETCORE_URLS"]))
+            if (!urlsConfigured)
             {
-                kestrel.Listen(BindAddress(configuration), configuration.GetValue("GRPC_PORT", DefaultGrpcPort), listen => listen.Protocols = HttpProtocols.Http2);
+                kestrel.Listen(BindAddress(configuration), configuration.GetValue("GRPC_PORT", DefaultGrpcPort), listen =>
+                {
+                    listen.Protocols = HttpProtocols.Http2;
+                    endpoints.Grpc = listen;
+                });
+            }
+            // Browsers and curl speak HTTP/1.1, which a cleartext h2c port refuses: JSON and gRPC-Web get their own port.
+            if (!urlsConfigured || !string.IsNullOrEmpty(configuration["HTTP_PORT"]))
+            {
+                kestrel.Listen(BindAddress(configuration), configuration.GetValue("HTTP_PORT", DefaultHttpPort), listen =>
+                {
+                    listen.Protocols = HttpProtocols.Http1;
+                    endpoints.Http = listen;
+                });
             }
         });
 
@@ -53,6 +80,18 @@ public static class ServiceDefaults
         {
             grpc.MaxReceiveMessageSize = MaxMessageSize;
             grpc.MaxSendMessageSize = MaxMessageSize;
+        }).AddJsonTranscoding(json => json.TypeRegistry = RpcErrors.DetailTypes);
+        builder.Services.AddGrpcSwagger();
+        builder.Services.AddSwaggerGen(openApi =>
+        {
+            openApi.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "Network Platform",
+                Version = "v1",
+                Description = "The JSON form of the gRPC API (google.api.http annotations in protos/). Send 'authorization: Bearer <token>'.",
+            });
+            // Packages reuse short names (groups.v1.MeasureStatus, reporting.v1.MeasureStatus): schemas go by full name.
+            openApi.CustomSchemaIds(type => type.FullName!.Replace("+Types+", ".", StringComparison.Ordinal).Replace('+', '.'));
         });
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(health =>
@@ -104,9 +143,15 @@ public static class ServiceDefaults
         return builder;
     }
 
-    /// <summary>Serves health and reflection (v1 and v1alpha), both open to callers without tokens.</summary>
+    /// <summary>
+    /// Serves health and reflection (v1 and v1alpha), both open to callers without tokens, gRPC-Web for every gRPC service,
+    /// and the OpenAPI document of the JSON API at <see cref="OpenApiPath"/>.
+    /// </summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
+        app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+        app.UseMiddleware<JsonBodyCheck>();
+        app.UseSwagger(openApi => openApi.RouteTemplate = "openapi/{documentName}.json");
         app.MapGrpcHealthChecksService().AllowAnonymous();
         app.MapGrpcReflectionService().AllowAnonymous();
         return app;
