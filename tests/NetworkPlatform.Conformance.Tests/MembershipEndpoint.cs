@@ -1,6 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Reflection;
+using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -68,6 +71,7 @@ public sealed class MembershipEndpoint : IAsyncLifetime
         RecordFinishedCalls();
         await app.StartAsync();
         Port = app.Services.GetRequiredService<ServiceEndpoints>().GrpcAddress!.Port;
+        await WaitUntilServingAsync();
         await PythonPeer.RunSuccessfullyAsync(Path.Combine(Scripts, "generate_stubs.py"),
             [RepositoryPaths.Combine("protos"), GoogleApiProtos, StubsDirectory], TimeSpan.FromSeconds(120));
     }
@@ -84,6 +88,34 @@ public sealed class MembershipEndpoint : IAsyncLifetime
     public Task<string> RunPythonAsync(string script, string testCase) =>
         PythonPeer.RunSuccessfullyAsync(Path.Combine(Scripts, script),
             [testCase, Port.ToString(System.Globalization.CultureInfo.InvariantCulture), StubsDirectory, Token], TimeSpan.FromSeconds(90));
+
+    /// <summary>Health statuses are published by the checks' first run, 5 s after the start.</summary>
+    private async Task WaitUntilServingAsync()
+    {
+        using var channel = GrpcChannel.ForAddress($"http://127.0.0.1:{Port}");
+        var health = new Health.HealthClient(channel);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                var status = await health.CheckAsync(new HealthCheckRequest { Service = "networkplatform.membership.v1.NetworkService" });
+                if (status.Status == HealthCheckResponse.Types.ServingStatus.Serving)
+                {
+                    return;
+                }
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+            {
+                // Not published yet.
+            }
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException("The membership service did not become SERVING within 30 s.");
+            }
+            await Task.Delay(200);
+        }
+    }
 
     private void RecordFinishedCalls()
     {

@@ -2,6 +2,8 @@ using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using Grpc.AspNetCore.HealthChecks;
 using Grpc.AspNetCore.Web;
 using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.HealthCheck;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -99,13 +101,17 @@ public static class ServiceDefaults
             // "" is the server as a whole: SERVING until it drains. Services are added by MapGrpcServiceWithHealth.
             health.Services.Clear();
             health.Services.Map("", check => check.Name == Draining.Name);
+            // Probes and load balancers read the statuses of the last run, every 5 s (the first 5 s after the start,
+            // once migrations have run): a probe never waits for, or loads, the database.
+            health.UseHealthChecksCache = true;
         }).AddCheck<Draining>(Draining.Name, tags: [ReadyTag]);
-        // Check runs the health checks on every call; Watch streams follow a run every 5 s (the first once start-up has migrated).
         builder.Services.Configure<HealthCheckPublisherOptions>(publisher => publisher.Period = TimeSpan.FromSeconds(5));
         builder.Services.AddPlatformAuthentication(configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions());
         builder.Services.AddSingleton<IStartupFilter, RpcTelemetry.StartupFilter>();
         builder.Services.AddPlatformTelemetry(serviceName);
-        // The client factory logs four lines per peer call at Information.
+        // Per-call chatter at Information: ASP.NET Core's two lines per request, the client factory's four per peer call.
+        // (Failed calls are logged by RpcTelemetry.)
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         if (!string.Equals(configuration["Logging:Format"], "text", StringComparison.OrdinalIgnoreCase))
         {
@@ -153,6 +159,9 @@ public static class ServiceDefaults
         app.UseMiddleware<JsonBodyCheck>();
         app.UseSwagger(openApi => openApi.RouteTemplate = "openapi/{documentName}.json");
         app.MapGrpcHealthChecksService().AllowAnonymous();
+        var health = app.Services.GetRequiredService<HealthServiceImpl>();
+        health.SetStatus("", HealthCheckResponse.Types.ServingStatus.Serving);
+        app.Lifetime.ApplicationStopping.Register(() => DrainHealth(health, app.Services));
         app.MapGrpcReflectionService().AllowAnonymous();
         return app;
     }
@@ -167,6 +176,15 @@ public static class ServiceDefaults
         app.Services.GetRequiredService<IOptions<GrpcHealthChecksOptions>>().Value.Services
             .Map(GeneratedService(typeof(TService)).FullName, check => check.Tags.Contains(ReadyTag));
         return app;
+    }
+
+    /// <summary>NOT_SERVING for every service at once when the host starts stopping, without waiting for the next run of the checks.</summary>
+    private static void DrainHealth(HealthServiceImpl health, IServiceProvider services)
+    {
+        foreach (var service in services.GetRequiredService<IOptions<GrpcHealthChecksOptions>>().Value.Services)
+        {
+            health.SetStatus(service.Name, HealthCheckResponse.Types.ServingStatus.NotServing);
+        }
     }
 
     /// <summary>The addresses Kestrel listens on, once started.</summary>
