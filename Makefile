@@ -27,7 +27,7 @@ test: ## Install missing system packages, start test servers, run all tests, pri
 	tests/tools/run-tests.sh
 
 .PHONY: bench
-bench: ## Benchmarks: storage and events against peers measured in the same run (prints ratios)
+bench: ## Benchmarks: the platform over stock gRPC and C++ grpc, storage, events: peers measured in the same run (prints ratios)
 	tests/tools/install-deps.sh
 	$(DOTNET) run --project tests/NetworkPlatform.Benchmarks -c Release -- all
 
