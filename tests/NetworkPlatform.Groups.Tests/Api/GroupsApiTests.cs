@@ -137,8 +137,9 @@ public sealed class GroupsApiTests : IAsyncLifetime
             Representative("per-ingrid", "org-fjordvik"));
         var capped = membership.Deadlines[^1];
 
-        // gRPC carries deadlines as timeouts: what arrives is the caller's deadline less the time already spent, never later.
-        Assert.InRange(propagated, deadline.AddSeconds(-2), deadline.AddMilliseconds(50));
+        // gRPC carries deadlines as timeouts, so each hop's transit time is added to what arrives (on a loaded machine,
+        // hundreds of milliseconds): far from the 30 s cap either way.
+        Assert.InRange(propagated, deadline.AddSeconds(-2), deadline.AddSeconds(2));
         Assert.InRange(capped, DateTime.UtcNow.AddSeconds(20), DateTime.UtcNow + PeerClients.MaxDeadline);
     }
 
