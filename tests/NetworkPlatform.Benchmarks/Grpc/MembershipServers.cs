@@ -78,6 +78,7 @@ internal sealed class MembershipServers : IAsyncDisposable
         var bare = WebApplication.CreateBuilder();
         bare.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         bare.Logging.AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", LogLevel.Critical);
+        bare.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
         bare.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
         bare.Services.AddGrpc();
         bare.Services.AddSingleton(platform.Services.GetRequiredService<MembershipContext>());
