@@ -1,5 +1,5 @@
 # Shared by up.sh and down.sh: where the local distributed mode keeps its state, and its fixed ports
-# (the brief's conventions: services on 5101-5104, the reporting dashboard on 5180).
+# (the brief's conventions: services on 5101-5104, the reporting dashboard on 5180; the others' HTTP ports 5181-5183).
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 state=${UP_DIR:-$root/.data/up}
 postgres_port=${UP_POSTGRES_PORT:-55432}
@@ -17,12 +17,15 @@ dashboard_port=$((5180 + offset))
 # name:Project:gRPC port
 services=(membership:Membership:$((5101 + offset)) groups:Groups:$((5102 + offset))
           meetings:Meetings:$((5103 + offset)) reporting:Reporting:$((5104 + offset)))
-# Each service's HTTP port (/metrics; reporting's dashboard too).
-http_port_of() { case $1 in reporting) echo "$dashboard_port";; membership) echo $((5181 + offset));; groups) echo $((5182 + offset));;
-  meetings) echo $((5183 + offset));; esac; }
 # Prometheus (make up scrapes every service with the platform's alerts loaded), on loopback.
 prometheus_port=${UP_PROMETHEUS_PORT:-$((5190 + offset))}
 port_of() { local entry; for entry in "${services[@]}"; do [ "${entry%%:*}" = "$1" ] && echo "${entry##*:}"; done; }
+# Each service's HTTP/1.1 port (JSON, gRPC-Web, OpenAPI, /metrics): reporting's is the dashboard's.
+http_port_of() {
+  case $1 in
+    membership) echo $((5181 + offset)) ;; groups) echo $((5182 + offset)) ;; meetings) echo $((5183 + offset)) ;; *) echo "$dashboard_port" ;;
+  esac
+}
 
 # Runs a command as the owner of the backing services' files: postgres/rabbitmq when we are root.
 as_user() { # user, command...

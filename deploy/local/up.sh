@@ -138,7 +138,7 @@ start_service() { # name, Project, port
   local dll=$root/artifacts/bin/NetworkPlatform.$project/debug/NetworkPlatform.$project.dll
   local env=(
     ASPNETCORE_ENVIRONMENT=Development
-    GRPC_PORT="$port"
+    GRPC_PORT="$port" HTTP_PORT="$(http_port_of "$name")"
     Storage__Provider=postgres
     Storage__ConnectionString="Host=127.0.0.1;Port=$postgres_port;Database=$name;Username=postgres"
     Bus__Transport=rabbitmq
@@ -150,12 +150,11 @@ start_service() { # name, Project, port
     Services__Meetings="http://127.0.0.1:$(port_of meetings)"
     OTEL_SERVICE_NAME="$name"
   )
-  env+=(HTTP_PORT="$(http_port_of "$name")")
   # A simple command in the background, so $! is the service's own pid (env, setsid and nohup exec).
   env "${env[@]}" setsid nohup dotnet "$dll" >"$state/logs/$name.log" 2>&1 </dev/null &
   echo $! >"$state/pids/$name.pid"
   wait_for_port "$port" 60 "$name" "$state/logs/$name.log"
-  echo "$name on 127.0.0.1:$port$([ "$name" = reporting ] && echo " (dashboard http://127.0.0.1:$dashboard_port)")"
+  echo "$name: gRPC on 127.0.0.1:$port, JSON and gRPC-Web on http://127.0.0.1:$(http_port_of "$name")$([ "$name" = reporting ] && echo " (dashboard)")"
 }
 
 start_postgres

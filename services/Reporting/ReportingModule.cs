@@ -14,10 +14,9 @@ namespace NetworkPlatform.Reporting;
 /// <summary>
 /// The reporting service as a module, for its own process (Program.cs) and for the standalone host:
 /// <code>
-/// builder.AddDashboardEndpoint(port);          // the dashboard's HTTP/1.1 port
 /// services.AddReporting(configuration);        // its own database, features, live feed
 /// bus.AddReporting();                          // the other services' events, logged and projected
-/// app.MapReporting();                          // gRPC (health follows readiness) and the dashboard
+/// app.MapReporting();                          // gRPC, JSON and gRPC-Web (health follows readiness), the dashboard page
 /// </code>
 /// </summary>
 public static class ReportingModule

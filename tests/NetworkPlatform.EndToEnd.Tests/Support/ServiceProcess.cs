@@ -51,6 +51,8 @@ public sealed class ServiceProcess : IAsyncDisposable
         var process = PeerProcess.Start("dotnet", [dll], new Dictionary<string, string>(environment)
         {
             ["GRPC_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            // The JSON / gRPC-Web port is not used here: one the kernel picks, so the services never collide on 8081.
+            ["HTTP_PORT"] = "0",
             ["BIND_ADDRESS"] = "127.0.0.1",
             ["OTEL_SERVICE_NAME"] = name,
         });
