@@ -8,6 +8,7 @@ using NetworkPlatform.Reporting.Api;
 using NetworkPlatform.Reporting.Features;
 using NetworkPlatform.Reporting.Projections;
 using NetworkPlatform.Reporting.V1;
+using NetworkPlatform.Storage;
 
 namespace NetworkPlatform.Reporting.Dashboard;
 
@@ -79,6 +80,7 @@ public static class DashboardEndpoints
                     StatusCode.NotFound => 404,
                     _ => 500,
                 }, rpc.Detail)
+                : error is StorageUnavailableException unavailable ? (503, unavailable.Message)
                 : (500, "The dashboard failed to load this; the service log has the details.");
             await http.Response.WriteAsJsonAsync(new { error = message });
         }));
