@@ -35,6 +35,9 @@ if [ -f "$state/pids/rabbitmq.pid" ]; then
   fi
 fi
 
+# The node's own port mapper (ERL_EPMD_PORT), which outlives the node.
+epmd -kill >/dev/null 2>&1 || true
+
 if [ -f "$state/postgres/data/postmaster.pid" ]; then
   as_user postgres "$pg_bin/pg_ctl" -D "$state/postgres/data" -m fast -w stop >/dev/null && echo "Stopped PostgreSQL"
 fi
