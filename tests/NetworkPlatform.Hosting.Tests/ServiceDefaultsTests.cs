@@ -34,11 +34,10 @@ public sealed class ServiceDefaultsTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        port = FreePort.Next();
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
-            ["urls"] = $"http://127.0.0.1:{port}",
+            ["urls"] = "http://127.0.0.1:0",
             ["Auth:Issuer"] = DevelopmentTokens.Issuer,
             ["Auth:Audience"] = DevelopmentTokens.Audience,
             ["Auth:SigningKeyFile"] = tokens.JwksPath,
@@ -51,7 +50,8 @@ public sealed class ServiceDefaultsTests : IAsyncLifetime
         app.MapServiceDefaults();
         app.MapGrpcServiceWithHealth<CallerEcho>();
         await app.StartAsync();
-        channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+        port = new Uri(app.Urls.Single()).Port;
+        channel = GrpcChannel.ForAddress(app.Urls.Single());
     }
 
     public async Task DisposeAsync()

@@ -32,7 +32,7 @@ public sealed class GrpcBenchmark : IBenchmark
         Console.WriteLine($"h2load -c{H2Load.Connections} -m{H2Load.StreamsPerConnection} -t1, {rounds} alternating rounds of {seconds} s per server and scenario; " +
                           $"server streaming sends {streamMessages} messages per call.");
 
-        int oursPort = FreePort.Next(), cppPort = FreePort.Next(), barePort = FreePort.Next(), protobufPort = FreePort.Next();
+        int oursPort = CandidatePort.Next(), cppPort = CandidatePort.Next(), barePort = CandidatePort.Next(), protobufPort = CandidatePort.Next();
         await using var cpp = await CppEchoServer.StartAsync(cppPort);
         await using var bare = await BareKestrelServer.StartAsync(barePort, streamMessages);
         await using var kestrelProtobuf = await KestrelProtobufServer.StartAsync(protobufPort);

@@ -20,9 +20,8 @@ public sealed class CppEchoServerFixture : IAsyncLifetime
                 (RepositoryPaths.Combine("protos"), "google/rpc/error_details.proto"),
             ],
             optimise: false);
-        var port = FreePort.Next();
-        server = await PeerProcess.StartAsync(binary, [port.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        Address = $"http://127.0.0.1:{port}";
+        server = await PeerProcess.StartAsync(binary, ["0"]);
+        Address = $"http://127.0.0.1:{(await server.WaitUntilReadyAsync(TimeSpan.Zero)).Split(' ')[1]}";
     }
 
     public async Task DisposeAsync()

@@ -130,9 +130,8 @@ public sealed class LoadBalancingTests(TwoPodsFixture pods) : IClassFixture<TwoP
             .Where(a => a.AddressFamily is AddressFamily.InterNetwork or AddressFamily.InterNetworkV6)
             .Distinct()
             .ToArray();
-        var dualPort = FreePort.Next();
-        await using var dualStack = await PythonEchoServer.StartAsync("::", dualPort, "dual");
-        using var channel = GrpcChannel.ForAddress($"dns:///localhost:{dualPort}");
+        await using var dualStack = await PythonEchoServer.StartAsync("::", 0, "dual");
+        using var channel = GrpcChannel.ForAddress($"dns:///localhost:{dualStack.Port}");
 
         var peers = new List<string>();
         for (var i = 0; i < expected.Length * 2; i++)
@@ -170,15 +169,32 @@ public sealed class LoadBalancingTests(TwoPodsFixture pods) : IClassFixture<TwoP
     }
 }
 
-/// <summary>Two python echo servers, "pod-1" on 127.0.0.1 and "pod-2" on 127.0.0.2, on the same port.</summary>
+/// <summary>
+/// Two python echo servers, "pod-1" on 127.0.0.1 and "pod-2" on 127.0.0.2, on the same port: pod-1 takes the port the
+/// system picks, pod-2 the same on its address (both again when another process holds that one).
+/// </summary>
 public sealed class TwoPodsFixture : IAsyncLifetime
 {
     private PythonEchoServer[] pods = [];
 
-    public int Port { get; } = FreePort.Next();
+    public int Port => pods[0].Port;
 
-    public async Task InitializeAsync() =>
-        pods = await Task.WhenAll(PythonEchoServer.StartAsync("127.0.0.1", Port, "pod-1"), PythonEchoServer.StartAsync("127.0.0.2", Port, "pod-2"));
+    public async Task InitializeAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var first = await PythonEchoServer.StartAsync("127.0.0.1", 0, "pod-1");
+            try
+            {
+                pods = [first, await PythonEchoServer.StartAsync("127.0.0.2", first.Port, "pod-2")];
+                return;
+            }
+            catch (TimeoutException) when (attempt < 3)
+            {
+                await first.DisposeAsync(); // pod-2 could not bind (it exits without READY): both on another port.
+            }
+        }
+    }
 
     public async Task DisposeAsync()
     {

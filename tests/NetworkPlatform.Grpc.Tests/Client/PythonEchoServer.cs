@@ -30,17 +30,21 @@ public sealed class PythonEchoServer : IAsyncDisposable
         PythonServer.CompileProtos(RepositoryPaths.Combine("protos"), "google/rpc/status.proto", "google/rpc/error_details.proto"),
     ];
 
-    public static async Task<PythonEchoServer> StartAsync(string host = "127.0.0.1", int? port = null, string name = "echo", params string[] extraArguments)
+    /// <summary>Starts a server on <paramref name="port"/>, by default one the system picks (its READY line names it).</summary>
+    public static async Task<PythonEchoServer> StartAsync(string host = "127.0.0.1", int port = 0, string name = "echo", params string[] extraArguments)
     {
-        var chosenPort = port ?? FreePort.Next();
-        var process = await PythonServer.StartAsync(Script, Arguments(host, chosenPort, name, extraArguments), PythonPath);
-        return new PythonEchoServer(process, host, chosenPort);
+        var process = await PythonServer.StartAsync(Script, Arguments(host, port, name, extraArguments), PythonPath);
+        var bound = int.Parse((await process.WaitUntilReadyAsync(TimeSpan.Zero)).Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        return new PythonEchoServer(process, host, bound);
     }
 
-    /// <summary>Starts a server that binds only after <paramref name="delay"/>, without waiting for it.</summary>
+    /// <summary>
+    /// Starts a server that binds only after <paramref name="delay"/>, without waiting for it. Its clients must know the port
+    /// before it listens, so it is a candidate: the one test that uses it fails in the rare case another process took it.
+    /// </summary>
     public static PythonEchoServer StartLate(TimeSpan delay, string host = "127.0.0.1")
     {
-        var port = FreePort.Next();
+        var port = CandidatePort.Next();
         var arguments = Arguments(host, port, "late", ["--start-delay", delay.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         return new PythonEchoServer(PythonServer.Start(Script, arguments, PythonPath), host, port);
     }

@@ -103,7 +103,8 @@ public sealed class RetryTests(PythonEchoServerFixture python) : IClassFixture<P
     [Fact(Timeout = 30_000)]
     public async Task a_non_idempotent_call_to_a_closed_port_fails_at_once_with_unavailable()
     {
-        using var closed = GrpcChannel.ForAddress($"http://127.0.0.1:{NetworkPlatform.Testing.FreePort.Next()}", new GrpcChannelOptions { Retry = FastRetries });
+        using var refusing = new NetworkPlatform.Testing.RefusingPort();
+        using var closed = GrpcChannel.ForAddress($"http://127.0.0.1:{refusing.Port}", new GrpcChannelOptions { Retry = FastRetries });
         using var call = new EchoService.EchoServiceClient(closed).Collect(deadline: Soon);
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await call);

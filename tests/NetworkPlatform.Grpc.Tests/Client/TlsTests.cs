@@ -82,7 +82,7 @@ public sealed class TlsServerFixture : IAsyncLifetime
         var keyPath = Path.Combine(directory, "server.key");
         await File.WriteAllTextAsync(certPath, certificate.ExportCertificatePem());
         await File.WriteAllTextAsync(keyPath, key.ExportPkcs8PrivateKeyPem());
-        server = await PythonEchoServer.StartAsync("127.0.0.1", FreePort.Next(), "tls", "--cert", certPath, "--key", keyPath);
+        server = await PythonEchoServer.StartAsync("127.0.0.1", 0, "tls", "--cert", certPath, "--key", keyPath);
     }
 
     public async Task DisposeAsync()

@@ -29,7 +29,6 @@ public sealed class GrpcTestServer : IAsyncDisposable
     /// <param name="tlsCertificate">PEM certificate and key files: serve https through Kestrel's standard certificate configuration.</param>
     public static async Task<GrpcTestServer> StartAsync(Action<GrpcServerOptions>? configure = null, (string CertificatePath, string KeyPath)? tlsCertificate = null)
     {
-        var port = FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
         if (tlsCertificate is { } tls)
         {
@@ -37,7 +36,7 @@ public sealed class GrpcTestServer : IAsyncDisposable
             builder.Configuration["Kestrel:Certificates:Default:Path"] = tls.CertificatePath;
             builder.Configuration["Kestrel:Certificates:Default:KeyPath"] = tls.KeyPath;
         }
-        builder.WebHost.UseUrls($"{(tlsCertificate is null ? "http" : "https")}://127.0.0.1:{port}");
+        builder.WebHost.UseUrls($"{(tlsCertificate is null ? "http" : "https")}://127.0.0.1:0");
         builder.Logging.ClearProviders();
         builder.Services.AddSingleton<RecordingInterceptor>();
         builder.Services.AddGrpcServer(options =>
@@ -52,7 +51,7 @@ public sealed class GrpcTestServer : IAsyncDisposable
         app.MapGrpcReflectionService();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await app.StartAsync(timeout.Token);
-        return new GrpcTestServer(app, port);
+        return new GrpcTestServer(app, new Uri(app.Urls.Single()).Port);
     }
 
     public async Task StopAsync()

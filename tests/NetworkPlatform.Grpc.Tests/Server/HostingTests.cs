@@ -60,9 +60,8 @@ public class KestrelEndpointTests
     [Fact]
     public async Task an_endpoint_listened_on_before_add_grpc_server_still_speaks_cleartext_http2()
     {
-        var port = NetworkPlatform.Testing.FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, port));
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
         builder.Services.AddGrpcServer();
         await using var app = builder.Build();
         app.MapGrpcHealthService();
@@ -72,7 +71,7 @@ public class KestrelEndpointTests
         using var client = new HttpClient { DefaultRequestVersion = System.Net.HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
         using var content = new ByteArrayContent([0, 0, 0, 0, 0]);
         content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
-        using var response = await client.PostAsync($"http://127.0.0.1:{port}/grpc.health.v1.Health/Check", content, timeout.Token);
+        using var response = await client.PostAsync($"{app.Urls.Single()}/grpc.health.v1.Health/Check", content, timeout.Token);
         var body = await response.Content.ReadAsByteArrayAsync(timeout.Token);
 
         Assert.Equal(new byte[] { 0, 0, 0, 0, 2, 8, 1 }, body); // HealthCheckResponse { status: SERVING }

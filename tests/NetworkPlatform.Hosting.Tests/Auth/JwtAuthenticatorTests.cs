@@ -96,14 +96,13 @@ public sealed class JwtAuthenticatorTests : IDisposable
     [Fact]
     public async Task keys_are_fetched_from_a_jwks_url()
     {
-        var port = FreePort.Next();
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         await using var app = builder.Build();
         app.MapGet("/jwks", () => Results.Text(File.ReadAllText(tokens.JwksPath), "application/json"));
         await app.StartAsync();
 
-        var options = new AuthOptions { Issuer = DevelopmentTokens.Issuer, Audience = DevelopmentTokens.Audience, JwksUrl = $"http://127.0.0.1:{port}/jwks" };
+        var options = new AuthOptions { Issuer = DevelopmentTokens.Issuer, Audience = DevelopmentTokens.Audience, JwksUrl = $"{app.Urls.Single()}/jwks" };
         var remote = new JwtAuthenticator(options, new SigningKeys(options));
         var principal = await remote.AuthenticateAsync("Bearer " + tokens.Issue("bob", "net-2", [Roles.DashboardReader]), default);
 

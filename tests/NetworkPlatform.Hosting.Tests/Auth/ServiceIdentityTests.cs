@@ -198,17 +198,16 @@ public sealed class ServiceIdentityTests : IAsyncLifetime
 
     private async Task<GrpcChannel> StartPeerAsync(string? serviceKeyFile)
     {
-        var port = FreePort.Next();
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(AuthSettings(serviceKeyFile));
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["urls"] = $"http://127.0.0.1:{port}" });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["urls"] = "http://127.0.0.1:0" });
         builder.AddServiceDefaults("peer");
         var app = builder.Build();
         app.MapServiceDefaults();
         app.MapGrpcServiceWithHealth<CallerEcho>();
         await app.StartAsync();
         apps.Add(app);
-        return GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+        return GrpcChannel.ForAddress(app.Urls.Single());
     }
 
     private static async Task<string> EchoAsync(GrpcChannel peer, string? authorization)

@@ -67,34 +67,37 @@ public sealed class ReportingHost : IAsyncDisposable
     private async Task StartInternalAsync(IReadOnlyDictionary<string, string?> settings)
     {
         Tokens = DevelopmentTokens.LoadOrCreate(directory);
-        var grpcPort = FreePort.Next();
-        DashboardPort = FreePort.Next();
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        // gRPC on port 0; the dashboard's routes name their port, so it gets a candidate (another one on a bind conflict).
+        (app, DashboardPort) = await CandidatePort.StartAsync(dashboardPort =>
         {
-            ["BIND_ADDRESS"] = "127.0.0.1",
-            ["GRPC_PORT"] = grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Auth:Issuer"] = DevelopmentTokens.Issuer,
-            ["Auth:Audience"] = DevelopmentTokens.Audience,
-            ["Auth:SigningKeyFile"] = Tokens.JwksPath,
-            ["Storage:Provider"] = "sqlite",
-            ["Storage:DataDirectory"] = directory,
-            ["Bus:Transport"] = "InMemory",
-            ["Logging:Format"] = "text",
-            ["Logging:LogLevel:Default"] = "Warning",
+            var builder = WebApplication.CreateBuilder();
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["BIND_ADDRESS"] = "127.0.0.1",
+                ["GRPC_PORT"] = "0",
+                ["Auth:Issuer"] = DevelopmentTokens.Issuer,
+                ["Auth:Audience"] = DevelopmentTokens.Audience,
+                ["Auth:SigningKeyFile"] = Tokens.JwksPath,
+                ["Storage:Provider"] = "sqlite",
+                ["Storage:DataDirectory"] = directory,
+                ["Bus:Transport"] = "InMemory",
+                ["Logging:Format"] = "text",
+                ["Logging:LogLevel:Default"] = "Warning",
+            });
+            builder.Configuration.AddInMemoryCollection(settings);
+            // Start returns once the queues are bound: an event published to an exchange without a bound queue is dropped.
+            builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
+            builder.AddServiceDefaults(ReportingModule.ServiceName);
+            builder.AddDashboardEndpoint(dashboardPort);
+            builder.Services.AddReporting(builder.Configuration);
+            builder.Services.AddEventBus(builder.Configuration.GetSection("Bus"), bus => bus.AddReporting());
+            var built = builder.Build();
+            built.MapServiceDefaults();
+            built.MapReporting();
+            return built;
         });
-        builder.Configuration.AddInMemoryCollection(settings);
-        // Start returns once the queues are bound: an event published to an exchange without a bound queue is dropped.
-        builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
-        builder.AddServiceDefaults(ReportingModule.ServiceName);
-        builder.AddDashboardEndpoint(DashboardPort);
-        builder.Services.AddReporting(builder.Configuration);
-        builder.Services.AddEventBus(builder.Configuration.GetSection("Bus"), bus => bus.AddReporting());
-        app = builder.Build();
-        app.MapServiceDefaults();
-        app.MapReporting();
-        await app.StartAsync();
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+        var grpcAddress = app.ListeningAddresses().Single(a => !a.EndsWith($":{DashboardPort}", StringComparison.Ordinal));
+        Channel = GrpcChannel.ForAddress(grpcAddress);
         Client = new ReportingService.ReportingServiceClient(Channel);
     }
 }

@@ -151,13 +151,15 @@ def main():
     if args.cert:
         with open(args.cert, "rb") as c, open(args.key, "rb") as k:
             credentials = grpc.ssl_server_credentials([(k.read(), c.read())])
+    ports = []
     for address in args.bind:
         port = server.add_secure_port(address, credentials) if credentials else server.add_insecure_port(address)
         if port == 0:
             print("could not bind " + address, file=sys.stderr)
             sys.exit(1)
+        ports.append(port)
     server.start()
-    print("READY " + args.bind[0], flush=True)
+    print(f"READY {ports[0]}", flush=True)
     server.wait_for_termination()
 
 

@@ -4,7 +4,7 @@
 // echo_metadata copies the text request metadata into the response; every -bin request header comes back as
 // echo-<key> in the initial and trailing metadata; x-compress-response answers gzip-compressed.
 // EchoStream sends `repeat` responses; Collect concatenates; Chat answers each request as it arrives.
-// Usage: conformance_server <port>; prints READY once it listens.
+// Usage: conformance_server <port>; prints "READY <port>" once it listens (port 0: one the system picks).
 #include <chrono>
 #include <iostream>
 #include <memory>
@@ -142,14 +142,15 @@ int main(int argc, char** argv) {
   std::string address = std::string("127.0.0.1:") + argv[1];
   EchoServiceImpl service;
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(address, grpc::InsecureServerCredentials());
+  int selected_port = 0;
+  builder.AddListeningPort(address, grpc::InsecureServerCredentials(), &selected_port);
   builder.RegisterService(&service);
   std::unique_ptr<grpc::Server> server(builder.BuildAndStart());
   if (!server) {
     std::cerr << "could not listen on " << address << std::endl;
     return 1;
   }
-  std::cout << "READY " << address << std::endl;
+  std::cout << "READY " << selected_port << std::endl;
   server->Wait();
   return 0;
 }
