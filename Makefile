@@ -26,13 +26,8 @@ run: ## Build and start the platform standalone: gRPC on 127.0.0.1:$(GRPC_PORT),
 test: ## Install missing system packages, start test servers, run all tests, print "N passed, N failed"
 	tests/tools/run-tests.sh
 
-.PHONY: proto
-proto: ## Write the descriptor set (with imports) for the Envoy gateway's JSON transcoding
-	$(DOTNET) build protos/NetworkPlatform.Protos.csproj -c $(CONFIG) --nologo -clp:ErrorsOnly
-	tests/tools/write-descriptor-set.sh artifacts/proto/networkplatform.pb
-
 .PHONY: bench
-bench: ## Benchmarks: our runtime, storage and events against peers measured in the same run (prints ratios)
+bench: ## Benchmarks: storage and events against peers measured in the same run (prints ratios)
 	tests/tools/install-deps.sh
 	$(DOTNET) run --project tests/NetworkPlatform.Benchmarks -c Release -- all
 

@@ -5,8 +5,7 @@
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-# The whole repository (trimmed by .dockerignore): publishing first builds the protoc plugin
-# (services/BuildingBlocks/NetworkPlatform.Grpc.Codegen) and runs it over protos/ to generate the stubs.
+# The whole repository (trimmed by .dockerignore): publishing runs Grpc.Tools' protoc over protos/ to generate the stubs.
 COPY . .
 RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
     dotnet publish services/Meetings/NetworkPlatform.Meetings.csproj -c Release -o /app --nologo
@@ -20,7 +19,8 @@ COPY --from=build /app .
 # points Auth__ServiceSigningKeyFile at it; with `docker run`, mount a key and set the variable the same way.
 # The root filesystem is read-only in Kubernetes; the runtime writes only under /tmp (an emptyDir).
 ENV TMPDIR=/tmp \
-    GRPC_PORT=8080
-EXPOSE 8080
+    GRPC_PORT=8080 \
+    HTTP_PORT=8081
+EXPOSE 8080 8081
 USER $APP_UID
 ENTRYPOINT ["dotnet", "NetworkPlatform.Meetings.dll"]

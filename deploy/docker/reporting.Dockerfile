@@ -5,8 +5,7 @@
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
-# The whole repository (trimmed by .dockerignore): publishing first builds the protoc plugin
-# (services/BuildingBlocks/NetworkPlatform.Grpc.Codegen) and runs it over protos/ to generate the stubs.
+# The whole repository (trimmed by .dockerignore): publishing runs Grpc.Tools' protoc over protos/ to generate the stubs.
 COPY . .
 RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
     dotnet publish services/Reporting/NetworkPlatform.Reporting.csproj -c Release -o /app --nologo

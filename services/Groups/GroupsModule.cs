@@ -1,7 +1,7 @@
-using NetworkPlatform.Hosting.Auth;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using NetworkPlatform.Grpc;
 using NetworkPlatform.Hosting;
+using NetworkPlatform.Hosting.Peers;
+using NetworkPlatform.Membership.V1;
 using NetworkPlatform.Groups.Api;
 using NetworkPlatform.Groups.Consumers;
 using NetworkPlatform.Groups.Features;
@@ -33,13 +33,12 @@ public static class GroupsModule
     public static IServiceCollection AddGroups(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddDocumentStore(configuration.GetSection("Storage"), ServiceName);
-        services.AddHttpContextAccessor();
         services.TryAddSingleton(TimeProvider.System);
         // Checked at start-up: without the membership service nobody can join a group.
-        var membershipChannel = ServiceCalls.ChannelTo(configuration, "Membership");
-        services.AddKeyedSingleton(ServiceName, membershipChannel);
-        services.AddKeyedSingleton<IMembershipDirectory>(ServiceName, (sp, _) =>
-            new MembershipGrpcDirectory(sp.GetRequiredKeyedService<GrpcChannel>(ServiceName), sp.GetRequiredService<IHttpContextAccessor>(), sp.GetService<ServiceIdentity>()));
+        services.AddPeerClient<RepresentativeService.RepresentativeServiceClient>(configuration, "Membership");
+        services.AddPeerClient<PersonService.PersonServiceClient>(configuration, "Membership");
+        services.AddPeerClient<OrganisationService.OrganisationServiceClient>(configuration, "Membership");
+        services.AddKeyedSingleton<IMembershipDirectory>(ServiceName, (sp, _) => ActivatorUtilities.CreateInstance<MembershipGrpcDirectory>(sp));
         services.AddSingleton(sp => new GroupsContext(
             sp.GetRequiredKeyedService<IDocumentStore>(ServiceName),
             sp.GetRequiredKeyedService<IMembershipDirectory>(ServiceName),

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NetworkPlatform.Hosting;
+using NetworkPlatform.Hosting.Peers;
 using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Meetings.Api;
 using NetworkPlatform.Meetings.Consumers;
@@ -31,12 +32,11 @@ public static class MeetingsModule
     {
         services.AddDocumentStore(configuration.GetSection("Storage"), ServiceName);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpContextAccessor();
         services.AddSingleton(sp => new MeetingsDatabase(ServiceStorage.DocumentStore(sp, ServiceName)));
 
-        var groupsClient = new GroupsService.GroupsServiceClient(ServiceCalls.ChannelTo(configuration, "Groups"));
-        services.AddKeyedSingleton(ServiceName, groupsClient);
-        services.AddSingleton<IGroupDirectory>(sp => new GrpcGroupDirectory(groupsClient, sp.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>(), identity: sp.GetService<ServiceIdentity>()));
+        services.AddPeerClient<GroupsService.GroupsServiceClient>(configuration, "Groups");
+        services.AddSingleton<IGroupDirectory>(sp => new GrpcGroupDirectory(
+            sp.GetRequiredService<GroupsService.GroupsServiceClient>(), sp.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>(), identity: sp.GetService<ServiceIdentity>()));
 
         var smtp = configuration.GetSection("Notifications:Smtp").Get<SmtpOptions>();
         if (smtp is { Host.Length: > 0 })

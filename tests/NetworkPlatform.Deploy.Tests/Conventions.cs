@@ -1,7 +1,7 @@
 namespace NetworkPlatform.Deploy.Tests;
 
 /// <summary>A deployable service as the brief's conventions name it.</summary>
-public sealed record PlatformService(string Name, string Project, int LocalPort, bool HasDashboard)
+public sealed record PlatformService(string Name, string Project, int LocalPort)
 {
     public string ProjectPath => $"services/{Project}/NetworkPlatform.{Project}.csproj";
     public string AssemblyName => $"NetworkPlatform.{Project}";
@@ -10,7 +10,12 @@ public sealed record PlatformService(string Name, string Project, int LocalPort,
     public string Dockerfile => $"deploy/docker/{Name}.Dockerfile";
     public string Headless => $"{Name}-headless";
 
-    public IReadOnlyList<int> ContainerPorts => HasDashboard ? [Conventions.GrpcPort, Conventions.HttpPort] : [Conventions.GrpcPort];
+    /// <summary>gRPC (h2c) and HTTP/1.1 (JSON, gRPC-Web; reporting's dashboard too).</summary>
+    public IReadOnlyList<int> ContainerPorts => [Conventions.GrpcPort, Conventions.HttpPort];
+
+    /// <summary>The gateway's clusters: gRPC to the h2c port, JSON and gRPC-Web to the HTTP/1.1 port.</summary>
+    public string GrpcCluster => Name;
+    public string HttpCluster => $"{Name}-http";
 
     public override string ToString() => Name;
 }
@@ -26,10 +31,10 @@ public static class Conventions
 
     public static readonly IReadOnlyList<PlatformService> Services =
     [
-        new("membership", "Membership", 5101, HasDashboard: false),
-        new("groups", "Groups", 5102, HasDashboard: false),
-        new("meetings", "Meetings", 5103, HasDashboard: false),
-        new("reporting", "Reporting", 5104, HasDashboard: true),
+        new("membership", "Membership", 5101),
+        new("groups", "Groups", 5102),
+        new("meetings", "Meetings", 5103),
+        new("reporting", "Reporting", 5104),
     ];
 
     public static readonly IReadOnlyList<string> Overlays = ["base", "overlays/dev", "overlays/prod"];

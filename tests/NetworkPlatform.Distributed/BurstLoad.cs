@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
-using NetworkPlatform.Grpc;
+using Grpc.Core;
+using Grpc.Net.Client;
+using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Meetings.V1;
 using NetworkPlatform.Membership.V1;
@@ -9,22 +11,20 @@ namespace NetworkPlatform.Distributed;
 /// <summary>
 /// Many callers at once, each calling again as soon as it has its answer: half list a network's meetings, half create a
 /// person in it. Counts the answers by status and ErrorInfo reason ("OK", "Unavailable DATABASE_POOL_EXHAUSTED", ...).
-/// Without the channels' retries, so every answer counts as the service gave it.
+/// Its channels do not retry (Grpc.Net.Client without a retry policy), so every answer counts as the service gave it.
 /// </summary>
 public sealed class BurstLoad(string membershipAddress, string meetingsAddress, DevelopmentTokens tokens)
 {
-    private static readonly GrpcChannelOptions NoRetries = new() { Retry = new RetryPolicy { MaxAttempts = 1 } };
-
     public async Task<IReadOnlyDictionary<string, int>> RunAsync(int callers, TimeSpan duration)
     {
-        using var membership = GrpcChannel.ForAddress(membershipAddress, NoRetries);
-        using var meetings = GrpcChannel.ForAddress(meetingsAddress, NoRetries);
+        using var membership = GrpcChannel.ForAddress(membershipAddress);
+        using var meetings = GrpcChannel.ForAddress(meetingsAddress);
         var network = "burst-" + Guid.NewGuid().ToString("N")[..10];
-        var secretariat = new Metadata().Add("authorization", "Bearer " + tokens.Issue("sekretariatet", network, [Roles.Secretariat]));
+        var secretariat = new Metadata { { "authorization", "Bearer " + tokens.Issue("sekretariatet", network, [Roles.Secretariat]) } };
         using (var created = new NetworkService.NetworkServiceClient(membership).CreateNetworkAsync(new CreateNetworkRequest
         {
             Network = new Network { Id = network, DisplayName = "Burst", Kind = NetworkKind.Partnership, Country = "NO", TimeZone = "Europe/Oslo", Languages = { "nb" } },
-        }, new Metadata().Add("authorization", "Bearer " + tokens.Issue("operator-1", network, [Roles.Operator])), DateTime.UtcNow.AddSeconds(30)))
+        }, new Metadata { { "authorization", "Bearer " + tokens.Issue("operator-1", network, [Roles.Operator]) } }, DateTime.UtcNow.AddSeconds(30)))
         {
             await created.ResponseAsync;
         }

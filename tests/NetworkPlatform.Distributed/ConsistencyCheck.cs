@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using NetworkPlatform.Grpc;
+using Grpc.Core;
 using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Meetings.V1;

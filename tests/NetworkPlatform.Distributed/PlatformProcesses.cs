@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using NetworkPlatform.Grpc;
+using Grpc.Core;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Testing;
 
@@ -121,7 +121,7 @@ public sealed class PlatformProcesses : IAsyncDisposable
 
     /// <summary>A partner's token (the development issuer) as call metadata.</summary>
     public Metadata As(string subject, string networkId, string role, string? organisationId = null, string? personId = null) =>
-        new Metadata().Add("authorization", "Bearer " + Tokens.Issue(subject, networkId, [role], organisationId, personId));
+        new Metadata { { "authorization", "Bearer " + Tokens.Issue(subject, networkId, [role], organisationId, personId) } };
 
     /// <summary>The logs of every service, for a failure message.</summary>
     public string Logs(int lines = 60) => string.Join('\n', services.Values.Select(s => s.Log(lines)));

@@ -2,7 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Grpc.Health.V1;
-using NetworkPlatform.Grpc;
+using Grpc.Core;
+using Grpc.Net.Client;
 using NetworkPlatform.Testing;
 
 namespace NetworkPlatform.Distributed;
@@ -100,12 +101,12 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         try
         {
             var answer = await new Health.HealthClient(Channel).CheckAsync(
-                new HealthCheckRequest { Service = HealthService }, new CallOptions(Deadline: DateTime.UtcNow.AddSeconds(2)));
+                new HealthCheckRequest { Service = HealthService }, new CallOptions(deadline: DateTime.UtcNow.AddSeconds(2)));
             return answer.Status.ToString();
         }
         catch (RpcException e)
         {
-            return $"{e.StatusCode}: {e.Detail}";
+            return $"{e.StatusCode}: {e.Status.Detail}";
         }
     }
 

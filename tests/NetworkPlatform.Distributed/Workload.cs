@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
 using Google.Protobuf.WellKnownTypes;
 using NetworkPlatform.Groups.V1;
-using NetworkPlatform.Grpc;
+using Grpc.Core;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Meetings.V1;
 using NetworkPlatform.Membership.V1;
 using Group = NetworkPlatform.Groups.V1.Group;
-using StatusCode = NetworkPlatform.Grpc.StatusCode;
 
 namespace NetworkPlatform.Distributed;
 

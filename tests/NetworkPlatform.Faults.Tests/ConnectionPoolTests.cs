@@ -1,6 +1,7 @@
 using System.Globalization;
 using NetworkPlatform.Distributed;
-using NetworkPlatform.Grpc;
+using Grpc.Core;
+using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.V1;
 using NetworkPlatform.Testing;
@@ -71,9 +72,7 @@ public sealed class ConnectionPoolTests(ITestOutputHelper output) : IAsyncLifeti
     {
         await using var platform = await MembershipAsync(maxPoolSize: 2, connectionTimeout: "00:00:01");
         var (network, secretariat) = await NetworkAsync(platform);
-        // Without the channel's retries of UNAVAILABLE, to see what the service answers.
-        using var channel = GrpcChannel.ForAddress(platform["membership"].Address, new GrpcChannelOptions { Retry = new RetryPolicy { MaxAttempts = 1 } });
-        var persons = new PersonService.PersonServiceClient(channel);
+        var persons = new PersonService.PersonServiceClient(platform["membership"].Channel);
 
         // An operator's transaction holds the documents table: every read waits, holding its pooled connection.
         await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(platform.DatabaseOf("membership")) { Pooling = false }.ConnectionString);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using NetworkPlatform.Distributed;
-using NetworkPlatform.Grpc;
+using Grpc.Core;
+using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.V1;
 using NetworkPlatform.Testing;

@@ -1,100 +1,85 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using System.Net;
-using System.Net.Http.Headers;
+using Google.Protobuf;
+using Grpc.Core;
 using Grpc.Health.V1;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.Configuration;
+using Grpc.Reflection.V1;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using NetworkPlatform.Grpc;
-using NetworkPlatform.Grpc.Testing.V1;
 using NetworkPlatform.Hosting.Auth;
-using NetworkPlatform.Hosting.Readiness;
-using NetworkPlatform.Testing;
+using NetworkPlatform.Hosting.Tests.Support;
+using NetworkPlatform.Testing.V1;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 
 namespace NetworkPlatform.Hosting.Tests;
 
-/// <summary>A real host built with AddServiceDefaults, called over HTTP/2 by our client.</summary>
+/// <summary>A real host built with AddServiceDefaults, called over HTTP/2 with Grpc.Net.Client.</summary>
 [Collection(MeasuredCallsCollection.Name)]
 public sealed class ServiceDefaultsTests : IAsyncLifetime
 {
     private readonly string directory = Directory.CreateTempSubdirectory("np-defaults-").FullName;
     private readonly DevelopmentTokens tokens;
     private readonly RecordingLoggerProvider logs = new();
-    private WebApplication app = null!;
-    private int port;
-    private GrpcChannel channel = null!;
+    private EchoHost host = null!;
     private bool databaseUp = true;
 
     public ServiceDefaultsTests() => tokens = DevelopmentTokens.LoadOrCreate(directory);
 
-    public async Task InitializeAsync()
+    public async Task InitializeAsync() => host = await EchoHost.StartAsync(EchoHost.Accepting(tokens), builder =>
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["urls"] = "http://127.0.0.1:0",
-            ["Auth:Issuer"] = DevelopmentTokens.Issuer,
-            ["Auth:Audience"] = DevelopmentTokens.Audience,
-            ["Auth:SigningKeyFile"] = tokens.JwksPath,
-            ["Logging:Format"] = "text",
-        });
-        builder.AddServiceDefaults("echo");
-        builder.Logging.AddProvider(logs);
-        builder.Services.AddHealthChecks().AddCheck("database", () => databaseUp ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("down"), [ReadinessMonitor.ReadyTag]);
-        app = builder.Build();
-        app.MapServiceDefaults();
-        app.MapGrpcServiceWithHealth<CallerEcho>();
-        await app.StartAsync();
-        port = new Uri(app.Urls.Single()).Port;
-        channel = GrpcChannel.ForAddress(app.Urls.Single());
-    }
+        builder.Logging.AddProvider(logs).SetMinimumLevel(LogLevel.Information);
+        builder.Services.AddHealthChecks().AddCheck("database", () => databaseUp ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("down"),
+            [ServiceDefaults.ReadyTag]);
+    });
 
     public async Task DisposeAsync()
     {
-        channel.Dispose();
-        await app.DisposeAsync();
+        await host.DisposeAsync();
         Directory.Delete(directory, recursive: true);
     }
 
-    [Fact]
-    public async Task a_call_without_a_token_is_unauthenticated_and_a_valid_token_reaches_the_handler()
-    {
-        var client = new EchoService.EchoServiceClient(channel);
-
-        var refused = await Assert.ThrowsAsync<RpcException>(async () => await client.EchoAsync(new EchoRequest { Message = "hi" }));
-        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
-
-        var headers = new Metadata().Add("authorization", "Bearer " + tokens.Issue("alice", "net-1", [Roles.Secretariat]));
-        var answer = await client.EchoAsync(new EchoRequest { Message = "hi" }, headers);
-        Assert.Equal("hi from alice of net-1", answer.Message);
-    }
+    private string Token => "Bearer " + tokens.Issue("alice", "net-1", [Roles.Secretariat]);
 
     [Fact]
-    public async Task health_and_reflection_answer_without_a_token()
+    public async Task health_and_reflection_v1_and_v1alpha_answer_without_a_token()
     {
-        var health = new Health.HealthClient(channel);
-        var overall = await health.CheckAsync(new HealthCheckRequest());
+        var overall = await new Health.HealthClient(host.Channel).CheckAsync(new HealthCheckRequest());
         Assert.Equal(ServingStatus.Serving, overall.Status);
+
+        Assert.Contains(EchoService.Descriptor.FullName, await ListServicesV1Async());
+        using var alpha = new Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(host.Channel).ServerReflectionInfo();
+        await alpha.RequestStream.WriteAsync(new Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" });
+        await alpha.RequestStream.CompleteAsync();
+        Assert.True(await alpha.ResponseStream.MoveNext(default));
+        Assert.Contains(alpha.ResponseStream.Current.ListServicesResponse.Service, s => s.Name == "grpc.health.v1.Health");
     }
 
     [Fact]
-    public async Task the_service_is_serving_only_while_its_ready_health_checks_pass()
+    public async Task the_service_is_serving_only_while_its_ready_health_checks_pass_and_unknown_services_are_not_found()
     {
-        var health = new Health.HealthClient(channel);
-        var monitor = app.Services.GetServices<IHostedService>().OfType<ReadinessMonitor>().Single();
-        var request = new HealthCheckRequest { Service = EchoService.ServiceName };
+        var health = new Health.HealthClient(host.Channel);
+        var request = new HealthCheckRequest { Service = EchoService.Descriptor.FullName };
 
-        await monitor.CheckOnceAsync(default);
         Assert.Equal(ServingStatus.Serving, (await health.CheckAsync(request)).Status);
 
         databaseUp = false;
-        await monitor.CheckOnceAsync(default);
         Assert.Equal(ServingStatus.NotServing, (await health.CheckAsync(request)).Status);
+        Assert.Equal(ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest())).Status);
+
+        var unknown = await Assert.ThrowsAsync<RpcException>(async () => await health.CheckAsync(new HealthCheckRequest { Service = "nowhere.v1.Missing" }));
+        Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task a_message_over_four_mebibytes_is_resource_exhausted()
+    {
+        var request = new EchoRequest { Payload = ByteString.CopyFrom(new byte[ServiceDefaults.MaxMessageSize + 1]) };
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await host.Echo.EchoAsync(request, new Metadata { { "authorization", Token } }));
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
     }
 
     [Fact]
@@ -103,39 +88,64 @@ public sealed class ServiceDefaultsTests : IAsyncLifetime
         var measurements = new List<(double Seconds, Dictionary<string, object?> Tags)>();
         using var listener = ListenToCallDurations(measurements);
 
-        await Assert.ThrowsAsync<RpcException>(async () => await new EchoService.EchoServiceClient(channel).EchoAsync(new EchoRequest()));
+        await Assert.ThrowsAsync<RpcException>(async () => await host.Echo.EchoAsync(new EchoRequest()));
+        await host.EchoAsync(Token);
 
-        var (seconds, attributes) = Assert.Single(measurements, m => (string?)m.Tags["rpc.method"] == "Echo");
-        Assert.True(seconds > 0);
-        Assert.Equal("grpc", attributes["rpc.system"]);
-        Assert.Equal("networkplatform.testing.v1.EchoService", attributes["rpc.service"]);
-        Assert.Equal((int)StatusCode.Unauthenticated, attributes["rpc.grpc.status_code"]);
+        var calls = measurements.Where(m => (string?)m.Tags["rpc.method"] == "Echo").ToList();
+        Assert.All(calls, call =>
+        {
+            Assert.True(call.Seconds > 0);
+            Assert.Equal("grpc", call.Tags["rpc.system"]);
+            Assert.Equal("networkplatform.testing.v1.EchoService", call.Tags["rpc.service"]);
+        });
+        Assert.Equal([(int)StatusCode.Unauthenticated, (int)StatusCode.OK], calls.Select(c => (int?)c.Tags["rpc.grpc.status_code"]));
+        Assert.Contains(logs.Messages, m => m.StartsWith("/networkplatform.testing.v1.EchoService/Echo answered Unauthenticated", StringComparison.Ordinal));
     }
 
     [Fact]
-    public async Task calls_refused_before_routing_are_measured_under_other_and_logged_with_their_path()
+    public async Task calls_to_unknown_services_are_measured_under_other_and_logged_with_their_path()
     {
         var measurements = new List<(double Seconds, Dictionary<string, object?> Tags)>();
         using var listener = ListenToCallDurations(measurements);
-        using var http = new HttpClient { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
+        var marshaller = Marshallers.Create(r => r.ToByteArray(), EchoRequest.Parser.ParseFrom);
+        var missing = new Method<EchoRequest, EchoRequest>(MethodType.Unary, "nowhere.v1.Missing", "Call", marshaller, marshaller);
+        using var unknown = host.Channel.CreateCallInvoker().AsyncUnaryCall(missing, null, new CallOptions(new Metadata { { "authorization", Token } }), new EchoRequest());
 
-        using var unknown = await http.PostAsync($"http://127.0.0.1:{port}/nowhere.v1.Missing/Call", GrpcBody("application/grpc"));
-        using var wrongType = await http.PostAsync($"http://127.0.0.1:{port}{EchoService.Methods.Echo.FullName}", GrpcBody("application/json"));
+        var error = await Assert.ThrowsAsync<RpcException>(() => unknown.ResponseAsync);
 
-        Assert.Equal("12", unknown.Headers.GetValues("grpc-status").Single());
-        Assert.Equal(HttpStatusCode.UnsupportedMediaType, wrongType.StatusCode);
-        var refused = measurements.Where(m => (string?)m.Tags["rpc.method"] == "_OTHER").Select(m => m.Tags).ToList();
-        Assert.Contains(refused, t => (string?)t["rpc.service"] == "_OTHER" && (int?)t["rpc.grpc.status_code"] == (int)StatusCode.Unimplemented && (string?)t["rpc.system"] == "grpc");
-        Assert.Contains(refused, t => (int?)t["rpc.grpc.status_code"] == (int)StatusCode.Unknown);
-        Assert.Contains(logs.Messages, m => m.Contains("/nowhere.v1.Missing/Call refused with HTTP 200 and Unimplemented", StringComparison.Ordinal));
-        Assert.Contains(logs.Messages, m => m.Contains($"{EchoService.Methods.Echo.FullName} refused with HTTP 415 and Unknown: Unsupported content-type 'application/json'", StringComparison.Ordinal));
+        Assert.Equal(StatusCode.Unimplemented, error.StatusCode);
+        var refused = Assert.Single(measurements).Tags;
+        Assert.Equal(("_OTHER", "_OTHER", (int)StatusCode.Unimplemented), ((string?)refused["rpc.service"], (string?)refused["rpc.method"], (int?)refused["rpc.grpc.status_code"]));
+        Assert.Contains(logs.Messages, m => m.StartsWith("/nowhere.v1.Missing/Call answered Unimplemented", StringComparison.Ordinal));
     }
 
-    private static ByteArrayContent GrpcBody(string contentType)
+    [Fact]
+    public async Task a_call_continues_the_callers_trace_in_a_span_named_after_the_method()
     {
-        var body = new ByteArrayContent(new byte[5]);
-        body.Headers.ContentType = MediaTypeHeaderValue.Parse(contentType);
-        return body;
+        var spans = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "Microsoft.AspNetCore",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = spans.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var caller = ActivityTraceId.CreateRandom();
+
+        await host.Echo.EchoAsync(new EchoRequest(), new Metadata { { "authorization", Token }, { "traceparent", $"00-{caller}-{ActivitySpanId.CreateRandom()}-01" } });
+
+        var span = Assert.Single(spans, s => s.TraceId == caller);
+        Assert.Equal("networkplatform.testing.v1.EchoService/Echo", span.DisplayName);
+        Assert.Equal("grpc", span.GetTagItem("rpc.system"));
+    }
+
+    private async Task<List<string>> ListServicesV1Async()
+    {
+        using var call = new ServerReflection.ServerReflectionClient(host.Channel).ServerReflectionInfo();
+        await call.RequestStream.WriteAsync(new ServerReflectionRequest { ListServices = "" });
+        await call.RequestStream.CompleteAsync();
+        Assert.True(await call.ResponseStream.MoveNext(default));
+        return call.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name).ToList();
     }
 
     private static MeterListener ListenToCallDurations(List<(double Seconds, Dictionary<string, object?> Tags)> measurements)
@@ -178,15 +188,6 @@ public sealed class ServiceDefaultsTests : IAsyncLifetime
 
             public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
                 messages.Enqueue(formatter(state, exception));
-        }
-    }
-
-    private sealed class CallerEcho : EchoService.EchoServiceBase
-    {
-        public override Task<EchoResponse> Echo(EchoRequest request, ServerCallContext context)
-        {
-            var caller = context.GetCaller();
-            return Task.FromResult(new EchoResponse { Message = $"{request.Message} from {caller.Subject} of {caller.NetworkId}" });
         }
     }
 }

@@ -1,3 +1,6 @@
+using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
+using Grpc.AspNetCore.HealthChecks;
+using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -5,54 +8,70 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using NetworkPlatform.Grpc;
-using NetworkPlatform.Grpc.Hosting;
+using Microsoft.Extensions.Options;
 using NetworkPlatform.Hosting.Auth;
-using NetworkPlatform.Hosting.Readiness;
-using NetworkPlatform.Hosting.Interceptors;
 using NetworkPlatform.Hosting.Telemetry;
 
 namespace NetworkPlatform.Hosting;
 
 /// <summary>
 /// The one call every service host makes: configuration from environment variables, Kestrel (h2c on GRPC_PORT unless
-/// URLs are configured), the gRPC runtime with telemetry and authentication interceptors, health that follows the
-/// service's "ready" health checks, graceful shutdown, OpenTelemetry and JSON logs.
+/// URLs are configured), Grpc.AspNetCore with 4 MiB message limits, JwtBearer authentication, grpc.health.v1 that follows
+/// the service's "ready" health checks, server reflection, RPC metrics, graceful shutdown, OpenTelemetry and JSON logs.
 /// </summary>
 public static class ServiceDefaults
 {
     public const int DefaultGrpcPort = 8080;
 
+    /// <summary>Largest message accepted or sent; a larger one ends the call with RESOURCE_EXHAUSTED.</summary>
+    public const int MaxMessageSize = 4 * 1024 * 1024;
+
+    /// <summary>The tag of the health checks a service's readiness (its grpc.health.v1 status) follows: database, bus.</summary>
+    public const string ReadyTag = "ready";
+
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
         var configuration = builder.Configuration;
-        if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["ASPNETCORE_URLS"]))
-        {
-            var port = configuration.GetValue("GRPC_PORT", DefaultGrpcPort);
-            // Explicit: endpoint defaults (HTTP/2 from AddGrpcServer) apply only to endpoints listened on after they are set.
-            builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(BindAddress(configuration), port, listen => listen.Protocols = HttpProtocols.Http2));
-        }
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
+            kestrel.AddServerHeader = false;
+            // Cleartext endpoints speak gRPC's h2c only with HTTP/2 alone (also those from urls / ASPNETCORE_URLS).
+            kestrel.ConfigureEndpointDefaults(listen => listen.Protocols = HttpProtocols.Http2);
             kestrel.Limits.Http2.MaxStreamsPerConnection = 256;
             kestrel.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(30);
             kestrel.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(20);
-            // Message sizes are enforced per message by the gRPC runtime; a stream's whole body is unbounded.
-            kestrel.Limits.MaxRequestBodySize = null;
+            if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["ASPNETCORE_URLS"]))
+            {
+                kestrel.Listen(BindAddress(configuration), configuration.GetValue("GRPC_PORT", DefaultGrpcPort), listen => listen.Protocols = HttpProtocols.Http2);
+            }
         });
 
-        builder.Services.AddGrpcServer(grpc => grpc.AddInterceptor<RpcTelemetryInterceptor>().AddInterceptor<AuthenticationInterceptor>());
-        builder.Services.AddPlatformAuthentication(configuration);
+        builder.Services.AddGrpc(grpc =>
+        {
+            grpc.MaxReceiveMessageSize = MaxMessageSize;
+            grpc.MaxSendMessageSize = MaxMessageSize;
+        });
+        builder.Services.AddGrpcReflection();
+        builder.Services.AddGrpcHealthChecks(health =>
+        {
+            // "" is the server as a whole: SERVING until it drains. Services are added by MapGrpcServiceWithHealth.
+            health.Services.Clear();
+            health.Services.Map("", check => check.Name == Draining.Name);
+        }).AddCheck<Draining>(Draining.Name, tags: [ReadyTag]);
+        // Check runs the health checks on every call; Watch streams follow a run every 5 s (the first once start-up has migrated).
+        builder.Services.Configure<HealthCheckPublisherOptions>(publisher => publisher.Period = TimeSpan.FromSeconds(5));
+        builder.Services.AddPlatformAuthentication(configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions());
+        builder.Services.AddSingleton<IStartupFilter, RpcTelemetry.StartupFilter>();
         builder.Services.AddPlatformTelemetry(serviceName);
+        // The client factory logs four lines per peer call at Information.
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         if (!string.Equals(configuration["Logging:Format"], "text", StringComparison.OrdinalIgnoreCase))
         {
             builder.Logging.AddPlatformJsonLogs();
         }
-        builder.Services.AddHealthChecks();
-        builder.Services.AddSingleton<ServiceHealthNames>();
-        builder.Services.AddHostedService<ReadinessMonitor>();
         // Long enough to drain in-flight calls and flush the outbox; Kubernetes waits 30 s before SIGKILL.
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(25));
         return builder;
@@ -61,23 +80,6 @@ public static class ServiceDefaults
     /// <summary>BIND_ADDRESS (e.g. 127.0.0.1 for `make run`), or every interface (containers).</summary>
     public static System.Net.IPAddress BindAddress(IConfiguration configuration) =>
         configuration["BIND_ADDRESS"] is { Length: > 0 } address ? System.Net.IPAddress.Parse(address) : System.Net.IPAddress.IPv6Any;
-
-    public static IServiceCollection AddPlatformAuthentication(this IServiceCollection services, IConfiguration configuration) =>
-        services.AddPlatformAuthentication(configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions());
-
-    public static IServiceCollection AddPlatformAuthentication(this IServiceCollection services, AuthOptions options)
-    {
-        options.Validate();
-        services.AddSingleton(options);
-        services.AddSingleton<SigningKeys>(_ => new SigningKeys(options));
-        if (options.ServiceSigningKeyFile is { Length: > 0 } serviceKeyFile)
-        {
-            // Loaded now: a missing or malformed key stops the start with what to do, not the first background call.
-            services.AddSingleton(ServiceSigningKey.Load(serviceKeyFile));
-        }
-        services.AddSingleton<JwtAuthenticator>();
-        return services;
-    }
 
     /// <summary>
     /// Who this service is when it calls a peer outside any request (event handlers): tokens it signs for itself with
@@ -102,19 +104,23 @@ public static class ServiceDefaults
         return builder;
     }
 
-    /// <summary>Serves health and reflection (both open to callers without tokens).</summary>
+    /// <summary>Serves health and reflection (v1 and v1alpha), both open to callers without tokens.</summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
-        app.MapGrpcHealthService();
-        app.MapGrpcReflectionService();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        app.MapGrpcReflectionService().AllowAnonymous();
         return app;
     }
 
-    /// <summary>Serves a gRPC service whose health (under its full name) follows the readiness checks.</summary>
+    /// <summary>
+    /// Serves a platform gRPC service: callers need a valid token (policy <see cref="PlatformAuthentication.CallerPolicy"/>),
+    /// and its grpc.health.v1 status (under its full name) follows the health checks tagged <see cref="ReadyTag"/>.
+    /// </summary>
     public static WebApplication MapGrpcServiceWithHealth<TService>(this WebApplication app) where TService : class
     {
-        app.MapGrpcService<TService>();
-        app.Services.GetRequiredService<ServiceHealthNames>().Add(GeneratedServiceName(typeof(TService)));
+        app.MapGrpcService<TService>().RequireAuthorization(PlatformAuthentication.CallerPolicy);
+        app.Services.GetRequiredService<IOptions<GrpcHealthChecksOptions>>().Value.Services
+            .Map(GeneratedService(typeof(TService)).FullName, check => check.Tags.Contains(ReadyTag));
         return app;
     }
 
@@ -122,38 +128,28 @@ public static class ServiceDefaults
     public static IReadOnlyCollection<string> ListeningAddresses(this WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
 
-    private static string GeneratedServiceName(Type serviceType)
+    /// <summary>The service a class deriving from a generated *Base class implements.</summary>
+    private static ServiceDescriptor GeneratedService(Type serviceType)
     {
         for (var type = serviceType.BaseType; type is not null; type = type.BaseType)
         {
-            if (type.DeclaringType?.GetField("ServiceName")?.GetRawConstantValue() is string name)
+            if (type.GetCustomAttributes(typeof(BindServiceMethodAttribute), inherit: false) is [BindServiceMethodAttribute bind]
+                && bind.BindType.GetProperty("Descriptor")?.GetValue(null) is ServiceDescriptor descriptor)
             {
-                return name;
+                return descriptor;
             }
         }
         throw new InvalidOperationException($"{serviceType.FullName} does not derive from a generated service base class.");
     }
-}
 
-/// <summary>Calls from one service to another on behalf of the caller: forwards the caller's token (the callee checks tenancy itself).</summary>
-public static class ServiceCalls
-{
-    public static CallOptions OnBehalfOf(this ServerCallContext context, TimeSpan? timeout = null)
+    /// <summary>Unhealthy once the host is stopping: load balancers and probes see the server draining.</summary>
+    private sealed class Draining(IHostApplicationLifetime lifetime) : IHealthCheck
     {
-        var headers = new Metadata();
-        if (context.RequestHeaders.GetValue("authorization") is { } authorization)
-        {
-            headers.Add("authorization", authorization);
-        }
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(5));
-        return new CallOptions(headers, deadline < context.Deadline ? deadline : context.Deadline, context.CancellationToken);
-    }
+        public const string Name = "draining";
 
-    /// <summary>A channel to a peer service from configuration Services__{name} (e.g. http://127.0.0.1:5101 or dns:///membership-headless:8080).</summary>
-    public static GrpcChannel ChannelTo(IConfiguration configuration, string name)
-    {
-        var target = configuration[$"Services:{name}"]
-            ?? throw new InvalidOperationException($"Set Services__{name} to the address of the {name} service (e.g. http://127.0.0.1:5101).");
-        return GrpcChannel.ForAddress(target);
+        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+            Task.FromResult(lifetime.ApplicationStopping.IsCancellationRequested
+                ? HealthCheckResult.Unhealthy("The server is shutting down; use another instance.")
+                : HealthCheckResult.Healthy());
     }
 }

@@ -1,4 +1,4 @@
-using NetworkPlatform.Grpc;
+using Grpc.Core;
 using NetworkPlatform.Groups.Features;
 using NetworkPlatform.Groups.Features.AnnualWheels;
 using NetworkPlatform.Groups.Features.MeasurePolicies;

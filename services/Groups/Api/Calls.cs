@@ -1,6 +1,7 @@
 using System.Globalization;
 using Google.Rpc;
-using NetworkPlatform.Grpc;
+using Grpc.Core;
+using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Storage;

@@ -1,4 +1,4 @@
-using NetworkPlatform.Grpc;
+using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Hosting.Auth;
 

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Http;
-using NetworkPlatform.Grpc;
 using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Hosting.Peers;
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Features.Membership;
 using NetworkPlatform.Membership.V1;
@@ -10,18 +10,19 @@ namespace NetworkPlatform.Groups.Peers;
 /// <summary>
 /// The membership service over gRPC (RepresentativeService.CheckRepresentative, then PersonService and
 /// OrganisationService for names and contact details). The call runs on behalf of the caller: their bearer token is
-/// forwarded, so membership's own rules decide which personal data comes back.
+/// forwarded, so membership's own rules decide which personal data comes back; their deadline and cancellation flow on.
 /// </summary>
-public sealed class MembershipGrpcDirectory(CallInvoker channel, IHttpContextAccessor httpContext, ServiceIdentity? identity = null) : IMembershipDirectory
+public sealed class MembershipGrpcDirectory(
+    RepresentativeService.RepresentativeServiceClient representatives,
+    PersonService.PersonServiceClient persons,
+    OrganisationService.OrganisationServiceClient organisations,
+    IHttpContextAccessor httpContext,
+    ServiceIdentity? identity = null) : IMembershipDirectory
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(5);
-    private readonly RepresentativeService.RepresentativeServiceClient representatives = new(channel);
-    private readonly PersonService.PersonServiceClient persons = new(channel);
-    private readonly OrganisationService.OrganisationServiceClient organisations = new(channel);
 
     public async Task<RepresentativeCheck> CheckRepresentativeAsync(string networkId, string personId, CancellationToken cancellationToken)
     {
-        var options = CallOptions(networkId, cancellationToken);
+        var options = PeerClients.OnBehalfOf(httpContext, identity, networkId, cancellationToken);
         var check = await representatives.CheckRepresentativeAsync(new CheckRepresentativeRequest { NetworkId = networkId, PersonId = personId }, options);
         if (check.Reason == "PERSON_NOT_FOUND")
         {
@@ -45,14 +46,4 @@ public sealed class MembershipGrpcDirectory(CallInvoker channel, IHttpContextAcc
         "MEMBERSHIP_NOT_ACTIVE" => $"their organisation's membership is {check.MembershipState.ToString().ToLowerInvariant()}, not active",
         var other => $"the membership service answered {other}",
     };
-
-    private CallOptions CallOptions(string networkId, CancellationToken cancellationToken)
-    {
-        var headers = new Metadata();
-        if (ServiceIdentity.Authorization(httpContext, identity, networkId) is { Length: > 0 } authorization)
-        {
-            headers.Add("authorization", authorization);
-        }
-        return new CallOptions(headers, DateTime.UtcNow + Timeout, cancellationToken);
-    }
 }

@@ -1,4 +1,4 @@
-using NetworkPlatform.Grpc;
+using Grpc.Core;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Meetings.Features;
 using NetworkPlatform.Meetings.Storage;

@@ -1,4 +1,4 @@
-using NetworkPlatform.Grpc;
+using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Meetings.Peers;
 

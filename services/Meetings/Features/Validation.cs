@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using NetworkPlatform.Grpc;
+using NetworkPlatform.Hosting.Errors;
 
 namespace NetworkPlatform.Meetings.Features;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http;
-using NetworkPlatform.Grpc;
+using Grpc.Core;
 using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Hosting.Peers;
 using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Meetings.Domain;
 
@@ -8,12 +9,11 @@ namespace NetworkPlatform.Meetings.Peers;
 
 /// <summary>
 /// Asks the groups service (Services:Groups). The caller's bearer token travels along, so the groups service answers
-/// with the contact details this caller may see; outside a call the fixed authorization (seeding) or the service's own identity is used.
+/// with the contact details this caller may see, and the caller's deadline and cancellation flow on; outside a call the fixed
+/// authorization (seeding) or the service's own identity is used.
 /// </summary>
 public sealed class GrpcGroupDirectory(GroupsService.GroupsServiceClient client, IHttpContextAccessor? httpContext, string? fixedAuthorization = null, ServiceIdentity? identity = null) : IGroupDirectory
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
-
     public async Task<GroupInfo> GetGroupAsync(string networkId, string groupId, CancellationToken cancellationToken)
     {
         var group = await client.GetGroupAsync(new GetGroupRequest { NetworkId = networkId, GroupId = groupId }, Options(networkId, cancellationToken));
@@ -34,15 +34,9 @@ public sealed class GrpcGroupDirectory(GroupsService.GroupsServiceClient client,
         return groups;
     }
 
-    private CallOptions Options(string networkId, CancellationToken cancellationToken)
-    {
-        var headers = new Metadata();
-        if ((fixedAuthorization ?? ServiceIdentity.Authorization(httpContext, identity, networkId)) is { Length: > 0 } authorization)
-        {
-            headers.Add("authorization", authorization);
-        }
-        return new CallOptions(headers, DateTime.UtcNow + Timeout, cancellationToken);
-    }
+    private CallOptions Options(string networkId, CancellationToken cancellationToken) => fixedAuthorization is null
+        ? PeerClients.OnBehalfOf(httpContext, identity, networkId, cancellationToken)
+        : new CallOptions(new Metadata { { "authorization", fixedAuthorization } }, cancellationToken: cancellationToken);
 
     private static GroupInfo ToInfo(Group group) => new(
         group.GroupId,

@@ -28,7 +28,7 @@ public static class DemoMeetings
     /// </summary>
     public static Task SeedAsync(IServiceProvider services, string networkId, string authorization, CancellationToken cancellationToken)
     {
-        var groups = new GrpcGroupDirectory(services.GetRequiredKeyedService<GroupsService.GroupsServiceClient>(MeetingsModule.ServiceName), null, authorization);
+        var groups = new GrpcGroupDirectory(services.GetRequiredService<GroupsService.GroupsServiceClient>(), null, authorization);
         var context = new MeetingsContext(services.GetRequiredService<MeetingsDatabase>(), groups, services.GetRequiredService<TimeProvider>());
         return SeedAsync(context, networkId, cancellationToken);
     }

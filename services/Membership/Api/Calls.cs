@@ -1,4 +1,5 @@
-using NetworkPlatform.Grpc;
+using Grpc.Core;
+using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Features;

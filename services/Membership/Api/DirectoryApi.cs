@@ -1,4 +1,4 @@
-using NetworkPlatform.Grpc;
+using Grpc.Core;
 using NetworkPlatform.Membership.Features;
 using NetworkPlatform.Membership.V1;
 using UseCases = NetworkPlatform.Membership.Features.Directory;

@@ -1,4 +1,4 @@
-using NetworkPlatform.Grpc;
+using Grpc.Core;
 using NetworkPlatform.Membership.Contract;
 using NetworkPlatform.Membership.Features;
 using NetworkPlatform.Membership.V1;

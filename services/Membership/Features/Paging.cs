@@ -1,4 +1,4 @@
-using NetworkPlatform.Grpc;
+using NetworkPlatform.Hosting.Errors;
 
 namespace NetworkPlatform.Membership.Features;
 

@@ -1,5 +1,5 @@
 using Google.Protobuf;
-using NetworkPlatform.Grpc;
+using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Membership.Domain;
 
 namespace NetworkPlatform.Membership.Features;

@@ -1,4 +1,5 @@
-using NetworkPlatform.Grpc;
+using Grpc.Core;
+using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Storage;
 
 namespace NetworkPlatform.Reporting.Api;

@@ -1,5 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
-using NetworkPlatform.Grpc;
+using Grpc.Core;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Reporting.Features;
 using NetworkPlatform.Reporting.Projections;

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Google.Protobuf;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using NetworkPlatform.Grpc;
+using Grpc.Core;
 using NetworkPlatform.Hosting;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Reporting.Api;
@@ -36,18 +36,18 @@ public static class DashboardEndpoints
         app.MapGet("/", () => Results.Content(DashboardPage.Html, "text/html; charset=utf-8")).RequireHost(host);
         app.MapGet("/api/networks/{networkId}/health", async (string networkId, int? year, HttpContext http, ReportingQueries queries, TimeProvider clock) =>
         {
-            await AuthenticateAsync(http, networkId);
+            Authorise(http, networkId);
             var y = year ?? clock.GetUtcNow().Year;
             return Json(NetworkHealthReport.Compute(networkId, y, await queries.LoadAsync(networkId, y, http.RequestAborted), clock.GetUtcNow()));
-        }).RequireHost(host);
+        }).RequireHost(host).RequireAuthorization(PlatformAuthentication.CallerPolicy);
         app.MapGet("/api/networks/{networkId}/measures", async (string networkId, int? year, HttpContext http, ProgressReports progress, TimeProvider clock) =>
         {
-            var caller = await AuthenticateAsync(http, networkId);
+            var caller = Authorise(http, networkId);
             return Json(await progress.GetProgressAsync(new GetMeasureProgressRequest { NetworkId = networkId, Year = year ?? clock.GetUtcNow().Year }, caller, http.RequestAborted));
-        }).RequireHost(host);
+        }).RequireHost(host).RequireAuthorization(PlatformAuthentication.CallerPolicy);
         app.MapGet("/api/networks/{networkId}/events", async (string networkId, HttpContext http, LiveFeed feed) =>
         {
-            await AuthenticateAsync(http, networkId);
+            Authorise(http, networkId);
             // Subscribed before the "connected" line: a page that saw it misses no event published after.
             using var events = feed.Subscribe(networkId);
             http.Response.ContentType = "application/x-ndjson";
@@ -67,7 +67,7 @@ public static class DashboardEndpoints
             {
                 // The page went away.
             }
-        }).RequireHost(host);
+        }).RequireHost(host).RequireAuthorization(PlatformAuthentication.CallerPolicy);
         app.UseExceptionHandler(errors => errors.Run(async http =>
         {
             var error = http.Features.Get<Microsoft.AspNetCore.Diagnostics.IExceptionHandlerFeature>()?.Error;
@@ -79,7 +79,7 @@ public static class DashboardEndpoints
                     StatusCode.InvalidArgument => 400,
                     StatusCode.NotFound => 404,
                     _ => 500,
-                }, rpc.Detail)
+                }, rpc.Status.Detail)
                 : error is StorageUnavailableException unavailable ? (503, unavailable.Message)
                 : (500, "The dashboard failed to load this; the service log has the details.");
             await http.Response.WriteAsJsonAsync(new { error = message });
@@ -87,10 +87,9 @@ public static class DashboardEndpoints
         return app;
     }
 
-    private static async Task<Caller> AuthenticateAsync(HttpContext http, string networkId)
+    private static Caller Authorise(HttpContext http, string networkId)
     {
-        var principal = await http.RequestServices.GetRequiredService<JwtAuthenticator>().AuthenticateAsync(http.Request.Headers.Authorization, http.RequestAborted);
-        var caller = Caller.FromPrincipal(principal);
+        var caller = http.GetCaller();
         caller.EnsureNetwork(networkId);
         return caller;
     }

@@ -75,7 +75,7 @@ $('year').textContent = year;
 async function getJson(path) {
   const response = await fetch(`/api/networks/${encodeURIComponent(network)}/${path}?year=${year}`, { headers });
   const body = await response.json();
-  if (!response.ok) throw new Error(body.error || response.statusText);
+  if (!response.ok) throw new Error(body.error || body.message || response.statusText);
   return body;
 }
 
@@ -105,7 +105,7 @@ async function refresh() {
 async function follow() {
   try {
     const response = await fetch(`/api/networks/${encodeURIComponent(network)}/events`, { headers });
-    if (!response.ok) throw new Error((await response.json()).error);
+    if (!response.ok) { const body = await response.json(); throw new Error(body.error || body.message); }
     $('live').textContent = 'live';
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '', pending;

@@ -2,7 +2,7 @@ using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
 using NetworkPlatform.Events;
 using NetworkPlatform.Events.Reporting;
-using NetworkPlatform.Grpc;
+using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Reporting.Domain;
 using NetworkPlatform.Reporting.Storage;

@@ -1,5 +1,5 @@
 using NetworkPlatform.Events.Reporting;
-using NetworkPlatform.Grpc;
+using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Reporting.Domain;
 using NetworkPlatform.Reporting.Storage;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using NetworkPlatform.Grpc;
+using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Reporting.V1;
 
 namespace NetworkPlatform.Reporting.Features;

@@ -35,6 +35,7 @@ internal sealed class MassTransitSide : IEventSide
         services.AddSingleton<ArrivalRecorder>();
         services.AddMassTransit(bus =>
         {
+            bus.DisableUsageTelemetry();
             bus.AddConsumer<RecordingConsumer>();
             bus.UsingRabbitMq((context, rabbitBus) =>
             {

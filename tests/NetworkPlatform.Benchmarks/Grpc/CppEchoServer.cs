@@ -14,7 +14,7 @@ internal sealed class CppEchoServer(Process process) : IAsyncDisposable
     public static async Task<CppEchoServer> StartAsync(int port)
     {
         var binary = await CppProgram.BuildAsync("echo_server", Source,
-            [(RepositoryPaths.Combine("tests", "NetworkPlatform.Grpc.Tests", "Protos"), "echo.proto")], optimise: true);
+            [(RepositoryPaths.Combine("tests", "NetworkPlatform.Testing", "Protos"), "echo.proto")], optimise: true);
         var process = Process.Start(new ProcessStartInfo(binary, port.ToString(System.Globalization.CultureInfo.InvariantCulture))
         {
             RedirectStandardOutput = true,

@@ -1,5 +1,5 @@
 using Google.Protobuf;
-using NetworkPlatform.Grpc.Testing.V1;
+using NetworkPlatform.Testing.V1;
 
 namespace NetworkPlatform.Benchmarks.Grpc;
 
@@ -8,9 +8,9 @@ internal static class EchoPayloads
 {
     public const string Message = "hello";
 
-    public static string UnaryPath => EchoService.Methods.Echo.FullName;
+    public const string UnaryPath = "/networkplatform.testing.v1.EchoService/Echo";
 
-    public static string StreamPath => EchoService.Methods.EchoStream.FullName;
+    public const string StreamPath = "/networkplatform.testing.v1.EchoService/EchoStream";
 
     public static EchoRequest UnaryRequest => new() { Message = Message };
 

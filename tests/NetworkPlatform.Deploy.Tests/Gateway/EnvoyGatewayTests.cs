@@ -1,4 +1,3 @@
-using Google.Protobuf;
 using NetworkPlatform.Deploy.Tests.Support;
 using NetworkPlatform.Testing;
 
@@ -6,9 +5,16 @@ namespace NetworkPlatform.Deploy.Tests.Gateway;
 
 public sealed class EnvoyGatewayTests
 {
+    private const string Json = "application/json";
+
+    /// <summary>The gRPC route of a service: its package prefix, any content type.</summary>
     private static Node ServiceRoute(string service) =>
-        EnvoyConfig.Routes.SingleOrDefault(r => r.At("match.prefix").Text == $"/networkplatform.{service}.v1.")
+        EnvoyConfig.Routes.SingleOrDefault(r => r.At("match.prefix").Text == $"/networkplatform.{service}.v1." && !r.At("match.headers").Exists)
         ?? throw new Xunit.Sdk.XunitException($"{EnvoyConfig.RelativePath} has no route on /networkplatform.{service}.v1.");
+
+    /// <summary>Every route to one of the service's clusters: gRPC, gRPC-Web and JSON.</summary>
+    private static IReadOnlyList<Node> RoutesTo(PlatformService service) =>
+        EnvoyConfig.Routes.Where(r => r.At("route.cluster").Text is { } cluster && (cluster == service.GrpcCluster || cluster == service.HttpCluster)).ToList();
 
     [Fact]
     public void the_admin_interface_listens_on_localhost_only()
@@ -57,6 +63,26 @@ public sealed class EnvoyGatewayTests
         Assert.Equal(100, limit.At("filter_enforced.default_value.numerator").Int);
     }
 
+    [Theory]
+    [MemberData(nameof(Conventions.ServiceNames), MemberType = typeof(Conventions))]
+    public void the_json_and_grpc_web_routes_of_a_service_have_its_rate_limit_a_timeout_and_retry_only_unsent_requests(string service)
+    {
+        var expected = Conventions.Service(service);
+        var limit = ServiceRoute(service).At("typed_per_filter_config.envoy.filters.http.local_ratelimit");
+        var http = RoutesTo(expected).Where(r => r.At("route.cluster").Text == expected.HttpCluster && r.At("match.prefix").Text != "/").ToList();
+
+        Assert.Equal(2, http.Count); // gRPC-Web and JSON
+        foreach (var route in http)
+        {
+            var routeLimit = route.At("typed_per_filter_config.envoy.filters.http.local_ratelimit");
+            Assert.Equal(limit["stat_prefix"].Text, routeLimit["stat_prefix"].Text);
+            Assert.Equal(limit.At("token_bucket.max_tokens").Int, routeLimit.At("token_bucket.max_tokens").Int);
+            Assert.True(route.At("route.timeout").Exists, $"{service}: no timeout on {route.Path}.");
+            // JSON POSTs are not idempotent: retry only what never reached the service.
+            Assert.Equal(["connect-failure", "refused-stream"], route.At("route.retry_policy.retry_on").Text!.Split(',').Order().ToArray());
+        }
+    }
+
     [Fact]
     public void every_grpc_service_in_protos_has_a_route()
     {
@@ -67,63 +93,68 @@ public sealed class EnvoyGatewayTests
     }
 
     [Fact]
-    public void the_json_transcoder_lists_exactly_the_services_in_protos()
+    public void every_http_rule_in_protos_is_routed_to_the_http_port_of_the_service_that_owns_it()
     {
-        var listed = EnvoyConfig.TranscodedServices.Where(s => s.StartsWith("networkplatform.", StringComparison.Ordinal)).ToHashSet();
-        var declared = Protos.Services().Select(s => s.FullName).ToHashSet();
-        var present = Protos.Packages();
+        var bindings = Protos.HttpBindings();
 
-        var missing = declared.Except(listed).Order().ToList();
-        Assert.True(missing.Count == 0, $"Add to the services of grpc_json_transcoder in {EnvoyConfig.RelativePath}:\n  - {string.Join("\n  - ", missing)}");
-        // A listed service that is not in the descriptor set stops Envoy at startup. Services of packages that
-        // have not landed yet are allowed (the four areas arrive one by one); in a landed package, none.
-        var stale = listed.Except(declared).Where(s => present.Any(p => s.StartsWith(p + ".", StringComparison.Ordinal))).Order().ToList();
-        Assert.True(stale.Count == 0, $"Remove from the services of grpc_json_transcoder (not in protos/): {string.Join(", ", stale)}");
-        var unknownArea = listed.Where(s => !Conventions.Services.Any(c => s.StartsWith(c.ProtoPackage + ".", StringComparison.Ordinal)));
-        Assert.Empty(unknownArea);
+        var misrouted = bindings
+            .Select(b => (Binding: b, Cluster: EnvoyConfig.RouteFor(b.SamplePath + "?page_size=5", Json)?.At("route.cluster").Text))
+            .Where(r => r.Cluster != Conventions.Service(r.Binding.Area).HttpCluster)
+            .Select(r => $"{r.Binding.Verb} {r.Binding.Template} ({r.Binding.Method}) goes to {r.Cluster ?? "no cluster"}")
+            .ToList();
+
+        Assert.True(bindings.Count > 100, $"Only {bindings.Count} HTTP rules found in the protos.");
+        Assert.True(misrouted.Count == 0, "Route these paths to their service's HTTP cluster:\n  " + string.Join("\n  ", misrouted));
+    }
+
+    [Theory]
+    [InlineData("/v1/networks/norsk-hph/unknownThings")]
+    [InlineData("/v1/networks/norsk-hph/groupsOfMine/1")]
+    [InlineData("/v1/networks/norsk-hph/measure")]
+    [InlineData("/v1/elsewhere")]
+    public void a_v1_path_that_no_service_owns_is_answered_404_by_the_gateway(string path)
+    {
+        var route = EnvoyConfig.RouteFor(path, Json);
+
+        Assert.Equal(404, route?.At("direct_response.status").Int);
     }
 
     [Fact]
-    public void the_descriptor_set_of_make_proto_holds_every_package_and_transcoded_service()
+    public void grpc_goes_to_each_services_h2c_port_and_grpc_web_to_its_http_port()
     {
-        var files = Protos.DescriptorSet.File;
-        var services = files.SelectMany(f => f.Service.Select(s => $"{f.Package}.{s.Name}")).ToHashSet();
+        foreach (var proto in Protos.Services())
+        {
+            var service = Conventions.Services.Single(s => s.ProtoPackage == proto.Package);
+            var path = $"/{proto.FullName}/AnyMethod";
 
-        Assert.All(Protos.Packages(), p => Assert.Contains(p, files.Select(f => f.Package)));
-        Assert.All(Protos.Services(), s => Assert.Contains(s.FullName, services));
-        Assert.Contains("grpc.health.v1.Health", services);
-        var present = Protos.Packages();
-        Assert.All(EnvoyConfig.TranscodedServices.Where(s => !s.StartsWith("networkplatform.", StringComparison.Ordinal)
-            || present.Any(p => s.StartsWith(p + ".", StringComparison.Ordinal))), s => Assert.Contains(s, services));
+            Assert.Equal(service.GrpcCluster, EnvoyConfig.RouteFor(path, "application/grpc")?.At("route.cluster").Text);
+            Assert.Equal(service.GrpcCluster, EnvoyConfig.RouteFor(path, "application/grpc+proto")?.At("route.cluster").Text);
+            Assert.Equal(service.HttpCluster, EnvoyConfig.RouteFor(path, "application/grpc-web+proto")?.At("route.cluster").Text);
+            Assert.Equal(service.HttpCluster, EnvoyConfig.RouteFor(path, "application/grpc-web-text")?.At("route.cluster").Text);
+        }
+        Assert.Equal("reporting-http", EnvoyConfig.RouteFor("/dashboard/index.html", "text/html")?.At("route.cluster").Text);
     }
 
     [Fact]
-    public void the_transcoder_reads_the_descriptor_set_baked_into_the_gateway_image()
-    {
-        var path = EnvoyConfig.Filter("envoy.filters.http.grpc_json_transcoder")["proto_descriptor"].Text!;
-        var image = Dockerfile.Load("deploy/docker/gateway.Dockerfile");
-
-        Assert.Contains(image.Final, i => i.Keyword == "COPY" && i.Arguments.EndsWith($" {path}", StringComparison.Ordinal));
-        Assert.Contains(image.All("RUN"), i => i.Arguments.Contains("tests/tools/write-descriptor-set.sh", StringComparison.Ordinal));
-        Assert.True(EnvoyConfig.Filter("envoy.filters.http.grpc_json_transcoder")["auto_mapping"].IsTrue);
-    }
-
-    [Fact]
-    public void the_filter_chain_runs_cors_grpc_web_jwt_rate_limits_and_transcoding_before_the_router()
+    public void the_filter_chain_runs_cors_jwt_and_rate_limits_before_the_router_and_transcodes_nothing()
     {
         var names = EnvoyConfig.HttpFilters.Select(f => f["name"].Text).ToList();
 
         Assert.Equal("envoy.filters.http.router", names[^1]);
-        foreach (var filter in new[] { "envoy.filters.http.cors", "envoy.filters.http.grpc_web", "envoy.filters.http.jwt_authn",
-                     "envoy.filters.http.local_ratelimit", "envoy.filters.http.grpc_json_transcoder", "envoy.filters.http.health_check" })
+        foreach (var filter in new[] { "envoy.filters.http.cors", "envoy.filters.http.jwt_authn", "envoy.filters.http.local_ratelimit",
+                     "envoy.filters.http.health_check" })
         {
             Assert.Contains(filter, names);
         }
+        // The services serve JSON and gRPC-Web: a transcoding filter here would turn their requests into gRPC before routing.
+        Assert.DoesNotContain("envoy.filters.http.grpc_json_transcoder", names);
+        Assert.DoesNotContain("envoy.filters.http.grpc_web", names);
         // Browsers' preflight requests carry no token: CORS answers them before JWT authentication.
         Assert.True(names.IndexOf("envoy.filters.http.cors") < names.IndexOf("envoy.filters.http.jwt_authn"));
         Assert.True(EnvoyConfig.ConnectionManager["access_log"].Items.Count > 0, "No access log.");
         var cors = EnvoyConfig.ConnectionManager.At("route_config.virtual_hosts").Items.Single()["typed_per_filter_config"]["envoy.filters.http.cors"];
         Assert.Contains("grpc-status", cors["expose_headers"].Text);
+        Assert.All(new[] { "GET", "POST", "PUT", "PATCH", "DELETE" }, m => Assert.Contains(m, cors["allow_methods"].Text!.Split(", ")));
     }
 
     [Fact]
@@ -137,8 +168,11 @@ public sealed class EnvoyGatewayTests
         Assert.Contains(config["Auth__Audience"].Text, provider["audiences"].Texts);
         Assert.Equal(config["Auth__JwksUrl"].Text, provider.At("remote_jwks.http_uri.uri").Text);
         EnvoyConfig.Cluster(provider.At("remote_jwks.http_uri.cluster").Text!);
-        var rule = jwt["rules"].Items.Single(r => r.At("match.prefix").Text == "/networkplatform.");
-        Assert.True(rule["requires"].Exists, "Calls to /networkplatform.* do not require a token.");
+        foreach (var prefix in new[] { "/networkplatform.", "/v1/" })
+        {
+            var rule = jwt["rules"].Items.Single(r => r.At("match.prefix").Text == prefix);
+            Assert.True(rule["requires"].Exists, $"Calls to {prefix}* do not require a token.");
+        }
     }
 
     [Theory]
@@ -159,8 +193,14 @@ public sealed class EnvoyGatewayTests
 
         Assert.NotEmpty(targets);
         Assert.All(targets, t => Assert.Contains(t, clusters));
-        Assert.Equal(Conventions.HttpPort, EnvoyConfig.Cluster("reporting-dashboard").At("load_assignment.endpoints").Items[0]["lb_endpoints"].Items[0]
-            .At("endpoint.address.socket_address.port_value").Int);
+        foreach (var service in Conventions.Services)
+        {
+            var cluster = EnvoyConfig.Cluster(service.HttpCluster);
+            var address = cluster.At("load_assignment.endpoints").Items.Single()["lb_endpoints"].Items.Single().At("endpoint.address.socket_address");
+            Assert.Equal($"{service.Headless}.{Conventions.Namespace}.svc.cluster.local", address["address"].Text);
+            Assert.Equal(Conventions.HttpPort, address["port_value"].Int);
+            Assert.False(cluster["typed_extension_protocol_options"].Exists, $"{service.HttpCluster}: the HTTP port speaks HTTP/1.1.");
+        }
     }
 
     [Fact]
@@ -213,15 +253,8 @@ public sealed class EnvoyGatewayTests
     [EnvoyFact]
     public void envoy_accepts_the_config_in_validate_mode()
     {
-        var work = RepositoryPaths.Combine("artifacts", "deploy-tests", "envoy");
-        Directory.CreateDirectory(work);
-        var descriptor = Path.Combine(work, "networkplatform.pb");
-        File.WriteAllBytes(descriptor, Protos.DescriptorSet.ToByteArray());
-        var config = File.ReadAllText(RepositoryPaths.Combine(EnvoyConfig.RelativePath))
-            .Replace("/etc/envoy/descriptors/networkplatform.pb", descriptor, StringComparison.Ordinal);
-        File.WriteAllText(Path.Combine(work, "envoy.yaml"), config);
-
-        var result = Processes.Run(Processes.OnPath("envoy")!, ["--mode", "validate", "-c", Path.Combine(work, "envoy.yaml")], TimeSpan.FromMinutes(1));
+        var result = Processes.Run(Processes.OnPath("envoy")!, ["--mode", "validate", "-c", RepositoryPaths.Combine(EnvoyConfig.RelativePath)],
+            TimeSpan.FromMinutes(1));
 
         Assert.True(result.ExitCode == 0, result.Combined);
     }

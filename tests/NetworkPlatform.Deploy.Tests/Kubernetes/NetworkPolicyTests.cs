@@ -71,7 +71,12 @@ public sealed class NetworkPolicyTests
             Assert.True(expected.SequenceEqual(actual),
                 $"{overlay}: {service} should be callable by [{string.Join(", ", expected)}] but is by [{string.Join(", ", actual)}].");
         }
-        Assert.True(CanCall(rendered, "gateway", "reporting", Conventions.HttpPort), "The gateway cannot reach the reporting dashboard.");
+        foreach (var service in Conventions.Services.Select(s => s.Name))
+        {
+            // JSON and gRPC-Web come through the gateway only; peers call each other over gRPC.
+            var actual = workloads.Where(w => w != service && CanCall(rendered, w, service, Conventions.HttpPort)).ToList();
+            Assert.True(actual.SequenceEqual(["gateway"]), $"{overlay}: {service}'s HTTP port is reachable by [{string.Join(", ", actual)}], not the gateway alone.");
+        }
     }
 
     [Theory]

@@ -134,11 +134,8 @@ public sealed class ServiceWorkloadTests
             $"Host=$(DATABASE_HOST);Port=5432;Database={service};Username={service};Password=$(DATABASE_PASSWORD)",
             env["Storage__ConnectionString"]["value"].Text);
         Assert.Equal(service, env["OTEL_SERVICE_NAME"]["value"].Text);
-        if (Conventions.Service(service).HasDashboard)
-        {
-            Assert.Equal(Conventions.HttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture), env["HTTP_PORT"]["value"].Text);
-            Assert.Equal(Conventions.HttpPort, container["ports"].Items.Single(p => p["name"].Text == "http")["containerPort"].Int);
-        }
+        Assert.Equal(Conventions.HttpPort.ToString(System.Globalization.CultureInfo.InvariantCulture), env["HTTP_PORT"]["value"].Text);
+        Assert.Equal(Conventions.HttpPort, container["ports"].Items.Single(p => p["name"].Text == "http")["containerPort"].Int);
     }
 
     [Theory]

@@ -32,7 +32,7 @@ public sealed class LocalModeTests
     }
 
     /// <summary>
-    /// grpc.health.v1.Health/Check over h2c with a plain HttpClient (independent of our gRPC runtime), retried until
+    /// grpc.health.v1.Health/Check over h2c with a plain HttpClient (independent of any gRPC library), retried until
     /// the service reports SERVING or the time is up; returns the last status seen.
     /// </summary>
     private static async Task<string> HealthAsync(int port, TimeSpan within)

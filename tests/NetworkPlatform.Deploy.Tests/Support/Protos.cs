@@ -1,4 +1,6 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
+using Google.Api;
 using Google.Protobuf.Reflection;
 using NetworkPlatform.Testing;
 
@@ -8,6 +10,16 @@ namespace NetworkPlatform.Deploy.Tests.Support;
 public sealed record ProtoService(string Package, string Name, string File)
 {
     public string FullName => $"{Package}.{Name}";
+}
+
+/// <summary>A method's google.api.http rule, and the area (networkplatform.&lt;area&gt;.v1: the service) that owns it.</summary>
+public sealed partial record HttpBinding(string Method, string Area, string Verb, string Template)
+{
+    /// <summary>A request path the template matches: every {variable} filled with a sample value.</summary>
+    public string SamplePath => VariablePattern().Replace(Template, "sample-1");
+
+    [GeneratedRegex(@"\{[^}]*\}")]
+    private static partial Regex VariablePattern();
 }
 
 public static partial class Protos
@@ -32,21 +44,25 @@ public static partial class Protos
 
     public static IReadOnlySet<string> Packages() => Services().Select(s => s.Package).ToHashSet();
 
-    private static readonly Lazy<FileDescriptorSet> DescriptorSetOnce = new(WriteDescriptorSet);
-
-    /// <summary>The descriptor set `make proto` writes, produced by the same script into artifacts/.</summary>
-    public static FileDescriptorSet DescriptorSet => DescriptorSetOnce.Value;
-
-    private static FileDescriptorSet WriteDescriptorSet()
-    {
-        var output = RepositoryPaths.Combine("artifacts", "deploy-tests", "networkplatform.pb");
-        var result = Processes.Run("bash", [RepositoryPaths.Combine("tests", "tools", "write-descriptor-set.sh"), output], TimeSpan.FromMinutes(2));
-        if (result.ExitCode != 0)
-        {
-            throw new Xunit.Sdk.XunitException($"tests/tools/write-descriptor-set.sh failed:\n{result.Combined}");
-        }
-        return FileDescriptorSet.Parser.ParseFrom(File.ReadAllBytes(output));
-    }
+    /// <summary>The HTTP rules of every public method, read from the descriptors compiled into the protos assembly.</summary>
+    public static IReadOnlyList<HttpBinding> HttpBindings() => typeof(Membership.V1.Network).Assembly.GetTypes()
+        .Select(t => t.GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static)?.GetValue(null))
+        .OfType<FileDescriptor>()
+        .Where(f => f.Package.StartsWith("networkplatform.", StringComparison.Ordinal))
+        .SelectMany(f => f.Services).SelectMany(s => s.Methods)
+        .Select(m => (Method: m, Rule: m.GetOptions()?.GetExtension(AnnotationsExtensions.Http)))
+        .Where(m => m.Rule is not null)
+        .Select(m => new HttpBinding(m.Method.FullName, m.Method.Service.File.Package.Split('.')[1], m.Rule!.PatternCase.ToString().ToUpperInvariant(),
+            m.Rule.PatternCase switch
+            {
+                HttpRule.PatternOneofCase.Get => m.Rule.Get,
+                HttpRule.PatternOneofCase.Post => m.Rule.Post,
+                HttpRule.PatternOneofCase.Put => m.Rule.Put,
+                HttpRule.PatternOneofCase.Patch => m.Rule.Patch,
+                HttpRule.PatternOneofCase.Delete => m.Rule.Delete,
+                _ => m.Rule.Custom.Path,
+            }))
+        .ToList();
 
     [GeneratedRegex(@"^\s*package\s+([\w.]+)\s*;", RegexOptions.Multiline)]
     private static partial Regex PackagePattern();

@@ -1,6 +1,6 @@
 using System.Globalization;
+using Grpc.Core;
 using NetworkPlatform.Distributed;
-using NetworkPlatform.Grpc;
 using NetworkPlatform.Testing;
 
 namespace NetworkPlatform.EndToEnd.Tests.Support;

@@ -1,5 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
-using NetworkPlatform.Grpc;
+using Grpc.Core;
 using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Meetings.V1;

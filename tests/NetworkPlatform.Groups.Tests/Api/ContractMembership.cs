@@ -1,11 +1,11 @@
-using NetworkPlatform.Grpc;
+using Grpc.Core;
 using NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Groups.Tests.Api;
 
 /// <summary>
-/// The membership service's gRPC contract (networkplatform.membership.v1) answering from a table, served by the real
-/// runtime so the groups service's client goes over HTTP/2. Records the authorization header each check carried.
+/// The membership service's gRPC contract (networkplatform.membership.v1) answering from a table, served by Grpc.AspNetCore
+/// so the groups service's client goes over HTTP/2. Records the authorization header and deadline each check carried.
 /// </summary>
 internal sealed class ContractMembership
 {
@@ -15,6 +15,12 @@ internal sealed class ContractMembership
     public Dictionary<string, (string Reason, MembershipState State)> Refused { get; } = new(StringComparer.Ordinal);
 
     public List<string?> ForwardedAuthorization { get; } = [];
+
+    /// <summary>The deadline each check arrived with (DateTime.MaxValue: none).</summary>
+    public List<DateTime> Deadlines { get; } = [];
+
+    /// <summary>Checks of these persons answer UNAVAILABLE this many more times before answering, as a replica going away would.</summary>
+    public Dictionary<string, int> UnavailableFor { get; } = new(StringComparer.Ordinal);
 
     public IEnumerable<ServerServiceDefinition> Bind() =>
     [
@@ -28,6 +34,12 @@ internal sealed class ContractMembership
         public override Task<CheckRepresentativeResponse> CheckRepresentative(CheckRepresentativeRequest request, ServerCallContext context)
         {
             table.ForwardedAuthorization.Add(context.RequestHeaders.GetValue("authorization"));
+            table.Deadlines.Add(context.Deadline);
+            if (table.UnavailableFor.TryGetValue(request.PersonId, out var failures) && failures > 0)
+            {
+                table.UnavailableFor[request.PersonId] = failures - 1;
+                throw new RpcException(new Status(StatusCode.Unavailable, "going away"));
+            }
             if (table.Representatives.TryGetValue(request.PersonId, out var person))
             {
                 return Task.FromResult(new CheckRepresentativeResponse

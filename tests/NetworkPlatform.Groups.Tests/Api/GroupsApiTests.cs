@@ -1,13 +1,15 @@
+using Grpc.Net.Client;
 using Google.Rpc;
 using Grpc.Health.V1;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
-using NetworkPlatform.Grpc;
-using NetworkPlatform.Grpc.Hosting;
+using Grpc.Core;
+using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Hosting;
 using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Hosting.Peers;
 using NetworkPlatform.Membership.V1;
 using NetworkPlatform.Testing;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
@@ -82,7 +84,7 @@ public sealed class GroupsApiTests : IAsyncLifetime
     }
 
     private Metadata Token(string subject, string role, string? organisationId = null, string? personId = null, string network = Network) =>
-        new Metadata().Add("authorization", "Bearer " + tokens.Issue(subject, network, [role], organisationId, personId));
+        new Metadata { { "authorization", "Bearer " + tokens.Issue(subject, network, [role], organisationId, personId) } };
 
     private Metadata Secretariat() => Token("sekretariatet", Roles.Secretariat, "org-sekretariat", "per-sekretariat");
 
@@ -107,7 +109,7 @@ public sealed class GroupsApiTests : IAsyncLifetime
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         var violation = Assert.Single(error.GetDetail<PreconditionFailure>()!.Violations);
         Assert.Equal("NOT_A_MEMBER_REPRESENTATIVE", violation.Type);
-        Assert.Contains("membership is applied, not active", error.Detail, StringComparison.Ordinal);
+        Assert.Contains("membership is applied, not active", error.Status.Detail, StringComparison.Ordinal);
         Assert.Equal("NOT_A_MEMBER_REPRESENTATIVE", error.GetDetail<ErrorInfo>()!.Reason);
     }
 
@@ -123,6 +125,39 @@ public sealed class GroupsApiTests : IAsyncLifetime
         var participant = Assert.Single(response.Group.Participants);
         Assert.Equal(("Sindre Moen", "Organisasjon org-trygg", "sindre@tryggskolevei.example"), (participant.DisplayName, participant.OrganisationName, participant.Email));
         Assert.Equal(token.GetValue("authorization"), membership.ForwardedAuthorization[^1]);
+    }
+
+    [Fact]
+    public async Task the_callers_deadline_reaches_membership_and_a_call_without_one_gets_the_peer_cap()
+    {
+        await ProposeAsync("wg-digital");
+        var deadline = DateTime.UtcNow.AddSeconds(4);
+
+        await groups.JoinGroupAsync(new JoinGroupRequest { NetworkId = Network, GroupId = "wg-digital", PersonId = "per-sindre" },
+            new CallOptions(Representative("per-sindre", "org-trygg"), deadline));
+        var propagated = membership.Deadlines[^1];
+        await groups.JoinGroupAsync(new JoinGroupRequest { NetworkId = Network, GroupId = "wg-digital", PersonId = "per-ingrid" },
+            Representative("per-ingrid", "org-fjordvik"));
+        var capped = membership.Deadlines[^1];
+
+        // gRPC carries deadlines as timeouts, so each hop's transit time is added to what arrives (on a loaded machine,
+        // hundreds of milliseconds): far from the 30 s cap either way.
+        Assert.InRange(propagated, deadline.AddSeconds(-2), deadline.AddSeconds(2));
+        Assert.InRange(capped, DateTime.UtcNow.AddSeconds(20), DateTime.UtcNow + PeerClients.MaxDeadline);
+    }
+
+    [Fact]
+    public async Task a_check_answered_unavailable_is_retried_by_the_channel()
+    {
+        await ProposeAsync("wg-digital");
+        membership.UnavailableFor["per-sindre"] = 2;
+        var checks = membership.Deadlines.Count;
+
+        var response = await groups.JoinGroupAsync(new JoinGroupRequest { NetworkId = Network, GroupId = "wg-digital", PersonId = "per-sindre" },
+            Representative("per-sindre", "org-trygg"));
+
+        Assert.True(response.Joined);
+        Assert.Equal(3, membership.Deadlines.Count - checks);
     }
 
     [Fact]
@@ -231,7 +266,7 @@ public sealed class GroupsApiTests : IAsyncLifetime
     public async Task the_groups_services_become_serving_once_the_database_is_ready()
     {
         var health = new Health.HealthClient(channel);
-        var request = new HealthCheckRequest { Service = GroupsService.ServiceName };
+        var request = new HealthCheckRequest { Service = GroupsService.Descriptor.FullName };
 
         // Readiness is re-evaluated periodically: wait for it (bounded) rather than racing the first check.
         var status = await health.CheckAsync(request);
@@ -242,6 +277,6 @@ public sealed class GroupsApiTests : IAsyncLifetime
         }
 
         Assert.Equal(ServingStatus.Serving, status.Status);
-        Assert.Equal(ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest { Service = ActionPlanService.ServiceName })).Status);
+        Assert.Equal(ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest { Service = ActionPlanService.Descriptor.FullName })).Status);
     }
 }

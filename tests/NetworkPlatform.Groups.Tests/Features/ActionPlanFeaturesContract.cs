@@ -1,5 +1,5 @@
 using NetworkPlatform.Events.Groups;
-using NetworkPlatform.Grpc;
+using Grpc.Core;
 using NetworkPlatform.Groups.Features.AnnualWheels;
 using NetworkPlatform.Groups.Features.MeasurePolicies;
 using NetworkPlatform.Groups.Features.Measures;

@@ -1,4 +1,4 @@
-using NetworkPlatform.Grpc;
+using Grpc.Core;
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Features.Groups;
 using NetworkPlatform.Groups.Features.Lifecycle;

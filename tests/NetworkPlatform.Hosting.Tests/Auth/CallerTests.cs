@@ -1,4 +1,5 @@
-using NetworkPlatform.Grpc;
+using Grpc.Core;
+using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Hosting.Auth;
 
 namespace NetworkPlatform.Hosting.Tests.Auth;
@@ -20,7 +21,7 @@ public class CallerTests
     {
         var error = Assert.Throws<RpcException>(() => Secretariat.EnsureAnyRole(Roles.Operator, Roles.GroupLeader));
         Assert.Equal("ROLE_REQUIRED", error.GetDetail<Google.Rpc.ErrorInfo>()!.Reason);
-        Assert.Contains("operator, group-leader", error.Detail, StringComparison.Ordinal);
+        Assert.Contains("operator, group-leader", error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -3,10 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
-using NetworkPlatform.Grpc;
-using NetworkPlatform.Grpc.Testing.V1;
+using Grpc.Core;
 using NetworkPlatform.Hosting.Auth;
-using NetworkPlatform.Testing;
+using NetworkPlatform.Hosting.Tests.Support;
 
 namespace NetworkPlatform.Hosting.Tests.Auth;
 
@@ -20,6 +19,7 @@ public sealed class ServiceIdentityTests : IAsyncLifetime
     private readonly DevelopmentTokens partnerTokens;
     private readonly string serviceKeyFile;
     private readonly List<WebApplication> apps = [];
+    private readonly List<EchoHost> peers = [];
 
     public ServiceIdentityTests()
     {
@@ -34,6 +34,10 @@ public sealed class ServiceIdentityTests : IAsyncLifetime
         foreach (var app in apps)
         {
             await app.DisposeAsync();
+        }
+        foreach (var peer in peers)
+        {
+            await peer.DisposeAsync();
         }
         Directory.Delete(directory, recursive: true);
     }
@@ -70,7 +74,7 @@ public sealed class ServiceIdentityTests : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<RpcException>(() => EchoAsync(peer, impostor.AuthorizationFor("net-1")));
 
         Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
-        Assert.Contains("signature", refused.Detail, StringComparison.Ordinal);
+        Assert.Contains("signature", refused.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -82,7 +86,7 @@ public sealed class ServiceIdentityTests : IAsyncLifetime
         var refused = await Assert.ThrowsAsync<RpcException>(() => EchoAsync(peer, identity.AuthorizationFor("net-1")));
 
         Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
-        Assert.Contains(DevelopmentTokens.Issuer, refused.Detail, StringComparison.Ordinal);
+        Assert.Contains(DevelopmentTokens.Issuer, refused.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -126,7 +130,7 @@ public sealed class ServiceIdentityTests : IAsyncLifetime
 
         var refused = await Assert.ThrowsAsync<RpcException>(() => EchoAsync(peer, "Bearer " + expired));
         Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
-        Assert.Contains("expired", refused.Detail, StringComparison.Ordinal);
+        Assert.Contains("expired", refused.Status.Detail, StringComparison.Ordinal);
 
         clock.Now = DateTimeOffset.UtcNow;
         Assert.Equal("hi from groups of net-1 as secretariat", await EchoAsync(peer, "Bearer " + tokens.TokenFor("net-1")));
@@ -196,45 +200,19 @@ public sealed class ServiceIdentityTests : IAsyncLifetime
         return app.Services;
     }
 
-    private async Task<GrpcChannel> StartPeerAsync(string? serviceKeyFile)
+    private async Task<EchoHost> StartPeerAsync(string? serviceKeyFile)
     {
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(AuthSettings(serviceKeyFile));
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["urls"] = "http://127.0.0.1:0" });
-        builder.AddServiceDefaults("peer");
-        var app = builder.Build();
-        app.MapServiceDefaults();
-        app.MapGrpcServiceWithHealth<CallerEcho>();
-        await app.StartAsync();
-        apps.Add(app);
-        return GrpcChannel.ForAddress(app.Urls.Single());
+        var peer = await EchoHost.StartAsync(AuthSettings(serviceKeyFile));
+        peers.Add(peer);
+        return peer;
     }
 
-    private static async Task<string> EchoAsync(GrpcChannel peer, string? authorization)
-    {
-        var headers = new Metadata();
-        if (authorization is not null)
-        {
-            headers.Add("authorization", authorization);
-        }
-        var client = new EchoService.EchoServiceClient(peer);
-        var answer = await client.EchoAsync(new EchoRequest { Message = "hi" }, new CallOptions(headers, DateTime.UtcNow.AddSeconds(10)));
-        return answer.Message;
-    }
+    private static Task<string> EchoAsync(EchoHost peer, string? authorization) => peer.EchoAsync(authorization);
 
     private sealed class ManualClock(DateTimeOffset start) : TimeProvider
     {
         public DateTimeOffset Now { get; set; } = start;
 
         public override DateTimeOffset GetUtcNow() => Now;
-    }
-
-    private sealed class CallerEcho : EchoService.EchoServiceBase
-    {
-        public override Task<EchoResponse> Echo(EchoRequest request, ServerCallContext context)
-        {
-            var caller = context.GetCaller();
-            return Task.FromResult(new EchoResponse { Message = $"{request.Message} from {caller.Subject} of {caller.NetworkId} as {string.Join(",", caller.Roles)}" });
-        }
     }
 }

@@ -1,10 +1,10 @@
 using Google.Protobuf.WellKnownTypes;
-using NetworkPlatform.Grpc;
+using Grpc.Core;
 using Proto = NetworkPlatform.Meetings.V1;
 
 namespace NetworkPlatform.Meetings.Tests;
 
-/// <summary>The gRPC API end to end: our runtime, the real SQLite adapter, and the groups service as a gRPC peer.</summary>
+/// <summary>The gRPC API end to end: Grpc.AspNetCore, the real SQLite adapter, and the groups service as a gRPC peer.</summary>
 public class MeetingsApiTests
 {
     private static readonly DateTime Deadline = DateTime.UtcNow.AddMinutes(1);
@@ -52,7 +52,7 @@ public class MeetingsApiTests
         var error = await Assert.ThrowsAsync<RpcException>(async () => await server.Meetings.ScheduleMeetingAsync(request, server.Kari, Deadline));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        var violation = error.Details!.Details.Single(d => d.Is(Google.Rpc.BadRequest.Descriptor)).Unpack<Google.Rpc.BadRequest>().FieldViolations.Single();
+        var violation = error.GetRpcStatus()!.Details.Single(d => d.Is(Google.Rpc.BadRequest.Descriptor)).Unpack<Google.Rpc.BadRequest>().FieldViolations.Single();
         Assert.Equal("meeting.video_link", violation.Field);
     }
 
@@ -63,7 +63,7 @@ public class MeetingsApiTests
         var get = new Proto.GetMeetingRequest { NetworkId = MeetingsFixture.Network, MeetingId = "mtg-x" };
 
         var anonymous = await Assert.ThrowsAsync<RpcException>(async () => await server.Meetings.GetMeetingAsync(get, deadline: Deadline));
-        var malformed = await Assert.ThrowsAsync<RpcException>(async () => await server.Meetings.GetMeetingAsync(get, new Metadata().Add("authorization", "Bearer nonsense"), Deadline));
+        var malformed = await Assert.ThrowsAsync<RpcException>(async () => await server.Meetings.GetMeetingAsync(get, new Metadata { { "authorization", "Bearer nonsense" } }, Deadline));
         var otherNetwork = await Assert.ThrowsAsync<RpcException>(async () =>
             await server.Meetings.GetMeetingAsync(get, server.Token("u-x", "n-other", "p-x", "secretariat"), Deadline));
         var representative = await Assert.ThrowsAsync<RpcException>(async () =>
@@ -88,7 +88,7 @@ public class MeetingsApiTests
 
         Assert.Equal(StatusCode.NotFound, missing.StatusCode);
         Assert.Equal(StatusCode.FailedPrecondition, early.StatusCode);
-        var info = early.Details!.Details.Single(d => d.Is(Google.Rpc.ErrorInfo.Descriptor)).Unpack<Google.Rpc.ErrorInfo>();
+        var info = early.GetRpcStatus()!.Details.Single(d => d.Is(Google.Rpc.ErrorInfo.Descriptor)).Unpack<Google.Rpc.ErrorInfo>();
         Assert.Equal("MINUTES_NOT_DRAFTED", info.Reason);
     }
 

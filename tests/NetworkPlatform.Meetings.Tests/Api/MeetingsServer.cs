@@ -1,8 +1,9 @@
+using Grpc.Net.Client;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using NetworkPlatform.Grpc;
-using NetworkPlatform.Grpc.Hosting;
+using Grpc.Core;
+using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Hosting;
 using NetworkPlatform.Hosting.Auth;
@@ -37,7 +38,7 @@ internal sealed class GroupsPeer : GroupsService.GroupsServiceBase
         Task.FromResult(new ListGroupsResponse { Groups = { Digital() } });
 }
 
-/// <summary>The meetings service served by the platform's gRPC runtime on a free port, on a real SQLite file, with a groups peer.</summary>
+/// <summary>The meetings service served by Grpc.AspNetCore on a free port, on a real SQLite file, with a groups peer.</summary>
 internal sealed class MeetingsServer : IAsyncDisposable
 {
     private readonly WebApplication app;
@@ -71,7 +72,7 @@ internal sealed class MeetingsServer : IAsyncDisposable
 
     /// <summary>A bearer token signed with the test server's development key, as the platform's JWT validation expects.</summary>
     public Metadata Token(string subject, string network, string person, params string[] roles) =>
-        new Metadata().Add("authorization", $"Bearer {Tokens.Issue(subject, network, roles, personId: person)}");
+        new Metadata { { "authorization", $"Bearer {Tokens.Issue(subject, network, roles, personId: person)}" } };
 
     public static async Task<MeetingsServer> StartAsync()
     {

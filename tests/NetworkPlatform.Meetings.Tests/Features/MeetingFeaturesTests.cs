@@ -1,5 +1,5 @@
 using NetworkPlatform.Events.Meetings;
-using NetworkPlatform.Grpc;
+using Grpc.Core;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Features;
 using Proto = NetworkPlatform.Meetings.V1;
@@ -59,7 +59,7 @@ public class MeetingFeaturesTests
         var error = await Assert.ThrowsAsync<RpcException>(() => fixture.Feature<ScheduleMeeting>().HandleAsync(request, MeetingsFixture.Secretariat, default));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        var fields = error.Details!.Details.Where(d => d.Is(Google.Rpc.BadRequest.Descriptor)).Select(d => d.Unpack<Google.Rpc.BadRequest>()).Single().FieldViolations.Select(v => v.Field);
+        var fields = error.GetRpcStatus()!.Details.Where(d => d.Is(Google.Rpc.BadRequest.Descriptor)).Select(d => d.Unpack<Google.Rpc.BadRequest>()).Single().FieldViolations.Select(v => v.Field);
         Assert.Equal(["meeting.group_id", "meeting.kind", "meeting.end_time", "meeting.time_zone"], fields);
     }
 
@@ -111,7 +111,7 @@ public class MeetingFeaturesTests
             new Proto.CancelMeetingRequest { NetworkId = MeetingsFixture.Network, MeetingId = meeting.Document.Id, Reason = "x", Etag = meeting.ETag }, MeetingsFixture.Kari, default));
 
         Assert.Equal(StatusCode.Aborted, error.StatusCode);
-        Assert.Contains("current etag 2", error.Detail, StringComparison.Ordinal);
+        Assert.Contains("current etag 2", error.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact]

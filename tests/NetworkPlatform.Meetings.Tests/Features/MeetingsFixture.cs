@@ -32,7 +32,7 @@ internal sealed class FixedGroups : IGroupDirectory
     };
 
     public Task<GroupInfo> GetGroupAsync(string networkId, string groupId, CancellationToken cancellationToken) =>
-        Groups.TryGetValue(groupId, out var group) ? Task.FromResult(group) : throw Grpc.RpcErrors.NotFound("group", groupId);
+        Groups.TryGetValue(groupId, out var group) ? Task.FromResult(group) : throw Hosting.Errors.RpcErrors.NotFound("group", groupId);
 
     public Task<IReadOnlyList<GroupInfo>> ListGroupsAsync(string networkId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<GroupInfo>>(Groups.Values.ToList());

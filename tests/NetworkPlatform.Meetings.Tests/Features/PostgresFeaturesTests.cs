@@ -35,9 +35,9 @@ public class PostgresFeaturesTests
         var meeting = await fixture.Feature<ScheduleMeeting>().HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 10)), MeetingsFixture.Kari, default);
         await fixture.Feature<CancelMeeting>().HandleAsync(new Proto.CancelMeetingRequest { NetworkId = MeetingsFixture.Network, MeetingId = meeting.Document.Id, Reason = "Syk", Etag = meeting.ETag }, MeetingsFixture.Kari, default);
 
-        var error = await Assert.ThrowsAsync<Grpc.RpcException>(() => fixture.Feature<CancelMeeting>().HandleAsync(
+        var error = await Assert.ThrowsAsync<global::Grpc.Core.RpcException>(() => fixture.Feature<CancelMeeting>().HandleAsync(
             new Proto.CancelMeetingRequest { NetworkId = MeetingsFixture.Network, MeetingId = meeting.Document.Id, Reason = "Igjen", Etag = meeting.ETag }, MeetingsFixture.Kari, default));
 
-        Assert.Equal(Grpc.StatusCode.Aborted, error.StatusCode);
+        Assert.Equal(global::Grpc.Core.StatusCode.Aborted, error.StatusCode);
     }
 }

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using NetworkPlatform.Events.Groups;
-using NetworkPlatform.Grpc;
+using Grpc.Core;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Features;
 using NetworkPlatform.Membership.Tests.Features;
@@ -22,7 +22,7 @@ public sealed class GroupLeaderApiTests(SqliteMembershipServer server) : IClassF
         var leader = await scenario.PersonAsync(fjordvik, "Ingrid Haugen", "ingrid@fjordvik.example");
         var member = await scenario.PersonAsync(aasen, "Marte Lie", "marte@aasen.example");
         var persons = new PersonService.PersonServiceClient(server.Channel);
-        var asLeader = new Metadata().Add("authorization", "Bearer " + server.Tokens.Issue("ingrid", scenario.NetworkId, [Roles.GroupLeader], fjordvik, leader));
+        var asLeader = new Metadata { { "authorization", "Bearer " + server.Tokens.Issue("ingrid", scenario.NetworkId, [Roles.GroupLeader], fjordvik, leader) } };
         async Task<Person> MemberAsSeenByLeaderAsync() =>
             await persons.GetPersonAsync(new GetPersonRequest { NetworkId = scenario.NetworkId, PersonId = member }, asLeader);
         var before = await MemberAsSeenByLeaderAsync();

@@ -1,6 +1,7 @@
 using System.Text;
 using Google.Rpc;
-using NetworkPlatform.Grpc;
+using Grpc.Core;
+using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.V1;
 
@@ -26,7 +27,7 @@ public abstract class MembershipApiTests(MembershipServer server)
     private DirectoryService.DirectoryServiceClient Directory => new(server.Channel);
 
     private Metadata As(string subject, string[] roles, string? organisationId = null, string? personId = null, string? network = null) =>
-        new Metadata().Add("authorization", "Bearer " + server.Tokens.Issue(subject, network ?? networkId, roles, organisationId, personId));
+        new Metadata { { "authorization", "Bearer " + server.Tokens.Issue(subject, network ?? networkId, roles, organisationId, personId) } };
 
     private Metadata Secretariat => As("secretariat-1", [Roles.Secretariat]);
 
@@ -85,7 +86,7 @@ public abstract class MembershipApiTests(MembershipServer server)
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         var fields = error.GetDetail<BadRequest>()!.FieldViolations.Select(v => v.Field).ToList();
         Assert.Equal(["organisation.display_name", "organisation.kind", "organisation.organisation_number", "organisation.contact.email"], fields);
-        Assert.Contains("organisation.display_name", error.Detail, StringComparison.Ordinal);
+        Assert.Contains("organisation.display_name", error.Status.Detail, StringComparison.Ordinal);
         var kind = error.GetDetail<BadRequest>()!.FieldViolations[1].Description;
         Assert.StartsWith("42 is not a valid value; use one of ORGANISATION_KIND_MUNICIPALITY, ORGANISATION_KIND_HOSPITAL", kind, StringComparison.Ordinal);
     }
@@ -127,11 +128,11 @@ public abstract class MembershipApiTests(MembershipServer server)
         var request = new GetNetworkRequest { NetworkId = networkId };
 
         var missing = await Assert.ThrowsAsync<RpcException>(async () => await Networks.GetNetworkAsync(request, deadline: Soon));
-        var malformed = await Assert.ThrowsAsync<RpcException>(async () => await Networks.GetNetworkAsync(request, new Metadata().Add("authorization", "Bearer not.a.jwt"), Soon));
+        var malformed = await Assert.ThrowsAsync<RpcException>(async () => await Networks.GetNetworkAsync(request, new Metadata { { "authorization", "Bearer not.a.jwt" } }, Soon));
 
         Assert.Equal(StatusCode.Unauthenticated, missing.StatusCode);
         Assert.Equal(StatusCode.Unauthenticated, malformed.StatusCode);
-        Assert.Contains("well-formed", malformed.Detail, StringComparison.Ordinal);
+        Assert.Contains("well-formed", malformed.Status.Detail, StringComparison.Ordinal);
     }
 
     [Fact(Timeout = Timeout)]

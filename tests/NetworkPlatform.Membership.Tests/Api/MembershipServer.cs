@@ -1,3 +1,4 @@
+using Grpc.Net.Client;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -5,7 +6,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NetworkPlatform.Events;
-using NetworkPlatform.Grpc;
 using NetworkPlatform.Hosting;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Tests.Features;
@@ -15,9 +15,9 @@ using NetworkPlatform.Testing;
 namespace NetworkPlatform.Membership.Tests.Api;
 
 /// <summary>
-/// The membership service on our gRPC server runtime (h2c on the port it got) with real JWT validation against a
+/// The membership service on Grpc.AspNetCore (h2c on the port it got) with real JWT validation against a
 /// development signing key, on SQLite or on the private PostgreSQL, with its event handlers on the in-memory bus
-/// (as Program.cs wires them); clients use our channel.
+/// (as Program.cs wires them); clients use Grpc.Net.Client.
 /// </summary>
 public abstract class MembershipServer(string provider) : IAsyncLifetime
 {

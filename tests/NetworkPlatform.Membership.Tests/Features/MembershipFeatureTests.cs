@@ -1,5 +1,6 @@
 using System.Text.Json;
-using NetworkPlatform.Grpc;
+using Grpc.Core;
+using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.V1;
 using NetworkPlatform.Storage;

@@ -1,5 +1,6 @@
 using System.Text;
-using NetworkPlatform.Grpc;
+using Grpc.Core;
+using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Seed;

@@ -1,6 +1,6 @@
 using NetworkPlatform.Events;
 using NetworkPlatform.Events.Meetings;
-using NetworkPlatform.Grpc;
+using Grpc.Core;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Reporting.V1;
 

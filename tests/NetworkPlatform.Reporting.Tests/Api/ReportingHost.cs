@@ -1,9 +1,10 @@
+using Grpc.Net.Client;
 using MassTransit;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NetworkPlatform.Events;
-using NetworkPlatform.Grpc;
+using Grpc.Core;
 using NetworkPlatform.Hosting;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Messaging.Bus;
@@ -43,7 +44,7 @@ public sealed class ReportingHost : IAsyncDisposable
     }
 
     public Metadata As(params string[] roles) =>
-        new Metadata().Add("authorization", "Bearer " + Tokens.Issue("tester", Network, roles));
+        new Metadata { { "authorization", "Bearer " + Tokens.Issue("tester", Network, roles) } };
 
     public string TokenFor(params string[] roles) => Tokens.Issue("tester", Network, roles);
 

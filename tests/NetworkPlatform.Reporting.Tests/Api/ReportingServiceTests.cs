@@ -4,7 +4,8 @@ using NetworkPlatform.Events;
 using NetworkPlatform.Events.Groups;
 using NetworkPlatform.Events.Meetings;
 using NetworkPlatform.Events.Membership;
-using NetworkPlatform.Grpc;
+using Grpc.Core;
+using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Reporting.V1;
 
@@ -140,7 +141,7 @@ public sealed class ReportingServiceTests : IAsyncLifetime
     [Fact]
     public async Task callers_are_held_to_their_network_and_role()
     {
-        var otherNetwork = new Metadata().Add("authorization", "Bearer " + host.Tokens.Issue("x", "another-network", [Roles.Secretariat]));
+        var otherNetwork = new Metadata { { "authorization", "Bearer " + host.Tokens.Issue("x", "another-network", [Roles.Secretariat]) } };
         var tenant = await Assert.ThrowsAsync<RpcException>(async () => await host.Client.GetNetworkHealthAsync(new GetNetworkHealthRequest { NetworkId = Net, Year = 2026 }, otherNetwork));
         Assert.Equal(StatusCode.PermissionDenied, tenant.StatusCode);
 

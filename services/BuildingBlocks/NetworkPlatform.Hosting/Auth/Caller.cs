@@ -1,5 +1,7 @@
 using System.Security.Claims;
-using NetworkPlatform.Grpc;
+using Grpc.Core;
+using Microsoft.AspNetCore.Http;
+using NetworkPlatform.Hosting.Errors;
 
 namespace NetworkPlatform.Hosting.Auth;
 
@@ -60,8 +62,11 @@ public sealed record Caller(string Subject, string NetworkId, string? Organisati
 public static class CallerExtensions
 {
     /// <summary>The authenticated caller of this call; UNAUTHENTICATED when the call carried no valid token.</summary>
-    public static Caller GetCaller(this ServerCallContext context) =>
-        context.User is { Identity.IsAuthenticated: true } user
+    public static Caller GetCaller(this ServerCallContext context) => context.GetHttpContext().GetCaller();
+
+    /// <summary>The authenticated caller of this request (gRPC, JSON or the dashboard); UNAUTHENTICATED without a valid token.</summary>
+    public static Caller GetCaller(this HttpContext http) =>
+        http.User is { Identity.IsAuthenticated: true } user
             ? Caller.FromPrincipal(user)
             : throw RpcErrors.Unauthenticated("Send a bearer token in the authorization header (make run prints ready-made ones).");
 }

@@ -1,9 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -11,9 +9,10 @@ using OpenTelemetry.Trace;
 namespace NetworkPlatform.Hosting.Telemetry;
 
 /// <summary>
-/// OpenTelemetry without OpenTelemetry.Extensions.Hosting (not restorable here): builds the tracer and meter providers
-/// at start, flushes and disposes them at shutdown. Exporters follow the standard OTEL_* variables and are off unless
-/// OTEL_EXPORTER_OTLP_ENDPOINT (or OTEL_TRACES_EXPORTER / OTEL_METRICS_EXPORTER = otlp) asks for them.
+/// OpenTelemetry through OpenTelemetry.Extensions.Hosting: traces of our own code, ASP.NET Core, HttpClient, gRPC clients,
+/// MassTransit and Npgsql; metrics of our own code, ASP.NET Core, Kestrel, HttpClient, MassTransit and Npgsql. A signal is
+/// collected and exported over OTLP only when the standard OTEL_* variables ask for it (OTEL_EXPORTER_OTLP_ENDPOINT, or
+/// OTEL_TRACES_EXPORTER / OTEL_METRICS_EXPORTER = otlp): nobody pays for spans that go nowhere.
 /// </summary>
 public static class PlatformTelemetry
 {
@@ -26,12 +25,33 @@ public static class PlatformTelemetry
     public static readonly Meter Meter = new(ActivitySourceName);
 
     // Libraries that emit ActivitySource / Meter data natively; subscribed by name.
-    internal static readonly string[] Sources = [ActivitySourceName, "NetworkPlatform.Messaging", "Microsoft.AspNetCore", "System.Net.Http", "MassTransit", "Npgsql"];
-    internal static readonly string[] Meters = [ActivitySourceName, "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http", "MassTransit", "Npgsql"];
+    internal static readonly string[] Sources = [ActivitySourceName, "NetworkPlatform.Messaging", "MassTransit", "Npgsql"];
+    internal static readonly string[] Meters = [ActivitySourceName, "Microsoft.AspNetCore.Server.Kestrel", "MassTransit", "Npgsql"];
 
     public static IServiceCollection AddPlatformTelemetry(this IServiceCollection services, string serviceName)
     {
-        services.AddSingleton<IHostedService>(new TelemetryProviders(serviceName, ExporterSettings.FromEnvironment()));
+        var settings = ExporterSettings.FromEnvironment();
+        if (!settings.Traces && !settings.Metrics)
+        {
+            return services;
+        }
+        // ConfigureResource's defaults also read OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES.
+        var telemetry = services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService(serviceName));
+        if (settings.Traces)
+        {
+            telemetry.WithTracing(tracing => tracing.AddSource(Sources)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddGrpcClientInstrumentation()
+                .AddOtlpExporter());
+        }
+        if (settings.Metrics)
+        {
+            telemetry.WithMetrics(metrics => metrics.AddMeter(Meters)
+                .AddAspNetCoreInstrumentation()
+                .AddHttpClientInstrumentation()
+                .AddOtlpExporter());
+        }
         return services;
     }
 
@@ -65,39 +85,5 @@ public static class PlatformTelemetry
             "none" => false,
             _ => endpointSet,
         };
-    }
-
-    private sealed class TelemetryProviders(string serviceName, ExporterSettings settings) : IHostedService, IDisposable
-    {
-        private TracerProvider? tracerProvider;
-        private MeterProvider? meterProvider;
-
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            // CreateDefault also reads OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES.
-            var resource = ResourceBuilder.CreateDefault().AddService(serviceName);
-            if (settings.Traces)
-            {
-                tracerProvider = Sdk.CreateTracerProviderBuilder().SetResourceBuilder(resource).AddSource(Sources).AddOtlpExporter().Build();
-            }
-            if (settings.Metrics)
-            {
-                meterProvider = Sdk.CreateMeterProviderBuilder().SetResourceBuilder(resource).AddMeter(Meters).AddOtlpExporter().Build();
-            }
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken)
-        {
-            tracerProvider?.ForceFlush(5000);
-            meterProvider?.ForceFlush(5000);
-            return Task.CompletedTask;
-        }
-
-        public void Dispose()
-        {
-            tracerProvider?.Dispose();
-            meterProvider?.Dispose();
-        }
     }
 }

@@ -60,6 +60,8 @@ public static class EventBusRegistration
 
         services.AddMassTransit(bus =>
         {
+            // Since 8.4 MassTransit reports usage over HTTP by default; the platform never phones home.
+            bus.DisableUsageTelemetry();
             foreach (var binding in bindings)
             {
                 foreach (var eventType in binding.EventTypes)

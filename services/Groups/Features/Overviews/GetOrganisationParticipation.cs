@@ -19,7 +19,7 @@ public sealed class GetOrganisationParticipation(IDocumentStore store)
         }
         if (!caller.HasRole(Roles.Secretariat) && caller.OrganisationId != request.OrganisationId)
         {
-            throw Grpc.RpcErrors.PermissionDenied("OWN_ORGANISATION_ONLY",
+            throw Hosting.Errors.RpcErrors.PermissionDenied("OWN_ORGANISATION_ONLY",
                 $"Your token is for organisation '{caller.OrganisationId ?? "(none)"}'; only the secretariat sees where other organisations take part.");
         }
         var groups = await store.ReadAllAsync(GroupsCollections.Groups, request.NetworkId, [], cancellationToken);

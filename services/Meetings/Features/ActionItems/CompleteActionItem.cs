@@ -1,5 +1,5 @@
 using NetworkPlatform.Events.Meetings;
-using NetworkPlatform.Grpc;
+using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Storage;

@@ -44,7 +44,7 @@ public sealed class UpdateMeetingSettings(MeetingsContext context)
         var subject = $"networks/{input.NetworkId}/meetingSettings";
         if (input.Etag.Length > 0 && input.Etag != (stored?.ETag ?? "0"))
         {
-            throw Grpc.RpcErrors.Aborted(subject, stored?.ETag ?? "0");
+            throw Hosting.Errors.RpcErrors.Aborted(subject, stored?.ETag ?? "0");
         }
         var current = stored?.Document ?? NetworkSettings.Default(input.NetworkId);
         var changed = current with

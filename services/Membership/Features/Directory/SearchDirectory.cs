@@ -1,5 +1,4 @@
 using System.Text;
-using NetworkPlatform.Grpc;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Contract;
 using NetworkPlatform.Membership.Domain;

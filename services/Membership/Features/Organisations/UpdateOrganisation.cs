@@ -28,7 +28,7 @@ public static class UpdateOrganisation
         var o = current.Document;
         if (kind is { } newKind && (newKind == OrganisationKind.Network) != (o.Kind == OrganisationKind.Network))
         {
-            throw Grpc.RpcErrors.InvalidArgument("organisation.kind", "An organisation cannot change to or from ORGANISATION_KIND_NETWORK; register a new organisation instead.");
+            throw Hosting.Errors.RpcErrors.InvalidArgument("organisation.kind", "An organisation cannot change to or from ORGANISATION_KIND_NETWORK; register a new organisation instead.");
         }
         var updated = o with
         {

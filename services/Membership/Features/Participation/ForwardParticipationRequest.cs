@@ -1,5 +1,5 @@
 using NetworkPlatform.Events.Membership;
-using NetworkPlatform.Grpc;
+using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Storage;

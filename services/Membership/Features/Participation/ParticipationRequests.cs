@@ -1,4 +1,4 @@
-using NetworkPlatform.Grpc;
+using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Storage;
 using NetworkPlatform.Storage;
