@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make down: stops what `make up` started (services, RabbitMQ, PostgreSQL). Data stays in .data/up/
+# make down: stops what `make up` started (Prometheus, services, RabbitMQ, PostgreSQL). Data stays in .data/up/
 # for the next `make up`; `make clean` removes it.
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
@@ -20,6 +20,7 @@ stop_pid() { # name, pid file
   rm -f "$file"
 }
 
+stop_pid Prometheus "$state/pids/prometheus.pid"
 for entry in "${services[@]}"; do
   name=${entry%%:*}
   stop_pid "$name" "$state/pids/$name.pid"

@@ -58,15 +58,18 @@ start_rabbitmq() {
   if port_open "$rabbitmq_port"; then echo "RabbitMQ already running on 127.0.0.1:$rabbitmq_port"; return; fi
   local dir=$state/rabbitmq
   mkdir -p "$dir/mnesia" "$dir/log"
-  echo "[]." >"$dir/enabled_plugins"
+  # The management API gives the services their queues' figures (messages ready and unacked, consumers).
+  echo "[rabbitmq_management]." >"$dir/enabled_plugins"
+  printf 'management.tcp.ip = 127.0.0.1\nmanagement.tcp.port = %s\n' "$rabbitmq_management_port" >"$dir/rabbitmq.conf"
   # Started as root, rabbitmq-server drops to the rabbitmq user, which must own its directories.
   [ "$(id -u)" -eq 0 ] && chown -R rabbitmq:rabbitmq "$dir"
-  # Loopback only: AMQP, the Erlang distribution port and the port mapper (epmd, started by the node on ERL_EPMD_PORT).
+  # Loopback only: AMQP, the management API, the Erlang distribution port and the port mapper (epmd, started by the node
+  # on ERL_EPMD_PORT).
   RABBITMQ_NODENAME=$rabbitmq_node RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT=$rabbitmq_port \
   RABBITMQ_DIST_PORT=$rabbitmq_dist_port ERL_EPMD_ADDRESS=127.0.0.1 \
   RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
   RABBITMQ_MNESIA_BASE=$dir/mnesia RABBITMQ_LOG_BASE=$dir/log \
-  RABBITMQ_ENABLED_PLUGINS_FILE=$dir/enabled_plugins \
+  RABBITMQ_ENABLED_PLUGINS_FILE=$dir/enabled_plugins RABBITMQ_CONFIG_FILE=$dir/rabbitmq.conf \
     setsid nohup "$rabbitmq_bin/rabbitmq-server" >"$state/logs/rabbitmq.log" 2>&1 </dev/null &
   echo $! >"$state/pids/rabbitmq.pid"
   wait_for_port "$rabbitmq_port" 90 RabbitMQ "$state/logs/rabbitmq.log"
@@ -112,6 +115,31 @@ ensure_service_signing_key() {
   (umask 077 && openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$key" 2>/dev/null)
 }
 
+write_prometheus_config() { # scrape interval: every service's /metrics, the platform's alerts (deploy/prometheus/alerts.yml)
+  local interval=${1:-15s}
+  mkdir -p "$state/prometheus"
+  {
+    printf 'global:\n  scrape_interval: %s\n  evaluation_interval: %s\n' "$interval" "$interval"
+    printf 'rule_files:\n  - %s\n' "$root/deploy/prometheus/alerts.yml"
+    printf 'scrape_configs:\n'
+    for entry in "${services[@]}"; do
+      local name=${entry%%:*}
+      printf '  - job_name: %s\n    static_configs:\n      - targets: ["127.0.0.1:%s"]\n' "$name" "$(http_port_of "$name")"
+    done
+  } >"$state/prometheus/prometheus.yml"
+}
+
+start_prometheus() {
+  command -v prometheus >/dev/null || { echo "Prometheus is not installed: run tests/tools/install-deps.sh." >&2; exit 1; }
+  if port_open "$prometheus_port"; then echo "Prometheus already running on 127.0.0.1:$prometheus_port"; return; fi
+  write_prometheus_config
+  setsid nohup prometheus --config.file="$state/prometheus/prometheus.yml" --storage.tsdb.path="$state/prometheus/data" \
+    --web.listen-address="127.0.0.1:$prometheus_port" >"$state/logs/prometheus.log" 2>&1 </dev/null &
+  echo $! >"$state/pids/prometheus.pid"
+  wait_for_port "$prometheus_port" 30 Prometheus "$state/logs/prometheus.log"
+  echo "Prometheus on http://127.0.0.1:$prometheus_port (alerts: http://127.0.0.1:$prometheus_port/alerts)"
+}
+
 start_service() { # name, Project, port
   local name=$1 project=$2 port=$3
   local csproj=services/$project/NetworkPlatform.$project.csproj
@@ -131,14 +159,14 @@ start_service() { # name, Project, port
     Storage__ConnectionString="Host=127.0.0.1;Port=$postgres_port;Database=$name;Username=$name"
     Bus__Transport=rabbitmq
     Bus__RabbitMq__Host=127.0.0.1 Bus__RabbitMq__Port="$rabbitmq_port" Bus__RabbitMq__VirtualHost=/
-    Bus__RabbitMq__Username=guest Bus__RabbitMq__Password=guest
+    Bus__RabbitMq__Username=guest Bus__RabbitMq__Password=guest Bus__RabbitMq__ManagementUrl="http://127.0.0.1:$rabbitmq_management_port"
     Auth__Issuer=https://dev.networkplatform.local Auth__Audience=networkplatform
     Auth__SigningKeyFile="$state/auth/dev-jwks.json" Auth__ServiceSigningKeyFile="$state/auth/service-signing-key.pem"
     Services__Membership="http://127.0.0.1:$(port_of membership)" Services__Groups="http://127.0.0.1:$(port_of groups)"
     Services__Meetings="http://127.0.0.1:$(port_of meetings)"
     OTEL_SERVICE_NAME="$name"
   )
-  [ "$name" = reporting ] && env+=(HTTP_PORT=$dashboard_port)
+  env+=(HTTP_PORT="$(http_port_of "$name")")
   # A simple command in the background, so $! is the service's own pid (env, setsid and nohup exec).
   env "${env[@]}" setsid nohup dotnet "$dll" >"$state/logs/$name.log" 2>&1 </dev/null &
   echo $! >"$state/pids/$name.pid"
@@ -154,4 +182,5 @@ for entry in "${services[@]}"; do
   IFS=: read -r name project port <<<"$entry"
   start_service "$name" "$project" "$port"
 done
+start_prometheus
 echo "Up. Logs and pid files: $state/{logs,pids}. Stop everything with: make down"

@@ -21,13 +21,19 @@ public sealed class RabbitMqServer : IAsyncDisposable
     private readonly int _distributionPort;
     private Process? _process;
 
-    private RabbitMqServer(string directory, string nodeName, int port, int distributionPort)
+    private RabbitMqServer(string directory, string nodeName, int port, int distributionPort, int? managementPort)
     {
         _directory = directory;
         NodeName = nodeName;
         Port = port;
         _distributionPort = distributionPort;
+        ManagementPort = managementPort;
     }
+
+    /// <summary>The management API's port on <see cref="Host"/> when started with it (<see cref="StartNewAsync"/>).</summary>
+    public int? ManagementPort { get; }
+
+    public string? ManagementUrl => ManagementPort is { } port ? $"http://{Host}:{port}" : null;
 
     public string NodeName { get; }
 
@@ -63,7 +69,8 @@ public sealed class RabbitMqServer : IAsyncDisposable
         }
     }
 
-    public static async Task<RabbitMqServer> StartNewAsync()
+    /// <param name="management">Also serve the management API (the queue metrics read it); it adds a few seconds to the start.</param>
+    public static async Task<RabbitMqServer> StartNewAsync(bool management = false)
     {
         if (!File.Exists("/usr/sbin/rabbitmq-server"))
         {
@@ -73,7 +80,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
         var id = $"{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
         var directory = Path.Combine(Path.GetTempPath(), DirectoryPrefix + id);
         Directory.CreateDirectory(directory);
-        await File.WriteAllTextAsync(Path.Combine(directory, "enabled_plugins"), "[].\n");
+        await File.WriteAllTextAsync(Path.Combine(directory, "enabled_plugins"), management ? "[rabbitmq_management].\n" : "[].\n");
         if (Environment.UserName == "root")
         {
             // Started as root, rabbitmq-server drops to the rabbitmq user, which must own its directories.
@@ -82,7 +89,10 @@ public sealed class RabbitMqServer : IAsyncDisposable
         // RabbitMQ cannot listen on port 0 and report the port: take random ones, and others when one is taken.
         for (var attempt = 1; ; attempt++)
         {
-            var server = new RabbitMqServer(directory, $"np-test-{id}@localhost", CandidatePort.Next(), CandidatePort.Next());
+            int? managementPort = management ? CandidatePort.Next() : null;
+            await File.WriteAllTextAsync(Path.Combine(directory, "rabbitmq.conf"),
+                managementPort is { } http ? $"management.tcp.ip = 127.0.0.1\nmanagement.tcp.port = {http}\n" : "");
+            var server = new RabbitMqServer(directory, $"np-test-{id}@localhost", CandidatePort.Next(), CandidatePort.Next(), managementPort);
             if (attempt == 1)
             {
                 server.StartWatchdog();
@@ -94,7 +104,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
             }
             catch (InvalidOperationException e) when (attempt < 5 && e.Message.Contains("eaddrinuse", StringComparison.Ordinal))
             {
-                // Another process had the AMQP or the distribution port: try others.
+                // Another process had one of its ports: try others.
             }
         }
     }
@@ -133,6 +143,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
         start.Environment["RABBITMQ_MNESIA_BASE"] = Path.Combine(_directory, "mnesia");
         start.Environment["RABBITMQ_LOG_BASE"] = Path.Combine(_directory, "log");
         start.Environment["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(_directory, "enabled_plugins");
+        start.Environment["RABBITMQ_CONFIG_FILE"] = Path.Combine(_directory, "rabbitmq.conf");
         var output = Path.Combine(_directory, "console.log");
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start rabbitmq-server.");
         _process.OutputDataReceived += (_, e) => AppendLine(output, e.Data);

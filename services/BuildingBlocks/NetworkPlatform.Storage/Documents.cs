@@ -41,6 +41,9 @@ public sealed record OutboxMessage(
 
 public sealed record PendingOutboxMessage(long Sequence, OutboxMessage Message);
 
+/// <summary>The messages not sent yet, and how long the oldest of them has waited (by the database's clock) when asked.</summary>
+public sealed record OutboxBacklog(long Pending, TimeSpan OldestAge);
+
 /// <summary>
 /// Someone else changed the document first (a stale expected version), or, on PostgreSQL, the unit lost a deadlock or a
 /// serialization failure to a concurrent one (<paramref name="innerException"/>): the unit rolled back; run it again.

@@ -66,6 +66,9 @@ public interface IOutbox
 
     Task MarkSentAsync(IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default);
 
+    /// <summary>How many messages wait to be sent and for how long the oldest has waited (the backlog metrics).</summary>
+    Task<OutboxBacklog> GetBacklogAsync(CancellationToken cancellationToken = default);
+
     /// <summary>Deletes messages marked sent before <paramref name="sentBefore"/> (the relay calls it now and then); returns how many.</summary>
     Task<int> PurgeSentAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken = default);
 

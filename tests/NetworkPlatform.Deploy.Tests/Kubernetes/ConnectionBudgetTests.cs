@@ -5,7 +5,7 @@ using NetworkPlatform.Deploy.Tests.Support;
 namespace NetworkPlatform.Deploy.Tests.Kubernetes;
 
 /// <summary>
-/// Every replica the autoscalers may start holds at most its pool (Storage__MaxPoolSize) plus the outbox relay's own
+/// Every replica the autoscalers (HPA or KEDA) may start holds at most its pool (Storage__MaxPoolSize) plus the outbox relay's own
 /// connection; together they must leave PostgreSQL's max_connections room for its reserved superuser slots and for
 /// operators (psql, CloudNativePG's own sessions), or a burst on one service locks everyone out.
 /// </summary>
@@ -27,7 +27,7 @@ public sealed partial class ConnectionBudgetTests
 
         var demand = Conventions.Services.Select(service =>
         {
-            var maxReplicas = rendered.Get("HorizontalPodAutoscaler", service.Name).At("spec.maxReplicas").Int!.Value;
+            var maxReplicas = MaxReplicas(rendered, service.Name);
             var pool = PoolSize(rendered.Get("Deployment", service.Name), config);
             return (service.Name, maxReplicas, pool, Connections: maxReplicas * (pool + 1));
         }).ToList();
@@ -38,6 +38,17 @@ public sealed partial class ConnectionBudgetTests
             $"{overlay}: {string.Join(" + ", demand.Select(d => $"{d.Name} {d.maxReplicas} x ({d.pool} + 1)"))} = {total} connections, " +
             $"but max_connections {maxConnections} leaves {maxConnections - Reserved} after {Reserved} reserved: lower Storage__MaxPoolSize or maxReplicas, " +
             "or raise max_connections (deploy/README.md, connection budget).");
+    }
+
+    /// <summary>The most replicas the Deployment's autoscaler may run: a HorizontalPodAutoscaler's or a KEDA ScaledObject's.</summary>
+    private static int MaxReplicas(RenderedOverlay rendered, string deployment)
+    {
+        var scalers = rendered.OfKind("HorizontalPodAutoscaler").Concat(rendered.OfKind("ScaledObject"))
+            .Where(s => s.At("spec.scaleTargetRef.name").Text == deployment)
+            .ToList();
+        var scaler = Assert.Single(scalers);
+        return (scaler.At("spec.maxReplicas").Int ?? scaler.At("spec.maxReplicaCount").Int)
+            ?? throw new Xunit.Sdk.XunitException($"{rendered.Name}: the autoscaler of {deployment} sets no maximum.");
     }
 
     /// <summary>Storage__MaxPoolSize from the container's own env, else platform-config (which must set it: the budget is explicit).</summary>

@@ -87,8 +87,12 @@ public sealed class ServiceWorkloadTests
         Assert.Equal("None", rendered.Get("Service", $"{service}-headless").At("spec.clusterIP").Text);
     }
 
+    /// <summary>Base and dev; prod scales through KEDA instead (Monitoring/ScalingTests).</summary>
+    public static IEnumerable<object[]> OverlaysWithAutoscalersAndServices() =>
+        Conventions.OverlaysAndServices().Where(o => (string)o[0] != "overlays/prod");
+
     [Theory]
-    [MemberData(nameof(Conventions.OverlaysAndServices), MemberType = typeof(Conventions))]
+    [MemberData(nameof(OverlaysWithAutoscalersAndServices))]
     public void each_service_scales_with_its_own_autoscaler_on_cpu_and_memory(string overlay, string service)
     {
         var rendered = Kustomize.Render(overlay);

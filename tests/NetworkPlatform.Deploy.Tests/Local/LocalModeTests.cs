@@ -172,6 +172,13 @@ public sealed class LocalModeTests
             Assert.True(File.Exists(Path.Combine(state, "auth", "dev-jwks.json")), "No signing key for local tokens.");
             AssertEachServiceOwnsOnlyItsDatabase(postgresPort, environment);
             AssertEverythingListensOnLoopbackOnly(state, environment);
+            // Prometheus with the platform's alerts, and a scrape job per service.
+            using var http = new HttpClient();
+            var prometheusPort = environment["UP_PROMETHEUS_PORT"];
+            var rules = await http.GetStringAsync($"http://127.0.0.1:{prometheusPort}/api/v1/rules");
+            Assert.Contains("\"QueueWithoutConsumer\"", rules);
+            var config = await http.GetStringAsync($"http://127.0.0.1:{prometheusPort}/api/v1/status/config");
+            Assert.All(Conventions.Services, s => Assert.Contains($"job_name: {s.Name}\\n", config));
         }
         finally
         {
@@ -182,6 +189,7 @@ public sealed class LocalModeTests
         Assert.False(Listening(int.Parse(environment["UP_POSTGRES_PORT"], System.Globalization.CultureInfo.InvariantCulture)), "PostgreSQL still listens after make down.");
         Assert.False(Listening(int.Parse(environment["UP_RABBITMQ_PORT"], System.Globalization.CultureInfo.InvariantCulture)), "RabbitMQ still listens after make down.");
         Assert.False(Listening(int.Parse(environment["UP_RABBITMQ_EPMD_PORT"], System.Globalization.CultureInfo.InvariantCulture)), "Its epmd still listens after make down.");
+        Assert.False(Listening(int.Parse(environment["UP_PROMETHEUS_PORT"], System.Globalization.CultureInfo.InvariantCulture)), "Prometheus still listens after make down.");
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(state, "pids")));
         Directory.Delete(state, recursive: true);
     }
@@ -230,6 +238,8 @@ public sealed class LocalModeTests
         ["UP_RABBITMQ_PORT"] = Text(CandidatePort.Next()),
         ["UP_RABBITMQ_DIST_PORT"] = Text(CandidatePort.Next()),
         ["UP_RABBITMQ_EPMD_PORT"] = Text(CandidatePort.Next()),
+        ["UP_RABBITMQ_MANAGEMENT_PORT"] = Text(CandidatePort.Next()),
+        ["UP_PROMETHEUS_PORT"] = Text(CandidatePort.Next()),
         ["UP_RABBITMQ_NODE"] = $"np-up-test-{Environment.ProcessId}@localhost",
         ["UP_PORT_OFFSET"] = Text(10000 + Random.Shared.Next(0, 17000)), // Ports below the kernel's ephemeral range.
     };
@@ -261,12 +271,15 @@ public sealed class LocalModeTests
         }
     }
 
-    /// <summary>The services, the dashboard, PostgreSQL and RabbitMQ (AMQP, Erlang distribution, its epmd) listen on loopback only.</summary>
+    /// <summary>
+    /// The services, the dashboard, PostgreSQL, RabbitMQ (AMQP, management API, Erlang distribution, its epmd) and
+    /// Prometheus listen on loopback only.
+    /// </summary>
     private static void AssertEverythingListensOnLoopbackOnly(string state, IReadOnlyDictionary<string, string> environment)
     {
         var sockets = ListeningSocket.All();
         var offset = int.Parse(environment["UP_PORT_OFFSET"], System.Globalization.CultureInfo.InvariantCulture);
-        var ports = new[] { "UP_POSTGRES_PORT", "UP_RABBITMQ_PORT", "UP_RABBITMQ_DIST_PORT", "UP_RABBITMQ_EPMD_PORT" }
+        var ports = new[] { "UP_POSTGRES_PORT", "UP_RABBITMQ_PORT", "UP_RABBITMQ_DIST_PORT", "UP_RABBITMQ_EPMD_PORT", "UP_RABBITMQ_MANAGEMENT_PORT", "UP_PROMETHEUS_PORT" }
             .Select(name => int.Parse(environment[name], System.Globalization.CultureInfo.InvariantCulture))
             .Concat(Conventions.Services.Select(s => s.LocalPort + offset))
             .Append(Conventions.LocalDashboardPort + offset)

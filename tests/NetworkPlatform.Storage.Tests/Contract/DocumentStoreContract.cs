@@ -397,6 +397,35 @@ public abstract class DocumentStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task the_backlog_counts_the_messages_not_sent_and_ages_with_the_oldest_of_them()
+    {
+        Assert.Equal(new OutboxBacklog(0, TimeSpan.Zero), await Outbox.GetBacklogAsync());
+
+        await using (var unit = await Store.BeginAsync())
+        {
+            await unit.EnqueueAsync(Message("MeetingScheduled", "m-1", 1));
+            await unit.CommitAsync();
+        }
+        await Task.Delay(300);
+        var sinceSecond = System.Diagnostics.Stopwatch.StartNew();
+        await using (var unit = await Store.BeginAsync())
+        {
+            await unit.EnqueueAsync(Message("MeetingMoved", "m-1", 2));
+            await unit.CommitAsync();
+        }
+        var backlog = await Outbox.GetBacklogAsync();
+        Assert.Equal(2, backlog.Pending);
+        Assert.InRange(backlog.OldestAge, TimeSpan.FromMilliseconds(250), TimeSpan.FromSeconds(30));
+
+        // Once the oldest is sent, the age is the younger one's: no older than the time since its commit began.
+        await Outbox.MarkSentAsync([(await Outbox.ReadPendingAsync(1))[0].Sequence]);
+        var after = await Outbox.GetBacklogAsync();
+        var bound = sinceSecond.Elapsed;
+        Assert.Equal(1, after.Pending);
+        Assert.True(after.OldestAge <= bound + TimeSpan.FromMilliseconds(5), $"{after.OldestAge} is older than the second message ({bound})");
+    }
+
+    [Fact]
     public async Task a_commit_that_writes_outbox_messages_wakes_the_relay_and_a_rollback_or_a_plain_commit_does_not()
     {
         var signal = Outbox.NextCommit;

@@ -73,4 +73,10 @@ public sealed class RabbitMqOptions
     public string Username { get; set; } = "guest";
 
     public string Password { get; set; } = "guest";
+
+    /// <summary>
+    /// The broker's management API (e.g. http://rabbitmq:15672), read with the user above for the queue metrics (messages
+    /// ready and unacked, consumers); empty: those metrics are left out.
+    /// </summary>
+    public string? ManagementUrl { get; set; }
 }

@@ -18,6 +18,8 @@ namespace NetworkPlatform.Messaging.Bus;
 
 public static class EventBusRegistration
 {
+    private const string SingleActiveConsumer = "x-single-active-consumer";
+
     /// <summary>
     /// The bus of a process that hosts one service: its outbox relay and its event handlers.
     /// <code>services.AddEventBus(configuration.GetSection("Bus"), "reporting", events => events.AddHandler&lt;MembershipProjection&gt;());</code>
@@ -48,7 +50,7 @@ public static class EventBusRegistration
         var listeners = builder.Services.SelectMany(s => s.Listeners).ToList();
         services.AddSingleton(options);
         services.AddSingleton(eventTypes);
-        services.AddSingleton(new EventConsumerBindings(bindings.ToDictionary(b => b.HandlerType), options.ConsumerConcurrency));
+        services.AddSingleton(new EventConsumerBindings(bindings.ToDictionary(b => b.HandlerType), options.ConsumerConcurrency, options.RetryIntervals.Length));
         foreach (var binding in bindings)
         {
             services.TryAddScoped(binding.HandlerType);
@@ -58,6 +60,9 @@ public static class EventBusRegistration
             services.TryAddScoped(listener.ListenerType);
         }
 
+        services.AddSingleton<MessagingMonitor>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<MessagingMonitor>());
+        services.AddReceiveEndpointObserver(sp => sp.GetRequiredService<MessagingMonitor>());
         services.AddMassTransit(bus =>
         {
             // Since 8.4 MassTransit reports usage over HTTP by default; the platform never phones home.
@@ -87,6 +92,10 @@ public static class EventBusRegistration
                             host.Password(options.RabbitMq.Password);
                             host.PublisherConfirmation = true;
                         });
+                        // The _error and _skipped queues copy the handler queue's arguments; single active consumer
+                        // would refuse basic.get there, which operators use to inspect and move dead letters.
+                        rabbit.SendTopology.ConfigureErrorSettings = error => error.SetQueueArgument(SingleActiveConsumer, null);
+                        rabbit.SendTopology.ConfigureDeadLetterSettings = skipped => skipped.SetQueueArgument(SingleActiveConsumer, null);
                         ConfigureBus(context, rabbit, options, bindings, listeners);
                     });
                     break;
@@ -137,6 +146,10 @@ public static class EventBusRegistration
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     rabbit.SetQuorumQueue();
+                    // One replica at a time consumes a handler's queue; the others wait attached and take over, in queue
+                    // order, when its channel closes. Replicas competing for one queue would handle an aggregate's events
+                    // concurrently, out of order (the filter below orders them only within one process).
+                    rabbit.SingleActiveConsumer = true;
                     // Several messages at once, but one at a time and in queue order per aggregate: events of an
                     // aggregate are handled in the order they were committed, and a message being retried holds back
                     // the ones of its aggregate behind it.

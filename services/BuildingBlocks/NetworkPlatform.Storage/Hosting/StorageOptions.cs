@@ -20,7 +20,7 @@ public sealed class StorageOptions
 
     /// <summary>
     /// PostgreSQL: the most connections one process opens (its pool), whatever the load; calls beyond it wait for a free
-    /// one. Size it so that every service's replicas (HPA maxReplicas) x (MaxPoolSize + 1 relay-lock connection) stay
+    /// one. Size it so that every service's replicas (their autoscaler's maximum) x (MaxPoolSize + 1 relay-lock connection) stay
     /// below the server's max_connections, with room for operators (deploy/README.md). Overrides the connection string's.
     /// </summary>
     public int MaxPoolSize { get; set; } = 16;

@@ -17,7 +17,7 @@ public static class StorageServiceCollectionExtensions
     /// <summary>
     /// Registers the service's own database from the "Storage" configuration section: <see cref="IDocumentStore"/>,
     /// <see cref="IOutbox"/> and <see cref="IStorageDatabase"/> (plain, and keyed by <paramref name="serviceName"/> so
-    /// the standalone host can hold four), schema migration at start-up, and a "storage-&lt;service&gt;" health check tagged "ready".
+    /// the standalone host can hold four), schema migration at start-up, the outbox backlog metrics (<see cref="StorageMetrics"/>), and a "storage-&lt;service&gt;" health check tagged "ready".
     /// </summary>
     public static IServiceCollection AddDocumentStore(this IServiceCollection services, IConfiguration storageSection, string serviceName)
     {
@@ -29,6 +29,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(adapter.Database).AddKeyedSingleton(serviceName, adapter.Database);
         services.AddSingleton<IHostedService>(sp =>
             new StorageMigrationService(adapter.Database, serviceName, sp.GetRequiredService<ILogger<StorageMigrationService>>()));
+        services.AddSingleton<IHostedService>(sp =>
+            new OutboxBacklogSampler(adapter.Outbox, serviceName, sp.GetRequiredService<ILogger<OutboxBacklogSampler>>()));
         services.AddHealthChecks().Add(new HealthCheckRegistration(
             $"storage-{serviceName}", _ => new StorageHealthCheck(adapter.Database), HealthStatus.Unhealthy, [ReadyTag]));
         return services;

@@ -134,6 +134,16 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<OutboxBacklog> GetBacklogAsync(CancellationToken cancellationToken = default)
+    {
+        // The age by the server's clock (enqueued_at is its now()), so a skewed client clock does not move it.
+        await using var command = DataSource.CreateCommand(
+            "SELECT count(*), coalesce(extract(epoch FROM now() - min(enqueued_at)), 0)::float8 FROM outbox WHERE sent_at IS NULL");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new OutboxBacklog(reader.GetInt64(0), TimeSpan.FromSeconds(Math.Max(0, reader.GetDouble(1))));
+    }
+
     public async Task<int> PurgeSentAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken = default)
     {
         await using var command = DataSource.CreateCommand("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < @before");

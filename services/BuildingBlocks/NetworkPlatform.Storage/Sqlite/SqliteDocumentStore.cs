@@ -152,6 +152,21 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public async Task<OutboxBacklog> GetBacklogAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*), min(enqueued_at) FROM outbox WHERE sent_at IS NULL";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        if (reader.IsDBNull(1))
+        {
+            return new OutboxBacklog(0, TimeSpan.Zero);
+        }
+        var age = DateTimeOffset.UtcNow - DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        return new OutboxBacklog(reader.GetInt64(0), age < TimeSpan.Zero ? TimeSpan.Zero : age);
+    }
+
     public async Task<int> PurgeSentAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken = default)
     {
         using var writing = await EnterWriteAsync(cancellationToken);
