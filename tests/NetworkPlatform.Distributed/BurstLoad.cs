@@ -23,14 +23,19 @@ public sealed class BurstLoad(string membershipAddress, string meetingsAddress, 
         var secretariat = new Metadata { { "authorization", "Bearer " + tokens.Issue("sekretariatet", network, [Roles.Secretariat]) } };
         using (var created = new NetworkService.NetworkServiceClient(membership).CreateNetworkAsync(new CreateNetworkRequest
         {
-            Network = new Network { Id = network, DisplayName = "Burst", Kind = NetworkKind.Partnership, Country = "NO", TimeZone = "Europe/Oslo", Languages = { "nb" } },
-        }, new Metadata { { "authorization", "Bearer " + tokens.Issue("operator-1", network, [Roles.Operator]) } }, DateTime.UtcNow.AddSeconds(30)))
+            Network = new Network { Id = network, DisplayName = "Burst", Kind = NetworkKind.Partnership, Country = "NO",
+                TimeZone = "Europe/Oslo", Languages = { "nb" } },
+        }, new Metadata { { "authorization", "Bearer " + tokens.Issue("operator-1", network, [Roles.Operator]) } },
+            DateTime.UtcNow.AddSeconds(30)))
         {
             await created.ResponseAsync;
         }
-        using var organisation = new OrganisationService.OrganisationServiceClient(membership).CreateOrganisationAsync(new CreateOrganisationRequest
+        var organisations = new OrganisationService.OrganisationServiceClient(membership);
+        using var organisation = organisations.CreateOrganisationAsync(new CreateOrganisationRequest
         {
-            NetworkId = network, Organisation = new Organisation { DisplayName = "Fjordvik kommune", OrganisationNumber = "952601814", Kind = OrganisationKind.Municipality },
+            NetworkId = network,
+                Organisation = new Organisation { DisplayName = "Fjordvik kommune", OrganisationNumber = "952601814",
+                    Kind = OrganisationKind.Municipality },
         }, secretariat, DateTime.UtcNow.AddSeconds(30));
         var employer = (await organisation.ResponseAsync).Id;
 
@@ -43,11 +48,14 @@ public sealed class BurstLoad(string membershipAddress, string meetingsAddress, 
             for (var i = 0; DateTime.UtcNow < until; i++)
             {
                 var outcome = caller % 2 == 0
-                    ? await OutcomeAsync(() => meetingList.ListMeetingsAsync(new ListMeetingsRequest { NetworkId = network }, secretariat, DateTime.UtcNow.AddSeconds(30)))
+                    ? await OutcomeAsync(() =>
+                        meetingList.ListMeetingsAsync(new ListMeetingsRequest { NetworkId = network }, secretariat,
+                            DateTime.UtcNow.AddSeconds(30)))
                     : await OutcomeAsync(() => persons.CreatePersonAsync(new CreatePersonRequest
                     {
                         NetworkId = network,
-                        Person = new Person { FullName = $"Person {caller}-{i}", Email = "person@kommune.example", EmployerOrganisationId = employer },
+                        Person = new Person { FullName = $"Person {caller}-{i}", Email = "person@kommune.example",
+                            EmployerOrganisationId = employer },
                     }, secretariat, DateTime.UtcNow.AddSeconds(30)));
                 outcomes.AddOrUpdate($"{(caller % 2 == 0 ? "ListMeetings" : "CreatePerson")} {outcome}", 1, (_, n) => n + 1);
             }

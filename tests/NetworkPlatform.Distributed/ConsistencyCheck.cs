@@ -37,7 +37,8 @@ public sealed partial class ConsistencyCheck(PlatformProcesses platform, RabbitM
 
     private Metadata Secretariat => platform.As("sekretariatet", networkId, Roles.Secretariat);
 
-    /// <summary>Waits (at most <paramref name="timeout"/>) until every outbox is sent and every service queue is empty and consumed.</summary>
+    /// <summary>Waits (at most <paramref name="timeout"/>) until every outbox is sent and every service queue is empty and
+    /// consumed.</summary>
     public async Task<PlumbingState> SettleAsync(TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
@@ -80,23 +81,27 @@ public sealed partial class ConsistencyCheck(PlatformProcesses platform, RabbitM
     /// <summary>Why the messages in _error queues failed (MassTransit's fault headers); they stay in their queues.</summary>
     private async Task ListFaultsAsync()
     {
-        var factory = new ConnectionFactory { HostName = rabbit.Host, Port = rabbit.Port, UserName = rabbit.Username, Password = rabbit.Password };
+        var factory = new ConnectionFactory { HostName = rabbit.Host, Port = rabbit.Port, UserName = rabbit.Username,
+            Password = rabbit.Password };
         await using var connection = await factory.CreateConnectionAsync();
         await using var channel = await connection.CreateChannelAsync();
-        foreach (var queue in (await rabbit.QueuesAsync()).Where(q => q.Name.EndsWith("_error", StringComparison.Ordinal) && q.Messages > 0))
+        foreach (var queue in (await rabbit.QueuesAsync()).Where(q => q.Name.EndsWith("_error", StringComparison.Ordinal)
+            && q.Messages > 0))
         {
             for (var i = 0; i < Math.Min(queue.Messages, 5); i++)
             {
                 // Not acknowledged: the channel's close puts it back.
                 if (await channel.BasicGetAsync(queue.Name, autoAck: false) is { } message)
                 {
-                    details.Add($"fault in {queue.Name}: {Header(message, "MT-Fault-ExceptionType")}: {Header(message, "MT-Fault-Message")}");
+                    details.Add($"fault in {queue.Name}: {Header(message, "MT-Fault-ExceptionType")}: " +
+                        Header(message, "MT-Fault-Message"));
                 }
             }
         }
 
         static string Header(BasicGetResult message, string name) =>
-            message.BasicProperties.Headers?.TryGetValue(name, out var value) == true && value is byte[] bytes ? System.Text.Encoding.UTF8.GetString(bytes) : "?";
+            message.BasicProperties.Headers?.TryGetValue(name, out var value) == true && value is byte[] bytes
+                ? System.Text.Encoding.UTF8.GetString(bytes) : "?";
     }
 
     /// <summary>Every owner's event of the network, against the inbox of every queue bound to its type.</summary>
@@ -105,7 +110,8 @@ public sealed partial class ConsistencyCheck(PlatformProcesses platform, RabbitM
         var published = new List<(Guid MessageId, string Type, string AggregateId)>();
         foreach (var service in platform.Services)
         {
-            await foreach (var row in QueryAsync(service.Name, "SELECT message_id, message_type, aggregate_id FROM outbox WHERE network_id = @network",
+            await foreach (var row in QueryAsync(service.Name,
+                "SELECT message_id, message_type, aggregate_id FROM outbox WHERE network_id = @network",
                 reader => (reader.GetGuid(0), reader.GetString(1), reader.GetString(2))))
             {
                 published.Add(row);
@@ -124,7 +130,8 @@ public sealed partial class ConsistencyCheck(PlatformProcesses platform, RabbitM
                 continue;
             }
             var handled = new HashSet<Guid>();
-            await foreach (var id in QueryAsync(service, "SELECT message_id FROM inbox WHERE consumer = @consumer", reader => reader.GetGuid(0), queue.Key))
+            await foreach (var id in QueryAsync(service, "SELECT message_id FROM inbox WHERE consumer = @consumer", reader =>
+                reader.GetGuid(0), queue.Key))
             {
                 handled.Add(id);
             }
@@ -140,7 +147,8 @@ public sealed partial class ConsistencyCheck(PlatformProcesses platform, RabbitM
     private async Task CompareMeetingsAsync()
     {
         var facts = new Dictionary<string, JsonElement>();
-        await foreach (var (id, body) in QueryAsync("reporting", "SELECT id, body::text FROM documents WHERE collection = 'meetings' AND network_id = @network",
+        await foreach (var (id, body) in QueryAsync("reporting",
+            "SELECT id, body::text FROM documents WHERE collection = 'meetings' AND network_id = @network",
             reader => (reader.GetString(0), JsonDocument.Parse(reader.GetString(1)).RootElement.Clone())))
         {
             facts[id] = body;
@@ -150,7 +158,8 @@ public sealed partial class ConsistencyCheck(PlatformProcesses platform, RabbitM
         string? token = null;
         do
         {
-            var page = await meetings.ListMeetingsAsync(new ListMeetingsRequest { NetworkId = networkId, PageSize = 200, PageToken = token ?? "" }, Secretariat, Soon);
+            var page = await meetings.ListMeetingsAsync(new ListMeetingsRequest { NetworkId = networkId, PageSize = 200,
+                PageToken = token ?? "" }, Secretariat, Soon);
             foreach (var meeting in page.Meetings)
             {
                 owned.Add(meeting.MeetingId);
@@ -181,7 +190,8 @@ public sealed partial class ConsistencyCheck(PlatformProcesses platform, RabbitM
         var attendance = fact.GetProperty("attendance").GetArrayLength();
         var decisions = meeting.Minutes?.Status == MinutesStatus.Published ? meeting.Decisions.Count : 0;
         Count($"meeting {meeting.MeetingId}: attendance", meeting.Attendance.Count, attendance, meeting.MeetingId);
-        Count($"meeting {meeting.MeetingId}: published decisions", decisions, fact.GetProperty("decisionCount").GetInt32(), meeting.MeetingId);
+        Count($"meeting {meeting.MeetingId}: published decisions", decisions, fact.GetProperty("decisionCount").GetInt32(),
+            meeting.MeetingId);
         var start = fact.GetProperty("startsAt").GetDateTimeOffset();
         Same($"meeting {meeting.MeetingId}: state", state, fact.GetProperty("state").GetInt32(), meeting.MeetingId);
         Same($"meeting {meeting.MeetingId}: start", meeting.StartTime.ToDateTimeOffset(), start, meeting.MeetingId);
@@ -194,7 +204,8 @@ public sealed partial class ConsistencyCheck(PlatformProcesses platform, RabbitM
     private async Task CompareRepresentativesAsync()
     {
         var appointments = new Dictionary<string, bool>();
-        await foreach (var (id, ended) in QueryAsync("reporting", "SELECT id, body->>'end' IS NOT NULL FROM documents WHERE collection = 'appointments' AND network_id = @network",
+        await foreach (var (id, ended) in QueryAsync("reporting",
+            "SELECT id, body->>'end' IS NOT NULL FROM documents WHERE collection = 'appointments' AND network_id = @network",
             reader => (reader.GetString(0), reader.GetBoolean(1))))
         {
             appointments[id] = ended;
@@ -204,7 +215,8 @@ public sealed partial class ConsistencyCheck(PlatformProcesses platform, RabbitM
         string? token = null;
         do
         {
-            var page = await client.ListRepresentativesAsync(new ListRepresentativesRequest { NetworkId = networkId, PageSize = 200, PageToken = token ?? "" }, Secretariat, Soon);
+            var page = await client.ListRepresentativesAsync(new ListRepresentativesRequest { NetworkId = networkId, PageSize = 200,
+                PageToken = token ?? "" }, Secretariat, Soon);
             representatives.AddRange(page.Representatives);
             token = page.NextPageToken.Length > 0 ? page.NextPageToken : null;
         }
@@ -221,7 +233,8 @@ public sealed partial class ConsistencyCheck(PlatformProcesses platform, RabbitM
                 continue;
             }
             Same($"appointment {representative.Id}: ended", !representative.Active, ended, representative.OrganisationId);
-            var stillIn = inGroups.Where(p => !representative.Active && p.PersonId == representative.PersonId && p.OrganisationId == representative.OrganisationId);
+            var stillIn = inGroups.Where(p => !representative.Active && p.PersonId == representative.PersonId
+                && p.OrganisationId == representative.OrganisationId);
             foreach (var (groupId, _, _) in stillIn)
             {
                 Same($"withdrawn representative {representative.PersonId} in group {groupId}", false, true, representative.OrganisationId);
@@ -229,7 +242,8 @@ public sealed partial class ConsistencyCheck(PlatformProcesses platform, RabbitM
         }
 
         var open = new HashSet<string>();
-        await foreach (var id in QueryAsync("reporting", "SELECT id FROM documents WHERE collection = 'participations' AND network_id = @network AND body->>'leftAt' IS NULL",
+        await foreach (var id in QueryAsync("reporting",
+            "SELECT id FROM documents WHERE collection = 'participations' AND network_id = @network AND body->>'leftAt' IS NULL",
             reader => reader.GetString(0)))
         {
             open.Add(id);
@@ -314,7 +328,8 @@ public sealed partial class ConsistencyCheck(PlatformProcesses platform, RabbitM
 }
 
 /// <summary>The broker and the outboxes: settled when every service queue has a consumer and nothing is left to send or handle.</summary>
-public sealed record PlumbingState(IReadOnlyList<string> QueuesWithoutConsumers, long MessagesInQueues, long MessagesInErrorQueues, long UnsentOutboxMessages)
+public sealed record PlumbingState(IReadOnlyList<string> QueuesWithoutConsumers, long MessagesInQueues, long MessagesInErrorQueues,
+    long UnsentOutboxMessages)
 {
     public bool Settled => QueuesWithoutConsumers.Count == 0 && MessagesInQueues == 0 && UnsentOutboxMessages == 0;
 
@@ -326,5 +341,6 @@ public sealed record PlumbingState(IReadOnlyList<string> QueuesWithoutConsumers,
 public sealed record ConsistencyReport(int Lost, int Duplicated, int Reordered, IReadOnlyList<string> Details)
 {
     public override string ToString() =>
-        $"lost {Lost}, duplicated {Duplicated}, reordered {Reordered}" + (Details.Count == 0 ? "" : "\n  " + string.Join("\n  ", Details.Take(30)));
+        $"lost {Lost}, duplicated {Duplicated}, reordered {Reordered}" +
+            (Details.Count == 0 ? "" : "\n  " + string.Join("\n  ", Details.Take(30)));
 }

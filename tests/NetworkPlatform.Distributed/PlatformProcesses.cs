@@ -48,7 +48,8 @@ public sealed class PlatformProcesses : IAsyncDisposable
     /// adds to or overrides the settings every service gets (e.g. Storage__MaxPoolSize, the meetings mail relay).
     /// </summary>
     public static async Task<PlatformProcesses> StartAsync(
-        PostgresServer postgres, RabbitMqServer rabbit, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyCollection<string>? names = null)
+        PostgresServer postgres, RabbitMqServer rabbit, IReadOnlyDictionary<string, string>? environment = null,
+            IReadOnlyCollection<string>? names = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("np-platform-").FullName;
         var platform = new PlatformProcesses(directory, DevelopmentTokens.LoadOrCreate(Path.Combine(directory, "auth")));
@@ -100,7 +101,8 @@ public sealed class PlatformProcesses : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts the service once its peers listen and adds it to <paramref name="started"/> (disposed even if another fails).</summary>
+    /// <summary>Starts the service once its peers listen and adds it to <paramref name="started"/> (disposed even if another
+    /// fails).</summary>
     private static async Task<ServiceProcess> StartAfterAsync(string name, string project, string healthService,
         Dictionary<string, string> settings, IReadOnlyList<Task<ServiceProcess>> peers, Dictionary<string, ServiceProcess> started)
     {

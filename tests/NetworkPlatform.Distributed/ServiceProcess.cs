@@ -23,7 +23,8 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     private readonly List<string> earlierLogs = [];
     private PeerProcess process;
 
-    private ServiceProcess(string name, string project, string healthService, Dictionary<string, string> environment, PeerProcess process, int port)
+    private ServiceProcess(string name, string project, string healthService, Dictionary<string, string> environment,
+        PeerProcess process, int port)
     {
         Name = name;
         HealthService = healthService;
@@ -61,7 +62,8 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     /// Starts the service's build output (artifacts/bin/NetworkPlatform.{project}/{configuration}) with
     /// <paramref name="environment"/>; returns once it listens (its start-up work done), not yet necessarily SERVING.
     /// </summary>
-    public static async Task<ServiceProcess> StartAsync(string name, string project, string healthService, IReadOnlyDictionary<string, string> environment)
+    public static async Task<ServiceProcess> StartAsync(string name, string project, string healthService, IReadOnlyDictionary<string,
+        string> environment)
     {
         var settings = new Dictionary<string, string>(environment)
         {
@@ -117,7 +119,8 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
     }
 
-    /// <summary>SIGTERM, as Kubernetes stops a pod; returns how long the process took to exit (it is killed after <paramref name="limit"/>).</summary>
+    /// <summary>SIGTERM, as Kubernetes stops a pod; returns how long the process took to exit (it is killed after <paramref
+    /// name="limit"/>).</summary>
     public async Task<TimeSpan> StopAsync(TimeSpan limit)
     {
         var started = Stopwatch.GetTimestamp();
@@ -151,14 +154,17 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         await process.DisposeAsync();
     }
 
-    private static async Task<(PeerProcess Process, int Port)> LaunchAsync(string name, string project, Dictionary<string, string> environment, int port)
+    private static async Task<(PeerProcess Process, int Port)> LaunchAsync(string name, string project, Dictionary<string,
+        string> environment, int port)
     {
         // The test's own output folder names the configuration (debug or release) the services were built in.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Name;
-        var dll = RepositoryPaths.Combine("artifacts", "bin", $"NetworkPlatform.{project}", configuration, $"NetworkPlatform.{project}.dll");
+        var dll = RepositoryPaths.Combine("artifacts", "bin", $"NetworkPlatform.{project}", configuration,
+            $"NetworkPlatform.{project}.dll");
         if (!File.Exists(dll))
         {
-            throw new InvalidOperationException($"{dll} does not exist: build the project that starts {name} (it builds the services first).");
+            throw new InvalidOperationException(
+                $"{dll} does not exist: build the project that starts {name} (it builds the services first).");
         }
         var settings = new Dictionary<string, string>(environment) { ["GRPC_PORT"] = port.ToString(CultureInfo.InvariantCulture) };
         if (name == "reporting")
@@ -175,7 +181,8 @@ public sealed partial class ServiceProcess : IAsyncDisposable
             {
                 var output = process.Output;
                 await process.DisposeAsync();
-                throw new InvalidOperationException($"{name} did not start listening within {ListenTimeout.TotalSeconds} s. Its output:\n{output}");
+                throw new InvalidOperationException(
+                    $"{name} did not start listening within {ListenTimeout.TotalSeconds} s. Its output:\n{output}");
             }
             await Task.Delay(100);
         }
@@ -188,14 +195,16 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         {
             return;
         }
-        using var kill = Process.Start(new ProcessStartInfo("kill", [$"-{signal}", process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })
+        using var kill = Process.Start(new ProcessStartInfo("kill",
+            [$"-{signal}", process.Id.ToString(CultureInfo.InvariantCulture)]) { UseShellExecute = false })
             ?? throw new InvalidOperationException("Could not run kill.");
         kill.WaitForExit();
     }
 
     private static void StartWatchdog(int servicePid)
     {
-        var script = $"exec >/dev/null 2>&1 </dev/null; while kill -0 {Environment.ProcessId} && kill -0 {servicePid}; do sleep 1; done; kill -9 {servicePid}";
+        var script = "exec >/dev/null 2>&1 </dev/null; " +
+            $"while kill -0 {Environment.ProcessId} && kill -0 {servicePid}; do sleep 1; done; kill -9 {servicePid}";
         using var watchdog = Process.Start(new ProcessStartInfo("setsid", ["sh", "-c", script]) { UseShellExecute = false })
             ?? throw new InvalidOperationException("Could not start the watchdog (setsid sh).");
     }

@@ -44,19 +44,23 @@ public sealed class Workload(PlatformProcesses platform, int workers = 4, TimeSp
     /// <summary>The network, one member organisation per worker with two representatives, and three active working groups.</summary>
     public async Task SetUpAsync()
     {
-        await CallAsync(() => new NetworkService.NetworkServiceClient(platform["membership"].Channel).CreateNetworkAsync(new CreateNetworkRequest
+        await CallAsync(() =>
+            new NetworkService.NetworkServiceClient(platform["membership"].Channel).CreateNetworkAsync(new CreateNetworkRequest
         {
-            Network = new Network { Id = NetworkId, DisplayName = "Partnerskap mot mobbing", Kind = NetworkKind.Partnership, Country = "NO", TimeZone = "Europe/Oslo", Languages = { "nb" } },
+            Network = new Network { Id = NetworkId, DisplayName = "Partnerskap mot mobbing", Kind = NetworkKind.Partnership,
+                Country = "NO", TimeZone = "Europe/Oslo", Languages = { "nb" } },
         }, platform.As("operator-1", NetworkId, Roles.Operator), Soon));
         await CallAsync(() => Meetings.UpdateMeetingSettingsAsync(new UpdateMeetingSettingsRequest
         {
-            Settings = new MeetingSettings { NetworkId = NetworkId, Secretariat = new Secretariat { DisplayName = "Sekretariatet", Email = "post@partnerskap.example" } },
+            Settings = new MeetingSettings { NetworkId = NetworkId,
+                Secretariat = new Secretariat { DisplayName = "Sekretariatet", Email = "post@partnerskap.example" } },
             UpdateMask = new FieldMask { Paths = { "secretariat" } },
         }, Secretariat, Soon));
         for (var i = 0; i < workers; i++)
         {
             var organisation = await MemberOrganisationAsync($"Kommune {i}");
-            organisations.Add((organisation, [await PersonAsync(organisation, $"Leder {i}"), await PersonAsync(organisation, $"Medlem {i}")]));
+            organisations.Add((organisation,
+                [await PersonAsync(organisation, $"Leder {i}"), await PersonAsync(organisation, $"Medlem {i}")]));
         }
         foreach (var person in organisations.SelectMany(o => o.PersonIds.Select(p => (o.OrganisationId, PersonId: p))))
         {
@@ -113,19 +117,23 @@ public sealed class Workload(PlatformProcesses platform, int workers = 4, TimeSp
         var meeting = await CallAsync(() => Meetings.ScheduleMeetingAsync(new ScheduleMeetingRequest
         {
             NetworkId = NetworkId,
-            Meeting = new Meeting { GroupId = groupId, Kind = MeetingKind.Interim, Title = "Underveismøte", StartTime = Ts(start), EndTime = Ts(start.AddHours(2)) },
+            Meeting = new Meeting { GroupId = groupId, Kind = MeetingKind.Interim, Title = "Underveismøte", StartTime = Ts(start),
+                EndTime = Ts(start.AddHours(2)) },
         }, Secretariat, Soon));
         for (var i = random.Next(1, 3); i > 0; i--)
         {
             start = start.AddDays(random.Next(1, 5)).AddMinutes(random.Next(0, 60));
             meeting = await CallAsync(() => Meetings.RescheduleMeetingAsync(new RescheduleMeetingRequest
             {
-                NetworkId = NetworkId, MeetingId = meeting.MeetingId, StartTime = Ts(start), EndTime = Ts(start.AddHours(2)), Reason = "Kollisjon",
+                NetworkId = NetworkId, MeetingId = meeting.MeetingId, StartTime = Ts(start), EndTime = Ts(start.AddHours(2)),
+                    Reason = "Kollisjon",
             }, Secretariat, Soon));
         }
         if (random.Next(3) == 0)
         {
-            await CallAsync(() => Meetings.CancelMeetingAsync(new CancelMeetingRequest { NetworkId = NetworkId, MeetingId = meeting.MeetingId, Reason = "Avlyst" }, Secretariat, Soon));
+            await CallAsync(() =>
+                Meetings.CancelMeetingAsync(new CancelMeetingRequest { NetworkId = NetworkId, MeetingId = meeting.MeetingId,
+                    Reason = "Avlyst" }, Secretariat, Soon));
         }
     }
 
@@ -136,21 +144,30 @@ public sealed class Workload(PlatformProcesses platform, int workers = 4, TimeSp
         var meeting = await CallAsync(() => Meetings.ScheduleMeetingAsync(new ScheduleMeetingRequest
         {
             NetworkId = NetworkId,
-            Meeting = new Meeting { GroupId = groupId, Kind = MeetingKind.Interim, Title = "Arbeidsmøte", StartTime = Ts(start), EndTime = Ts(start.AddHours(2)) },
+            Meeting = new Meeting { GroupId = groupId, Kind = MeetingKind.Interim, Title = "Arbeidsmøte", StartTime = Ts(start),
+                EndTime = Ts(start.AddHours(2)) },
         }, Secretariat, Soon));
         var attendance = new RecordAttendanceRequest { NetworkId = NetworkId, MeetingId = meeting.MeetingId };
-        attendance.Entries.AddRange(present.Select(p => new Meetings.V1.AttendanceEntry { PersonId = p, Status = AttendanceStatus.Present }));
+        attendance.Entries.AddRange(present.Select(p =>
+            new Meetings.V1.AttendanceEntry { PersonId = p, Status = AttendanceStatus.Present }));
         await CallAsync(() => Meetings.RecordAttendanceAsync(attendance, Secretariat, Soon));
         for (var i = random.Next(1, 3); i > 0; i--)
         {
             await CallAsync(() => Meetings.RecordDecisionAsync(new RecordDecisionRequest
             {
-                NetworkId = NetworkId, MeetingId = meeting.MeetingId, Decision = new Decision { Kind = DecisionKind.FreeText, Text = $"Vedtak {i}" },
+                NetworkId = NetworkId, MeetingId = meeting.MeetingId,
+                    Decision = new Decision { Kind = DecisionKind.FreeText, Text = $"Vedtak {i}" },
             }, Secretariat, Soon));
         }
-        await CallAsync(() => Meetings.GenerateMinutesDraftAsync(new GenerateMinutesDraftRequest { NetworkId = NetworkId, MeetingId = meeting.MeetingId }, Secretariat, Soon));
-        await CallAsync(() => Meetings.ApproveMinutesAsync(new ApproveMinutesRequest { NetworkId = NetworkId, MeetingId = meeting.MeetingId }, Secretariat, Soon));
-        await CallAsync(() => Meetings.PublishMinutesAsync(new PublishMinutesRequest { NetworkId = NetworkId, MeetingId = meeting.MeetingId }, Secretariat, Soon));
+        await CallAsync(() =>
+            Meetings.GenerateMinutesDraftAsync(new GenerateMinutesDraftRequest { NetworkId = NetworkId, MeetingId = meeting.MeetingId },
+                Secretariat, Soon));
+        await CallAsync(() =>
+            Meetings.ApproveMinutesAsync(new ApproveMinutesRequest { NetworkId = NetworkId, MeetingId = meeting.MeetingId }, Secretariat,
+                Soon));
+        await CallAsync(() =>
+            Meetings.PublishMinutesAsync(new PublishMinutesRequest { NetworkId = NetworkId, MeetingId = meeting.MeetingId }, Secretariat,
+                Soon));
     }
 
     /// <summary>A new person appointed and put in a group; half of them are withdrawn again, which takes them out of it.</summary>
@@ -159,11 +176,13 @@ public sealed class Workload(PlatformProcesses platform, int workers = 4, TimeSp
         var personId = await PersonAsync(organisationId, $"Person {Guid.NewGuid():N}"[..20]);
         var representative = await AppointAsync(organisationId, personId);
         await CallAsync(() => Groups.AssignRoleAsync(
-            new AssignRoleRequest { NetworkId = NetworkId, GroupId = groupId, PersonId = personId, Role = Role.Member }, Secretariat, Soon));
+            new AssignRoleRequest { NetworkId = NetworkId, GroupId = groupId, PersonId = personId, Role = Role.Member }, Secretariat,
+                Soon));
         if (random.Next(2) == 0)
         {
             await CallAsync(() => Representatives.WithdrawRepresentativeAsync(
-                new WithdrawRepresentativeRequest { NetworkId = NetworkId, RepresentativeId = representative.Id, Reason = "Sluttet" }, Secretariat, Soon));
+                new WithdrawRepresentativeRequest { NetworkId = NetworkId, RepresentativeId = representative.Id, Reason = "Sluttet" },
+                    Secretariat, Soon));
         }
     }
 
@@ -175,17 +194,22 @@ public sealed class Workload(PlatformProcesses platform, int workers = 4, TimeSp
             NetworkId = NetworkId,
             Organisation = new Organisation { DisplayName = name, OrganisationNumber = "952601814", Kind = OrganisationKind.Municipality },
         }, Secretariat, Soon));
-        await CallAsync(() => organisations.ApplyForMembershipAsync(new ApplyForMembershipRequest { NetworkId = NetworkId, OrganisationId = organisation.Id }, Secretariat, Soon));
+        await CallAsync(() =>
+            organisations.ApplyForMembershipAsync(new ApplyForMembershipRequest { NetworkId = NetworkId,
+                OrganisationId = organisation.Id }, Secretariat, Soon));
         await CallAsync(() => organisations.ApproveMembershipAsync(
-            new ApproveMembershipRequest { NetworkId = NetworkId, OrganisationId = organisation.Id, Reason = "Partnermøtet sak 3/26" }, Secretariat, Soon));
+            new ApproveMembershipRequest { NetworkId = NetworkId, OrganisationId = organisation.Id, Reason = "Partnermøtet sak 3/26" },
+                Secretariat, Soon));
         return organisation.Id;
     }
 
     private async Task<string> PersonAsync(string organisationId, string name) =>
-        (await CallAsync(() => new PersonService.PersonServiceClient(platform["membership"].Channel).CreatePersonAsync(new CreatePersonRequest
+        (await CallAsync(() =>
+            new PersonService.PersonServiceClient(platform["membership"].Channel).CreatePersonAsync(new CreatePersonRequest
         {
             NetworkId = NetworkId,
-            Person = new Person { FullName = name, Email = "person@kommune.example", Phone = "+47 911 22 333", EmployerOrganisationId = organisationId },
+            Person = new Person { FullName = name, Email = "person@kommune.example", Phone = "+47 911 22 333",
+                EmployerOrganisationId = organisationId },
         }, Secretariat, Soon))).Id;
 
     private Task<Representative> AppointAsync(string organisationId, string personId) =>
@@ -208,7 +232,8 @@ public sealed class Workload(PlatformProcesses platform, int workers = 4, TimeSp
             NetworkId = NetworkId,
             GroupId = groupId,
             Reason = "Tiltak i handlingsplanen",
-            Group = new Group { DisplayName = groupId, Kind = GroupKind.WorkingGroup, Scope = GroupScope.National, StartDate = $"{year}-01-01", EndDate = $"{year}-12-31" },
+            Group = new Group { DisplayName = groupId, Kind = GroupKind.WorkingGroup, Scope = GroupScope.National,
+                StartDate = $"{year}-01-01", EndDate = $"{year}-12-31" },
         }, Secretariat, Soon));
         await CallAsync(() => Groups.ApproveMandateAsync(new ApproveMandateRequest
         {
@@ -217,12 +242,16 @@ public sealed class Workload(PlatformProcesses platform, int workers = 4, TimeSp
             Etag = proposed.Etag,
             Mandate = new Mandate
             {
-                Purpose = groupId, Tasks = { "Utvikle veileder" }, EndDate = $"{year}-12-31", ApprovedByGroupId = PartnerMeeting, DecisionReference = "Partnermøtet sak 14/26",
+                Purpose = groupId, Tasks = { "Utvikle veileder" }, EndDate = $"{year}-12-31", ApprovedByGroupId = PartnerMeeting,
+                    DecisionReference = "Partnermøtet sak 14/26",
             },
         }, Secretariat, Soon));
         await CallAsync(() => Groups.AssignRoleAsync(
-            new AssignRoleRequest { NetworkId = NetworkId, GroupId = groupId, PersonId = leaderPersonId, Role = Role.Leader }, Secretariat, Soon));
-        await CallAsync(() => Groups.ActivateGroupAsync(new ActivateGroupRequest { NetworkId = NetworkId, GroupId = groupId, DecisionReference = "Partnermøtet sak 14/26" }, Secretariat, Soon));
+            new AssignRoleRequest { NetworkId = NetworkId, GroupId = groupId, PersonId = leaderPersonId, Role = Role.Leader },
+                Secretariat, Soon));
+        await CallAsync(() =>
+            Groups.ActivateGroupAsync(new ActivateGroupRequest { NetworkId = NetworkId, GroupId = groupId,
+                DecisionReference = "Partnermøtet sak 14/26" }, Secretariat, Soon));
     }
 
     private async Task<T> CallAsync<T>(Func<AsyncUnaryCall<T>> start)

@@ -43,7 +43,9 @@ public sealed class ConnectionPoolTests(ITestOutputHelper output) : IAsyncLifeti
         using var organisation = new OrganisationService.OrganisationServiceClient(platform["membership"].Channel).CreateOrganisationAsync(
             new CreateOrganisationRequest
             {
-                NetworkId = network, Organisation = new Organisation { DisplayName = "Fjordvik kommune", OrganisationNumber = "952601814", Kind = OrganisationKind.Municipality },
+                NetworkId = network,
+                    Organisation = new Organisation { DisplayName = "Fjordvik kommune", OrganisationNumber = "952601814",
+                        Kind = OrganisationKind.Municipality },
             }, secretariat, DateTime.UtcNow.AddSeconds(30));
         var employer = (await organisation.ResponseAsync).Id;
         using var sampling = new CancellationTokenSource();
@@ -53,9 +55,11 @@ public sealed class ConnectionPoolTests(ITestOutputHelper output) : IAsyncLifeti
         {
             OutcomeAsync(() => persons.CreatePersonAsync(new CreatePersonRequest
             {
-                NetworkId = network, Person = new Person { FullName = $"Person {i}", Email = $"p{i}@kommune.example", EmployerOrganisationId = employer },
+                NetworkId = network,
+                    Person = new Person { FullName = $"Person {i}", Email = $"p{i}@kommune.example", EmployerOrganisationId = employer },
             }, secretariat, DateTime.UtcNow.AddSeconds(60))),
-            OutcomeAsync(() => persons.ListPersonsAsync(new ListPersonsRequest { NetworkId = network }, secretariat, DateTime.UtcNow.AddSeconds(60))),
+            OutcomeAsync(() => persons.ListPersonsAsync(new ListPersonsRequest { NetworkId = network }, secretariat,
+                DateTime.UtcNow.AddSeconds(60))),
         });
         var outcomes = await Task.WhenAll(calls);
         await sampling.CancelAsync();
@@ -75,7 +79,8 @@ public sealed class ConnectionPoolTests(ITestOutputHelper output) : IAsyncLifeti
         var persons = new PersonService.PersonServiceClient(platform["membership"].Channel);
 
         // An operator's transaction holds the documents table: every read waits, holding its pooled connection.
-        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(platform.DatabaseOf("membership")) { Pooling = false }.ConnectionString);
+        var unpooled = new NpgsqlConnectionStringBuilder(platform.DatabaseOf("membership")) { Pooling = false };
+        await using var admin = new NpgsqlConnection(unpooled.ConnectionString);
         await admin.OpenAsync();
         var locking = await admin.BeginTransactionAsync();
         await using (var command = new NpgsqlCommand("LOCK TABLE documents IN ACCESS EXCLUSIVE MODE", admin, locking))
@@ -83,15 +88,18 @@ public sealed class ConnectionPoolTests(ITestOutputHelper output) : IAsyncLifeti
             await command.ExecuteNonQueryAsync();
         }
         var reads = Enumerable.Range(0, 6)
-            .Select(_ => OutcomeAsync(() => persons.ListPersonsAsync(new ListPersonsRequest { NetworkId = network }, secretariat, DateTime.UtcNow.AddSeconds(60))))
+            .Select(_ => OutcomeAsync(() =>
+                persons.ListPersonsAsync(new ListPersonsRequest { NetworkId = network }, secretariat, DateTime.UtcNow.AddSeconds(60))))
             .ToList();
         await Task.Delay(TimeSpan.FromSeconds(4)); // Past the pool's 1 s wait, for everyone but the two holding a connection.
         var early = reads.Where(r => r.IsCompleted).Select(r => r.Result).ToList();
         await locking.RollbackAsync();
         var outcomes = await Task.WhenAll(reads);
-        var after = await OutcomeAsync(() => persons.ListPersonsAsync(new ListPersonsRequest { NetworkId = network }, secretariat, DateTime.UtcNow.AddSeconds(30)));
+        var after = await OutcomeAsync(() =>
+            persons.ListPersonsAsync(new ListPersonsRequest { NetworkId = network }, secretariat, DateTime.UtcNow.AddSeconds(30)));
 
-        output.WriteLine($"summary: 6 reads against a pool of 2 held by a table lock: {string.Join(", ", outcomes)}; after the lock: {after}");
+        output.WriteLine($"summary: 6 reads against a pool of 2 held by a table lock: {string.Join(", ", outcomes)}; " +
+            $"after the lock: {after}");
         Assert.Equal(4, early.Count(o => o == "Unavailable DATABASE_POOL_EXHAUSTED"));
         Assert.Equal(2, outcomes.Count(o => o == "OK"));
         Assert.Equal("OK", after);
@@ -109,7 +117,8 @@ public sealed class ConnectionPoolTests(ITestOutputHelper output) : IAsyncLifeti
         var network = "net-" + Guid.NewGuid().ToString("N")[..12];
         using var call = new NetworkService.NetworkServiceClient(platform["membership"].Channel).CreateNetworkAsync(new CreateNetworkRequest
         {
-            Network = new Network { Id = network, DisplayName = "Partnerskap", Kind = NetworkKind.Partnership, Country = "NO", TimeZone = "Europe/Oslo", Languages = { "nb" } },
+            Network = new Network { Id = network, DisplayName = "Partnerskap", Kind = NetworkKind.Partnership, Country = "NO",
+                TimeZone = "Europe/Oslo", Languages = { "nb" } },
         }, platform.As("operator-1", network, Roles.Operator), DateTime.UtcNow.AddSeconds(30));
         await call.ResponseAsync;
         return (network, platform.As("sekretariatet", network, Roles.Secretariat));
@@ -134,7 +143,8 @@ public sealed class ConnectionPoolTests(ITestOutputHelper output) : IAsyncLifeti
     private static async Task<int> PeakConnectionsAsync(string connectionString, CancellationToken stop)
     {
         var database = new NpgsqlConnectionStringBuilder(connectionString).Database;
-        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false }.ConnectionString);
+        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres",
+            Pooling = false }.ConnectionString);
         await admin.OpenAsync(CancellationToken.None);
         var peak = 0;
         while (!stop.IsCancellationRequested)

@@ -90,7 +90,8 @@ public sealed class FaultSuiteTests(ITestOutputHelper output)
             var plumbing = await check.SettleAsync(TimeSpan.FromSeconds(60));
             var report = await check.CompareAsync();
             Log($"calls: {string.Join(", ", workload.Outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key} {o.Value}"))}");
-            Summary($"fault suite: {BrokerRestarts} broker restarts, SIGTERM groups ({shutdown.TotalSeconds:F1} s to exit), SIGKILL meetings, " +
+            Summary($"fault suite: {BrokerRestarts} broker restarts, SIGTERM groups ({shutdown.TotalSeconds:F1} s to exit), " +
+                "SIGKILL meetings, " +
                 $"database restart; writes OK {workload.Outcomes.GetValueOrDefault(StatusCode.OK)}");
             Summary($"fault suite: consumers back after broker restart 1 and after restart {BrokerRestarts} (a crash) in " +
                 $"{string.Join(", ", reattach.Select(r => $"{r.TotalSeconds:F1}"))} s");
@@ -147,7 +148,8 @@ public sealed class FaultSuiteTests(ITestOutputHelper output)
         try
         {
             using var call = new PersonService.PersonServiceClient(platform["membership"].Channel).ListPersonsAsync(
-                new ListPersonsRequest { NetworkId = networkId }, platform.As("sekretariatet", networkId, Roles.Secretariat), DateTime.UtcNow.AddSeconds(20));
+                new ListPersonsRequest { NetworkId = networkId }, platform.As("sekretariatet", networkId, Roles.Secretariat),
+                    DateTime.UtcNow.AddSeconds(20));
             await call.ResponseAsync;
             return "OK";
         }

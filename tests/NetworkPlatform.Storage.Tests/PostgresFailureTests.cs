@@ -114,7 +114,8 @@ public sealed class PostgresFailureTests
         await winner.CommitAsync();
     }
 
-    private static (IDocumentStore Documents, IOutbox Outbox, IStorageDatabase Database) Adapter(string connectionString, int maxPoolSize) =>
+    private static (IDocumentStore Documents, IOutbox Outbox, IStorageDatabase Database) Adapter(string connectionString,
+        int maxPoolSize) =>
         StorageServiceCollectionExtensions.CreateAdapter(
             new StorageOptions
             {
@@ -135,7 +136,8 @@ public sealed class PostgresFailureTests
 
     private static async Task ExecuteAsync(string connectionString, string sql)
     {
-        await using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ConnectionString);
+        var unpooled = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
+        await using var connection = new NpgsqlConnection(unpooled.ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(sql, connection);
         await command.ExecuteNonQueryAsync();

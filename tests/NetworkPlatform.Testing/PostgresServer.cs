@@ -97,7 +97,8 @@ public sealed class PostgresServer
     ], asPostgres: true);
 
     /// <summary>A fast shutdown, as an operator's restart does it: every session is ended, clients see their connections go.</summary>
-    public Task StopAsync() => RunAsync(Path.Combine(BinDirectory, "pg_ctl"), ["-D", DataDirectory, "-m", "fast", "-w", "stop"], asPostgres: true);
+    public Task StopAsync() =>
+        RunAsync(Path.Combine(BinDirectory, "pg_ctl"), ["-D", DataDirectory, "-m", "fast", "-w", "stop"], asPostgres: true);
 
     private bool LogShows(string text) => File.Exists(LogFile) && File.ReadAllText(LogFile).Contains(text, StringComparison.Ordinal);
 

@@ -92,7 +92,8 @@ public sealed class RabbitMqServer : IAsyncDisposable
             int? managementPort = management ? CandidatePort.Next() : null;
             await File.WriteAllTextAsync(Path.Combine(directory, "rabbitmq.conf"),
                 managementPort is { } http ? $"management.tcp.ip = 127.0.0.1\nmanagement.tcp.port = {http}\n" : "");
-            var server = new RabbitMqServer(directory, $"np-test-{id}@localhost", CandidatePort.Next(), CandidatePort.Next(), managementPort);
+            var server = new RabbitMqServer(directory, $"np-test-{id}@localhost", CandidatePort.Next(), CandidatePort.Next(),
+                managementPort);
             if (attempt == 1)
             {
                 server.StartWatchdog();
@@ -238,7 +239,8 @@ public sealed class RabbitMqServer : IAsyncDisposable
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Split('\t'))
             .Where(parts => parts.Length == 3 && int.TryParse(parts[1], out _))
-            .Select(parts => new QueueState(parts[0], int.Parse(parts[1], CultureInfo.InvariantCulture), long.Parse(parts[2], CultureInfo.InvariantCulture)))
+            .Select(parts => new QueueState(parts[0], int.Parse(parts[1], CultureInfo.InvariantCulture),
+                long.Parse(parts[2], CultureInfo.InvariantCulture)))
             .ToList();
     }
 

@@ -83,7 +83,7 @@ public sealed class DocumentNotFoundException(string collection, string id)
 public sealed class StorageUnavailableException(string reason, string message, Exception innerException)
     : Exception(message, innerException)
 {
-    /// <summary>Every connection of this process's pool stayed busy for the whole wait (Storage__MaxPoolSize, __ConnectionTimeout).</summary>
+    /// <summary>Every connection of this process's pool stayed busy for the whole wait (Storage__MaxPoolSize, ConnectionTimeout).</summary>
     public const string PoolExhausted = "DATABASE_POOL_EXHAUSTED";
 
     /// <summary>The server refuses more connections (PostgreSQL 53300: max_connections or the role's limit).</summary>

@@ -132,7 +132,10 @@ public sealed class ReportingGrpcService(
         {
             await foreach (var (replayed, total) in rebuild.RunAsync(request.NetworkId, context.CancellationToken))
             {
-                var step = new RebuildProgress { EventsReplayed = replayed, EventsTotal = total, Message = $"replayed {replayed} of {total} events" };
+                var step = new RebuildProgress
+                {
+                    EventsReplayed = replayed, EventsTotal = total, Message = $"replayed {replayed} of {total} events",
+                };
                 await responseStream.WriteAsync(step, context.CancellationToken);
             }
         }

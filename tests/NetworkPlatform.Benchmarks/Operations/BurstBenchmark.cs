@@ -24,13 +24,15 @@ public sealed class BurstBenchmark : IBenchmark
         var (membership, meetings) = (5101 + offset, 5103 + offset);
         if (!Listening(membership) || !Listening(meetings) || !File.Exists(Path.Combine(state, "auth", "dev-jwks.json")))
         {
-            Console.WriteLine($"make up is not running (nothing on 127.0.0.1:{membership} and :{meetings}, or no {state}/auth): start it with `make up` to measure.");
+            Console.WriteLine($"make up is not running (nothing on 127.0.0.1:{membership} and :{meetings}, or no {state}/auth): " +
+                "start it with `make up` to measure.");
             return;
         }
         var admin = $"Host=127.0.0.1;Port={postgresPort};Username=postgres;Database=postgres;Pooling=false;Timeout=3";
         using var sampling = new CancellationTokenSource();
         var peak = PeakConnectionsAsync(admin, sampling.Token);
-        var outcomes = await new BurstLoad($"http://127.0.0.1:{membership}", $"http://127.0.0.1:{meetings}", DevelopmentTokens.LoadOrCreate(Path.Combine(state, "auth")))
+        var outcomes = await new BurstLoad($"http://127.0.0.1:{membership}", $"http://127.0.0.1:{meetings}",
+            DevelopmentTokens.LoadOrCreate(Path.Combine(state, "auth")))
             .RunAsync(callers: 50, TimeSpan.FromSeconds(20));
         await sampling.CancelAsync();
 
@@ -41,7 +43,8 @@ public sealed class BurstBenchmark : IBenchmark
         }
         var total = outcomes.Values.Sum();
         var failed = outcomes.Where(o => !o.Key.EndsWith(" OK", StringComparison.Ordinal)).Sum(o => o.Value);
-        Console.WriteLine($"failed {failed} of {total} ({100.0 * failed / Math.Max(total, 1):F1} %); PostgreSQL connections at most {await peak} at once; " +
+        Console.WriteLine($"failed {failed} of {total} ({100.0 * failed / Math.Max(total, 1):F1} %); " +
+            $"PostgreSQL connections at most {await peak} at once; " +
             $"an operator connects afterwards: {await OperatorConnectsAsync(admin)}");
     }
 
@@ -66,7 +69,8 @@ public sealed class BurstBenchmark : IBenchmark
         var peak = 0;
         while (!stop.IsCancellationRequested)
         {
-            await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'", connection);
+            await using var command = new NpgsqlCommand("SELECT count(*) FROM pg_stat_activity WHERE backend_type = 'client backend'",
+                connection);
             peak = Math.Max(peak, Convert.ToInt32(await command.ExecuteScalarAsync(CancellationToken.None), CultureInfo.InvariantCulture));
             await Task.Delay(50, CancellationToken.None);
         }

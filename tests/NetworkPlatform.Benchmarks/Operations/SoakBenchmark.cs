@@ -29,8 +29,10 @@ public sealed class SoakBenchmark : IBenchmark
         try
         {
             await using var platform = await PlatformProcesses.StartAsync(postgres, rabbit);
-            var burst = await new BurstLoad(platform["membership"].Address, platform["meetings"].Address, platform.Tokens).RunAsync(callers: 50, TimeSpan.FromSeconds(20));
-            Console.WriteLine($"burst, 50 callers for 20 s: {string.Join(", ", burst.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => $"{b.Key} {b.Value}"))}");
+            var burst = await new BurstLoad(platform["membership"].Address, platform["meetings"].Address,
+                platform.Tokens).RunAsync(callers: 50, TimeSpan.FromSeconds(20));
+            var answers = burst.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => $"{b.Key} {b.Value}");
+            Console.WriteLine($"burst, 50 callers for 20 s: {string.Join(", ", answers)}");
 
             var workload = new Workload(platform);
             await workload.SetUpAsync();
@@ -46,17 +48,20 @@ public sealed class SoakBenchmark : IBenchmark
                 foreach (var service in platform.Services)
                 {
                     var (rss, threads) = ProcStatus(service.ProcessId);
-                    samples[service.Name].Add(new Sample(clock.Elapsed, rss / 1024.0, threads, connections.GetValueOrDefault(service.Name)));
+                    samples[service.Name].Add(new Sample(clock.Elapsed, rss / 1024.0, threads,
+                        connections.GetValueOrDefault(service.Name)));
                 }
             }
             await writing;
-            Console.WriteLine($"soak, {minutes:F0} min of mixed writes ({string.Join(", ", workload.Outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key} {o.Value}"))} calls), " +
+            var calls = workload.Outcomes.OrderBy(o => o.Key).Select(o => $"{o.Key} {o.Value}");
+            Console.WriteLine($"soak, {minutes:F0} min of mixed writes ({string.Join(", ", calls)} calls), " +
                 $"sampled every {SampleEvery.TotalSeconds:F0} s; slopes per minute after the first minute, and as % of the mean:");
             Console.WriteLine($"{"service",-11} {"RSS MB",22} {"threads",22} {"PostgreSQL connections",26}");
             foreach (var (name, series) in samples)
             {
                 var steady = series.Where(s => s.At >= WarmUp).ToList();
-                Console.WriteLine($"{name,-11} {Describe(steady, s => s.RssMegabytes),22} {Describe(steady, s => s.Threads),22} {Describe(steady, s => s.Connections),26}");
+                Console.WriteLine($"{name,-11} {Describe(steady, s => s.RssMegabytes),22} {Describe(steady, s => s.Threads),22} " +
+                    $"{Describe(steady, s => s.Connections),26}");
             }
         }
         finally
@@ -104,7 +109,8 @@ public sealed class SoakBenchmark : IBenchmark
     {
         await using var connection = new NpgsqlConnection(postgres.ConnectionString("postgres") + ";Pooling=false");
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("SELECT datname, count(*) FROM pg_stat_activity WHERE datname IS NOT NULL GROUP BY datname", connection);
+        await using var command = new NpgsqlCommand(
+            "SELECT datname, count(*) FROM pg_stat_activity WHERE datname IS NOT NULL GROUP BY datname", connection);
         await using var reader = await command.ExecuteReaderAsync();
         var counts = new Dictionary<string, double>();
         while (await reader.ReadAsync())

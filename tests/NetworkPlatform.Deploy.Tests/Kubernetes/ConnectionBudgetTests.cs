@@ -36,7 +36,8 @@ public sealed partial class ConnectionBudgetTests
         var total = demand.Sum(d => d.Connections);
         Assert.True(total <= maxConnections - Reserved,
             $"{overlay}: {string.Join(" + ", demand.Select(d => $"{d.Name} {d.maxReplicas} x ({d.pool} + 1)"))} = {total} connections, " +
-            $"but max_connections {maxConnections} leaves {maxConnections - Reserved} after {Reserved} reserved: lower Storage__MaxPoolSize or maxReplicas, " +
+            $"but max_connections {maxConnections} leaves {maxConnections - Reserved} after {Reserved} reserved: " +
+            "lower Storage__MaxPoolSize or the maximum of replicas, " +
             "or raise max_connections (deploy/README.md, connection budget).");
     }
 
@@ -51,13 +52,15 @@ public sealed partial class ConnectionBudgetTests
             ?? throw new Xunit.Sdk.XunitException($"{rendered.Name}: the autoscaler of {deployment} sets no maximum.");
     }
 
-    /// <summary>Storage__MaxPoolSize from the container's own env, else platform-config (which must set it: the budget is explicit).</summary>
+    /// <summary>Storage__MaxPoolSize from the container's own env, else platform-config (which must set it: the budget is
+    /// explicit).</summary>
     private static int PoolSize(Node deployment, Node config)
     {
         var env = deployment.At("spec.template.spec.containers").Items.SelectMany(c => c["env"].Items)
             .FirstOrDefault(e => e["name"].Text == "Storage__MaxPoolSize");
         var value = env?["value"].Text ?? config.At("data.Storage__MaxPoolSize").Text;
-        return int.Parse(value ?? throw new Xunit.Sdk.XunitException("platform-config does not set Storage__MaxPoolSize."), CultureInfo.InvariantCulture);
+        return int.Parse(value ?? throw new Xunit.Sdk.XunitException("platform-config does not set Storage__MaxPoolSize."),
+            CultureInfo.InvariantCulture);
     }
 
     /// <summary>CloudNativePG's postgresql.parameters, or the in-cluster StatefulSet's `-c max_connections=` argument.</summary>

@@ -28,7 +28,8 @@ public sealed class ServiceWorkloadTests
         }
         // Readiness follows the database and the bus consumers under the service's own names; liveness must not, or an
         // outage of either would restart every pod.
-        Assert.StartsWith(Conventions.Service(service).ProtoPackage + ".", container.At("readinessProbe.grpc.service").Text ?? "", StringComparison.Ordinal);
+        Assert.StartsWith(Conventions.Service(service).ProtoPackage + ".", container.At("readinessProbe.grpc.service").Text ?? "",
+            StringComparison.Ordinal);
         Assert.False(container.At("livenessProbe.grpc.service").Exists, $"{overlay}: {service}'s liveness probe names a service.");
     }
 

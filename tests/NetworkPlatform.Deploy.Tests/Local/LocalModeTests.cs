@@ -158,7 +158,8 @@ public sealed class LocalModeTests
             var postgresPort = int.Parse(environment["UP_POSTGRES_PORT"], System.Globalization.CultureInfo.InvariantCulture);
 
             Assert.True(Listening(postgresPort), up.Output);
-            Assert.True(Listening(int.Parse(environment["UP_RABBITMQ_PORT"], System.Globalization.CultureInfo.InvariantCulture)), up.Output);
+            Assert.True(Listening(int.Parse(environment["UP_RABBITMQ_PORT"], System.Globalization.CultureInfo.InvariantCulture)),
+                up.Output);
             foreach (var service in Conventions.Services.Where(s => !File.Exists(RepositoryPaths.Combine(s.ProjectPath))))
             {
                 Assert.Contains($"Skipping {service.Name}: {service.ProjectPath} does not exist yet.", up.Output);
@@ -186,10 +187,14 @@ public sealed class LocalModeTests
             Assert.True(down.ExitCode == 0, down.Combined);
         }
 
-        Assert.False(Listening(int.Parse(environment["UP_POSTGRES_PORT"], System.Globalization.CultureInfo.InvariantCulture)), "PostgreSQL still listens after make down.");
-        Assert.False(Listening(int.Parse(environment["UP_RABBITMQ_PORT"], System.Globalization.CultureInfo.InvariantCulture)), "RabbitMQ still listens after make down.");
-        Assert.False(Listening(int.Parse(environment["UP_RABBITMQ_EPMD_PORT"], System.Globalization.CultureInfo.InvariantCulture)), "Its epmd still listens after make down.");
-        Assert.False(Listening(int.Parse(environment["UP_PROMETHEUS_PORT"], System.Globalization.CultureInfo.InvariantCulture)), "Prometheus still listens after make down.");
+        Assert.False(Listening(int.Parse(environment["UP_POSTGRES_PORT"], System.Globalization.CultureInfo.InvariantCulture)),
+            "PostgreSQL still listens after make down.");
+        Assert.False(Listening(int.Parse(environment["UP_RABBITMQ_PORT"], System.Globalization.CultureInfo.InvariantCulture)),
+            "RabbitMQ still listens after make down.");
+        Assert.False(Listening(int.Parse(environment["UP_RABBITMQ_EPMD_PORT"], System.Globalization.CultureInfo.InvariantCulture)),
+            "Its epmd still listens after make down.");
+        Assert.False(Listening(int.Parse(environment["UP_PROMETHEUS_PORT"], System.Globalization.CultureInfo.InvariantCulture)),
+            "Prometheus still listens after make down.");
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(state, "pids")));
         Directory.Delete(state, recursive: true);
     }
@@ -198,7 +203,8 @@ public sealed class LocalModeTests
     public async Task make_run_listens_on_loopback_only()
     {
         var data = Directory.CreateTempSubdirectory("np-run-").FullName;
-        var dll = RepositoryPaths.Combine("artifacts", "bin", "NetworkPlatform.Standalone", new DirectoryInfo(AppContext.BaseDirectory).Name, "NetworkPlatform.Standalone.dll");
+        var dll = RepositoryPaths.Combine("artifacts", "bin", "NetworkPlatform.Standalone",
+            new DirectoryInfo(AppContext.BaseDirectory).Name, "NetworkPlatform.Standalone.dll");
         try
         {
             // The standalone host listens on fixed ports (make run's GRPC_PORT and HTTP_PORT): on a conflict, others.
@@ -208,7 +214,8 @@ public sealed class LocalModeTests
                 await using var standalone = PeerProcess.Start("dotnet", [dll, "--data-dir", data],
                     new Dictionary<string, string> { ["GRPC_PORT"] = Text(grpcPort), ["HTTP_PORT"] = Text(httpPort) });
                 var deadline = DateTime.UtcNow.AddSeconds(90);
-                while (!standalone.HasExited && DateTime.UtcNow < deadline && !standalone.Output.Contains("Application started", StringComparison.Ordinal))
+                while (!standalone.HasExited && DateTime.UtcNow < deadline
+                    && !standalone.Output.Contains("Application started", StringComparison.Ordinal))
                 {
                     await Task.Delay(200);
                 }
@@ -216,7 +223,8 @@ public sealed class LocalModeTests
                 {
                     continue;
                 }
-                Assert.True(!standalone.HasExited && standalone.Output.Contains("Application started", StringComparison.Ordinal), standalone.Output);
+                Assert.True(!standalone.HasExited && standalone.Output.Contains("Application started", StringComparison.Ordinal),
+                    standalone.Output);
                 var sockets = ListeningSocket.All().Where(s => s.ProcessIds.Contains(standalone.Id)).ToList();
                 Assert.Contains(sockets, s => s.Port == grpcPort);
                 Assert.Contains(sockets, s => s.Port == httpPort);
@@ -264,10 +272,12 @@ public sealed class LocalModeTests
         {
             Assert.Equal("f|f|f|t", Psql("postgres", "postgres",
                 $"SELECT rolsuper, rolcreatedb, rolcreaterole, rolcanlogin FROM pg_roles WHERE rolname = '{service.Name}'"));
-            Assert.Equal(service.Name, Psql("postgres", "postgres", $"SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '{service.Name}'"));
+            Assert.Equal(service.Name,
+                Psql("postgres", "postgres", $"SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '{service.Name}'"));
             Assert.Equal("0", Psql(service.Name, service.Name, "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND false"));
             var other = Conventions.Services.First(s => s != service);
-            Assert.Contains("permission denied for database", Psql(service.Name, other.Name, "SELECT 1", expectSuccess: false), StringComparison.Ordinal);
+            Assert.Contains("permission denied for database", Psql(service.Name, other.Name, "SELECT 1", expectSuccess: false),
+                StringComparison.Ordinal);
         }
     }
 
@@ -279,7 +289,8 @@ public sealed class LocalModeTests
     {
         var sockets = ListeningSocket.All();
         var offset = int.Parse(environment["UP_PORT_OFFSET"], System.Globalization.CultureInfo.InvariantCulture);
-        var ports = new[] { "UP_POSTGRES_PORT", "UP_RABBITMQ_PORT", "UP_RABBITMQ_DIST_PORT", "UP_RABBITMQ_EPMD_PORT", "UP_RABBITMQ_MANAGEMENT_PORT", "UP_PROMETHEUS_PORT" }
+        var ports = new[] { "UP_POSTGRES_PORT", "UP_RABBITMQ_PORT", "UP_RABBITMQ_DIST_PORT", "UP_RABBITMQ_EPMD_PORT",
+            "UP_RABBITMQ_MANAGEMENT_PORT", "UP_PROMETHEUS_PORT" }
             .Select(name => int.Parse(environment[name], System.Globalization.CultureInfo.InvariantCulture))
             .Concat(Conventions.Services.Select(s => s.LocalPort + offset))
             .Append(Conventions.LocalDashboardPort + offset)

@@ -23,7 +23,8 @@ public sealed partial record ListeningSocket(string Address, int Port, IReadOnly
             .Select(match => new ListeningSocket(
                 match.Groups["address"].Value,
                 int.Parse(match.Groups["port"].Value, System.Globalization.CultureInfo.InvariantCulture),
-                Pid().Matches(match.Groups["users"].Value).Select(p => int.Parse(p.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList()))
+                Pid().Matches(match.Groups["users"].Value).Select(p =>
+                    int.Parse(p.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList()))
             .ToList();
     }
 

@@ -26,7 +26,8 @@ public sealed class MailSink : IAsyncDisposable
         Directory.CreateDirectory(directory);
         var script = Path.Combine(AppContext.BaseDirectory, "tools", "smtp_sink.py");
         var server = await PythonServer.StartAsync(script, ["0", directory], []);
-        var port = int.Parse((await server.WaitUntilReadyAsync(TimeSpan.Zero)).Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+        var port = int.Parse((await server.WaitUntilReadyAsync(TimeSpan.Zero)).Split(' ')[1],
+            System.Globalization.CultureInfo.InvariantCulture);
         return new MailSink(directory, port, server);
     }
 

@@ -90,7 +90,8 @@ public sealed class SmtpNotificationSenderTests : IAsyncLifetime
     public async Task an_unreachable_relay_fails_the_send_so_the_inbox_retries_it()
     {
         using var refusing = new RefusingPort();
-        var unreachable = new SmtpNotificationSender(new SmtpOptions { Host = "127.0.0.1", Port = refusing.Port, EnableSsl = false, From = "noreply@networkplatform.test" });
+        var unreachable = new SmtpNotificationSender(new SmtpOptions { Host = "127.0.0.1", Port = refusing.Port, EnableSsl = false,
+            From = "noreply@networkplatform.test" });
 
         await Assert.ThrowsAsync<SmtpException>(() => unreachable.SendAsync("Invitation", "Body", [Kari], [], null, CancellationToken.None));
     }

@@ -114,8 +114,9 @@ public static class EventBusRegistration
             host.ConsumerStopTimeout = options.ConsumerStopTimeout;
             host.StopTimeout = options.ConsumerStopTimeout + TimeSpan.FromSeconds(2);
         });
-        services.AddHealthChecks().Add(new HealthCheckRegistration(
-            "bus-consuming", sp => new ConsumingHealthCheck(sp.GetRequiredService<IBusControl>()), HealthStatus.Unhealthy, [StorageServiceCollectionExtensions.ReadyTag]));
+        services.AddHealthChecks().Add(new HealthCheckRegistration("bus-consuming",
+            sp => new ConsumingHealthCheck(sp.GetRequiredService<IBusControl>()), HealthStatus.Unhealthy,
+                [StorageServiceCollectionExtensions.ReadyTag]));
 
         // Registered after MassTransit's hosted service: relays start after the bus and stop (flushing) before it.
         foreach (var service in builder.Services)
@@ -169,7 +170,8 @@ public static class EventBusRegistration
                 {
                     retry.Handle<ConcurrencyConflictException>();
                     retry.Handle<StorageUnavailableException>();
-                    retry.Exponential(options.TransientRetryLimit, TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100));
+                    retry.Exponential(options.TransientRetryLimit,
+                        TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100));
                 });
                 foreach (var eventType in binding.EventTypes)
                 {

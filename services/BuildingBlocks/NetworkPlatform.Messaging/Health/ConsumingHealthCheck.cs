@@ -19,6 +19,7 @@ internal sealed class ConsumingHealthCheck(IBusControl bus) : IHealthCheck
             .ToList();
         return Task.FromResult(notConsuming.Count == 0 && health.Status == BusHealthStatus.Healthy
             ? HealthCheckResult.Healthy($"{health.Endpoints.Count} receive endpoints consuming")
-            : HealthCheckResult.Unhealthy(notConsuming.Count > 0 ? $"not consuming: {string.Join("; ", notConsuming)}" : health.Description));
+            : HealthCheckResult.Unhealthy(
+                notConsuming.Count > 0 ? $"not consuming: {string.Join("; ", notConsuming)}" : health.Description));
     }
 }

@@ -58,7 +58,7 @@ public static class StorageServiceCollectionExtensions
         }
     }
 
-    /// <summary>The connection string with the pool bounds of <paramref name="options"/> (Npgsql's: 100 connections kept 5 minutes).</summary>
+    /// <summary>The connection string with the pool bounds of <paramref name="options"/> (Npgsql's: 100 connections, kept 5 min).</summary>
     private static string PooledConnectionString(StorageOptions options)
     {
         // Npgsql checks the others; a timeout of 0 s would mean waiting forever.
