@@ -34,6 +34,8 @@ if [ -f "$state/pids/rabbitmq.pid" ]; then
   else
     stop_pid RabbitMQ "$state/pids/rabbitmq.pid"
   fi
+  # The node's own port mapper (ERL_EPMD_PORT) outlives the node; it refuses to go while the node is still registered.
+  for _ in $(seq 1 50); do epmd -kill >/dev/null 2>&1 && break; sleep 0.2; done
 fi
 
 if [ -f "$state/postgres/data/postmaster.pid" ]; then

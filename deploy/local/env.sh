@@ -6,6 +6,8 @@ postgres_port=${UP_POSTGRES_PORT:-55432}
 rabbitmq_port=${UP_RABBITMQ_PORT:-55672}
 rabbitmq_dist_port=${UP_RABBITMQ_DIST_PORT:-55673}
 rabbitmq_management_port=${UP_RABBITMQ_MANAGEMENT_PORT:-55674}
+# A port mapper (epmd) of our own on loopback, beside any other Erlang node's; rabbitmqctl finds the node through it.
+export ERL_EPMD_PORT=${UP_RABBITMQ_EPMD_PORT:-55675}
 rabbitmq_node=${UP_RABBITMQ_NODE:-networkplatform-up@localhost}
 pg_bin=/usr/lib/postgresql/15/bin
 # Debian's /usr/sbin wrappers run RabbitMQ as the rabbitmq user and accept only root; others run it as themselves.

@@ -32,13 +32,25 @@ start_postgres() {
   as_user postgres "$pg_bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 start \
     -o "-p $postgres_port -k $dir -c listen_addresses=127.0.0.1" >/dev/null
   for entry in "${services[@]}"; do
-    local name=${entry%%:*}
-    if ! as_user postgres "$pg_bin/psql" -h 127.0.0.1 -p "$postgres_port" -U postgres -tAc \
-        "SELECT 1 FROM pg_database WHERE datname = '$name'" | grep -q 1; then
-      as_user postgres "$pg_bin/createdb" -h 127.0.0.1 -p "$postgres_port" -U postgres "$name"
-    fi
+    ensure_service_database "${entry%%:*}"
   done
-  echo "PostgreSQL on 127.0.0.1:$postgres_port (databases: membership, groups, meetings, reporting)"
+  echo "PostgreSQL on 127.0.0.1:$postgres_port (a database and a login role per service: membership, groups, meetings, reporting)"
+}
+
+psql_admin() { as_user postgres "$pg_bin/psql" -h 127.0.0.1 -p "$postgres_port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+
+# A login role per service that owns its own database and nothing else (no superuser, no CREATEDB or CREATEROLE), and
+# that no other role may connect to. What an earlier make up created as postgres is handed over to the service.
+ensure_service_database() { # name
+  psql_admin -d postgres -v role="$1" >/dev/null <<'SQL'
+SELECT format('CREATE ROLE %I LOGIN', :'role') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'role') \gexec
+SELECT format('CREATE DATABASE %I OWNER %I', :'role', :'role') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'role') \gexec
+ALTER DATABASE :"role" OWNER TO :"role";
+REVOKE ALL ON DATABASE :"role" FROM PUBLIC;
+SQL
+  psql_admin -d "$1" -v role="$1" >/dev/null <<'SQL'
+SELECT format('ALTER TABLE %I OWNER TO %I', tablename, :'role') FROM pg_tables WHERE schemaname = 'public' AND tableowner <> :'role' \gexec
+SQL
 }
 
 start_rabbitmq() {
@@ -51,8 +63,12 @@ start_rabbitmq() {
   printf 'management.tcp.ip = 127.0.0.1\nmanagement.tcp.port = %s\n' "$rabbitmq_management_port" >"$dir/rabbitmq.conf"
   # Started as root, rabbitmq-server drops to the rabbitmq user, which must own its directories.
   [ "$(id -u)" -eq 0 ] && chown -R rabbitmq:rabbitmq "$dir"
+  # Loopback only: AMQP, the management API, the Erlang distribution port and the port mapper (epmd, started by the node
+  # on ERL_EPMD_PORT).
   RABBITMQ_NODENAME=$rabbitmq_node RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT=$rabbitmq_port \
-  RABBITMQ_DIST_PORT=$rabbitmq_dist_port RABBITMQ_MNESIA_BASE=$dir/mnesia RABBITMQ_LOG_BASE=$dir/log \
+  RABBITMQ_DIST_PORT=$rabbitmq_dist_port ERL_EPMD_ADDRESS=127.0.0.1 \
+  RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
+  RABBITMQ_MNESIA_BASE=$dir/mnesia RABBITMQ_LOG_BASE=$dir/log \
   RABBITMQ_ENABLED_PLUGINS_FILE=$dir/enabled_plugins RABBITMQ_CONFIG_FILE=$dir/rabbitmq.conf \
     setsid nohup "$rabbitmq_bin/rabbitmq-server" >"$state/logs/rabbitmq.log" 2>&1 </dev/null &
   echo $! >"$state/pids/rabbitmq.pid"
@@ -138,9 +154,9 @@ start_service() { # name, Project, port
   local dll=$root/artifacts/bin/NetworkPlatform.$project/debug/NetworkPlatform.$project.dll
   local env=(
     ASPNETCORE_ENVIRONMENT=Development
-    GRPC_PORT="$port" HTTP_PORT="$(http_port_of "$name")"
+    GRPC_PORT="$port" HTTP_PORT="$(http_port_of "$name")" BIND_ADDRESS=127.0.0.1
     Storage__Provider=postgres
-    Storage__ConnectionString="Host=127.0.0.1;Port=$postgres_port;Database=$name;Username=postgres"
+    Storage__ConnectionString="Host=127.0.0.1;Port=$postgres_port;Database=$name;Username=$name"
     Bus__Transport=rabbitmq
     Bus__RabbitMq__Host=127.0.0.1 Bus__RabbitMq__Port="$rabbitmq_port" Bus__RabbitMq__VirtualHost=/
     Bus__RabbitMq__Username=guest Bus__RabbitMq__Password=guest Bus__RabbitMq__ManagementUrl="http://127.0.0.1:$rabbitmq_management_port"

@@ -77,8 +77,12 @@ public sealed record PendingOutboxMessage(long Sequence, OutboxMessage Message);
 /// <summary>The messages not sent yet, and how long the oldest of them has waited (by the database's clock) when asked.</summary>
 public sealed record OutboxBacklog(long Pending, TimeSpan OldestAge);
 
-public sealed class ConcurrencyConflictException(string collection, string id, long currentVersion)
-    : Exception($"{collection}/{id} is at version {currentVersion}, not the expected one.")
+/// <summary>
+/// Someone else changed the document first (a stale expected version), or, on PostgreSQL, the unit lost a deadlock or a
+/// serialization failure to a concurrent one (<paramref name="innerException"/>): the unit rolled back; run it again.
+/// </summary>
+public sealed class ConcurrencyConflictException(string collection, string id, long currentVersion, Exception? innerException = null)
+    : Exception($"{collection}/{id} is at version {currentVersion}, not the expected one.", innerException)
 {
     public string Collection { get; } = collection;
 
@@ -101,6 +105,31 @@ public sealed class DocumentNotFoundException(string collection, string id)
     public string Collection { get; } = collection;
 
     public string Id { get; } = id;
+}
+
+/// <summary>
+/// The database cannot serve the call now for a reason that passes: every connection of this process's pool is busy,
+/// the server refuses more connections, or it is unreachable, restarting or lost the connection. Retry with backoff. A
+/// unit of work that throws it rolled back, except that a failure during <see cref="IUnitOfWork.CommitAsync"/> may
+/// leave it unknown whether the commit landed (retries must be idempotent). The inner exception has the driver's detail.
+/// </summary>
+public sealed class StorageUnavailableException(string reason, string message, Exception innerException)
+    : Exception(message, innerException)
+{
+    /// <summary>Every connection of this process's pool stayed busy for the whole wait (Storage__MaxPoolSize, ConnectionTimeout).</summary>
+    public const string PoolExhausted = "DATABASE_POOL_EXHAUSTED";
+
+    /// <summary>The server refuses more connections (PostgreSQL 53300: max_connections or the role's limit).</summary>
+    public const string ConnectionLimit = "DATABASE_CONNECTION_LIMIT";
+
+    /// <summary>SQLite: another writer held the database for the whole wait.</summary>
+    public const string Busy = "DATABASE_BUSY";
+
+    /// <summary>The server cannot be reached, is shutting down or starting, or dropped the connection.</summary>
+    public const string Unreachable = "DATABASE_UNREACHABLE";
+
+    /// <summary>A stable UPPER_SNAKE code (one of the constants above), for callers and the API's ErrorInfo.</summary>
+    public string Reason { get; } = reason;
 }
 
 /// <summary>A unit's commit found a message of <see cref="IUnitOfWork.MarkHandledAtCommitAsync"/> handled before: it was rolled back.</summary>

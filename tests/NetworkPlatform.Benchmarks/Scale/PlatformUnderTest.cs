@@ -10,7 +10,6 @@ using NetworkPlatform.Meetings;
 using NetworkPlatform.Membership;
 using NetworkPlatform.Messaging.Bus;
 using NetworkPlatform.Reporting;
-using NetworkPlatform.Reporting.Dashboard;
 using NetworkPlatform.Reporting.Projections;
 using NetworkPlatform.Storage;
 using NetworkPlatform.Testing;
@@ -27,18 +26,20 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
     private readonly WebApplication app;
     private readonly string directory;
 
-    private PlatformUnderTest(WebApplication app, string directory, int grpcPort, int dashboardPort, DevelopmentTokens tokens)
+    private PlatformUnderTest(WebApplication app, string directory, DevelopmentTokens tokens)
     {
         this.app = app;
         this.directory = directory;
-        GrpcAddress = $"http://127.0.0.1:{grpcPort}";
-        DashboardAddress = $"http://127.0.0.1:{dashboardPort}";
+        var endpoints = app.Services.GetRequiredService<ServiceEndpoints>();
+        GrpcAddress = endpoints.GrpcAddress!.ToString().TrimEnd('/');
+        HttpAddress = endpoints.HttpAddress!.ToString().TrimEnd('/');
         Tokens = tokens;
     }
 
     public string GrpcAddress { get; }
 
-    public string DashboardAddress { get; }
+    /// <summary>JSON (transcoded), gRPC-Web and the dashboard page.</summary>
+    public string HttpAddress { get; }
 
     public DevelopmentTokens Tokens { get; }
 
@@ -50,14 +51,20 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
         Environment.SetEnvironmentVariable("MASSTRANSIT_USAGE_TELEMETRY", "false");
         var directory = Directory.CreateTempSubdirectory("networkplatform-scale-").FullName;
         var tokens = DevelopmentTokens.LoadOrCreate(Path.Combine(directory, "auth"));
-        var grpcPort = FreePort.Next();
-        var dashboardPort = FreePort.Next();
+        // The services call each other at this host's own gRPC address: a candidate port (another on a bind conflict).
+        var (app, _) = await CandidatePort.StartAsync(grpcPort => Build(directory, grpcPort, tokens));
+        return new PlatformUnderTest(app, directory, tokens);
+    }
+
+    private static WebApplication Build(string directory, int grpcPort, DevelopmentTokens tokens)
+    {
         var self = $"http://127.0.0.1:{grpcPort}";
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["BIND_ADDRESS"] = "127.0.0.1",
             ["GRPC_PORT"] = grpcPort.ToString(CultureInfo.InvariantCulture),
+            ["HTTP_PORT"] = "0",
             ["Storage:Provider"] = "sqlite",
             ["Storage:DataDirectory"] = directory,
             ["Bus:Transport"] = "InMemory",
@@ -74,7 +81,6 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
         builder.Services.AddSingleton(new ServiceIdentity(network => "Bearer " + tokens.Issue("service", network, [Roles.Secretariat],
             lifetime: TimeSpan.FromMinutes(10))));
         builder.AddServiceDefaults("standalone");
-        builder.AddDashboardEndpoint(dashboardPort);
         builder.Services.AddMembership(builder.Configuration);
         builder.Services.AddGroups(builder.Configuration);
         builder.Services.AddMeetings(builder.Configuration);
@@ -87,8 +93,7 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
         app.MapGroups();
         app.MapMeetings();
         app.MapReporting();
-        await app.StartAsync(cancellationToken);
-        return new PlatformUnderTest(app, directory, grpcPort, dashboardPort, tokens);
+        return app;
     }
 
     /// <summary>

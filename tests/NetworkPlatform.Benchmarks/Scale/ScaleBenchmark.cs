@@ -166,7 +166,7 @@ public sealed class ScaleBenchmark : IBenchmark
         public const int CallsPerWrittenMeeting = 7;
 
         private readonly GrpcChannel channel = GrpcChannel.ForAddress(platform.GrpcAddress);
-        private readonly HttpClient dashboard = new() { BaseAddress = new Uri(platform.DashboardAddress) };
+        private readonly HttpClient dashboard = new() { BaseAddress = new Uri(platform.HttpAddress) };
         private readonly Metadata secretariat = new()
         {
             { "authorization", "Bearer " + platform.Tokens.Issue("scale-bench", Network, [Roles.Secretariat]) },
@@ -282,8 +282,8 @@ public sealed class ScaleBenchmark : IBenchmark
             yield return ("calendar feed, one small group",
                 ct => Size(calendar.GetCalendarFeedAsync(new MeetingsV1.GetCalendarFeedRequest { NetworkId = Network,
                     GroupId = NetworkGrowth.SmallGroup }, secretariat, cancellationToken: ct)));
-            yield return ("dashboard JSON", async ct
-                => (await dashboard.GetByteArrayAsync(new Uri($"/api/networks/{Network}/health?year={Year}", UriKind.Relative),
+            yield return ("dashboard JSON (health)", async ct
+                => (await dashboard.GetByteArrayAsync(new Uri($"/v1/networks/{Network}/health?year={Year}", UriKind.Relative),
                     ct)).Length);
             yield return ("GetMeeting", ct => Size(meetings.GetMeetingAsync(new MeetingsV1.GetMeetingRequest { NetworkId = Network,
                 MeetingId = someMeetingId }, secretariat, cancellationToken: ct)));

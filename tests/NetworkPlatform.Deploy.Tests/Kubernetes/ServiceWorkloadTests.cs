@@ -26,6 +26,11 @@ public sealed class ServiceWorkloadTests
             Assert.True(container[probe]["grpc"].Exists, $"{overlay}: {service} has no gRPC {probe}.");
             Assert.Equal(Conventions.GrpcPort, container[probe].At("grpc.port").Int);
         }
+        // Readiness follows the database and the bus consumers under the service's own names; liveness must not, or an
+        // outage of either would restart every pod.
+        Assert.StartsWith(Conventions.Service(service).ProtoPackage + ".", container.At("readinessProbe.grpc.service").Text ?? "",
+            StringComparison.Ordinal);
+        Assert.False(container.At("livenessProbe.grpc.service").Exists, $"{overlay}: {service}'s liveness probe names a service.");
     }
 
     [Theory]

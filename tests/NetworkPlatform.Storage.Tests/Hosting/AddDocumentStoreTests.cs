@@ -62,7 +62,8 @@ public sealed class AddDocumentStoreTests
     [Fact]
     public async Task an_unreachable_database_makes_the_service_not_ready_with_the_reason()
     {
-        var nothingListens = $"Host=127.0.0.1;Port={FreePort.Next()};Username=postgres;Database=reporting;Timeout=3";
+        using var refusing = new RefusingPort();
+        var nothingListens = $"Host=127.0.0.1;Port={refusing.Port};Username=postgres;Database=reporting;Timeout=3";
         await using var provider = Build(new() { ["Storage:Provider"] = "postgres", ["Storage:ConnectionString"] = nothingListens }, "reporting");
 
         var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();

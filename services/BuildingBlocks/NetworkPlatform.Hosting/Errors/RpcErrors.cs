@@ -53,6 +53,10 @@ public static class RpcErrors
                 Violations = { new PreconditionFailure.Types.Violation { Type = "ETAG_MISMATCH", Subject = subject, Description = $"current etag is {currentEtag}" } },
             });
 
+    /// <summary>What the call needs (the database) cannot serve it now; retrying with backoff may succeed. reason: UPPER_SNAKE.</summary>
+    public static RpcException Unavailable(string reason, string description) =>
+        Create(StatusCode.Unavailable, description, reason, null);
+
     public static RpcException Unauthenticated(string description) =>
         Create(StatusCode.Unauthenticated, description, "UNAUTHENTICATED", null);
 

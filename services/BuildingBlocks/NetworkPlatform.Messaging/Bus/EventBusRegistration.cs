@@ -3,12 +3,16 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NetworkPlatform.Events;
 using NetworkPlatform.Messaging.Inbox;
+using NetworkPlatform.Messaging.Health;
 using NetworkPlatform.Messaging.Listeners;
 using NetworkPlatform.Messaging.Outbox;
+using NetworkPlatform.Storage;
+using NetworkPlatform.Storage.Hosting;
 
 namespace NetworkPlatform.Messaging.Bus;
 
@@ -103,6 +107,17 @@ public static class EventBusRegistration
             }
         });
 
+        // Deliveries still in flight when a transport stops (the broker went away, shutdown) are cancelled after this:
+        // MassTransit otherwise waits for them without end, and the endpoint consumes again only once they are done.
+        services.AddOptions<MassTransitHostOptions>().Configure(host =>
+        {
+            host.ConsumerStopTimeout = options.ConsumerStopTimeout;
+            host.StopTimeout = options.ConsumerStopTimeout + TimeSpan.FromSeconds(2);
+        });
+        services.AddHealthChecks().Add(new HealthCheckRegistration("bus-consuming",
+            sp => new ConsumingHealthCheck(sp.GetRequiredService<IBusControl>()), HealthStatus.Unhealthy,
+                [StorageServiceCollectionExtensions.ReadyTag]));
+
         // Registered after MassTransit's hosted service: relays start after the bus and stop (flushing) before it.
         foreach (var service in builder.Services)
         {
@@ -149,6 +164,15 @@ public static class EventBusRegistration
                 }
                 endpoint.PrefetchCount = Math.Max(options.PrefetchCount, options.ConsumerConcurrency);
                 endpoint.UseMessageRetry(retry => retry.Intervals(options.RetryIntervals));
+                // Contention (another writer changed the document first) and a database that is away pass: retried for
+                // longer, with jitter, before the retries above count, so that they never send a message to _error.
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Handle<ConcurrencyConflictException>();
+                    retry.Handle<StorageUnavailableException>();
+                    retry.Exponential(options.TransientRetryLimit,
+                        TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100));
+                });
                 foreach (var eventType in binding.EventTypes)
                 {
                     endpoint.ConfigureConsumer(context, typeof(InboxConsumer<,>).MakeGenericType(binding.HandlerType, eventType));

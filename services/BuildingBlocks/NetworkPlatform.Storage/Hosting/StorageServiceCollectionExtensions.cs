@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NetworkPlatform.Storage.Postgres;
 using NetworkPlatform.Storage.Sqlite;
+using Npgsql;
 
 namespace NetworkPlatform.Storage.Hosting;
 
@@ -54,10 +55,26 @@ public static class StorageServiceCollectionExtensions
                     throw new InvalidOperationException(
                         "Storage__Provider is postgres but Storage__ConnectionString is empty: set it, e.g. Host=db;Username=membership;Password=...;Database=membership.");
                 }
-                var postgres = new PostgresDocumentStore(options.ConnectionString, defaultDatabase: serviceName);
+                var postgres = new PostgresDocumentStore(PooledConnectionString(options), defaultDatabase: serviceName);
                 return (postgres, postgres, postgres);
             default:
                 throw new InvalidOperationException($"Storage__Provider '{options.Provider}' is unknown: use sqlite (embedded) or postgres.");
         }
+    }
+
+    /// <summary>The connection string with the pool bounds of <paramref name="options"/> (Npgsql's: 100 connections, kept 5 min).</summary>
+    private static string PooledConnectionString(StorageOptions options)
+    {
+        // Npgsql checks the others; a timeout of 0 s would mean waiting forever.
+        if (options.ConnectionTimeout < TimeSpan.FromSeconds(1))
+        {
+            throw new InvalidOperationException($"Storage__ConnectionTimeout is {options.ConnectionTimeout}; set it to 00:00:01 or more.");
+        }
+        return new NpgsqlConnectionStringBuilder(options.ConnectionString)
+        {
+            MaxPoolSize = options.MaxPoolSize,
+            ConnectionIdleLifetime = (int)options.ConnectionIdleLifetime.TotalSeconds,
+            Timeout = (int)options.ConnectionTimeout.TotalSeconds,
+        }.ConnectionString;
     }
 }

@@ -57,7 +57,7 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
     public async Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
         where T : class
     {
-        await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await PostgresFailures.Guard(DataSource.OpenConnectionAsync(cancellationToken));
         return await GetAsync(connection, null, collection, networkId, id, cancellationToken);
     }
 
@@ -70,7 +70,7 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         command.Parameters.Add(Text("collection", collection.Name));
         command.Parameters.Add(Text("network", networkId));
         command.Parameters.Add(TextArray("ids", [.. ids]));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await PostgresFailures.Guard(command.ExecuteReaderAsync(cancellationToken));
         return await DocumentSql.ReadDocumentsAsync(reader, Deserialize<T>, cancellationToken);
     }
 
@@ -90,7 +90,7 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         {
             command.Transaction = transaction;
         }
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await PostgresFailures.Guard(command.ExecuteReaderAsync(cancellationToken));
         return await DocumentSql.ReadPageAsync(reader, sql, Deserialize<T>, cancellationToken);
     }
 
@@ -108,7 +108,7 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         await ExecuteAsync(connection, "SET LOCAL enable_seqscan = off", cancellationToken);
         await using var command = Command(sql with { Text = "EXPLAIN " + sql.Text }, connection);
         var plan = new System.Text.StringBuilder();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await PostgresFailures.Guard(command.ExecuteReaderAsync(cancellationToken));
         while (await reader.ReadAsync(cancellationToken))
         {
             plan.AppendLine(reader.GetString(0));
@@ -117,7 +117,7 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
     }
 
     public async Task<IUnitOfWork> BeginAsync(CancellationToken cancellationToken = default) =>
-        new PostgresUnitOfWork(this, await DataSource.OpenConnectionAsync(cancellationToken));
+        new PostgresUnitOfWork(this, await PostgresFailures.Guard(DataSource.OpenConnectionAsync(cancellationToken)));
 
     public async Task<IReadOnlyList<PendingOutboxMessage>> ReadPendingAsync(int maxCount, CancellationToken cancellationToken = default)
     {
@@ -263,10 +263,21 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         command.Parameters.Add(Text("collection", collection.Name));
         command.Parameters.Add(Text("network", networkId));
         command.Parameters.Add(Text("id", id));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await PostgresFailures.Guard(command.ExecuteReaderAsync(cancellationToken));
         return await reader.ReadAsync(cancellationToken)
             ? new Versioned<T>(Deserialize<T>(reader.GetString(1)), reader.GetInt64(0))
             : null;
+    }
+
+    /// <summary>The committed version of a document, 0 when there is none.</summary>
+    internal async Task<long> GetVersionAsync(string collection, string networkId, string id, CancellationToken cancellationToken)
+    {
+        await using var command = DataSource.CreateCommand(
+            "SELECT version FROM documents WHERE collection = @collection AND network_id = @network AND id = @id");
+        command.Parameters.Add(Text("collection", collection));
+        command.Parameters.Add(Text("network", networkId));
+        command.Parameters.Add(Text("id", id));
+        return await PostgresFailures.Guard(command.ExecuteScalarAsync(cancellationToken)) is long version ? version : 0;
     }
 
     internal T Deserialize<T>(string json) =>

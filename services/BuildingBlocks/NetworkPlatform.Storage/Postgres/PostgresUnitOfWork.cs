@@ -46,6 +46,9 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
 
     private bool committed;
 
+    // The document of the unit's latest write: where a deadlock is reported.
+    private (string Collection, string NetworkId, string Id)? lastDocument;
+
     public Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
         where T : class =>
         store.GetAsync(connection, transaction, collection, networkId, id, cancellationToken);
@@ -66,7 +69,7 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
             ON CONFLICT DO NOTHING
             """, collection.Name, networkId, id);
         command.Parameters.Add(Jsonb("body", JsonSerializer.Serialize(document, store.Json)));
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        if (await Guard(command.ExecuteNonQueryAsync(cancellationToken), cancellationToken) == 0)
         {
             throw new DuplicateDocumentException(collection.Name, id);
         }
@@ -85,7 +88,7 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
             """, collection.Name, networkId, id);
         command.Parameters.Add(Jsonb("body", JsonSerializer.Serialize(document, store.Json)));
         command.Parameters.Add(new NpgsqlParameter<long>("expected", expectedVersion));
-        return await command.ExecuteScalarAsync(cancellationToken) is long newVersion
+        return await Guard(command.ExecuteScalarAsync(cancellationToken), cancellationToken) is long newVersion
             ? newVersion
             : throw await ConflictOrNotFoundAsync(collection.Name, networkId, id, cancellationToken);
     }
@@ -97,7 +100,7 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
             "DELETE FROM documents WHERE collection = @collection AND network_id = @network AND id = @id AND version = @expected",
                 collection.Name, networkId, id);
         command.Parameters.Add(new NpgsqlParameter<long>("expected", expectedVersion));
-        if (await command.ExecuteNonQueryAsync(cancellationToken) == 0)
+        if (await Guard(command.ExecuteNonQueryAsync(cancellationToken), cancellationToken) == 0)
         {
             throw await ConflictOrNotFoundAsync(collection.Name, networkId, id, cancellationToken);
         }
@@ -117,7 +120,7 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         command.Parameters.Add(Text("consumer", consumer));
         command.Parameters.Add(new NpgsqlParameter<Guid[]>("messageIds", [.. messageIds]));
         var marked = new HashSet<Guid>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await Guard(command.ExecuteReaderAsync(cancellationToken), cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             marked.Add(reader.GetGuid(0));
@@ -217,6 +220,10 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         {
             throw new InvalidOperationException($"A message is already in the outbox ({e.Detail}): give every event a new EventId.", e);
         }
+        catch (NpgsqlException e) when (e.IsTransient)
+        {
+            throw await FailureAsync(e, cancellationToken);
+        }
         outgoing.Clear();
         handledAtCommit.Clear();
     }
@@ -253,13 +260,45 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         // A separate statement takes a fresh snapshot, so it sees the version a concurrent writer just committed.
         await using var command = Command(
             "SELECT version FROM documents WHERE collection = @collection AND network_id = @network AND id = @id", collection, networkId, id);
-        return await command.ExecuteScalarAsync(cancellationToken) is long current
+        return await Guard(command.ExecuteScalarAsync(cancellationToken), cancellationToken) is long current
             ? new ConcurrencyConflictException(collection, id, current)
             : new DocumentNotFoundException(collection, id);
     }
 
+    /// <summary>Awaits one of the unit's statements, translating what passes (<see cref="FailureAsync"/>).</summary>
+    private async Task<T> Guard<T>(Task<T> statement, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await statement;
+        }
+        catch (NpgsqlException e) when (e.IsTransient)
+        {
+            throw await FailureAsync(e, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A deadlock or serialization failure rolled the unit back: a version conflict on the document it last wrote, at the
+    /// version the winner left (read afresh: this transaction is aborted). Any other failure that passes: unavailable.
+    /// </summary>
+    private async Task<Exception> FailureAsync(NpgsqlException exception, CancellationToken cancellationToken)
+    {
+        if (!PostgresFailures.IsConflict(exception))
+        {
+            return PostgresFailures.Unavailable(exception);
+        }
+        if (lastDocument is not { } document)
+        {
+            return new ConcurrencyConflictException("inbox", "", 0, exception); // Only inbox marks were written.
+        }
+        var current = await store.GetVersionAsync(document.Collection, document.NetworkId, document.Id, cancellationToken);
+        return new ConcurrencyConflictException(document.Collection, document.Id, current, exception);
+    }
+
     private NpgsqlCommand Command(string sql, string collection, string networkId, string id)
     {
+        lastDocument = (collection, networkId, id);
         var command = new NpgsqlCommand(sql, connection, Writing());
         command.Parameters.Add(Text("collection", collection));
         command.Parameters.Add(Text("network", networkId));

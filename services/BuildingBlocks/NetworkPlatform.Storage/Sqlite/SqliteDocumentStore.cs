@@ -16,6 +16,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
 
     private static readonly TimeSpan WriteWait = TimeSpan.FromSeconds(30);
 
+    private const string BusyMessage = "The database stayed busy with other writes for the whole wait; retry with backoff.";
+
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly string connectionString;
     private readonly string relayLockFile;
@@ -115,13 +117,17 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
             var transaction = connection.BeginTransaction(deferred: false);
             return new SqliteUnitOfWork(this, connection, transaction, writing);
         }
-        catch
+        catch (Exception e)
         {
             if (connection is not null)
             {
                 await connection.DisposeAsync();
             }
             writing.Dispose();
+            if (e is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_BUSY })
+            {
+                throw new StorageUnavailableException(StorageUnavailableException.Busy, BusyMessage, e); // Another process writes.
+            }
             throw;
         }
     }
@@ -311,8 +317,9 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
     {
         if (!await writeGate.WaitAsync(WriteWait, cancellationToken))
         {
-            throw new TimeoutException(
-                $"No write turn on {DatabaseFile} within {WriteWait.TotalSeconds} s: a unit of work is held open too long; dispose every unit of work promptly.");
+            throw new StorageUnavailableException(StorageUnavailableException.Busy, BusyMessage, new TimeoutException(
+                $"No write turn on {DatabaseFile} within {WriteWait.TotalSeconds} s: a unit of work is held open too long; " +
+                "dispose every unit of work promptly."));
         }
         return new WriteTurn(writeGate);
     }
