@@ -19,7 +19,7 @@ public sealed class PostgresFailureTests
     {
         var server = await PostgresServer.SharedAsync();
         var (documents, _, database) = Adapter(await server.CreateDatabaseAsync("pool"), maxPoolSize: 2);
-        await database.MigrateAsync();
+        await database.MigrateAsync([]);
         var first = await BeginWritingAsync(documents, "m-1");
         await using var second = await BeginWritingAsync(documents, "m-2");
 
@@ -44,7 +44,7 @@ public sealed class PostgresFailureTests
         await ExecuteAsync(connectionString, $"GRANT ALL ON SCHEMA public TO {role}");
         var asRole = new NpgsqlConnectionStringBuilder(connectionString) { Username = role }.ConnectionString;
         var (documents, _, database) = Adapter(asRole, maxPoolSize: 4);
-        await database.MigrateAsync();
+        await database.MigrateAsync([]);
         await using var holding = await BeginWritingAsync(documents, "m-1");
 
         var refused = await Assert.ThrowsAsync<StorageUnavailableException>(() => documents.GetAsync(Meeting.Collection, Network, "m-1"));
@@ -60,7 +60,7 @@ public sealed class PostgresFailureTests
         try
         {
             var (documents, _, database) = Adapter(await server.CreateDatabaseAsync("restart"), maxPoolSize: 4);
-            await database.MigrateAsync();
+            await database.MigrateAsync([]);
             await using (var unit = await BeginWritingAsync(documents, "m-1"))
             {
                 await unit.CommitAsync();
@@ -89,7 +89,7 @@ public sealed class PostgresFailureTests
     {
         var server = await PostgresServer.SharedAsync();
         var (documents, _, database) = Adapter(await server.CreateDatabaseAsync("deadlock"), maxPoolSize: 4);
-        await database.MigrateAsync();
+        await database.MigrateAsync([]);
         await using (var setup = await BeginWritingAsync(documents, "m-a"))
         {
             await setup.InsertAsync(Meeting.Collection, Network, new Meeting("m-b", "g-1", "startup", null, "B"));
