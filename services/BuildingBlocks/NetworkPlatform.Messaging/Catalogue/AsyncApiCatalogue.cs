@@ -18,7 +18,11 @@ public static class AsyncApiCatalogue
 
     public const string RegenerateCommand = "make events-catalogue";
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static string Generate(IEnumerable<Type> eventTypes)
     {
@@ -39,7 +43,14 @@ public static class AsyncApiCatalogue
                     ["amqp"] = new JsonObject
                     {
                         ["is"] = "routingKey",
-                        ["exchange"] = new JsonObject { ["name"] = exchange, ["type"] = "fanout", ["durable"] = true, ["autoDelete"] = false, ["vhost"] = "/" },
+                        ["exchange"] = new JsonObject
+                        {
+                            ["name"] = exchange,
+                            ["type"] = "fanout",
+                            ["durable"] = true,
+                            ["autoDelete"] = false,
+                            ["vhost"] = "/",
+                        },
                         ["bindingVersion"] = "0.2.0",
                     },
                 },
@@ -75,7 +86,8 @@ public static class AsyncApiCatalogue
                     "Every domain event the services publish (outbox -> RabbitMQ via MassTransit). Each event type has a durable fanout " +
                     "exchange named Namespace:TypeName. Messages are MassTransit JSON envelopes; the event is in \"message\". " +
                     "Delivery is at least once: deduplicate on messageId. Events of one aggregate are published in order; " +
-                    "aggregateVersion tells a stale copy. Generated from NetworkPlatform.Events by `" + RegenerateCommand + "`; do not edit.",
+                    "aggregateVersion tells a stale copy. " +
+                    "Generated from NetworkPlatform.Events by `" + RegenerateCommand + "`; do not edit.",
             },
             ["defaultContentType"] = WireFormat.ContentType,
             ["servers"] = new JsonObject
@@ -104,7 +116,12 @@ public static class AsyncApiCatalogue
         ["required"] = new JsonArray("messageId", "messageType", "message"),
         ["properties"] = new JsonObject
         {
-            ["messageId"] = new JsonObject { ["type"] = "string", ["format"] = "uuid", ["description"] = "Equals the event's eventId; the same on every redelivery." },
+            ["messageId"] = new JsonObject
+            {
+                ["type"] = "string",
+                ["format"] = "uuid",
+                ["description"] = "Equals the event's eventId; the same on every redelivery.",
+            },
             ["messageType"] = new JsonObject
             {
                 ["type"] = "array",
