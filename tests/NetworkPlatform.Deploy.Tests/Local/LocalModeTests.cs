@@ -4,6 +4,7 @@ using Microsoft.IdentityModel.Tokens;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Deploy.Tests.Support;
 using NetworkPlatform.Testing;
+using RabbitMQ.Client;
 
 namespace NetworkPlatform.Deploy.Tests.Local;
 
@@ -173,6 +174,7 @@ public sealed class LocalModeTests
             Assert.True(File.Exists(Path.Combine(state, "auth", "dev-jwks.json")), "No signing key for local tokens.");
             AssertEachServiceOwnsOnlyItsDatabase(postgresPort, environment);
             AssertEverythingListensOnLoopbackOnly(state, environment);
+            await AssertTheDashboardConsumerMayOnlyReadEventsAsync(state, environment);
             // Prometheus with the platform's alerts, and a scrape job per service.
             using var http = new HttpClient();
             var prometheusPort = environment["UP_PROMETHEUS_PORT"];
@@ -280,6 +282,42 @@ public sealed class LocalModeTests
             var other = Conventions.Services.First(s => s != service);
             Assert.Contains("permission denied for database", Psql(service.Name, other.Name, "SELECT 1", expectSuccess: false),
                 StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// make up's event consumer "dashboard" (docs/events/README.md): it declares a queue of its own and binds it to an event
+    /// exchange, which exists before any such event was published; the broker refuses it another's queue name and publishing.
+    /// </summary>
+    private static async Task AssertTheDashboardConsumerMayOnlyReadEventsAsync(string state, IReadOnlyDictionary<string, string> environment)
+    {
+        var factory = new ConnectionFactory
+        {
+            HostName = "127.0.0.1",
+            Port = int.Parse(environment["UP_RABBITMQ_PORT"], System.Globalization.CultureInfo.InvariantCulture),
+            UserName = "dashboard",
+            Password = (await File.ReadAllTextAsync(Path.Combine(state, "event-consumers", "dashboard.password"))).Trim(),
+        };
+        await using var connection = await factory.CreateConnectionAsync();
+        const string Exchange = "NetworkPlatform.Events.Membership:OrganisationRegistered";
+        await using (var channel = await connection.CreateChannelAsync())
+        {
+            await channel.QueueDeclareAsync("dashboard.organisations", durable: false, exclusive: true, autoDelete: true);
+            await channel.QueueBindAsync("dashboard.organisations", Exchange, routingKey: "");
+        }
+        foreach (var (what, refused) in new (string, Func<IChannel, Task>)[]
+        {
+            ("declare membership's queue name", c => c.QueueDeclareAsync("membership.mine", durable: false, exclusive: true,
+                autoDelete: true)),
+            ("publish an event", async c => await c.BasicPublishAsync(Exchange, "", true, new BasicProperties(), "{}"u8.ToArray())),
+        })
+        {
+            await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true,
+                publisherConfirmationTrackingEnabled: true));
+            var error = await Record.ExceptionAsync(() => refused(channel));
+            Assert.True(error is RabbitMQ.Client.Exceptions.OperationInterruptedException { ShutdownReason.ReplyCode: 403 }
+                or RabbitMQ.Client.Exceptions.PublishException,
+                $"The dashboard consumer could {what}: {error}");
         }
     }
 

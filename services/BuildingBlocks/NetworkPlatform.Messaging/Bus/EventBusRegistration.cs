@@ -102,6 +102,13 @@ public static class EventBusRegistration
                         // would refuse basic.get there, which operators use to inspect and move dead letters.
                         rabbit.SendTopology.ConfigureErrorSettings = error => error.SetQueueArgument(SingleActiveConsumer, null);
                         rabbit.SendTopology.ConfigureDeadLetterSettings = skipped => skipped.SetQueueArgument(SingleActiveConsumer, null);
+                        // Every event type's exchange exists from the start, before its first event: a dashboard's own
+                        // queue can bind to any exchange of the catalogue (docs/events/asyncapi.json) at once.
+                        rabbit.DeployPublishTopology = true;
+                        foreach (var eventType in eventTypes.All)
+                        {
+                            rabbit.PublishTopology.GetMessageTopology(eventType);
+                        }
                         ConfigureBus(context, rabbit, options, bindings, listeners);
                     });
                     break;

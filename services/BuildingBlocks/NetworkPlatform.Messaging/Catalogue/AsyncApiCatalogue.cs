@@ -18,6 +18,8 @@ public static class AsyncApiCatalogue
 
     public const string RegenerateCommand = "make events-catalogue";
 
+    private const string ConsumerSecurityScheme = "eventConsumer";
+
     private static readonly JsonSerializerOptions Indented = new()
     {
         WriteIndented = true,
@@ -37,7 +39,8 @@ public static class AsyncApiCatalogue
             var exchange = EventTopology.ExchangeName(type);
             channels[exchange] = new JsonObject
             {
-                ["description"] = $"{type.Name} events. Bind a queue of your own to this exchange to receive them.",
+                ["description"] = $"{type.Name} events. Bind a queue of your own (named <your user>.<anything>) to this exchange "
+                    + "to receive them.",
                 ["bindings"] = new JsonObject
                 {
                     ["amqp"] = new JsonObject
@@ -97,15 +100,35 @@ public static class AsyncApiCatalogue
                     ["url"] = "{host}:{port}",
                     ["protocol"] = "amqp",
                     ["protocolVersion"] = "0-9-1",
+                    ["description"] =
+                        "The platform's RabbitMQ, virtual host \"/\". In the cluster: the Service rabbitmq, from a namespace labelled " +
+                        "networkplatform.io/event-consumer=true. With `make up`: 127.0.0.1:55672.",
                     ["variables"] = new JsonObject
                     {
                         ["host"] = new JsonObject { ["default"] = "rabbitmq" },
                         ["port"] = new JsonObject { ["default"] = "5672" },
                     },
+                    ["security"] = new JsonArray(new JsonObject { [ConsumerSecurityScheme] = new JsonArray() }),
                 },
             },
             ["channels"] = channels,
-            ["components"] = new JsonObject { ["messages"] = messages, ["schemas"] = schemas },
+            ["components"] = new JsonObject
+            {
+                ["messages"] = messages,
+                ["schemas"] = schemas,
+                ["securitySchemes"] = new JsonObject
+                {
+                    [ConsumerSecurityScheme] = new JsonObject
+                    {
+                        ["type"] = "userPassword",
+                        ["description"] =
+                            "A broker user per consumer: it may declare, bind and read queues named <user>.<anything> and bind them to " +
+                            "the platform's exchanges (NetworkPlatform.Events.*), nothing else. `make up` creates the user " +
+                            "dashboard (password in .data/up/event-consumers/dashboard.password); in the cluster, an operator adds " +
+                            "a User and a Permission (deploy/k8s/overlays/prod/event-consumers.yaml).",
+                    },
+                },
+            },
         };
         return document.ToJsonString(Indented) + "\n";
     }
