@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using NetworkPlatform.Groups.Seed;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Seed;
 

@@ -12,7 +12,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Hosting.Telemetry;
 
 namespace NetworkPlatform.Hosting;
@@ -53,6 +55,7 @@ public static class ServiceDefaults
         {
             grpc.MaxReceiveMessageSize = MaxMessageSize;
             grpc.MaxSendMessageSize = MaxMessageSize;
+            grpc.Interceptors.Add<ErrorMappingInterceptor>();
         });
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(health =>

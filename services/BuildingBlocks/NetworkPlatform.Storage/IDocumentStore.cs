@@ -23,6 +23,14 @@ public interface IUnitOfWork : IAsyncDisposable
     Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
         where T : class;
 
+    /// <summary>
+    /// Reads a document this unit is about to change and holds it until the unit ends: a concurrent unit reading the same
+    /// document this way waits, so racing writers queue instead of failing on the version (PostgreSQL: a row lock;
+    /// SQLite: the unit already holds the database's write lock).
+    /// </summary>
+    Task<Versioned<T>?> GetForUpdateAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
+        where T : class;
+
     /// <summary>Stores a new document at version 1. Throws <see cref="DuplicateDocumentException"/> when the id is taken.</summary>
     Task<long> InsertAsync<T>(DocumentCollection<T> collection, string networkId, T document, CancellationToken cancellationToken = default)
         where T : class;

@@ -3,6 +3,7 @@ using Google.Protobuf;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Grpc.Core;
 using NetworkPlatform.Hosting;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Reporting.Api;
 using NetworkPlatform.Reporting.Features;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using Grpc.Core;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Testing;
 

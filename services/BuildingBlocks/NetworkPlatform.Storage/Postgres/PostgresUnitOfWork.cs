@@ -50,6 +50,10 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         where T : class =>
         store.GetAsync(connection, transaction, collection, networkId, id, cancellationToken);
 
+    public Task<Versioned<T>?> GetForUpdateAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
+        where T : class =>
+        store.GetAsync(connection, Writing(), collection, networkId, id, cancellationToken, forUpdate: true);
+
     public async Task<long> InsertAsync<T>(DocumentCollection<T> collection, string networkId, T document, CancellationToken cancellationToken = default)
         where T : class
     {

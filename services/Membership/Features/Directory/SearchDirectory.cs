@@ -1,4 +1,5 @@
 using System.Text;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Contract;
 using NetworkPlatform.Membership.Domain;
@@ -31,7 +32,7 @@ public static class SearchDirectory
             .Take(pageSize + 1)
             .ToList();
 
-        var viewer = await LedGroupMembers.ViewerAsync(context, caller, request.NetworkId, cancellationToken);
+        var viewer = await LedGroupMembers.ViewerAsync(context.Store, caller, request.NetworkId, cancellationToken);
         var response = new V1.SearchDirectoryResponse();
         foreach (var entry in matches.Take(pageSize))
         {

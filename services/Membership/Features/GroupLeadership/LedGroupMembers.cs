@@ -1,3 +1,4 @@
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Storage;
@@ -13,27 +14,27 @@ public static class LedGroupMembers
 {
     private const int PageSize = 500;
 
-    public static async Task<PersonalDataViewer> ViewerAsync(MembershipContext context, Caller caller, string networkId, CancellationToken cancellationToken)
+    public static async Task<PersonalDataViewer> ViewerAsync(IDocumentStore store, Caller caller, string networkId, CancellationToken cancellationToken)
     {
         if (!caller.HasRole(Roles.GroupLeader) || caller.PersonId is null || caller.NetworkId != networkId)
         {
             return PersonalDataViewer.Of(caller);
         }
         var members = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var led in await AllAsync(context, networkId, new IndexFilter("leader", caller.PersonId), cancellationToken))
+        foreach (var led in await AllAsync(store, networkId, new IndexFilter("leader", caller.PersonId), cancellationToken))
         {
-            members.UnionWith((await AllAsync(context, networkId, new IndexFilter("group", led.GroupId), cancellationToken)).Select(p => p.PersonId));
+            members.UnionWith((await AllAsync(store, networkId, new IndexFilter("group", led.GroupId), cancellationToken)).Select(p => p.PersonId));
         }
         return new PersonalDataViewer(caller, members);
     }
 
-    private static async Task<List<GroupParticipation>> AllAsync(MembershipContext context, string networkId, IndexFilter filter, CancellationToken cancellationToken)
+    private static async Task<List<GroupParticipation>> AllAsync(IDocumentStore store, string networkId, IndexFilter filter, CancellationToken cancellationToken)
     {
         var all = new List<GroupParticipation>();
         string? token = null;
         do
         {
-            var page = await context.Store.QueryAsync(MembershipCollections.GroupParticipations, networkId, new DocumentQuery([filter], PageSize, token), cancellationToken);
+            var page = await store.QueryAsync(MembershipCollections.GroupParticipations, networkId, new DocumentQuery([filter], PageSize, token), cancellationToken);
             all.AddRange(page.Items.Select(i => i.Document));
             token = page.NextPageToken;
         }

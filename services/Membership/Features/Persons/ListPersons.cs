@@ -1,22 +1,34 @@
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Features.GroupLeadership;
 using NetworkPlatform.Membership.Storage;
 using NetworkPlatform.Storage;
-using V1 = NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Features.Persons;
 
+/// <param name="EmployerOrganisationId">Only this organisation's persons; empty for all.</param>
+public sealed record ListPersonsQuery(string NetworkId, string EmployerOrganisationId, int PageSize, string PageToken) : INetworkRequest;
+
+public sealed record PersonPage(Page<Person> Page, PersonalDataViewer Viewer);
+
 /// <summary>Ordered by id; optionally only one employer's persons. The viewer decides whose personal data is shown.</summary>
-public static class ListPersons
+public sealed class ListPersons(MembershipContext context) : IUseCase<ListPersonsQuery, PersonPage>
 {
-    public static async Task<(Page<Person> Page, PersonalDataViewer Viewer)> HandleAsync(MembershipContext context, Caller caller, V1.ListPersonsRequest request, CancellationToken cancellationToken)
+    public void Authorize(ListPersonsQuery query, Caller caller)
     {
-        new Validation().NetworkId("network_id", request.NetworkId).MaxLength("employer_organisation_id", request.EmployerOrganisationId, 100).ThrowIfInvalid();
-        var pageSize = Paging.PageSize(request.PageSize);
-        Authorisation.EnsureReader(caller, request.NetworkId);
-        IndexFilter[] filters = request.EmployerOrganisationId.Length > 0 ? [new IndexFilter("employer", request.EmployerOrganisationId)] : [];
-        var page = await context.Store.QueryAsync(MembershipCollections.Persons, request.NetworkId, new DocumentQuery(filters, pageSize, Paging.Token(request.PageToken)), cancellationToken);
-        return (page, await LedGroupMembers.ViewerAsync(context, caller, request.NetworkId, cancellationToken));
+    }
+
+    public void Validate(ListPersonsQuery query, Violations violations) => violations
+        .Text("employer_organisation_id", query.EmployerOrganisationId, 100)
+        .PageSize("page_size", query.PageSize);
+
+    public async Task<PersonPage> HandleAsync(ListPersonsQuery query, Caller caller, CancellationToken cancellationToken)
+    {
+        IndexFilter[] filters = query.EmployerOrganisationId.Length > 0 ? [new IndexFilter("employer", query.EmployerOrganisationId)] : [];
+        var page = await context.Store.QueryAsync(MembershipCollections.Persons, query.NetworkId,
+            new DocumentQuery(filters, Application.Validation.Paging.Size(query.PageSize), Application.Validation.Paging.Token(query.PageToken)), cancellationToken);
+        return new PersonPage(page, await LedGroupMembers.ViewerAsync(context.Store, caller, query.NetworkId, cancellationToken));
     }
 }
