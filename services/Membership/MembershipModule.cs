@@ -5,6 +5,7 @@ using NetworkPlatform.Membership.Consumers;
 using NetworkPlatform.Membership.Features;
 using NetworkPlatform.Membership.Features.Persons;
 using NetworkPlatform.Membership.Seed;
+using NetworkPlatform.Membership.Storage;
 using NetworkPlatform.Messaging.Bus;
 using NetworkPlatform.Storage;
 using NetworkPlatform.Storage.Hosting;
@@ -29,7 +30,7 @@ public static class MembershipModule
 
     public static IServiceCollection AddMembership(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDocumentStore(configuration.GetSection("Storage"), ServiceName);
+        services.AddDocumentStore(configuration.GetSection("Storage"), ServiceName, MembershipCollections.All);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new MembershipContext(sp.GetRequiredKeyedService<IDocumentStore>(ServiceName), sp.GetRequiredService<TimeProvider>()));
         // Every use case, by name: the compiler checks this list, nothing is found by scanning.

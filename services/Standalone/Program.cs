@@ -8,7 +8,6 @@ using NetworkPlatform.Meetings;
 using NetworkPlatform.Membership;
 using NetworkPlatform.Messaging.Bus;
 using NetworkPlatform.Reporting;
-using NetworkPlatform.Reporting.Dashboard;
 using NetworkPlatform.Standalone;
 
 // Content root next to the binaries: `make run` starts from the repository root, and appsettings.json lives with the build.
@@ -19,7 +18,6 @@ builder.Services.AddSingleton(settings.Tokens);
 // Event handlers calling another service act as that network's secretariat, signed with the development key.
 builder.Services.AddSingleton(new ServiceIdentity(network => "Bearer " + settings.Tokens.Issue("service", network, [Roles.Secretariat], lifetime: TimeSpan.FromMinutes(10))));
 builder.AddServiceDefaults("standalone");
-builder.AddDashboardEndpoint(settings.DashboardPort);
 builder.Services.AddMembership(builder.Configuration);
 builder.Services.AddGroups(builder.Configuration);
 builder.Services.AddMeetings(builder.Configuration);

@@ -18,7 +18,7 @@ public static class Stores
             ? new StorageOptions { Provider = StorageOptions.Sqlite, DataDirectory = Directory.CreateTempSubdirectory("application-tests-").FullName }
             : new StorageOptions { Provider = StorageOptions.Postgres, ConnectionString = await (await PostgresServer.SharedAsync()).CreateDatabaseAsync("application") };
         var (documents, _, database) = StorageServiceCollectionExtensions.CreateAdapter(options, "application");
-        await database.MigrateAsync();
+        await database.MigrateAsync([]);
         return documents;
     }
 }

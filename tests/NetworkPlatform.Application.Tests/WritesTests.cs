@@ -62,7 +62,7 @@ public class WritesTests
             writes.CreateAsync(Notes, Network, key, _ => Task.FromResult(Change<Note>.Quiet(new Note(Guid.NewGuid().ToString("N"), "hello"))), default))));
 
         Assert.Single(results.Select(r => r.Document.Id).Distinct());
-        var all = await writes.Store.QueryAsync(Notes.Collection, Network, DocumentQuery.All(100), default);
+        var all = await writes.Store.QueryAsync(Notes.Collection, Network, Notes.Collection.Query().Page(100), default);
         Assert.Single(all.Items);
     }
 

@@ -21,7 +21,8 @@ internal static partial class H2Load
     public const int Connections = 16;
     public const int StreamsPerConnection = 16;
 
-    public static async Task<H2LoadResult> RunAsync(int port, string path, byte[] requestFrame, TimeSpan duration, CancellationToken cancellationToken)
+    public static async Task<H2LoadResult> RunAsync(int port, string path, byte[] requestFrame, TimeSpan duration, CancellationToken cancellationToken,
+        string? authorization = null)
     {
         var work = Directory.CreateTempSubdirectory("np-h2load-");
         try
@@ -39,6 +40,7 @@ internal static partial class H2Load
                 "-H", "content-type: application/grpc",
                 "-H", "te: trailers",
                 "-d", body,
+                .. authorization is null ? Array.Empty<string>() : ["-H", "authorization: " + authorization],
                 "--log-file", log,
                 $"http://127.0.0.1:{port}{path}",
             ];

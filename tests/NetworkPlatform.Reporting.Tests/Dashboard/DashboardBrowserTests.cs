@@ -28,7 +28,7 @@ public sealed class DashboardBrowserTests
             Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
-        await page.GotoAsync($"http://127.0.0.1:{host.DashboardPort}/#network={Net}&year=2026&token={host.TokenFor(Roles.DashboardReader)}");
+        await page.GotoAsync($"{host.HttpAddress}#network={Net}&year=2026&token={host.TokenFor(Roles.DashboardReader)}");
 
         await Expect(page.Locator("#held")).ToHaveTextAsync("1");
         await Expect(page.Locator("#attendance")).ToHaveTextAsync("50 %");
@@ -53,7 +53,7 @@ public sealed class DashboardBrowserTests
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
         var page = await browser.NewPageAsync();
-        await page.GotoAsync($"http://127.0.0.1:{host.DashboardPort}/#network={Net}&year=2026&token=not-a-token");
+        await page.GotoAsync($"{host.HttpAddress}#network={Net}&year=2026&token=not-a-token");
 
         await Expect(page.Locator("#error")).ToContainTextAsync("not a well-formed JWT");
     }

@@ -1,6 +1,7 @@
 #!/bin/sh
-# Runs once, when the PostgreSQL data directory is first initialised: a role and a database per service,
-# each role's password from that service's Secret (<service>-database), passed in as <SERVICE>_PASSWORD.
+# Runs once, when the PostgreSQL data directory is first initialised: a login role per service (no superuser, no
+# CREATEDB or CREATEROLE) owning its own database, which no other role may connect to; each role's password from that
+# service's Secret (<service>-database), passed in as <SERVICE>_PASSWORD.
 set -eu
 for service in membership groups meetings reporting; do
   password=$(printenv "$(echo "$service" | tr '[:lower:]' '[:upper:]')_PASSWORD")
@@ -8,5 +9,6 @@ for service in membership groups meetings reporting; do
     -v role="$service" -v password="$password" <<'SQL'
 CREATE ROLE :"role" LOGIN PASSWORD :'password';
 CREATE DATABASE :"role" OWNER :"role";
+REVOKE ALL ON DATABASE :"role" FROM PUBLIC;
 SQL
 done

@@ -41,6 +41,8 @@ public static class PlatformAuthentication
 
     private static void Configure(JwtBearerOptions jwt, AuthOptions options, ServiceSigningKey? serviceKey)
     {
+        jwt.TokenHandlers.Clear();
+        jwt.TokenHandlers.Add(new ValidatedTokenCache());
         jwt.MapInboundClaims = false;
         jwt.ConfigurationManager = IssuerKeys(options);
         jwt.TokenValidationParameters = new TokenValidationParameters

@@ -26,6 +26,6 @@ public sealed class GetPerson(MembershipContext context) : IUseCase<GetPersonQue
     public async Task<PersonView> HandleAsync(GetPersonQuery query, Caller caller, CancellationToken cancellationToken)
     {
         var person = await context.Store.RequireAsync(MembershipResources.Persons, query.NetworkId, query.PersonId, cancellationToken);
-        return new PersonView(person, await LedGroupMembers.ViewerAsync(context.Store, caller, query.NetworkId, cancellationToken));
+        return new PersonView(person, await LedGroupMembers.ViewerAsync(context, caller, query.NetworkId, cancellationToken));
     }
 }

@@ -26,9 +26,10 @@ public sealed class ListPersons(MembershipContext context) : IUseCase<ListPerson
 
     public async Task<PersonPage> HandleAsync(ListPersonsQuery query, Caller caller, CancellationToken cancellationToken)
     {
-        IndexFilter[] filters = query.EmployerOrganisationId.Length > 0 ? [new IndexFilter("employer", query.EmployerOrganisationId)] : [];
-        var page = await context.Store.QueryAsync(MembershipCollections.Persons, query.NetworkId,
-            new DocumentQuery(filters, Application.Validation.Paging.Size(query.PageSize), Application.Validation.Paging.Token(query.PageToken)), cancellationToken);
-        return new PersonPage(page, await LedGroupMembers.ViewerAsync(context.Store, caller, query.NetworkId, cancellationToken));
+        var persons = MembershipCollections.Persons.Query().Page(
+            Application.Validation.Paging.Size(query.PageSize), Application.Validation.Paging.Token(query.PageToken));
+        persons = query.EmployerOrganisationId.Length > 0 ? persons.Where(p => p.EmployerOrganisationId, query.EmployerOrganisationId) : persons;
+        var page = await context.Store.QueryAsync(MembershipCollections.Persons, query.NetworkId, persons, cancellationToken);
+        return new PersonPage(page, await LedGroupMembers.ViewerAsync(context, caller, query.NetworkId, cancellationToken));
     }
 }
