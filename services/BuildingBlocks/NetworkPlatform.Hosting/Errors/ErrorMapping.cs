@@ -10,7 +10,8 @@ namespace NetworkPlatform.Hosting.Errors;
 /// The one map from what use cases, aggregates and the storage throw to gRPC statuses with google.rpc details:
 /// bad input -> INVALID_ARGUMENT (BadRequest), broken rules -> FAILED_PRECONDITION (PreconditionFailure with every
 /// violation), a stale etag or a lost race -> ABORTED (the current etag), duplicates -> ALREADY_EXISTS, unknown
-/// resources -> NOT_FOUND (ResourceInfo), refusals -> PERMISSION_DENIED.
+/// resources -> NOT_FOUND (ResourceInfo), refusals -> PERMISSION_DENIED, a database that cannot serve now -> UNAVAILABLE
+/// (the reason; clients retry with backoff).
 /// </summary>
 public static class ErrorMapping
 {
@@ -41,6 +42,7 @@ public static class ErrorMapping
         DuplicateDocumentException duplicate => RpcErrors.AlreadyExists(duplicate.Collection, duplicate.Id,
             $"{duplicate.Collection}/{duplicate.Id} already exists; get it instead of creating it again."),
         DocumentNotFoundException missing => RpcErrors.NotFound(missing.Collection, missing.Id),
+        StorageUnavailableException unavailable => RpcErrors.Unavailable(unavailable.Reason, unavailable.Message),
         InvalidPageTokenException => RpcErrors.InvalidArgument("page_token",
             "Not a page token from this service; send next_page_token exactly as received, or leave it empty for the first page."),
         _ => null,
