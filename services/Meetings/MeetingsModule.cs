@@ -1,3 +1,4 @@
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;

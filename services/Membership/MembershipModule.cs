@@ -3,6 +3,7 @@ using NetworkPlatform.Hosting;
 using NetworkPlatform.Membership.Api;
 using NetworkPlatform.Membership.Consumers;
 using NetworkPlatform.Membership.Features;
+using NetworkPlatform.Membership.Features.Persons;
 using NetworkPlatform.Membership.Seed;
 using NetworkPlatform.Membership.Storage;
 using NetworkPlatform.Messaging.Bus;
@@ -32,6 +33,8 @@ public static class MembershipModule
         services.AddDocumentStore(configuration.GetSection("Storage"), ServiceName, MembershipCollections.All);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new MembershipContext(sp.GetRequiredKeyedService<IDocumentStore>(ServiceName), sp.GetRequiredService<TimeProvider>()));
+        // Every use case, by name: the compiler checks this list, nothing is found by scanning.
+        services.AddSingleton<GetPerson>().AddSingleton<ListPersons>().AddSingleton<CreatePerson>().AddSingleton<UpdatePerson>();
         services.AddSingleton<NetworkApi>();
         services.AddSingleton<OrganisationApi>();
         services.AddSingleton<PersonApi>();

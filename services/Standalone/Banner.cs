@@ -1,4 +1,5 @@
 using NetworkPlatform.Groups.Seed;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Seed;

@@ -2,6 +2,7 @@
 // the in-memory bus, calls between services are real gRPC over loopback, and a demo network is seeded on first start.
 using NetworkPlatform.Groups;
 using NetworkPlatform.Hosting;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Meetings;
 using NetworkPlatform.Membership;

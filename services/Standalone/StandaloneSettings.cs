@@ -1,4 +1,5 @@
 using NetworkPlatform.Groups;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership;
 

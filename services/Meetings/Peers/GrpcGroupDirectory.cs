@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Grpc.Core;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Hosting.Peers;
 using NetworkPlatform.Groups.V1;

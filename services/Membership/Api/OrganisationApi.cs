@@ -44,5 +44,5 @@ public sealed class OrganisationApi(MembershipContext membership) : Organisation
     public override Task<ListMembershipHistoryResponse> ListMembershipHistory(ListMembershipHistoryRequest request, ServerCallContext context) =>
         Calls.RunAsync(context, (caller, ct) => UseCases.ListMembershipHistory.HandleAsync(membership, caller, request, ct), (r, _) => r);
 
-    private static Organisation Map(Versioned<Domain.Organisation> organisation, Hosting.Auth.Caller caller) => ProtoMapping.ToProto(organisation);
+    private static Organisation Map(Versioned<Domain.Organisation> organisation, Application.Caller caller) => ProtoMapping.ToProto(organisation);
 }

@@ -36,5 +36,5 @@ public sealed class RepresentativeApi(MembershipContext membership) : Representa
     public override Task<CheckRepresentativeResponse> CheckRepresentative(CheckRepresentativeRequest request, ServerCallContext context) =>
         Calls.RunAsync(context, (caller, ct) => UseCases.CheckRepresentative.HandleAsync(membership, caller, request, ct), (r, _) => r);
 
-    private static Representative Map(RepresentativeView view, Hosting.Auth.Caller caller) => ProtoMapping.ToProto(view.Appointment, view.PersonFullName);
+    private static Representative Map(RepresentativeView view, Application.Caller caller) => ProtoMapping.ToProto(view.Appointment, view.PersonFullName);
 }

@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Storage;

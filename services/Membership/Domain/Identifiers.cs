@@ -14,6 +14,9 @@ public static class Identifiers
     public const string Representative = "rep";
     public const string ParticipationRequest = "par";
 
+    /// <summary>A new random id; retried creates find their first result through their request_id (IdempotencyKeys).</summary>
+    public static string New(string prefix) => $"{prefix}-{Guid.NewGuid():N}"[..(prefix.Length + 17)];
+
     public static string New(string prefix, string networkId, string requestId)
     {
         if (requestId.Length == 0)

@@ -1,4 +1,5 @@
-using NetworkPlatform.Hosting.Errors;
+using NetworkPlatform.Application.Failures;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 
 namespace NetworkPlatform.Membership.Features;
@@ -26,12 +27,18 @@ public static class Authorisation
     public static void EnsureSecretariatOrOrganisation(Caller caller, string networkId, string organisationId)
     {
         caller.EnsureNetwork(networkId);
+        EnsureSecretariatOrOrganisation(caller, organisationId);
+    }
+
+    /// <summary>The secretariat, or the organisation itself (the tenant is checked by the pipeline).</summary>
+    public static void EnsureSecretariatOrOrganisation(Caller caller, string organisationId)
+    {
         if (caller.HasRole(Roles.Secretariat) || ActsForOrganisation(caller, organisationId))
         {
             return;
         }
         throw caller.OrganisationId is null || !caller.HasAnyRole(Roles.Representative, Roles.PartnerSystem)
-            ? RpcErrors.PermissionDenied("ROLE_REQUIRED", $"This needs the secretariat, or a representative or partner system of organisation '{organisationId}'.")
-            : RpcErrors.PermissionDenied("OTHER_ORGANISATION", $"Your token acts for organisation '{caller.OrganisationId}'; an organisation manages only its own persons and representatives.");
+            ? new PermissionDeniedException("ROLE_REQUIRED", $"This needs the secretariat, or a representative or partner system of organisation '{organisationId}'.")
+            : new PermissionDeniedException("OTHER_ORGANISATION", $"Your token acts for organisation '{caller.OrganisationId}'; an organisation manages only its own persons and representatives.");
     }
 }

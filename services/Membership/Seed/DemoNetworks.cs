@@ -1,5 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Pipeline;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Features;
 using NetworkPlatform.Membership.Storage;
@@ -133,9 +135,8 @@ public static class DemoNetworks
 
         public async Task<string> PersonAsync(string organisationId, string name, string email, string phone, string[] expertise, CancellationToken ct)
         {
-            var person = new Person { FullName = name, Email = email, Phone = phone, EmployerOrganisationId = organisationId };
-            person.ExpertiseAreas.AddRange(expertise);
-            var created = await Persons.CreatePerson.HandleAsync(context, caller, new CreatePersonRequest { NetworkId = networkId, RequestId = RequestId($"{networkId}/{name}"), Person = person }, ct);
+            var created = await new Persons.CreatePerson(context).RunAsync(new Persons.CreatePersonCommand(networkId, RequestId($"{networkId}/{name}"),
+                organisationId, new Domain.PersonDetails(name, email, phone, expertise)), caller, ct);
             return created.Document.Id;
         }
 

@@ -1,4 +1,5 @@
 using NetworkPlatform.Events.Reporting;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Reporting.Domain;
 using NetworkPlatform.Reporting.Storage;

@@ -3,6 +3,7 @@ using Google.Protobuf.WellKnownTypes;
 using NetworkPlatform.Events;
 using NetworkPlatform.Events.Reporting;
 using NetworkPlatform.Hosting.Errors;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Reporting.Domain;
 using NetworkPlatform.Reporting.Storage;

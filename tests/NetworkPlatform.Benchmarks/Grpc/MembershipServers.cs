@@ -1,3 +1,4 @@
+using NetworkPlatform.Application;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;

@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Deploy.Tests.Support;
 using NetworkPlatform.Testing;

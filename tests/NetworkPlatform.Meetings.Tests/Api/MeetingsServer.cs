@@ -6,6 +6,7 @@ using Grpc.Core;
 using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Hosting;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Storage;

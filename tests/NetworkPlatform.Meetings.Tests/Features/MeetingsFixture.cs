@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NetworkPlatform.Events;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Features;

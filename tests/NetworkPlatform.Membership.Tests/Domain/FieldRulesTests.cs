@@ -1,3 +1,4 @@
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Domain;
 
@@ -56,16 +57,8 @@ public class FieldRulesTests
 
 public class PersonalDataPolicyTests
 {
-    private static readonly Person Ingrid = new()
-    {
-        Id = "per-1",
-        NetworkId = "partnerskap",
-        FullName = "Ingrid Haugen",
-        Email = "ingrid@fjordvik.example",
-        EmployerOrganisationId = "org-fjordvik",
-        CreatedAt = DateTimeOffset.UnixEpoch,
-        UpdatedAt = DateTimeOffset.UnixEpoch,
-    };
+    private static readonly Person Ingrid = Person.Register("per-1", "partnerskap", "org-fjordvik",
+        new PersonDetails("Ingrid Haugen", "ingrid@fjordvik.example", "", []), DateTimeOffset.UnixEpoch);
 
     private static PersonalDataViewer As(string network, string? organisation, string? person, params string[] roles) =>
         PersonalDataViewer.Of(new Caller("sub", network, organisation, person, roles.ToHashSet()));

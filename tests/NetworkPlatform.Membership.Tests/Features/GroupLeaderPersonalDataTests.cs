@@ -1,5 +1,7 @@
+using NetworkPlatform.Application.Pipeline;
 using NetworkPlatform.Events;
 using NetworkPlatform.Events.Groups;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Consumers;
 using NetworkPlatform.Membership.Storage;
@@ -66,14 +68,14 @@ public class GroupLeaderPersonalDataTests
 
     private static async Task<(string Email, string Phone, bool Redacted)> SeenAsync(MembershipStore store, Caller caller, string personId)
     {
-        var found = await Persons.GetPerson.HandleAsync(store.Context, caller, new GetPersonRequest { NetworkId = caller.NetworkId, PersonId = personId }, default);
+        var found = await new Persons.GetPerson(store.Context).RunAsync(new Persons.GetPersonQuery(caller.NetworkId, personId), caller, default);
         var person = Contract.ProtoMapping.ToProto(found.Person, found.Viewer);
         return (person.Email, person.Phone, person.PersonalDataRedacted);
     }
 
     private static async Task<Dictionary<string, Person>> ListedAsync(MembershipStore store, Caller caller)
     {
-        var found = await Persons.ListPersons.HandleAsync(store.Context, caller, new ListPersonsRequest { NetworkId = caller.NetworkId }, default);
+        var found = await new Persons.ListPersons(store.Context).RunAsync(new Persons.ListPersonsQuery(caller.NetworkId, "", 0, ""), caller, default);
         return found.Page.Items.Select(p => Contract.ProtoMapping.ToProto(p, found.Viewer)).ToDictionary(p => p.Id);
     }
 

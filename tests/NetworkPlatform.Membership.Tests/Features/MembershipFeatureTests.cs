@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Failures;
 using System.Text.Json;
 using Grpc.Core;
 using NetworkPlatform.Hosting.Errors;
@@ -147,12 +148,12 @@ public class MembershipFeatureTests
         var aasen = await scenario.ActiveMemberAsync("Nordre Åsen kommune");
         var person = await scenario.PersonAsync(aasen);
 
-        var denied = await Assert.ThrowsAsync<RpcException>(() => Representatives.AppointRepresentative.HandleAsync(store.Context, scenario.RepresentativeOf(fjordvik),
+        var denied = await Assert.ThrowsAsync<PermissionDeniedException>(() => Representatives.AppointRepresentative.HandleAsync(store.Context, scenario.RepresentativeOf(fjordvik),
             Scenario.Appointment(scenario.NetworkId, aasen, person), default));
         var own = await Representatives.AppointRepresentative.HandleAsync(store.Context, scenario.RepresentativeOf(aasen),
             Scenario.Appointment(scenario.NetworkId, aasen, person), default);
 
-        Assert.Equal((StatusCode.PermissionDenied, "OTHER_ORGANISATION"), (denied.StatusCode, denied.GetDetail<Google.Rpc.ErrorInfo>()!.Reason));
+        Assert.Equal("OTHER_ORGANISATION", denied.Reason);
         Assert.True(own.Appointment.Document.IsActive);
     }
 

@@ -1,6 +1,8 @@
+using NetworkPlatform.Application.Failures;
 using System.Text;
 using Grpc.Core;
 using NetworkPlatform.Hosting.Errors;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Seed;
@@ -158,7 +160,7 @@ public class NetworkAndParticipationFeatureTests
         var vcardText = Encoding.UTF8.GetString(vcard.Content);
         Assert.Equal(2, vcardText.Split("BEGIN:VCARD").Length - 1);
         Assert.Contains("FN:Ingrid Haugen\r\nORG:Fjordvik kommune\r\n", vcardText, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<RpcException>(() => Directory.ExportDirectory.HandleAsync(store.Context, scenario.RepresentativeOf(fjordvik),
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => Directory.ExportDirectory.HandleAsync(store.Context, scenario.RepresentativeOf(fjordvik),
             new ExportDirectoryRequest { NetworkId = scenario.NetworkId, Format = ExportFormat.Csv }, default));
     }
 

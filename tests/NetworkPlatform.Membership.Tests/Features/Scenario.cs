@@ -1,3 +1,5 @@
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Features;
 using NetworkPlatform.Membership.V1;
@@ -47,11 +49,8 @@ public sealed class Scenario(MembershipContext context, string networkId = "part
 
     public async Task<string> PersonAsync(string organisationId, string name = "Ingrid Haugen", string email = "ingrid@example.no")
     {
-        var person = await Persons.CreatePerson.HandleAsync(context, Secretariat, new CreatePersonRequest
-        {
-            NetworkId = NetworkId,
-            Person = new Person { FullName = name, Email = email, Phone = "+47 911 22 333", EmployerOrganisationId = organisationId },
-        }, default);
+        var person = await new Persons.CreatePerson(context).RunAsync(
+            new Persons.CreatePersonCommand(NetworkId, "", organisationId, new Membership.Domain.PersonDetails(name, email, "+47 911 22 333", [])), Secretariat, default);
         return person.Document.Id;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using NetworkPlatform.Events.Meetings;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Reporting.Tests.Api;
 using NetworkPlatform.Reporting.V1;

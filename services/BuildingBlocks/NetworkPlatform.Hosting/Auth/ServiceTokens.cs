@@ -1,3 +1,4 @@
+using NetworkPlatform.Application;
 using System.Collections.Concurrent;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using NetworkPlatform.Events.Meetings;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Storage;

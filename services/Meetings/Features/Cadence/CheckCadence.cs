@@ -1,4 +1,5 @@
 using NetworkPlatform.Events.Meetings;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Storage;

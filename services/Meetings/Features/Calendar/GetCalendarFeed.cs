@@ -1,3 +1,4 @@
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Meetings.Calendar;
 using NetworkPlatform.Meetings.Domain;

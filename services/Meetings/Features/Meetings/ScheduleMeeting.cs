@@ -1,5 +1,6 @@
 using NetworkPlatform.Events.Meetings;
 using NetworkPlatform.Hosting.Errors;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Meetings.Api;
 using NetworkPlatform.Meetings.Domain;

@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Meetings.Api;
 using NetworkPlatform.Meetings.Domain;

@@ -1,4 +1,5 @@
 using System.Text;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Contract;
 using NetworkPlatform.Membership.Domain;

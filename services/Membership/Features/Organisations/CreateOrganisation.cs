@@ -1,4 +1,5 @@
 using NetworkPlatform.Hosting.Errors;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Contract;
 using NetworkPlatform.Membership.Domain;

@@ -1,5 +1,6 @@
 using NetworkPlatform.Events.Membership;
 using NetworkPlatform.Hosting.Errors;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Contract;
 using NetworkPlatform.Membership.Domain;

@@ -1,4 +1,5 @@
 using NetworkPlatform.Events.Membership;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Storage;
