@@ -71,28 +71,6 @@ public sealed record CadenceBreachFact(string NetworkId, string BreachId, string
 /// <summary>Which organisation a person acts for, learnt from appointments and group participation (attendance events carry only the person).</summary>
 public sealed record PersonAffiliation(string NetworkId, string PersonId, string OrganisationId);
 
-public enum FundApplicationState
-{
-    Submitted,
-    Approved,
-    Rejected,
-}
-
-public sealed record FundApplication(string ApplicationId, string Purpose, decimal AmountRequested, FundApplicationState State, decimal AmountGranted, DateTimeOffset SubmittedAt, DateTimeOffset? DecidedAt);
-
-public sealed record Expense(string ExpenseId, DateOnly Date, decimal Amount, string Description, string? MeasureId);
-
-/// <summary>A group's money in one year: base grant, partner-fund applications, expenses and the accounts' sign-off.</summary>
-public sealed record GroupAccounts(
-    string NetworkId,
-    string GroupId,
-    int Year,
-    decimal BaseGrant,
-    IReadOnlyList<FundApplication> FundApplications,
-    IReadOnlyList<Expense> Expenses,
-    string? SignedOffBy,
-    DateTimeOffset? SignedOffAt);
-
 public enum LearningKind
 {
     EverydayLearning,

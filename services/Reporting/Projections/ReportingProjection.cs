@@ -103,29 +103,22 @@ public static class ReportingProjection
                     i => i with { Points = [.. i.Points.Where(p => p.Date != e.Date), new IndicatorPoint(e.Date, e.Value, e.Note)] }, ct);
                 break;
             case BaseGrantSet e:
-                await UpsertAccountsAsync(uow, net, e.GroupId, e.Year, a => a with { BaseGrant = e.Amount }, ct);
+                await ChangeAccountsAsync(uow, net, e.GroupId, e.Year, a => a.SetBaseGrant(e.Amount), ct);
                 break;
             case FundApplicationSubmitted e:
-                var application = new FundApplication(e.ApplicationId, e.Purpose, e.AmountRequested, FundApplicationState.Submitted, 0m, e.OccurredAt, null);
-                await UpsertAccountsAsync(uow, net, e.GroupId, e.Year, a => a with { FundApplications = [.. a.FundApplications.Where(f => f.ApplicationId != e.ApplicationId), application] }, ct);
+                var application = new FundApplication(e.ApplicationId, e.Purpose, e.AmountRequested, FundApplicationState.Submitted, 0m,
+                    e.OccurredAt, null);
+                await ChangeAccountsAsync(uow, net, e.GroupId, e.Year, a => a.Submit(application), ct);
                 break;
             case FundApplicationDecided e:
-                await UpsertAccountsAsync(uow, net, e.GroupId, e.Year, a => a with
-                {
-                    FundApplications = a.FundApplications.Select(f => f.ApplicationId != e.ApplicationId ? f : f with
-                    {
-                        State = e.Approved ? FundApplicationState.Approved : FundApplicationState.Rejected,
-                        AmountGranted = e.AmountGranted,
-                        DecidedAt = e.OccurredAt,
-                    }).ToList(),
-                }, ct);
+                await ChangeAccountsAsync(uow, net, e.GroupId, e.Year, a => a.Decide(e.ApplicationId, e.Approved, e.AmountGranted, e.OccurredAt), ct);
                 break;
             case ExpenseRecorded e:
-                var expense = new Expense(e.ExpenseId, e.Date, e.Amount, e.Description, e.MeasureId);
-                await UpsertAccountsAsync(uow, net, e.GroupId, e.Year, a => a with { Expenses = [.. a.Expenses.Where(x => x.ExpenseId != e.ExpenseId), expense] }, ct);
+                await ChangeAccountsAsync(uow, net, e.GroupId, e.Year,
+                    a => a.Record(new Expense(e.ExpenseId, e.Date, e.Amount, e.Description, e.MeasureId)), ct);
                 break;
             case AccountsSignedOff e:
-                await UpsertAccountsAsync(uow, net, e.GroupId, e.Year, a => a with { SignedOffBy = e.SignedOffBy, SignedOffAt = e.OccurredAt }, ct);
+                await ChangeAccountsAsync(uow, net, e.GroupId, e.Year, a => a.SignOff(e.SignedOffBy, e.OccurredAt), ct);
                 break;
             case LearningActivityLogged e:
                 await UpsertAsync(uow, ReportingCollections.Learning, net, e.ActivityId,
@@ -161,8 +154,14 @@ public static class ReportingProjection
         await MeetingFigures.ApplyAsync(uow, net, existing?.Document, changed, ct);
     }
 
-    private static Task UpsertAccountsAsync(IUnitOfWork uow, string net, string groupId, int year, Func<GroupAccounts, GroupAccounts> update, CancellationToken ct) =>
-        UpsertAsync(uow, ReportingCollections.Accounts, net, AccountsId(groupId, year), () => update(new GroupAccounts(net, groupId, year, 0m, [], [], null, null)), update, ct);
+    /// <summary>
+    /// A group's accounts of a year changed through their own methods (the rules they check held when the event was
+    /// decided, and hold again in the log's order); opened by the first event about them.
+    /// </summary>
+    private static Task ChangeAccountsAsync(IUnitOfWork uow, string net, string groupId, int year, Func<GroupAccounts, GroupAccounts> change,
+        CancellationToken ct) =>
+        UpsertAsync(uow, ReportingCollections.Accounts, net, AccountsId(groupId, year), () => change(GroupAccounts.Open(net, groupId, year)),
+            change, ct);
 
     private static Task AffiliateAsync(IUnitOfWork uow, string net, string personId, string organisationId, CancellationToken ct) =>
         UpsertAsync(uow, ReportingCollections.Affiliations, net, personId, () => new PersonAffiliation(net, personId, organisationId), a => a with { OrganisationId = organisationId }, ct);

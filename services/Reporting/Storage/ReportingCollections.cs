@@ -22,8 +22,14 @@ public sealed record EventCount(string Id, long Events)
     public static string ShardId(int shard) => $"event_log-{shard:D2}";
 }
 
-/// <summary>What a create with a request_id produced, so a retry answers with the same thing.</summary>
-public sealed record CompletedRequest(string RequestId, string ResultId);
+/// <summary>
+/// What a create with a request_id produced, as the service kept it before <c>IdempotencyKeys</c> (read only, so a retry
+/// sent across the upgrade gets its first result; none is written any more, and after a day none is needed).
+/// </summary>
+public sealed record CompletedRequest(string RequestId, string ResultId)
+{
+    public static string IdFor(string operation, string requestId) => $"{operation}:{requestId}";
+}
 
 /// <summary>The reporting database: its read models (facts) and its event log.</summary>
 public static class ReportingCollections
@@ -75,7 +81,7 @@ public static class ReportingCollections
         [Meetings, GroupYears, AttendanceMarks, Participations, Appointments, Affiliations, Measures, Indicators, Accounts, Learning,
             CadenceBreaches, EventLog, EventCounts, Requests];
 
-    public static string AccountsId(string groupId, int year) => $"{groupId}/{year}";
+    public static string AccountsId(string groupId, int year) => GroupAccounts.IdFor(groupId, year);
 
     public static string ParticipationId(string groupId, string personId) => $"{groupId}/{personId}";
 }

@@ -51,16 +51,15 @@ public class MeasureAndMoneyFiguresTests
     [Fact]
     public void budget_is_base_grant_plus_approved_fund_money_against_expenses()
     {
-        var accounts = new GroupAccounts("net", "wg-1", 2026, 20_000m,
-        [
-            new("f1", "Seminar", 15_000m, FundApplicationState.Approved, 10_000m, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch),
-            new("f2", "Film", 8_000m, FundApplicationState.Rejected, 0m, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch),
-            new("f3", "Travel", 5_000m, FundApplicationState.Submitted, 0m, DateTimeOffset.UnixEpoch, null),
-        ],
-        [
-            new("e1", new DateOnly(2026, 2, 1), 12_500m, "Venue", null),
-            new("e2", new DateOnly(2026, 5, 1), 4_250.50m, "Catering", "t1"),
-        ], SignedOffBy: null, SignedOffAt: null);
+        var accounts = GroupAccounts.Open("net", "wg-1", 2026)
+            .SetBaseGrant(20_000m)
+            .Submit(new("f1", "Seminar", 15_000m, FundApplicationState.Submitted, 0m, DateTimeOffset.UnixEpoch, null))
+            .Submit(new("f2", "Film", 8_000m, FundApplicationState.Submitted, 0m, DateTimeOffset.UnixEpoch, null))
+            .Submit(new("f3", "Travel", 5_000m, FundApplicationState.Submitted, 0m, DateTimeOffset.UnixEpoch, null))
+            .Decide("f1", approved: true, 10_000m, DateTimeOffset.UnixEpoch)
+            .Decide("f2", approved: false, 0m, DateTimeOffset.UnixEpoch)
+            .Record(new("e1", new DateOnly(2026, 2, 1), 12_500m, "Venue", null))
+            .Record(new("e2", new DateOnly(2026, 5, 1), 4_250.50m, "Catering", "t1"));
 
         var budget = BudgetFigure.From(accounts);
 

@@ -1,12 +1,24 @@
 using System.Globalization;
 using System.Text;
 using NetworkPlatform.Application;
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Reporting.Domain;
 using NetworkPlatform.Reporting.Storage;
-using NetworkPlatform.Reporting.V1;
 
-namespace NetworkPlatform.Reporting.Features;
+namespace NetworkPlatform.Reporting.Features.Reports;
+
+public enum ReportFormat
+{
+    Markdown,
+    Csv,
+}
+
+/// <param name="GroupId">The group reported on; empty for the whole network.</param>
+public sealed record GetAnnualReportQuery(string NetworkId, int Year, string GroupId, ReportFormat? Format) : INetworkRequest;
+
+/// <summary>A report as a file: its media type, a file name to save it under, and its text.</summary>
+public sealed record ReportFile(string ContentType, string FileName, string Content);
 
 /// <summary>
 /// The annual report of a group or the network (003's reporting meeting): meetings held, attendance, documentation,
@@ -14,39 +26,39 @@ namespace NetworkPlatform.Reporting.Features;
 /// groups' year figures; a group's report lists its held meetings (up to <see cref="MaxListedMeetings"/>), the network's
 /// report a line per group, so neither grows with the number of meetings.
 /// </summary>
-public sealed class AnnualReports(ReportingQueries queries, TimeProvider clock)
+public sealed class GetAnnualReport(ReportingContext context, ReportingQueries queries) : IUseCase<GetAnnualReportQuery, ReportFile>
 {
     public const int MaxListedMeetings = 500;
 
-    public async Task<V1.AnnualReport> GetAsync(GetAnnualReportRequest request, Caller caller, CancellationToken ct)
+    // Anyone of the network may read it.
+    public void Authorize(GetAnnualReportQuery query, Caller caller)
     {
-        caller.EnsureNetwork(request.NetworkId);
-        var validation = new Validation().Year("year", request.Year);
-        if (request.Format == ReportFormat.Unspecified || !System.Enum.IsDefined(request.Format))
-        {
-            validation.Add("format", "Required: MARKDOWN or CSV.");
-        }
-        validation.ThrowIfInvalid();
+    }
 
-        var inScope = (string? groupId) => request.GroupId.Length == 0 || groupId == request.GroupId;
-        var groups = (await queries.GroupYearsAsync(request.NetworkId, request.Year, ct))
+    public void Validate(GetAnnualReportQuery query, Violations violations) => violations
+        .Year("year", query.Year)
+        .Require(query.Format is not null, "format", "Required: MARKDOWN or CSV.");
+
+    public async Task<ReportFile> HandleAsync(GetAnnualReportQuery query, Caller caller, CancellationToken cancellationToken)
+    {
+        var ct = cancellationToken;
+        var inScope = (string? groupId) => query.GroupId.Length == 0 || groupId == query.GroupId;
+        var groups = (await queries.GroupYearsAsync(query.NetworkId, query.Year, ct))
             .Where(g => inScope(g.GroupId)).OrderBy(g => g.GroupId, StringComparer.Ordinal).ToList();
         // A group's report lists its meetings; the network's a line per group.
-        var held = request.GroupId.Length == 0 ? null : await queries.HeldMeetingsAsync(request.NetworkId, request.GroupId, request.Year,
+        var held = query.GroupId.Length == 0 ? null : await queries.HeldMeetingsAsync(query.NetworkId, query.GroupId, query.Year,
             MaxListedMeetings, ct);
-        var accounts = await queries.AllAsync(ReportingCollections.Accounts, request.NetworkId, ct,
-            ReportingCollections.Accounts.Query().Where(a => a.Year, request.Year));
-        var measures = MeasureProgressFigures.Compute(await queries.MeasuresAsync(request.NetworkId, request.Year, ct),
-            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        var accounts = await queries.AllAsync(ReportingCollections.Accounts, query.NetworkId, ct,
+            ReportingCollections.Accounts.Query().Where(a => a.Year, query.Year));
+        var measures = MeasureProgressFigures.Compute(await queries.MeasuresAsync(query.NetworkId, query.Year, ct), context.Today)
             .Where(m => inScope(m.GroupId)).ToList();
         var budgets = accounts.Where(a => inScope(a.GroupId)).Select(BudgetFigure.From).OrderBy(b => b.GroupId, StringComparer.Ordinal).ToList();
-        var subject = request.GroupId.Length == 0 ? $"network {request.NetworkId}" : $"group {request.GroupId}";
-        var fileBase = $"annual-report-{(request.GroupId.Length == 0 ? request.NetworkId : request.GroupId)}-{request.Year}";
+        var subject = query.GroupId.Length == 0 ? $"network {query.NetworkId}" : $"group {query.GroupId}";
+        var fileBase = $"annual-report-{(query.GroupId.Length == 0 ? query.NetworkId : query.GroupId)}-{query.Year}";
 
-        return request.Format == ReportFormat.Csv
-            ? new V1.AnnualReport { ContentType = "text/csv", FileName = fileBase + ".csv", Content = Csv(groups, held, measures, budgets) }
-            : new V1.AnnualReport { ContentType = "text/markdown", FileName = fileBase + ".md", Content = Markdown(subject, request.Year,
-                groups, held, measures, budgets) };
+        return query.Format == ReportFormat.Csv
+            ? new ReportFile("text/csv", fileBase + ".csv", Csv(groups, held, measures, budgets))
+            : new ReportFile("text/markdown", fileBase + ".md", Markdown(subject, query.Year, groups, held, measures, budgets));
     }
 
     private static string Markdown(string subject, int year, List<GroupYearFigures> groups, IReadOnlyList<MeetingFact>? held,
