@@ -35,7 +35,8 @@ public static class ReportingModule
         services.AddDocumentStore(configuration.GetSection("Storage"), ServiceName, ReportingCollections.All);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LiveFeed>();
-        services.AddSingleton(sp => new ReportingContext(Store(sp), sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<LiveFeed>()));
+        services.AddSingleton(sp => new ReportingContext(Store(sp), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<LiveFeed>()));
         services.AddSingleton(sp => new ReportingQueries(Store(sp)));
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ProjectionRebuild>(sp, Store(sp)));
         services.AddSingleton<SubmitProgressReport>().AddSingleton<ListProgressReports>().AddSingleton<GetMeasureProgress>();

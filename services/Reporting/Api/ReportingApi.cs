@@ -35,7 +35,8 @@ public sealed class ReportingApi(
     Features.Operations.RebuildProjections rebuildProjections,
     TimeProvider clock) : ReportingService.ReportingServiceBase
 {
-    /// <summary>A burst of events (a meeting's attendance, minutes, decisions) gives one update once it has been quiet this long...</summary>
+    /// <summary>A burst of events (a meeting's attendance, minutes, decisions) gives one update once it has been quiet this
+    /// long...</summary>
     private static readonly TimeSpan HealthQuietPeriod = TimeSpan.FromMilliseconds(250);
 
     /// <summary>...or once it has lasted this long, so a steady stream of events still shows progress.</summary>
@@ -72,7 +73,8 @@ public sealed class ReportingApi(
         context.RunAsync(recordExpense, ToCommand(request), ToProto);
 
     public override Task<GroupAccounts> SignOffAccounts(SignOffAccountsRequest request, ServerCallContext context) =>
-        context.RunAsync(signOffAccounts, new SignOffAccountsCommand(request.NetworkId, request.GroupId, request.Year, request.Etag), ToProto);
+        context.RunAsync(signOffAccounts, new SignOffAccountsCommand(request.NetworkId, request.GroupId, request.Year, request.Etag),
+            ToProto);
 
     public override Task<GroupAccounts> GetGroupAccounts(GetGroupAccountsRequest request, ServerCallContext context) =>
         context.RunAsync(getGroupAccounts, new GetGroupAccountsQuery(request.NetworkId, request.GroupId, request.Year), ToProto);
@@ -89,7 +91,8 @@ public sealed class ReportingApi(
     public override Task<NetworkHealth> GetNetworkHealth(GetNetworkHealthRequest request, ServerCallContext context) =>
         context.RunAsync(getNetworkHealth, ToQuery(request), ToProto);
 
-    public override async Task WatchEvents(WatchEventsRequest request, IServerStreamWriter<EventEnvelope> responseStream, ServerCallContext context)
+    public override async Task WatchEvents(WatchEventsRequest request, IServerStreamWriter<EventEnvelope> responseStream,
+        ServerCallContext context)
     {
         var kinds = request.Kinds.ToHashSet(StringComparer.Ordinal);
         // Subscribed before the headers go out: a client that has the headers misses no event published after.

@@ -19,11 +19,13 @@ namespace NetworkPlatform.Reporting.Api;
 internal static class ReportingMapping
 {
     public static SubmitProgressReportCommand ToCommand(SubmitProgressReportRequest request) => new(request.NetworkId, request.MeasureId,
-        ToDay(request.PeriodStart), ToDay(request.PeriodEnd), ToDomain(request.Status), request.Percent, request.Narrative, request.RequestId);
+        ToDay(request.PeriodStart), ToDay(request.PeriodEnd), ToDomain(request.Status), request.Percent, request.Narrative,
+            request.RequestId);
 
     public static ListProgressReportsQuery ToQuery(ListProgressReportsRequest request) => new(request.NetworkId, request.MeasureId);
 
-    public static GetMeasureProgressQuery ToQuery(GetMeasureProgressRequest request) => new(request.NetworkId, request.Year, request.GroupId);
+    public static GetMeasureProgressQuery ToQuery(GetMeasureProgressRequest request) => new(request.NetworkId, request.Year,
+        request.GroupId);
 
     public static CreateIndicatorCommand ToCommand(CreateIndicatorRequest request) => new(request.NetworkId, request.Name, request.Unit,
         request.MeasureId, request.HasTarget ? request.Target : null, request.RequestId);
@@ -44,9 +46,11 @@ internal static class ReportingMapping
         request.Amount, request.Description, ToDay(request.Date), request.MeasureId, request.RequestId);
 
     public static LogLearningActivityCommand ToCommand(LogLearningActivityRequest request) => new(request.NetworkId, ToDomain(request.Kind),
-        request.OrganisationId, request.GroupId, ToDay(request.Date), request.Hours, request.Participants, request.Description, request.RequestId);
+        request.OrganisationId, request.GroupId, ToDay(request.Date), request.Hours, request.Participants, request.Description,
+            request.RequestId);
 
-    public static SummariseLearningQuery ToQuery(SummariseLearningRequest request) => new(request.NetworkId, ToDay(request.From), ToDay(request.To));
+    public static SummariseLearningQuery ToQuery(SummariseLearningRequest request) => new(request.NetworkId, ToDay(request.From),
+        ToDay(request.To));
 
     public static GetAnnualReportQuery ToQuery(GetAnnualReportRequest request) => new(request.NetworkId, request.Year, request.GroupId,
         request.Format switch
@@ -71,7 +75,8 @@ internal static class ReportingMapping
         SubmittedAt = Timestamp.FromDateTimeOffset(report.Report.SubmittedAt),
     };
 
-    public static ListProgressReportsResponse ToProto(IReadOnlyList<MeasureReport> reports) => new() { Reports = { reports.Select(ToProto) } };
+    public static ListProgressReportsResponse ToProto(IReadOnlyList<MeasureReport> reports) =>
+        new() { Reports = { reports.Select(ToProto) } };
 
     public static GetMeasureProgressResponse ToProto(MeasureProgressResult result) => new()
     {
@@ -158,7 +163,8 @@ internal static class ReportingMapping
         },
     };
 
-    public static AnnualReport ToProto(ReportFile file) => new() { ContentType = file.ContentType, FileName = file.FileName, Content = file.Content };
+    public static AnnualReport ToProto(ReportFile file) => new() { ContentType = file.ContentType, FileName = file.FileName,
+        Content = file.Content };
 
     public static NetworkHealth ToProto(Health.NetworkHealthFigures health)
     {

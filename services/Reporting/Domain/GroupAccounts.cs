@@ -51,7 +51,8 @@ public sealed record GroupAccounts
     public DateTimeOffset? SignedOffAt { get; private init; }
 
     /// <summary>A year's accounts before anything is entered in them.</summary>
-    public static GroupAccounts Open(string networkId, string groupId, int year) => new() { NetworkId = networkId, GroupId = groupId, Year = year };
+    public static GroupAccounts Open(string networkId, string groupId, int year) =>
+        new() { NetworkId = networkId, GroupId = groupId, Year = year };
 
     public static string IdFor(string groupId, int year) => $"{groupId}/{year}";
 

@@ -42,7 +42,8 @@ public static class EventLog
         }
         else
         {
-            await uow.ReplaceAsync(ReportingCollections.EventCounts, networkId, shard.Document with { Events = shard.Document.Events + 1 }, shard.Version, ct);
+            await uow.ReplaceAsync(ReportingCollections.EventCounts, networkId, shard.Document with { Events = shard.Document.Events + 1 },
+                shard.Version, ct);
         }
     }
 

@@ -53,7 +53,8 @@ public sealed class LiveFeed
     public sealed class Subscription : IDisposable
     {
         private readonly LiveFeed feed;
-        private readonly Channel<LoggedEvent> channel = Channel.CreateBounded<LoggedEvent>(new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.DropOldest });
+        private readonly Channel<LoggedEvent> channel =
+            Channel.CreateBounded<LoggedEvent>(new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.DropOldest });
 
         internal Subscription(LiveFeed feed, string networkId)
         {

@@ -39,7 +39,8 @@ public static class ReportingProjection
                 foreach (var mark in e.Attendance)
                 {
                     var affiliation = await uow.GetAsync(ReportingCollections.Affiliations, net, mark.PersonId, ct);
-                    attendance.Add(new AttendanceEntry(mark.PersonId, affiliation?.Document.OrganisationId ?? "unknown", ParseAttendance(mark.Status)));
+                    attendance.Add(new AttendanceEntry(mark.PersonId, affiliation?.Document.OrganisationId ?? "unknown",
+                        ParseAttendance(mark.Status)));
                 }
                 await ChangeMeetingAsync(uow, net, e.MeetingId,
                     () => new MeetingFact(net, e.MeetingId, e.GroupId, e.Kind, e.Start.ToUniversalTime(), TimeSpan.FromHours(2),
@@ -71,36 +72,42 @@ public static class ReportingProjection
                 await AffiliateAsync(uow, net, e.PersonId, e.OrganisationId, ct);
                 break;
             case ParticipantLeft e:
-                await UpdateAsync(uow, ReportingCollections.Participations, net, ParticipationId(e.GroupId, e.PersonId), p => p.LeftAt is null ? p with { LeftAt = e.OccurredAt } : p, ct);
+                await UpdateAsync(uow, ReportingCollections.Participations, net, ParticipationId(e.GroupId, e.PersonId), p =>
+                    p.LeftAt is null ? p with { LeftAt = e.OccurredAt } : p, ct);
                 break;
             case RepresentativeAppointed e:
                 await UpsertAsync(uow, ReportingCollections.Appointments, net, e.RepresentativeId,
-                    () => new AppointmentFact(net, e.RepresentativeId, e.PersonId, e.OrganisationId, e.HoursPerMonth, DateOnly.FromDateTime(e.StartAt.UtcDateTime), null),
+                    () => new AppointmentFact(net, e.RepresentativeId, e.PersonId, e.OrganisationId, e.HoursPerMonth,
+                        DateOnly.FromDateTime(e.StartAt.UtcDateTime), null),
                     a => a with { HoursPerMonth = e.HoursPerMonth }, ct);
                 await AffiliateAsync(uow, net, e.PersonId, e.OrganisationId, ct);
                 break;
             case RepresentativeWithdrawn e:
-                await UpdateAsync(uow, ReportingCollections.Appointments, net, e.RepresentativeId, a => a with { End = DateOnly.FromDateTime(e.EndAt.UtcDateTime) }, ct);
+                await UpdateAsync(uow, ReportingCollections.Appointments, net, e.RepresentativeId, a =>
+                    a with { End = DateOnly.FromDateTime(e.EndAt.UtcDateTime) }, ct);
                 break;
             case MeasureCreated e:
                 await UpsertAsync(uow, ReportingCollections.Measures, net, e.MeasureId,
                     () => new MeasureFact(net, e.MeasureId, e.Title, e.Year, e.GroupId, e.ParentMeasureId, 1m, null, []),
-                    m => m with { Title = e.Title, Year = e.Year, ParentMeasureId = e.ParentMeasureId, GroupId = e.GroupId ?? m.GroupId }, ct);
+                    m => m with { Title = e.Title, Year = e.Year, ParentMeasureId = e.ParentMeasureId, GroupId = e.GroupId ?? m.GroupId },
+                        ct);
                 break;
             case MeasureAssigned e:
                 await UpdateAsync(uow, ReportingCollections.Measures, net, e.MeasureId, m => m with { GroupId = e.GroupId }, ct);
                 break;
             case ProgressReportSubmitted e:
-                var report = new ProgressReport(e.ReportId, e.PeriodStart, e.PeriodEnd, Enum.Parse<MeasureStatus>(e.Status), e.Percent, e.Narrative, e.SubmittedBy, e.OccurredAt);
-                await UpdateAsync(uow, ReportingCollections.Measures, net, e.MeasureId, m => m with { Reports = [.. m.Reports.Where(r => r.ReportId != e.ReportId), report] }, ct);
+                var report = new ProgressReport(e.ReportId, e.PeriodStart, e.PeriodEnd, Enum.Parse<MeasureStatus>(e.Status), e.Percent,
+                    e.Narrative, e.SubmittedBy, e.OccurredAt);
+                await UpdateAsync(uow, ReportingCollections.Measures, net, e.MeasureId,
+                    m => m with { Reports = [.. m.Reports.Where(r => r.ReportId != e.ReportId), report] }, ct);
                 break;
             case IndicatorCreated e:
                 await UpsertAsync(uow, ReportingCollections.Indicators, net, e.IndicatorId,
-                    () => new IndicatorFact(net, e.IndicatorId, e.Name, e.Unit, e.MeasureId, e.Target, []), i => i, ct);
+                    () => IndicatorFact.Create(net, e.IndicatorId, e.Name, e.Unit, e.MeasureId, e.Target), i => i, ct);
                 break;
             case IndicatorValueRecorded e:
                 await UpdateAsync(uow, ReportingCollections.Indicators, net, e.IndicatorId,
-                    i => i with { Points = [.. i.Points.Where(p => p.Date != e.Date), new IndicatorPoint(e.Date, e.Value, e.Note)] }, ct);
+                    i => i.Record(new IndicatorPoint(e.Date, e.Value, e.Note)), ct);
                 break;
             case BaseGrantSet e:
                 await ChangeAccountsAsync(uow, net, e.GroupId, e.Year, a => a.SetBaseGrant(e.Amount), ct);
@@ -111,7 +118,8 @@ public static class ReportingProjection
                 await ChangeAccountsAsync(uow, net, e.GroupId, e.Year, a => a.Submit(application), ct);
                 break;
             case FundApplicationDecided e:
-                await ChangeAccountsAsync(uow, net, e.GroupId, e.Year, a => a.Decide(e.ApplicationId, e.Approved, e.AmountGranted, e.OccurredAt), ct);
+                await ChangeAccountsAsync(uow, net, e.GroupId, e.Year,
+                    a => a.Decide(e.ApplicationId, e.Approved, e.AmountGranted, e.OccurredAt), ct);
                 break;
             case ExpenseRecorded e:
                 await ChangeAccountsAsync(uow, net, e.GroupId, e.Year,
@@ -122,7 +130,9 @@ public static class ReportingProjection
                 break;
             case LearningActivityLogged e:
                 await UpsertAsync(uow, ReportingCollections.Learning, net, e.ActivityId,
-                    () => new LearningActivity(net, e.ActivityId, Enum.Parse<LearningKind>(e.Kind), e.OrganisationId, e.GroupId, e.Date, e.Hours, e.Participants, e.Description), a => a, ct);
+                    () => LearningActivity.Log(net, e.ActivityId, Enum.Parse<LearningKind>(e.Kind), e.OrganisationId, e.GroupId, e.Date,
+                        e.Hours,
+                        e.Participants, e.Description), a => a, ct);
                 break;
         }
     }
@@ -158,15 +168,19 @@ public static class ReportingProjection
     /// A group's accounts of a year changed through their own methods (the rules they check held when the event was
     /// decided, and hold again in the log's order); opened by the first event about them.
     /// </summary>
-    private static Task ChangeAccountsAsync(IUnitOfWork uow, string net, string groupId, int year, Func<GroupAccounts, GroupAccounts> change,
+    private static Task ChangeAccountsAsync(IUnitOfWork uow, string net, string groupId, int year, Func<GroupAccounts,
+        GroupAccounts> change,
         CancellationToken ct) =>
-        UpsertAsync(uow, ReportingCollections.Accounts, net, AccountsId(groupId, year), () => change(GroupAccounts.Open(net, groupId, year)),
+        UpsertAsync(uow, ReportingCollections.Accounts, net, AccountsId(groupId, year), () => change(GroupAccounts.Open(net, groupId,
+            year)),
             change, ct);
 
     private static Task AffiliateAsync(IUnitOfWork uow, string net, string personId, string organisationId, CancellationToken ct) =>
-        UpsertAsync(uow, ReportingCollections.Affiliations, net, personId, () => new PersonAffiliation(net, personId, organisationId), a => a with { OrganisationId = organisationId }, ct);
+        UpsertAsync(uow, ReportingCollections.Affiliations, net, personId, () => new PersonAffiliation(net, personId, organisationId), a =>
+            a with { OrganisationId = organisationId }, ct);
 
-    private static async Task UpsertAsync<T>(IUnitOfWork uow, DocumentCollection<T> collection, string net, string id, Func<T> create, Func<T, T> update, CancellationToken ct)
+    private static async Task UpsertAsync<T>(IUnitOfWork uow, DocumentCollection<T> collection, string net, string id, Func<T> create,
+        Func<T, T> update, CancellationToken ct)
         where T : class
     {
         var existing = await uow.GetAsync(collection, net, id, ct);
@@ -181,7 +195,8 @@ public static class ReportingProjection
     }
 
     /// <summary>Events about something the reporting service never heard of (e.g. it started after) are only logged.</summary>
-    private static async Task UpdateAsync<T>(IUnitOfWork uow, DocumentCollection<T> collection, string net, string id, Func<T, T> update, CancellationToken ct)
+    private static async Task UpdateAsync<T>(IUnitOfWork uow, DocumentCollection<T> collection, string net, string id, Func<T, T> update,
+        CancellationToken ct)
         where T : class
     {
         var existing = await uow.GetAsync(collection, net, id, ct);

@@ -4,7 +4,8 @@ using NetworkPlatform.Storage;
 namespace NetworkPlatform.Reporting.Storage;
 
 /// <summary>An event as the reporting service received or produced it: the log every projection can be rebuilt from.</summary>
-public sealed record LoggedEvent(string LogId, Guid EventId, string Kind, string TypeName, string AggregateId, long AggregateVersion, DateTimeOffset OccurredAt, string PayloadJson)
+public sealed record LoggedEvent(string LogId, Guid EventId, string Kind, string TypeName, string AggregateId, long AggregateVersion,
+    DateTimeOffset OccurredAt, string PayloadJson)
 {
     /// <summary>Log ids sort by the time the event happened, then by event id: replaying in id order replays history.</summary>
     public static string IdFor(Guid eventId, DateTimeOffset occurredAt) => $"{occurredAt.UtcTicks:D19}-{eventId:N}";
@@ -49,7 +50,8 @@ public static class ReportingCollections
         .WithIndex("group_person_year_start", m => m.GroupId, m => m.PersonId, m => m.Year, m => m.StartsAt);
 
     /// <summary>One document per person and group: a re-join after leaving starts a new stint in place of the old one.</summary>
-    public static readonly DocumentCollection<ParticipationFact> Participations = new("participations", p => ParticipationId(p.GroupId, p.PersonId));
+    public static readonly DocumentCollection<ParticipationFact> Participations = new("participations", p => ParticipationId(p.GroupId,
+        p.PersonId));
 
     public static readonly DocumentCollection<AppointmentFact> Appointments = new("appointments", a => a.RepresentativeId);
 

@@ -76,10 +76,11 @@ public class MeasureAndMoneyFiguresTests
     {
         LearningActivity[] activities =
         [
-            new("net", "l1", LearningKind.ReflectionGroup, "org-a", null, new DateOnly(2026, 2, 1), 1.5m, 6, "Case reflection"),
-            new("net", "l2", LearningKind.ReflectionGroup, "org-b", null, new DateOnly(2026, 3, 1), 2m, 4, "Ethics"),
-            new("net", "l3", LearningKind.MentorScheme, "org-a", null, new DateOnly(2026, 3, 5), 10m, 2, "New nurses"),
-            new("net", "l4", LearningKind.JobRotation, "org-a", null, new DateOnly(2025, 12, 5), 40m, 1, "Last year"),
+            LearningActivity.Log("net", "l1", LearningKind.ReflectionGroup, "org-a", null, new DateOnly(2026, 2, 1), 1.5m, 6,
+                "Case reflection"),
+            LearningActivity.Log("net", "l2", LearningKind.ReflectionGroup, "org-b", null, new DateOnly(2026, 3, 1), 2m, 4, "Ethics"),
+            LearningActivity.Log("net", "l3", LearningKind.MentorScheme, "org-a", null, new DateOnly(2026, 3, 5), 10m, 2, "New nurses"),
+            LearningActivity.Log("net", "l4", LearningKind.JobRotation, "org-a", null, new DateOnly(2025, 12, 5), 40m, 1, "Last year"),
         ];
 
         var summary = LearningFigures.Summarise(activities, new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1));
@@ -93,5 +94,6 @@ public class MeasureAndMoneyFiguresTests
         new("net", id, "Measure " + id, 2026, "wg-1", parent, weight, null, reports);
 
     private static ProgressReport Report(MeasureStatus status, int percent, DateOnly? periodEnd = null) =>
-        new(Guid.NewGuid().ToString(), new DateOnly(2026, 1, 1), periodEnd ?? new DateOnly(2026, 6, 30), status, percent, "", "leader", DateTimeOffset.UnixEpoch);
+        new(Guid.NewGuid().ToString(), new DateOnly(2026, 1, 1), periodEnd ?? new DateOnly(2026, 6, 30), status, percent, "", "leader",
+            DateTimeOffset.UnixEpoch);
 }

@@ -19,13 +19,15 @@ public sealed class CreateIndicator(ReportingContext context) : IUseCase<CreateI
     public void Validate(CreateIndicatorCommand command, Violations violations) =>
         violations.Required("name", command.Name).Required("unit", command.Unit, 40);
 
-    public async Task<Versioned<IndicatorFact>> HandleAsync(CreateIndicatorCommand command, Caller caller, CancellationToken cancellationToken)
+    public async Task<Versioned<IndicatorFact>> HandleAsync(CreateIndicatorCommand command, Caller caller,
+        CancellationToken cancellationToken)
     {
         var key = IdempotencyKey.For("indicator", caller, command.RequestId, command);
         var id = await context.RecordAsync(command.NetworkId, key, _ =>
         {
             var id = Guid.NewGuid().ToString("N");
-            return Task.FromResult<(Events.IDomainEvent, string)>((new IndicatorCreated(Guid.NewGuid(), context.Now, command.NetworkId, id, 1, id,
+            return Task.FromResult<(Events.IDomainEvent, string)>((new IndicatorCreated(Guid.NewGuid(), context.Now, command.NetworkId, id,
+                1, id,
                 command.Name, command.Unit, ReportingRules.NullIfEmpty(command.MeasureId), (decimal?)command.Target), id));
         }, cancellationToken);
         return await IndicatorReads.GetAsync(context.Store, command.NetworkId, id, cancellationToken);

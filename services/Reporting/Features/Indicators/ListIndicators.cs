@@ -23,7 +23,8 @@ public sealed class ListIndicators(ReportingQueries queries) : IUseCase<ListIndi
     {
     }
 
-    public async Task<IReadOnlyList<IndicatorFact>> HandleAsync(ListIndicatorsQuery query, Caller caller, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<IndicatorFact>> HandleAsync(ListIndicatorsQuery query, Caller caller,
+        CancellationToken cancellationToken) =>
         await queries.AllAsync(ReportingCollections.Indicators, query.NetworkId, cancellationToken, query.MeasureId.Length == 0
             ? null
             : ReportingCollections.Indicators.Query().Where(i => i.MeasureId, query.MeasureId));
@@ -35,6 +36,7 @@ internal static class IndicatorReads
     public static async Task<Versioned<IndicatorFact>> GetAsync(IDocumentStore store, string networkId, string id, CancellationToken ct) =>
         await store.GetAsync(ReportingCollections.Indicators, networkId, id, ct) ?? throw new NotFoundException("indicator", id);
 
-    public static async Task<Versioned<IndicatorFact>> GetForUpdateAsync(IUnitOfWork unit, string networkId, string id, CancellationToken ct) =>
+    public static async Task<Versioned<IndicatorFact>> GetForUpdateAsync(IUnitOfWork unit, string networkId, string id,
+        CancellationToken ct) =>
         await unit.GetForUpdateAsync(ReportingCollections.Indicators, networkId, id, ct) ?? throw new NotFoundException("indicator", id);
 }

@@ -21,7 +21,8 @@ public sealed class RecordIndicatorValue(ReportingContext context) : IUseCase<Re
         .Date("date", command.Date)
         .Require(double.IsFinite(command.Value), "value", "Must be a finite number.");
 
-    public async Task<Versioned<IndicatorFact>> HandleAsync(RecordIndicatorValueCommand command, Caller caller, CancellationToken cancellationToken)
+    public async Task<Versioned<IndicatorFact>> HandleAsync(RecordIndicatorValueCommand command, Caller caller,
+        CancellationToken cancellationToken)
     {
         await context.RecordAsync(command.NetworkId, null, async unit =>
         {

@@ -20,7 +20,8 @@ public sealed class SummariseLearning(ReportingQueries queries) : IUseCase<Summa
 
     public void Validate(SummariseLearningQuery query, Violations violations) => violations.Date("from", query.From).Date("to", query.To);
 
-    public async Task<IReadOnlyList<LearningSummary>> HandleAsync(SummariseLearningQuery query, Caller caller, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<LearningSummary>> HandleAsync(SummariseLearningQuery query, Caller caller,
+        CancellationToken cancellationToken) =>
         LearningFigures.Summarise(await queries.AllAsync(ReportingCollections.Learning, query.NetworkId, cancellationToken),
             query.From!.ToDate(), query.To!.ToDate());
 }

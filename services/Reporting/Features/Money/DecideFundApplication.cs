@@ -36,7 +36,8 @@ public sealed class DecideFundApplication(ReportingContext context) : IUseCase<D
             // The accounts check their rules here; the projection applies the event through the same method.
             current.Document.Decide(command.ApplicationId, command.Approved, granted, now);
             var id = GroupAccounts.IdFor(command.GroupId, command.Year);
-            return (new FundApplicationDecided(Guid.NewGuid(), now, command.NetworkId, id, current.Version + 1, command.GroupId, command.Year,
+            return (new FundApplicationDecided(Guid.NewGuid(), now, command.NetworkId, id, current.Version + 1, command.GroupId,
+                command.Year,
                 command.ApplicationId, command.Approved, granted, caller.Subject), id);
         }, cancellationToken);
         return await Accounts.GetAsync(context.Store, command.NetworkId, command.GroupId, command.Year, cancellationToken);

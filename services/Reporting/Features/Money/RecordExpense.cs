@@ -28,7 +28,8 @@ public sealed class RecordExpense(ReportingContext context) : IUseCase<RecordExp
         }
     }
 
-    public async Task<Versioned<GroupAccounts>> HandleAsync(RecordExpenseCommand command, Caller caller, CancellationToken cancellationToken)
+    public async Task<Versioned<GroupAccounts>> HandleAsync(RecordExpenseCommand command, Caller caller,
+        CancellationToken cancellationToken)
     {
         var amount = Accounts.Amount(command.Amount);
         var date = command.Date!.ToDate();
@@ -41,7 +42,8 @@ public sealed class RecordExpense(ReportingContext context) : IUseCase<RecordExp
             // The accounts check their rules here; the projection applies the event through the same method.
             current.Document.Record(expense);
             var id = GroupAccounts.IdFor(command.GroupId, command.Year);
-            return (new ExpenseRecorded(Guid.NewGuid(), context.Now, command.NetworkId, id, current.Version + 1, command.GroupId, command.Year,
+            return (new ExpenseRecorded(Guid.NewGuid(), context.Now, command.NetworkId, id, current.Version + 1, command.GroupId,
+                command.Year,
                 expense.ExpenseId, date, amount, command.Description, expense.MeasureId, caller.Subject), id);
         }, cancellationToken);
         return await Accounts.GetAsync(context.Store, command.NetworkId, command.GroupId, command.Year, cancellationToken);

@@ -22,7 +22,8 @@ public sealed class SetBaseGrant(ReportingContext context) : IUseCase<SetBaseGra
         var amount = Accounts.Amount(command.Amount);
         await context.RecordAsync(command.NetworkId, null, async unit =>
         {
-            var current = await Accounts.GetForChangeAsync(unit, command.NetworkId, command.GroupId, command.Year, command.Etag, cancellationToken);
+            var current = await Accounts.GetForChangeAsync(unit, command.NetworkId, command.GroupId, command.Year, command.Etag,
+                cancellationToken);
             var id = GroupAccounts.IdFor(command.GroupId, command.Year);
             return (new BaseGrantSet(Guid.NewGuid(), context.Now, command.NetworkId, id, current.Version + 1, command.GroupId, command.Year,
                 amount, caller.Subject), id);

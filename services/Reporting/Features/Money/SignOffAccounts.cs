@@ -16,7 +16,8 @@ public sealed class SignOffAccounts(ReportingContext context) : IUseCase<SignOff
 
     public void Validate(SignOffAccountsCommand command, Violations violations) => violations.Accounts(command.GroupId, command.Year);
 
-    public async Task<Versioned<GroupAccounts>> HandleAsync(SignOffAccountsCommand command, Caller caller, CancellationToken cancellationToken)
+    public async Task<Versioned<GroupAccounts>> HandleAsync(SignOffAccountsCommand command, Caller caller,
+        CancellationToken cancellationToken)
     {
         await context.RecordAsync(command.NetworkId, null, async unit =>
         {

@@ -14,7 +14,8 @@ public sealed record SubmitFundApplicationCommand(string NetworkId, string Group
 /// <summary>A group leader or the secretariat applies for partner-fund money, once per request_id.</summary>
 public sealed class SubmitFundApplication(ReportingContext context) : IUseCase<SubmitFundApplicationCommand, Versioned<GroupAccounts>>
 {
-    public void Authorize(SubmitFundApplicationCommand command, Caller caller) => caller.EnsureAnyRole(Roles.GroupLeader, Roles.Secretariat);
+    public void Authorize(SubmitFundApplicationCommand command, Caller caller) => caller.EnsureAnyRole(Roles.GroupLeader,
+        Roles.Secretariat);
 
     public void Validate(SubmitFundApplicationCommand command, Violations violations) => violations
         .Accounts(command.GroupId, command.Year)

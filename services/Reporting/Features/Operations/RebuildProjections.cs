@@ -22,7 +22,8 @@ public sealed class RebuildProjections(ProjectionRebuild rebuild) : IUseCase<Reb
     {
     }
 
-    public Task<IAsyncEnumerable<RebuildStep>> HandleAsync(RebuildProjectionsCommand command, Caller caller, CancellationToken cancellationToken) =>
+    public Task<IAsyncEnumerable<RebuildStep>> HandleAsync(RebuildProjectionsCommand command, Caller caller,
+        CancellationToken cancellationToken) =>
         Task.FromResult(Steps(command.NetworkId, cancellationToken));
 
     private async IAsyncEnumerable<RebuildStep> Steps(string networkId,

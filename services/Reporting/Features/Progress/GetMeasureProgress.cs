@@ -20,7 +20,8 @@ public sealed record MeasureProgressResult(IReadOnlyList<MeasureProgressFigure> 
 }
 
 /// <summary>Progress of a year's measures, rolled up from sub-measures.</summary>
-public sealed class GetMeasureProgress(ReportingContext context, ReportingQueries queries) : IUseCase<GetMeasureProgressQuery, MeasureProgressResult>
+public sealed class GetMeasureProgress(ReportingContext context, ReportingQueries queries) : IUseCase<GetMeasureProgressQuery,
+    MeasureProgressResult>
 {
     // Anyone of the network may read it.
     public void Authorize(GetMeasureProgressQuery query, Caller caller)

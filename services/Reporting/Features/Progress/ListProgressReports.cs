@@ -18,10 +18,12 @@ public sealed class ListProgressReports(ReportingContext context) : IUseCase<Lis
 
     public void Validate(ListProgressReportsQuery query, Violations violations) => violations.Required("measure_id", query.MeasureId);
 
-    public async Task<IReadOnlyList<MeasureReport>> HandleAsync(ListProgressReportsQuery query, Caller caller, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<MeasureReport>> HandleAsync(ListProgressReportsQuery query, Caller caller,
+        CancellationToken cancellationToken)
     {
         var measure = await context.Store.GetAsync(ReportingCollections.Measures, query.NetworkId, query.MeasureId, cancellationToken)
             ?? throw new NotFoundException("measure", query.MeasureId);
-        return [.. measure.Document.Reports.OrderBy(r => r.PeriodEnd).ThenBy(r => r.SubmittedAt).Select(r => new MeasureReport(query.MeasureId, r))];
+        return [.. measure.Document.Reports.OrderBy(r => r.PeriodEnd).ThenBy(r => r.SubmittedAt)
+            .Select(r => new MeasureReport(query.MeasureId, r))];
     }
 }

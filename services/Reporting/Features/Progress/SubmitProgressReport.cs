@@ -22,7 +22,8 @@ public sealed class SubmitProgressReport(ReportingContext context) : IUseCase<Su
 
     public void Validate(SubmitProgressReportCommand command, Violations violations)
     {
-        violations.Required("measure_id", command.MeasureId).Date("period_start", command.PeriodStart).Date("period_end", command.PeriodEnd);
+        violations.Required("measure_id", command.MeasureId).Date("period_start", command.PeriodStart).Date("period_end",
+            command.PeriodEnd);
         if (command.PeriodStart?.AsDate is { } start && command.PeriodEnd?.AsDate is { } end && end < start)
         {
             violations.Add("period_end", "Must not be before period_start.");
@@ -38,7 +39,8 @@ public sealed class SubmitProgressReport(ReportingContext context) : IUseCase<Su
         var key = IdempotencyKey.For("progress", caller, command.RequestId, command);
         var reportId = await context.RecordAsync(command.NetworkId, key, async unit =>
         {
-            var measure = await unit.GetForUpdateAsync(ReportingCollections.Measures, command.NetworkId, command.MeasureId, cancellationToken)
+            var measure = await unit.GetForUpdateAsync(ReportingCollections.Measures, command.NetworkId, command.MeasureId,
+                cancellationToken)
                 ?? throw new NotFoundException("measure", command.MeasureId);
             var id = Guid.NewGuid().ToString("N");
             return (new ProgressReportSubmitted(Guid.NewGuid(), context.Now, command.NetworkId, command.MeasureId, measure.Version + 1, id,

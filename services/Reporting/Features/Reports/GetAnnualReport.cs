@@ -52,7 +52,8 @@ public sealed class GetAnnualReport(ReportingContext context, ReportingQueries q
             ReportingCollections.Accounts.Query().Where(a => a.Year, query.Year));
         var measures = MeasureProgressFigures.Compute(await queries.MeasuresAsync(query.NetworkId, query.Year, ct), context.Today)
             .Where(m => inScope(m.GroupId)).ToList();
-        var budgets = accounts.Where(a => inScope(a.GroupId)).Select(BudgetFigure.From).OrderBy(b => b.GroupId, StringComparer.Ordinal).ToList();
+        var budgets = accounts.Where(a => inScope(a.GroupId)).Select(BudgetFigure.From).OrderBy(b => b.GroupId,
+            StringComparer.Ordinal).ToList();
         var subject = query.GroupId.Length == 0 ? $"network {query.NetworkId}" : $"group {query.GroupId}";
         var fileBase = $"annual-report-{(query.GroupId.Length == 0 ? query.NetworkId : query.GroupId)}-{query.Year}";
 
@@ -72,8 +73,11 @@ public sealed class GetAnnualReport(ReportingContext context, ReportingQueries q
         md.AppendLine("## Meetings");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Held: {documentation.HeldMeetings}; decisions recorded: "
             + $"{groups.Sum(g => g.Decisions)}");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Attendance: {Percent(attendance)} ({attendance.Numerator} of {attendance.Denominator} present)");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Minutes published: {Percent(documentation.Documented)}; median {Days(documentation.MedianDaysToPublish)} after the meeting");
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"- Attendance: {Percent(attendance)} ({attendance.Numerator} of {attendance.Denominator} present)");
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"- Minutes published: {Percent(documentation.Documented)}; median {Days(documentation.MedianDaysToPublish)} "
+            + $"after the meeting");
         md.AppendLine();
         if (held is not null)
         {
@@ -108,7 +112,8 @@ public sealed class GetAnnualReport(ReportingContext context, ReportingQueries q
         md.AppendLine("|---|---|---|---|");
         foreach (var m in measures)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {m.Title} | {m.GroupId} | {m.Percent:0.#} % | {m.Status}{(m.IsLate ? " (late)" : "")} |");
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {m.Title} | {m.GroupId} | {m.Percent:0.#} % | {m.Status}{(m.IsLate ? " (late)" : "")} |");
         }
         md.AppendLine();
         md.AppendLine("## Money");
@@ -117,7 +122,8 @@ public sealed class GetAnnualReport(ReportingContext context, ReportingQueries q
         foreach (var b in budgets)
         {
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {b.GroupId} | {b.BaseGrant:0.00} | {b.Granted:0.00} | {b.Budget:0.00} | {b.Spent:0.00} | {b.Remaining:0.00} | {(b.AccountsSignedOff ? "signed off" : "open")} |");
+                $"| {b.GroupId} | {b.BaseGrant:0.00} | {b.Granted:0.00} | {b.Budget:0.00} | {b.Spent:0.00} | {b.Remaining:0.00} | "
+                + $"{(b.AccountsSignedOff ? "signed off" : "open")} |");
         }
         return md.ToString();
     }
@@ -129,7 +135,8 @@ public sealed class GetAnnualReport(ReportingContext context, ReportingQueries q
         foreach (var m in held ?? [])
         {
             csv.Append(Row("meeting", m.GroupId, m.Kind, m.StartsAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                $"{m.Attendance.Count(a => a.Status == AttendanceStatus.Present)}/{m.Attendance.Count}", m.MinutesPublishedAt is null ? "minutes not published" : "minutes published"));
+                $"{m.Attendance.Count(a => a.Status == AttendanceStatus.Present)}/{m.Attendance.Count}",
+                    m.MinutesPublishedAt is null ? "minutes not published" : "minutes published"));
         }
         foreach (var g in held is null ? groups.Where(g => g.Held > 0) : [])
         {
@@ -138,18 +145,21 @@ public sealed class GetAnnualReport(ReportingContext context, ReportingQueries q
         }
         foreach (var m in measures)
         {
-            csv.Append(Row("measure", m.GroupId ?? "", m.Title, "", m.Percent.ToString("0.##", CultureInfo.InvariantCulture), m.IsLate ? "late" : m.Status.ToString()));
+            csv.Append(Row("measure", m.GroupId ?? "", m.Title, "", m.Percent.ToString("0.##", CultureInfo.InvariantCulture),
+                m.IsLate ? "late" : m.Status.ToString()));
         }
         foreach (var b in budgets)
         {
-            csv.Append(Row("money", b.GroupId, "budget", "", b.Budget.ToString("0.00", CultureInfo.InvariantCulture), $"spent {b.Spent.ToString("0.00", CultureInfo.InvariantCulture)}"));
+            csv.Append(Row("money", b.GroupId, "budget", "", b.Budget.ToString("0.00", CultureInfo.InvariantCulture),
+                $"spent {b.Spent.ToString("0.00", CultureInfo.InvariantCulture)}"));
         }
         return csv.ToString();
     }
 
     /// <summary>RFC 4180: fields with commas, quotes or line breaks are quoted, quotes doubled.</summary>
     internal static string Row(params string[] fields) =>
-        string.Join(',', fields.Select(f => f.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + f.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : f)) + "\r\n";
+        string.Join(',', fields.Select(f => f.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + f.Replace("\"", "\"\"",
+            StringComparison.Ordinal) + "\"" : f)) + "\r\n";
 
     private static string Percent(Domain.Rate rate) => rate.Value is { } v ? v.ToString("P0", CultureInfo.InvariantCulture) : "no data";
 

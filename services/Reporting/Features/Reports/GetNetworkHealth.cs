@@ -7,8 +7,10 @@ namespace NetworkPlatform.Reporting.Features.Reports;
 
 public sealed record GetNetworkHealthQuery(string NetworkId, int Year) : INetworkRequest;
 
-/// <summary>Network health for a year: attendance, drop-out, documentation, cadence, time invested, measures (001's risks, in numbers).</summary>
-public sealed class GetNetworkHealth(ReportingContext context, ReportingQueries queries) : IUseCase<GetNetworkHealthQuery, NetworkHealthFigures>
+/// <summary>Network health for a year: attendance, drop-out, documentation, cadence, time invested, measures (001's risks, in
+/// numbers).</summary>
+public sealed class GetNetworkHealth(ReportingContext context, ReportingQueries queries) : IUseCase<GetNetworkHealthQuery,
+    NetworkHealthFigures>
 {
     // Anyone of the network may read it (the dashboard's readers too).
     public void Authorize(GetNetworkHealthQuery query, Caller caller)
@@ -18,10 +20,12 @@ public sealed class GetNetworkHealth(ReportingContext context, ReportingQueries 
     public void Validate(GetNetworkHealthQuery query, Violations violations) => violations.Year("year", query.Year);
 
     public async Task<NetworkHealthFigures> HandleAsync(GetNetworkHealthQuery query, Caller caller, CancellationToken cancellationToken) =>
-        NetworkHealthFigures.Compute(query.NetworkId, query.Year, await queries.LoadAsync(query.NetworkId, query.Year, cancellationToken), context.Now);
+        NetworkHealthFigures.Compute(query.NetworkId, query.Year, await queries.LoadAsync(query.NetworkId, query.Year, cancellationToken),
+            context.Now);
 }
 
-public sealed record GroupHealthFigures(string GroupId, Rate Attendance, Rate DropOut, int HeldMeetings, Rate Documented, int CadenceBreaches,
+public sealed record GroupHealthFigures(string GroupId, Rate Attendance, Rate DropOut, int HeldMeetings, Rate Documented,
+    int CadenceBreaches,
     int MeasuresOnTrack, int MeasuresLate, IReadOnlyList<string> Left, IReadOnlyList<string> StoppedComing);
 
 public sealed record OrganisationHealthFigures(string OrganisationId, Rate Attendance, decimal HoursSetAside, decimal HoursInMeetings);
@@ -65,8 +69,9 @@ public sealed record NetworkHealthFigures(
             var figures = figuresByGroup.GetValueOrDefault(groupId) ?? GroupYearFigures.Empty(groupId, year);
             var groupDropOut = dropOut.GetValueOrDefault(groupId);
             var groupMeasures = measures.Where(m => m.GroupId == groupId).ToList();
-            return new GroupHealthFigures(groupId, attendanceByGroup.GetValueOrDefault(groupId), groupDropOut?.Rate ?? default, figures.Held,
-                new Rate(figures.WithMinutes, figures.Held), figures.CadenceBreaches, OnTrack(groupMeasures), groupMeasures.Count(m => m.IsLate),
+            return new GroupHealthFigures(groupId, attendanceByGroup.GetValueOrDefault(groupId), groupDropOut?.Rate ?? default,
+                figures.Held, new Rate(figures.WithMinutes, figures.Held), figures.CadenceBreaches, OnTrack(groupMeasures),
+                groupMeasures.Count(m => m.IsLate),
                 groupDropOut?.Left ?? [], groupDropOut?.StoppedComing ?? []);
         }).ToList();
 
