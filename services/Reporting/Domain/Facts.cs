@@ -61,7 +61,11 @@ public sealed record MeasureFact(
     string? ParentMeasureId,
     decimal Weight,
     DateOnly? DueDate,
-    IReadOnlyList<ProgressReport> Reports);
+    IReadOnlyList<ProgressReport> Reports)
+{
+    /// <summary>The measure with a progress report (a report of the same id again replaces it).</summary>
+    public MeasureFact Report(ProgressReport report) => this with { Reports = [.. Reports.Where(r => r.ReportId != report.ReportId), report] };
+}
 
 /// <summary>A cadence requirement a group missed (from the meetings service's CadenceBreached).</summary>
 public sealed record CadenceBreachFact(string NetworkId, string BreachId, string GroupId, int Year, string Requirement,

@@ -98,8 +98,7 @@ public static class ReportingProjection
             case ProgressReportSubmitted e:
                 var report = new ProgressReport(e.ReportId, e.PeriodStart, e.PeriodEnd, Enum.Parse<MeasureStatus>(e.Status), e.Percent,
                     e.Narrative, e.SubmittedBy, e.OccurredAt);
-                await UpdateAsync(uow, ReportingCollections.Measures, net, e.MeasureId,
-                    m => m with { Reports = [.. m.Reports.Where(r => r.ReportId != e.ReportId), report] }, ct);
+                await UpdateAsync(uow, ReportingCollections.Measures, net, e.MeasureId, m => m.Report(report), ct);
                 break;
             case IndicatorCreated e:
                 await UpsertAsync(uow, ReportingCollections.Indicators, net, e.IndicatorId,
