@@ -15,9 +15,9 @@ public sealed class ReportingContext(IDocumentStore store, TimeProvider clock, L
 {
     private readonly IdempotencyKeys keys = new(clock);
 
-    public IDocumentStore Store { get; } = store;
+    private readonly Writes writes = new(store, new IdempotencyKeys(clock));
 
-    public Writes Writes { get; } = new(store, new IdempotencyKeys(clock));
+    public IDocumentStore Store { get; } = store;
 
     public TimeProvider Clock { get; } = clock;
 
@@ -26,7 +26,7 @@ public sealed class ReportingContext(IDocumentStore store, TimeProvider clock, L
     public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
 
     /// <summary>
-    /// Records what a reporting user entered as an event of this service, in one unit of work (<see cref="Writes"/>):
+    /// Records what a reporting user entered as an event of this service, in one unit of work (<see cref="Writes.InUnitAsync"/>):
     /// logged and projected (so a rebuild keeps it; the projection changes the documents through their aggregates),
     /// published through the outbox, once per request_id; then shown on this replica's live feeds. <paramref name="decide"/>
     /// reads what it needs in the unit, checks the rules and returns the event with the id of what it made or changed;
@@ -36,7 +36,7 @@ public sealed class ReportingContext(IDocumentStore store, TimeProvider clock, L
         Func<IUnitOfWork, Task<(IDomainEvent Event, string ResultId)>> decide, CancellationToken ct)
     {
         IDomainEvent? recorded = null;
-        var resultId = await Writes.InUnitAsync(async unit =>
+        var resultId = await writes.InUnitAsync(async unit =>
         {
             recorded = null;
             if (key is not null && await EarlierResultAsync(unit, networkId, key, ct) is { } earlier)
