@@ -1,12 +1,24 @@
 using System.Globalization;
 using System.Text;
 using NetworkPlatform.Application;
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Reporting.Domain;
 using NetworkPlatform.Reporting.Storage;
-using NetworkPlatform.Reporting.V1;
 
-namespace NetworkPlatform.Reporting.Features;
+namespace NetworkPlatform.Reporting.Features.Reports;
+
+public enum ReportFormat
+{
+    Markdown,
+    Csv,
+}
+
+/// <param name="GroupId">The group reported on; empty for the whole network.</param>
+public sealed record GetAnnualReportQuery(string NetworkId, int Year, string GroupId, ReportFormat? Format) : INetworkRequest;
+
+/// <summary>A report as a file: its media type, a file name to save it under, and its text.</summary>
+public sealed record ReportFile(string ContentType, string FileName, string Content);
 
 /// <summary>
 /// The annual report of a group or the network (003's reporting meeting): meetings held, attendance, documentation,
@@ -14,39 +26,40 @@ namespace NetworkPlatform.Reporting.Features;
 /// groups' year figures; a group's report lists its held meetings (up to <see cref="MaxListedMeetings"/>), the network's
 /// report a line per group, so neither grows with the number of meetings.
 /// </summary>
-public sealed class AnnualReports(ReportingQueries queries, TimeProvider clock)
+public sealed class GetAnnualReport(ReportingContext context, ReportingQueries queries) : IUseCase<GetAnnualReportQuery, ReportFile>
 {
     public const int MaxListedMeetings = 500;
 
-    public async Task<V1.AnnualReport> GetAsync(GetAnnualReportRequest request, Caller caller, CancellationToken ct)
+    // Anyone of the network may read it.
+    public void Authorize(GetAnnualReportQuery query, Caller caller)
     {
-        caller.EnsureNetwork(request.NetworkId);
-        var validation = new Validation().Year("year", request.Year);
-        if (request.Format == ReportFormat.Unspecified || !System.Enum.IsDefined(request.Format))
-        {
-            validation.Add("format", "Required: MARKDOWN or CSV.");
-        }
-        validation.ThrowIfInvalid();
+    }
 
-        var inScope = (string? groupId) => request.GroupId.Length == 0 || groupId == request.GroupId;
-        var groups = (await queries.GroupYearsAsync(request.NetworkId, request.Year, ct))
+    public void Validate(GetAnnualReportQuery query, Violations violations) => violations
+        .Year("year", query.Year)
+        .Require(query.Format is not null, "format", "Required: MARKDOWN or CSV.");
+
+    public async Task<ReportFile> HandleAsync(GetAnnualReportQuery query, Caller caller, CancellationToken cancellationToken)
+    {
+        var ct = cancellationToken;
+        var inScope = (string? groupId) => query.GroupId.Length == 0 || groupId == query.GroupId;
+        var groups = (await queries.GroupYearsAsync(query.NetworkId, query.Year, ct))
             .Where(g => inScope(g.GroupId)).OrderBy(g => g.GroupId, StringComparer.Ordinal).ToList();
         // A group's report lists its meetings; the network's a line per group.
-        var held = request.GroupId.Length == 0 ? null : await queries.HeldMeetingsAsync(request.NetworkId, request.GroupId, request.Year,
+        var held = query.GroupId.Length == 0 ? null : await queries.HeldMeetingsAsync(query.NetworkId, query.GroupId, query.Year,
             MaxListedMeetings, ct);
-        var accounts = await queries.AllAsync(ReportingCollections.Accounts, request.NetworkId, ct,
-            ReportingCollections.Accounts.Query().Where(a => a.Year, request.Year));
-        var measures = MeasureProgressFigures.Compute(await queries.MeasuresAsync(request.NetworkId, request.Year, ct),
-            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+        var accounts = await queries.AllAsync(ReportingCollections.Accounts, query.NetworkId, ct,
+            ReportingCollections.Accounts.Query().Where(a => a.Year, query.Year));
+        var measures = MeasureProgressFigures.Compute(await queries.MeasuresAsync(query.NetworkId, query.Year, ct), context.Today)
             .Where(m => inScope(m.GroupId)).ToList();
-        var budgets = accounts.Where(a => inScope(a.GroupId)).Select(BudgetFigure.From).OrderBy(b => b.GroupId, StringComparer.Ordinal).ToList();
-        var subject = request.GroupId.Length == 0 ? $"network {request.NetworkId}" : $"group {request.GroupId}";
-        var fileBase = $"annual-report-{(request.GroupId.Length == 0 ? request.NetworkId : request.GroupId)}-{request.Year}";
+        var budgets = accounts.Where(a => inScope(a.GroupId)).Select(BudgetFigure.From).OrderBy(b => b.GroupId,
+            StringComparer.Ordinal).ToList();
+        var subject = query.GroupId.Length == 0 ? $"network {query.NetworkId}" : $"group {query.GroupId}";
+        var fileBase = $"annual-report-{(query.GroupId.Length == 0 ? query.NetworkId : query.GroupId)}-{query.Year}";
 
-        return request.Format == ReportFormat.Csv
-            ? new V1.AnnualReport { ContentType = "text/csv", FileName = fileBase + ".csv", Content = Csv(groups, held, measures, budgets) }
-            : new V1.AnnualReport { ContentType = "text/markdown", FileName = fileBase + ".md", Content = Markdown(subject, request.Year,
-                groups, held, measures, budgets) };
+        return query.Format == ReportFormat.Csv
+            ? new ReportFile("text/csv", fileBase + ".csv", Csv(groups, held, measures, budgets))
+            : new ReportFile("text/markdown", fileBase + ".md", Markdown(subject, query.Year, groups, held, measures, budgets));
     }
 
     private static string Markdown(string subject, int year, List<GroupYearFigures> groups, IReadOnlyList<MeetingFact>? held,
@@ -60,8 +73,11 @@ public sealed class AnnualReports(ReportingQueries queries, TimeProvider clock)
         md.AppendLine("## Meetings");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Held: {documentation.HeldMeetings}; decisions recorded: "
             + $"{groups.Sum(g => g.Decisions)}");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Attendance: {Percent(attendance)} ({attendance.Numerator} of {attendance.Denominator} present)");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Minutes published: {Percent(documentation.Documented)}; median {Days(documentation.MedianDaysToPublish)} after the meeting");
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"- Attendance: {Percent(attendance)} ({attendance.Numerator} of {attendance.Denominator} present)");
+        md.AppendLine(CultureInfo.InvariantCulture,
+            $"- Minutes published: {Percent(documentation.Documented)}; median {Days(documentation.MedianDaysToPublish)} "
+            + $"after the meeting");
         md.AppendLine();
         if (held is not null)
         {
@@ -96,7 +112,8 @@ public sealed class AnnualReports(ReportingQueries queries, TimeProvider clock)
         md.AppendLine("|---|---|---|---|");
         foreach (var m in measures)
         {
-            md.AppendLine(CultureInfo.InvariantCulture, $"| {m.Title} | {m.GroupId} | {m.Percent:0.#} % | {m.Status}{(m.IsLate ? " (late)" : "")} |");
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {m.Title} | {m.GroupId} | {m.Percent:0.#} % | {m.Status}{(m.IsLate ? " (late)" : "")} |");
         }
         md.AppendLine();
         md.AppendLine("## Money");
@@ -105,7 +122,8 @@ public sealed class AnnualReports(ReportingQueries queries, TimeProvider clock)
         foreach (var b in budgets)
         {
             md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {b.GroupId} | {b.BaseGrant:0.00} | {b.Granted:0.00} | {b.Budget:0.00} | {b.Spent:0.00} | {b.Remaining:0.00} | {(b.AccountsSignedOff ? "signed off" : "open")} |");
+                $"| {b.GroupId} | {b.BaseGrant:0.00} | {b.Granted:0.00} | {b.Budget:0.00} | {b.Spent:0.00} | {b.Remaining:0.00} | "
+                + $"{(b.AccountsSignedOff ? "signed off" : "open")} |");
         }
         return md.ToString();
     }
@@ -117,7 +135,8 @@ public sealed class AnnualReports(ReportingQueries queries, TimeProvider clock)
         foreach (var m in held ?? [])
         {
             csv.Append(Row("meeting", m.GroupId, m.Kind, m.StartsAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                $"{m.Attendance.Count(a => a.Status == AttendanceStatus.Present)}/{m.Attendance.Count}", m.MinutesPublishedAt is null ? "minutes not published" : "minutes published"));
+                $"{m.Attendance.Count(a => a.Status == AttendanceStatus.Present)}/{m.Attendance.Count}",
+                    m.MinutesPublishedAt is null ? "minutes not published" : "minutes published"));
         }
         foreach (var g in held is null ? groups.Where(g => g.Held > 0) : [])
         {
@@ -126,18 +145,21 @@ public sealed class AnnualReports(ReportingQueries queries, TimeProvider clock)
         }
         foreach (var m in measures)
         {
-            csv.Append(Row("measure", m.GroupId ?? "", m.Title, "", m.Percent.ToString("0.##", CultureInfo.InvariantCulture), m.IsLate ? "late" : m.Status.ToString()));
+            csv.Append(Row("measure", m.GroupId ?? "", m.Title, "", m.Percent.ToString("0.##", CultureInfo.InvariantCulture),
+                m.IsLate ? "late" : m.Status.ToString()));
         }
         foreach (var b in budgets)
         {
-            csv.Append(Row("money", b.GroupId, "budget", "", b.Budget.ToString("0.00", CultureInfo.InvariantCulture), $"spent {b.Spent.ToString("0.00", CultureInfo.InvariantCulture)}"));
+            csv.Append(Row("money", b.GroupId, "budget", "", b.Budget.ToString("0.00", CultureInfo.InvariantCulture),
+                $"spent {b.Spent.ToString("0.00", CultureInfo.InvariantCulture)}"));
         }
         return csv.ToString();
     }
 
     /// <summary>RFC 4180: fields with commas, quotes or line breaks are quoted, quotes doubled.</summary>
     internal static string Row(params string[] fields) =>
-        string.Join(',', fields.Select(f => f.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + f.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : f)) + "\r\n";
+        string.Join(',', fields.Select(f => f.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? "\"" + f.Replace("\"", "\"\"",
+            StringComparison.Ordinal) + "\"" : f)) + "\r\n";
 
     private static string Percent(Domain.Rate rate) => rate.Value is { } v ? v.ToString("P0", CultureInfo.InvariantCulture) : "no data";
 

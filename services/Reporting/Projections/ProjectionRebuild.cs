@@ -2,21 +2,21 @@ using System.Text.Json;
 using NetworkPlatform.Events;
 using NetworkPlatform.Messaging.Bus;
 using NetworkPlatform.Messaging.Outbox;
-using NetworkPlatform.Reporting.Projections;
 using NetworkPlatform.Reporting.Storage;
 using NetworkPlatform.Storage;
 
-namespace NetworkPlatform.Reporting.Features;
+namespace NetworkPlatform.Reporting.Projections;
 
 /// <summary>
 /// Drops a network's read models and replays its event log through the same projection the live consumers use,
 /// reporting progress as it goes. The log itself is kept; a rebuild gives the figures a live projection gives.
 /// </summary>
-public sealed class RebuildProjections(IDocumentStore store, EventTypes eventTypes)
+public sealed class ProjectionRebuild(IDocumentStore store, EventTypes eventTypes)
 {
     private const int BatchSize = 200;
 
-    public async IAsyncEnumerable<(long Replayed, long Total)> RunAsync(string networkId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    public async IAsyncEnumerable<(long Replayed, long Total)> RunAsync(string networkId,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         await ClearAsync(ReportingCollections.Meetings, networkId, ct);
         await ClearAsync(ReportingCollections.GroupYears, networkId, ct);
@@ -55,7 +55,8 @@ public sealed class RebuildProjections(IDocumentStore store, EventTypes eventTyp
     private IDomainEvent Deserialize(LoggedEvent logged)
     {
         var type = eventTypes.Find(logged.TypeName)
-            ?? throw new InvalidOperationException($"The event log holds {logged.TypeName}, which this build no longer knows; restore the event type or map it to its successor.");
+            ?? throw new InvalidOperationException($"The event log holds {logged.TypeName}, which this build no longer knows; "
+                + "restore the event type or map it to its successor.");
         return (IDomainEvent)JsonSerializer.Deserialize(logged.PayloadJson, type, UnitOfWorkEventExtensions.EventJson)!;
     }
 
