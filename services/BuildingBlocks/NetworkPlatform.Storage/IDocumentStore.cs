@@ -40,7 +40,8 @@ public interface IUnitOfWork : IAsyncDisposable
     /// document this way waits, so racing writers queue instead of failing on the version (PostgreSQL: a row lock;
     /// SQLite: the unit already holds the database's write lock).
     /// </summary>
-    Task<Versioned<T>?> GetForUpdateAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
+    Task<Versioned<T>?> GetForUpdateAsync<T>(DocumentCollection<T> collection, string networkId, string id,
+        CancellationToken cancellationToken = default)
         where T : class;
 
     /// <summary>A query as <see cref="IDocumentStore.QueryAsync{T}"/> answers it, seeing this unit's own writes.</summary>
