@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Membership.Domain;
 
 namespace NetworkPlatform.Membership.Tests.Domain;
@@ -6,15 +7,8 @@ public class MembershipLifecycleTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 
-    internal static Organisation NewOrganisation(string id = "org-1") => new()
-    {
-        Id = id,
-        NetworkId = "partnerskap",
-        DisplayName = "Fjordvik kommune",
-        Kind = OrganisationKind.Municipality,
-        CreatedAt = T0,
-        UpdatedAt = T0,
-    };
+    internal static Organisation NewOrganisation(string id = "org-1") => Organisation.Register(id, "partnerskap",
+        new OrganisationDetails("Fjordvik kommune", "", OrganisationKind.Municipality, new ContactDetails()), null, T0);
 
     internal static Organisation ActiveOrganisation(string id = "org-1") =>
         NewOrganisation(id).ApplyForMembership(Decide("applied")).ApproveMembership(Decide("approved"));
@@ -49,7 +43,7 @@ public class MembershipLifecycleTests
     [Fact]
     public void approving_an_already_active_membership_is_refused_with_a_stable_reason()
     {
-        var error = Assert.Throws<DomainRuleException>(() => ActiveOrganisation().ApproveMembership(Decide("again")));
+        var error = Rules.Broken(Assert.Throws<RuleViolationException>(() => ActiveOrganisation().ApproveMembership(Decide("again"))));
 
         Assert.Equal("MEMBERSHIP_ALREADY_ACTIVE", error.Reason);
         Assert.Equal("networks/partnerskap/organisations/org-1", error.Subject);
@@ -73,10 +67,10 @@ public class MembershipLifecycleTests
     {
         var suspended = ActiveOrganisation().SuspendMembership(Decide("inactive"));
 
-        var error = Assert.Throws<DomainRuleException>(() => suspended.ApproveMembership(Decide("back")));
+        var error = Rules.Broken(Assert.Throws<RuleViolationException>(() => suspended.ApproveMembership(Decide("back"))));
 
         Assert.Equal("MEMBERSHIP_SUSPENDED", error.Reason);
-        Assert.Contains("reinstated", error.Message, StringComparison.Ordinal);
+        Assert.Contains("reinstated", error.Description, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,7 +78,7 @@ public class MembershipLifecycleTests
     {
         var (resigned, _) = ActiveOrganisation().ResignMembership(Decide("leaving"));
 
-        Assert.Equal("MEMBERSHIP_NOT_SUSPENDED", Assert.Throws<DomainRuleException>(() => resigned.ReinstateMembership(Decide("x"))).Reason);
+        Assert.Equal("MEMBERSHIP_NOT_SUSPENDED", Rules.Broken(Assert.Throws<RuleViolationException>(() => resigned.ReinstateMembership(Decide("x")))).Reason);
         Assert.Equal(MembershipState.Applied, resigned.ApplyForMembership(Decide("back again")).Membership.State);
     }
 
@@ -107,7 +101,7 @@ public class MembershipLifecycleTests
     {
         var member = ActiveOrganisation();
 
-        Assert.Throws<DomainRuleException>(() => member.ApplyForMembership(Decide("twice")));
+        Rules.Broken(Assert.Throws<RuleViolationException>(() => member.ApplyForMembership(Decide("twice"))));
 
         Assert.Equal(2, member.Membership.History.Count);
     }

@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Pipeline;
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -76,8 +77,8 @@ public sealed class MembershipEventsOnRabbitMqTests
             var first = await scenario.AppointAsync(member, await scenario.PersonAsync(member, "Ingrid Haugen"));
             var second = await scenario.AppointAsync(member, await scenario.PersonAsync(member, "Jonas Berg"), V1.RepresentativeRole.Deputy);
 
-            await Organisations.ResignMembership.HandleAsync(context, scenario.Secretariat,
-                new V1.ResignMembershipRequest { NetworkId = scenario.NetworkId, OrganisationId = member, Reason = "Leaving" }, default);
+            await new Organisations.ResignMembership(context).RunAsync(Membership.Api.OrganisationMapping.ToCommand(new V1.ResignMembershipRequest { NetworkId = scenario.NetworkId, OrganisationId = member, Reason = "Leaving" }),
+                scenario.Secretariat, default);
 
             var observed = app.Services.GetRequiredService<Observed>();
             var deadline = DateTime.UtcNow.AddSeconds(90);

@@ -69,14 +69,14 @@ public class GroupLeaderPersonalDataTests
     private static async Task<(string Email, string Phone, bool Redacted)> SeenAsync(MembershipStore store, Caller caller, string personId)
     {
         var found = await new Persons.GetPerson(store.Context).RunAsync(new Persons.GetPersonQuery(caller.NetworkId, personId), caller, default);
-        var person = Contract.ProtoMapping.ToProto(found.Person, found.Viewer);
+        var person = Membership.Api.PersonMapping.ToProto(found.Person, found.Viewer);
         return (person.Email, person.Phone, person.PersonalDataRedacted);
     }
 
     private static async Task<Dictionary<string, Person>> ListedAsync(MembershipStore store, Caller caller)
     {
         var found = await new Persons.ListPersons(store.Context).RunAsync(new Persons.ListPersonsQuery(caller.NetworkId, "", 0, ""), caller, default);
-        return found.Page.Items.Select(p => Contract.ProtoMapping.ToProto(p, found.Viewer)).ToDictionary(p => p.Id);
+        return found.Page.Items.Select(p => Membership.Api.PersonMapping.ToProto(p, found.Viewer)).ToDictionary(p => p.Id);
     }
 
     [Theory]
@@ -92,7 +92,7 @@ public class GroupLeaderPersonalDataTests
         Assert.Equal(("marte@aasen.example", false), (listed[people.Member].Email, listed[people.Member].PersonalDataRedacted));
         Assert.Equal(("", true), (listed[people.Outsider].Email, listed[people.Outsider].PersonalDataRedacted));
         Assert.Equal("Ola Nordmann", listed[people.Outsider].FullName);
-        var directory = await Directory.SearchDirectory.HandleAsync(store.Context, people.AsLeader, new SearchDirectoryRequest { NetworkId = people.Scenario.NetworkId }, default);
+        var directory = Membership.Api.DirectoryMapping.ToProto(await new Directory.SearchDirectory(store.Context).RunAsync(Membership.Api.DirectoryMapping.ToQuery(new SearchDirectoryRequest { NetworkId = people.Scenario.NetworkId }), people.AsLeader, default));
         var contacts = directory.Entries.SelectMany(e => e.Contacts).ToDictionary(c => c.PersonId);
         Assert.Equal(("marte@aasen.example", false), (contacts[people.Member].Email, contacts[people.Member].PersonalDataRedacted));
         Assert.Equal(("", true), (contacts[people.Outsider].Email, contacts[people.Outsider].PersonalDataRedacted));

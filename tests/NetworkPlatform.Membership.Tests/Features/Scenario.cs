@@ -25,25 +25,25 @@ public sealed class Scenario(MembershipContext context, string networkId = "part
     public async Task<Scenario> WithNetworkAsync(NetworkKind kind = NetworkKind.Partnership)
     {
         var network = new Network { Id = NetworkId, DisplayName = $"Network {NetworkId}", Kind = kind, Country = "NO", TimeZone = "Europe/Oslo" };
-        await Networks.CreateNetwork.HandleAsync(context, Operator(NetworkId), new CreateNetworkRequest { Network = network }, default);
+        await new Networks.CreateNetwork(context).RunAsync(Membership.Api.NetworkMapping.ToCommand(new CreateNetworkRequest { Network = network }), Operator(NetworkId), default);
         return this;
     }
 
     public async Task<Organisation> RegisterAsync(string name = "Fjordvik kommune", string number = "952601814")
     {
-        var created = await Organisations.CreateOrganisation.HandleAsync(context, Secretariat, new CreateOrganisationRequest
+        var created = await new Organisations.CreateOrganisation(context).RunAsync(Membership.Api.OrganisationMapping.ToCommand(new CreateOrganisationRequest
         {
             NetworkId = NetworkId,
             Organisation = new Organisation { DisplayName = name, OrganisationNumber = number, Kind = OrganisationKind.Municipality },
-        }, default);
-        return Contract.ProtoMapping.ToProto(created);
+        }), Secretariat, default);
+        return Membership.Api.OrganisationMapping.ToProto(created);
     }
 
     public async Task<string> ActiveMemberAsync(string name = "Fjordvik kommune")
     {
         var organisation = await RegisterAsync(name);
-        await Organisations.ApplyForMembership.HandleAsync(context, Secretariat, new ApplyForMembershipRequest { NetworkId = NetworkId, OrganisationId = organisation.Id }, default);
-        await Organisations.ApproveMembership.HandleAsync(context, Secretariat, new ApproveMembershipRequest { NetworkId = NetworkId, OrganisationId = organisation.Id }, default);
+        await new Organisations.ApplyForMembership(context).RunAsync(Membership.Api.OrganisationMapping.ToCommand(new ApplyForMembershipRequest { NetworkId = NetworkId, OrganisationId = organisation.Id }), Secretariat, default);
+        await new Organisations.ApproveMembership(context).RunAsync(Membership.Api.OrganisationMapping.ToCommand(new ApproveMembershipRequest { NetworkId = NetworkId, OrganisationId = organisation.Id }), Secretariat, default);
         return organisation.Id;
     }
 
@@ -69,7 +69,7 @@ public sealed class Scenario(MembershipContext context, string networkId = "part
 
     public async Task<string> AppointAsync(string organisationId, string personId, RepresentativeRole role = RepresentativeRole.Representative)
     {
-        var view = await Representatives.AppointRepresentative.HandleAsync(context, Secretariat, Appointment(NetworkId, organisationId, personId, role), default);
+        var view = await new Representatives.AppointRepresentative(context).RunAsync(Membership.Api.RepresentativeMapping.ToCommand(Appointment(NetworkId, organisationId, personId, role)), Secretariat, default);
         return view.Appointment.Document.Id;
     }
 }
