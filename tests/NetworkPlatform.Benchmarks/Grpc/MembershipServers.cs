@@ -81,7 +81,8 @@ internal sealed class MembershipServers : IAsyncDisposable
         bare.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         bare.Logging.AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", LogLevel.Critical);
         bare.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
-        bare.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        bare.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0, listen =>
+            listen.Protocols = HttpProtocols.Http2));
         bare.Services.AddGrpc();
         bare.Services.AddSingleton(platform.Services.GetRequiredService<GetNetwork>());
         var plain = bare.Build();
@@ -103,7 +104,8 @@ internal sealed class MembershipServers : IAsyncDisposable
     {
         private static readonly Caller Reader = new("bench", Network, null, null, new HashSet<string> { Roles.DashboardReader });
 
-        public override async Task<NetworkPlatform.Membership.V1.Network> GetNetwork(GetNetworkRequest request, ServerCallContext context) =>
+        public override async Task<NetworkPlatform.Membership.V1.Network> GetNetwork(GetNetworkRequest request,
+            ServerCallContext context) =>
             NetworkMapping.ToProto(await getNetwork.RunAsync(NetworkMapping.ToQuery(request), Reader, context.CancellationToken));
     }
 }

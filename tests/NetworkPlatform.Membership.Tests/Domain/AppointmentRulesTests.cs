@@ -7,7 +7,8 @@ public class AppointmentRulesTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
 
-    private static Appointment NewAppointment() => Appointment.Appoint("rep-1", "norsk-hph", "org-1", "per-1", RepresentativeRole.Representative,
+    private static Appointment NewAppointment() => Appointment.Appoint("rep-1", "norsk-hph", "org-1", "per-1",
+        RepresentativeRole.Representative,
         new AppointmentTerms(8, new ApprovingManager("Ola Rønning", "Klinikkdirektør")), T0, T0);
 
     [Fact]
@@ -15,7 +16,8 @@ public class AppointmentRulesTests
     {
         var applied = MembershipLifecycleTests.NewOrganisation().ApplyForMembership(new Decision("x", T0, ""));
 
-        var error = Rules.Broken(Assert.Throws<RuleViolationException>(() => applied.AddAppointment(new ActiveAppointment("rep-1", "per-1", RepresentativeRole.Representative), T0)));
+        var error = Rules.Broken(Assert.Throws<RuleViolationException>(() =>
+            applied.AddAppointment(new ActiveAppointment("rep-1", "per-1", RepresentativeRole.Representative), T0)));
 
         Assert.Equal("MEMBERSHIP_NOT_ACTIVE", error.Reason);
     }
@@ -26,15 +28,18 @@ public class AppointmentRulesTests
         var suspended = MembershipLifecycleTests.ActiveOrganisation().SuspendMembership(new Decision("sec", T0, "paused"));
 
         Assert.Equal("MEMBERSHIP_NOT_ACTIVE",
-            Rules.Broken(Assert.Throws<RuleViolationException>(() => suspended.AddAppointment(new ActiveAppointment("rep-1", "per-1", RepresentativeRole.Deputy), T0))).Reason);
+            Rules.Broken(Assert.Throws<RuleViolationException>(() =>
+                suspended.AddAppointment(new ActiveAppointment("rep-1", "per-1", RepresentativeRole.Deputy), T0))).Reason);
     }
 
     [Fact]
     public void a_person_cannot_hold_the_same_appointment_twice()
     {
-        var member = MembershipLifecycleTests.ActiveOrganisation().AddAppointment(new ActiveAppointment("rep-1", "per-1", RepresentativeRole.Representative), T0);
+        var member = MembershipLifecycleTests.ActiveOrganisation().AddAppointment(new ActiveAppointment("rep-1", "per-1",
+            RepresentativeRole.Representative), T0);
 
-        var error = Assert.Throws<AlreadyExistsException>(() => member.AddAppointment(new ActiveAppointment("rep-2", "per-1", RepresentativeRole.Deputy), T0));
+        var error = Assert.Throws<AlreadyExistsException>(() =>
+            member.AddAppointment(new ActiveAppointment("rep-2", "per-1", RepresentativeRole.Deputy), T0));
 
         Assert.Equal("rep-1", error.Name);
     }
@@ -57,7 +62,8 @@ public class AppointmentRulesTests
         var ended = NewAppointment().End(AppointmentEndReason.MembershipEnded, T0.AddMonths(2), "resigned");
 
         Assert.False(ended.IsActive);
-        Assert.Equal((AppointmentEndReason.MembershipEnded, T0.AddMonths(2), "resigned"), (ended.EndReason!.Value, ended.EndAt!.Value, ended.EndNote));
+        Assert.Equal((AppointmentEndReason.MembershipEnded, T0.AddMonths(2), "resigned"),
+            (ended.EndReason!.Value, ended.EndAt!.Value, ended.EndNote));
     }
 
     [Fact]
@@ -65,7 +71,10 @@ public class AppointmentRulesTests
     {
         var ended = NewAppointment().End(AppointmentEndReason.Withdrawn, T0, "");
 
-        Assert.Equal("APPOINTMENT_ENDED", Rules.Broken(Assert.Throws<RuleViolationException>(() => ended.End(AppointmentEndReason.Replaced, T0, ""))).Reason);
-        Assert.Equal("APPOINTMENT_ENDED", Rules.Broken(Assert.Throws<RuleViolationException>(() => ended.ChangeTerms(new AppointmentTerms(4, ended.ApprovingManager), AppointmentTerms.Fields.Updatable.ToHashSet(), T0))).Reason);
+        Assert.Equal("APPOINTMENT_ENDED",
+            Rules.Broken(Assert.Throws<RuleViolationException>(() => ended.End(AppointmentEndReason.Replaced, T0, ""))).Reason);
+        Assert.Equal("APPOINTMENT_ENDED",
+            Rules.Broken(Assert.Throws<RuleViolationException>(() => ended.ChangeTerms(new AppointmentTerms(4, ended.ApprovingManager),
+                AppointmentTerms.Fields.Updatable.ToHashSet(), T0))).Reason);
     }
 }

@@ -18,7 +18,8 @@ public class MembershipLifecycleTests
     [Fact]
     public void an_application_then_approval_makes_an_active_member()
     {
-        var member = NewOrganisation().ApplyForMembership(Decide("we want to join")).ApproveMembership(Decide("partner meeting 2026-02", day: 30));
+        var member = NewOrganisation().ApplyForMembership(Decide("we want to join")).ApproveMembership(Decide("partner meeting 2026-02",
+            day: 30));
 
         Assert.Equal(MembershipState.Active, member.Membership.State);
         Assert.Equal(T0.AddDays(30), member.UpdatedAt);
@@ -34,8 +35,10 @@ public class MembershipLifecycleTests
             .ReinstateMembership(Decide("fee paid", "sec-2", 25));
 
         Assert.Collection(organisation.Membership.History,
-            s => Assert.Equal((MembershipState.None, MembershipState.Applied, "rep-7", "application"), (s.From, s.To, s.DecidedBy, s.Reason)),
-            s => Assert.Equal((MembershipState.Applied, MembershipState.Active, "sec-1", T0.AddDays(10)), (s.From, s.To, s.DecidedBy, s.At)),
+            s => Assert.Equal((MembershipState.None, MembershipState.Applied, "rep-7", "application"),
+                (s.From, s.To, s.DecidedBy, s.Reason)),
+            s => Assert.Equal((MembershipState.Applied, MembershipState.Active, "sec-1", T0.AddDays(10)),
+                (s.From, s.To, s.DecidedBy, s.At)),
             s => Assert.Equal((MembershipState.Active, MembershipState.Suspended, "unpaid fee"), (s.From, s.To, s.Reason)),
             s => Assert.Equal((MembershipState.Suspended, MembershipState.Active, "sec-2"), (s.From, s.To, s.DecidedBy)));
     }
@@ -78,7 +81,8 @@ public class MembershipLifecycleTests
     {
         var (resigned, _) = ActiveOrganisation().ResignMembership(Decide("leaving"));
 
-        Assert.Equal("MEMBERSHIP_NOT_SUSPENDED", Rules.Broken(Assert.Throws<RuleViolationException>(() => resigned.ReinstateMembership(Decide("x")))).Reason);
+        Assert.Equal("MEMBERSHIP_NOT_SUSPENDED",
+            Rules.Broken(Assert.Throws<RuleViolationException>(() => resigned.ReinstateMembership(Decide("x")))).Reason);
         Assert.Equal(MembershipState.Applied, resigned.ApplyForMembership(Decide("back again")).Membership.State);
     }
 

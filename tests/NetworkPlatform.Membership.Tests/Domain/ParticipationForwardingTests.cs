@@ -18,7 +18,8 @@ public class ParticipationForwardingTests
         Assert.Equal(ParticipationState.Forwarded, forwarded.State);
         Assert.Equal("international-hph", forwarded.HandlingNetworkId);
         var step = Assert.Single(forwarded.ForwardingChain);
-        Assert.Equal(("norsk-hph", "international-hph", "sec-no", "recommended"), (step.FromNetworkId, step.ToNetworkId, step.ForwardedBy, step.Note));
+        Assert.Equal(("norsk-hph", "international-hph", "sec-no", "recommended"),
+            (step.FromNetworkId, step.ToNetworkId, step.ForwardedBy, step.Note));
         Assert.Equal(["norsk-hph", "international-hph"], forwarded.InvolvedNetworkIds);
     }
 
@@ -33,7 +34,8 @@ public class ParticipationForwardingTests
     [Fact]
     public void the_group_network_approves_after_forwarding()
     {
-        var approved = ToInternationalTaskForce().Forward("international-hph", "sec-no", T0, "").Approve("sec-int", T0.AddDays(3), "welcome");
+        var approved = ToInternationalTaskForce().Forward("international-hph", "sec-no", T0, "").Approve("sec-int", T0.AddDays(3),
+            "welcome");
 
         Assert.Equal((ParticipationState.Approved, "sec-int", "welcome"), (approved.State, approved.AnsweredBy, approved.AnswerNote));
     }
@@ -52,7 +54,8 @@ public class ParticipationForwardingTests
     {
         var atGroup = ToInternationalTaskForce().Forward("international-hph", "sec-no", T0, "");
 
-        Assert.Equal("ALREADY_AT_GROUP_NETWORK", Rules.Broken(Assert.Throws<RuleViolationException>(() => atGroup.Forward("global-hph", "sec-int", T0, ""))).Reason);
+        Assert.Equal("ALREADY_AT_GROUP_NETWORK",
+            Rules.Broken(Assert.Throws<RuleViolationException>(() => atGroup.Forward("global-hph", "sec-int", T0, ""))).Reason);
     }
 
     [Fact]
@@ -60,7 +63,9 @@ public class ParticipationForwardingTests
     {
         var declined = ToInternationalTaskForce().Decline("sec-no", T0, "");
 
-        Assert.Equal("PARTICIPATION_REQUEST_ANSWERED", Rules.Broken(Assert.Throws<RuleViolationException>(() => declined.Decline("sec-no", T0, ""))).Reason);
-        Assert.Equal("PARTICIPATION_REQUEST_ANSWERED", Rules.Broken(Assert.Throws<RuleViolationException>(() => declined.Forward("international-hph", "sec-no", T0, ""))).Reason);
+        Assert.Equal("PARTICIPATION_REQUEST_ANSWERED",
+            Rules.Broken(Assert.Throws<RuleViolationException>(() => declined.Decline("sec-no", T0, ""))).Reason);
+        Assert.Equal("PARTICIPATION_REQUEST_ANSWERED",
+            Rules.Broken(Assert.Throws<RuleViolationException>(() => declined.Forward("international-hph", "sec-no", T0, ""))).Reason);
     }
 }
