@@ -1,10 +1,8 @@
 using NetworkPlatform.Application;
-using NetworkPlatform.Application.Changes;
 using NetworkPlatform.Application.Pipeline;
 using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Events.Membership;
 using NetworkPlatform.Membership.Domain;
-using NetworkPlatform.Membership.Storage;
 using NetworkPlatform.Storage;
 
 namespace NetworkPlatform.Membership.Features.Organisations;
@@ -20,16 +18,10 @@ public sealed class ApplyForMembership(MembershipContext context) : IUseCase<App
     public void Validate(ApplyForMembershipCommand command, Violations violations) =>
         violations.Decision(command.OrganisationId, command.Etag, command.Reason, reasonRequired: false);
 
-    public Task<Versioned<Organisation>> HandleAsync(ApplyForMembershipCommand command, Caller caller, CancellationToken cancellationToken)
-    {
-        var decision = new Decision(caller.Subject, context.Now, command.Reason.Trim());
-        var resource = MembershipResources.Organisations;
-        return context.Writes.ChangeAsync(resource, command.NetworkId, command.OrganisationId, command.Etag, organisation =>
-        {
-            var changed = organisation.ApplyForMembership(decision);
-            return Change<Organisation>.With(changed, version =>
-                new MembershipApplied(Guid.NewGuid(), decision.At, changed.NetworkId, changed.Id, version, changed.Id, decision.DecidedBy,
-                    decision.Reason));
-        }, cancellationToken);
-    }
+    public Task<Versioned<Organisation>> HandleAsync(ApplyForMembershipCommand command, Caller caller,
+        CancellationToken cancellationToken) =>
+        OrganisationRules.DecideAsync(context, caller, command.NetworkId, command.OrganisationId, command.Etag, command.Reason,
+            (organisation, decision) => organisation.ApplyForMembership(decision),
+            (changed, decision, version) => new MembershipApplied(Guid.NewGuid(), decision.At, changed.NetworkId, changed.Id, version,
+                changed.Id, decision.DecidedBy, decision.Reason), cancellationToken);
 }

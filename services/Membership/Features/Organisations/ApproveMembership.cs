@@ -1,10 +1,8 @@
 using NetworkPlatform.Application;
-using NetworkPlatform.Application.Changes;
 using NetworkPlatform.Application.Pipeline;
 using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Events.Membership;
 using NetworkPlatform.Membership.Domain;
-using NetworkPlatform.Membership.Storage;
 using NetworkPlatform.Storage;
 
 namespace NetworkPlatform.Membership.Features.Organisations;
@@ -19,16 +17,10 @@ public sealed class ApproveMembership(MembershipContext context) : IUseCase<Appr
     public void Validate(ApproveMembershipCommand command, Violations violations) =>
         violations.Decision(command.OrganisationId, command.Etag, command.Reason, reasonRequired: false);
 
-    public Task<Versioned<Organisation>> HandleAsync(ApproveMembershipCommand command, Caller caller, CancellationToken cancellationToken)
-    {
-        var decision = new Decision(caller.Subject, context.Now, command.Reason.Trim());
-        var resource = MembershipResources.Organisations;
-        return context.Writes.ChangeAsync(resource, command.NetworkId, command.OrganisationId, command.Etag, organisation =>
-        {
-            var changed = organisation.ApproveMembership(decision);
-            return Change<Organisation>.With(changed, version =>
-                new MembershipApproved(Guid.NewGuid(), decision.At, changed.NetworkId, changed.Id, version, changed.Id, decision.DecidedBy,
-                    decision.Reason));
-        }, cancellationToken);
-    }
+    public Task<Versioned<Organisation>> HandleAsync(ApproveMembershipCommand command, Caller caller,
+        CancellationToken cancellationToken) =>
+        OrganisationRules.DecideAsync(context, caller, command.NetworkId, command.OrganisationId, command.Etag, command.Reason,
+            (organisation, decision) => organisation.ApproveMembership(decision),
+            (changed, decision, version) => new MembershipApproved(Guid.NewGuid(), decision.At, changed.NetworkId, changed.Id, version,
+                changed.Id, decision.DecidedBy, decision.Reason), cancellationToken);
 }

@@ -1,5 +1,10 @@
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
 using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Events;
 using NetworkPlatform.Membership.Domain;
+using NetworkPlatform.Membership.Storage;
+using NetworkPlatform.Storage;
 
 namespace NetworkPlatform.Membership.Features.Organisations;
 
@@ -10,7 +15,7 @@ public sealed record OrganisationInput(string DisplayName, string OrganisationNu
     public OrganisationDetails Details() => new(DisplayName, OrganisationNumber, Kind.Value.GetValueOrDefault(), Contact);
 }
 
-/// <summary>The field rules of organisations, shared by their use cases.</summary>
+/// <summary>The field rules of organisations, and the shape of a membership step, shared by their use cases.</summary>
 internal static class OrganisationRules
 {
     /// <summary>Checks the fields <paramref name="fields"/> names (every field when null).</summary>
@@ -54,5 +59,21 @@ internal static class OrganisationRules
         return reasonRequired
             ? violations.Required("reason", reason, MembershipRules.MaxReasonLength)
             : violations.Text("reason", reason, MembershipRules.MaxReasonLength);
+    }
+
+    /// <summary>
+    /// One step of the membership lifecycle: <paramref name="step"/> (the organisation's method, which checks the
+    /// lifecycle) decided by the caller now, and the event that says so.
+    /// </summary>
+    public static Task<Versioned<Organisation>> DecideAsync(MembershipContext context, Caller caller, string networkId,
+        string organisationId, string etag, string reason, Func<Organisation, Decision, Organisation> step,
+        Func<Organisation, Decision, long, IDomainEvent> happened, CancellationToken cancellationToken)
+    {
+        var decision = new Decision(caller.Subject, context.Now, reason.Trim());
+        return context.Writes.ChangeAsync(MembershipResources.Organisations, networkId, organisationId, etag, organisation =>
+        {
+            var changed = step(organisation, decision);
+            return Change<Organisation>.With(changed, version => happened(changed, decision, version));
+        }, cancellationToken);
     }
 }
