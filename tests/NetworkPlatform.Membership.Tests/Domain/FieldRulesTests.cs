@@ -43,7 +43,8 @@ public class FieldRulesTests
     [InlineData("Norsk-HPH", false)]
     [InlineData("-leading", false)]
     [InlineData("with space", false)]
-    public void network_ids_are_lower_case_slugs(string id, bool valid) => Assert.Equal(valid, new Violations().NetworkId("network_id", id).IsEmpty);
+    public void network_ids_are_lower_case_slugs(string id, bool valid) => Assert.Equal(valid,
+        new Violations().NetworkId("network_id", id).IsEmpty);
 
     [Fact]
     public void ids_derived_from_the_same_request_id_are_equal_and_differ_per_network()
@@ -68,14 +69,16 @@ public class PersonalDataPolicyTests
         new(new Caller("sub", network, "org-other", "per-leader", new HashSet<string> { Roles.GroupLeader }), members.ToHashSet());
 
     [Fact]
-    public void the_secretariat_sees_personal_data() => Assert.True(PersonalDataPolicy.MaySeePersonalData(As("partnerskap", null, null, Roles.Secretariat), Ingrid));
+    public void the_secretariat_sees_personal_data() => Assert.True(
+        PersonalDataPolicy.MaySeePersonalData(As("partnerskap", null, null, Roles.Secretariat), Ingrid));
 
     [Fact]
     public void the_persons_own_organisation_sees_personal_data() =>
         Assert.True(PersonalDataPolicy.MaySeePersonalData(As("partnerskap", "org-fjordvik", "per-9", Roles.Representative), Ingrid));
 
     [Fact]
-    public void the_person_sees_their_own_data() => Assert.True(PersonalDataPolicy.MaySeePersonalData(As("partnerskap", "org-other", "per-1"), Ingrid));
+    public void the_person_sees_their_own_data() => Assert.True(
+        PersonalDataPolicy.MaySeePersonalData(As("partnerskap", "org-other", "per-1"), Ingrid));
 
     [Fact]
     public void another_organisations_representative_does_not() =>
