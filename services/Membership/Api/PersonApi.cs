@@ -1,6 +1,5 @@
 using Grpc.Core;
 using NetworkPlatform.Hosting.Api;
-using NetworkPlatform.Membership.Contract;
 using NetworkPlatform.Membership.Features.Persons;
 using NetworkPlatform.Membership.V1;
 
@@ -17,8 +16,8 @@ public sealed class PersonApi(GetPerson getPerson, ListPersons listPersons, Crea
         context.RunAsync(listPersons, PersonMapping.ToQuery(request), PersonMapping.ToProto);
 
     public override Task<Person> CreatePerson(CreatePersonRequest request, ServerCallContext context) =>
-        context.RunAsync(createPerson, PersonMapping.ToCommand(request), ProtoMapping.ToProto);
+        context.RunAsync(createPerson, PersonMapping.ToCommand(request), PersonMapping.ToProto);
 
     public override Task<Person> UpdatePerson(UpdatePersonRequest request, ServerCallContext context) =>
-        context.RunAsync(updatePerson, PersonMapping.ToCommand(request), ProtoMapping.ToProto);
+        context.RunAsync(updatePerson, PersonMapping.ToCommand(request), PersonMapping.ToProto);
 }

@@ -1,4 +1,3 @@
-using NetworkPlatform.Membership.Contract;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Features.Persons;
 using NetworkPlatform.Storage;
@@ -26,12 +25,37 @@ internal static class PersonMapping
         return new(request.NetworkId, person.Id, person.Etag, [.. request.UpdateMask?.Paths ?? []], Details(person));
     }
 
-    public static V1.Person ToProto(PersonView view) => ProtoMapping.ToProto(view.Person, view.Viewer);
+    public static V1.Person ToProto(PersonView view) => ToProto(view.Person, view.Viewer);
+
+    /// <summary>Email and phone only for callers the <see cref="PersonalDataPolicy"/> allows (group leadership not considered).</summary>
+    public static V1.Person ToProto(Versioned<Person> stored, Application.Caller caller) => ToProto(stored, PersonalDataViewer.Of(caller));
+
+    /// <summary>Email and phone only for viewers the <see cref="PersonalDataPolicy"/> allows.</summary>
+    public static V1.Person ToProto(Versioned<Person> stored, PersonalDataViewer viewer)
+    {
+        var p = stored.Document;
+        var visible = PersonalDataPolicy.MaySeePersonalData(viewer, p);
+        var proto = new V1.Person
+        {
+            Id = p.Id,
+            NetworkId = p.NetworkId,
+            FullName = p.FullName,
+            Email = visible ? p.Email : "",
+            Phone = visible ? p.Phone : "",
+            EmployerOrganisationId = p.EmployerOrganisationId,
+            PersonalDataRedacted = !visible,
+            CreateTime = MembershipMapping.ToProto(p.CreatedAt),
+            UpdateTime = MembershipMapping.ToProto(p.UpdatedAt),
+            Etag = stored.ETag,
+        };
+        proto.ExpertiseAreas.AddRange(p.ExpertiseAreas);
+        return proto;
+    }
 
     public static V1.ListPersonsResponse ToProto(PersonPage page)
     {
         var response = new V1.ListPersonsResponse { NextPageToken = page.Page.NextPageToken ?? "" };
-        response.Persons.AddRange(page.Page.Items.Select(p => ProtoMapping.ToProto(p, page.Viewer)));
+        response.Persons.AddRange(page.Page.Items.Select(p => ToProto(p, page.Viewer)));
         return response;
     }
 

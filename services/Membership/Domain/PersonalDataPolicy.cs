@@ -1,5 +1,4 @@
 using NetworkPlatform.Application;
-using NetworkPlatform.Hosting.Auth;
 
 namespace NetworkPlatform.Membership.Domain;
 

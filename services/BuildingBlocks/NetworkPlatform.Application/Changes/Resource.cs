@@ -5,11 +5,13 @@ namespace NetworkPlatform.Application.Changes;
 
 /// <summary>
 /// A collection as callers know it: the API type of its documents (e.g. "networkplatform.groups.v1.Group") and their
-/// resource names ("networks/{network}/groups/{id}"), for NOT_FOUND, ABORTED and ALREADY_EXISTS details.
+/// resource names ("networks/{network}/groups/{id}"), for NOT_FOUND, ABORTED and ALREADY_EXISTS details. An empty
+/// <paramref name="PathSegment"/> names the networks (tenants) themselves: "networks/{id}".
 /// </summary>
 public sealed record Resource<T>(DocumentCollection<T> Collection, string ApiType, string PathSegment) where T : class
 {
-    public string NameOf(string networkId, string id) => $"networks/{networkId}/{PathSegment}/{id}";
+    public string NameOf(string networkId, string id) =>
+        PathSegment.Length == 0 ? $"networks/{id}" : $"networks/{networkId}/{PathSegment}/{id}";
 
     public NotFoundException NotFound(string networkId, string id) => new(ApiType, NameOf(networkId, id));
 }
@@ -28,7 +30,8 @@ public static class ResourceReads
             ?? throw resource.NotFound(networkId, id);
 
     /// <summary>Reads a document to change it, holding it until the unit ends (racing writers queue); NOT_FOUND when missing.</summary>
-    public static async Task<Versioned<T>> RequireForUpdateAsync<T>(this IUnitOfWork unit, Resource<T> resource, string networkId, string id,
+    public static async Task<Versioned<T>> RequireForUpdateAsync<T>(this IUnitOfWork unit, Resource<T> resource, string networkId,
+        string id,
         CancellationToken cancellationToken) where T : class =>
         await unit.GetForUpdateAsync(resource.Collection, networkId, id, cancellationToken).ConfigureAwait(false)
             ?? throw resource.NotFound(networkId, id);

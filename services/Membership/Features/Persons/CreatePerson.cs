@@ -25,14 +25,17 @@ public sealed class CreatePerson(MembershipContext context) : IUseCase<CreatePer
 
     public async Task<Versioned<Person>> HandleAsync(CreatePersonCommand command, Caller caller, CancellationToken cancellationToken)
     {
-        await context.Store.RequireAsync(MembershipResources.Organisations, command.NetworkId, command.EmployerOrganisationId, cancellationToken);
+        await context.Store.RequireAsync(MembershipResources.Organisations, command.NetworkId, command.EmployerOrganisationId,
+            cancellationToken);
         var key = IdempotencyKey.For(nameof(CreatePerson), caller, command.RequestId, command);
         return await context.Writes.CreateAsync(MembershipResources.Persons, command.NetworkId, key, _ =>
         {
             var now = context.Now;
-            var person = Person.Register(Identifiers.New(Identifiers.Person), command.NetworkId, command.EmployerOrganisationId, command.Person, now);
+            var person = Person.Register(Identifiers.New(Identifiers.Person, command.NetworkId, command.RequestId), command.NetworkId,
+                command.EmployerOrganisationId, command.Person, now);
             return Task.FromResult(Change<Person>.With(person, version =>
-                new PersonRegistered(Guid.NewGuid(), now, person.NetworkId, person.Id, version, person.Id, person.FullName, person.EmployerOrganisationId)));
+                new PersonRegistered(Guid.NewGuid(), now, person.NetworkId, person.Id, version, person.Id, person.FullName,
+                    person.EmployerOrganisationId)));
         }, cancellationToken);
     }
 }

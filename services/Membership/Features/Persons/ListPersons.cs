@@ -28,7 +28,8 @@ public sealed class ListPersons(MembershipContext context) : IUseCase<ListPerson
     {
         var persons = MembershipCollections.Persons.Query().Page(
             Application.Validation.Paging.Size(query.PageSize), Application.Validation.Paging.Token(query.PageToken));
-        persons = query.EmployerOrganisationId.Length > 0 ? persons.Where(p => p.EmployerOrganisationId, query.EmployerOrganisationId) : persons;
+        persons = query.EmployerOrganisationId.Length > 0 ? persons.Where(p => p.EmployerOrganisationId,
+            query.EmployerOrganisationId) : persons;
         var page = await context.Store.QueryAsync(MembershipCollections.Persons, query.NetworkId, persons, cancellationToken);
         return new PersonPage(page, await LedGroupMembers.ViewerAsync(context, caller, query.NetworkId, cancellationToken));
     }

@@ -7,7 +7,8 @@ namespace NetworkPlatform.Membership.Features.Persons;
 internal static class PersonRules
 {
     /// <summary>Checks the fields <paramref name="fields"/> names (every field when null), under <paramref name="prefix"/>.</summary>
-    public static Violations PersonDetails(this Violations violations, string prefix, PersonDetails details, IReadOnlySet<string>? fields = null)
+    public static Violations PersonDetails(this Violations violations, string prefix, PersonDetails details,
+        IReadOnlySet<string>? fields = null)
     {
         bool Checked(string field) => fields is null || fields.Contains(field);
         if (Checked(Domain.PersonDetails.Fields.FullName))

@@ -10,7 +10,8 @@ using NetworkPlatform.Storage;
 namespace NetworkPlatform.Membership.Features.Persons;
 
 /// <param name="UpdateMask">The detail fields to change (empty: all of them).</param>
-public sealed record UpdatePersonCommand(string NetworkId, string PersonId, string Etag, IReadOnlyList<string> UpdateMask, PersonDetails Person)
+public sealed record UpdatePersonCommand(string NetworkId, string PersonId, string Etag, IReadOnlyList<string> UpdateMask,
+    PersonDetails Person)
     : INetworkRequest;
 
 /// <summary>The secretariat, the person's employer organisation or the person updates name, contact data and expertise.</summary>
@@ -40,6 +41,7 @@ public sealed class UpdatePerson(MembershipContext context) : IUseCase<UpdatePer
             return changed.Count == 0
                 ? Change<Person>.Quiet(person)
                 : Change<Person>.With(updated, version =>
-                    new PersonUpdated(Guid.NewGuid(), now, updated.NetworkId, updated.Id, version, updated.Id, updated.FullName, [.. changed]));
+                    new PersonUpdated(Guid.NewGuid(), now, updated.NetworkId, updated.Id, version, updated.Id, updated.FullName,
+                        [.. changed]));
         }, cancellationToken);
 }
