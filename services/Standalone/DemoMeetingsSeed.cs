@@ -1,6 +1,6 @@
 using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
-using NetworkPlatform.Meetings.Seeding;
+using NetworkPlatform.Meetings.Seed;
 
 namespace NetworkPlatform.Standalone;
 

@@ -1,11 +1,26 @@
 using NetworkPlatform.Meetings.Domain;
-using NetworkPlatform.Storage;
+using NetworkPlatform.Meetings.Features;
 using Proto = NetworkPlatform.Meetings.V1;
 
 namespace NetworkPlatform.Meetings.Api;
 
-public static class SettingsMapping
+/// <summary>networkplatform.meetings.v1.MeetingSettings &lt;-&gt; the settings use cases' records.</summary>
+internal static class SettingsMapping
 {
+    public static GetMeetingSettingsQuery ToQuery(Proto.GetMeetingSettingsRequest request) => new(request.NetworkId);
+
+    public static UpdateMeetingSettingsCommand ToCommand(Proto.UpdateMeetingSettingsRequest request)
+    {
+        var s = request.Settings ?? new Proto.MeetingSettings();
+        var secretariat = s.Secretariat ?? new Proto.Secretariat();
+        return new(s.NetworkId, s.Etag, [.. request.UpdateMask?.Paths ?? []], s.TimeZone, new Secretariat(secretariat.DisplayName, secretariat.Email),
+            [.. s.AgendaTemplates.Select(t => new AgendaTemplateInput(ProtoMapping.ToDomain(t.Kind),
+                [.. t.Items.Select(i => new AgendaTemplateItem(i.Title, i.DurationMinutes, i.Description))]))],
+            [.. s.NotificationRules.Select(ToDomain)], ToDomain(s.Cadence ?? new Proto.CadencePolicy()), s.QuorumShare, s.ReminderHoursBefore);
+    }
+
+    public static Proto.MeetingSettings ToProto(StoredSettings stored) => ToProto(stored.Settings, stored.ETag);
+
     public static Proto.MeetingSettings ToProto(NetworkSettings s, string etag)
     {
         var proto = new Proto.MeetingSettings
@@ -43,9 +58,6 @@ public static class SettingsMapping
         }
         return proto;
     }
-
-    public static Proto.MeetingSettings ToProto(this Versioned<NetworkSettings>? stored, string networkId) =>
-        stored is null ? ToProto(NetworkSettings.Default(networkId), "0") : ToProto(stored.Document, stored.ETag);
 
     public static CadencePolicy ToDomain(Proto.CadencePolicy p) => new()
     {

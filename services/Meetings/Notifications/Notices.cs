@@ -31,11 +31,6 @@ public static class Notices
 
     public static NotificationRecipient ToEvent(Recipient recipient) => new(recipient.Kind.ToString(), recipient.PersonId, recipient.Name, recipient.Email);
 
-    /// <summary>The addressees of an already invited meeting, as they were invited.</summary>
-    public static Addressees Invited(Meeting meeting) => new(
-        meeting.Invitations.Where(i => i.Copy == CopyKind.To).Select(i => i.Recipient).ToList(),
-        meeting.Invitations.Where(i => i.Copy == CopyKind.Cc).Select(i => i.Recipient).ToList());
-
     public static TimeZoneInfo ZoneOf(Meeting meeting) => TimeZoneInfo.FindSystemTimeZoneById(meeting.TimeZone);
 
     private static string Subject(Meeting meeting, NoticePurpose purpose, TimeZoneInfo zone)

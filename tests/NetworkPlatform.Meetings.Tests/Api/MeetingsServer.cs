@@ -83,7 +83,7 @@ internal sealed class MeetingsServer : IAsyncDisposable
         await store.MigrateAsync(MeetingsCollections.All);
         await using (var unitOfWork = await store.BeginAsync())
         {
-            await unitOfWork.InsertAsync(MeetingsCollections.Settings, MeetingsFixture.Network, NetworkSettings.Default(MeetingsFixture.Network) with { Secretariat = Samples.Secretariat });
+            await unitOfWork.InsertAsync(MeetingsCollections.Settings, MeetingsFixture.Network, NetworkSettings.Default(MeetingsFixture.Network).Update(secretariat: Samples.Secretariat));
             await unitOfWork.CommitAsync();
         }
 

@@ -103,10 +103,7 @@ public class CalendarDocumentTests
     [Fact]
     public void deadlines_are_points_in_time_in_the_feed()
     {
-        var deadline = new Deadline
-        {
-            Id = "dl-1", NetworkId = "n", Title = "Applications to Partnerpotten", DueAt = Samples.Local(2026, 3, 1, 23, 59), TimeZone = "Europe/Oslo", CreatedAt = Stamp,
-        };
+        var deadline = Deadline.Post("dl-1", "n", "Applications to Partnerpotten", "", Samples.Local(2026, 3, 1, 23, 59), "Europe/Oslo", null, Stamp);
         var ics = CalendarDocument.Write("Deadlines", CalendarMethod.Publish, [MeetingCalendar.ForDeadline(deadline, Samples.Oslo)], Stamp, Samples.Oslo);
 
         var e = PythonIcalendar.Check(ics).GetProperty("events")[0];

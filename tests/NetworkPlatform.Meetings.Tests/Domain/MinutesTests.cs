@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Meetings.Domain;
 
 namespace NetworkPlatform.Meetings.Tests;
@@ -21,11 +22,7 @@ public class MinutesTests
     public void the_draft_is_written_from_agenda_attendance_and_decisions()
     {
         var meeting = HeldStartUp();
-        var newItem = new ActionItem
-        {
-            Id = "act-1", NetworkId = "n", GroupId = "g-digital", MeetingId = meeting.Id, Title = "Draft the annual wheel", OwnerPersonId = "p-ola",
-            OwnerName = "Ola Hansen", DueDate = new DateOnly(2026, 2, 15), CreatedAt = After,
-        };
+        var newItem = ActionItem.AgreeAt(meeting, "act-1", "Draft the annual wheel", "p-ola", "Ola Hansen", new DateOnly(2026, 2, 15), After);
 
         var text = MinutesDraft.Compose(meeting, "Digital mobbing", Samples.Oslo, meeting.QuorumUnder(new QuorumRule()), [newItem], []);
 
@@ -55,12 +52,12 @@ public class MinutesTests
     public void minutes_need_a_held_meeting_and_an_approval_before_publishing()
     {
         var planned = Samples.Schedule(MeetingKind.StartUp, Samples.Local(2026, 1, 20));
-        Assert.Equal("MEETING_NOT_HELD", Assert.Throws<MeetingRuleException>(() => planned.DraftMinutes("x", After)).Reason);
+        Assert.Equal("MEETING_NOT_HELD", Assert.Throws<RuleViolationException>(() => planned.DraftMinutes("x", After)).Reason);
 
         var draft = HeldStartUp().DraftMinutes("x", After);
         var none = new Addressees([], []);
-        Assert.Equal("MINUTES_DRAFT", Assert.Throws<MeetingRuleException>(() => draft.PublishMinutes(none, After)).Reason);
-        Assert.Equal("MINUTES_NOT_DRAFTED", Assert.Throws<MeetingRuleException>(() => HeldStartUp().ApproveMinutes(After, "u")).Reason);
+        Assert.Equal("MINUTES_DRAFT", Assert.Throws<RuleViolationException>(() => draft.PublishMinutes(none, After)).Reason);
+        Assert.Equal("MINUTES_NOT_DRAFTED", Assert.Throws<RuleViolationException>(() => HeldStartUp().ApproveMinutes(After, "u")).Reason);
     }
 
     [Fact]
@@ -68,11 +65,11 @@ public class MinutesTests
     {
         var approved = HeldStartUp().DraftMinutes("x", After).ApproveMinutes(After, "u-kari");
 
-        Assert.Equal("MINUTES_APPROVED", Assert.Throws<MeetingRuleException>(() => approved.EditMinutes("y")).Reason);
-        Assert.Equal("MINUTES_FINAL", Assert.Throws<MeetingRuleException>(() => approved.RecordDecision(new Decision
+        Assert.Equal("MINUTES_APPROVED", Assert.Throws<RuleViolationException>(() => approved.EditMinutes("y")).Reason);
+        Assert.Equal("MINUTES_FINAL", Assert.Throws<RuleViolationException>(() => approved.RecordDecision(new Decision
         {
             Id = "dec-2", Kind = DecisionKind.FreeText, Text = "late", RecordedAt = After, RecordedBy = "u",
         })).Reason);
-        Assert.Equal("MINUTES_FINAL", Assert.Throws<MeetingRuleException>(() => approved.DraftMinutes("z", After)).Reason);
+        Assert.Equal("MINUTES_FINAL", Assert.Throws<RuleViolationException>(() => approved.DraftMinutes("z", After)).Reason);
     }
 }

@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Meetings.Domain;
 
 namespace NetworkPlatform.Meetings.Tests;
@@ -43,7 +44,7 @@ public class NotificationRulesTests
     [Fact]
     public void without_a_secretariat_address_invitations_cannot_go_out()
     {
-        var error = Assert.Throws<MeetingRuleException>(() => NetworkSettings.Default("n-1").RequireSecretariatAddress());
+        var error = Assert.Throws<RuleViolationException>(() => NetworkSettings.Default("n-1").RequireSecretariatAddress());
 
         Assert.Equal("SECRETARIAT_ADDRESS_MISSING", error.Reason);
     }

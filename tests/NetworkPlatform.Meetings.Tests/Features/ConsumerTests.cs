@@ -16,9 +16,9 @@ public class ConsumerTests
     {
         await using var fixture = await MeetingsFixture.StartAsync();
         var schedule = fixture.Feature<ScheduleMeeting>();
-        var upcoming = await schedule.HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 10)), MeetingsFixture.Secretariat, default);
-        await fixture.Feature<SendInvitations>().HandleAsync(new Proto.SendInvitationsRequest { NetworkId = Network, MeetingId = upcoming.Document.Id }, MeetingsFixture.Secretariat, default);
-        var other = await schedule.HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 10), groupId: "g-skole"), MeetingsFixture.Secretariat, default);
+        var upcoming = await schedule.RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 10)), MeetingsFixture.Secretariat, default);
+        await fixture.Feature<SendInvitations>().RunAsync(new Proto.SendInvitationsRequest { NetworkId = Network, MeetingId = upcoming.Document.Id }, MeetingsFixture.Secretariat, default);
+        var other = await schedule.RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 10), groupId: "g-skole"), MeetingsFixture.Secretariat, default);
 
         await using (var unitOfWork = await fixture.Store.BeginAsync())
         {
@@ -41,8 +41,8 @@ public class ConsumerTests
     public async Task invitations_of_upcoming_meetings_follow_the_groups_participants()
     {
         await using var fixture = await MeetingsFixture.StartAsync();
-        var meeting = await fixture.Feature<ScheduleMeeting>().HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 10)), MeetingsFixture.Secretariat, default);
-        await fixture.Feature<SendInvitations>().HandleAsync(new Proto.SendInvitationsRequest { NetworkId = Network, MeetingId = meeting.Document.Id }, MeetingsFixture.Secretariat, default);
+        var meeting = await fixture.Feature<ScheduleMeeting>().RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 10)), MeetingsFixture.Secretariat, default);
+        await fixture.Feature<SendInvitations>().RunAsync(new Proto.SendInvitationsRequest { NetworkId = Network, MeetingId = meeting.Document.Id }, MeetingsFixture.Secretariat, default);
         var handler = new FollowGroupParticipants(fixture.Context);
         var group = fixture.Groups.Groups["g-digital"];
         fixture.Groups.Groups["g-digital"] = group with { Participants = [.. group.Participants.Where(p => p.PersonId != "p-ola"), new("p-nils", "Nils Dahl", "nils@rbup.no", "member")] };

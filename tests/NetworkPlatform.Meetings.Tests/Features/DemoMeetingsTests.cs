@@ -1,7 +1,7 @@
 using NetworkPlatform.Events.Meetings;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Features;
-using NetworkPlatform.Meetings.Seeding;
+using NetworkPlatform.Meetings.Seed;
 using NetworkPlatform.Meetings.Storage;
 using Proto = NetworkPlatform.Meetings.V1;
 

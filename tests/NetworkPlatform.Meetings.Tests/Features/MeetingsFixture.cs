@@ -53,8 +53,7 @@ internal sealed class MeetingsFixture : IAsyncDisposable
         Store = (IDocumentStore)adapter;
         Outbox = (IOutbox)adapter;
         Schema = (IStorageDatabase)adapter;
-        Database = new MeetingsDatabase(Store);
-        Context = new MeetingsContext(Database, Groups, Clock);
+        Context = new MeetingsContext(Store, Groups, Clock);
     }
 
     public IDocumentStore Store { get; }
@@ -63,7 +62,7 @@ internal sealed class MeetingsFixture : IAsyncDisposable
 
     private IStorageDatabase Schema { get; }
 
-    public MeetingsDatabase Database { get; }
+    public MeetingsDatabase Database => Context.Database;
 
     public FixedGroups Groups { get; } = new();
 
@@ -95,7 +94,7 @@ internal sealed class MeetingsFixture : IAsyncDisposable
         if (withSecretariatAddress)
         {
             await using var unitOfWork = await fixture.Store.BeginAsync();
-            await unitOfWork.InsertAsync(MeetingsCollections.Settings, Network, NetworkSettings.Default(Network) with { Secretariat = Samples.Secretariat });
+            await unitOfWork.InsertAsync(MeetingsCollections.Settings, Network, NetworkSettings.Default(Network).Update(secretariat: Samples.Secretariat));
             await unitOfWork.CommitAsync();
         }
         return fixture;
