@@ -35,7 +35,8 @@ public static class MeetingsModule
 
         services.AddPeerClient<GroupsService.GroupsServiceClient>(configuration, "Groups");
         services.AddSingleton<IGroupDirectory>(sp => new GrpcGroupDirectory(
-            sp.GetRequiredService<GroupsService.GroupsServiceClient>(), sp.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>(),
+            sp.GetRequiredService<GroupsService.GroupsServiceClient>(),
+                sp.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>(),
             identity: sp.GetService<ServiceIdentity>()));
 
         var smtp = configuration.GetSection("Notifications:Smtp").Get<SmtpOptions>();
@@ -48,19 +49,22 @@ public static class MeetingsModule
             services.AddSingleton<INotificationSender, LoggingNotificationSender>();
         }
 
-        services.AddSingleton(sp => new MeetingsContext(ServiceStorage.DocumentStore(sp, ServiceName), sp.GetRequiredService<IGroupDirectory>(),
+        services.AddSingleton(sp => new MeetingsContext(ServiceStorage.DocumentStore(sp, ServiceName),
+            sp.GetRequiredService<IGroupDirectory>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => sp.GetRequiredService<MeetingsContext>().Database);
         // Every use case, by name: the compiler checks this list, nothing is found by scanning.
         services.AddSingleton<GetMeeting>().AddSingleton<ListMeetings>().AddSingleton<ScheduleMeeting>().AddSingleton<UpdateMeeting>()
             .AddSingleton<RescheduleMeeting>().AddSingleton<CancelMeeting>();
-        services.AddSingleton<AddAgendaItem>().AddSingleton<UpdateAgendaItem>().AddSingleton<RemoveAgendaItem>().AddSingleton<ReorderAgenda>();
+        services.AddSingleton<AddAgendaItem>().AddSingleton<UpdateAgendaItem>().AddSingleton<RemoveAgendaItem>()
+            .AddSingleton<ReorderAgenda>();
         services.AddSingleton<SendInvitations>().AddSingleton<Rsvp>().AddSingleton<SendReminder>();
-        services.AddSingleton<RecordAttendance>().AddSingleton<RecordDecision>().AddSingleton<GenerateMinutesDraft>().AddSingleton<UpdateMinutes>()
-            .AddSingleton<ApproveMinutes>().AddSingleton<PublishMinutes>();
+        services.AddSingleton<RecordAttendance>().AddSingleton<RecordDecision>().AddSingleton<GenerateMinutesDraft>()
+            .AddSingleton<UpdateMinutes>().AddSingleton<ApproveMinutes>().AddSingleton<PublishMinutes>();
         services.AddSingleton<CreateActionItem>().AddSingleton<ListActionItems>().AddSingleton<CompleteActionItem>();
         services.AddSingleton<GetMeetingSettings>().AddSingleton<UpdateMeetingSettings>();
-        services.AddSingleton<ListCalendarEntries>().AddSingleton<GetCalendarFeed>().AddSingleton<CreateDeadline>().AddSingleton<DeleteDeadline>();
+        services.AddSingleton<ListCalendarEntries>().AddSingleton<GetCalendarFeed>().AddSingleton<CreateDeadline>()
+            .AddSingleton<DeleteDeadline>();
         services.AddSingleton<GetCadenceCompliance>().AddSingleton<CheckCadence>();
         services.AddHostedService<ReminderSweep>();
         services.AddSingleton<MeetingsApi>();

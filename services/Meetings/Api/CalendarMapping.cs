@@ -6,7 +6,8 @@ using Proto = NetworkPlatform.Meetings.V1;
 
 namespace NetworkPlatform.Meetings.Api;
 
-/// <summary>networkplatform.meetings.v1.PartnerCalendarService requests -&gt; the use cases' records, and their results -&gt; proto.</summary>
+/// <summary>networkplatform.meetings.v1.PartnerCalendarService requests -&gt; the use cases' records, and their results -&gt;
+/// proto.</summary>
 internal static class CalendarMapping
 {
     public static ListCalendarEntriesQuery ToQuery(Proto.ListCalendarEntriesRequest r) =>
@@ -55,7 +56,8 @@ internal static class CalendarMapping
         return response;
     }
 
-    public static Proto.CalendarFeed ToProto(CalendarFeed feed) => new() { ContentType = feed.ContentType, FileName = feed.FileName, Content = feed.Content };
+    public static Proto.CalendarFeed ToProto(CalendarFeed feed) => new() { ContentType = feed.ContentType, FileName = feed.FileName,
+        Content = feed.Content };
 
     public static Proto.Deadline ToProto(Versioned<Deadline> deadline) => ProtoMapping.ToProto(deadline.Document);
 

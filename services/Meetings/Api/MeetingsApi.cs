@@ -10,7 +10,8 @@ public sealed class MeetingsApi(
     GetMeeting getMeeting, ListMeetings listMeetings, ScheduleMeeting scheduleMeeting, UpdateMeeting updateMeeting,
     RescheduleMeeting rescheduleMeeting, CancelMeeting cancelMeeting, AddAgendaItem addAgendaItem, UpdateAgendaItem updateAgendaItem,
     RemoveAgendaItem removeAgendaItem, ReorderAgenda reorderAgenda, SendInvitations sendInvitations, Rsvp rsvp, SendReminder sendReminder,
-    RecordAttendance recordAttendance, RecordDecision recordDecision, GenerateMinutesDraft generateMinutesDraft, UpdateMinutes updateMinutes,
+    RecordAttendance recordAttendance, RecordDecision recordDecision, GenerateMinutesDraft generateMinutesDraft,
+        UpdateMinutes updateMinutes,
     ApproveMinutes approveMinutes, PublishMinutes publishMinutes, CreateActionItem createActionItem, ListActionItems listActionItems,
     CompleteActionItem completeActionItem, GetMeetingSettings getMeetingSettings, UpdateMeetingSettings updateMeetingSettings)
     : Proto.MeetingsService.MeetingsServiceBase
@@ -84,6 +85,7 @@ public sealed class MeetingsApi(
     public override Task<Proto.MeetingSettings> GetMeetingSettings(Proto.GetMeetingSettingsRequest request, ServerCallContext context) =>
         context.RunAsync(getMeetingSettings, SettingsMapping.ToQuery(request), SettingsMapping.ToProto);
 
-    public override Task<Proto.MeetingSettings> UpdateMeetingSettings(Proto.UpdateMeetingSettingsRequest request, ServerCallContext context) =>
+    public override Task<Proto.MeetingSettings> UpdateMeetingSettings(Proto.UpdateMeetingSettingsRequest request,
+        ServerCallContext context) =>
         context.RunAsync(updateMeetingSettings, SettingsMapping.ToCommand(request), SettingsMapping.ToProto);
 }

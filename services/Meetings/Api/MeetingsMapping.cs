@@ -17,7 +17,8 @@ internal static class MeetingsMapping
     public static ScheduleMeetingCommand ToCommand(Proto.ScheduleMeetingRequest r)
     {
         var m = r.Meeting ?? new Proto.Meeting();
-        return new(r.NetworkId, r.MeetingId, r.RequestId, m.GroupId, ProtoMapping.ToDomain(m.Kind), m.Title, Time(m.StartTime), Time(m.EndTime),
+        return new(r.NetworkId, r.MeetingId, r.RequestId, m.GroupId, ProtoMapping.ToDomain(m.Kind), m.Title, Time(m.StartTime),
+            Time(m.EndTime),
             m.TimeZone, m.Location, m.VideoLink);
     }
 
@@ -63,7 +64,8 @@ internal static class MeetingsMapping
     public static RecordDecisionCommand ToCommand(Proto.RecordDecisionRequest r)
     {
         var d = r.Decision ?? new Proto.Decision();
-        return new(r.NetworkId, r.MeetingId, r.Etag, ProtoMapping.ToDomain(d.Kind), d.Text, d.PersonId, d.MeasureId, d.MeasureStatus, d.Amount,
+        return new(r.NetworkId, r.MeetingId, r.Etag, ProtoMapping.ToDomain(d.Kind), d.Text, d.PersonId, d.MeasureId, d.MeasureStatus,
+            d.Amount,
             d.AgendaItemId);
     }
 

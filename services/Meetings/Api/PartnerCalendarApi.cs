@@ -10,7 +10,8 @@ public sealed class PartnerCalendarApi(
     ListCalendarEntries listCalendarEntries, GetCalendarFeed getCalendarFeed, CreateDeadline createDeadline, DeleteDeadline deleteDeadline,
     GetCadenceCompliance getCadenceCompliance, CheckCadence checkCadence) : Proto.PartnerCalendarService.PartnerCalendarServiceBase
 {
-    public override Task<Proto.ListCalendarEntriesResponse> ListCalendarEntries(Proto.ListCalendarEntriesRequest request, ServerCallContext context) =>
+    public override Task<Proto.ListCalendarEntriesResponse> ListCalendarEntries(Proto.ListCalendarEntriesRequest request,
+        ServerCallContext context) =>
         context.RunAsync(listCalendarEntries, CalendarMapping.ToQuery(request), CalendarMapping.ToProto);
 
     public override Task<Proto.CalendarFeed> GetCalendarFeed(Proto.GetCalendarFeedRequest request, ServerCallContext context) =>
@@ -22,7 +23,8 @@ public sealed class PartnerCalendarApi(
     public override Task<Proto.DeleteDeadlineResponse> DeleteDeadline(Proto.DeleteDeadlineRequest request, ServerCallContext context) =>
         context.RunAsync(deleteDeadline, CalendarMapping.ToCommand(request), CalendarMapping.Deleted);
 
-    public override Task<Proto.CadenceCompliance> GetCadenceCompliance(Proto.GetCadenceComplianceRequest request, ServerCallContext context) =>
+    public override Task<Proto.CadenceCompliance> GetCadenceCompliance(Proto.GetCadenceComplianceRequest request,
+        ServerCallContext context) =>
         context.RunAsync(getCadenceCompliance, CalendarMapping.ToQuery(request), CalendarMapping.ToProto);
 
     public override Task<Proto.CadenceCompliance> CheckCadence(Proto.CheckCadenceRequest request, ServerCallContext context) =>

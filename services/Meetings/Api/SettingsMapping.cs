@@ -13,10 +13,12 @@ internal static class SettingsMapping
     {
         var s = request.Settings ?? new Proto.MeetingSettings();
         var secretariat = s.Secretariat ?? new Proto.Secretariat();
-        return new(s.NetworkId, s.Etag, [.. request.UpdateMask?.Paths ?? []], s.TimeZone, new Secretariat(secretariat.DisplayName, secretariat.Email),
+        return new(s.NetworkId, s.Etag, [.. request.UpdateMask?.Paths ?? []], s.TimeZone, new Secretariat(secretariat.DisplayName,
+            secretariat.Email),
             [.. s.AgendaTemplates.Select(t => new AgendaTemplateInput(ProtoMapping.ToDomain(t.Kind),
                 [.. t.Items.Select(i => new AgendaTemplateItem(i.Title, i.DurationMinutes, i.Description))]))],
-            [.. s.NotificationRules.Select(ToDomain)], ToDomain(s.Cadence ?? new Proto.CadencePolicy()), s.QuorumShare, s.ReminderHoursBefore);
+            [.. s.NotificationRules.Select(ToDomain)], ToDomain(s.Cadence ?? new Proto.CadencePolicy()), s.QuorumShare,
+                s.ReminderHoursBefore);
     }
 
     public static Proto.MeetingSettings ToProto(StoredSettings stored) => ToProto(stored.Settings, stored.ETag);
@@ -46,7 +48,8 @@ internal static class SettingsMapping
         foreach (var (kind, items) in s.AgendaTemplates.OrderBy(t => t.Key))
         {
             var template = new Proto.AgendaTemplate { Kind = ProtoMapping.ToProto(kind) };
-            template.Items.AddRange(items.Select(i => new Proto.AgendaTemplateItem { Title = i.Title, DurationMinutes = i.DurationMinutes, Description = i.Description }));
+            template.Items.AddRange(items.Select(i => new Proto.AgendaTemplateItem { Title = i.Title, DurationMinutes = i.DurationMinutes,
+                Description = i.Description }));
             proto.AgendaTemplates.Add(template);
         }
         foreach (var rule in s.NotificationRules)
@@ -74,6 +77,7 @@ internal static class SettingsMapping
     public static NotificationRule? ToDomain(Proto.NotificationRule r) =>
         r.Event is > Proto.NotificationEvent.Unspecified and <= Proto.NotificationEvent.MinutesPublished
         && r.To.Concat(r.Cc).All(a => a is > Proto.Audience.Unspecified and <= Proto.Audience.Secretariat)
-            ? new NotificationRule((NotificationEvent)((int)r.Event - 1), r.To.Select(a => (Audience)((int)a - 1)).ToList(), r.Cc.Select(a => (Audience)((int)a - 1)).ToList())
+            ? new NotificationRule((NotificationEvent)((int)r.Event - 1), r.To.Select(a => (Audience)((int)a - 1)).ToList(),
+                r.Cc.Select(a => (Audience)((int)a - 1)).ToList())
             : null;
 }

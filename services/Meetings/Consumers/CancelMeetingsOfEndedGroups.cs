@@ -15,7 +15,8 @@ public sealed class CancelMeetingsOfEndedGroups(MeetingsContext context) : IEven
     public Task HandleAsync(GroupConcluded domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
         // "Concluding" means final reporting is under way: the reporting meeting still takes place.
         domainEvent.State == "Concluded"
-            ? CancelUpcomingAsync(domainEvent.NetworkId, domainEvent.GroupId, "The group has concluded its work.", unitOfWork, cancellationToken)
+            ? CancelUpcomingAsync(domainEvent.NetworkId, domainEvent.GroupId, "The group has concluded its work.", unitOfWork,
+                cancellationToken)
             : Task.CompletedTask;
 
     public Task HandleAsync(GroupDissolved domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
@@ -30,7 +31,8 @@ public sealed class CancelMeetingsOfEndedGroups(MeetingsContext context) : IEven
         foreach (var upcoming in (await context.Database.MeetingsBetweenAsync(networkId, now, null, cancellationToken, groupId: groupId))
                      .Where(m => m.IsUpcoming(now)))
         {
-            await cancel.RunAsync(new CancelMeetingCommand(networkId, upcoming.Id, "", reason), MeetingsContext.Service(networkId), cancellationToken);
+            await cancel.RunAsync(new CancelMeetingCommand(networkId, upcoming.Id, "", reason), MeetingsContext.Service(networkId),
+                cancellationToken);
         }
     }
 }

@@ -91,11 +91,12 @@ public sealed record Meeting
     public string Subject => $"meetings/{Id}";
 
     public static Meeting Schedule(
-        string id, string networkId, string groupId, string title, MeetingKind kind, DateTimeOffset start, DateTimeOffset end, string timeZone,
-        string location, string videoLink, IReadOnlyList<AgendaTemplateItem> template, IReadOnlyList<ActionItem> openActionItems,
-        DateTimeOffset now, string by)
+        string id, string networkId, string groupId, string title, MeetingKind kind, DateTimeOffset start, DateTimeOffset end,
+        string timeZone, string location, string videoLink, IReadOnlyList<AgendaTemplateItem> template,
+        IReadOnlyList<ActionItem> openActionItems, DateTimeOffset now, string by)
     {
-        var agenda = template.Select(t => new AgendaItem { Id = Ids.New("agi"), Title = t.Title, Description = t.Description, DurationMinutes = t.DurationMinutes }).ToList();
+        var agenda = template.Select(t => new AgendaItem { Id = Ids.New("agi"), Title = t.Title, Description = t.Description,
+            DurationMinutes = t.DurationMinutes }).ToList();
         if (openActionItems.Count > 0)
         {
             agenda.Add(new AgendaItem
@@ -125,7 +126,8 @@ public sealed record Meeting
         };
     }
 
-    public Meeting Reschedule(DateTimeOffset start, DateTimeOffset end, string timeZone, string location, string videoLink, string reason, DateTimeOffset now, string by)
+    public Meeting Reschedule(DateTimeOffset start, DateTimeOffset end, string timeZone, string location, string videoLink, string reason,
+        DateTimeOffset now, string by)
     {
         EnsureUpcoming("reschedule");
         return this with
@@ -206,7 +208,9 @@ public sealed record Meeting
         var index = Invitations.ToList().FindIndex(i => i.Recipient.PersonId == personId);
         if (index < 0)
         {
-            throw new RuleViolationException("NOT_INVITED", Subject, $"Person '{personId}' is not invited to this meeting; ask the group leader or the secretariat to send the invitations again.");
+            throw new RuleViolationException("NOT_INVITED", Subject,
+                $"Person '{personId}' is not invited to this meeting; "
+                + "ask the group leader or the secretariat to send the invitations again.");
         }
         var invitations = Invitations.ToList();
         invitations[index] = invitations[index] with { Answer = answer, RsvpComment = comment, AnsweredAt = now };
@@ -222,7 +226,8 @@ public sealed record Meeting
         EnsureMinutesOpen("change the attendance of");
         if (now < Start)
         {
-            throw new RuleViolationException("MEETING_NOT_STARTED", Subject, $"The meeting starts at {Start:u}; record attendance once it has started.");
+            throw new RuleViolationException("MEETING_NOT_STARTED", Subject,
+                $"The meeting starts at {Start:u}; record attendance once it has started.");
         }
         var merged = Attendance.ToDictionary(a => a.PersonId);
         foreach (var entry in entries)
@@ -255,7 +260,8 @@ public sealed record Meeting
     {
         if (Status != MeetingStatus.Held)
         {
-            throw new RuleViolationException("MEETING_NOT_HELD", Subject, "Minutes are written for held meetings; record the attendance first.");
+            throw new RuleViolationException("MEETING_NOT_HELD", Subject,
+                "Minutes are written for held meetings; record the attendance first.");
         }
         EnsureMinutesOpen("redraft the minutes of");
         return this with { Minutes = new Minutes { Status = MinutesStatus.Draft, Text = text, DraftedAt = now } };
@@ -332,7 +338,8 @@ public sealed record Meeting
     {
         if (Minutes is null)
         {
-            throw new RuleViolationException("MINUTES_NOT_DRAFTED", Subject, $"There are no minutes to {action}; generate a draft with GenerateMinutesDraft first.");
+            throw new RuleViolationException("MINUTES_NOT_DRAFTED", Subject,
+                $"There are no minutes to {action}; generate a draft with GenerateMinutesDraft first.");
         }
         if (Minutes.Status != expected)
         {
@@ -348,7 +355,8 @@ public sealed record Meeting
         var index = Agenda.ToList().FindIndex(a => a.Id == itemId);
         return index >= 0
             ? index
-            : throw new RuleViolationException("AGENDA_ITEM_NOT_FOUND", $"{Subject}/agendaItems/{itemId}", $"Agenda item '{itemId}' is not on this meeting's agenda; get the meeting to see its items.");
+            : throw new RuleViolationException("AGENDA_ITEM_NOT_FOUND", $"{Subject}/agendaItems/{itemId}",
+                $"Agenda item '{itemId}' is not on this meeting's agenda; get the meeting to see its items.");
     }
 
     private void EnsureUpcoming(string action)
@@ -356,7 +364,8 @@ public sealed record Meeting
         EnsureNotCancelled(action);
         if (Status == MeetingStatus.Held)
         {
-            throw new RuleViolationException("MEETING_HELD", Subject, $"The meeting has been held; you cannot {action} it any more. Schedule a new meeting instead.");
+            throw new RuleViolationException("MEETING_HELD", Subject,
+                $"The meeting has been held; you cannot {action} it any more. Schedule a new meeting instead.");
         }
     }
 
@@ -364,7 +373,8 @@ public sealed record Meeting
     {
         if (Status == MeetingStatus.Cancelled)
         {
-            throw new RuleViolationException("MEETING_CANCELLED", Subject, $"The meeting was cancelled ({CancellationReason}); you cannot {action} it. Schedule a new meeting instead.");
+            throw new RuleViolationException("MEETING_CANCELLED", Subject,
+                $"The meeting was cancelled ({CancellationReason}); you cannot {action} it. Schedule a new meeting instead.");
         }
     }
 
@@ -378,7 +388,8 @@ public sealed record Meeting
     {
         if (Minutes is { Status: MinutesStatus.Approved or MinutesStatus.Published })
         {
-            throw new RuleViolationException("MINUTES_FINAL", Subject, $"The minutes are {Minutes.Status.ToString().ToLowerInvariant()}; you cannot {action} this meeting any more.");
+            throw new RuleViolationException("MINUTES_FINAL", Subject,
+                $"The minutes are {Minutes.Status.ToString().ToLowerInvariant()}; you cannot {action} this meeting any more.");
         }
     }
 }

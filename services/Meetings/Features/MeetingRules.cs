@@ -3,7 +3,8 @@ using NetworkPlatform.Application.Validation;
 
 namespace NetworkPlatform.Meetings.Features;
 
-/// <summary>The meetings service's field rules (ids chosen by callers, time zones, links), beside the shared ones of <see cref="Violations"/>.</summary>
+/// <summary>The meetings service's field rules (ids chosen by callers, time zones, links), beside the shared ones of <see
+/// cref="Violations"/>.</summary>
 public static partial class MeetingRules
 {
     /// <summary>The most a request_id may have: retries send it back, so it is kept as sent.</summary>
@@ -21,7 +22,8 @@ public static partial class MeetingRules
             "Use 3 to 63 lower-case letters, digits and hyphens, or leave it empty to get one generated.");
 
     public static Violations OptionalTimeZone(this Violations violations, string value, string field) =>
-        violations.Require(value.Length == 0 || TryZone(value) is not null, field, $"'{value}' is not an IANA time zone; use one like Europe/Oslo.");
+        violations.Require(value.Length == 0 || TryZone(value) is not null, field,
+            $"'{value}' is not an IANA time zone; use one like Europe/Oslo.");
 
     public static Violations Link(this Violations violations, string value, string field) =>
         violations.Require(IsLink(value), field, "Give an absolute http(s) link, or leave it empty.");
@@ -31,7 +33,8 @@ public static partial class MeetingRules
         violations.Require(year == 0 || year is >= 2000 and <= 2100, "year", "Use a year between 2000 and 2100, or 0 for this year.");
 
     /// <summary>A range whose end, when both are given, comes after its start.</summary>
-    public static Violations EndAfterStart(this Violations violations, DateTimeOffset? start, DateTimeOffset? end, string field, string message) =>
+    public static Violations EndAfterStart(this Violations violations, DateTimeOffset? start, DateTimeOffset? end, string field,
+        string message) =>
         violations.Require(start is null || end is null || end > start, field, message);
 
     public static TimeZoneInfo? TryZone(string id) =>

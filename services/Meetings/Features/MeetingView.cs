@@ -14,7 +14,8 @@ public sealed record MeetingPage(Page<Meeting> Page, QuorumRule Quorum);
 
 public static class MeetingViews
 {
-    public static async Task<MeetingView> ViewAsync(this MeetingsContext context, Versioned<Meeting> meeting, CancellationToken cancellationToken) =>
+    public static async Task<MeetingView> ViewAsync(this MeetingsContext context, Versioned<Meeting> meeting,
+        CancellationToken cancellationToken) =>
         new(meeting, (await context.Database.SettingsAsync(meeting.Document.NetworkId, cancellationToken)).Quorum);
 }
 

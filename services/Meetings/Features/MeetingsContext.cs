@@ -31,5 +31,6 @@ public sealed class MeetingsContext(IDocumentStore store, IGroupDirectory groups
     /// The service itself, when it acts on events and schedules (participants following their group, reminders): it runs
     /// the meetings of the network as the secretariat would.
     /// </summary>
-    public static Caller Service(string networkId) => new(MeetingsModule.ServiceName, networkId, null, null, new HashSet<string> { Roles.Secretariat });
+    public static Caller Service(string networkId) => new(MeetingsModule.ServiceName, networkId, null, null,
+        new HashSet<string> { Roles.Secretariat });
 }

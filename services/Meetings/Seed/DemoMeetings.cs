@@ -57,7 +57,8 @@ public static class DemoMeetings
         {
             var group = working[i];
             await seed.MeetingAsync(group, MeetingKind.StartUp, $"Oppstartsmøte {group.Name}", year, 1, 20 + i, withMinutes: true);
-            await seed.MeetingAsync(group, MeetingKind.Interim, "Underveismøte før vårens partnermøte", year, 3, 25 + (i % 5), withMinutes: true);
+            await seed.MeetingAsync(group, MeetingKind.Interim, "Underveismøte før vårens partnermøte", year, 3, 25 + (i % 5),
+                withMinutes: true);
             if (i < working.Count - 1 || working.Count == 1)
             {
                 await seed.MeetingAsync(group, MeetingKind.Interim, "Underveismøte før høstens partnermøte", year, 9, 28 + (i % 3));
@@ -72,11 +73,14 @@ public static class DemoMeetings
 
         public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(NetworkSettings.DefaultTimeZone);
 
-        public Task SettingsAsync() => new UpdateMeetingSettings(context).RunAsync(new UpdateMeetingSettingsCommand(networkId, "", ["secretariat"],
-            "", new Secretariat("Sekretariatet, Partnerskap mot mobbing", "post@partnerskapmotmobbing.example"), [], [], CadencePolicy.Default, 0, 0),
+        public Task SettingsAsync() => new UpdateMeetingSettings(context).RunAsync(new UpdateMeetingSettingsCommand(networkId, "",
+            ["secretariat"],
+            "", new Secretariat("Sekretariatet, Partnerskap mot mobbing", "post@partnerskapmotmobbing.example"), [], [],
+                CadencePolicy.Default, 0, 0),
             secretariat, ct);
 
-        public Task DeadlineAsync(string title, int year, int month, int day) => new CreateDeadline(context).RunAsync(new CreateDeadlineCommand(
+        public Task DeadlineAsync(string title, int year, int month,
+            int day) => new CreateDeadline(context).RunAsync(new CreateDeadlineCommand(
             networkId, $"demo-{year}-{month:00}-{day:00}", title, "", Local(year, month, day, 23, 59), "", ""), secretariat, ct);
 
         /// <summary>Schedules and invites; a meeting already over is held: attendance, typed decisions, an action item, minutes.</summary>
@@ -100,7 +104,8 @@ public static class DemoMeetings
             var atMeeting = context.AsOf(new FixedClock(scheduled.End));
             var afterMeeting = context.AsOf(new FixedClock(Min(scheduled.End.AddDays(2 + day % 5), context.Now)));
             var attendance = group.Participants.Select((p, i) => new AttendanceInput(p.PersonId, "",
-                i == group.Participants.Count - 1 && group.Participants.Count > 2 ? AttendanceStatus.Excused : AttendanceStatus.Present)).ToList();
+                i == group.Participants.Count - 1 && group.Participants.Count > 2 ? AttendanceStatus.Excused
+                    : AttendanceStatus.Present)).ToList();
             await new RecordAttendance(atMeeting).RunAsync(new RecordAttendanceCommand(networkId, id, "", attendance), secretariat, ct);
             foreach (var decision in Decisions(group, kind, scheduled))
             {
@@ -109,7 +114,8 @@ public static class DemoMeetings
             if (kind == MeetingKind.Interim && group.Participants.Count > 0)
             {
                 var due = DateOnly.FromDateTime(start.AddDays(14).UtcDateTime).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                await new CreateActionItem(atMeeting).RunAsync(new CreateActionItemCommand(networkId, id, $"demo-{id}", "Sende innspill til partnermøtet",
+                await new CreateActionItem(atMeeting).RunAsync(new CreateActionItemCommand(networkId, id, $"demo-{id}",
+                    "Sende innspill til partnermøtet",
                     group.Participants[^1].PersonId, "", due), secretariat, ct);
             }
             await new GenerateMinutesDraft(atMeeting).RunAsync(new GenerateMinutesDraftCommand(networkId, id, ""), secretariat, ct);
@@ -125,13 +131,15 @@ public static class DemoMeetings
         {
             var leader = group.Participants.FirstOrDefault(p => p.Role == "leader") ?? group.Participants[0];
             var budget = group.Participants.FirstOrDefault(p => p.Role == "budget_responsible") ?? leader;
-            RecordDecisionCommand Decision(DecisionKind decisionKind, string text, int agendaItem, string personId = "", string amount = "") =>
+            RecordDecisionCommand Decision(DecisionKind decisionKind, string text, int agendaItem, string personId = "",
+                string amount = "") =>
                 new("", "", "", decisionKind, text, personId, "", "", amount, meeting.Agenda[agendaItem].Id);
             switch (kind)
             {
                 case MeetingKind.StartUp:
                     yield return Decision(DecisionKind.LeaderElected, $"{leader.Name} er valgt til leder.", 0, leader.PersonId);
-                    yield return Decision(DecisionKind.BudgetResponsibleElected, $"{budget.Name} er valgt til budsjettansvarlig.", 1, budget.PersonId);
+                    yield return Decision(DecisionKind.BudgetResponsibleElected, $"{budget.Name} er valgt til budsjettansvarlig.", 1,
+                        budget.PersonId);
                     yield return Decision(DecisionKind.FreeText, "Årshjulet for året er vedtatt.", 3);
                     break;
                 case MeetingKind.Interim:
@@ -147,7 +155,8 @@ public static class DemoMeetings
 
         private DateTimeOffset Local(int year, int month, int day, int hour, int minute)
         {
-            var local = new DateTime(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)), hour, minute, 0, DateTimeKind.Unspecified);
+            var local = new DateTime(year, month, Math.Min(day, DateTime.DaysInMonth(year, month)), hour, minute, 0,
+                DateTimeKind.Unspecified);
             return new DateTimeOffset(local, Zone.GetUtcOffset(local));
         }
     }

@@ -11,7 +11,8 @@ public class AgendaTests
         var meeting = Samples.Schedule(MeetingKind.StartUp, Samples.Local(2026, 1, 20));
 
         Assert.Equal(
-            ["Elect the leader", "Elect the budget responsible", "Staff the group", "Annual wheel / plan for the group's activity", "Budget and plan for the group's funds"],
+            ["Elect the leader", "Elect the budget responsible", "Staff the group", "Annual wheel / plan for the group's activity",
+                "Budget and plan for the group's funds"],
             meeting.Agenda.Select(a => a.Title));
         Assert.Equal("Valg av leder", meeting.Agenda[0].Description);
         Assert.All(meeting.Agenda, a => Assert.True(a.DurationMinutes > 0));
@@ -23,7 +24,8 @@ public class AgendaTests
         var interim = Samples.Schedule(MeetingKind.Interim, Samples.Local(2026, 3, 10));
         var reporting = Samples.Schedule(MeetingKind.Reporting, Samples.Local(2026, 11, 20));
 
-        Assert.Equal(["Follow up measures", "Applications to the partner fund (Partnerpotten)", "Matters for the partner meeting", "Matters for the group-leader meeting"],
+        Assert.Equal(["Follow up measures", "Applications to the partner fund (Partnerpotten)", "Matters for the partner meeting",
+            "Matters for the group-leader meeting"],
             interim.Agenda.Select(a => a.Title));
         Assert.Equal(["Report on the base grant and the measures", "The group's accounts", "Input to next year's budget and plans"],
             reporting.Agenda.Select(a => a.Title));

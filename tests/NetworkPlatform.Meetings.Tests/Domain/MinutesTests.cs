@@ -10,7 +10,8 @@ public class MinutesTests
     private static Meeting HeldStartUp()
     {
         var meeting = Samples.Schedule(MeetingKind.StartUp, Samples.Local(2026, 1, 20));
-        var held = Samples.Held(meeting, ("p-kari", AttendanceStatus.Present), ("p-ola", AttendanceStatus.Present), ("p-ingrid", AttendanceStatus.Excused));
+        var held = Samples.Held(meeting, ("p-kari", AttendanceStatus.Present), ("p-ola", AttendanceStatus.Present), ("p-ingrid",
+            AttendanceStatus.Excused));
         return held.RecordDecision(new Decision
         {
             Id = "dec-1", Kind = DecisionKind.LeaderElected, Text = "Kari Nordmann is elected leader", PersonId = "p-kari",
@@ -22,7 +23,8 @@ public class MinutesTests
     public void the_draft_is_written_from_agenda_attendance_and_decisions()
     {
         var meeting = HeldStartUp();
-        var newItem = ActionItem.AgreeAt(meeting, "act-1", "Draft the annual wheel", "p-ola", "Ola Hansen", new DateOnly(2026, 2, 15), After);
+        var newItem = ActionItem.AgreeAt(meeting, "act-1", "Draft the annual wheel", "p-ola", "Ola Hansen", new DateOnly(2026, 2, 15),
+            After);
 
         var text = MinutesDraft.Compose(meeting, "Digital mobbing", Samples.Oslo, meeting.QuorumUnder(new QuorumRule()), [newItem], []);
 
@@ -30,7 +32,8 @@ public class MinutesTests
         Assert.Contains("- Present: Kari Nordmann, Ola Hansen", text, StringComparison.Ordinal);
         Assert.Contains("- Excused: Ingrid Berg", text, StringComparison.Ordinal);
         Assert.Contains("Quorum: reached (2 present, 2 required)", text, StringComparison.Ordinal);
-        Assert.Contains("1. Elect the leader\n   - Decision: Kari Nordmann is elected leader", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("1. Elect the leader\n   - Decision: Kari Nordmann is elected leader", text.ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
         Assert.Contains("- [ ] Draft the annual wheel (Ola Hansen, due 2026-02-15)", text, StringComparison.Ordinal);
     }
 
@@ -39,7 +42,8 @@ public class MinutesTests
     {
         var meeting = HeldStartUp().DraftMinutes("draft", After).EditMinutes("edited");
         var approved = meeting.ApproveMinutes(After, "u-kari");
-        var addressees = NotificationRules.Resolve(NotificationRules.Defaults, NotificationEvent.MinutesPublished, Samples.Participants, Samples.Secretariat);
+        var addressees = NotificationRules.Resolve(NotificationRules.Defaults, NotificationEvent.MinutesPublished, Samples.Participants,
+            Samples.Secretariat);
 
         var published = approved.PublishMinutes(addressees, After.AddDays(1));
 

@@ -8,7 +8,8 @@ public class NotificationRulesTests
     [Fact]
     public void the_secretariat_is_copied_on_invitations_by_default()
     {
-        var addressees = NotificationRules.Resolve(NotificationRules.Defaults, NotificationEvent.Invitation, Samples.Participants, Samples.Secretariat);
+        var addressees = NotificationRules.Resolve(NotificationRules.Defaults, NotificationEvent.Invitation, Samples.Participants,
+            Samples.Secretariat);
 
         Assert.Equal(["p-kari", "p-ola", "p-ingrid"], addressees.To.Select(r => r.PersonId));
         var secretariat = Assert.Single(addressees.Cc);
@@ -32,7 +33,8 @@ public class NotificationRulesTests
     [Fact]
     public void nobody_gets_the_same_notification_twice()
     {
-        var overlapping = new[] { new NotificationRule(NotificationEvent.Invitation, [Audience.Participants, Audience.Leaders, Audience.Secretariat], [Audience.Secretariat, Audience.Leaders]) };
+        var overlapping = new[] { new NotificationRule(NotificationEvent.Invitation, [Audience.Participants, Audience.Leaders,
+            Audience.Secretariat], [Audience.Secretariat, Audience.Leaders]) };
 
         var addressees = NotificationRules.Resolve(overlapping, NotificationEvent.Invitation, Samples.Participants, Samples.Secretariat);
 

@@ -32,11 +32,14 @@ public class PostgresFeaturesTests
     public async Task a_stale_etag_is_refused_on_postgresql_too()
     {
         await using var fixture = await MeetingsFixture.StartOnPostgresAsync();
-        var meeting = await fixture.Feature<ScheduleMeeting>().RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 10)), MeetingsFixture.Kari, default);
-        await fixture.Feature<CancelMeeting>().RunAsync(new Proto.CancelMeetingRequest { NetworkId = MeetingsFixture.Network, MeetingId = meeting.Document.Id, Reason = "Syk", Etag = meeting.ETag }, MeetingsFixture.Kari, default);
+        var meeting = await fixture.Feature<ScheduleMeeting>().RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026,
+            3, 10)), MeetingsFixture.Kari, default);
+        await fixture.Feature<CancelMeeting>().RunAsync(new Proto.CancelMeetingRequest { NetworkId = MeetingsFixture.Network,
+            MeetingId = meeting.Document.Id, Reason = "Syk", Etag = meeting.ETag }, MeetingsFixture.Kari, default);
 
         var error = await UseCaseCalls.StatusOfAsync(() => fixture.Feature<CancelMeeting>().RunAsync(
-            new Proto.CancelMeetingRequest { NetworkId = MeetingsFixture.Network, MeetingId = meeting.Document.Id, Reason = "Igjen", Etag = meeting.ETag }, MeetingsFixture.Kari, default));
+            new Proto.CancelMeetingRequest { NetworkId = MeetingsFixture.Network, MeetingId = meeting.Document.Id, Reason = "Igjen",
+                Etag = meeting.ETag }, MeetingsFixture.Kari, default));
 
         Assert.Equal(global::Grpc.Core.StatusCode.Aborted, error.StatusCode);
     }

@@ -22,18 +22,22 @@ public sealed class CompleteActionItem(MeetingsContext context) : IUseCase<Compl
     public void Validate(CompleteActionItemCommand command, Violations violations) =>
         violations.NotEmpty(command.ActionItemId, "action_item_id", "action item id");
 
-    public async Task<Versioned<ActionItem>> HandleAsync(CompleteActionItemCommand command, Caller caller, CancellationToken cancellationToken)
+    public async Task<Versioned<ActionItem>> HandleAsync(CompleteActionItemCommand command, Caller caller,
+        CancellationToken cancellationToken)
     {
-        var current = await context.Store.RequireAsync(MeetingsResources.ActionItems, command.NetworkId, command.ActionItemId, cancellationToken);
+        var current = await context.Store.RequireAsync(MeetingsResources.ActionItems, command.NetworkId, command.ActionItemId,
+            cancellationToken);
         if (caller.PersonId != current.Document.OwnerPersonId)
         {
             await Access.EnsureOrganiserAsync(caller, command.NetworkId, current.Document.GroupId, context.Groups, cancellationToken);
         }
         var now = context.Now;
-        return await context.Writes.ChangeAsync(MeetingsResources.ActionItems, command.NetworkId, command.ActionItemId, command.Etag, item =>
+        return await context.Writes.ChangeAsync(MeetingsResources.ActionItems, command.NetworkId, command.ActionItemId, command.Etag,
+            item =>
         {
             var done = item.Complete(now, caller.Subject);
-            return Change<ActionItem>.With(done, version => new ActionItemCompleted(MeetingsContext.NewEventId(), now, done.NetworkId, done.Id,
+            return Change<ActionItem>.With(done, version => new ActionItemCompleted(MeetingsContext.NewEventId(), now, done.NetworkId,
+                done.Id,
                 version, done.Id, done.MeetingId, done.GroupId, caller.Subject));
         }, cancellationToken);
     }

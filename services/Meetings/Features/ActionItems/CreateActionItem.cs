@@ -28,7 +28,8 @@ public sealed class CreateActionItem(MeetingsContext context) : IUseCase<CreateA
         .Require(DueDate(command) is not null, "action_item.due_date", "Give the due date as YYYY-MM-DD.")
         .MaxLength("request_id", command.RequestId, MeetingRules.MaxRequestId);
 
-    public async Task<Versioned<ActionItem>> HandleAsync(CreateActionItemCommand command, Caller caller, CancellationToken cancellationToken)
+    public async Task<Versioned<ActionItem>> HandleAsync(CreateActionItemCommand command, Caller caller,
+        CancellationToken cancellationToken)
     {
         var meeting = (await context.OrganisedMeetingAsync(caller, command.NetworkId, command.MeetingId, cancellationToken)).Document;
         var key = IdempotencyKey.For(nameof(CreateActionItem), caller, command.RequestId, command);
@@ -37,7 +38,8 @@ public sealed class CreateActionItem(MeetingsContext context) : IUseCase<CreateA
             var now = context.Now;
             var item = ActionItem.AgreeAt(meeting, Ids.New("act"), command.Title.Trim(), command.OwnerPersonId, command.OwnerDisplayName,
                 DueDate(command)!.Value, now);
-            return Task.FromResult(Change<ActionItem>.With(item, version => new ActionItemCreated(MeetingsContext.NewEventId(), now, item.NetworkId,
+            return Task.FromResult(Change<ActionItem>.With(item, version => new ActionItemCreated(MeetingsContext.NewEventId(), now,
+                item.NetworkId,
                 item.Id, version, item.Id, item.MeetingId, item.GroupId, item.Title, item.OwnerPersonId, item.DueDate)));
         }, cancellationToken);
     }

@@ -8,7 +8,8 @@ using NetworkPlatform.Storage;
 namespace NetworkPlatform.Meetings.Features;
 
 /// <param name="GroupId">Each filter is optional: empty (or false) for all.</param>
-public sealed record ListActionItemsQuery(string NetworkId, string GroupId, string MeetingId, string OwnerPersonId, bool OpenOnly, int PageSize,
+public sealed record ListActionItemsQuery(string NetworkId, string GroupId, string MeetingId, string OwnerPersonId, bool OpenOnly,
+    int PageSize,
     string PageToken) : INetworkRequest;
 
 /// <summary>Action items by due date, then id; filters by group, meeting, owner and open ones only. One indexed keyset page.</summary>

@@ -7,7 +7,8 @@ using NetworkPlatform.Meetings.Domain;
 namespace NetworkPlatform.Meetings.Features;
 
 /// <param name="Position">0-based; null adds the item last.</param>
-public sealed record AddAgendaItemCommand(string NetworkId, string MeetingId, string Etag, string Title, string Description, int DurationMinutes,
+public sealed record AddAgendaItemCommand(string NetworkId, string MeetingId, string Etag, string Title, string Description,
+    int DurationMinutes,
     IReadOnlyList<string> MeasureIds, int? Position) : INetworkRequest;
 
 public sealed class AddAgendaItem(MeetingsContext context) : IUseCase<AddAgendaItemCommand, MeetingView>

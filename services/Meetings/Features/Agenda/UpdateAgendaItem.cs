@@ -7,7 +7,8 @@ using NetworkPlatform.Meetings.Domain;
 namespace NetworkPlatform.Meetings.Features;
 
 /// <param name="UpdateMask">The fields to change, among <see cref="UpdateAgendaItem.Paths"/>.</param>
-public sealed record UpdateAgendaItemCommand(string NetworkId, string MeetingId, string Etag, string ItemId, IReadOnlyList<string> UpdateMask,
+public sealed record UpdateAgendaItemCommand(string NetworkId, string MeetingId, string Etag, string ItemId,
+    IReadOnlyList<string> UpdateMask,
     string Title, string Description, int DurationMinutes, IReadOnlyList<string> MeasureIds) : INetworkRequest;
 
 /// <summary>Retitles, times or links an agenda item to measures.</summary>
@@ -37,7 +38,8 @@ public sealed class UpdateAgendaItem(MeetingsContext context) : IUseCase<UpdateA
                 Title = paths.Contains("title") ? command.Title.Trim() : existing.Title,
                 Description = paths.Contains("description") ? command.Description : existing.Description,
                 DurationMinutes = paths.Contains("duration_minutes") ? command.DurationMinutes : existing.DurationMinutes,
-                MeasureIds = paths.Contains("measure_ids") ? command.MeasureIds.Where(id => id.Length > 0).Distinct().ToList() : existing.MeasureIds,
+                MeasureIds = paths.Contains("measure_ids") ? command.MeasureIds.Where(id => id.Length > 0).Distinct().ToList()
+                    : existing.MeasureIds,
             })), cancellationToken);
         return await context.ViewAsync(changed, cancellationToken);
     }

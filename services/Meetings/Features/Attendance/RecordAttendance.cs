@@ -25,7 +25,8 @@ public sealed class RecordAttendance(MeetingsContext context) : IUseCase<RecordA
         violations
             .NotEmpty(command.MeetingId, "meeting_id", "meeting id")
             .Require(command.Entries.Count > 0, "entries", "Give at least one participant's attendance.")
-            .Require(command.Entries.Select(e => e.PersonId).Distinct().Count() == command.Entries.Count, "entries", "Name each person once.");
+            .Require(command.Entries.Select(e => e.PersonId).Distinct().Count() == command.Entries.Count, "entries",
+                "Name each person once.");
         for (var i = 0; i < command.Entries.Count; i++)
         {
             violations.NotEmpty(command.Entries[i].PersonId, $"entries[{i}].person_id", "person id")
@@ -44,7 +45,8 @@ public sealed class RecordAttendance(MeetingsContext context) : IUseCase<RecordA
                 e.DisplayName.Length > 0 ? e.DisplayName : InvitedName(meeting, e.PersonId) ?? e.PersonId, e.Status!.Value)).ToList();
             var after = meeting.RecordAttendance(entries, now);
             var quorum = after.QuorumUnder(settings.Quorum);
-            return Change<Meeting>.With(after, version => new AttendanceRecorded(MeetingsContext.NewEventId(), now, after.NetworkId, after.Id, version,
+            return Change<Meeting>.With(after, version => new AttendanceRecorded(MeetingsContext.NewEventId(), now, after.NetworkId,
+                after.Id, version,
                 after.Id, after.GroupId, after.Kind.ToString(), after.Start,
                 after.Attendance.Select(a => new AttendanceMark(a.PersonId, a.Status.ToString())).ToList(),
                 quorum.InvitedParticipants, quorum.Present, quorum.Reached));

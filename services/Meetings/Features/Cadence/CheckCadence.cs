@@ -19,7 +19,8 @@ public sealed class CheckCadence(MeetingsContext context, GetCadenceCompliance c
 
     public void Validate(CheckCadenceCommand command, Violations violations) => violations.Year(command.Year);
 
-    public async Task<IReadOnlyList<GroupCompliance>> HandleAsync(CheckCadenceCommand command, Caller caller, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<GroupCompliance>> HandleAsync(CheckCadenceCommand command, Caller caller,
+        CancellationToken cancellationToken)
     {
         var networkId = command.NetworkId;
         var results = await compliance.EvaluateAsync(networkId, command.Year, "", cancellationToken);
@@ -48,8 +49,10 @@ public sealed class CheckCadence(MeetingsContext context, GetCadenceCompliance c
                     : await unit.ReplaceAsync(MeetingsCollections.Cadence, networkId, record, stored.Version, cancellationToken);
                 foreach (var breach in fresh)
                 {
-                    await unit.PublishAsync(new CadenceBreached(MeetingsContext.NewEventId(), now, networkId, group.GroupId, version, group.GroupId,
-                        report.Year, breach.Kind.ToString(), breach.WindowStart, breach.WindowEnd, breach.PartnerMeetingId), cancellationToken);
+                    await unit.PublishAsync(new CadenceBreached(MeetingsContext.NewEventId(), now, networkId, group.GroupId, version,
+                        group.GroupId,
+                        report.Year, breach.Kind.ToString(), breach.WindowStart, breach.WindowEnd, breach.PartnerMeetingId),
+                            cancellationToken);
                 }
                 return fresh.Count;
             }, cancellationToken);

@@ -22,14 +22,16 @@ public sealed class GetCadenceCompliance(MeetingsContext context) : IUseCase<Get
 
     public void Validate(GetCadenceComplianceQuery query, Violations violations) => violations.Year(query.Year);
 
-    public Task<IReadOnlyList<GroupCompliance>> HandleAsync(GetCadenceComplianceQuery query, Caller caller, CancellationToken cancellationToken) =>
+    public Task<IReadOnlyList<GroupCompliance>> HandleAsync(GetCadenceComplianceQuery query, Caller caller,
+        CancellationToken cancellationToken) =>
         EvaluateAsync(query.NetworkId, query.Year, query.GroupId, cancellationToken);
 
     /// <summary>
     /// Each requirement reads only its window, in start order, as far as its first held meeting and its first one not
     /// cancelled: a few index rows per group, however many meetings the network has held.
     /// </summary>
-    public async Task<IReadOnlyList<GroupCompliance>> EvaluateAsync(string networkId, int year, string groupId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<GroupCompliance>> EvaluateAsync(string networkId, int year, string groupId,
+        CancellationToken cancellationToken)
     {
         var settings = await context.Database.SettingsAsync(networkId, cancellationToken);
         var zone = MeetingRules.TryZone(settings.TimeZone) ?? TimeZoneInfo.Utc;
@@ -40,7 +42,8 @@ public sealed class GetCadenceCompliance(MeetingsContext context) : IUseCase<Get
         // Partner meetings are network-level: a year holds a handful. A day either side covers any zone's year.
         var partnerMeetings = await context.Database.MeetingsBetweenAsync(networkId,
             new DateTimeOffset(evaluatedYear, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(-1),
-            new DateTimeOffset(evaluatedYear + 1, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(1), cancellationToken, kind: MeetingKind.PartnerMeeting);
+            new DateTimeOffset(evaluatedYear + 1, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(1), cancellationToken,
+                kind: MeetingKind.PartnerMeeting);
         var windows = CadenceCompliance.Windows(settings.Cadence, evaluatedYear, zone, partnerMeetings);
         var results = new List<GroupCompliance>();
         foreach (var group in groups.OrderBy(g => g.Name, StringComparer.Ordinal))

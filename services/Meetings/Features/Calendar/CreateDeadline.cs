@@ -28,7 +28,8 @@ public sealed class CreateDeadline(MeetingsContext context) : IUseCase<CreateDea
     {
         var settings = await context.Database.SettingsAsync(command.NetworkId, cancellationToken);
         var key = IdempotencyKey.For(nameof(CreateDeadline), caller, command.RequestId, command);
-        return await context.Writes.CreateAsync(MeetingsResources.Deadlines, command.NetworkId, key, _ => Task.FromResult(Change<Deadline>.Quiet(
+        return await context.Writes.CreateAsync(MeetingsResources.Deadlines, command.NetworkId, key,
+            _ => Task.FromResult(Change<Deadline>.Quiet(
             Deadline.Post(Ids.New("dl"), command.NetworkId, command.Title.Trim(), command.Description, command.DueTime!.Value,
                 command.TimeZone.Length > 0 ? command.TimeZone : settings.TimeZone, command.GroupId.Length > 0 ? command.GroupId : null,
                 context.Now))), cancellationToken);

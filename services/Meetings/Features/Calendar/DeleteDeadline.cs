@@ -15,13 +15,16 @@ public sealed class DeleteDeadline(MeetingsContext context) : IUseCase<DeleteDea
 {
     public void Authorize(DeleteDeadlineCommand command, Caller caller) => Access.EnsureSecretariat(caller);
 
-    public void Validate(DeleteDeadlineCommand command, Violations violations) => violations.NotEmpty(command.DeadlineId, "deadline_id", "deadline id");
+    public void Validate(DeleteDeadlineCommand command, Violations violations) => violations.NotEmpty(command.DeadlineId, "deadline_id",
+        "deadline id");
 
     public Task<Versioned<Deadline>> HandleAsync(DeleteDeadlineCommand command, Caller caller, CancellationToken cancellationToken) =>
         context.Writes.InUnitAsync(async unit =>
         {
-            var current = await unit.RequireForUpdateAsync(MeetingsResources.Deadlines, command.NetworkId, command.DeadlineId, cancellationToken);
-            await unit.DeleteAsync(MeetingsCollections.Deadlines, command.NetworkId, command.DeadlineId, current.Version, cancellationToken);
+            var current = await unit.RequireForUpdateAsync(MeetingsResources.Deadlines, command.NetworkId, command.DeadlineId,
+                cancellationToken);
+            await unit.DeleteAsync(MeetingsCollections.Deadlines, command.NetworkId, command.DeadlineId, current.Version,
+                cancellationToken);
             return current;
         }, cancellationToken);
 }

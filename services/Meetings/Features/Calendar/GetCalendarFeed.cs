@@ -7,7 +7,8 @@ namespace NetworkPlatform.Meetings.Features;
 
 /// <param name="GroupId">A group's feed; empty for the network's (or a person's).</param>
 /// <param name="PersonId">A person's feed: the meetings they are invited to; empty for the network's (or a group's).</param>
-public sealed record GetCalendarFeedQuery(string NetworkId, string GroupId, string PersonId, DateTimeOffset? StartTime, DateTimeOffset? EndTime)
+public sealed record GetCalendarFeedQuery(string NetworkId, string GroupId, string PersonId, DateTimeOffset? StartTime,
+    DateTimeOffset? EndTime)
     : INetworkRequest;
 
 /// <summary>An iCalendar document, as a calendar application subscribes to it.</summary>
@@ -42,7 +43,8 @@ public sealed class GetCalendarFeed(MeetingsContext context, ListCalendarEntries
             cancellationToken);
         var defaultZone = MeetingRules.TryZone(settings.TimeZone) ?? TimeZoneInfo.Utc;
         var events = selection.Meetings
-            .Select(m => MeetingCalendar.ForMeeting(m, MeetingRules.TryZone(m.TimeZone) ?? defaultZone, settings.Secretariat, withAttendees: false,
+            .Select(m => MeetingCalendar.ForMeeting(m, MeetingRules.TryZone(m.TimeZone) ?? defaultZone, settings.Secretariat,
+                withAttendees: false,
                 m.CreatedAt))
             .Concat(selection.Deadlines.Select(d => MeetingCalendar.ForDeadline(d, MeetingRules.TryZone(d.TimeZone) ?? defaultZone)))
             .ToList();
@@ -52,6 +54,7 @@ public sealed class GetCalendarFeed(MeetingsContext context, ListCalendarEntries
             { PersonId.Length: > 0 } => ("Partner calendar: my meetings", $"{query.NetworkId}-{query.PersonId}.ics"),
             _ => ("Partner calendar", $"{query.NetworkId}.ics"),
         };
-        return new CalendarFeed("text/calendar; charset=utf-8", file, CalendarDocument.Write(name, CalendarMethod.Publish, events, now, defaultZone));
+        return new CalendarFeed("text/calendar; charset=utf-8", file, CalendarDocument.Write(name, CalendarMethod.Publish, events, now,
+            defaultZone));
     }
 }

@@ -27,7 +27,8 @@ public sealed class ListCalendarEntries(MeetingsContext context) : IUseCase<List
 
     public void Validate(ListCalendarEntriesQuery query, Violations violations) => violations
         .Require(query.StartTime is not null, "start_time", "Give the start of the range.")
-        .Require(query.StartTime is null || (query.EndTime is not null && query.EndTime > query.StartTime), "end_time", "Give an end after the start.")
+        .Require(query.StartTime is null || (query.EndTime is not null && query.EndTime > query.StartTime), "end_time",
+            "Give an end after the start.")
         .Require(query.StartTime is null || query.EndTime is null || query.EndTime - query.StartTime <= MaxWindow, "end_time",
             "Ask for at most three years at a time.")
         .Require(query.GroupId.Length == 0 || query.PersonId.Length == 0, "person_id", "Filter by group or by person, not both.");
@@ -40,7 +41,8 @@ public sealed class ListCalendarEntries(MeetingsContext context) : IUseCase<List
     /// A group's calendar reads its own meetings and the partner meetings of the window (two indexed ranges); the
     /// network's and a person's read the window's meetings.
     /// </summary>
-    public async Task<CalendarSelection> SelectAsync(string networkId, DateTimeOffset from, DateTimeOffset until, string groupId, string personId,
+    public async Task<CalendarSelection> SelectAsync(string networkId, DateTimeOffset from, DateTimeOffset until, string groupId,
+        string personId,
         bool includeCancelled, CancellationToken cancellationToken)
     {
         var database = context.Database;

@@ -26,7 +26,8 @@ public sealed class InviteNewParticipant(MeetingsContext context) : IUseCase<Inv
     {
         var settings = await context.Database.SettingsAsync(command.NetworkId, cancellationToken);
         var group = await context.Groups.GetGroupAsync(command.NetworkId, command.GroupId, cancellationToken);
-        var addressees = NotificationRules.Resolve(settings.NotificationRules, NotificationEvent.Invitation, group.Participants, settings.Secretariat);
+        var addressees = NotificationRules.Resolve(settings.NotificationRules, NotificationEvent.Invitation, group.Participants,
+            settings.Secretariat);
         // Only the newcomer is added: the rest of the list changes through its own events, in order.
         var newcomer = new Addressees([.. addressees.To.Where(r => r.PersonId == command.PersonId)],
             [.. addressees.Cc.Where(r => r.PersonId == command.PersonId)]);

@@ -29,7 +29,8 @@ public sealed class Rsvp(MeetingsContext context) : IUseCase<RsvpCommand, Meetin
         var answered = await context.ChangeMeetingAsync(command.NetworkId, command.MeetingId, "", meeting =>
         {
             var after = meeting.Rsvp(command.PersonId, answer, command.Comment, now);
-            return Change<Meeting>.With(after, version => new RsvpReceived(MeetingsContext.NewEventId(), now, after.NetworkId, after.Id, version,
+            return Change<Meeting>.With(after, version => new RsvpReceived(MeetingsContext.NewEventId(), now, after.NetworkId, after.Id,
+                version,
                 after.Id, after.GroupId, command.PersonId, answer.ToString(), command.Comment));
         }, cancellationToken);
         return await context.ViewAsync(answered, cancellationToken);

@@ -16,7 +16,8 @@ public sealed class SendReminder(MeetingsContext context) : IUseCase<SendReminde
     // Whether a group leader leads this meeting's group is checked in HandleAsync.
     public void Authorize(SendReminderCommand command, Caller caller) => Access.EnsureOrganiserRole(caller);
 
-    public void Validate(SendReminderCommand command, Violations violations) => violations.NotEmpty(command.MeetingId, "meeting_id", "meeting id");
+    public void Validate(SendReminderCommand command, Violations violations) => violations.NotEmpty(command.MeetingId, "meeting_id",
+        "meeting id");
 
     public async Task<MeetingView> HandleAsync(SendReminderCommand command, Caller caller, CancellationToken cancellationToken)
     {
@@ -35,7 +36,8 @@ public sealed class SendReminder(MeetingsContext context) : IUseCase<SendReminde
                 after.Invitations.Where(i => i.Recipient.Kind == RecipientKind.Participant && i.Answer != RsvpAnswer.Declined)
                     .Select(i => new GroupParticipant(i.Recipient.PersonId!, i.Recipient.Name, i.Recipient.Email, "member")).ToList(),
                 settings.Secretariat);
-            return Change<Meeting>.With(after, version => Notices.Invitation(after, version, NoticePurpose.Reminder, addressees, settings, "", now));
+            return Change<Meeting>.With(after, version => Notices.Invitation(after, version, NoticePurpose.Reminder, addressees, settings,
+                "", now));
         }, cancellationToken);
         return new MeetingView(reminded, settings.Quorum);
     }
@@ -48,7 +50,8 @@ public sealed class SendReminder(MeetingsContext context) : IUseCase<SendReminde
     {
         var settings = await context.Database.SettingsAsync(networkId, cancellationToken);
         var now = context.Now;
-        var due = await context.Database.MeetingsBetweenAsync(networkId, now, now.AddHours(settings.ReminderHoursBefore), cancellationToken);
+        var due = await context.Database.MeetingsBetweenAsync(networkId, now, now.AddHours(settings.ReminderHoursBefore),
+            cancellationToken);
         var reminded = 0;
         foreach (var meeting in due.Where(m => m.Status == MeetingStatus.Invited && m.ReminderSentAt is null))
         {

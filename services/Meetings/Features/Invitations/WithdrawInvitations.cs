@@ -34,9 +34,11 @@ public sealed class WithdrawInvitations(MeetingsContext context) : IUseCase<With
             {
                 continue;
             }
-            await context.ChangeMeetingAsync(command.NetworkId, meeting.Id, "", current => Change<Meeting>.With(current.Uninvite(command.PersonId),
+            await context.ChangeMeetingAsync(command.NetworkId, meeting.Id, "",
+                current => Change<Meeting>.With(current.Uninvite(command.PersonId),
                 version => Notices.Invitation(current.CancelledFor(Reason), version, NoticePurpose.Cancellation,
-                    new Addressees([leaving.Recipient], [NotificationRules.SecretariatRecipient(settings.Secretariat)]), settings, "", now)),
+                    new Addressees([leaving.Recipient], [NotificationRules.SecretariatRecipient(settings.Secretariat)]), settings, "",
+                        now)),
                 cancellationToken);
             withdrawn++;
         }

@@ -36,11 +36,13 @@ public sealed class CancelMeeting(MeetingsContext context) : IUseCase<CancelMeet
             return new Change<Meeting>(after, version =>
             {
                 // MeetingCancelled, and the CANCEL notice to everyone who was invited.
-                List<IDomainEvent> events = [new MeetingCancelled(MeetingsContext.NewEventId(), now, after.NetworkId, after.Id, version, after.Id,
+                List<IDomainEvent> events = [new MeetingCancelled(MeetingsContext.NewEventId(), now, after.NetworkId, after.Id, version,
+                    after.Id,
                     after.GroupId, after.Kind.ToString(), after.Start, after.CancellationReason, after.Sequence)];
                 if (after.Invitations.Count > 0)
                 {
-                    events.Add(Notices.Invitation(after, version, NoticePurpose.Cancellation, after.InvitedAddressees(), settings, "", now));
+                    events.Add(Notices.Invitation(after, version, NoticePurpose.Cancellation, after.InvitedAddressees(), settings, "",
+                        now));
                 }
                 return events;
             });

@@ -16,5 +16,6 @@ public sealed class GetMeeting(MeetingsContext context) : IUseCase<GetMeetingQue
     public void Validate(GetMeetingQuery query, Violations violations) => violations.NotEmpty(query.MeetingId, "meeting_id", "meeting id");
 
     public async Task<MeetingView> HandleAsync(GetMeetingQuery query, Caller caller, CancellationToken cancellationToken) =>
-        await context.ViewAsync(await context.Database.GetMeetingAsync(query.NetworkId, query.MeetingId, cancellationToken), cancellationToken);
+        await context.ViewAsync(await context.Database.GetMeetingAsync(query.NetworkId, query.MeetingId, cancellationToken),
+            cancellationToken);
 }

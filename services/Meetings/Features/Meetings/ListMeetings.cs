@@ -8,7 +8,8 @@ namespace NetworkPlatform.Meetings.Features;
 
 /// <param name="Kind">Only meetings of this kind; null for all.</param>
 /// <param name="Status">Only meetings in this status; null for all.</param>
-public sealed record ListMeetingsQuery(string NetworkId, string GroupId, MeetingKind? Kind, MeetingStatus? Status, DateTimeOffset? StartTime,
+public sealed record ListMeetingsQuery(string NetworkId, string GroupId, MeetingKind? Kind, MeetingStatus? Status,
+    DateTimeOffset? StartTime,
     DateTimeOffset? EndTime, int PageSize, string PageToken) : INetworkRequest;
 
 /// <summary>Meetings by start time, then id: one indexed keyset page, so a meeting scheduled meanwhile never shifts later pages.</summary>
@@ -26,7 +27,8 @@ public sealed class ListMeetings(MeetingsContext context) : IUseCase<ListMeeting
     public async Task<MeetingPage> HandleAsync(ListMeetingsQuery query, Caller caller, CancellationToken cancellationToken)
     {
         var filter = new MeetingFilter(query.GroupId, query.Kind, query.Status, query.StartTime, query.EndTime);
-        var page = await context.Database.ListMeetingsAsync(query.NetworkId, filter, query.PageSize == 0 ? 50 : query.PageSize, query.PageToken,
+        var page = await context.Database.ListMeetingsAsync(query.NetworkId, filter, query.PageSize == 0 ? 50 : query.PageSize,
+            query.PageToken,
             cancellationToken);
         return new MeetingPage(page, (await context.Database.SettingsAsync(query.NetworkId, cancellationToken)).Quorum);
     }

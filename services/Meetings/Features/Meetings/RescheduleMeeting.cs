@@ -10,7 +10,8 @@ using NetworkPlatform.Meetings.Notifications;
 namespace NetworkPlatform.Meetings.Features;
 
 /// <param name="TimeZone">Empty: the meeting's zone stays.</param>
-public sealed record RescheduleMeetingCommand(string NetworkId, string MeetingId, string Etag, DateTimeOffset? StartTime, DateTimeOffset? EndTime,
+public sealed record RescheduleMeetingCommand(string NetworkId, string MeetingId, string Etag, DateTimeOffset? StartTime,
+    DateTimeOffset? EndTime,
     string TimeZone, string Reason) : INetworkRequest;
 
 /// <summary>Moves an upcoming meeting, with a reason; people already invited get the updated invitation.</summary>
@@ -39,7 +40,8 @@ public sealed class RescheduleMeeting(MeetingsContext context) : IUseCase<Resche
                 caller.Subject);
             return new Change<Meeting>(after, version =>
             {
-                List<IDomainEvent> events = [new MeetingRescheduled(MeetingsContext.NewEventId(), now, after.NetworkId, after.Id, version, after.Id,
+                List<IDomainEvent> events = [new MeetingRescheduled(MeetingsContext.NewEventId(), now, after.NetworkId, after.Id, version,
+                    after.Id,
                     after.GroupId, before.Start, before.End, after.Start, after.End, after.TimeZone, command.Reason, after.Sequence)];
                 if (after.Invitations.Count > 0)
                 {

@@ -13,7 +13,8 @@ namespace NetworkPlatform.Meetings.Features;
 /// <param name="MeetingId">An id the caller chooses, or empty to get one generated.</param>
 /// <param name="Title">Empty: the kind and the group's name.</param>
 /// <param name="TimeZone">Empty: the network's time zone.</param>
-public sealed record ScheduleMeetingCommand(string NetworkId, string MeetingId, string RequestId, string GroupId, MeetingKind? Kind, string Title,
+public sealed record ScheduleMeetingCommand(string NetworkId, string MeetingId, string RequestId, string GroupId, MeetingKind? Kind,
+    string Title,
     DateTimeOffset? StartTime, DateTimeOffset? EndTime, string TimeZone, string Location, string VideoLink) : INetworkRequest;
 
 /// <summary>Schedules a group's meeting with the agenda template of its kind and the group's open action items to follow up.</summary>
@@ -48,7 +49,8 @@ public sealed class ScheduleMeeting(MeetingsContext context) : IUseCase<Schedule
             var id = command.MeetingId.Length > 0 ? command.MeetingId : Ids.New("mtg");
             if (await unit.GetAsync(MeetingsCollections.Meetings, command.NetworkId, id, cancellationToken) is not null)
             {
-                throw new AlreadyExistsException(MeetingsResources.Meetings.ApiType, MeetingsResources.Meetings.NameOf(command.NetworkId, id),
+                throw new AlreadyExistsException(MeetingsResources.Meetings.ApiType, MeetingsResources.Meetings.NameOf(command.NetworkId,
+                    id),
                     $"Meeting '{id}' already exists; choose another meeting_id or leave it empty.");
             }
             await KnownNetwork.RememberAsync(unit, command.NetworkId, cancellationToken);
@@ -57,7 +59,8 @@ public sealed class ScheduleMeeting(MeetingsContext context) : IUseCase<Schedule
                 command.Title.Length > 0 ? command.Title : $"{MeetingCalendar.KindName(kind).ToLowerInvariant()}: {group.Name}",
                 kind, command.StartTime!.Value, command.EndTime!.Value, command.TimeZone.Length > 0 ? command.TimeZone : settings.TimeZone,
                 command.Location, command.VideoLink, settings.TemplateFor(kind), openActionItems, now, caller.Subject);
-            return Change<Meeting>.With(meeting, version => new MeetingScheduled(MeetingsContext.NewEventId(), now, meeting.NetworkId, meeting.Id,
+            return Change<Meeting>.With(meeting, version => new MeetingScheduled(MeetingsContext.NewEventId(), now, meeting.NetworkId,
+                meeting.Id,
                 version, meeting.Id, meeting.GroupId, meeting.Kind.ToString(), meeting.Title, meeting.Start, meeting.End, meeting.TimeZone,
                 meeting.Location, meeting.VideoLink));
         }, cancellationToken);

@@ -35,7 +35,8 @@ public sealed class UpdateMeeting(MeetingsContext context) : IUseCase<UpdateMeet
         await context.OrganisedMeetingAsync(caller, command.NetworkId, command.MeetingId, cancellationToken);
         string? Changed(string field, string value) => command.UpdateMask.Contains(field) ? value : null;
         var updated = await context.ChangeMeetingAsync(command.NetworkId, command.MeetingId, command.Etag, meeting => Change<Meeting>.Quiet(
-            meeting.Update(Changed("title", command.Title.Trim()), Changed("location", command.Location), Changed("video_link", command.VideoLink))),
+            meeting.Update(Changed("title", command.Title.Trim()), Changed("location", command.Location), Changed("video_link",
+                command.VideoLink))),
             cancellationToken);
         return await context.ViewAsync(updated, cancellationToken);
     }

@@ -13,7 +13,8 @@ public sealed class ApproveMinutes(MeetingsContext context) : IUseCase<ApproveMi
     // Whether a group leader leads this meeting's group is checked in HandleAsync.
     public void Authorize(ApproveMinutesCommand command, Caller caller) => Access.EnsureOrganiserRole(caller);
 
-    public void Validate(ApproveMinutesCommand command, Violations violations) => violations.NotEmpty(command.MeetingId, "meeting_id", "meeting id");
+    public void Validate(ApproveMinutesCommand command, Violations violations) => violations.NotEmpty(command.MeetingId, "meeting_id",
+        "meeting id");
 
     public async Task<MeetingView> HandleAsync(ApproveMinutesCommand command, Caller caller, CancellationToken cancellationToken)
     {

@@ -36,7 +36,8 @@ public sealed class GenerateMinutesDraft(MeetingsContext context) : IUseCase<Gen
         }
         var now = context.Now;
         var drafted = await context.ChangeMeetingAsync(command.NetworkId, command.MeetingId, command.Etag, meeting => Change<Meeting>.Quiet(
-            meeting.DraftMinutes(MinutesDraft.Compose(meeting, group.Name, Notices.ZoneOf(meeting), meeting.QuorumUnder(settings.Quorum), agreedHere,
+            meeting.DraftMinutes(MinutesDraft.Compose(meeting, group.Name, Notices.ZoneOf(meeting), meeting.QuorumUnder(settings.Quorum),
+                agreedHere,
                 carriedOver), now)), cancellationToken);
         return new MeetingView(drafted, settings.Quorum);
     }

@@ -21,7 +21,8 @@ public sealed class PublishMinutes(MeetingsContext context) : IUseCase<PublishMi
     // Whether a group leader leads this meeting's group is checked in HandleAsync.
     public void Authorize(PublishMinutesCommand command, Caller caller) => Access.EnsureOrganiserRole(caller);
 
-    public void Validate(PublishMinutesCommand command, Violations violations) => violations.NotEmpty(command.MeetingId, "meeting_id", "meeting id");
+    public void Validate(PublishMinutesCommand command, Violations violations) => violations.NotEmpty(command.MeetingId, "meeting_id",
+        "meeting id");
 
     public async Task<MeetingView> HandleAsync(PublishMinutesCommand command, Caller caller, CancellationToken cancellationToken)
     {
@@ -29,18 +30,21 @@ public sealed class PublishMinutes(MeetingsContext context) : IUseCase<PublishMi
         var settings = await context.Database.SettingsAsync(command.NetworkId, cancellationToken);
         var secretariat = settings.RequireSecretariatAddress();
         var group = await context.Groups.GetGroupAsync(command.NetworkId, current.Document.GroupId, cancellationToken);
-        var addressees = NotificationRules.Resolve(settings.NotificationRules, NotificationEvent.MinutesPublished, group.Participants, secretariat);
+        var addressees = NotificationRules.Resolve(settings.NotificationRules, NotificationEvent.MinutesPublished, group.Participants,
+            secretariat);
         var now = context.Now;
         var published = await context.ChangeMeetingAsync(command.NetworkId, command.MeetingId, command.Etag, meeting =>
         {
             var after = meeting.PublishMinutes(addressees, now);
             return new Change<Meeting>(after, version =>
             {
-                List<IDomainEvent> events = [new MinutesPublished(MeetingsContext.NewEventId(), now, after.NetworkId, after.Id, version, after.Id,
+                List<IDomainEvent> events = [new MinutesPublished(MeetingsContext.NewEventId(), now, after.NetworkId, after.Id, version,
+                    after.Id,
                     after.GroupId, after.Kind.ToString(), after.Title, after.Start, after.Minutes!.Text,
                     addressees.To.Select(Notices.ToEvent).ToList(), addressees.Cc.Select(Notices.ToEvent).ToList(),
                     after.Decisions.Select(d => d.Id).ToList())];
-                events.AddRange(after.Decisions.Select(decision => new DecisionRecorded(MeetingsContext.NewEventId(), now, after.NetworkId, after.Id,
+                events.AddRange(after.Decisions.Select(decision => new DecisionRecorded(MeetingsContext.NewEventId(), now,
+                    after.NetworkId, after.Id,
                     version, after.Id, after.GroupId, ToEvent(decision.Kind), decision.PersonId, decision.MeasureId, decision.MeasureStatus,
                     decision.Text)));
                 return events;

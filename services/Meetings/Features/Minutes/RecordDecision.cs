@@ -9,7 +9,8 @@ namespace NetworkPlatform.Meetings.Features;
 
 /// <param name="Kind">Null for a kind the API could not read.</param>
 /// <param name="Amount">FundApplicationApproved: the amount granted, as a decimal text (e.g. 25000.00).</param>
-public sealed record RecordDecisionCommand(string NetworkId, string MeetingId, string Etag, DecisionKind? Kind, string Text, string PersonId,
+public sealed record RecordDecisionCommand(string NetworkId, string MeetingId, string Etag, DecisionKind? Kind, string Text,
+    string PersonId,
     string MeasureId, string MeasureStatus, string Amount, string AgendaItemId) : INetworkRequest;
 
 /// <summary>

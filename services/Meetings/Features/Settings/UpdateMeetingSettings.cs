@@ -36,18 +36,20 @@ public sealed class UpdateMeetingSettings(MeetingsContext context) : IUseCase<Up
         var paths = command.UpdateMask;
         var templates = command.AgendaTemplates;
         violations
-            .Require(paths.Count > 0 && paths.All(Paths.Contains), "update_mask", $"Name the fields to change among {string.Join(", ", Paths)}.")
+            .Require(paths.Count > 0 && paths.All(Paths.Contains), "update_mask",
+                $"Name the fields to change among {string.Join(", ", Paths)}.")
             .Require(!paths.Contains("time_zone") || MeetingRules.TryZone(command.TimeZone) is not null, "settings.time_zone",
                 "Use an IANA zone such as Europe/Oslo.")
             .Require(!paths.Contains("secretariat") || IsEmail(command.Secretariat.Email), "settings.secretariat.email",
                 "Give the secretariat's email address, e.g. post@partnerskapmotmobbing.no.")
             .Require(!paths.Contains("quorum_share") || command.QuorumShare is > 0 and <= 1, "settings.quorum_share",
                 "Use a share above 0 and at most 1 (0.5 = half).")
-            .Require(!paths.Contains("reminder_hours_before") || command.ReminderHoursBefore is >= 1 and <= 720, "settings.reminder_hours_before",
-                "Use 1..720 hours.")
-            .Require(!paths.Contains("notification_rules") || command.NotificationRules.All(r => r is not null), "settings.notification_rules",
-                "Every rule needs an event and known audiences.")
-            .Require(!paths.Contains("agenda_templates") || templates.All(t => t.Kind is not null && t.Items.All(i => i.Title.Trim().Length > 0)),
+            .Require(!paths.Contains("reminder_hours_before") || command.ReminderHoursBefore is >= 1 and <= 720,
+                "settings.reminder_hours_before", "Use 1..720 hours.")
+            .Require(!paths.Contains("notification_rules") || command.NotificationRules.All(r => r is not null),
+                "settings.notification_rules", "Every rule needs an event and known audiences.")
+            .Require(!paths.Contains("agenda_templates")
+                || templates.All(t => t.Kind is not null && t.Items.All(i => i.Title.Trim().Length > 0)),
                 "settings.agenda_templates", "Every template needs a kind and items with titles.")
             .Require(!paths.Contains("agenda_templates") || templates.Select(t => t.Kind).Distinct().Count() == templates.Count,
                 "settings.agenda_templates", "One template per kind.");
@@ -59,7 +61,8 @@ public sealed class UpdateMeetingSettings(MeetingsContext context) : IUseCase<Up
                     "Give a real month and day.")
                 .Require(IsDate(cadence.ReportingFromMonth, cadence.ReportingFromDay), "settings.cadence.reporting_from_month",
                     "Give a real month and day.")
-                .Require(cadence.DaysBeforePartnerMeeting is >= 1 and <= 180, "settings.cadence.days_before_partner_meeting", "Use 1..180 days.");
+                .Require(cadence.DaysBeforePartnerMeeting is >= 1 and <= 180, "settings.cadence.days_before_partner_meeting",
+                    "Use 1..180 days.");
         }
     }
 
@@ -67,7 +70,8 @@ public sealed class UpdateMeetingSettings(MeetingsContext context) : IUseCase<Up
         // The settings of a network that never set any are the defaults, not yet stored (etag "0"): the first update inserts them.
         context.Writes.InUnitAsync(async unit =>
         {
-            var stored = await unit.GetForUpdateAsync(MeetingsCollections.Settings, command.NetworkId, MeetingsCollections.SettingsId, cancellationToken);
+            var stored = await unit.GetForUpdateAsync(MeetingsCollections.Settings, command.NetworkId, MeetingsCollections.SettingsId,
+                cancellationToken);
             var currentEtag = stored?.ETag ?? GetMeetingSettings.DefaultsEtag;
             if (command.Etag.Length > 0 && command.Etag != currentEtag)
             {
@@ -86,11 +90,13 @@ public sealed class UpdateMeetingSettings(MeetingsContext context) : IUseCase<Up
         var secretariat = command.Secretariat;
         return current.Update(
             timeZone: Changed("time_zone", () => command.TimeZone),
-            secretariat: Changed("secretariat", () => new Secretariat(secretariat.Name.Length > 0 ? secretariat.Name : "Secretariat", secretariat.Email)),
+            secretariat: Changed("secretariat", () => new Secretariat(secretariat.Name.Length > 0 ? secretariat.Name : "Secretariat",
+                secretariat.Email)),
             agendaTemplates: Changed<IReadOnlyDictionary<MeetingKind, IReadOnlyList<AgendaTemplateItem>>>("agenda_templates", () =>
                 command.AgendaTemplates.ToDictionary(t => t.Kind!.Value, t => (IReadOnlyList<AgendaTemplateItem>)t.Items
                     .Select(i => new AgendaTemplateItem(i.Title.Trim(), Math.Max(0, i.DurationMinutes), i.Description)).ToList())),
-            notificationRules: Changed<IReadOnlyList<NotificationRule>>("notification_rules", () => command.NotificationRules.Select(r => r!).ToList()),
+            notificationRules: Changed<IReadOnlyList<NotificationRule>>("notification_rules",
+                () => command.NotificationRules.Select(r => r!).ToList()),
             cadence: Changed("cadence", () => command.Cadence),
             quorum: Changed("quorum_share", () => new QuorumRule(command.QuorumShare)),
             reminderHoursBefore: command.UpdateMask.Contains("reminder_hours_before") ? command.ReminderHoursBefore : null);
