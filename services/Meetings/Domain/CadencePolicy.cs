@@ -68,8 +68,9 @@ public sealed record CadenceWindow(CadenceRequirementKind Kind, MeetingKind? OfK
 
 public static class CadenceCompliance
 {
-    /// <summary>What the policy requires of one group in one year, and how the group's meetings meet it at <paramref
-    /// name="now"/>.</summary>
+    /// <summary>
+    /// What the policy requires of one group in one year, and how the group's meetings meet it at <paramref name="now"/>.
+    /// </summary>
     public static CadenceReport Evaluate(
         CadencePolicy policy, string groupId, int year, TimeZoneInfo zone,
         IReadOnlyList<Meeting> groupMeetings, IReadOnlyList<Meeting> partnerMeetings, DateTimeOffset now)

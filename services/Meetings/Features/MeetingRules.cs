@@ -3,8 +3,9 @@ using NetworkPlatform.Application.Validation;
 
 namespace NetworkPlatform.Meetings.Features;
 
-/// <summary>The meetings service's field rules (ids chosen by callers, time zones, links), beside the shared ones of <see
-/// cref="Violations"/>.</summary>
+/// <summary>
+/// The meetings service's field rules (ids chosen by callers, time zones, links), beside the shared ones of <see cref="Violations"/>.
+/// </summary>
 public static partial class MeetingRules
 {
     /// <summary>The most a request_id may have: retries send it back, so it is kept as sent.</summary>
