@@ -12,8 +12,7 @@ public class WritesTests
 {
     private const string Network = "partnerskap";
 
-    private static readonly Resource<Counter> Counters = new(new DocumentCollection<Counter>("counters", c => c.Id), "test.Counter",
-        "counters");
+    private static readonly Resource<Counter> Counters = new(new DocumentCollection<Counter>("counters", c => c.Id), "test.Counter", "counters");
 
     private static readonly Resource<Note> Notes = new(new DocumentCollection<Note>("notes", n => n.Id), "test.Note", "notes");
 
@@ -29,8 +28,7 @@ public class WritesTests
         await writes.CreateAsync(Counters, Network, null, _ => Task.FromResult(Change<Counter>.Quiet(new Counter("c-1", 0, []))), default);
 
         var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(i => Task.Run(() => writes.ChangeAsync(Counters, Network, "c-1", "",
-            counter => Change<Counter>.Quiet(counter with { Value = counter.Value + 1, Writers = [.. counter.Writers, $"w{i}"] }),
-                default))));
+            counter => Change<Counter>.Quiet(counter with { Value = counter.Value + 1, Writers = [.. counter.Writers, $"w{i}"] }), default))));
 
         var final = await writes.Store.RequireAsync(Counters, Network, "c-1", default);
         Assert.Equal(50, final.Document.Value);
@@ -43,8 +41,7 @@ public class WritesTests
     public async Task a_stale_etag_is_refused_with_the_current_one_and_nothing_changes(string provider)
     {
         var writes = WritesOn(await Stores.CreateAsync(provider));
-        var created = await writes.CreateAsync(Counters, Network, null, _ => Task.FromResult(Change<Counter>.Quiet(new Counter("c-1", 0,
-            []))), default);
+        var created = await writes.CreateAsync(Counters, Network, null, _ => Task.FromResult(Change<Counter>.Quiet(new Counter("c-1", 0, []))), default);
         await writes.ChangeAsync(Counters, Network, "c-1", created.ETag, c => Change<Counter>.Quiet(c with { Value = 1 }), default);
 
         var stale = await Assert.ThrowsAsync<StaleEtagException>(() =>
@@ -62,8 +59,7 @@ public class WritesTests
         var key = IdempotencyKey.For("CreateNote", Caller("alice"), "5b0a4a8e-6f5d-4a8e-9a59-0a6f1d7d0c11", new { Text = "hello" });
 
         var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() =>
-            writes.CreateAsync(Notes, Network, key, _ => Task.FromResult(Change<Note>.Quiet(new Note(Guid.NewGuid().ToString("N"),
-                "hello"))), default))));
+            writes.CreateAsync(Notes, Network, key, _ => Task.FromResult(Change<Note>.Quiet(new Note(Guid.NewGuid().ToString("N"), "hello"))), default))));
 
         Assert.Single(results.Select(r => r.Document.Id).Distinct());
         var all = await writes.Store.QueryAsync(Notes.Collection, Network, Notes.Collection.Query().Page(100), default);
@@ -96,8 +92,7 @@ public class WritesTests
         var writes = new Writes(await Stores.CreateAsync(Stores.Sqlite), new IdempotencyKeys(clock));
         var key = IdempotencyKey.For("CreateNote", Caller("alice"), "5b0a4a8e-6f5d-4a8e-9a59-0a6f1d7d0c11", new { Text = "hello" });
         Task<Versioned<Note>> CreateAsync() =>
-            writes.CreateAsync(Notes, Network, key, _ => Task.FromResult(Change<Note>.Quiet(new Note(Guid.NewGuid().ToString("N"),
-                "hello"))), default);
+            writes.CreateAsync(Notes, Network, key, _ => Task.FromResult(Change<Note>.Quiet(new Note(Guid.NewGuid().ToString("N"), "hello"))), default);
         var first = await CreateAsync();
 
         clock.Advance(IdempotencyKeys.Lifetime + TimeSpan.FromMinutes(1));
@@ -109,8 +104,7 @@ public class WritesTests
     public async Task a_change_that_returns_the_same_document_writes_nothing()
     {
         var writes = WritesOn(await Stores.CreateAsync(Stores.Sqlite));
-        var created = await writes.CreateAsync(Counters, Network, null, _ => Task.FromResult(Change<Counter>.Quiet(new Counter("c-1", 0,
-            []))), default);
+        var created = await writes.CreateAsync(Counters, Network, null, _ => Task.FromResult(Change<Counter>.Quiet(new Counter("c-1", 0, []))), default);
 
         var unchanged = await writes.ChangeAsync(Counters, Network, "c-1", "", Change<Counter>.Quiet, default);
 
@@ -122,8 +116,7 @@ public class WritesTests
     {
         var writes = WritesOn(await Stores.CreateAsync(Stores.Sqlite));
 
-        var missing = await Assert.ThrowsAsync<NotFoundException>(() => writes.ChangeAsync(Counters, Network, "nope", "",
-            Change<Counter>.Quiet, default));
+        var missing = await Assert.ThrowsAsync<NotFoundException>(() => writes.ChangeAsync(Counters, Network, "nope", "", Change<Counter>.Quiet, default));
 
         Assert.Equal(("test.Counter", "networks/partnerskap/counters/nope"), (missing.ResourceType, missing.Name));
     }
@@ -136,14 +129,14 @@ public class WritesTests
 
         await using (var abandoned = await writes.Store.BeginAsync())
         {
-            await writes.Within(abandoned).ChangeAsync(Counters, Network, "c-1", "", c => Change<Counter>.Quiet(c with { Value = 7 }),
-                default);
+            await writes.Within(abandoned).ChangeAsync(Counters, Network, "c-1", "",
+                c => Change<Counter>.Quiet(c with { Value = 7 }), default);
         }
         var unchanged = await writes.Store.RequireAsync(Counters, Network, "c-1", default);
         await using (var committed = await writes.Store.BeginAsync())
         {
-            await writes.Within(committed).ChangeAsync(Counters, Network, "c-1", "", c => Change<Counter>.Quiet(c with { Value = 8 }),
-                default);
+            await writes.Within(committed).ChangeAsync(Counters, Network, "c-1", "",
+                c => Change<Counter>.Quiet(c with { Value = 8 }), default);
             await committed.CommitAsync();
         }
 
