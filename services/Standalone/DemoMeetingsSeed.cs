@@ -1,6 +1,6 @@
 using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
-using NetworkPlatform.Meetings.Seeding;
+using NetworkPlatform.Meetings.Seed;
 
 namespace NetworkPlatform.Standalone;
 
@@ -16,12 +16,14 @@ internal static class DemoMeetingsSeed
         var warnings = new List<string>();
         try
         {
-            var secretariat = app.Services.GetRequiredService<DevelopmentTokens>().Issue("demo-seed", DemoMeetings.Partnership, [Roles.Secretariat]);
+            var secretariat = app.Services.GetRequiredService<DevelopmentTokens>().Issue("demo-seed", DemoMeetings.Partnership,
+                [Roles.Secretariat]);
             await DemoMeetings.SeedAsync(app.Services, DemoMeetings.Partnership, "Bearer " + secretariat, app.Lifetime.ApplicationStopping);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            logger.LogError(error, "Seeding the demo meetings failed; the platform runs without them. Delete the data directory to seed again from scratch.");
+            logger.LogError(error,
+                "Seeding the demo meetings failed; the platform runs without them. Delete the data directory to seed again from scratch.");
             warnings.Add("The demo meetings could not be seeded (see the error above); make clean && make run seeds again from scratch.");
         }
         Banner.Print(app, warnings);

@@ -121,6 +121,29 @@ public class WritesTests
         Assert.Equal(("test.Counter", "networks/partnerskap/counters/nope"), (missing.ResourceType, missing.Name));
     }
 
+    [Fact]
+    public async Task writes_within_a_unit_commit_with_it_or_not_at_all()
+    {
+        var writes = WritesOn(await Stores.CreateAsync(Stores.Sqlite));
+        await writes.CreateAsync(Counters, Network, null, _ => Task.FromResult(Change<Counter>.Quiet(new Counter("c-1", 0, []))), default);
+
+        await using (var abandoned = await writes.Store.BeginAsync())
+        {
+            await writes.Within(abandoned).ChangeAsync(Counters, Network, "c-1", "",
+                c => Change<Counter>.Quiet(c with { Value = 7 }), default);
+        }
+        var unchanged = await writes.Store.RequireAsync(Counters, Network, "c-1", default);
+        await using (var committed = await writes.Store.BeginAsync())
+        {
+            await writes.Within(committed).ChangeAsync(Counters, Network, "c-1", "",
+                c => Change<Counter>.Quiet(c with { Value = 8 }), default);
+            await committed.CommitAsync();
+        }
+
+        Assert.Equal(0, unchanged.Document.Value);
+        Assert.Equal(8, (await writes.Store.RequireAsync(Counters, Network, "c-1", default)).Document.Value);
+    }
+
     private sealed class ManualClock(DateTimeOffset now) : TimeProvider
     {
         private DateTimeOffset now = now;

@@ -11,7 +11,7 @@ namespace NetworkPlatform.Architecture.Tests;
 public class LayerTests
 {
     /// <summary>The services on the one way through (services/README.md); a service joins this list once it follows it.</summary>
-    public static TheoryData<string> Services => ["Membership", "Reporting"];
+    public static TheoryData<string> Services => ["Membership", "Meetings", "Reporting"];
 
     private static readonly string[] Transport = ["Grpc.Core", "Grpc.AspNetCore", "Google.Protobuf", "Google.Rpc", "Microsoft.AspNetCore"];
 
@@ -20,7 +20,8 @@ public class LayerTests
     public void the_domain_uses_no_transport_storage_or_hosting_type(string service) =>
         AssertNone(Types.InAssembly(Assembly(service)).That().ResideInNamespace($"NetworkPlatform.{service}.Domain").Should()
             .NotHaveDependencyOnAny([.. Transport, $"NetworkPlatform.{service}.V1", "NetworkPlatform.Storage", "NetworkPlatform.Hosting",
-                "NetworkPlatform.Messaging", "NetworkPlatform.Application.Changes", $"NetworkPlatform.{service}.Storage", $"NetworkPlatform.{service}.Features",
+                "NetworkPlatform.Messaging", "NetworkPlatform.Application.Changes", $"NetworkPlatform.{service}.Storage",
+                    $"NetworkPlatform.{service}.Features",
                 $"NetworkPlatform.{service}.Api"])
             .GetResult());
 
@@ -28,7 +29,8 @@ public class LayerTests
     [MemberData(nameof(Services))]
     public void use_cases_take_and_return_plain_records_not_api_or_proto_types(string service) =>
         AssertNone(Types.InAssembly(Assembly(service)).That().ResideInNamespace($"NetworkPlatform.{service}.Features").Should()
-            .NotHaveDependencyOnAny([.. Transport, $"NetworkPlatform.{service}.V1", $"NetworkPlatform.{service}.Api", "NetworkPlatform.Hosting"])
+            .NotHaveDependencyOnAny([.. Transport, $"NetworkPlatform.{service}.V1", $"NetworkPlatform.{service}.Api",
+                "NetworkPlatform.Hosting"])
             .GetResult());
 
     [Theory]

@@ -10,12 +10,18 @@ namespace NetworkPlatform.Application.Changes;
 /// again on the new state, a bounded number of times with jitter. So writes sent without an etag succeed under
 /// contention unless a rule forbids them; a write with a stale etag gets ABORTED with the current one.
 /// </summary>
-public sealed class Writes(IDocumentStore store, IdempotencyKeys keys)
+public sealed class Writes(IDocumentStore store, IdempotencyKeys keys, IUnitOfWork? joined = null)
 {
     /// <summary>How often a unit runs at most when it keeps losing races.</summary>
     public const int MaxAttempts = 8;
 
     public IDocumentStore Store => store;
+
+    /// <summary>
+    /// The same writes inside <paramref name="unit"/>, which its owner commits (and reruns when it loses a race): an event
+    /// handler's unit, so what a use case changes commits with the inbox's record of the event, or not at all.
+    /// </summary>
+    public Writes Within(IUnitOfWork unit) => new(store, keys, unit);
 
     /// <summary>Changes one document through its aggregate; no change (the same instance back) writes nothing.</summary>
     public Task<Versioned<T>> ChangeAsync<T>(Resource<T> resource, string networkId, string id, string? etag, Func<T, Change<T>> change,
@@ -63,6 +69,10 @@ public sealed class Writes(IDocumentStore store, IdempotencyKeys keys)
     /// </summary>
     public async Task<TResult> InUnitAsync<TResult>(Func<IUnitOfWork, Task<TResult>> work, CancellationToken cancellationToken)
     {
+        if (joined is not null)
+        {
+            return await work(joined).ConfigureAwait(false);
+        }
         for (var attempt = 1; ; attempt++)
         {
             try
