@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Failures;
 using System.Text.Json.Serialization;
 
 namespace NetworkPlatform.Groups.Domain;
@@ -233,7 +234,7 @@ public sealed record Group(
     public Group VacateRole(string personId, GroupRole role, DateTimeOffset at)
     {
         EnsureOpen();
-        var participant = FindParticipant(personId) ?? throw new ResourceNotFoundException("Participant", $"groups/{Id}/participants/{personId}");
+        var participant = FindParticipant(personId) ?? throw new NotFoundException("Participant", $"groups/{Id}/participants/{personId}");
         if (!participant.Holds(role))
         {
             throw new RuleViolationException("ROLE_NOT_HELD", $"persons/{personId}", $"The person does not hold the role {role} in this group.");
@@ -271,7 +272,7 @@ public sealed record Group(
     public Group AnswerJoinRequest(string personId, PersonIdentity? verifiedNow, bool approve, DateTimeOffset at)
     {
         var request = JoinRequests.FirstOrDefault(r => r.Person.PersonId == personId)
-            ?? throw new ResourceNotFoundException("Join request", $"groups/{Id}/joinRequests/{personId}");
+            ?? throw new NotFoundException("Join request", $"groups/{Id}/joinRequests/{personId}");
         var remaining = JoinRequests.Where(r => r != request).ToList();
         if (!approve)
         {
@@ -289,7 +290,7 @@ public sealed record Group(
 
     public Group Leave(string personId, DateTimeOffset at)
     {
-        var participant = FindParticipant(personId) ?? throw new ResourceNotFoundException("Participant", $"groups/{Id}/participants/{personId}");
+        var participant = FindParticipant(personId) ?? throw new NotFoundException("Participant", $"groups/{Id}/participants/{personId}");
         return this with { Participants = [.. Participants.Where(p => p != participant)], UpdatedAt = at };
     }
 

@@ -1,3 +1,5 @@
+using NetworkPlatform.Application.Failures;
+using NetworkPlatform.Application.Validation;
 using System.Text.Json.Serialization;
 
 namespace NetworkPlatform.Groups.Domain;
@@ -40,31 +42,31 @@ public sealed record Measure(
 
     public static Measure Create(string networkId, string id, int year, string title, string description, Measure? parent, IReadOnlyList<Milestone> milestones, DateTimeOffset at)
     {
-        var errors = new List<FieldError>();
+        var errors = new Violations();
         if (year is < FirstYear or > LastYear)
         {
-            errors.Add(new("year", $"Give the action plan year ({FirstYear}..{LastYear}), e.g. {at.Year}."));
+            errors.Add("year", $"Give the action plan year ({FirstYear}..{LastYear}), e.g. {at.Year}.");
         }
         ValidateText(title, description, errors);
         ValidateMilestones(milestones, errors);
         if (parent is not null && parent.Year != year)
         {
-            errors.Add(new("parent_measure_id", $"The parent measure belongs to {parent.Year}; a sub-measure is in the same year as its parent."));
+            errors.Add("parent_measure_id", $"The parent measure belongs to {parent.Year}; a sub-measure is in the same year as its parent.");
         }
         if (parent is { IsSubMeasure: true })
         {
-            errors.Add(new("parent_measure_id", "The parent is itself a sub-measure; attach the sub-measure to a top-level measure."));
+            errors.Add("parent_measure_id", "The parent is itself a sub-measure; attach the sub-measure to a top-level measure.");
         }
-        InvalidFieldsException.ThrowIfAny(errors);
+        errors.ThrowIfAny();
         return new Measure(networkId, id, year, title.Trim(), description, parent?.Id, null, MeasureStatus.Planned, milestones, at, at);
     }
 
     public Measure Edit(string title, string description, MeasureStatus status, IReadOnlyList<Milestone> milestones, DateTimeOffset at)
     {
-        var errors = new List<FieldError>();
+        var errors = new Violations();
         ValidateText(title, description, errors);
         ValidateMilestones(milestones, errors);
-        InvalidFieldsException.ThrowIfAny(errors);
+        errors.ThrowIfAny();
         return this with { Title = title.Trim(), Description = description, Status = status, Milestones = milestones, UpdatedAt = at };
     }
 
@@ -86,7 +88,7 @@ public sealed record Measure(
     public Measure ReachMilestone(string milestoneId, string reachedBy, DateTimeOffset at)
     {
         var milestone = Milestones.FirstOrDefault(m => m.Id == milestoneId)
-            ?? throw new ResourceNotFoundException("Milestone", $"measures/{Id}/milestones/{milestoneId}");
+            ?? throw new NotFoundException("Milestone", $"measures/{Id}/milestones/{milestoneId}");
         if (milestone.IsReached)
         {
             throw new RuleViolationException("MILESTONE_ALREADY_REACHED", $"measures/{Id}/milestones/{milestoneId}",
@@ -97,38 +99,38 @@ public sealed record Measure(
         return this with { Milestones = [.. Milestones.Select(m => m == milestone ? reached : m)], Status = status, UpdatedAt = at };
     }
 
-    private static void ValidateText(string title, string description, List<FieldError> errors)
+    private static void ValidateText(string title, string description, Violations errors)
     {
         if (string.IsNullOrWhiteSpace(title))
         {
-            errors.Add(new("title", "Give the measure a title as in the action plan."));
+            errors.Add("title", "Give the measure a title as in the action plan.");
         }
         else if (title.Length > 300)
         {
-            errors.Add(new("title", "Keep the title under 300 characters; put the rest in the description."));
+            errors.Add("title", "Keep the title under 300 characters; put the rest in the description.");
         }
         if (description.Length > 8000)
         {
-            errors.Add(new("description", "Keep the description under 8000 characters."));
+            errors.Add("description", "Keep the description under 8000 characters.");
         }
     }
 
-    private static void ValidateMilestones(IReadOnlyList<Milestone> milestones, List<FieldError> errors)
+    private static void ValidateMilestones(IReadOnlyList<Milestone> milestones, Violations errors)
     {
         for (var i = 0; i < milestones.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(milestones[i].Title))
             {
-                errors.Add(new($"milestones[{i}].title", "Give the milestone a title."));
+                errors.Add($"milestones[{i}].title", "Give the milestone a title.");
             }
             if (!Identifiers.IsValid(milestones[i].Id))
             {
-                errors.Add(new($"milestones[{i}].milestone_id", Identifiers.Rule));
+                errors.Add($"milestones[{i}].milestone_id", Identifiers.Rule);
             }
         }
         foreach (var duplicate in milestones.GroupBy(m => m.Id).Where(g => g.Count() > 1))
         {
-            errors.Add(new("milestones", $"The milestone id '{duplicate.Key}' is used twice; give each milestone its own id."));
+            errors.Add("milestones", $"The milestone id '{duplicate.Key}' is used twice; give each milestone its own id.");
         }
     }
 }

@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Failures;
 using System.Text.Json.Serialization;
 
 namespace NetworkPlatform.Groups.Domain;

@@ -1,7 +1,6 @@
-using NetworkPlatform.Hosting.Errors;
-using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Application;
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application.Failures;
+using NetworkPlatform.Groups.Domain;
 
 namespace NetworkPlatform.Groups.Features;
 
@@ -17,7 +16,7 @@ public static class Access
     {
         if (!caller.HasRole(Roles.Secretariat) && !caller.IsLeaderOf(group))
         {
-            throw RpcErrors.PermissionDenied("LEADER_OR_SECRETARIAT_REQUIRED",
+            throw new PermissionDeniedException("LEADER_OR_SECRETARIAT_REQUIRED",
                 $"Only the secretariat or the leader of group '{group.Id}' may do this; ask one of them.");
         }
     }
@@ -29,7 +28,8 @@ public static class Access
         {
             return;
         }
-        throw RpcErrors.PermissionDenied("NOT_YOURSELF", $"Your token is for person '{caller.PersonId ?? "(none)"}', not '{personId}'; people join and leave groups for themselves.");
+        throw new PermissionDeniedException("NOT_YOURSELF",
+            $"Your token is for person '{caller.PersonId ?? "(none)"}', not '{personId}'; people join and leave groups for themselves.");
     }
 
     /// <summary>Contact details: the secretariat, the group's leader, the person themself and their own organisation.</summary>

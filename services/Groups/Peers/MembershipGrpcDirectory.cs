@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Failures;
 using Microsoft.AspNetCore.Http;
 using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
@@ -27,7 +28,7 @@ public sealed class MembershipGrpcDirectory(
         var check = await representatives.CheckRepresentativeAsync(new CheckRepresentativeRequest { NetworkId = networkId, PersonId = personId }, options);
         if (check.Reason == "PERSON_NOT_FOUND")
         {
-            throw new ResourceNotFoundException("Person", personId);
+            throw new NotFoundException("networkplatform.membership.v1.Person", $"networks/{networkId}/persons/{personId}");
         }
         if (!check.ActiveRepresentative)
         {

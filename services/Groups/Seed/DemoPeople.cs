@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Failures;
 using System.Security.Cryptography;
 using System.Text;
 using NetworkPlatform.Groups.Domain;
@@ -41,7 +42,7 @@ public sealed class DemoPeople : IMembershipDirectory
     public Task<RepresentativeCheck> CheckRepresentativeAsync(string networkId, string personId, CancellationToken cancellationToken) =>
         people.TryGetValue((networkId, personId), out var person)
             ? Task.FromResult(new RepresentativeCheck(person, null))
-            : throw new ResourceNotFoundException("Person", personId);
+            : throw new NotFoundException("networkplatform.membership.v1.Person", $"networks/{networkId}/persons/{personId}");
 
     private void Representative(string network, string organisation, string name, string email, string phone)
     {

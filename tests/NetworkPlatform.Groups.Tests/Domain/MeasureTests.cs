@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Groups.Domain;
 using static NetworkPlatform.Groups.Tests.Domain.GroupFactory;
 
@@ -16,7 +17,7 @@ public class MeasureTests
         Assert.Equal("leader", measure.Milestones[0].ReachedBy);
         Assert.Equal(MeasureStatus.InProgress, measure.Status);
         Assert.Throws<RuleViolationException>(() => measure.ReachMilestone("plan", "leader", Now));
-        Assert.Throws<ResourceNotFoundException>(() => measure.ReachMilestone("nope", "leader", Now));
+        Assert.Throws<NotFoundException>(() => measure.ReachMilestone("nope", "leader", Now));
     }
 
     [Fact]
@@ -47,7 +48,7 @@ public class MeasureTests
         Assert.Equal(2, wheel.Activities.Count);
         var error = Assert.Throws<InvalidFieldsException>(() => AnnualWheel.Plan("net-1", group, 2027,
             [new PlannedActivity("a", 13, "X", "", ["m1"], null)], [measure], Now));
-        Assert.Contains(error.Errors, e => e.Field == "activities[0].month");
-        Assert.Contains(error.Errors, e => e.Field == "activities[0].measure_ids");
+        Assert.Contains(error.Violations, e => e.Field == "activities[0].month");
+        Assert.Contains(error.Violations, e => e.Field == "activities[0].measure_ids");
     }
 }

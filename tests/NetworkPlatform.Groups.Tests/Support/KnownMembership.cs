@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Features.Membership;
 
@@ -26,6 +27,6 @@ internal sealed class KnownMembership : IMembershipDirectory
     public Task<RepresentativeCheck> CheckRepresentativeAsync(string networkId, string personId, CancellationToken cancellationToken)
     {
         Checks++;
-        return persons.TryGetValue(personId, out var check) ? Task.FromResult(check) : throw new ResourceNotFoundException("Person", personId);
+        return persons.TryGetValue(personId, out var check) ? Task.FromResult(check) : throw new NotFoundException("Person", personId);
     }
 }

@@ -15,6 +15,9 @@ public sealed class Writes(IDocumentStore store, IdempotencyKeys keys)
     /// <summary>How often a unit runs at most when it keeps losing races.</summary>
     public const int MaxAttempts = 8;
 
+    /// <summary>The unit an event handler lent to the writes of its flow (<see cref="WithinAsync"/>), with its store.</summary>
+    private static readonly AsyncLocal<(IDocumentStore Store, IUnitOfWork Unit)?> Lent = new();
+
     public IDocumentStore Store => store;
 
     /// <summary>Changes one document through its aggregate; no change (the same instance back) writes nothing.</summary>
@@ -43,14 +46,17 @@ public sealed class Writes(IDocumentStore store, IdempotencyKeys keys)
         return await InUnitAsync(async unit =>
         {
             // Read in the unit: when a concurrent twin of this request wins the race, the rerun finds its result here.
-            if (key is not null && await keys.EarlierResultAsync(unit, networkId, key, cancellationToken).ConfigureAwait(false) is { } earlierId)
+            if (key is not null
+                && await keys.EarlierResultAsync(unit, networkId, key, cancellationToken).ConfigureAwait(false) is { } earlierId)
             {
                 return await unit.RequireAsync(resource, networkId, earlierId, cancellationToken).ConfigureAwait(false);
             }
-            var created = await unit.InsertAsync(resource, networkId, await create(unit).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            var change = await create(unit).ConfigureAwait(false);
+            var created = await unit.InsertAsync(resource, networkId, change, cancellationToken).ConfigureAwait(false);
             if (key is not null)
             {
-                await keys.RememberAsync(unit, networkId, key, resource.Collection.Id(created.Document), cancellationToken).ConfigureAwait(false);
+                var createdId = resource.Collection.Id(created.Document);
+                await keys.RememberAsync(unit, networkId, key, createdId, cancellationToken).ConfigureAwait(false);
             }
             return created;
         }, cancellationToken).ConfigureAwait(false);
@@ -63,6 +69,10 @@ public sealed class Writes(IDocumentStore store, IdempotencyKeys keys)
     /// </summary>
     public async Task<TResult> InUnitAsync<TResult>(Func<IUnitOfWork, Task<TResult>> work, CancellationToken cancellationToken)
     {
+        if (Lent.Value is { } lent && ReferenceEquals(lent.Store, store))
+        {
+            return await work(lent.Unit).ConfigureAwait(false);
+        }
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -79,6 +89,17 @@ public sealed class Writes(IDocumentStore store, IdempotencyKeys keys)
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> (use cases, as an event handler calls them) with every write on this store in
+    /// <paramref name="unit"/>, which its owner commits: the inbox record and the effect commit together. Nothing is
+    /// rerun here; a lost race fails the unit, and the delivery is retried.
+    /// </summary>
+    public async Task<TResult> WithinAsync<TResult>(IUnitOfWork unit, Func<Task<TResult>> work)
+    {
+        Lent.Value = (store, unit); // Flows into work only: an async method's changes to it end when it returns.
+        return await work().ConfigureAwait(false);
+    }
+
     private static bool IsLostRace(Exception e) => e is ConcurrencyConflictException or DuplicateDocumentException;
 
     /// <summary>Exponential from 2 ms, capped at 200 ms, with full jitter so racing writers spread out.</summary>
@@ -92,7 +113,8 @@ public static class UnitOfWorkChanges
     public static async Task<Versioned<T>> ReplaceAsync<T>(this IUnitOfWork unit, Resource<T> resource, string networkId, Change<T> change,
         long expectedVersion, CancellationToken cancellationToken) where T : class
     {
-        var version = await unit.ReplaceAsync(resource.Collection, networkId, change.Document, expectedVersion, cancellationToken).ConfigureAwait(false);
+        var version = await unit.ReplaceAsync(resource.Collection, networkId, change.Document, expectedVersion, cancellationToken)
+            .ConfigureAwait(false);
         await PublishAsync(unit, change, version, cancellationToken).ConfigureAwait(false);
         return new Versioned<T>(change.Document, version);
     }
@@ -105,7 +127,8 @@ public static class UnitOfWorkChanges
         return new Versioned<T>(change.Document, version);
     }
 
-    private static async Task PublishAsync<T>(IUnitOfWork unit, Change<T> change, long version, CancellationToken cancellationToken) where T : class
+    private static async Task PublishAsync<T>(IUnitOfWork unit, Change<T> change, long version, CancellationToken cancellationToken)
+        where T : class
     {
         foreach (var domainEvent in change.Events(version))
         {

@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Groups.Domain;
 
 namespace NetworkPlatform.Groups.Features.Membership;
@@ -11,7 +12,7 @@ public interface IMembershipDirectory
 {
     /// <summary>
     /// The person as membership knows them. RepresentsMember is false (with the reason in <see cref="RepresentativeCheck.Refusal"/>)
-    /// when they hold no current appointment for an active member. Throws <see cref="ResourceNotFoundException"/> for an unknown person.
+    /// when they hold no current appointment for an active member. Throws <see cref="NotFoundException"/> for an unknown person.
     /// </summary>
     Task<RepresentativeCheck> CheckRepresentativeAsync(string networkId, string personId, CancellationToken cancellationToken);
 }

@@ -1,10 +1,14 @@
+using System.Globalization;
 using NetworkPlatform.Groups.Domain;
 using V1 = NetworkPlatform.Groups.V1;
 
 namespace NetworkPlatform.Groups.Api;
 
-/// <summary>Proto enums to domain enums and back. UNSPECIFIED maps to null: the caller decides what that means.</summary>
-public static class ProtoEnums
+/// <summary>
+/// Proto enums to domain enums and back (UNSPECIFIED maps to null: the use case decides what that means), and dates as
+/// the protos carry them.
+/// </summary>
+public static class ProtoValues
 {
     public static GroupKind? ToDomain(this V1.GroupKind kind) => kind == V1.GroupKind.Unspecified ? null : (GroupKind)((int)kind - 1);
 
@@ -36,7 +40,6 @@ public static class ProtoEnums
 
     public static V1.MeasureCompliance ToProto(this MeasureCompliance compliance) => (V1.MeasureCompliance)((int)compliance + 1);
 
-    /// <summary>A known value of the enum (not UNSPECIFIED, not a number from a newer client).</summary>
-    public static bool IsDefinedValue<TEnum>(this TEnum value)
-        where TEnum : struct, Enum => Enum.IsDefined(value) && Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) != 0;
+    /// <summary>Calendar dates travel as ISO 8601 strings (YYYY-MM-DD); empty means none.</summary>
+    public static string Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 }
