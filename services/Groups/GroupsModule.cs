@@ -48,7 +48,8 @@ public static class GroupsModule
         services.AddPeerClient<RepresentativeService.RepresentativeServiceClient>(configuration, "Membership");
         services.AddPeerClient<PersonService.PersonServiceClient>(configuration, "Membership");
         services.AddPeerClient<OrganisationService.OrganisationServiceClient>(configuration, "Membership");
-        services.AddKeyedSingleton<IMembershipDirectory>(ServiceName, (sp, _) => ActivatorUtilities.CreateInstance<MembershipGrpcDirectory>(sp));
+        services.AddKeyedSingleton<IMembershipDirectory>(ServiceName, (sp,
+            _) => ActivatorUtilities.CreateInstance<MembershipGrpcDirectory>(sp));
         services.AddSingleton(sp => new GroupsContext(
             sp.GetRequiredKeyedService<IDocumentStore>(ServiceName),
             sp.GetRequiredKeyedService<IMembershipDirectory>(ServiceName),

@@ -21,7 +21,8 @@ internal static class GroupsMapping
 {
     public static GetGroupQuery ToQuery(V1.GetGroupRequest request) => new(request.NetworkId, request.GroupId);
 
-    public static ListGroupsQuery ToQuery(V1.ListGroupsRequest request) => new(request.NetworkId, request.Kind.ToDomain(), request.State.ToDomain(),
+    public static ListGroupsQuery ToQuery(V1.ListGroupsRequest request) => new(request.NetworkId, request.Kind.ToDomain(),
+        request.State.ToDomain(),
         request.Scope.ToDomain(), request.PageSize, request.PageToken);
 
     public static CreateGroupCommand ToCommand(V1.CreateGroupRequest request) =>
@@ -217,11 +218,13 @@ internal static class GroupsMapping
 
     private static GroupDraft? Draft(V1.Group? group) => group is null
         ? null
-        : new(group.DisplayName, group.Description, group.Kind.ToDomain(), group.Scope.ToDomain(), group.JoinPolicy.ToDomain(), group.StartDate,
+        : new(group.DisplayName, group.Description, group.Kind.ToDomain(), group.Scope.ToDomain(), group.JoinPolicy.ToDomain(),
+            group.StartDate,
             group.EndDate, group.ContactEmail);
 
     private static MandateDraft? Draft(V1.Mandate? mandate) => mandate is null
         ? null
-        : new(mandate.Purpose, mandate.Scope, [.. mandate.Tasks], [.. mandate.Deliverables], [.. mandate.ReportingDuties], mandate.StartDate,
+        : new(mandate.Purpose, mandate.Scope, [.. mandate.Tasks], [.. mandate.Deliverables], [.. mandate.ReportingDuties],
+            mandate.StartDate,
             mandate.EndDate, mandate.ApprovedByGroupId, mandate.DecisionReference);
 }

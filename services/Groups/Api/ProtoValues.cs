@@ -14,15 +14,18 @@ public static class ProtoValues
 
     public static V1.GroupKind ToProto(this GroupKind kind) => (V1.GroupKind)((int)kind + 1);
 
-    public static GroupScope? ToDomain(this V1.GroupScope scope) => scope == V1.GroupScope.Unspecified ? null : (GroupScope)((int)scope - 1);
+    public static GroupScope? ToDomain(this V1.GroupScope scope) => scope == V1.GroupScope.Unspecified ? null
+        : (GroupScope)((int)scope - 1);
 
     public static V1.GroupScope ToProto(this GroupScope scope) => (V1.GroupScope)((int)scope + 1);
 
-    public static GroupState? ToDomain(this V1.GroupState state) => state == V1.GroupState.Unspecified ? null : (GroupState)((int)state - 1);
+    public static GroupState? ToDomain(this V1.GroupState state) => state == V1.GroupState.Unspecified ? null
+        : (GroupState)((int)state - 1);
 
     public static V1.GroupState ToProto(this GroupState state) => (V1.GroupState)((int)state + 1);
 
-    public static JoinPolicy? ToDomain(this V1.JoinPolicy policy) => policy == V1.JoinPolicy.Unspecified ? null : (JoinPolicy)((int)policy - 1);
+    public static JoinPolicy? ToDomain(this V1.JoinPolicy policy) => policy == V1.JoinPolicy.Unspecified ? null
+        : (JoinPolicy)((int)policy - 1);
 
     public static V1.JoinPolicy ToProto(this JoinPolicy policy) => (V1.JoinPolicy)((int)policy + 1);
 
@@ -34,7 +37,8 @@ public static class ProtoValues
 
     public static V1.SizeAssessment ToProto(this SizeAssessment assessment) => (V1.SizeAssessment)((int)assessment + 1);
 
-    public static MeasureStatus? ToDomain(this V1.MeasureStatus status) => status == V1.MeasureStatus.Unspecified ? null : (MeasureStatus)((int)status - 1);
+    public static MeasureStatus? ToDomain(this V1.MeasureStatus status) => status == V1.MeasureStatus.Unspecified ? null
+        : (MeasureStatus)((int)status - 1);
 
     public static V1.MeasureStatus ToProto(this MeasureStatus status) => (V1.MeasureStatus)((int)status + 1);
 

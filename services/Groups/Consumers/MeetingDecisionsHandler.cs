@@ -28,11 +28,13 @@ public sealed class MeetingDecisionsHandler(
         {
             await context.Writes.WithinAsync(unitOfWork, async () => decision.Kind switch
             {
-                DecisionKind.LeaderElected => await recordElection.RunAsync(Election(decision, GroupRole.Leader), caller, cancellationToken),
+                DecisionKind.LeaderElected => await recordElection.RunAsync(Election(decision, GroupRole.Leader), caller,
+                    cancellationToken),
                 DecisionKind.BudgetResponsibleElected =>
                     await recordElection.RunAsync(Election(decision, GroupRole.BudgetResponsible), caller, cancellationToken),
                 DecisionKind.MeasureStatus => await recordMeasureStatus.RunAsync(new RecordMeasureStatusCommand(decision.NetworkId,
-                    decision.MeasureId ?? "", decision.GroupId, decision.MeasureStatus ?? "", decision.MeetingId), caller, cancellationToken),
+                    decision.MeasureId ?? "", decision.GroupId, decision.MeasureStatus ?? "", decision.MeetingId), caller,
+                        cancellationToken),
                 _ => (object?)null,
             });
         }

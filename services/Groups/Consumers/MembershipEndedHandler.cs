@@ -27,12 +27,16 @@ public sealed class MembershipEndedHandler(GroupsContext context, RemoveFromGrou
 
     public async Task HandleAsync(MembershipResigned domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken)
     {
-        var changed = await RemoveAsync(new RemoveFromGroupsCommand(domainEvent.NetworkId, domainEvent.OrganisationId, "", "MembershipResigned"),
+        var changed = await RemoveAsync(new RemoveFromGroupsCommand(domainEvent.NetworkId, domainEvent.OrganisationId, "",
+            "MembershipResigned"),
             unitOfWork, cancellationToken);
-        logger.LogInformation("Organisation {OrganisationId} resigned: its representatives left {Count} group(s).", domainEvent.OrganisationId,
+        logger.LogInformation("Organisation {OrganisationId} resigned: its representatives left {Count} group(s).",
+            domainEvent.OrganisationId,
             changed.Count);
     }
 
-    private Task<IReadOnlyList<string>> RemoveAsync(RemoveFromGroupsCommand command, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
-        context.Writes.WithinAsync(unitOfWork, () => removeFromGroups.RunAsync(command, ServiceCaller.For(command.NetworkId), cancellationToken));
+    private Task<IReadOnlyList<string>> RemoveAsync(RemoveFromGroupsCommand command, IUnitOfWork unitOfWork,
+        CancellationToken cancellationToken) =>
+        context.Writes.WithinAsync(unitOfWork, () => removeFromGroups.RunAsync(command, ServiceCaller.For(command.NetworkId),
+            cancellationToken));
 }

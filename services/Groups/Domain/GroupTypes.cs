@@ -87,7 +87,8 @@ public static class GroupRoles
 /// <summary>Who decided a step, on what basis, and when.</summary>
 public sealed record Decision(string DecidedBy, string DecisionReference, string Reason, DateTimeOffset At);
 
-public sealed record LifecycleStep(GroupState? From, GroupState To, string DecidedBy, string DecisionReference, string Reason, DateTimeOffset At);
+public sealed record LifecycleStep(GroupState? From, GroupState To, string DecidedBy, string DecisionReference, string Reason,
+    DateTimeOffset At);
 
 /// <summary>The editable description of a group.</summary>
 public sealed record GroupDetails(
@@ -133,7 +134,8 @@ public sealed record GroupDetails(
     private static bool IsPlausibleEmail(string value)
     {
         var at = value.IndexOf('@', StringComparison.Ordinal);
-        return at > 0 && at == value.LastIndexOf('@') && value.IndexOf('.', at) > at + 1 && !value.EndsWith('.') && !value.Any(char.IsWhiteSpace);
+        return at > 0 && at == value.LastIndexOf('@') && value.IndexOf('.',
+            at) > at + 1 && !value.EndsWith('.') && !value.Any(char.IsWhiteSpace);
     }
 }
 

@@ -51,7 +51,8 @@ public sealed record MandateTerms(
         }
         if (kind == GroupKind.TaskForce && StartDate is { } s && EndDate is { } e && e.Year == s.Year)
         {
-            errors.Add("end_date", "A task force runs over several years with yearly plans; for work within one year, propose a working group.");
+            errors.Add("end_date",
+                "A task force runs over several years with yearly plans; for work within one year, propose a working group.");
         }
         errors.ThrowIfAny();
     }

@@ -21,26 +21,54 @@ public sealed record Milestone(string Id, string Title, DateOnly? DueDate, DateT
 }
 
 /// <summary>A measure (tiltak) of the network's action plan for one year; a sub-measure names its parent.</summary>
-public sealed record Measure(
-    string NetworkId,
-    string Id,
-    int Year,
-    string Title,
-    string Description,
-    string? ParentMeasureId,
-    string? GroupId,
-    MeasureStatus Status,
-    IReadOnlyList<Milestone> Milestones,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+public sealed record Measure
 {
+    [JsonConstructor]
+    private Measure()
+    {
+    }
+
+    [JsonInclude]
+    public string NetworkId { get; private init; } = "";
+
+    [JsonInclude]
+    public string Id { get; private init; } = "";
+
+    [JsonInclude]
+    public int Year { get; private init; }
+
+    [JsonInclude]
+    public string Title { get; private init; } = "";
+
+    [JsonInclude]
+    public string Description { get; private init; } = "";
+
+    [JsonInclude]
+    public string? ParentMeasureId { get; private init; }
+
+    [JsonInclude]
+    public string? GroupId { get; private init; }
+
+    [JsonInclude]
+    public MeasureStatus Status { get; private init; }
+
+    [JsonInclude]
+    public IReadOnlyList<Milestone> Milestones { get; private init; } = [];
+
+    [JsonInclude]
+    public DateTimeOffset CreatedAt { get; private init; }
+
+    [JsonInclude]
+    public DateTimeOffset UpdatedAt { get; private init; }
+
     public const int FirstYear = 2000;
     public const int LastYear = 2100;
 
     [JsonIgnore]
     public bool IsSubMeasure => ParentMeasureId is not null;
 
-    public static Measure Create(string networkId, string id, int year, string title, string description, Measure? parent, IReadOnlyList<Milestone> milestones, DateTimeOffset at)
+    public static Measure Create(string networkId, string id, int year, string title, string description, Measure? parent,
+        IReadOnlyList<Milestone> milestones, DateTimeOffset at)
     {
         var errors = new Violations();
         if (year is < FirstYear or > LastYear)
@@ -51,14 +79,27 @@ public sealed record Measure(
         ValidateMilestones(milestones, errors);
         if (parent is not null && parent.Year != year)
         {
-            errors.Add("parent_measure_id", $"The parent measure belongs to {parent.Year}; a sub-measure is in the same year as its parent.");
+            errors.Add("parent_measure_id",
+                $"The parent measure belongs to {parent.Year}; a sub-measure is in the same year as its parent.");
         }
         if (parent is { IsSubMeasure: true })
         {
             errors.Add("parent_measure_id", "The parent is itself a sub-measure; attach the sub-measure to a top-level measure.");
         }
         errors.ThrowIfAny();
-        return new Measure(networkId, id, year, title.Trim(), description, parent?.Id, null, MeasureStatus.Planned, milestones, at, at);
+        return new Measure
+        {
+            NetworkId = networkId,
+            Id = id,
+            Year = year,
+            Title = title.Trim(),
+            Description = description,
+            ParentMeasureId = parent?.Id,
+            Status = MeasureStatus.Planned,
+            Milestones = milestones,
+            CreatedAt = at,
+            UpdatedAt = at,
+        };
     }
 
     public Measure Edit(string title, string description, MeasureStatus status, IReadOnlyList<Milestone> milestones, DateTimeOffset at)
@@ -74,7 +115,8 @@ public sealed record Measure(
     {
         if (group.IsClosed)
         {
-            throw new RuleViolationException("GROUP_CLOSED", $"groups/{group.Id}", $"The group is {group.State}; assign the measure to a working group.");
+            throw new RuleViolationException("GROUP_CLOSED", $"groups/{group.Id}",
+                $"The group is {group.State}; assign the measure to a working group.");
         }
         if (GroupId == group.Id)
         {

@@ -24,7 +24,8 @@ public static class Access
     /// <summary>People join and leave for themselves; the secretariat (and for leaving, the group's leader) may act for them.</summary>
     public static void EnsureSelfOrSecretariat(this Caller caller, string personId, Group? groupLedByCaller = null)
     {
-        if (caller.PersonId == personId || caller.HasRole(Roles.Secretariat) || (groupLedByCaller is not null && caller.IsLeaderOf(groupLedByCaller)))
+        if (caller.PersonId == personId || caller.HasRole(Roles.Secretariat) || (groupLedByCaller is not null
+            && caller.IsLeaderOf(groupLedByCaller)))
         {
             return;
         }

@@ -47,15 +47,22 @@ public static class DemoGroups
         await seed.StandingBodyAsync("gruppeledermotet", "Gruppeledermøtet", GroupKind.GroupLeaderForum, ct);
         string Person(string name) => people.Person(Partnership, name).PersonId;
 
-        await seed.WorkingGroupAsync("ag-digital-mobbing", "Arbeidsgruppe digital mobbing", year, "partnermotet", $"Partnermøtet {year}-02-10, sak 4/{year % 100}",
-            "Forebygge og håndtere digital mobbing blant barn og unge", ["Samle kunnskap om digital mobbing", "Lage materiell for skoler og foreldre"],
-            leader: Person("Sindre Moen"), budgetResponsible: Person("Marte Lie"), members: [Person("Eirik Dahl"), Person("Nora Bakke")], ct);
-        await seed.InviteAsync("ag-digital-mobbing", DemoPeople.PersonId(Partnership, "Henrik Lunde"), DemoPeople.OrganisationId(Partnership, "Høgskolen i Vestdal"), "Henrik Lunde", GroupRole.InvitedExpert, ct);
-        await seed.WorkingGroupAsync("ag-trygt-barnehagemiljo", "Arbeidsgruppe trygt barnehage- og skolemiljø", year, "partnermotet", $"Partnermøtet {year}-02-10, sak 5/{year % 100}",
-            "Styrke arbeidet med trygt og godt barnehage- og skolemiljø", ["Utvikle kompetansepakke for ansatte", "Følge opp elevundersøkelsen i kommunene"],
+        await seed.WorkingGroupAsync("ag-digital-mobbing", "Arbeidsgruppe digital mobbing", year, "partnermotet",
+            $"Partnermøtet {year}-02-10, sak 4/{year % 100}",
+            "Forebygge og håndtere digital mobbing blant barn og unge", ["Samle kunnskap om digital mobbing",
+                "Lage materiell for skoler og foreldre"],
+            leader: Person("Sindre Moen"), budgetResponsible: Person("Marte Lie"), members: [Person("Eirik Dahl"), Person("Nora Bakke")],
+                ct);
+        await seed.InviteAsync("ag-digital-mobbing", DemoPeople.PersonId(Partnership, "Henrik Lunde"),
+            DemoPeople.OrganisationId(Partnership, "Høgskolen i Vestdal"), "Henrik Lunde", GroupRole.InvitedExpert, ct);
+        await seed.WorkingGroupAsync("ag-trygt-barnehagemiljo", "Arbeidsgruppe trygt barnehage- og skolemiljø", year, "partnermotet",
+            $"Partnermøtet {year}-02-10, sak 5/{year % 100}",
+            "Styrke arbeidet med trygt og godt barnehage- og skolemiljø", ["Utvikle kompetansepakke for ansatte",
+                "Følge opp elevundersøkelsen i kommunene"],
             leader: Person("Ingrid Haugen"), budgetResponsible: Person("Aisha Rahman"), members: [Person("Jonas Berg")], ct);
 
-        await seed.MeasureAsync("tiltak-kampanje-nettvett", year, "Nasjonal kampanje om nettvett og digital mobbing", "ag-digital-mobbing", ct);
+        await seed.MeasureAsync("tiltak-kampanje-nettvett", year, "Nasjonal kampanje om nettvett og digital mobbing", "ag-digital-mobbing",
+            ct);
         await seed.MeasureAsync("tiltak-foreldreveileder", year, "Veileder for foreldre om barns digitale liv", "ag-digital-mobbing", ct);
         await seed.MeasureAsync("tiltak-kompetansepakke", year, "Kompetansepakke for barnehageansatte", "ag-trygt-barnehagemiljo", ct);
         await seed.MeasureAsync("tiltak-elevundersokelsen", year, "Felles oppfølging av elevundersøkelsen", "ag-trygt-barnehagemiljo", ct);
@@ -70,7 +77,8 @@ public static class DemoGroups
             return;
         }
         string Person(string name) => people.Person(NationalHph, name).PersonId;
-        var group = await seed.ProposeAsync("tg-helsekompetanse", "Temagruppe helsekompetanse", GroupKind.ThematicGroup, GroupScope.National, null, ct);
+        var group = await seed.ProposeAsync("tg-helsekompetanse", "Temagruppe helsekompetanse", GroupKind.ThematicGroup,
+            GroupScope.National, null, ct);
         await seed.MandateAsync(group, new MandateDraft(
             Purpose: "Styrke helsekompetansen hos pasienter og ansatte i medlemsforetakene",
             Scope: "Nasjonal temagruppe i Norsk HPH",
@@ -124,9 +132,11 @@ public static class DemoGroups
             return true;
         }
 
-        public async Task<string> ProposeAsync(string id, string name, GroupKind kind, GroupScope scope, string? endDate, CancellationToken ct)
+        public async Task<string> ProposeAsync(string id, string name, GroupKind kind, GroupScope scope, string? endDate,
+            CancellationToken ct)
         {
-            await new ProposeGroup(context).RunAsync(new ProposeGroupCommand(networkId, id, "", Draft(name, kind, scope, endDate ?? ""), "Demo"),
+            await new ProposeGroup(context).RunAsync(new ProposeGroupCommand(networkId, id, "", Draft(name, kind, scope, endDate ?? ""),
+                "Demo"),
                 secretariat, ct);
             return id;
         }
@@ -134,7 +144,8 @@ public static class DemoGroups
         public async Task MandateAsync(string groupId, MandateDraft mandate, CancellationToken ct) =>
             await new ApproveMandate(context).RunAsync(new ApproveMandateCommand(networkId, groupId, mandate, ""), secretariat, ct);
 
-        public async Task StaffAsync(string groupId, string leader, string budgetResponsible, IEnumerable<string> members, CancellationToken ct)
+        public async Task StaffAsync(string groupId, string leader, string budgetResponsible, IEnumerable<string> members,
+            CancellationToken ct)
         {
             await AssignAsync(groupId, leader, GroupRole.Leader, ct);
             await AssignAsync(groupId, budgetResponsible, GroupRole.BudgetResponsible, ct);
@@ -144,31 +155,38 @@ public static class DemoGroups
             }
         }
 
-        public async Task InviteAsync(string groupId, string personId, string organisationId, string name, GroupRole role, CancellationToken ct) =>
-            await new AssignRole(context).RunAsync(new AssignRoleCommand(networkId, groupId, personId, organisationId, role, name, ""), secretariat, ct);
+        public async Task InviteAsync(string groupId, string personId, string organisationId, string name, GroupRole role,
+            CancellationToken ct) =>
+            await new AssignRole(context).RunAsync(new AssignRoleCommand(networkId, groupId, personId, organisationId, role, name, ""),
+                secretariat, ct);
 
         public async Task ActivateAsync(string groupId, CancellationToken ct) =>
             await new ActivateGroup(context).RunAsync(new ActivateGroupCommand(networkId, groupId, "Oppstartsmøte", ""), secretariat, ct);
 
         /// <summary>A working group of the year: proposed, mandated by the partner meeting, staffed, active.</summary>
-        public async Task WorkingGroupAsync(string id, string name, int year, string approvedBy, string decision, string purpose, string[] tasks,
+        public async Task WorkingGroupAsync(string id, string name, int year, string approvedBy, string decision, string purpose,
+            string[] tasks,
             string leader, string budgetResponsible, IEnumerable<string> members, CancellationToken ct)
         {
             await ProposeAsync(id, name, GroupKind.WorkingGroup, GroupScope.National, $"{year}-12-31", ct);
-            await MandateAsync(id, new MandateDraft(purpose, "Partnerskapets felles tiltak", tasks, ["Rapport på tiltakene ved årets slutt"],
-                ["Rapportering på grunnbevilgning og tiltak", "Regnskap for arbeidsgruppa"], $"{year}-01-01", $"{year}-12-31", approvedBy, decision), ct);
+            await MandateAsync(id, new MandateDraft(purpose, "Partnerskapets felles tiltak", tasks,
+                ["Rapport på tiltakene ved årets slutt"],
+                ["Rapportering på grunnbevilgning og tiltak", "Regnskap for arbeidsgruppa"], $"{year}-01-01", $"{year}-12-31", approvedBy,
+                    decision), ct);
             await StaffAsync(id, leader, budgetResponsible, members, ct);
             await ActivateAsync(id, ct);
         }
 
         public async Task MeasureAsync(string id, int year, string title, string groupId, CancellationToken ct) =>
-            await new CreateMeasure(context).RunAsync(new CreateMeasureCommand(networkId, id, "", new MeasureDraft(year, title, "", "", groupId, null,
+            await new CreateMeasure(context).RunAsync(new CreateMeasureCommand(networkId, id, "", new MeasureDraft(year, title, "", "",
+                groupId, null,
             [
                 new MilestoneDraft("plan", "Plan vedtatt i oppstartsmøtet", $"{year}-02-28"),
                 new MilestoneDraft("rapport", "Rapportert i rapporteringsmøtet", $"{year}-12-15"),
             ])), secretariat, ct);
 
-        /// <summary>The partnership's rhythm (003): start-up in January, a meeting before each partner meeting, reporting in December.</summary>
+        /// <summary>The partnership's rhythm (003): start-up in January, a meeting before each partner meeting, reporting in
+        /// December.</summary>
         public async Task AnnualWheelAsync(string groupId, int year, string[] measures, CancellationToken ct) =>
             await new UpdateAnnualWheel(context).RunAsync(new UpdateAnnualWheelCommand(networkId, groupId, year,
             [

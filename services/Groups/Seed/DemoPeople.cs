@@ -29,7 +29,8 @@ public sealed class DemoPeople : IMembershipDirectory
         const string national = DemoGroups.NationalHph;
         Representative(national, "Helse Vestkyst HF", "Solveig Knutsen", "solveig.knutsen@helse-vestkyst.example", "+47 915 10 200");
         Representative(national, "Sykehuset Innlandsdal HF", "Hanne Sørli", "hanne.sorli@sykehuset-innlandsdal.example", "+47 916 20 300");
-        Representative(national, "Universitetssykehuset Nordkapp HF", "Kristian Aune", "kristian.aune@unn-nordkapp.example", "+47 917 30 400");
+        Representative(national, "Universitetssykehuset Nordkapp HF", "Kristian Aune", "kristian.aune@unn-nordkapp.example",
+            "+47 917 30 400");
         Representative(national, "Helse Fjordane Sør HF", "Elise Vang", "elise.vang@helse-fjordane-sor.example", "+47 918 40 500");
     }
 

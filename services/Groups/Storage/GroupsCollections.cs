@@ -41,5 +41,6 @@ public sealed record CreateRequest(string Id, string ResourceId)
         CancellationToken cancellationToken) =>
         string.IsNullOrEmpty(requestId)
             ? null
-            : (await store.GetAsync(GroupsCollections.CreateRequests, networkId, $"{kind}:{requestId}", cancellationToken))?.Document.ResourceId;
+            : (await store.GetAsync(GroupsCollections.CreateRequests, networkId, $"{kind}:{requestId}",
+                cancellationToken))?.Document.ResourceId;
 }

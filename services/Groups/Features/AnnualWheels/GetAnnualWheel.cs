@@ -24,7 +24,8 @@ public sealed class GetAnnualWheel(GroupsContext context) : IUseCase<GetAnnualWh
     {
         var year = query.Year == 0 ? context.Now.Year : query.Year;
         var group = (await context.Store.RequireAsync(GroupsResources.Groups, query.NetworkId, query.GroupId, cancellationToken)).Document;
-        return await context.Store.GetAsync(GroupsCollections.AnnualWheels, query.NetworkId, AnnualWheel.DocumentId(group.Id, year), cancellationToken)
+        return await context.Store.GetAsync(GroupsCollections.AnnualWheels, query.NetworkId, AnnualWheel.DocumentId(group.Id, year),
+            cancellationToken)
             ?? new Versioned<AnnualWheel>(AnnualWheel.Empty(group, year), 0);
     }
 }

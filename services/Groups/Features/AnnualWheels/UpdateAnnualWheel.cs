@@ -10,9 +10,11 @@ using NetworkPlatform.Storage;
 namespace NetworkPlatform.Groups.Features.AnnualWheels;
 
 /// <summary>A planned activity as the caller sent it (an empty id gets one generated; no meeting: empty).</summary>
-public sealed record ActivityDraft(string ActivityId, int Month, string Title, string Description, IReadOnlyList<string> MeasureIds, string MeetingId);
+public sealed record ActivityDraft(string ActivityId, int Month, string Title, string Description, IReadOnlyList<string> MeasureIds,
+    string MeetingId);
 
-public sealed record UpdateAnnualWheelCommand(string NetworkId, string GroupId, int Year, IReadOnlyList<ActivityDraft> Activities, string Etag)
+public sealed record UpdateAnnualWheelCommand(string NetworkId, string GroupId, int Year, IReadOnlyList<ActivityDraft> Activities,
+    string Etag)
     : INetworkRequest
 {
     public string NetworkIdField => "wheel.network_id";
@@ -30,7 +32,8 @@ public sealed class UpdateAnnualWheel(GroupsContext context) : IUseCase<UpdateAn
         .GroupId(command.GroupId)
         .Etag("wheel.etag", command.Etag);
 
-    public async Task<Versioned<AnnualWheel>> HandleAsync(UpdateAnnualWheelCommand command, Caller caller, CancellationToken cancellationToken)
+    public async Task<Versioned<AnnualWheel>> HandleAsync(UpdateAnnualWheelCommand command, Caller caller,
+        CancellationToken cancellationToken)
     {
         var networkId = command.NetworkId;
         var group = (await context.Store.RequireAsync(GroupsResources.Groups, networkId, command.GroupId, cancellationToken)).Document;
@@ -49,15 +52,18 @@ public sealed class UpdateAnnualWheel(GroupsContext context) : IUseCase<UpdateAn
         var at = context.Now;
         var wheel = GroupsRules.Under("wheel.", () => AnnualWheel.Plan(networkId, group, command.Year, activities, linked, at));
         var documentId = AnnualWheel.DocumentId(wheel.GroupId, wheel.Year);
-        var change = Change<AnnualWheel>.With(wheel, version => new AnnualWheelUpdated(Guid.NewGuid(), at, wheel.NetworkId, wheel.GroupId, version,
-            wheel.GroupId, wheel.Year, [.. wheel.Activities.Select(a => new AnnualWheelActivity(a.Id, a.Month, a.Title, a.MeasureIds, a.MeetingId))]));
+        var change = Change<AnnualWheel>.With(wheel, version => new AnnualWheelUpdated(Guid.NewGuid(), at, wheel.NetworkId, wheel.GroupId,
+            version,
+            wheel.GroupId, wheel.Year, [.. wheel.Activities.Select(a => new AnnualWheelActivity(a.Id, a.Month, a.Title, a.MeasureIds,
+                a.MeetingId))]));
         var resource = GroupsResources.AnnualWheels;
         return await context.Writes.InUnitAsync(async unit =>
         {
             var current = await unit.GetForUpdateAsync(resource.Collection, networkId, documentId, cancellationToken);
             return current is null
                 ? await unit.InsertAsync(resource, networkId, change, cancellationToken)
-                : await unit.ReplaceAsync(resource, networkId, change, current.ExpectedVersion(resource, networkId, documentId, command.Etag),
+                : await unit.ReplaceAsync(resource, networkId, change, current.ExpectedVersion(resource, networkId, documentId,
+                    command.Etag),
                     cancellationToken);
         }, cancellationToken);
     }

@@ -21,7 +21,8 @@ public sealed class CreateGroup(GroupsContext context) : IUseCase<CreateGroupCom
     public Task<Versioned<Group>> HandleAsync(CreateGroupCommand command, Caller caller, CancellationToken cancellationToken)
     {
         var decision = new Decision(caller.Subject, "", "Standing body registered by the secretariat", context.Now);
-        return GroupCreation.CreateAsync(context, nameof(CreateGroup), command, command.NetworkId, command.GroupId, command.RequestId, caller,
+        return GroupCreation.CreateAsync(context, nameof(CreateGroup), command, command.NetworkId, command.GroupId, command.RequestId,
+            caller,
             id => Group.RegisterStandingBody(command.NetworkId, id, command.Group!.ToDetails(), decision), cancellationToken);
     }
 }

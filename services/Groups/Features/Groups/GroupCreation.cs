@@ -12,7 +12,8 @@ namespace NetworkPlatform.Groups.Features.Groups;
 internal static class GroupCreation
 {
     public static async Task<Versioned<Group>> CreateAsync<TCommand>(GroupsContext context, string operation, TCommand command,
-        string networkId, string requestedId, string requestId, Caller caller, Func<string, Group> create, CancellationToken cancellationToken)
+        string networkId, string requestedId, string requestId, Caller caller, Func<string, Group> create,
+            CancellationToken cancellationToken)
     {
         if (await CreateRequest.EarlierResultAsync(context.Store, networkId, "group", requestId, cancellationToken) is { } earlier)
         {
@@ -28,7 +29,8 @@ internal static class GroupCreation
                     $"A group with id '{id}' already exists; choose another id, or leave group_id empty to get a generated one.");
             }
             var group = GroupsRules.Under("group.", () => create(id));
-            return Change<Group>.With(group, version => new GroupProposed(Guid.NewGuid(), group.CreatedAt, group.NetworkId, group.Id, version,
+            return Change<Group>.With(group, version => new GroupProposed(Guid.NewGuid(), group.CreatedAt, group.NetworkId, group.Id,
+                version,
                 group.Id, group.Details.DisplayName, group.Details.Kind.ToString(), group.Details.Scope.ToString(), group.State.ToString(),
                 caller.Subject));
         }, cancellationToken);

@@ -8,7 +8,8 @@ using NetworkPlatform.Storage;
 namespace NetworkPlatform.Groups.Features.Groups;
 
 /// <param name="Kind">Only groups of this kind; null for all (and likewise State and Scope).</param>
-public sealed record ListGroupsQuery(string NetworkId, GroupKind? Kind, GroupState? State, GroupScope? Scope, int PageSize, string PageToken)
+public sealed record ListGroupsQuery(string NetworkId, GroupKind? Kind, GroupState? State, GroupScope? Scope, int PageSize,
+    string PageToken)
     : INetworkRequest;
 
 /// <summary>Groups of a network, ordered by id, filtered by kind, state and scope, one page at a time.</summary>

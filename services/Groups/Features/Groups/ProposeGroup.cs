@@ -6,7 +6,8 @@ using NetworkPlatform.Storage;
 
 namespace NetworkPlatform.Groups.Features.Groups;
 
-public sealed record ProposeGroupCommand(string NetworkId, string GroupId, string RequestId, GroupDraft? Group, string Reason) : INetworkRequest;
+public sealed record ProposeGroupCommand(string NetworkId, string GroupId, string RequestId, GroupDraft? Group,
+    string Reason) : INetworkRequest;
 
 /// <summary>A representative, a group leader or the secretariat proposes a group; it waits for a mandate.</summary>
 public sealed class ProposeGroup(GroupsContext context) : IUseCase<ProposeGroupCommand, Versioned<Group>>
@@ -23,7 +24,8 @@ public sealed class ProposeGroup(GroupsContext context) : IUseCase<ProposeGroupC
     public Task<Versioned<Group>> HandleAsync(ProposeGroupCommand command, Caller caller, CancellationToken cancellationToken)
     {
         var decision = new Decision(caller.Subject, "", command.Reason, context.Now);
-        return GroupCreation.CreateAsync(context, nameof(ProposeGroup), command, command.NetworkId, command.GroupId, command.RequestId, caller,
+        return GroupCreation.CreateAsync(context, nameof(ProposeGroup), command, command.NetworkId, command.GroupId, command.RequestId,
+            caller,
             id => Group.Propose(command.NetworkId, id, command.Group!.ToDetails(), decision), cancellationToken);
     }
 }

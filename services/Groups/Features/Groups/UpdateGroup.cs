@@ -33,8 +33,8 @@ public sealed class UpdateGroup(GroupsContext context) : IUseCase<UpdateGroupCom
         violations.Require(paths.Count > 0, "update_mask", $"Name the fields to change: {string.Join(", ", UpdatablePaths)}.");
         foreach (var path in paths.Where(p => !UpdatablePaths.Contains(p)))
         {
-            violations.Add("update_mask", $"{Violations.Quote(path)} cannot be updated here; updatable fields: {string.Join(", ", UpdatablePaths)}. " +
-                "Mandates, roles and state have their own methods.");
+            violations.Add("update_mask", $"{Violations.Quote(path)} cannot be updated here; " +
+                $"updatable fields: {string.Join(", ", UpdatablePaths)}. Mandates, roles and state have their own methods.");
         }
         if (paths.Contains("scope"))
         {

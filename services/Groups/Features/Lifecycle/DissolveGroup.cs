@@ -9,7 +9,8 @@ using NetworkPlatform.Storage;
 
 namespace NetworkPlatform.Groups.Features.Lifecycle;
 
-public sealed record DissolveGroupCommand(string NetworkId, string GroupId, string Reason, string DecisionReference, string Etag) : INetworkRequest;
+public sealed record DissolveGroupCommand(string NetworkId, string GroupId, string Reason, string DecisionReference,
+    string Etag) : INetworkRequest;
 
 /// <summary>The secretariat ends a group early (the need went away, or it never got going), with the reason.</summary>
 public sealed class DissolveGroup(GroupsContext context) : IUseCase<DissolveGroupCommand, Versioned<Group>>
@@ -29,7 +30,8 @@ public sealed class DissolveGroup(GroupsContext context) : IUseCase<DissolveGrou
         {
             var decision = new Decision(caller.Subject, command.DecisionReference.Trim(), command.Reason.Trim(), at);
             var dissolved = group.Dissolve(decision);
-            return Change<Group>.With(dissolved, version => new GroupDissolved(Guid.NewGuid(), at, dissolved.NetworkId, dissolved.Id, version,
+            return Change<Group>.With(dissolved, version => new GroupDissolved(Guid.NewGuid(), at, dissolved.NetworkId, dissolved.Id,
+                version,
                 dissolved.Id, decision.Reason, caller.Subject, decision.DecisionReference));
         }, cancellationToken);
     }

@@ -28,10 +28,12 @@ public sealed class ApproveMandate(GroupsContext context) : IUseCase<ApproveMand
         var at = context.Now;
         return await context.Writes.ChangeAsync(GroupsResources.Groups, command.NetworkId, command.GroupId, command.Etag, group =>
         {
-            var changed = GroupsRules.Under("mandate.", () => group.ApproveMandate(terms, new Decision(caller.Subject, terms.DecisionReference, "", at)));
+            var changed = GroupsRules.Under("mandate.", () => group.ApproveMandate(terms, new Decision(caller.Subject,
+                terms.DecisionReference, "", at)));
             var mandate = changed.CurrentMandate!;
             return Change<Group>.With(changed, version => new MandateApproved(Guid.NewGuid(), at, changed.NetworkId, changed.Id, version,
-                changed.Id, mandate.Version, terms.Purpose, terms.ApprovedByGroupId, terms.DecisionReference, terms.StartDate, terms.EndDate));
+                changed.Id, mandate.Version, terms.Purpose, terms.ApprovedByGroupId, terms.DecisionReference, terms.StartDate,
+                    terms.EndDate));
         }, cancellationToken);
     }
 }

@@ -39,7 +39,8 @@ internal static class MandateRules
     }
 
     /// <summary>Only an active governing body of the same network approves mandates (the aggregate requires one is named).</summary>
-    public static async Task EnsureGoverningBodyAsync(GroupsContext context, string networkId, MandateTerms terms, CancellationToken cancellationToken)
+    public static async Task EnsureGoverningBodyAsync(GroupsContext context, string networkId, MandateTerms terms,
+        CancellationToken cancellationToken)
     {
         if (terms.ApprovedByGroupId.Length == 0)
         {
@@ -50,8 +51,8 @@ internal static class MandateRules
         if (!approver.Details.Kind.IsGoverningBody() || approver.State != GroupState.Active)
         {
             throw new RuleViolationException("APPROVER_NOT_GOVERNING_BODY", $"groups/{terms.ApprovedByGroupId}",
-                $"'{approver.Details.DisplayName}' is a {approver.State} {approver.Details.Kind}; mandates are approved by an active governing " +
-                "body (partner meeting, steering group, working committee, secretariat or group-leader forum).");
+                $"'{approver.Details.DisplayName}' is a {approver.State} {approver.Details.Kind}; mandates are approved by an active " +
+                "governing body (partner meeting, steering group, working committee, secretariat or group-leader forum).");
         }
     }
 }

@@ -24,7 +24,8 @@ public sealed class GetMeasurePolicy(GroupsContext context) : IUseCase<GetMeasur
         ReadAsync(context.Store, query.NetworkId, cancellationToken);
 
     /// <summary>Version 0 means "the default, never stored".</summary>
-    public static async Task<Versioned<MeasurePolicy>> ReadAsync(IDocumentStore store, string networkId, CancellationToken cancellationToken) =>
+    public static async Task<Versioned<MeasurePolicy>> ReadAsync(IDocumentStore store, string networkId,
+        CancellationToken cancellationToken) =>
         await store.GetAsync(GroupsCollections.MeasurePolicies, networkId, MeasurePolicy.DocumentId, cancellationToken)
         ?? new Versioned<MeasurePolicy>(MeasurePolicy.Default(networkId), 0);
 }

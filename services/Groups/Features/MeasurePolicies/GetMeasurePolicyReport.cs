@@ -21,7 +21,8 @@ public sealed class GetMeasurePolicyReport(GroupsContext context) : IUseCase<Get
         query.Year == 0 || query.Year is >= Measure.FirstYear and <= Measure.LastYear, "year",
         $"Give the action plan year ({Measure.FirstYear}..{Measure.LastYear}), or 0 for this year.");
 
-    public async Task<MeasurePolicyReport> HandleAsync(GetMeasurePolicyReportQuery query, Caller caller, CancellationToken cancellationToken)
+    public async Task<MeasurePolicyReport> HandleAsync(GetMeasurePolicyReportQuery query, Caller caller,
+        CancellationToken cancellationToken)
     {
         var year = query.Year == 0 ? context.Now.Year : query.Year;
         var policy = await GetMeasurePolicy.ReadAsync(context.Store, query.NetworkId, cancellationToken);

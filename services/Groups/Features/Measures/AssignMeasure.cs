@@ -23,7 +23,8 @@ public sealed class AssignMeasure(GroupsContext context) : IUseCase<AssignMeasur
 
     public async Task<Versioned<Measure>> HandleAsync(AssignMeasureCommand command, Caller caller, CancellationToken cancellationToken)
     {
-        var group = (await context.Store.RequireAsync(GroupsResources.Groups, command.NetworkId, command.GroupId, cancellationToken)).Document;
+        var group = (await context.Store.RequireAsync(GroupsResources.Groups, command.NetworkId, command.GroupId,
+            cancellationToken)).Document;
         var at = context.Now;
         return await context.Writes.ChangeAsync(GroupsResources.Measures, command.NetworkId, command.MeasureId, command.Etag, measure =>
         {

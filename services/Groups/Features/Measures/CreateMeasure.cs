@@ -32,7 +32,8 @@ public sealed class CreateMeasure(GroupsContext context) : IUseCase<CreateMeasur
     public async Task<Versioned<Measure>> HandleAsync(CreateMeasureCommand command, Caller caller, CancellationToken cancellationToken)
     {
         var networkId = command.NetworkId;
-        if (await CreateRequest.EarlierResultAsync(context.Store, networkId, "measure", command.RequestId, cancellationToken) is { } earlier)
+        if (await CreateRequest.EarlierResultAsync(context.Store, networkId, "measure", command.RequestId,
+            cancellationToken) is { } earlier)
         {
             return await context.Store.RequireAsync(GroupsResources.Measures, networkId, earlier, cancellationToken);
         }
@@ -68,7 +69,8 @@ public sealed class CreateMeasure(GroupsContext context) : IUseCase<CreateMeasur
             measure.ParentMeasureId, measure.GroupId);
         if (measure.GroupId is { } groupId)
         {
-            yield return new MeasureAssigned(Guid.NewGuid(), at, measure.NetworkId, measure.Id, version, measure.Id, measure.Year, groupId, null);
+            yield return new MeasureAssigned(Guid.NewGuid(), at, measure.NetworkId, measure.Id, version, measure.Id, measure.Year, groupId,
+                null);
         }
     }
 }

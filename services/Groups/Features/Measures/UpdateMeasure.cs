@@ -9,7 +9,8 @@ using NetworkPlatform.Storage;
 namespace NetworkPlatform.Groups.Features.Measures;
 
 /// <param name="UpdateMask">The fields to change; at least one.</param>
-public sealed record UpdateMeasureCommand(string NetworkId, string MeasureId, string Etag, IReadOnlyList<string> UpdateMask, MeasureDraft Measure)
+public sealed record UpdateMeasureCommand(string NetworkId, string MeasureId, string Etag, IReadOnlyList<string> UpdateMask,
+    MeasureDraft Measure)
     : INetworkRequest
 {
     public string NetworkIdField => "measure.network_id";

@@ -29,7 +29,8 @@ public sealed record RepresentativeCheck(PersonIdentity Person, string? Refusal)
             return Person;
         }
         throw new RuleViolationException("NOT_A_MEMBER_REPRESENTATIVE", $"persons/{Person.PersonId}",
-            $"{Person.DisplayName} ({Person.PersonId}) does not represent an active member organisation of this network: {Refusal ?? "no current appointment"}. " +
-            "Their organisation appoints them as representative in the membership service first; or invite them as expert, state actor or observer.");
+            $"{Person.DisplayName} ({Person.PersonId}) does not represent an active member organisation of this network: " +
+            $"{Refusal ?? "no current appointment"}. Their organisation appoints them as representative in the membership service first; " +
+            "or invite them as expert, state actor or observer.");
     }
 }

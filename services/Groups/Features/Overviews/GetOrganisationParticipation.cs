@@ -22,7 +22,8 @@ public sealed class GetOrganisationParticipation(GroupsContext context)
         if (!caller.HasRole(Roles.Secretariat) && caller.OrganisationId != query.OrganisationId)
         {
             throw new PermissionDeniedException("OWN_ORGANISATION_ONLY",
-                $"Your token is for organisation '{caller.OrganisationId ?? "(none)"}'; only the secretariat sees where other organisations take part.");
+                $"Your token is for organisation '{caller.OrganisationId
+                    ?? "(none)"}'; only the secretariat sees where other organisations take part.");
         }
     }
 

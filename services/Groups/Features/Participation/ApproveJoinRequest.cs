@@ -25,7 +25,8 @@ public sealed class ApproveJoinRequest(GroupsContext context) : IUseCase<Approve
         var current = await context.Store.RequireAsync(GroupsResources.Groups, command.NetworkId, command.GroupId, cancellationToken);
         caller.EnsureSecretariatOrLeader(current.Document);
         var verified = command.Approve
-            ? (await context.Membership.CheckRepresentativeAsync(command.NetworkId, command.PersonId, cancellationToken)).RequireRepresentative()
+            ? (await context.Membership.CheckRepresentativeAsync(command.NetworkId, command.PersonId,
+                cancellationToken)).RequireRepresentative()
             : null;
         var at = context.Now;
         // The version the leader was checked on: a group changed meanwhile (a new leader) is answered ABORTED.

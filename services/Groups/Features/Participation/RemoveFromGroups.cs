@@ -21,10 +21,12 @@ public sealed class RemoveFromGroups(GroupsContext context) : IUseCase<RemoveFro
 {
     public void Authorize(RemoveFromGroupsCommand command, Caller caller) => caller.EnsureSecretariat();
 
-    public void Validate(RemoveFromGroupsCommand command, Violations violations) => violations.Id("organisation_id", command.OrganisationId);
+    public void Validate(RemoveFromGroupsCommand command, Violations violations) => violations.Id("organisation_id",
+        command.OrganisationId);
 
     /// <returns>The ids of the groups that changed.</returns>
-    public async Task<IReadOnlyList<string>> HandleAsync(RemoveFromGroupsCommand command, Caller caller, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> HandleAsync(RemoveFromGroupsCommand command, Caller caller,
+        CancellationToken cancellationToken)
     {
         var at = context.Now;
         Group? Remove(Group group) => command.PersonId.Length > 0
@@ -32,7 +34,8 @@ public sealed class RemoveFromGroups(GroupsContext context) : IUseCase<RemoveFro
             : group.RemoveOrganisation(command.OrganisationId, at);
         var changedIds = new List<string>();
         // A network has tens of groups: reading them all is cheaper than keeping a per-person index in step.
-        foreach (var candidate in await context.Store.ReadAllAsync(GroupsCollections.Groups, command.NetworkId, GroupsCollections.Groups.Query(),
+        foreach (var candidate in await context.Store.ReadAllAsync(GroupsCollections.Groups, command.NetworkId,
+            GroupsCollections.Groups.Query(),
             cancellationToken))
         {
             if (Remove(candidate) is null)

@@ -41,7 +41,8 @@ public sealed class AssignRole(GroupsContext context) : IUseCase<AssignRoleComma
     {
         var role = command.Role!.Value;
         var person = role.RequiresMemberRepresentative()
-            ? (await context.Membership.CheckRepresentativeAsync(command.NetworkId, command.PersonId, cancellationToken)).RequireRepresentative()
+            ? (await context.Membership.CheckRepresentativeAsync(command.NetworkId, command.PersonId,
+                cancellationToken)).RequireRepresentative()
             : new PersonIdentity(command.PersonId, command.OrganisationId.Trim(), false, command.DisplayName.Trim(), "", "", "");
         var at = context.Now;
         return await context.Writes.ChangeAsync(GroupsResources.Groups, command.NetworkId, command.GroupId, command.Etag, group =>

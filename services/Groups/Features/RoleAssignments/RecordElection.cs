@@ -35,7 +35,8 @@ public sealed class RecordElection(GroupsContext context) : IUseCase<RecordElect
                 return current;
             }
             var person = participant?.ToIdentity()
-                ?? (await context.Membership.CheckRepresentativeAsync(command.NetworkId, command.PersonId, cancellationToken)).RequireRepresentative();
+                ?? (await context.Membership.CheckRepresentativeAsync(command.NetworkId, command.PersonId,
+                    cancellationToken)).RequireRepresentative();
             var at = context.Now;
             var changed = group.AssignRole(person, command.Role, at).Group;
             return await unit.ReplaceAsync(GroupsResources.Groups, command.NetworkId,
