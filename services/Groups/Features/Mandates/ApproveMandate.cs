@@ -1,10 +1,8 @@
 using NetworkPlatform.Application;
-using NetworkPlatform.Application.Changes;
 using NetworkPlatform.Application.Pipeline;
 using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Events.Groups;
 using NetworkPlatform.Groups.Domain;
-using NetworkPlatform.Groups.Storage;
 using NetworkPlatform.Storage;
 
 namespace NetworkPlatform.Groups.Features.Mandates;
@@ -21,19 +19,10 @@ public sealed class ApproveMandate(GroupsContext context) : IUseCase<ApproveMand
         .Etag("etag", command.Etag)
         .Mandate(command.GroupId, command.Mandate);
 
-    public async Task<Versioned<Group>> HandleAsync(ApproveMandateCommand command, Caller caller, CancellationToken cancellationToken)
-    {
-        var terms = command.Mandate!.ToTerms();
-        await MandateRules.EnsureGoverningBodyAsync(context, command.NetworkId, terms, cancellationToken);
-        var at = context.Now;
-        return await context.Writes.ChangeAsync(GroupsResources.Groups, command.NetworkId, command.GroupId, command.Etag, group =>
-        {
-            var changed = GroupsRules.Under("mandate.", () => group.ApproveMandate(terms, new Decision(caller.Subject,
-                terms.DecisionReference, "", at)));
-            var mandate = changed.CurrentMandate!;
-            return Change<Group>.With(changed, version => new MandateApproved(Guid.NewGuid(), at, changed.NetworkId, changed.Id, version,
-                changed.Id, mandate.Version, terms.Purpose, terms.ApprovedByGroupId, terms.DecisionReference, terms.StartDate,
-                    terms.EndDate));
-        }, cancellationToken);
-    }
+    public Task<Versioned<Group>> HandleAsync(ApproveMandateCommand command, Caller caller, CancellationToken cancellationToken) =>
+        MandateRules.RecordAsync(context, command.NetworkId, command.GroupId, command.Mandate!, command.Etag, caller,
+            (group, terms, decision) => group.ApproveMandate(terms, decision),
+            (group, mandate, terms, version, at) => new MandateApproved(Guid.NewGuid(), at, group.NetworkId, group.Id, version,
+                group.Id, mandate.Version, terms.Purpose, terms.ApprovedByGroupId, terms.DecisionReference, terms.StartDate, terms.EndDate),
+            cancellationToken);
 }

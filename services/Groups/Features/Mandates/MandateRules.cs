@@ -1,7 +1,11 @@
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
 using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Events;
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Storage;
+using NetworkPlatform.Storage;
 
 namespace NetworkPlatform.Groups.Features.Mandates;
 
@@ -38,8 +42,27 @@ internal static class MandateRules
                 "A group cannot approve its own mandate; name the governing body that did (e.g. the partner meeting).");
     }
 
+    /// <summary>
+    /// Records a governing body's decision on a group's mandate: the approver is checked, <paramref name="record"/> (the
+    /// aggregate's method) applies the terms, and <paramref name="recorded"/> says so with the mandate's new version.
+    /// </summary>
+    public static async Task<Versioned<Group>> RecordAsync(GroupsContext context, string networkId, string groupId, MandateDraft draft,
+        string etag, Caller caller, Func<Group, MandateTerms, Decision, Group> record,
+        Func<Group, Mandate, MandateTerms, long, DateTimeOffset, IDomainEvent> recorded, CancellationToken cancellationToken)
+    {
+        var terms = draft.ToTerms();
+        await EnsureGoverningBodyAsync(context, networkId, terms, cancellationToken);
+        var at = context.Now;
+        return await context.Writes.ChangeAsync(GroupsResources.Groups, networkId, groupId, etag, group =>
+        {
+            var decision = new Decision(caller.Subject, terms.DecisionReference, "", at);
+            var changed = GroupsRules.Under("mandate.", () => record(group, terms, decision));
+            return Change<Group>.With(changed, version => recorded(changed, changed.CurrentMandate!, terms, version, at));
+        }, cancellationToken);
+    }
+
     /// <summary>Only an active governing body of the same network approves mandates (the aggregate requires one is named).</summary>
-    public static async Task EnsureGoverningBodyAsync(GroupsContext context, string networkId, MandateTerms terms,
+    private static async Task EnsureGoverningBodyAsync(GroupsContext context, string networkId, MandateTerms terms,
         CancellationToken cancellationToken)
     {
         if (terms.ApprovedByGroupId.Length == 0)
