@@ -35,7 +35,8 @@ public sealed class ConsumersTests(SqliteStore fixture) : IClassFixture<SqliteSt
     }
 
     private static RepresentativeWithdrawn Withdrawn(string personId, string organisationId = "org-fjordvik") =>
-        new(Guid.NewGuid(), At, Callers.Network, "rep-1", 2, "rep-1", organisationId, personId, RepresentativeWithdrawalReasons.Withdrawn, "", At, "secretariat-user");
+        new(Guid.NewGuid(), At, Callers.Network, "rep-1", 2, "rep-1", organisationId, personId, RepresentativeWithdrawalReasons.Withdrawn,
+            "", At, "secretariat-user");
 
     private async Task<GroupsHarness> StaffedGroupsAsync()
     {
@@ -53,7 +54,8 @@ public sealed class ConsumersTests(SqliteStore fixture) : IClassFixture<SqliteSt
     private static MembershipEndedHandler MembershipEnded(GroupsHarness harness) =>
         new(harness.Context, new RemoveFromGroups(harness.Context), NullLogger<MembershipEndedHandler>.Instance);
 
-    private static MeetingDecisionsHandler MeetingDecisions(GroupsHarness harness) => new(harness.Context, new RecordElection(harness.Context),
+    private static MeetingDecisionsHandler MeetingDecisions(GroupsHarness harness) => new(harness.Context,
+        new RecordElection(harness.Context),
         new RecordMeasureStatus(harness.Context), NullLogger<MeetingDecisionsHandler>.Instance);
 
     private static async Task<Group> GroupAsync(GroupsHarness harness, string id) =>
@@ -73,7 +75,8 @@ public sealed class ConsumersTests(SqliteStore fixture) : IClassFixture<SqliteSt
         Assert.Null(groupB.FindParticipant("per-ingrid"));
         Assert.Equal([GroupFlag.LeaderMissing, GroupFlag.BudgetResponsibleMissing], groupA.Flags);
         Assert.DoesNotContain(GroupFlag.LeaderMissing, groupB.Flags);
-        Assert.Equal(["RoleVacated", "RoleVacated", "ParticipantLeft", "RoleVacated", "ParticipantLeft"], await harness.PendingEventsAsync());
+        Assert.Equal(["RoleVacated", "RoleVacated", "ParticipantLeft", "RoleVacated", "ParticipantLeft"],
+            await harness.PendingEventsAsync());
     }
 
     [Fact]
@@ -98,10 +101,12 @@ public sealed class ConsumersTests(SqliteStore fixture) : IClassFixture<SqliteSt
     {
         var harness = await StaffedGroupsAsync();
         var handler = MembershipEnded(harness);
-        await DeliverAsync(harness, handler, Withdrawn("per-marte", "org-aasen") with { Reason = RepresentativeWithdrawalReasons.MembershipEnded });
+        await DeliverAsync(harness, handler, Withdrawn("per-marte",
+            "org-aasen") with { Reason = RepresentativeWithdrawalReasons.MembershipEnded });
         await harness.ClearOutboxAsync();
 
-        await DeliverAsync(harness, handler, new MembershipResigned(Guid.NewGuid(), At, Callers.Network, "org-aasen", 5, "org-aasen", "secretariat-user", "Utmeldt", ["rep-2"]));
+        await DeliverAsync(harness, handler, new MembershipResigned(Guid.NewGuid(), At, Callers.Network, "org-aasen", 5, "org-aasen",
+            "secretariat-user", "Utmeldt", ["rep-2"]));
 
         Assert.Empty(await harness.PendingEventsAsync());
         Assert.Contains(GroupFlag.LeaderMissing, (await GroupAsync(harness, "wg-b")).Flags);
@@ -113,7 +118,8 @@ public sealed class ConsumersTests(SqliteStore fixture) : IClassFixture<SqliteSt
         var harness = await StaffedGroupsAsync();
         var handler = MembershipEnded(harness);
 
-        await DeliverAsync(harness, handler, new MembershipResigned(Guid.NewGuid(), At, Callers.Network, "org-aasen", 5, "org-aasen", "secretariat-user", "Utmeldt", []));
+        await DeliverAsync(harness, handler, new MembershipResigned(Guid.NewGuid(), At, Callers.Network, "org-aasen", 5, "org-aasen",
+            "secretariat-user", "Utmeldt", []));
 
         Assert.Null((await GroupAsync(harness, "wg-a")).FindParticipant("per-marte"));
         Assert.Null((await GroupAsync(harness, "wg-b")).FindParticipant("per-marte"));
@@ -125,7 +131,8 @@ public sealed class ConsumersTests(SqliteStore fixture) : IClassFixture<SqliteSt
     {
         var harness = await StaffedGroupsAsync();
         var handler = MeetingDecisions(harness);
-        DecisionRecorded Elected() => new(Guid.NewGuid(), At, Callers.Network, "mtg-1", 1, "mtg-1", "wg-a", DecisionKind.LeaderElected, "per-marte", null, null, "Marte Lie valgt til leder");
+        DecisionRecorded Elected() => new(Guid.NewGuid(), At, Callers.Network, "mtg-1", 1, "mtg-1", "wg-a", DecisionKind.LeaderElected,
+            "per-marte", null, null, "Marte Lie valgt til leder");
 
         await DeliverAsync(harness, handler, Elected());
         var afterFirst = await harness.PendingEventsAsync();
@@ -146,7 +153,8 @@ public sealed class ConsumersTests(SqliteStore fixture) : IClassFixture<SqliteSt
         harness.Membership.Representative("per-sindre", "org-trygg");
         var handler = MeetingDecisions(harness);
 
-        await DeliverAsync(harness, handler, new DecisionRecorded(Guid.NewGuid(), At, Callers.Network, "mtg-1", 1, "mtg-1", "wg-b", DecisionKind.BudgetResponsibleElected, "per-sindre", null, null, ""));
+        await DeliverAsync(harness, handler, new DecisionRecorded(Guid.NewGuid(), At, Callers.Network, "mtg-1", 1, "mtg-1", "wg-b",
+            DecisionKind.BudgetResponsibleElected, "per-sindre", null, null, ""));
 
         Assert.Equal("per-sindre", (await GroupAsync(harness, "wg-b")).BudgetResponsible!.PersonId);
     }
@@ -157,19 +165,24 @@ public sealed class ConsumersTests(SqliteStore fixture) : IClassFixture<SqliteSt
         var harness = await StaffedGroupsAsync();
         await using (var unitOfWork = await harness.Store.BeginAsync())
         {
-            var measure = Measure.Create(Callers.Network, "m1", 2026, "Kampanje", "", null, [], At).AssignTo(await GroupAsync(harness, "wg-a"), At);
+            var measure = Measure.Create(Callers.Network, "m1", 2026, "Kampanje", "", null, [], At).AssignTo(await GroupAsync(harness,
+                "wg-a"), At);
             await unitOfWork.InsertAsync(GroupsCollections.Measures, Callers.Network, measure);
             await unitOfWork.CommitAsync();
         }
         var handler = MeetingDecisions(harness);
 
-        await DeliverAsync(harness, handler, new DecisionRecorded(Guid.NewGuid(), At, Callers.Network, "mtg-2", 1, "mtg-2", "wg-b", DecisionKind.MeasureStatus, null, "m1", "Completed", ""));
+        await DeliverAsync(harness, handler, new DecisionRecorded(Guid.NewGuid(), At, Callers.Network, "mtg-2", 1, "mtg-2", "wg-b",
+            DecisionKind.MeasureStatus, null, "m1", "Completed", ""));
         var unchanged = (await harness.Store.GetAsync(GroupsCollections.Measures, Callers.Network, "m1"))!.Document.Status;
-        await DeliverAsync(harness, handler, new DecisionRecorded(Guid.NewGuid(), At, Callers.Network, "mtg-1", 1, "mtg-1", "wg-a", DecisionKind.MeasureStatus, null, "m1", "Completed", ""));
+        await DeliverAsync(harness, handler, new DecisionRecorded(Guid.NewGuid(), At, Callers.Network, "mtg-1", 1, "mtg-1", "wg-a",
+            DecisionKind.MeasureStatus, null, "m1", "Completed", ""));
 
         Assert.Equal(MeasureStatus.Planned, unchanged);
-        Assert.Equal(MeasureStatus.Completed, (await harness.Store.GetAsync(GroupsCollections.Measures, Callers.Network, "m1"))!.Document.Status);
+        Assert.Equal(MeasureStatus.Completed, (await harness.Store.GetAsync(GroupsCollections.Measures, Callers.Network,
+            "m1"))!.Document.Status);
         var changed = Assert.Single(await harness.PendingEventsAsync<MeasureStatusChanged>());
-        Assert.Equal(("m1", "Planned", "Completed", "mtg-1"), (changed.MeasureId, changed.PreviousStatus, changed.Status, changed.MeetingId));
+        Assert.Equal(("m1", "Planned", "Completed", "mtg-1"), (changed.MeasureId, changed.PreviousStatus, changed.Status,
+            changed.MeetingId));
     }
 }

@@ -6,7 +6,8 @@ namespace NetworkPlatform.Groups.Tests.Domain;
 public class MeasurePolicyTests
 {
     /// <summary>A measure as the aggregate makes it: created (under its parent), assigned to its group, with its status.</summary>
-    private static Measure Measure(string id, string? groupId, int year = 2026, string? parent = null, MeasureStatus status = MeasureStatus.Planned)
+    private static Measure Measure(string id, string? groupId, int year = 2026, string? parent = null,
+        MeasureStatus status = MeasureStatus.Planned)
     {
         var parentMeasure = parent is null ? null : Create(parent, year, null);
         var measure = Create(id, year, parentMeasure);

@@ -7,7 +7,8 @@ namespace NetworkPlatform.Groups.Tests.Domain;
 public class MeasureTests
 {
     private static Measure NewMeasure(Measure? parent = null) =>
-        Measure.Create("net-1", "m1", 2026, "Felles kampanje", "", parent, [new Milestone("plan", "Plan klar", new DateOnly(2026, 3, 1), null, null)], Now);
+        Measure.Create("net-1", "m1", 2026, "Felles kampanje", "", parent, [new Milestone("plan", "Plan klar", new DateOnly(2026, 3, 1),
+            null, null)], Now);
 
     [Fact]
     public void reaching_a_milestone_records_who_and_moves_a_planned_measure_in_progress()
@@ -43,7 +44,8 @@ public class MeasureTests
         var group = Active();
         var measure = NewMeasure();
         var wheel = AnnualWheel.Plan("net-1", group, 2026,
-            [new PlannedActivity("startup", 1, "Oppstartsmøte", "", ["m1"], null), new PlannedActivity("report", 12, "Rapportering", "", [], null)], [measure], Now);
+            [new PlannedActivity("startup", 1, "Oppstartsmøte", "", ["m1"], null), new PlannedActivity("report", 12, "Rapportering", "", [],
+                null)], [measure], Now);
 
         Assert.Equal(2, wheel.Activities.Count);
         var error = Assert.Throws<InvalidFieldsException>(() => AnnualWheel.Plan("net-1", group, 2027,

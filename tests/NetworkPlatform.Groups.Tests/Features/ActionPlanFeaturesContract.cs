@@ -14,10 +14,12 @@ namespace NetworkPlatform.Groups.Tests.Features;
 public abstract class ActionPlanFeaturesContract<TStore>(TStore fixture) : IClassFixture<TStore>
     where TStore : StoreFixture
 {
-    private static async Task<string> CreateMeasureAsync(GroupsHarness harness, string id, string groupId = "", int year = 2026, string parent = "")
+    private static async Task<string> CreateMeasureAsync(GroupsHarness harness, string id, string groupId = "", int year = 2026,
+        string parent = "")
     {
         var created = await new CreateMeasure(harness.Context).RunAsync(new CreateMeasureCommand(Callers.Network, id, "",
-            new MeasureDraft(year, $"Tiltak {id}", "", parent, groupId, null, [new MilestoneDraft("plan", "Plan vedtatt", $"{year}-03-01")])),
+            new MeasureDraft(year, $"Tiltak {id}", "", parent, groupId, null, [new MilestoneDraft("plan", "Plan vedtatt",
+                $"{year}-03-01")])),
             Callers.Secretariat(), default);
         return created.Document.Id;
     }
@@ -43,7 +45,8 @@ public abstract class ActionPlanFeaturesContract<TStore>(TStore fixture) : IClas
         var report = new GetMeasurePolicyReport(harness.Context);
 
         var before = await report.RunAsync(new GetMeasurePolicyReportQuery(Callers.Network, 2026), Callers.Secretariat(), default);
-        await new AssignMeasure(harness.Context).RunAsync(new AssignMeasureCommand(Callers.Network, "m4", "wg-b", ""), Callers.Secretariat(), default);
+        await new AssignMeasure(harness.Context).RunAsync(new AssignMeasureCommand(Callers.Network, "m4", "wg-b", ""),
+            Callers.Secretariat(), default);
         var after = await report.RunAsync(new GetMeasurePolicyReportQuery(Callers.Network, 2026), Callers.Secretariat(), default);
 
         Assert.False(before.Compliant);
@@ -60,7 +63,8 @@ public abstract class ActionPlanFeaturesContract<TStore>(TStore fixture) : IClas
         await CreateMeasureAsync(harness, "m1", "wg-a");
         await CreateMeasureAsync(harness, "m2", "wg-a");
         await CreateMeasureAsync(harness, "m3", "wg-b");
-        await new SetMeasurePolicy(harness.Context).RunAsync(new SetMeasurePolicyCommand(Callers.Network, 1, [], ""), Callers.Secretariat(), default);
+        await new SetMeasurePolicy(harness.Context).RunAsync(new SetMeasurePolicyCommand(Callers.Network, 1, [], ""), Callers.Secretariat(),
+            default);
 
         var report = await new GetMeasurePolicyReport(harness.Context).RunAsync(new GetMeasurePolicyReportQuery(Callers.Network, 2026),
             Callers.Secretariat(), default);
@@ -89,7 +93,8 @@ public abstract class ActionPlanFeaturesContract<TStore>(TStore fixture) : IClas
         var reach = new ReachMilestone(harness.Context);
         var request = new ReachMilestoneCommand(Callers.Network, "m1", "plan", "");
 
-        var denied = await Assert.ThrowsAsync<PermissionDeniedException>(() => reach.RunAsync(request, Callers.Leader("per-leader-b"), default));
+        var denied = await Assert.ThrowsAsync<PermissionDeniedException>(() => reach.RunAsync(request, Callers.Leader("per-leader-b"),
+            default));
         var reached = await reach.RunAsync(request, Callers.Leader("per-leader-a"), default);
 
         Assert.Equal("LEADER_OR_SECRETARIAT_REQUIRED", denied.Reason);
@@ -108,13 +113,15 @@ public abstract class ActionPlanFeaturesContract<TStore>(TStore fixture) : IClas
         await harness.ClearOutboxAsync();
         var update = new UpdateMeasure(harness.Context);
 
-        await update.RunAsync(new UpdateMeasureCommand(Callers.Network, "m1", "", ["title"], new MeasureDraft(0, "Ny tittel", "", "", "", null, [])),
+        await update.RunAsync(new UpdateMeasureCommand(Callers.Network, "m1", "", ["title"], new MeasureDraft(0, "Ny tittel", "", "", "",
+            null, [])),
             Callers.Secretariat(), default);
         await update.RunAsync(new UpdateMeasureCommand(Callers.Network, "m1", "", ["status"],
             new MeasureDraft(0, "", "", "", "", MeasureStatus.Postponed, [])), Callers.Secretariat(), default);
 
         var changed = Assert.Single(await harness.PendingEventsAsync<MeasureStatusChanged>());
-        Assert.Equal(("m1", 2026, "wg-a", "Planned", "Postponed"), (changed.MeasureId, changed.Year, changed.GroupId, changed.PreviousStatus, changed.Status));
+        Assert.Equal(("m1", 2026, "wg-a", "Planned", "Postponed"), (changed.MeasureId, changed.Year, changed.GroupId,
+            changed.PreviousStatus, changed.Status));
     }
 
     [Fact]
@@ -132,8 +139,10 @@ public abstract class ActionPlanFeaturesContract<TStore>(TStore fixture) : IClas
         ], "");
 
         var stored = await update.RunAsync(Wheel(), Callers.Leader("per-leader-a"), default);
-        var refused = await Assert.ThrowsAsync<InvalidFieldsException>(() => update.RunAsync(Wheel("m-2027"), Callers.Leader("per-leader-a"), default));
-        var read = await new GetAnnualWheel(harness.Context).RunAsync(new GetAnnualWheelQuery(Callers.Network, "wg-a", 2026), Callers.Representative("per-x"),
+        var refused = await Assert.ThrowsAsync<InvalidFieldsException>(() => update.RunAsync(Wheel("m-2027"),
+            Callers.Leader("per-leader-a"), default));
+        var read = await new GetAnnualWheel(harness.Context).RunAsync(new GetAnnualWheelQuery(Callers.Network, "wg-a", 2026),
+            Callers.Representative("per-x"),
             default);
 
         Assert.Equal(["oppstart", "rapport"], stored.Document.Activities.Select(a => a.Id));
@@ -148,7 +157,8 @@ public abstract class ActionPlanFeaturesContract<TStore>(TStore fixture) : IClas
         var harness = await TwoActiveGroupsAsync();
         await CreateMeasureAsync(harness, "m1", "wg-a");
 
-        var overview = await new GetSecretariatOverview(harness.Context).RunAsync(new GetSecretariatOverviewQuery(Callers.Network, 2026), Callers.Secretariat(),
+        var overview = await new GetSecretariatOverview(harness.Context).RunAsync(new GetSecretariatOverviewQuery(Callers.Network, 2026),
+            Callers.Secretariat(),
             default);
 
         Assert.Equal(["partnermotet", "wg-a", "wg-b"], overview.Select(o => o.Group.Id));
@@ -166,9 +176,11 @@ public abstract class ActionPlanFeaturesContract<TStore>(TStore fixture) : IClas
         await harness.AssignAsync("wg-b", "per-eirik", GroupRole.Member, "org-laerer");
 
         var participation = await new GetOrganisationParticipation(harness.Context).RunAsync(
-            new GetOrganisationParticipationQuery(Callers.Network, "org-laerer"), Callers.Representative("per-eirik", "org-laerer"), default);
+            new GetOrganisationParticipationQuery(Callers.Network, "org-laerer"), Callers.Representative("per-eirik", "org-laerer"),
+                default);
         var denied = await Assert.ThrowsAsync<PermissionDeniedException>(() => new GetOrganisationParticipation(harness.Context).RunAsync(
-            new GetOrganisationParticipationQuery(Callers.Network, "org-fjordvik"), Callers.Representative("per-eirik", "org-laerer"), default));
+            new GetOrganisationParticipationQuery(Callers.Network, "org-fjordvik"), Callers.Representative("per-eirik", "org-laerer"),
+                default));
 
         var group = Assert.Single(participation);
         Assert.Equal("wg-b", group.Group.Id);

@@ -22,7 +22,8 @@ public abstract class GroupFeaturesContract<TStore>(TStore fixture) : IClassFixt
 
         var proposed = await harness.ProposeWorkingGroupAsync("wg-digital");
 
-        var stored = await new GetGroup(harness.Context).RunAsync(new GetGroupQuery(Callers.Network, "wg-digital"), Callers.Representative("per-x"), default);
+        var stored = await new GetGroup(harness.Context).RunAsync(new GetGroupQuery(Callers.Network, "wg-digital"),
+            Callers.Representative("per-x"), default);
         Assert.Equal(GroupState.Proposed, stored.Document.State);
         Assert.Equal(proposed.Version, stored.Version);
         Assert.Equal("user-per-proposer", stored.Document.Lifecycle[0].DecidedBy);
@@ -91,7 +92,8 @@ public abstract class GroupFeaturesContract<TStore>(TStore fixture) : IClassFixt
 
         Assert.Equal(GroupState.Active, active.Document.State);
         Assert.Equal("Partnermøtet 12.03.2026 sak 14/26", active.Document.CurrentMandate!.Terms.DecisionReference);
-        Assert.Equal(["GroupProposed", "MandateApproved", "ParticipantJoined", "RoleAssigned", "GroupActivated"], await harness.PendingEventsAsync());
+        Assert.Equal(["GroupProposed", "MandateApproved", "ParticipantJoined", "RoleAssigned", "GroupActivated"],
+            await harness.PendingEventsAsync());
     }
 
     [Fact]
@@ -138,7 +140,8 @@ public abstract class GroupFeaturesContract<TStore>(TStore fixture) : IClassFixt
         await harness.ClearOutboxAsync();
 
         var error = await Assert.ThrowsAsync<RuleViolationException>(() => new JoinGroup(harness.Context)
-            .RunAsync(new JoinGroupCommand(Callers.Network, "wg-digital", "per-henrik"), Callers.Representative("per-henrik", "org-hogskole"), default));
+            .RunAsync(new JoinGroupCommand(Callers.Network, "wg-digital", "per-henrik"), Callers.Representative("per-henrik",
+                "org-hogskole"), default));
 
         var violation = Assert.Single(error.Violations);
         Assert.Equal("NOT_A_MEMBER_REPRESENTATIVE", violation.Reason);
@@ -157,7 +160,8 @@ public abstract class GroupFeaturesContract<TStore>(TStore fixture) : IClassFixt
         await harness.ClearOutboxAsync();
 
         var (group, joined) = await new JoinGroup(harness.Context)
-            .RunAsync(new JoinGroupCommand(Callers.Network, "wg-digital", "per-sindre"), Callers.Representative("per-sindre", "org-trygg"), default);
+            .RunAsync(new JoinGroupCommand(Callers.Network, "wg-digital", "per-sindre"), Callers.Representative("per-sindre", "org-trygg"),
+                default);
 
         Assert.True(joined);
         Assert.Equal("org-trygg", group.Document.FindParticipant("per-sindre")!.OrganisationId);
@@ -187,7 +191,8 @@ public abstract class GroupFeaturesContract<TStore>(TStore fixture) : IClassFixt
         await harness.ClearOutboxAsync();
 
         var (pending, joined) = await new JoinGroup(harness.Context)
-            .RunAsync(new JoinGroupCommand(Callers.Network, "wg-digital", "per-aisha"), Callers.Representative("per-aisha", "org-barn"), default);
+            .RunAsync(new JoinGroupCommand(Callers.Network, "wg-digital", "per-aisha"), Callers.Representative("per-aisha", "org-barn"),
+                default);
         var approve = new ApproveJoinRequestCommand(Callers.Network, "wg-digital", "per-aisha", Approve: true);
         var notLeader = await Assert.ThrowsAsync<PermissionDeniedException>(() => new ApproveJoinRequest(harness.Context).RunAsync(
             approve, Callers.Representative("per-aisha", "org-barn"), default));
@@ -224,7 +229,8 @@ public abstract class GroupFeaturesContract<TStore>(TStore fixture) : IClassFixt
         var update = new UpdateGroup(harness.Context);
         await update.RunAsync(Description(proposed.ETag, "Første"), Callers.Secretariat(), default);
 
-        var error = await Assert.ThrowsAsync<StaleEtagException>(() => update.RunAsync(Description(proposed.ETag, "Andre"), Callers.Secretariat(), default));
+        var error = await Assert.ThrowsAsync<StaleEtagException>(() => update.RunAsync(Description(proposed.ETag, "Andre"),
+            Callers.Secretariat(), default));
 
         Assert.Equal((proposed.Version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), error.CurrentEtag);
     }
@@ -241,7 +247,8 @@ public abstract class GroupFeaturesContract<TStore>(TStore fixture) : IClassFixt
 
         var updated = await update.RunAsync(new UpdateGroupCommand(Callers.Network, "wg-digital", "", ["display_name"],
             new GroupDraft("Nytt navn", "ikke med i masken", null, null, null, "", "", "")), Callers.Secretariat(), default);
-        var refused = await Assert.ThrowsAsync<InvalidFieldsException>(() => update.RunAsync(new UpdateGroupCommand(Callers.Network, "wg-digital", "",
+        var refused = await Assert.ThrowsAsync<InvalidFieldsException>(() => update.RunAsync(new UpdateGroupCommand(Callers.Network,
+            "wg-digital", "",
             ["state"], new GroupDraft("", "", null, null, null, "", "", "")), Callers.Secretariat(), default));
 
         Assert.Equal("Nytt navn", updated.Document.Details.DisplayName);
@@ -260,7 +267,8 @@ public abstract class GroupFeaturesContract<TStore>(TStore fixture) : IClassFixt
         }
         var list = new ListGroups(harness.Context);
 
-        var first = await list.RunAsync(new ListGroupsQuery(Callers.Network, GroupKind.WorkingGroup, null, null, 2, ""), Callers.Secretariat(), default);
+        var first = await list.RunAsync(new ListGroupsQuery(Callers.Network, GroupKind.WorkingGroup, null, null, 2, ""),
+            Callers.Secretariat(), default);
         var second = await list.RunAsync(new ListGroupsQuery(Callers.Network, GroupKind.WorkingGroup, null, null, 2, first.NextPageToken!),
             Callers.Secretariat(), default);
 

@@ -59,7 +59,8 @@ internal sealed class GroupsHarness
         DecisionReference: "Partnermøtet 12.03.2026 sak 14/26");
 
     public async Task<Versioned<Group>> ApproveMandateAsync(string groupId) =>
-        await new ApproveMandate(Context).RunAsync(new ApproveMandateCommand(Callers.Network, groupId, Mandate(), ""), Callers.Secretariat(), default);
+        await new ApproveMandate(Context).RunAsync(new ApproveMandateCommand(Callers.Network, groupId, Mandate(), ""),
+            Callers.Secretariat(), default);
 
     public async Task<Versioned<Group>> AssignAsync(string groupId, string personId, GroupRole role, string organisationId = "org-fjordvik")
     {
@@ -69,13 +70,15 @@ internal sealed class GroupsHarness
     }
 
     /// <summary>A working group with mandate and leader, active.</summary>
-    public async Task<Versioned<Group>> ActiveWorkingGroupAsync(string groupId, string leaderId = "per-leader", JoinPolicy policy = JoinPolicy.Open,
+    public async Task<Versioned<Group>> ActiveWorkingGroupAsync(string groupId, string leaderId = "per-leader",
+        JoinPolicy policy = JoinPolicy.Open,
         string leaderOrganisationId = "org-fjordvik")
     {
         await ProposeWorkingGroupAsync(groupId, policy);
         await ApproveMandateAsync(groupId);
         await AssignAsync(groupId, leaderId, GroupRole.Leader, leaderOrganisationId);
-        return await new ActivateGroup(Context).RunAsync(new ActivateGroupCommand(Callers.Network, groupId, "PM 14/26", ""), Callers.Secretariat(),
+        return await new ActivateGroup(Context).RunAsync(new ActivateGroupCommand(Callers.Network, groupId, "PM 14/26", ""),
+            Callers.Secretariat(),
             default);
     }
 
@@ -91,7 +94,8 @@ internal sealed class GroupsHarness
     {
         var pending = await Outbox.ReadPendingAsync(1000);
         return [.. pending.Where(p => p.Message.MessageType == typeof(T).FullName)
-            .Select(p => System.Text.Json.JsonSerializer.Deserialize<T>(p.Message.Payload, NetworkPlatform.Messaging.Outbox.UnitOfWorkEventExtensions.EventJson)!)];
+            .Select(p => System.Text.Json.JsonSerializer.Deserialize<T>(p.Message.Payload,
+                NetworkPlatform.Messaging.Outbox.UnitOfWorkEventExtensions.EventJson)!)];
     }
 
     public async Task ClearOutboxAsync()

@@ -16,7 +16,8 @@ internal sealed class KnownMembership : IMembershipDirectory
 
     public PersonIdentity Representative(string personId, string organisationId = "org-fjordvik")
     {
-        var person = new PersonIdentity(personId, organisationId, true, $"Person {personId}", $"Organisation {organisationId}", $"{personId}@example.org", "+47 900 00 000");
+        var person = new PersonIdentity(personId, organisationId, true, $"Person {personId}", $"Organisation {organisationId}",
+            $"{personId}@example.org", "+47 900 00 000");
         persons[personId] = new RepresentativeCheck(person, null);
         return person;
     }
