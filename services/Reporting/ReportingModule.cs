@@ -37,6 +37,7 @@ public static class ReportingModule
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<Learning>(sp, Store(sp)));
         services.AddSingleton<AnnualReports>();
         services.AddSingleton<ReportingGrpcService>();
+        services.AddDashboardSignIn(configuration);
         return services;
     }
 

@@ -5,7 +5,8 @@ namespace NetworkPlatform.Standalone;
 
 /// <summary>
 /// Membership and groups seed themselves before the server listens; the meetings seed reads the groups over gRPC, so it
-/// runs once this process answers calls, as the partnership's secretariat. Then the banner says what to do next.
+/// runs once this process answers calls, under the standalone service's own identity (a token from the embedded issuer).
+/// Then the banner says what to do next.
 /// </summary>
 internal static class DemoMeetingsSeed
 {
@@ -14,8 +15,9 @@ internal static class DemoMeetingsSeed
         var logger = app.Services.GetRequiredService<ILogger<StandaloneSettings>>();
         try
         {
-            var secretariat = app.Services.GetRequiredService<DevelopmentTokens>().Issue("demo-seed", DemoMeetings.Partnership, [Roles.Secretariat]);
-            await DemoMeetings.SeedAsync(app.Services, DemoMeetings.Partnership, "Bearer " + secretariat, app.Lifetime.ApplicationStopping);
+            var stopping = app.Lifetime.ApplicationStopping;
+            var authorization = await app.Services.GetRequiredService<ServiceIdentity>().AuthorizationForAsync(DemoMeetings.Partnership, stopping);
+            await DemoMeetings.SeedAsync(app.Services, DemoMeetings.Partnership, authorization, stopping);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

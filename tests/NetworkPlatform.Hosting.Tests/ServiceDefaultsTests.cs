@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using NetworkPlatform.Hosting.Auth;
-using NetworkPlatform.Hosting.Tests.Support;
+using NetworkPlatform.Testing;
 using NetworkPlatform.Testing.V1;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 

@@ -13,7 +13,8 @@ namespace NetworkPlatform.Reporting.Dashboard;
 
 /// <summary>
 /// The built-in web dashboard, on its own HTTP/1.1 port (browsers cannot speak h2c gRPC): one page, JSON of the same
-/// figures the gRPC API serves, and a newline-delimited JSON stream of live events. Calls carry the same bearer tokens.
+/// figures the gRPC API serves, and a newline-delimited JSON stream of live events. Calls carry the same bearer tokens,
+/// which the page gets from the signed-in session (<see cref="DashboardSignIn"/>).
 /// </summary>
 public static class DashboardEndpoints
 {
@@ -32,7 +33,9 @@ public static class DashboardEndpoints
     {
         var port = app.Services.GetRequiredService<DashboardPort>().Port;
         var host = $"*:{port}";
-        app.MapGet("/", () => Results.Content(DashboardPage.Html, "text/html; charset=utf-8")).RequireHost(host);
+        // The page needs a signed-in person: without the session cookie the browser is sent to the issuer's sign-in.
+        app.MapGet("/", () => Results.Content(DashboardPage.Html, "text/html; charset=utf-8")).RequireHost(host).RequireAuthorization(DashboardSignIn.Policy);
+        app.MapDashboardSession(host);
         app.MapGet("/api/networks/{networkId}/health", async (string networkId, int? year, HttpContext http, ReportingQueries queries, TimeProvider clock) =>
         {
             Authorise(http, networkId);
