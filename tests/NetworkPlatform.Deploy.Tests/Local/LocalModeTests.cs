@@ -1,7 +1,4 @@
 using System.Net.Sockets;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
-using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Deploy.Tests.Support;
 using NetworkPlatform.Testing;
 
@@ -72,6 +69,44 @@ public sealed class LocalModeTests
         return last;
     }
 
+    /// <summary>A client credentials token of <paramref name="clientId"/> for <paramref name="networkId"/> from <paramref name="issuer"/>.</summary>
+    private static async Task<string> ClientTokenAsync(string issuer, string clientId, string secret, string networkId)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, issuer + "connect/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["network_id"] = networkId }),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{clientId}:{secret}")));
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"The issuer of make up refused {clientId}: {body}");
+        return System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>The grpc-status of a call to <paramref name="method"/> with an empty request over h2c (HttpClient, no gRPC library).</summary>
+    private static async Task<string> GrpcStatusAsync(int port, string method, string? token)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{port}{method}")
+        {
+            Version = System.Net.HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent([0, 0, 0, 0, 0]),
+        };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
+        request.Headers.TryAddWithoutValidation("te", "trailers");
+        if (token is not null)
+        {
+            request.Headers.TryAddWithoutValidation("authorization", "Bearer " + token);
+        }
+        using var response = await http.SendAsync(request);
+        await response.Content.ReadAsByteArrayAsync();
+        return response.TrailingHeaders.TryGetValues("grpc-status", out var trailer) ? trailer.First()
+            : response.Headers.TryGetValues("grpc-status", out var header) ? header.First() : "none";
+    }
+
     [Fact]
     public void make_up_uses_the_conventional_loopback_ports()
     {
@@ -88,49 +123,19 @@ public sealed class LocalModeTests
     }
 
     [Fact]
-    public async Task make_up_signs_development_tokens_the_services_accept()
+    public void make_up_generates_a_client_secret_per_service_and_the_dashboard_readable_by_its_owner_only()
     {
-        var state = Path.Combine(Path.GetTempPath(), $"np-up-key-{Guid.NewGuid():N}");
+        var state = Path.Combine(Path.GetTempPath(), $"np-up-clients-{Guid.NewGuid():N}");
         try
         {
-            Bash($"state={state}; eval \"$(sed -n '/^ensure_signing_key() {{/,/^}}/p' deploy/local/up.sh)\"; ensure_signing_key");
-            var jwks = new JsonWebKeySet(await File.ReadAllTextAsync(Path.Combine(state, "auth", "dev-jwks.json")));
-            var up = await File.ReadAllTextAsync(RepositoryPaths.Combine("deploy", "local", "up.sh"));
-            Assert.Contains($"Auth__Issuer={DevelopmentTokens.Issuer} Auth__Audience={DevelopmentTokens.Audience}", up);
+            Bash($"source deploy/local/env.sh; state={state}; eval \"$(sed -n '/^ensure_client_secrets() {{/,/^}}/p' deploy/local/up.sh)\"; ensure_client_secrets");
 
-            // DevelopmentTokens (what `make run` and the tests use to sign) loads the key make up wrote.
-            var token = DevelopmentTokens.LoadOrCreate(Path.Combine(state, "auth")).Issue("operator-1", "network-1", [Roles.Operator]);
-
-            var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
+            foreach (var client in Conventions.Services.Select(s => s.Name).Append("dashboard"))
             {
-                ValidIssuer = DevelopmentTokens.Issuer,
-                ValidAudience = DevelopmentTokens.Audience,
-                IssuerSigningKeys = jwks.GetSigningKeys(),
-            });
-            Assert.True(result.IsValid, result.Exception?.Message);
-        }
-        finally
-        {
-            Directory.Delete(state, recursive: true);
-        }
-    }
-
-    [Fact]
-    public async Task make_up_generates_a_service_signing_key_the_services_load_and_hands_it_to_them()
-    {
-        var state = Path.Combine(Path.GetTempPath(), $"np-up-service-key-{Guid.NewGuid():N}");
-        try
-        {
-            Bash($"state={state}; eval \"$(sed -n '/^ensure_service_signing_key() {{/,/^}}/p' deploy/local/up.sh)\"; ensure_service_signing_key");
-            var path = Path.Combine(state, "auth", "service-signing-key.pem");
-
-            Assert.NotNull(ServiceSigningKey.Load(path).PublicKey.KeyId);
-            if (!OperatingSystem.IsWindows())
-            {
-                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+                var path = Path.Combine(state, "auth", "clients", client + ".secret");
+                Assert.True(File.ReadAllText(path).Trim().Length >= 32, $"{client}'s secret is short.");
+                Assert.True(OperatingSystem.IsWindows() || File.GetUnixFileMode(path) == (UnixFileMode.UserRead | UnixFileMode.UserWrite), $"{client}'s secret is readable by others.");
             }
-            var up = await File.ReadAllTextAsync(RepositoryPaths.Combine("deploy", "local", "up.sh"));
-            Assert.Contains("Auth__ServiceSigningKeyFile=\"$state/auth/service-signing-key.pem\"", up);
         }
         finally
         {
@@ -160,7 +165,7 @@ public sealed class LocalModeTests
             Assert.True(Listening(postgresPort), up);
             Assert.True(Listening(rabbitPort), up);
             var databases = Bash($"psql -h 127.0.0.1 -p {postgresPort} -U postgres -tAc 'SELECT datname FROM pg_database' | sort", environment);
-            Assert.All(Conventions.Services, s => Assert.Contains(s.Name, databases.Split('\n')));
+            Assert.All(Conventions.Services.Select(s => s.Name).Append("identity"), name => Assert.Contains(name, databases.Split('\n')));
             foreach (var service in Conventions.Services.Where(s => !File.Exists(RepositoryPaths.Combine(s.ProjectPath))))
             {
                 Assert.Contains($"Skipping {service.Name}: {service.ProjectPath} does not exist yet.", up);
@@ -171,7 +176,13 @@ public sealed class LocalModeTests
                 var health = await HealthAsync(service.LocalPort + offset, TimeSpan.FromSeconds(60));
                 Assert.True(health == "SERVING", $"{service.Name} under make up answers grpc.health.v1 Check with: {health}. Its log: {state}/logs/{service.Name}.log");
             }
-            Assert.True(File.Exists(Path.Combine(state, "auth", "dev-jwks.json")), "No signing key for local tokens.");
+            // The services accept the issuer's tokens: membership's client gets one and calls membership with it.
+            var issuer = $"http://127.0.0.1:{5100 + offset}/";
+            var secret = (await File.ReadAllTextAsync(Path.Combine(state, "auth", "clients", "membership.secret"))).Trim();
+            var token = await ClientTokenAsync(issuer, "service-membership", secret, "network-1");
+            var membership = Conventions.Service("membership").LocalPort + offset;
+            Assert.Equal("16", await GrpcStatusAsync(membership, "/networkplatform.membership.v1.NetworkService/GetNetwork", token: null));
+            Assert.NotEqual("16", await GrpcStatusAsync(membership, "/networkplatform.membership.v1.NetworkService/GetNetwork", token));
         }
         finally
         {
