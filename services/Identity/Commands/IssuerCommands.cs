@@ -11,7 +11,7 @@ namespace NetworkPlatform.Identity.Commands;
 /// --name value). Secrets and one-time links are printed once and stored only hashed.
 /// <code>
 /// invite --login ada@example.org --name "Ada Lovelace" --network N --roles secretariat [--organisation O] [--person P] [--valid-hours 72]
-/// register-client --client-id C --kind partner --network N --organisation O [--roles partner-system] [--name "Display name"]
+/// register-client --client-id C --kind partner --network N [--organisation O] [--roles partner-system] [--name "Display name"]
 /// register-client --client-id C --kind web --redirect-uris https://app/signin-oidc[,...] [--post-logout-uris ...] [--public true]
 /// register-client --client-id C --kind service
 /// rotate-client-secret --client-id C          remove-client --client-id C          rotate-signing-key
@@ -85,7 +85,7 @@ public static class IssuerCommands
         var secret = kind == ClientKinds.Web && command.Optional("public") == "true" ? null : Secrets.New();
         var descriptor = kind switch
         {
-            ClientKinds.Partner => ClientKinds.PartnerDescriptor(clientId, name, secret!, new PlatformClaims(command.Required("network"), command.Required("organisation"), null,
+            ClientKinds.Partner => ClientKinds.PartnerDescriptor(clientId, name, secret!, new PlatformClaims(command.Required("network"), command.Optional("organisation"), null,
                 command.List("roles") is { Count: > 0 } roles ? roles : [Hosting.Auth.Roles.PartnerSystem])),
             ClientKinds.Web or ClientKinds.Service => ClientKinds.Descriptor(kind, clientId, name, secret),
             _ => throw new CommandException($"--kind must be {ClientKinds.Partner}, {ClientKinds.Web} or {ClientKinds.Service}."),

@@ -33,8 +33,7 @@ public static class DashboardEndpoints
     {
         var port = app.Services.GetRequiredService<DashboardPort>().Port;
         var host = $"*:{port}";
-        // The page needs a signed-in person: without the session cookie the browser is sent to the issuer's sign-in.
-        app.MapGet("/", () => Results.Content(DashboardPage.Html, "text/html; charset=utf-8")).RequireHost(host).RequireAuthorization(DashboardSignIn.Policy);
+        app.MapGet("/", () => Results.Content(DashboardPage.Html, "text/html; charset=utf-8")).RequireHost(host).RequireSignIn(app);
         app.MapDashboardSession(host);
         app.MapGet("/api/networks/{networkId}/health", async (string networkId, int? year, HttpContext http, ReportingQueries queries, TimeProvider clock) =>
         {

@@ -61,10 +61,12 @@ public static class DashboardSignIn
             {
                 throw new InvalidOperationException("Dashboard__ClientId is set but Auth__Authority is not: the dashboard signs people in at that issuer.");
             }
-            var secret = options.ClientSecretFile is { Length: > 0 } file ? new AuthOptions { ClientId = options.ClientId, ClientSecretFile = file }.ReadClientSecret()
-                : options.ClientSecret;
             authentication.AddOpenIdConnect(SignInScheme, oidc =>
             {
+                // Read when the first person signs in: the secret file may be mounted after the start.
+                var secret = options.ClientSecretFile is { Length: > 0 } file
+                    ? new AuthOptions { ClientId = options.ClientId, ClientSecretFile = file }.ReadClientSecret()
+                    : options.ClientSecret;
                 oidc.Authority = auth.Authority;
                 oidc.RequireHttpsMetadata = new Uri(auth.Authority).Scheme == Uri.UriSchemeHttps;
                 oidc.ClientId = options.ClientId;
@@ -90,6 +92,10 @@ public static class DashboardSignIn
         services.AddHttpClient(SignInScheme);
         return services;
     }
+
+    /// <summary>The page needs a signed-in person when sign-in is configured: without the session cookie the browser goes to the issuer.</summary>
+    public static RouteHandlerBuilder RequireSignIn(this RouteHandlerBuilder endpoint, WebApplication app) =>
+        app.Services.GetRequiredService<Options>().Configured ? endpoint.RequireAuthorization(Policy) : endpoint;
 
     public static void MapDashboardSession(this WebApplication app, string host)
     {

@@ -1,7 +1,5 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Grpc.Core;
-using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Testing;
 
 namespace NetworkPlatform.EndToEnd.Tests.Support;
@@ -9,9 +7,9 @@ namespace NetworkPlatform.EndToEnd.Tests.Support;
 /// <summary>
 /// The platform in distributed mode, as `make up` and Kubernetes run it: membership, groups and meetings each in its
 /// own process on its own port with its own PostgreSQL database, events over one RabbitMQ (Bus__Transport=rabbitmq),
-/// peers at Services__*, partner tokens from a development issuer, and the services' own signing key
-/// (Auth__ServiceSigningKeyFile) for the calls their event handlers make, and an SMTP relay for the meetings service's
-/// mail. Started once for every test of the collection;
+/// peers at Services__*, the embedded issuer as its own process (Auth__Authority) where each service is a client of its
+/// own for the calls its event handlers make, and an SMTP relay for the meetings service's mail. Callers are clients
+/// registered at the issuer for a test's network. Started once for every test of the collection;
 /// each test works in a network of its own.
 /// </summary>
 public sealed class DistributedPlatform : IAsyncLifetime
@@ -21,7 +19,8 @@ public sealed class DistributedPlatform : IAsyncLifetime
     private readonly string directory = Directory.CreateTempSubdirectory("np-e2e-").FullName;
     private readonly List<ServiceProcess> services = [];
 
-    public DevelopmentTokens Tokens { get; private set; } = null!;
+    /// <summary>The token issuer; each service is its client service-&lt;name&gt;.</summary>
+    public IssuerProcess Issuer { get; private set; } = null!;
 
     public ServiceProcess Membership { get; private set; } = null!;
 
@@ -36,12 +35,7 @@ public sealed class DistributedPlatform : IAsyncLifetime
     {
         var postgres = PostgresServer.SharedAsync();
         var rabbit = await RabbitMqServer.SharedAsync();
-        Tokens = DevelopmentTokens.LoadOrCreate(Path.Combine(directory, "auth"));
-        var serviceKey = Path.Combine(directory, "auth", "service-signing-key.pem");
-        using (var key = ECDsa.Create(ECCurve.NamedCurves.nistP256))
-        {
-            await File.WriteAllTextAsync(serviceKey, key.ExportPkcs8PrivateKeyPem());
-        }
+        Issuer = await IssuerProcess.StartAsync(["service-membership", "service-groups", "service-meetings"]);
 
         Mail = await MailSink.StartAsync(Path.Combine(directory, "mail"));
 
@@ -59,10 +53,8 @@ public sealed class DistributedPlatform : IAsyncLifetime
             ["Bus__RabbitMq__Password"] = rabbit.Password,
             // Quicker than the default second, so a test waits on the broker rather than on the relay's poll.
             ["Bus__OutboxPollInterval"] = "00:00:00.200",
-            ["Auth__Issuer"] = DevelopmentTokens.Issuer,
-            ["Auth__Audience"] = DevelopmentTokens.Audience,
-            ["Auth__SigningKeyFile"] = Tokens.JwksPath,
-            ["Auth__ServiceSigningKeyFile"] = serviceKey,
+            ["Auth__Authority"] = Issuer.Authority,
+            ["Auth__Audience"] = "networkplatform",
             ["Services__Membership"] = $"http://127.0.0.1:{ports["membership"]}",
             ["Services__Groups"] = $"http://127.0.0.1:{ports["groups"]}",
             ["Services__Meetings"] = $"http://127.0.0.1:{ports["meetings"]}",
@@ -77,6 +69,8 @@ public sealed class DistributedPlatform : IAsyncLifetime
             var environment = new Dictionary<string, string>(common)
             {
                 ["Storage__ConnectionString"] = await (await postgres).CreateDatabaseAsync(name),
+                ["Auth__ClientId"] = $"service-{name}",
+                ["Auth__ClientSecretFile"] = Issuer.SecretFile($"service-{name}"),
             };
             services.Add(ServiceProcess.Start(name, project, ports[name], environment));
         }
@@ -96,15 +90,24 @@ public sealed class DistributedPlatform : IAsyncLifetime
         {
             await Mail.DisposeAsync();
         }
+        if (Issuer is not null)
+        {
+            await Issuer.DisposeAsync();
+        }
         Directory.Delete(directory, recursive: true);
     }
 
-    /// <summary>A partner's token (the development issuer) as call metadata.</summary>
-    public Metadata As(string subject, string networkId, string role, string? organisationId = null, string? personId = null) =>
-        new Metadata { { "authorization", "Bearer " + Tokens.Issue(subject, networkId, [role], organisationId, personId) } };
+    /// <summary>A caller of <paramref name="networkId"/> with <paramref name="role"/>: a client registered at the issuer for it, and its token.</summary>
+    public async Task<Metadata> CallerAsync(string networkId, string role)
+    {
+        var clientId = $"test-{networkId}-{role}";
+        var registered = await Issuer.RunAsync("register-client", "--client-id", clientId, "--kind", "partner", "--network", networkId, "--roles", role);
+        var token = await Issuer.ClientTokenAsync(clientId, secret: IssuerProcess.Printed(registered, "client_secret"));
+        return new Metadata { { "authorization", "Bearer " + token } };
+    }
 
-    /// <summary>The logs of all three services and the mail sink, for a failure message.</summary>
-    public string Logs() => string.Join('\n', services.Select(s => s.Log())) + '\n' + Mail.Log();
+    /// <summary>The logs of all three services, the issuer and the mail sink, for a failure message.</summary>
+    public string Logs() => string.Join('\n', services.Select(s => s.Log())) + '\n' + Issuer.Log() + '\n' + Mail.Log();
 }
 
 [CollectionDefinition(Name)]
