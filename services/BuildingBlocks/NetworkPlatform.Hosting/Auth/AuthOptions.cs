@@ -35,6 +35,9 @@ public sealed class AuthOptions
 
     public string? ClientSecret { get; set; }
 
+    /// <summary>The scope the client asks for, where the issuer wants one (Entra ID: api://&lt;the API's app id&gt;/.default).</summary>
+    public string? ClientScope { get; set; }
+
     /// <summary>
     /// How long the issuer's answer about a token (introspection: revoked or not) is trusted before it is asked again. Zero turns
     /// the check off; without a client or an issuer that introspects (Entra ID does not) tokens are only checked locally.

@@ -31,7 +31,12 @@ public sealed class ServiceTokens(IssuerMetadata issuer, AuthOptions options, Ti
         using var timeout = new CancellationTokenSource(RequestTimeout);
         var endpoint = (await issuer.GetAsync(timeout.Token)).TokenEndpoint;
         var requested = clock.GetUtcNow();
-        var (ok, body) = await issuer.PostAsClientAsync(endpoint, [new("grant_type", "client_credentials"), new("network_id", networkId)], timeout.Token);
+        List<KeyValuePair<string, string>> form = [new("grant_type", "client_credentials"), new("network_id", networkId)];
+        if (options.ClientScope is { Length: > 0 } scope)
+        {
+            form.Add(new("scope", scope));
+        }
+        var (ok, body) = await issuer.PostAsClientAsync(endpoint, form, timeout.Token);
         if (!ok || !body.TryGetProperty("access_token", out var token))
         {
             throw new InvalidOperationException(
