@@ -17,7 +17,7 @@ build: ## Build every project (warnings are errors)
 	$(DOTNET) build NetworkPlatform.sln -c $(CONFIG) --nologo -clp:ErrorsOnly
 
 .PHONY: run
-run: ## Build and start the platform standalone: gRPC on 127.0.0.1:$(GRPC_PORT), dashboard on :$(HTTP_PORT) (SQLite, in-memory bus, demo network)
+run: ## Build and start the platform standalone: gRPC on 127.0.0.1:$(GRPC_PORT); JSON, gRPC-Web, dashboard on :$(HTTP_PORT) (SQLite, in-memory bus, demo)
 	$(DOTNET) build services/Standalone/NetworkPlatform.Standalone.csproj -c $(CONFIG) --nologo -clp:ErrorsOnly
 	GRPC_PORT=$(GRPC_PORT) HTTP_PORT=$(HTTP_PORT) $(DOTNET) run --project services/Standalone/NetworkPlatform.Standalone.csproj -c $(CONFIG) --no-build -- \
 	  --data-dir $(DATA_DIR)
@@ -26,12 +26,16 @@ run: ## Build and start the platform standalone: gRPC on 127.0.0.1:$(GRPC_PORT),
 token: ## Print a token of the running `make run` for ROLE=<role> NETWORK=<network> [PERSON=<person id>] (the demo people and partner system)
 	@DATA_DIR=$(DATA_DIR) HTTP_PORT=$(HTTP_PORT) deploy/local/token.sh
 
+.PHONY: tokens
+tokens: ## Print `export NAME=<token>` for each role of the running `make run`'s demo: eval "$$(make -s tokens)"
+	@DATA_DIR=$(DATA_DIR) HTTP_PORT=$(HTTP_PORT) deploy/local/token.sh --exports
+
 .PHONY: test
 test: ## Install missing system packages, start test servers, run all tests, print "N passed, N failed"
 	tests/tools/run-tests.sh
 
 .PHONY: bench
-bench: ## Benchmarks: storage and events against peers measured in the same run (prints ratios)
+bench: ## Benchmarks: the platform over stock gRPC and C++ grpc, storage, events, costs as a network grows (scale): peers or smaller sizes measured in the same run (prints ratios)
 	tests/tools/install-deps.sh
 	$(DOTNET) run --project tests/NetworkPlatform.Benchmarks -c Release -- all
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make down: stops what `make up` started (services, the issuer, RabbitMQ, PostgreSQL). Data stays in .data/up/
+# make down: stops what `make up` started (Prometheus, services, the issuer, RabbitMQ, PostgreSQL). Data stays in .data/up/
 # for the next `make up`; `make clean` removes it.
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
@@ -20,6 +20,7 @@ stop_pid() { # name, pid file
   rm -f "$file"
 }
 
+stop_pid Prometheus "$state/pids/prometheus.pid"
 for entry in "${services[@]}"; do
   name=${entry%%:*}
   stop_pid "$name" "$state/pids/$name.pid"
@@ -34,6 +35,8 @@ if [ -f "$state/pids/rabbitmq.pid" ]; then
   else
     stop_pid RabbitMQ "$state/pids/rabbitmq.pid"
   fi
+  # The node's own port mapper (ERL_EPMD_PORT) outlives the node; it refuses to go while the node is still registered.
+  for _ in $(seq 1 50); do epmd -kill >/dev/null 2>&1 && break; sleep 0.2; done
 fi
 
 if [ -f "$state/postgres/data/postmaster.pid" ]; then

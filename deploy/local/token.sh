@@ -4,11 +4,23 @@
 # demo grant, which that issuer offers only in the demo: it needs the demo client's secret from the data directory and
 # hands out tokens of the registered demo people only, as its sign-in page does with one click. partner-system uses the
 # demo partner system's own client credentials, as a partner's system would. ISSUER and DATA_DIR point elsewhere.
+# make tokens (--exports): `export NAME=<token>` for each of the demo's tokens, as make run lists them (tokens.list).
 set -euo pipefail
-role=${ROLE:?Set ROLE to secretariat, group-leader, representative, dashboard-reader, operator or partner-system.}
-network=${NETWORK:-partnerskap-mot-mobbing}
 issuer=${ISSUER:-http://127.0.0.1:${HTTP_PORT:-5080}/}
 secrets=${SECRETS_DIR:-${DATA_DIR:-.data}/identity/secrets}
+
+if [ "${1:-}" = --exports ]; then
+  list=$secrets/tokens.list
+  [ -r "$list" ] || { echo "No $list: is \`make run\` running on this data directory (DATA_DIR)?" >&2; exit 1; }
+  while read -r variable role network; do
+    token=$(ROLE=$role NETWORK=$network PERSON='' "$0") || exit 1
+    echo "export $variable=$token"
+  done <"$list"
+  exit 0
+fi
+
+role=${ROLE:?Set ROLE to secretariat, group-leader, representative, dashboard-reader, operator or partner-system.}
+network=${NETWORK:-partnerskap-mot-mobbing}
 
 secret_of() {
   local file=$secrets/$1.secret

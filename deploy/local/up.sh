@@ -32,12 +32,26 @@ start_postgres() {
   as_user postgres "$pg_bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 start \
     -o "-p $postgres_port -k $dir -c listen_addresses=127.0.0.1" >/dev/null
   for name in "${services[@]%%:*}" identity; do
-    if ! as_user postgres "$pg_bin/psql" -h 127.0.0.1 -p "$postgres_port" -U postgres -tAc \
-        "SELECT 1 FROM pg_database WHERE datname = '$name'" | grep -q 1; then
-      as_user postgres "$pg_bin/createdb" -h 127.0.0.1 -p "$postgres_port" -U postgres "$name"
-    fi
+    ensure_service_database "$name"
   done
-  echo "PostgreSQL on 127.0.0.1:$postgres_port (databases: membership, groups, meetings, reporting, identity)"
+  echo "PostgreSQL on 127.0.0.1:$postgres_port (a database and a login role per service and the issuer:" \
+    "membership, groups, meetings, reporting, identity)"
+}
+
+psql_admin() { as_user postgres "$pg_bin/psql" -h 127.0.0.1 -p "$postgres_port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
+
+# A login role per service that owns its own database and nothing else (no superuser, no CREATEDB or CREATEROLE), and
+# that no other role may connect to. What an earlier make up created as postgres is handed over to the service.
+ensure_service_database() { # name
+  psql_admin -d postgres -v role="$1" >/dev/null <<'SQL'
+SELECT format('CREATE ROLE %I LOGIN', :'role') WHERE NOT EXISTS (SELECT FROM pg_roles WHERE rolname = :'role') \gexec
+SELECT format('CREATE DATABASE %I OWNER %I', :'role', :'role') WHERE NOT EXISTS (SELECT FROM pg_database WHERE datname = :'role') \gexec
+ALTER DATABASE :"role" OWNER TO :"role";
+REVOKE ALL ON DATABASE :"role" FROM PUBLIC;
+SQL
+  psql_admin -d "$1" -v role="$1" >/dev/null <<'SQL'
+SELECT format('ALTER TABLE %I OWNER TO %I', tablename, :'role') FROM pg_tables WHERE schemaname = 'public' AND tableowner <> :'role' \gexec
+SQL
 }
 
 start_rabbitmq() {
@@ -45,12 +59,18 @@ start_rabbitmq() {
   if port_open "$rabbitmq_port"; then echo "RabbitMQ already running on 127.0.0.1:$rabbitmq_port"; return; fi
   local dir=$state/rabbitmq
   mkdir -p "$dir/mnesia" "$dir/log"
-  echo "[]." >"$dir/enabled_plugins"
+  # The management API gives the services their queues' figures (messages ready and unacked, consumers).
+  echo "[rabbitmq_management]." >"$dir/enabled_plugins"
+  printf 'management.tcp.ip = 127.0.0.1\nmanagement.tcp.port = %s\n' "$rabbitmq_management_port" >"$dir/rabbitmq.conf"
   # Started as root, rabbitmq-server drops to the rabbitmq user, which must own its directories.
   [ "$(id -u)" -eq 0 ] && chown -R rabbitmq:rabbitmq "$dir"
+  # Loopback only: AMQP, the management API, the Erlang distribution port and the port mapper (epmd, started by the node
+  # on ERL_EPMD_PORT).
   RABBITMQ_NODENAME=$rabbitmq_node RABBITMQ_NODE_IP_ADDRESS=127.0.0.1 RABBITMQ_NODE_PORT=$rabbitmq_port \
-  RABBITMQ_DIST_PORT=$rabbitmq_dist_port RABBITMQ_MNESIA_BASE=$dir/mnesia RABBITMQ_LOG_BASE=$dir/log \
-  RABBITMQ_ENABLED_PLUGINS_FILE=$dir/enabled_plugins \
+  RABBITMQ_DIST_PORT=$rabbitmq_dist_port ERL_EPMD_ADDRESS=127.0.0.1 \
+  RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
+  RABBITMQ_MNESIA_BASE=$dir/mnesia RABBITMQ_LOG_BASE=$dir/log \
+  RABBITMQ_ENABLED_PLUGINS_FILE=$dir/enabled_plugins RABBITMQ_CONFIG_FILE=$dir/rabbitmq.conf \
     setsid nohup "$rabbitmq_bin/rabbitmq-server" >"$state/logs/rabbitmq.log" 2>&1 </dev/null &
   echo $! >"$state/pids/rabbitmq.pid"
   wait_for_port "$rabbitmq_port" 90 RabbitMQ "$state/logs/rabbitmq.log"
@@ -86,7 +106,7 @@ start_identity() {
     ASPNETCORE_ENVIRONMENT=Development
     HTTP_PORT="$identity_port" BIND_ADDRESS=127.0.0.1
     Storage__Provider=postgres
-    Storage__ConnectionString="Host=127.0.0.1;Port=$postgres_port;Database=identity;Username=postgres"
+    Storage__ConnectionString="Host=127.0.0.1;Port=$postgres_port;Database=identity;Username=identity"
     Identity__Issuer="$issuer"
     OTEL_SERVICE_NAME=identity
   )
@@ -107,6 +127,31 @@ start_identity() {
   echo "identity (the token issuer) on $issuer"
 }
 
+write_prometheus_config() { # scrape interval: every service's /metrics, the platform's alerts (deploy/prometheus/alerts.yml)
+  local interval=${1:-15s}
+  mkdir -p "$state/prometheus"
+  {
+    printf 'global:\n  scrape_interval: %s\n  evaluation_interval: %s\n' "$interval" "$interval"
+    printf 'rule_files:\n  - %s\n' "$root/deploy/prometheus/alerts.yml"
+    printf 'scrape_configs:\n'
+    for entry in "${services[@]}"; do
+      local name=${entry%%:*}
+      printf '  - job_name: %s\n    static_configs:\n      - targets: ["127.0.0.1:%s"]\n' "$name" "$(http_port_of "$name")"
+    done
+  } >"$state/prometheus/prometheus.yml"
+}
+
+start_prometheus() {
+  command -v prometheus >/dev/null || { echo "Prometheus is not installed: run tests/tools/install-deps.sh." >&2; exit 1; }
+  if port_open "$prometheus_port"; then echo "Prometheus already running on 127.0.0.1:$prometheus_port"; return; fi
+  write_prometheus_config
+  setsid nohup prometheus --config.file="$state/prometheus/prometheus.yml" --storage.tsdb.path="$state/prometheus/data" \
+    --web.listen-address="127.0.0.1:$prometheus_port" >"$state/logs/prometheus.log" 2>&1 </dev/null &
+  echo $! >"$state/pids/prometheus.pid"
+  wait_for_port "$prometheus_port" 30 Prometheus "$state/logs/prometheus.log"
+  echo "Prometheus on http://127.0.0.1:$prometheus_port (alerts: http://127.0.0.1:$prometheus_port/alerts)"
+}
+
 start_service() { # name, Project, port
   local name=$1 project=$2 port=$3
   local csproj=services/$project/NetworkPlatform.$project.csproj
@@ -120,25 +165,26 @@ start_service() { # name, Project, port
   local dll=$root/artifacts/bin/NetworkPlatform.$project/debug/NetworkPlatform.$project.dll
   local env=(
     ASPNETCORE_ENVIRONMENT=Development
-    GRPC_PORT="$port"
+    GRPC_PORT="$port" HTTP_PORT="$(http_port_of "$name")" BIND_ADDRESS=127.0.0.1
     Storage__Provider=postgres
-    Storage__ConnectionString="Host=127.0.0.1;Port=$postgres_port;Database=$name;Username=postgres"
+    Storage__ConnectionString="Host=127.0.0.1;Port=$postgres_port;Database=$name;Username=$name"
     Bus__Transport=rabbitmq
     Bus__RabbitMq__Host=127.0.0.1 Bus__RabbitMq__Port="$rabbitmq_port" Bus__RabbitMq__VirtualHost=/
-    Bus__RabbitMq__Username=guest Bus__RabbitMq__Password=guest
+    Bus__RabbitMq__Username=guest Bus__RabbitMq__Password=guest Bus__RabbitMq__ManagementUrl="http://127.0.0.1:$rabbitmq_management_port"
     Auth__Authority="$issuer" Auth__Audience=networkplatform
     Auth__ClientId="service-$name" Auth__ClientSecretFile="$state/auth/clients/$name.secret"
     Services__Membership="http://127.0.0.1:$(port_of membership)" Services__Groups="http://127.0.0.1:$(port_of groups)"
     Services__Meetings="http://127.0.0.1:$(port_of meetings)"
     OTEL_SERVICE_NAME="$name"
   )
-  [ "$name" = reporting ] && env+=(HTTP_PORT=$dashboard_port Dashboard__ClientId=dashboard
-                                   Dashboard__ClientSecretFile="$state/auth/clients/dashboard.secret")
+  if [ "$name" = reporting ]; then
+    env+=(Dashboard__ClientId=dashboard Dashboard__ClientSecretFile="$state/auth/clients/dashboard.secret")
+  fi
   # A simple command in the background, so $! is the service's own pid (env, setsid and nohup exec).
   env "${env[@]}" setsid nohup dotnet "$dll" >"$state/logs/$name.log" 2>&1 </dev/null &
   echo $! >"$state/pids/$name.pid"
   wait_for_port "$port" 60 "$name" "$state/logs/$name.log"
-  echo "$name on 127.0.0.1:$port$([ "$name" = reporting ] && echo " (dashboard http://127.0.0.1:$dashboard_port)")"
+  echo "$name: gRPC on 127.0.0.1:$port, JSON and gRPC-Web on http://127.0.0.1:$(http_port_of "$name")$([ "$name" = reporting ] && echo " (dashboard)")"
 }
 
 start_postgres
@@ -149,4 +195,5 @@ for entry in "${services[@]}"; do
   IFS=: read -r name project port <<<"$entry"
   start_service "$name" "$project" "$port"
 done
+start_prometheus
 echo "Up. Logs and pid files: $state/{logs,pids}. Stop everything with: make down"

@@ -8,6 +8,7 @@ using NetworkPlatform.Groups.Features;
 using NetworkPlatform.Groups.Features.Membership;
 using NetworkPlatform.Groups.Peers;
 using NetworkPlatform.Groups.Seed;
+using NetworkPlatform.Groups.Storage;
 using NetworkPlatform.Messaging.Bus;
 using NetworkPlatform.Storage;
 using NetworkPlatform.Storage.Hosting;
@@ -32,7 +33,7 @@ public static class GroupsModule
     /// </summary>
     public static IServiceCollection AddGroups(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDocumentStore(configuration.GetSection("Storage"), ServiceName);
+        services.AddDocumentStore(configuration.GetSection("Storage"), ServiceName, GroupsCollections.All);
         services.TryAddSingleton(TimeProvider.System);
         // Checked at start-up: without the membership service nobody can join a group.
         services.AddPeerClient<RepresentativeService.RepresentativeServiceClient>(configuration, "Membership");

@@ -30,7 +30,7 @@ public static class MeetingsModule
 
     public static IServiceCollection AddMeetings(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDocumentStore(configuration.GetSection("Storage"), ServiceName);
+        services.AddDocumentStore(configuration.GetSection("Storage"), ServiceName, MeetingsCollections.All);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new MeetingsDatabase(ServiceStorage.DocumentStore(sp, ServiceName)));
 

@@ -4,6 +4,7 @@ using NetworkPlatform.Membership.Api;
 using NetworkPlatform.Membership.Consumers;
 using NetworkPlatform.Membership.Features;
 using NetworkPlatform.Membership.Seed;
+using NetworkPlatform.Membership.Storage;
 using NetworkPlatform.Messaging.Bus;
 using NetworkPlatform.Storage;
 using NetworkPlatform.Storage.Hosting;
@@ -28,7 +29,7 @@ public static class MembershipModule
 
     public static IServiceCollection AddMembership(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDocumentStore(configuration.GetSection("Storage"), ServiceName);
+        services.AddDocumentStore(configuration.GetSection("Storage"), ServiceName, MembershipCollections.All);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new MembershipContext(sp.GetRequiredKeyedService<IDocumentStore>(ServiceName), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<NetworkApi>();

@@ -5,6 +5,7 @@ using NetworkPlatform.Reporting.Api;
 using NetworkPlatform.Reporting.Dashboard;
 using NetworkPlatform.Reporting.Features;
 using NetworkPlatform.Reporting.Projections;
+using NetworkPlatform.Reporting.Storage;
 using NetworkPlatform.Storage;
 using NetworkPlatform.Storage.Hosting;
 
@@ -13,10 +14,9 @@ namespace NetworkPlatform.Reporting;
 /// <summary>
 /// The reporting service as a module, for its own process (Program.cs) and for the standalone host:
 /// <code>
-/// builder.AddDashboardEndpoint(port);          // the dashboard's HTTP/1.1 port
 /// services.AddReporting(configuration);        // its own database, features, live feed
 /// bus.AddReporting();                          // the other services' events, logged and projected
-/// app.MapReporting();                          // gRPC (health follows readiness) and the dashboard
+/// app.MapReporting();                          // gRPC, JSON and gRPC-Web (health follows readiness), the dashboard page
 /// </code>
 /// </summary>
 public static class ReportingModule
@@ -25,7 +25,7 @@ public static class ReportingModule
 
     public static IServiceCollection AddReporting(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddDocumentStore(configuration.GetSection("Storage"), ServiceName);
+        services.AddDocumentStore(configuration.GetSection("Storage"), ServiceName, ReportingCollections.All);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LiveFeed>();
         services.AddSingleton(sp => new ReportingCommands(Store(sp), sp.GetRequiredService<LiveFeed>()));

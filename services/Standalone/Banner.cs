@@ -1,48 +1,54 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using NetworkPlatform.Hosting;
 using NetworkPlatform.Membership.Seed;
 
 namespace NetworkPlatform.Standalone;
 
-/// <summary>What `make run` prints once listening: the address, what is served, and calls to copy.</summary>
+/// <summary>
+/// What `make run` prints once it answers calls: where gRPC, JSON, the dashboard and the token issuer are, how to get a
+/// token for every role, calls to copy, next steps and anything that did not work. Framework chatter stays at Debug
+/// (appsettings.json).
+/// </summary>
 internal static class Banner
 {
-    public static void Print(WebApplication app)
+    private const string Network = DemoNetworks.Partnership;
+
+    public static void Print(WebApplication app, IReadOnlyList<string> warnings)
     {
         var settings = app.Services.GetRequiredService<StandaloneSettings>();
-        var target = new Uri(settings.GrpcAddress).Authority;
+        var grpc = new Uri(settings.GrpcAddress).Authority;
+        var http = settings.HttpAddress;
         var year = DateTime.UtcNow.Year;
-        var healthBody = $"{{\"network_id\":\"{DemoNetworks.Partnership}\",\"year\":{year}}}";
-        var groupsBody = $"{{\"network_id\":\"{DemoNetworks.Partnership}\"}}";
+        var mail = app.Configuration["Notifications:Smtp:Host"] is { Length: > 0 } ? "" :
+            "\n  - Mail is off: notices are logged at Debug only. Set Notifications__Smtp__Host (and __Port) to send them.";
+        var warningLines = string.Concat(warnings.Select(w => "\n  - " + w)) + mail;
         Console.WriteLine($"""
 
-            Network Platform is running (standalone): gRPC on {settings.GrpcAddress} (HTTP/2, h2c), data in {settings.DataDirectory}
-              services: membership, groups, meetings, reporting; grpc.health.v1 and server reflection (v1, v1alpha)
-              dashboard: {settings.DashboardAddress}/#network={DemoNetworks.Partnership}&year={year} (sign in as a demo person)
-              token issuer (OpenID Connect): {settings.Issuer} (discovery: {settings.Issuer}.well-known/openid-configuration)
+            Network Platform is running (standalone: membership, groups, meetings, reporting in one process)
+              gRPC (HTTP/2, h2c)    {grpc}   health, reflection v1/v1alpha: grpcurl -plaintext {grpc} list
+              JSON and gRPC-Web     {http}   OpenAPI: {http}{ServiceDefaults.OpenApiPath}
+              Dashboard             {http}/#network={Network}&year={year}   (sign in as a demo person)
+              Token issuer (OIDC)   {settings.Issuer}   discovery: {settings.Issuer}.well-known/openid-configuration
+              Data                  {settings.DataDirectory} (make clean && make run starts from scratch)
+
+            Tokens come from the embedded issuer (valid 10 minutes). All of them as shell variables:
+              eval "$(make -s tokens)"    # {TokenVariables}
+            One at a time, for every role (the demo's people and partner system):
+            {DemoIdentities.TokenHelp()}
 
             Try it:
-              grpcurl -plaintext {target} list
-              grpcurl -plaintext {target} grpc.health.v1.Health/Check
-              /usr/bin/python3 -c "import grpc; print(grpc.insecure_channel('{target}').unary_unary('/grpc.health.v1.Health/Check')(b'', timeout=5))"
-                (b'\x08\x01' is status SERVING)
-            {MembershipDemo("-plaintext ", target)}
-              grpcurl -plaintext -H "authorization: Bearer $TOKEN" -d '{healthBody}' {target} networkplatform.reporting.v1.ReportingService/GetNetworkHealth
-              grpcurl -plaintext -H "authorization: Bearer $TOKEN" -d '{groupsBody}' {target} networkplatform.groups.v1.GroupsService/ListGroups
-            Stop with Ctrl+C. Start from scratch: make clean && make run.
+              curl -s -H "authorization: Bearer $SECRETARIAT" {http}/v1/networks/{Network}/groups
+              grpcurl -plaintext -H "authorization: Bearer $SECRETARIAT" -d '{"{"}"network_id":"{Network}"{"}"}' {grpc} networkplatform.groups.v1.GroupsService/ListGroups
+              curl -s -H "authorization: Bearer $DASHBOARD" "{http}/v1/networks/{Network}/health?year={year}"
+              curl -s -H "authorization: Bearer $LEADER" {http}/v1/networks/{Network}/directory
+
+            Next: README.md's tour; `make up` runs the same services as separate processes on PostgreSQL and RabbitMQ.
+            Warnings:{(warningLines.Length == 0 ? " none" : warningLines)}
+            Stop with Ctrl+C.
 
             """);
     }
 
-    /// <summary>The demo networks, how to get a token for every role (from the embedded issuer, valid 10 minutes) and a call to copy.</summary>
-    private static string MembershipDemo(string plaintext, string target)
-    {
-        var body = $"{{\"network_id\":\"{DemoNetworks.Partnership}\"}}";
-        return $"""
-            Membership demo networks: {DemoNetworks.Partnership}, {DemoNetworks.NationalHph} (inside {DemoNetworks.InternationalHph})
-            Tokens: TOKEN=$(make -s token ROLE=... NETWORK=...) gets one from the embedded issuer (valid 10 minutes), for every role:
-            {DemoIdentities.TokenHelp()}
-              grpcurl {plaintext}-H "authorization: Bearer $TOKEN" -d '{body}' {target} networkplatform.membership.v1.DirectoryService/SearchDirectory
-            """;
-    }
+    private static string TokenVariables =>
+        $"{string.Join(", ", DemoIdentities.Tokens.Where(t => t.Network == Network).Select(t => t.Variable))} for {Network}; " +
+        string.Join(", ", DemoIdentities.Tokens.Where(t => t.Network != Network).Select(t => $"{t.Variable} for {t.Network}"));
 }

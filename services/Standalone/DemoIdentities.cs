@@ -31,6 +31,22 @@ internal static class DemoIdentities
     /// <summary>Fjordvik kommune's case system, a partner system of the partnership (client credentials).</summary>
     public const string PartnerClientId = "demo-partner-" + Partnership;
 
+    /// <summary>`make tokens`' shell variables: each the token of a demo person's role (or the partner system) in a network.</summary>
+    public static readonly IReadOnlyList<(string Variable, string Role, string Network)> Tokens =
+    [
+        ("SECRETARIAT", Roles.Secretariat, Partnership),
+        ("LEADER", Roles.GroupLeader, Partnership),
+        ("REPRESENTATIVE", Roles.Representative, Partnership),
+        ("DASHBOARD", Roles.DashboardReader, Partnership),
+        ("OPERATOR", Roles.Operator, Partnership),
+        ("PARTNER_SYSTEM", Roles.PartnerSystem, Partnership),
+        ("HPH_SECRETARIAT", Roles.Secretariat, DemoNetworks.NationalHph),
+    ];
+
+    /// <summary>Writes <see cref="Tokens"/> beside the demo secrets, where `make tokens` (deploy/local/token.sh) reads them.</summary>
+    public static void WriteTokenList(string secretsDirectory) =>
+        File.WriteAllLines(Path.Combine(secretsDirectory, "tokens.list"), Tokens.Select(t => $"{t.Variable} {t.Role} {t.Network}"));
+
     /// <summary>The Identity:Demo settings of these people and the partner system; secrets go into <paramref name="secretsDirectory"/>.</summary>
     public static Dictionary<string, string?> Settings(string secretsDirectory)
     {

@@ -13,6 +13,7 @@ internal static class DemoMeetingsSeed
     public static async Task RunThenPrintBannerAsync(WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILogger<StandaloneSettings>>();
+        var warnings = new List<string>();
         try
         {
             var stopping = app.Lifetime.ApplicationStopping;
@@ -22,7 +23,8 @@ internal static class DemoMeetingsSeed
         catch (Exception error) when (error is not OperationCanceledException)
         {
             logger.LogError(error, "Seeding the demo meetings failed; the platform runs without them. Delete the data directory to seed again from scratch.");
+            warnings.Add("The demo meetings could not be seeded (see the error above); make clean && make run seeds again from scratch.");
         }
-        Banner.Print(app);
+        Banner.Print(app, warnings);
     }
 }

@@ -8,7 +8,6 @@ using NetworkPlatform.Meetings;
 using NetworkPlatform.Membership;
 using NetworkPlatform.Messaging.Bus;
 using NetworkPlatform.Reporting;
-using NetworkPlatform.Reporting.Dashboard;
 using NetworkPlatform.Standalone;
 
 // Content root next to the binaries: `make run` starts from the repository root, and appsettings.json lives with the build.
@@ -18,12 +17,13 @@ builder.Services.AddSingleton(settings);
 builder.AddServiceDefaults("standalone");
 // Event handlers calling another service act as the client service-standalone of the embedded issuer.
 builder.AddServiceIdentity("standalone");
-builder.AddDashboardEndpoint(settings.DashboardPort);
-builder.Services.AddIdentityIssuer(builder.Configuration);
 builder.Services.AddMembership(builder.Configuration);
 builder.Services.AddGroups(builder.Configuration);
 builder.Services.AddMeetings(builder.Configuration);
 builder.Services.AddReporting(builder.Configuration);
+// Hosted services start in this order: the services' databases are migrated first, then the issuer's start-up (its
+// database, clients, keys) runs, before the bus hands event handlers work that needs service tokens.
+builder.Services.AddIdentityIssuer(builder.Configuration);
 builder.Services.AddEventBus(builder.Configuration.GetSection("Bus"), bus => bus
     .AddMembership()
     .AddGroups()

@@ -11,17 +11,18 @@ namespace NetworkPlatform.Standalone;
 /// client dashboard; their secrets are generated into the data directory at the first start. Anything already configured
 /// (command line, environment) wins.
 /// </summary>
-internal sealed record StandaloneSettings(string DataDirectory, int GrpcPort, int DashboardPort)
+internal sealed record StandaloneSettings(string DataDirectory, int GrpcPort, int HttpPort)
 {
     public const string ServiceClientId = "service-standalone";
     public const string DashboardClientId = "dashboard";
 
     public string GrpcAddress => $"http://127.0.0.1:{GrpcPort}";
 
-    public string DashboardAddress => $"http://127.0.0.1:{DashboardPort}";
+    /// <summary>JSON, gRPC-Web, the OpenAPI document and the dashboard.</summary>
+    public string HttpAddress => $"http://127.0.0.1:{HttpPort}";
 
     /// <summary>The embedded issuer, on the HTTP port (browsers sign in there).</summary>
-    public string Issuer => DashboardAddress + "/";
+    public string Issuer => HttpAddress + "/";
 
     public string SecretsDirectory => Path.Combine(DataDirectory, "identity", "secrets");
 
@@ -29,17 +30,19 @@ internal sealed record StandaloneSettings(string DataDirectory, int GrpcPort, in
     {
         var dataDirectory = Path.GetFullPath(configuration["data-dir"] ?? ".data");
         var grpcPort = configuration.GetValue("GRPC_PORT", 5000);
-        var dashboardPort = configuration.GetValue("HTTP_PORT", 5080);
-        var settings = new StandaloneSettings(dataDirectory, grpcPort, dashboardPort);
+        var httpPort = configuration.GetValue("HTTP_PORT", 5080);
+        var settings = new StandaloneSettings(dataDirectory, grpcPort, httpPort);
         var serviceSecret = Path.Combine(settings.SecretsDirectory, ServiceClientId + ".secret");
         var dashboardSecret = Path.Combine(settings.SecretsDirectory, DashboardClientId + ".secret");
         Secrets.ReadOrCreate(serviceSecret);
         Secrets.ReadOrCreate(dashboardSecret);
+        DemoIdentities.WriteTokenList(settings.SecretsDirectory);
         var self = $"http://127.0.0.1:{grpcPort}";
         var defaults = new Dictionary<string, string?>
         {
             ["BIND_ADDRESS"] = "127.0.0.1",
             ["GRPC_PORT"] = grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["HTTP_PORT"] = httpPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Storage:Provider"] = "sqlite",
             ["Storage:DataDirectory"] = dataDirectory,
             ["Bus:Transport"] = "InMemory",

@@ -62,14 +62,51 @@ public sealed class ServiceDefaultsTests : IAsyncLifetime
         var health = new Health.HealthClient(host.Channel);
         var request = new HealthCheckRequest { Service = EchoService.Descriptor.FullName };
 
-        Assert.Equal(ServingStatus.Serving, (await health.CheckAsync(request)).Status);
+        // Statuses come from the checks' runs every 5 s, the first 5 s after the start.
+        await StatusBecomesAsync(health, request, ServingStatus.Serving);
 
         databaseUp = false;
-        Assert.Equal(ServingStatus.NotServing, (await health.CheckAsync(request)).Status);
+        await StatusBecomesAsync(health, request, ServingStatus.NotServing);
         Assert.Equal(ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest())).Status);
 
         var unknown = await Assert.ThrowsAsync<RpcException>(async () => await health.CheckAsync(new HealthCheckRequest { Service = "nowhere.v1.Missing" }));
         Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+    }
+
+    [Fact]
+    public async Task a_stopping_host_answers_not_serving_at_once()
+    {
+        var health = new Health.HealthClient(host.Channel);
+        var request = new HealthCheckRequest { Service = EchoService.Descriptor.FullName };
+        await StatusBecomesAsync(health, request, ServingStatus.Serving);
+        var watch = health.Watch(request);
+        Assert.True(await watch.ResponseStream.MoveNext(default));
+
+        host.App.Lifetime.StopApplication();
+
+        Assert.True(await watch.ResponseStream.MoveNext(default));
+        Assert.Equal(ServingStatus.NotServing, watch.ResponseStream.Current.Status);
+    }
+
+    private static async Task StatusBecomesAsync(Health.HealthClient health, HealthCheckRequest request, ServingStatus expected)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            try
+            {
+                if ((await health.CheckAsync(request)).Status == expected)
+                {
+                    return;
+                }
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+            {
+                // Not published yet.
+            }
+            Assert.True(DateTime.UtcNow < deadline, $"{request.Service} did not become {expected} within 20 s.");
+            await Task.Delay(200);
+        }
     }
 
     [Fact]

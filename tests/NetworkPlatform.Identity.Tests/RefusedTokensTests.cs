@@ -76,9 +76,10 @@ public sealed class RefusedTokensTests : IAsyncLifetime
     public async Task a_service_whose_issuer_cannot_be_reached_says_so_instead_of_failing()
     {
         var token = await issuer.ClientTokenAsync("service-a", "net-1");
+        using var nowhere = new RefusingPort();
         await using var service = await EchoHost.StartAsync(new Dictionary<string, string?>
         {
-            ["Auth:Authority"] = $"http://127.0.0.1:{FreePort.Next()}/",
+            ["Auth:Authority"] = $"http://127.0.0.1:{nowhere.Port}/",
             ["Auth:Audience"] = "networkplatform",
         });
 

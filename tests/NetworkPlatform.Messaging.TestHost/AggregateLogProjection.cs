@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using NetworkPlatform.Messaging.Inbox;
 using NetworkPlatform.Storage;
 
@@ -28,5 +29,21 @@ public class AggregateLogProjection : IEventHandler<MemberJoined>, IEventHandler
         {
             await unitOfWork.ReplaceAsync(Logs, networkId, log.Document with { Versions = [.. log.Document.Versions, version] }, log.Version, cancellationToken);
         }
+    }
+}
+
+/// <summary>Fails every time on a member named "poison"; counts the attempts.</summary>
+public sealed class PoisonRejectingProjection : AggregateLogProjection
+{
+    public static readonly ConcurrentDictionary<Guid, int> Attempts = new();
+
+    public override Task HandleAsync(MemberJoined domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken)
+    {
+        if (domainEvent.PersonName == "poison")
+        {
+            Attempts.AddOrUpdate(domainEvent.EventId, 1, (_, n) => n + 1);
+            throw new InvalidOperationException($"Cannot project member {domainEvent.PersonName}.");
+        }
+        return base.HandleAsync(domainEvent, unitOfWork, cancellationToken);
     }
 }

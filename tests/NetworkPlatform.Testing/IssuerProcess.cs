@@ -4,6 +4,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Grpc.Core;
 
 namespace NetworkPlatform.Testing;
 
@@ -17,6 +18,9 @@ namespace NetworkPlatform.Testing;
 /// </summary>
 public sealed partial class IssuerProcess : IAsyncDisposable
 {
+    /// <summary>The platform's API, the audience of the issuer's tokens (Auth__Audience of the services).</summary>
+    public const string Audience = "networkplatform";
+
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly PeerProcess process;
@@ -93,7 +97,7 @@ public sealed partial class IssuerProcess : IAsyncDisposable
     /// <summary>The settings of a service that accepts this issuer's tokens and calls its peers as <paramref name="clientId"/> (when given).</summary>
     public Dictionary<string, string?> ServiceSettings(string? clientId = null)
     {
-        var settings = new Dictionary<string, string?> { ["Auth:Authority"] = Authority, ["Auth:Audience"] = "networkplatform" };
+        var settings = new Dictionary<string, string?> { ["Auth:Authority"] = Authority, ["Auth:Audience"] = Audience };
         if (clientId is not null)
         {
             settings["Auth:ClientId"] = clientId;
@@ -107,18 +111,47 @@ public sealed partial class IssuerProcess : IAsyncDisposable
         PostAsync("connect/token", clientId, secret, form);
 
     /// <summary>A client credentials access token of <paramref name="clientId"/> (a service naming <paramref name="networkId"/>); fails with the issuer's answer.</summary>
-    public async Task<string> ClientTokenAsync(string clientId, string? networkId = null, string? secret = null)
+    public Task<string> ClientTokenAsync(string clientId, string? networkId = null, string? secret = null) =>
+        ClientTokenAsync(Http, clientId, secret ?? Secret(clientId), networkId);
+
+    public Task<(int Status, JsonElement Body)> PostAsync(string path, string clientId, string? secret, params (string Name, string Value)[] form) =>
+        PostAsync(Http, path, clientId, secret, form);
+
+    /// <summary>
+    /// A caller of <paramref name="networkId"/> with <paramref name="role"/> (and <paramref name="organisationId"/>) as call
+    /// metadata: a partner client registered for them (once) and its token.
+    /// </summary>
+    public Task<Metadata> CallerAsync(string networkId, string role, string? organisationId = null) =>
+        CallerAsync(Http, environment, networkId, role, organisationId);
+
+    /// <summary>
+    /// <see cref="CallerAsync(string, string, string?)"/> at an issuer started elsewhere (make up's): <paramref name="issuer"/>
+    /// addresses it, <paramref name="storage"/> holds the Storage__* settings of its database.
+    /// </summary>
+    public static async Task<Metadata> CallerAsync(HttpClient issuer, IReadOnlyDictionary<string, string> storage, string networkId,
+        string role, string? organisationId = null)
     {
-        var form = new List<(string, string)> { ("grant_type", "client_credentials") };
-        if (networkId is not null)
-        {
-            form.Add(("network_id", networkId));
-        }
-        var (status, body) = await TokenAsync(clientId, secret ?? Secret(clientId), [.. form]);
-        return status == 200 ? body.GetProperty("access_token").GetString()! : throw new InvalidOperationException($"The issuer answered {status}: {body}");
+        var clientId = $"caller-{networkId}-{role}" + (organisationId is null ? "" : "-" + organisationId);
+        string[] organisation = organisationId is null ? [] : ["--organisation", organisationId];
+        var registered = await RunAsync(storage,
+            ["register-client", "--client-id", clientId, "--kind", "partner", "--network", networkId, "--roles", role, .. organisation]);
+        var token = await ClientTokenAsync(issuer, clientId, Printed(registered, "client_secret"), networkId: null);
+        return new Metadata { { "authorization", "Bearer " + token } };
     }
 
-    public async Task<(int Status, JsonElement Body)> PostAsync(string path, string clientId, string? secret, params (string Name, string Value)[] form)
+    private static async Task<string> ClientTokenAsync(HttpClient issuer, string clientId, string secret, string? networkId)
+    {
+        (string, string)[] form = networkId is null
+            ? [("grant_type", "client_credentials")]
+            : [("grant_type", "client_credentials"), ("network_id", networkId)];
+        var (status, body) = await PostAsync(issuer, "connect/token", clientId, secret, form);
+        return status == 200
+            ? body.GetProperty("access_token").GetString()!
+            : throw new InvalidOperationException($"The issuer answered {status}: {body}");
+    }
+
+    private static async Task<(int Status, JsonElement Body)> PostAsync(HttpClient issuer, string path, string clientId, string? secret,
+        (string Name, string Value)[] form)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, path)
         {
@@ -127,15 +160,18 @@ public sealed partial class IssuerProcess : IAsyncDisposable
         };
         if (secret is not null)
         {
-            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{secret}")));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic",
+                Convert.ToBase64String(Encoding.UTF8.GetBytes($"{clientId}:{secret}")));
         }
-        using var response = await Http.SendAsync(request);
+        using var response = await issuer.SendAsync(request);
         var text = await response.Content.ReadAsStringAsync();
         return ((int)response.StatusCode, text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone());
     }
 
     /// <summary>Runs an administration command (`invite`, `register-client`, ...) on this issuer's database; its standard output.</summary>
-    public async Task<string> RunAsync(params string[] command)
+    public Task<string> RunAsync(params string[] command) => RunAsync(environment, command);
+
+    private static async Task<string> RunAsync(IReadOnlyDictionary<string, string> settings, string[] command)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Dll());
@@ -143,7 +179,7 @@ public sealed partial class IssuerProcess : IAsyncDisposable
         {
             info.ArgumentList.Add(argument);
         }
-        foreach (var (name, value) in environment)
+        foreach (var (name, value) in settings)
         {
             info.Environment[name] = value;
         }

@@ -80,6 +80,9 @@ public sealed class PeerProcess : IAsyncDisposable
         return server;
     }
 
+    /// <summary>Completes when the process has exited.</summary>
+    public Task WaitForExitAsync(CancellationToken cancellationToken = default) => process.WaitForExitAsync(cancellationToken);
+
     /// <summary>The READY line, once the script printed it.</summary>
     public async Task<string> WaitUntilReadyAsync(TimeSpan timeout)
     {

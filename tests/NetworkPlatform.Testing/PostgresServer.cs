@@ -4,20 +4,24 @@ using Npgsql;
 namespace NetworkPlatform.Testing;
 
 /// <summary>
-/// A private PostgreSQL 15 from Debian's packages (initdb + pg_ctl in a temp directory on a free port), one per test
-/// process, started on first use and stopped by a watchdog when the process exits. Each test asks for its own fresh database.
+/// A private PostgreSQL 15 from Debian's packages (initdb + pg_ctl in a temp directory on a port of its own), one shared
+/// per test process (<see cref="SharedAsync"/>), started on first use and stopped by a watchdog when the process exits.
+/// Each test asks for its own fresh database; tests that stop the server start one of their own (<see cref="StartNewAsync"/>).
 /// Durability is off (fsync, synchronous_commit): it is a test server, and both sides of a benchmark share it.
 /// </summary>
 public sealed class PostgresServer
 {
     private const string BinDirectory = "/usr/lib/postgresql/15/bin";
     private const string DirectoryPrefix = "networkplatform-pg-";
-    private static readonly Lazy<Task<PostgresServer>> SharedServer = new(StartAsync);
+    private static readonly Lazy<Task<PostgresServer>> SharedServer = new(() => StartNewAsync());
 
-    private PostgresServer(string directory, int port)
+    private readonly int maxConnections;
+
+    private PostgresServer(string directory, int port, int maxConnections)
     {
         Directory = directory;
         Port = port;
+        this.maxConnections = maxConnections;
     }
 
     /// <summary>The server of this test process (started on first call).</summary>
@@ -28,6 +32,8 @@ public sealed class PostgresServer
     public int Port { get; }
 
     private string DataDirectory => Path.Combine(Directory, "data");
+
+    private string LogFile => Path.Combine(Directory, "log");
 
     public string ConnectionString(string database) =>
         $"Host=127.0.0.1;Port={Port};Username=postgres;Database={database};Timeout=15;Command Timeout=30";
@@ -43,7 +49,11 @@ public sealed class PostgresServer
         return ConnectionString(name);
     }
 
-    private static async Task<PostgresServer> StartAsync()
+    /// <summary>
+    /// A server of its own (for tests that stop and start it, or fill its <paramref name="maxConnections"/>), stopped by
+    /// a watchdog when this process exits.
+    /// </summary>
+    public static async Task<PostgresServer> StartNewAsync(int maxConnections = 300)
     {
         if (!File.Exists(Path.Combine(BinDirectory, "pg_ctl")))
         {
@@ -61,27 +71,36 @@ public sealed class PostgresServer
         await RunAsync(Path.Combine(BinDirectory, "initdb"),
             ["-D", Path.Combine(directory, "data"), "-A", "trust", "-U", "postgres", "-E", "UTF8", "--locale=C", "--no-sync"], asPostgres: true);
 
-        // A free port can be taken between probing and binding: try a few.
+        // PostgreSQL cannot listen on port 0 and report the port: take a random one, and another when it is taken.
         for (var attempt = 1; ; attempt++)
         {
-            var server = new PostgresServer(directory, FreePort.Next());
+            var server = new PostgresServer(directory, CandidatePort.Next(), maxConnections);
             try
             {
-                await RunAsync(Path.Combine(BinDirectory, "pg_ctl"),
-                [
-                    "-D", server.DataDirectory, "-l", Path.Combine(directory, "log"), "-w", "-t", "60", "start", "-o",
-                    $"-p {server.Port} -k {directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off " +
-                    "-c full_page_writes=off -c max_connections=300 -c shared_buffers=128MB",
-                ], asPostgres: true);
+                await server.StartAsync();
                 server.StartWatchdog();
                 return server;
             }
-            catch (InvalidOperationException) when (attempt < 3)
+            catch (InvalidOperationException) when (attempt < 5 && server.LogShows("Address already in use"))
             {
-                // Port race or slow start: try again on another port.
+                // Another process had it: try another port.
             }
         }
     }
+
+    /// <summary>Starts the server (again) on its port, with its data: what a restart after <see cref="StopAsync"/> does.</summary>
+    public Task StartAsync() => RunAsync(Path.Combine(BinDirectory, "pg_ctl"),
+    [
+        "-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "start", "-o",
+        $"-p {Port} -k {Directory} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off " +
+        $"-c full_page_writes=off -c max_connections={maxConnections} -c shared_buffers=128MB",
+    ], asPostgres: true);
+
+    /// <summary>A fast shutdown, as an operator's restart does it: every session is ended, clients see their connections go.</summary>
+    public Task StopAsync() =>
+        RunAsync(Path.Combine(BinDirectory, "pg_ctl"), ["-D", DataDirectory, "-m", "fast", "-w", "stop"], asPostgres: true);
+
+    private bool LogShows(string text) => File.Exists(LogFile) && File.ReadAllText(LogFile).Contains(text, StringComparison.Ordinal);
 
     /// <summary>
     /// Test hosts do not reliably run exit handlers (the runner may kill them), so a detached watchdog stops the server

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Sockets;
 
 namespace NetworkPlatform.Testing;
@@ -20,13 +21,19 @@ public sealed class RabbitMqServer : IAsyncDisposable
     private readonly int _distributionPort;
     private Process? _process;
 
-    private RabbitMqServer(string directory, string nodeName, int port, int distributionPort)
+    private RabbitMqServer(string directory, string nodeName, int port, int distributionPort, int? managementPort)
     {
         _directory = directory;
         NodeName = nodeName;
         Port = port;
         _distributionPort = distributionPort;
+        ManagementPort = managementPort;
     }
+
+    /// <summary>The management API's port on <see cref="Host"/> when started with it (<see cref="StartNewAsync"/>).</summary>
+    public int? ManagementPort { get; }
+
+    public string? ManagementUrl => ManagementPort is { } port ? $"http://{Host}:{port}" : null;
 
     public string NodeName { get; }
 
@@ -62,7 +69,8 @@ public sealed class RabbitMqServer : IAsyncDisposable
         }
     }
 
-    public static async Task<RabbitMqServer> StartNewAsync()
+    /// <param name="management">Also serve the management API (the queue metrics read it); it adds a few seconds to the start.</param>
+    public static async Task<RabbitMqServer> StartNewAsync(bool management = false)
     {
         if (!File.Exists("/usr/sbin/rabbitmq-server"))
         {
@@ -72,16 +80,34 @@ public sealed class RabbitMqServer : IAsyncDisposable
         var id = $"{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
         var directory = Path.Combine(Path.GetTempPath(), DirectoryPrefix + id);
         Directory.CreateDirectory(directory);
-        await File.WriteAllTextAsync(Path.Combine(directory, "enabled_plugins"), "[].\n");
+        await File.WriteAllTextAsync(Path.Combine(directory, "enabled_plugins"), management ? "[rabbitmq_management].\n" : "[].\n");
         if (Environment.UserName == "root")
         {
             // Started as root, rabbitmq-server drops to the rabbitmq user, which must own its directories.
             await RunAsync("chown", ["-R", "rabbitmq:rabbitmq", directory], TimeSpan.FromSeconds(10));
         }
-        var server = new RabbitMqServer(directory, $"np-test-{id}@localhost", FreePort.Next(), FreePort.Next());
-        server.StartWatchdog();
-        await server.StartAsync();
-        return server;
+        // RabbitMQ cannot listen on port 0 and report the port: take random ones, and others when one is taken.
+        for (var attempt = 1; ; attempt++)
+        {
+            int? managementPort = management ? CandidatePort.Next() : null;
+            await File.WriteAllTextAsync(Path.Combine(directory, "rabbitmq.conf"),
+                managementPort is { } http ? $"management.tcp.ip = 127.0.0.1\nmanagement.tcp.port = {http}\n" : "");
+            var server = new RabbitMqServer(directory, $"np-test-{id}@localhost", CandidatePort.Next(), CandidatePort.Next(),
+                managementPort);
+            if (attempt == 1)
+            {
+                server.StartWatchdog();
+            }
+            try
+            {
+                await server.StartAsync();
+                return server;
+            }
+            catch (InvalidOperationException e) when (attempt < 5 && e.Message.Contains("eaddrinuse", StringComparison.Ordinal))
+            {
+                // Another process had one of its ports: try others.
+            }
+        }
     }
 
     /// <summary>
@@ -118,6 +144,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
         start.Environment["RABBITMQ_MNESIA_BASE"] = Path.Combine(_directory, "mnesia");
         start.Environment["RABBITMQ_LOG_BASE"] = Path.Combine(_directory, "log");
         start.Environment["RABBITMQ_ENABLED_PLUGINS_FILE"] = Path.Combine(_directory, "enabled_plugins");
+        start.Environment["RABBITMQ_CONFIG_FILE"] = Path.Combine(_directory, "rabbitmq.conf");
         var output = Path.Combine(_directory, "console.log");
         _process = Process.Start(start) ?? throw new InvalidOperationException("Could not start rabbitmq-server.");
         _process.OutputDataReceived += (_, e) => AppendLine(output, e.Data);
@@ -167,6 +194,31 @@ public sealed class RabbitMqServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Stops the broker inside its running node (rabbitmqctl stop_app): every client connection is closed and every queue
+    /// stops, as in a full stop, and <see cref="StartBrokerAsync"/> takes seconds instead of a node's boot.
+    /// </summary>
+    public Task StopBrokerAsync() => CtlAsync("stop_app");
+
+    public Task StartBrokerAsync() => CtlAsync("start_app");
+
+    /// <summary>A crash: SIGKILL to the node, no shutdown at all; <see cref="StartAsync"/> brings it back with its data.</summary>
+    public async Task KillAsync()
+    {
+        KillNodeProcesses(_directory);
+        if (_process is not null)
+        {
+            using var exited = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+            await _process.WaitForExitAsync(exited.Token);
+            _process.Dispose();
+            _process = null;
+        }
+        while (await IsListeningAsync())
+        {
+            await Task.Delay(100);
+        }
+    }
+
     /// <summary>rabbitmqctl against this node, e.g. CtlAsync("list_queues", "name", "messages"); returns its output.</summary>
     public async Task<string> CtlAsync(params string[] arguments) =>
         await RunAsync("/usr/sbin/rabbitmqctl", ["-q", "-n", NodeName, .. arguments], TimeSpan.FromSeconds(90));
@@ -178,6 +230,18 @@ public sealed class RabbitMqServer : IAsyncDisposable
         await CtlAsync("add_vhost", name);
         await CtlAsync("set_permissions", "-p", name, Username, ".*", ".*", ".*");
         return name;
+    }
+
+    /// <summary>Every queue of <paramref name="virtualHost"/> with its consumers and messages (ready and unacknowledged).</summary>
+    public async Task<IReadOnlyList<QueueState>> QueuesAsync(string virtualHost = "/")
+    {
+        var output = await CtlAsync("list_queues", "-p", virtualHost, "--no-table-headers", "name", "consumers", "messages");
+        return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(line => line.Split('\t'))
+            .Where(parts => parts.Length == 3 && int.TryParse(parts[1], out _))
+            .Select(parts => new QueueState(parts[0], int.Parse(parts[1], CultureInfo.InvariantCulture),
+                long.Parse(parts[2], CultureInfo.InvariantCulture)))
+            .ToList();
     }
 
     /// <summary>Messages ready in each queue (name -> count).</summary>
@@ -369,3 +433,6 @@ public sealed class RabbitMqServer : IAsyncDisposable
         return await stdout;
     }
 }
+
+/// <summary>A queue as rabbitmqctl list_queues reports it.</summary>
+public sealed record QueueState(string Name, int Consumers, long Messages);

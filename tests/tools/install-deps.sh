@@ -12,6 +12,7 @@ packages=(
   chromium                                                  # the dashboard's browser test (Playwright drives it)
   python3-icalendar                                         # independent reader of the meetings .ics output
   python3-aiosmtpd                                          # SMTP server receiving the meetings mail adapter's messages
+  prometheus                                                # promtool (alert rule tests, config checks) and make up's Prometheus
 )
 # node and npm run the Kubernetes schema check of tests/NetworkPlatform.Deploy.Tests (any distribution's will do).
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)

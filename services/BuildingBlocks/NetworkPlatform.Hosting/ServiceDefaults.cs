@@ -1,6 +1,9 @@
 using ServiceDescriptor = Google.Protobuf.Reflection.ServiceDescriptor;
 using Grpc.AspNetCore.HealthChecks;
+using Grpc.AspNetCore.Web;
 using Grpc.Core;
+using Grpc.Health.V1;
+using Grpc.HealthCheck;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -12,19 +15,29 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi.Models;
 using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Hosting.Errors;
+using NetworkPlatform.Hosting.Http;
 using NetworkPlatform.Hosting.Telemetry;
 
 namespace NetworkPlatform.Hosting;
 
 /// <summary>
-/// The one call every service host makes: configuration from environment variables, Kestrel (h2c on GRPC_PORT unless
-/// URLs are configured), Grpc.AspNetCore with 4 MiB message limits, JwtBearer authentication, grpc.health.v1 that follows
-/// the service's "ready" health checks, server reflection, RPC metrics, graceful shutdown, OpenTelemetry and JSON logs.
+/// The one call every service host makes: configuration from environment variables, Kestrel (h2c gRPC on GRPC_PORT unless
+/// URLs are configured; HTTP/1.1 on HTTP_PORT for JSON, gRPC-Web, the OpenAPI document and pages), Grpc.AspNetCore with
+/// 4 MiB message limits and JSON transcoding of the google.api.http annotations, JwtBearer authentication, grpc.health.v1
+/// that follows the service's "ready" health checks, server reflection, RPC metrics, graceful shutdown, OpenTelemetry and
+/// JSON logs.
 /// </summary>
 public static class ServiceDefaults
 {
     public const int DefaultGrpcPort = 8080;
+
+    public const int DefaultHttpPort = 8081;
+
+    /// <summary>Where the OpenAPI document of the JSON API is served, on the HTTP port.</summary>
+    public const string OpenApiPath = "/openapi/v1.json";
 
     /// <summary>Largest message accepted or sent; a larger one ends the call with RESOURCE_EXHAUSTED.</summary>
     public const int MaxMessageSize = 4 * 1024 * 1024;
@@ -35,6 +48,9 @@ public static class ServiceDefaults
     public static WebApplicationBuilder AddServiceDefaults(this WebApplicationBuilder builder, string serviceName)
     {
         var configuration = builder.Configuration;
+        var endpoints = new ServiceEndpoints();
+        builder.Services.AddSingleton(endpoints);
+        var urlsConfigured = !string.IsNullOrEmpty(configuration["urls"]) || !string.IsNullOrEmpty(configuration["ASPNETCORE_URLS"]);
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
@@ -43,9 +59,22 @@ public static class ServiceDefaults
             kestrel.Limits.Http2.MaxStreamsPerConnection = 256;
             kestrel.Limits.Http2.KeepAlivePingDelay = TimeSpan.FromSeconds(30);
             kestrel.Limits.Http2.KeepAlivePingTimeout = TimeSpan.FromSeconds(20);
-            if (string.IsNullOrEmpty(configuration["urls"]) && string.IsNullOrEmpty(configuration["ASPNETCORE_URLS"]))
+            if (!urlsConfigured)
             {
-                kestrel.Listen(BindAddress(configuration), configuration.GetValue("GRPC_PORT", DefaultGrpcPort), listen => listen.Protocols = HttpProtocols.Http2);
+                kestrel.Listen(BindAddress(configuration), configuration.GetValue("GRPC_PORT", DefaultGrpcPort), listen =>
+                {
+                    listen.Protocols = HttpProtocols.Http2;
+                    endpoints.Grpc = listen;
+                });
+            }
+            // Browsers and curl speak HTTP/1.1, which a cleartext h2c port refuses: JSON and gRPC-Web get their own port.
+            if (!urlsConfigured || !string.IsNullOrEmpty(configuration["HTTP_PORT"]))
+            {
+                kestrel.Listen(BindAddress(configuration), configuration.GetValue("HTTP_PORT", DefaultHttpPort), listen =>
+                {
+                    listen.Protocols = HttpProtocols.Http1;
+                    endpoints.Http = listen;
+                });
             }
         });
 
@@ -53,6 +82,18 @@ public static class ServiceDefaults
         {
             grpc.MaxReceiveMessageSize = MaxMessageSize;
             grpc.MaxSendMessageSize = MaxMessageSize;
+        }).AddJsonTranscoding(json => json.TypeRegistry = RpcErrors.DetailTypes);
+        builder.Services.AddGrpcSwagger();
+        builder.Services.AddSwaggerGen(openApi =>
+        {
+            openApi.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "Network Platform",
+                Version = "v1",
+                Description = "The JSON form of the gRPC API (google.api.http annotations in protos/). Send 'authorization: Bearer <token>'.",
+            });
+            // Packages reuse short names (groups.v1.MeasureStatus, reporting.v1.MeasureStatus): schemas go by full name.
+            openApi.CustomSchemaIds(type => type.FullName!.Replace("+Types+", ".", StringComparison.Ordinal).Replace('+', '.'));
         });
         builder.Services.AddGrpcReflection();
         builder.Services.AddGrpcHealthChecks(health =>
@@ -60,13 +101,17 @@ public static class ServiceDefaults
             // "" is the server as a whole: SERVING until it drains. Services are added by MapGrpcServiceWithHealth.
             health.Services.Clear();
             health.Services.Map("", check => check.Name == Draining.Name);
+            // Probes and load balancers read the statuses of the last run, every 5 s (the first 5 s after the start,
+            // once migrations have run): a probe never waits for, or loads, the database.
+            health.UseHealthChecksCache = true;
         }).AddCheck<Draining>(Draining.Name, tags: [ReadyTag]);
-        // Check runs the health checks on every call; Watch streams follow a run every 5 s (the first once start-up has migrated).
         builder.Services.Configure<HealthCheckPublisherOptions>(publisher => publisher.Period = TimeSpan.FromSeconds(5));
         builder.Services.AddPlatformAuthentication(configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions());
         builder.Services.AddSingleton<IStartupFilter, RpcTelemetry.StartupFilter>();
         builder.Services.AddPlatformTelemetry(serviceName);
-        // The client factory logs four lines per peer call at Information.
+        // Per-call chatter at Information: ASP.NET Core's two lines per request, the client factory's four per peer call.
+        // (Failed calls are logged by RpcTelemetry.)
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         if (!string.Equals(configuration["Logging:Format"], "text", StringComparison.OrdinalIgnoreCase))
         {
@@ -100,10 +145,19 @@ public static class ServiceDefaults
         return builder;
     }
 
-    /// <summary>Serves health and reflection (v1 and v1alpha), both open to callers without tokens.</summary>
+    /// <summary>
+    /// Serves health and reflection (v1 and v1alpha), both open to callers without tokens, gRPC-Web for every gRPC service,
+    /// and the OpenAPI document of the JSON API at <see cref="OpenApiPath"/>.
+    /// </summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
+        app.UseGrpcWeb(new GrpcWebOptions { DefaultEnabled = true });
+        app.UseMiddleware<JsonBodyCheck>();
+        app.UseSwagger(openApi => openApi.RouteTemplate = "openapi/{documentName}.json");
         app.MapGrpcHealthChecksService().AllowAnonymous();
+        var health = app.Services.GetRequiredService<HealthServiceImpl>();
+        health.SetStatus("", HealthCheckResponse.Types.ServingStatus.Serving);
+        app.Lifetime.ApplicationStopping.Register(() => DrainHealth(health, app.Services));
         app.MapGrpcReflectionService().AllowAnonymous();
         return app;
     }
@@ -118,6 +172,15 @@ public static class ServiceDefaults
         app.Services.GetRequiredService<IOptions<GrpcHealthChecksOptions>>().Value.Services
             .Map(GeneratedService(typeof(TService)).FullName, check => check.Tags.Contains(ReadyTag));
         return app;
+    }
+
+    /// <summary>NOT_SERVING for every service at once when the host starts stopping, without waiting for the next run of the checks.</summary>
+    private static void DrainHealth(HealthServiceImpl health, IServiceProvider services)
+    {
+        foreach (var service in services.GetRequiredService<IOptions<GrpcHealthChecksOptions>>().Value.Services)
+        {
+            health.SetStatus(service.Name, HealthCheckResponse.Types.ServingStatus.NotServing);
+        }
     }
 
     /// <summary>The addresses Kestrel listens on, once started.</summary>

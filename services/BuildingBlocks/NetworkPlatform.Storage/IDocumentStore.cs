@@ -10,8 +10,18 @@ public interface IDocumentStore
     Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
         where T : class;
 
-    /// <summary>Equality filters on indexed fields, in a stable order (by id), one page at a time.</summary>
-    Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery query, CancellationToken cancellationToken = default)
+    /// <summary>The documents of these ids that exist (in no particular order): one round trip instead of one per id.</summary>
+    Task<IReadOnlyList<Versioned<T>>> GetManyAsync<T>(DocumentCollection<T> collection, string networkId, IReadOnlyCollection<string> ids,
+        CancellationToken cancellationToken = default)
+        where T : class;
+
+    /// <summary>
+    /// One keyset page of the network's documents matching <paramref name="query"/>, served by one of the collection's
+    /// declared indexes (see <see cref="DocumentQuery{T}"/>). Throws <see cref="InvalidPageTokenException"/> for a token it
+    /// did not issue for this order, and ArgumentException for a query no declared index serves.
+    /// </summary>
+    Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
+        CancellationToken cancellationToken = default)
         where T : class;
 
     Task<IUnitOfWork> BeginAsync(CancellationToken cancellationToken = default);
@@ -21,6 +31,11 @@ public interface IDocumentStore
 public interface IUnitOfWork : IAsyncDisposable
 {
     Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
+        where T : class;
+
+    /// <summary>A query as <see cref="IDocumentStore.QueryAsync{T}"/> answers it, seeing this unit's own writes.</summary>
+    Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
+        CancellationToken cancellationToken = default)
         where T : class;
 
     /// <summary>Stores a new document at version 1. Throws <see cref="DuplicateDocumentException"/> when the id is taken.</summary>
@@ -65,6 +80,9 @@ public interface IOutbox
     Task<IReadOnlyList<PendingOutboxMessage>> ReadPendingAsync(int maxCount, CancellationToken cancellationToken = default);
 
     Task MarkSentAsync(IReadOnlyCollection<long> sequences, CancellationToken cancellationToken = default);
+
+    /// <summary>How many messages wait to be sent and for how long the oldest has waited (the backlog metrics).</summary>
+    Task<OutboxBacklog> GetBacklogAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Deletes messages marked sent before <paramref name="sentBefore"/> (the relay calls it now and then); returns how many.</summary>
     Task<int> PurgeSentAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken = default);

@@ -45,6 +45,7 @@ internal static class Calls
         ConcurrencyConflictException conflict => RpcErrors.Aborted($"{conflict.Collection}/{conflict.Id}", conflict.CurrentVersion.ToString(CultureInfo.InvariantCulture)),
         DuplicateDocumentException duplicate => RpcErrors.AlreadyExists(duplicate.Collection, duplicate.Id, $"{duplicate.Collection}/{duplicate.Id} already exists; get it instead of creating it again."),
         DocumentNotFoundException missing => RpcErrors.NotFound(missing.Collection, missing.Id),
+        StorageUnavailableException unavailable => RpcErrors.Unavailable(unavailable.Reason, unavailable.Message),
         InvalidPageTokenException => RpcErrors.InvalidArgument("page_token", "This page token is not one this service gave out; send the next_page_token of the previous page, or none for the first page."),
         _ => null,
     };

@@ -6,34 +6,28 @@ namespace NetworkPlatform.Groups.Storage;
 /// <summary>The groups service's documents. Every one is scoped by network (tenant) in the store.</summary>
 public static class GroupsCollections
 {
-    public const string KindIndex = "kind";
-    public const string StateIndex = "state";
-    public const string ScopeIndex = "scope";
-    public const string YearIndex = "year";
-    public const string GroupIndex = "group";
-    public const string ParentIndex = "parent";
+    /// <summary>By kind, state and scope (a list filtering on several reads one of them and checks the others).</summary>
+    public static readonly DocumentCollection<Group> Groups = new DocumentCollection<Group>("groups", g => g.Id)
+        .WithIndex("kind", g => g.Details.Kind)
+        .WithIndex("state", g => g.State)
+        .WithIndex("scope", g => g.Details.Scope);
 
-    public static readonly DocumentCollection<Group> Groups = new("groups", g => g.Id, new Dictionary<string, Func<Group, string?>>
-    {
-        [KindIndex] = g => g.Details.Kind.ToString(),
-        [StateIndex] = g => g.State.ToString(),
-        [ScopeIndex] = g => g.Details.Scope.ToString(),
-    });
-
-    public static readonly DocumentCollection<Measure> Measures = new("measures", m => m.Id, new Dictionary<string, Func<Measure, string?>>
-    {
-        [YearIndex] = m => m.Year.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        [GroupIndex] = m => m.GroupId,
-        [ParentIndex] = m => m.ParentMeasureId,
-    });
+    public static readonly DocumentCollection<Measure> Measures = new DocumentCollection<Measure>("measures", m => m.Id)
+        .WithIndex("year", m => m.Year)
+        .WithIndex("group", m => m.GroupId)
+        .WithIndex("parent", m => m.ParentMeasureId);
 
     public static readonly DocumentCollection<MeasurePolicy> MeasurePolicies = new("measure-policies", _ => MeasurePolicy.DocumentId);
 
-    public static readonly DocumentCollection<AnnualWheel> AnnualWheels = new("annual-wheels", w => AnnualWheel.DocumentId(w.GroupId, w.Year),
-        new Dictionary<string, Func<AnnualWheel, string?>> { [GroupIndex] = w => w.GroupId });
+    public static readonly DocumentCollection<AnnualWheel> AnnualWheels = new DocumentCollection<AnnualWheel>(
+            "annual-wheels", w => AnnualWheel.DocumentId(w.GroupId, w.Year))
+        .WithIndex("group", w => w.GroupId);
 
     /// <summary>request_id of creates already done, so a retried create returns what the first one made.</summary>
     public static readonly DocumentCollection<CreateRequest> CreateRequests = new("create-requests", r => r.Id);
+
+    /// <summary>Every collection, for the migration that creates their indexes.</summary>
+    public static IReadOnlyCollection<IDocumentCollection> All { get; } = [Groups, Measures, MeasurePolicies, AnnualWheels, CreateRequests];
 }
 
 /// <summary>Id is "kind:request_id"; ResourceId is the created group or measure.</summary>

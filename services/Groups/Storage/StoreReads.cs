@@ -4,7 +4,7 @@ using NetworkPlatform.Storage;
 
 namespace NetworkPlatform.Groups.Storage;
 
-/// <summary>Reads that every feature needs: one resource or NOT_FOUND, whole collections for the small per-network sets.</summary>
+/// <summary>Reads that every feature needs: one resource or NOT_FOUND, and the version a write expects.</summary>
 public static class StoreReads
 {
     public static async Task<Versioned<T>> LoadAsync<T>(this IUnitOfWork unitOfWork, DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken)
@@ -14,24 +14,6 @@ public static class StoreReads
     public static async Task<Versioned<T>> LoadAsync<T>(this IDocumentStore store, DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken)
         where T : class =>
         await store.GetAsync(collection, networkId, id, cancellationToken) ?? throw new ResourceNotFoundException(ResourceType(collection), id);
-
-    /// <summary>Every document matching the filters. Used for groups and measures of one network: tens to hundreds.</summary>
-    public static async Task<List<Versioned<T>>> ReadAllAsync<T>(this IDocumentStore store, DocumentCollection<T> collection, string networkId, IReadOnlyList<IndexFilter> filters, CancellationToken cancellationToken)
-        where T : class
-    {
-        var all = new List<Versioned<T>>();
-        string? token = null;
-        do
-        {
-            var page = await store.QueryAsync(collection, networkId, new DocumentQuery(filters, 200, token), cancellationToken);
-            all.AddRange(page.Items);
-            token = page.NextPageToken;
-        }
-        while (!string.IsNullOrEmpty(token));
-        return all;
-    }
-
-    public static string YearKey(int year) => year.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The version a write expects: the caller's etag when sent (must be current), else the version just read.</summary>
     public static long ExpectedVersion<T>(this Versioned<T> current, string etag, string subject)

@@ -29,5 +29,9 @@ public static class ErrorMapping
         {
             throw RpcErrors.NotFound(missing.Collection, missing.Id);
         }
+        catch (StorageUnavailableException unavailable)
+        {
+            throw RpcErrors.Unavailable(unavailable.Reason, unavailable.Message);
+        }
     }
 }

@@ -23,7 +23,8 @@ public sealed class CancelMeetingsOfEndedGroups(MeetingsContext context) : IEven
     {
         var now = context.Now;
         var settings = await context.Database.SettingsAsync(networkId, cancellationToken);
-        foreach (var upcoming in (await context.Database.MeetingsOfGroupAsync(networkId, groupId, cancellationToken)).Where(m => m.IsUpcoming(now)))
+        foreach (var upcoming in (await context.Database.MeetingsBetweenAsync(networkId, now, null, cancellationToken,
+            groupId: groupId)).Where(m => m.IsUpcoming(now)))
         {
             var current = await unitOfWork.GetAsync(MeetingsCollections.Meetings, networkId, upcoming.Id, cancellationToken);
             if (current is null || !current.Document.IsUpcoming(now))

@@ -62,7 +62,7 @@ public sealed class FollowGroupParticipants(MeetingsContext context) : IEventHan
         Func<Meeting, DateTimeOffset, Task<(Meeting Changed, Events.Meetings.InvitationIssued Notice)?>> change)
     {
         var now = context.Now;
-        foreach (var candidate in (await context.Database.MeetingsOfGroupAsync(networkId, groupId, cancellationToken))
+        foreach (var candidate in (await context.Database.MeetingsBetweenAsync(networkId, now, null, cancellationToken, groupId: groupId))
                      .Where(m => m.IsUpcoming(now) && m.Status == MeetingStatus.Invited))
         {
             var current = await unitOfWork.GetAsync(MeetingsCollections.Meetings, networkId, candidate.Id, cancellationToken);

@@ -61,6 +61,10 @@ public sealed record CadenceReport(string GroupId, int Year, IReadOnlyList<Caden
     public bool Compliant => Requirements.All(r => r.State is CadenceState.Held or CadenceState.Scheduled);
 }
 
+/// <summary>A window a requirement looks at: the group's meetings (of <see cref="OfKind"/> when set) starting in [From, Until).</summary>
+public sealed record CadenceWindow(CadenceRequirementKind Kind, MeetingKind? OfKind, DateTimeOffset From, DateTimeOffset Until,
+    string? PartnerMeetingId);
+
 public static class CadenceCompliance
 {
     /// <summary>What the policy requires of one group in one year, and how the group's meetings meet it at <paramref name="now"/>.</summary>
@@ -68,15 +72,31 @@ public static class CadenceCompliance
         CadencePolicy policy, string groupId, int year, TimeZoneInfo zone,
         IReadOnlyList<Meeting> groupMeetings, IReadOnlyList<Meeting> partnerMeetings, DateTimeOffset now)
     {
-        var live = groupMeetings.Where(m => m.GroupId == groupId && m.Status != MeetingStatus.Cancelled).ToList();
-        var requirements = new List<CadenceRequirement>();
+        var requirements = Windows(policy, year, zone, partnerMeetings).Select(window =>
+        {
+            var inWindow = groupMeetings
+                .Where(m => m.GroupId == groupId && (window.OfKind is null || m.Kind == window.OfKind) && m.Start >= window.From
+                    && m.Start < window.Until)
+                .OrderBy(m => m.Start).ToList();
+            return Decide(window, inWindow.FirstOrDefault(m => m.Status == MeetingStatus.Held),
+                inWindow.FirstOrDefault(m => m.Status != MeetingStatus.Cancelled), now);
+        });
+        return new CadenceReport(groupId, year, [.. requirements]);
+    }
+
+    /// <summary>
+    /// The windows the policy sets in <paramref name="year"/>: the start-up, one before each partner meeting of the year, the reporting.
+    /// </summary>
+    public static IReadOnlyList<CadenceWindow> Windows(CadencePolicy policy, int year, TimeZoneInfo zone,
+        IReadOnlyList<Meeting> partnerMeetings)
+    {
+        var windows = new List<CadenceWindow>();
         var yearStart = LocalDate(zone, year, 1, 1);
         var nextYear = LocalDate(zone, year + 1, 1, 1);
-
         if (policy.RequireStartUp)
         {
-            requirements.Add(Requirement(CadenceRequirementKind.StartUp, yearStart, LocalDate(zone, year, policy.StartUpBeforeMonth, policy.StartUpBeforeDay),
-                live.Where(m => m.Kind == MeetingKind.StartUp), null, now));
+            windows.Add(new(CadenceRequirementKind.StartUp, MeetingKind.StartUp, yearStart, LocalDate(zone, year,
+                policy.StartUpBeforeMonth, policy.StartUpBeforeDay), null));
         }
         if (policy.RequireMeetingBeforePartnerMeetings)
         {
@@ -84,33 +104,29 @@ public static class CadenceCompliance
                          .Where(p => p.Kind == MeetingKind.PartnerMeeting && p.Status != MeetingStatus.Cancelled && p.Start >= yearStart && p.Start < nextYear)
                          .OrderBy(p => p.Start))
             {
-                requirements.Add(Requirement(CadenceRequirementKind.BeforePartnerMeeting, partnerMeeting.Start.AddDays(-policy.DaysBeforePartnerMeeting), partnerMeeting.Start,
-                    live, partnerMeeting.Id, now));
+                windows.Add(new(CadenceRequirementKind.BeforePartnerMeeting, null,
+                    partnerMeeting.Start.AddDays(-policy.DaysBeforePartnerMeeting), partnerMeeting.Start,
+                    partnerMeeting.Id));
             }
         }
         if (policy.RequireReporting)
         {
-            requirements.Add(Requirement(CadenceRequirementKind.Reporting, LocalDate(zone, year, policy.ReportingFromMonth, policy.ReportingFromDay), nextYear,
-                live.Where(m => m.Kind == MeetingKind.Reporting), null, now));
+            windows.Add(new(CadenceRequirementKind.Reporting, MeetingKind.Reporting, LocalDate(zone, year, policy.ReportingFromMonth,
+                policy.ReportingFromDay), nextYear, null));
         }
-        return new CadenceReport(groupId, year, requirements);
+        return windows;
     }
 
-    private static CadenceRequirement Requirement(CadenceRequirementKind kind, DateTimeOffset from, DateTimeOffset until, IEnumerable<Meeting> candidates, string? partnerMeetingId, DateTimeOffset now)
-    {
-        var inWindow = candidates.Where(m => m.Start >= from && m.Start < until).OrderBy(m => m.Start).ToList();
-        var held = inWindow.FirstOrDefault(m => m.Status == MeetingStatus.Held);
-        if (held is not null)
-        {
-            return new(kind, from, until, CadenceState.Held, held.Id, partnerMeetingId);
-        }
-        var planned = inWindow.FirstOrDefault();
-        if (planned is not null)
-        {
-            return new(kind, from, until, CadenceState.Scheduled, planned.Id, partnerMeetingId);
-        }
-        return new(kind, from, until, now >= until ? CadenceState.Overdue : CadenceState.Missing, null, partnerMeetingId);
-    }
+    /// <summary>
+    /// A requirement's state from the first held meeting in its window and the first one not cancelled: held, else
+    /// scheduled, else missing until the window has passed, then overdue.
+    /// </summary>
+    public static CadenceRequirement Decide(CadenceWindow window, Meeting? firstHeld, Meeting? firstLive, DateTimeOffset now) =>
+        (firstHeld ?? firstLive) is { } meeting
+            ? new(window.Kind, window.From, window.Until, firstHeld is null ? CadenceState.Scheduled : CadenceState.Held, meeting.Id,
+                window.PartnerMeetingId)
+            : new(window.Kind, window.From, window.Until, now >= window.Until ? CadenceState.Overdue : CadenceState.Missing, null,
+                window.PartnerMeetingId);
 
     private static DateTimeOffset LocalDate(TimeZoneInfo zone, int year, int month, int day)
     {

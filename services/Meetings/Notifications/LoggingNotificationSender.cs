@@ -12,6 +12,6 @@ public sealed partial class LoggingNotificationSender(ILogger<LoggingNotificatio
         return Task.CompletedTask;
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Mail is off; not sending '{Subject}' to {To} recipients (cc {Cc}).")]
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Mail is off; not sending '{Subject}' to {To} recipients (cc {Cc}).")]
     private static partial void Log(ILogger logger, string subject, int to, int cc);
 }

@@ -34,9 +34,9 @@ public sealed partial class ReminderSweep(MeetingsDatabase database, SendReminde
     public async Task<int> SweepAsync(CancellationToken cancellationToken)
     {
         var sent = 0;
-        foreach (var network in await database.AllAsync(MeetingsCollections.Networks, KnownNetwork.Partition, cancellationToken))
+        foreach (var network in await database.KnownNetworksAsync(cancellationToken))
         {
-            sent += await reminders.RemindDueAsync(network.Document.NetworkId, cancellationToken);
+            sent += await reminders.RemindDueAsync(network.NetworkId, cancellationToken);
         }
         if (sent > 0)
         {

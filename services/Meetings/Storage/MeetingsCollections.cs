@@ -1,4 +1,3 @@
-using System.Globalization;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Storage;
 
@@ -10,30 +9,34 @@ public sealed record CadenceRecord(string Id, IReadOnlyList<string> BreachedKeys
     public static string IdFor(string groupId, int year) => $"{groupId}:{year}";
 }
 
-/// <summary>The meetings service's documents and the fields its queries filter on.</summary>
+/// <summary>The meetings service's documents and the indexes its queries use (equality fields first, then the order).</summary>
 public static class MeetingsCollections
 {
     public const string SettingsId = "meetings";
 
-    public static readonly DocumentCollection<Meeting> Meetings = new("meetings", m => m.Id, new Dictionary<string, Func<Meeting, string?>>
-    {
-        ["group_id"] = m => m.GroupId,
-        ["kind"] = m => m.Kind.ToString(),
-        ["start_month"] = m => Month(m.Start),
-    });
+    /// <summary>
+    /// By start time: in all, of a group, of a kind (partner meetings), of a status; and a group's held ones, of any kind
+    /// and of one kind (cadence: the first held meeting in a window).
+    /// </summary>
+    public static readonly DocumentCollection<Meeting> Meetings = new DocumentCollection<Meeting>("meetings", m => m.Id)
+        .WithIndex("start", m => m.Start)
+        .WithIndex("group_start", m => m.GroupId, m => m.Start)
+        .WithIndex("group_status_start", m => m.GroupId, m => m.Status, m => m.Start)
+        .WithIndex("group_kind_status_start", m => m.GroupId, m => m.Kind, m => m.Status, m => m.Start)
+        .WithIndex("kind_start", m => m.Kind, m => m.Start)
+        .WithIndex("status_start", m => m.Status, m => m.Start);
 
-    public static readonly DocumentCollection<ActionItem> ActionItems = new("action_items", a => a.Id, new Dictionary<string, Func<ActionItem, string?>>
-    {
-        ["group_id"] = a => a.GroupId,
-        ["meeting_id"] = a => a.MeetingId,
-        ["owner_person_id"] = a => a.OwnerPersonId,
-        ["status"] = a => a.Status.ToString(),
-    });
+    /// <summary>By due date (lists), and a group's open ones oldest first (carried over to its next meeting).</summary>
+    public static readonly DocumentCollection<ActionItem> ActionItems = new DocumentCollection<ActionItem>("action_items", a => a.Id)
+        .WithIndex("due", a => a.DueDate)
+        .WithIndex("group_due", a => a.GroupId, a => a.DueDate)
+        .WithIndex("meeting_due", a => a.MeetingId, a => a.DueDate)
+        .WithIndex("owner_due", a => a.OwnerPersonId, a => a.DueDate)
+        .WithIndex("status_due", a => a.Status, a => a.DueDate)
+        .WithIndex("group_status_created", a => a.GroupId, a => a.Status, a => a.CreatedAt);
 
-    public static readonly DocumentCollection<Deadline> Deadlines = new("deadlines", d => d.Id, new Dictionary<string, Func<Deadline, string?>>
-    {
-        ["due_month"] = d => Month(d.DueAt),
-    });
+    public static readonly DocumentCollection<Deadline> Deadlines = new DocumentCollection<Deadline>("deadlines",
+        d => d.Id).WithIndex("due", d => d.DueAt);
 
     public static readonly DocumentCollection<NetworkSettings> Settings = new("meeting_settings", _ => SettingsId);
 
@@ -44,8 +47,9 @@ public static class MeetingsCollections
 
     public static readonly DocumentCollection<KnownNetwork> Networks = new("known_networks", n => n.NetworkId);
 
-    /// <summary>UTC month (yyyy-MM): the store filters by equality, so date ranges are queried month by month.</summary>
-    public static string Month(DateTimeOffset at) => at.UtcDateTime.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    /// <summary>Every collection, for the migration that creates their indexes.</summary>
+    public static IReadOnlyCollection<IDocumentCollection> All { get; } = [Meetings, ActionItems, Deadlines, Settings, Cadence, Requests,
+        Networks];
 }
 
 public sealed record RequestRecord(string RequestId, string ResourceId);

@@ -4,10 +4,21 @@ using NetworkPlatform.Storage;
 
 namespace NetworkPlatform.Meetings.Storage;
 
-/// <summary>The meetings service's own database: reads the features share, and the one way a meeting changes.</summary>
+/// <summary>Which meetings a list asks for; every part is optional. Pages come in start order, then by id.</summary>
+public sealed record MeetingFilter(string GroupId = "", MeetingKind? Kind = null, MeetingStatus? Status = null,
+    DateTimeOffset? From = null, DateTimeOffset? Until = null);
+
+/// <summary>Which action items a list asks for; every part is optional. Pages come in due date order, then by id.</summary>
+public sealed record ActionItemFilter(string GroupId = "", string MeetingId = "", string OwnerPersonId = "", bool OpenOnly = false);
+
+/// <summary>
+/// The meetings service's own database: the reads the features share, each one indexed query (or a few) that reads
+/// what it returns, and the one way a meeting changes.
+/// </summary>
 public sealed class MeetingsDatabase(IDocumentStore store)
 {
-    private const int PageSize = 200;
+    /// <summary>How many of a group's open action items a new meeting carries over (the oldest).</summary>
+    public const int MaxCarriedOver = 100;
 
     public IDocumentStore Store => store;
 
@@ -21,52 +32,95 @@ public sealed class MeetingsDatabase(IDocumentStore store)
     public async Task<NetworkSettings> SettingsAsync(string networkId, CancellationToken cancellationToken) =>
         (await GetSettingsAsync(networkId, cancellationToken))?.Document ?? NetworkSettings.Default(networkId);
 
-    public Task<List<Versioned<T>>> AllAsync<T>(DocumentCollection<T> collection, string networkId, CancellationToken cancellationToken, params IndexFilter[] filters)
-        where T : class => AllAsync(store, collection, networkId, cancellationToken, filters);
-
-    public static async Task<List<Versioned<T>>> AllAsync<T>(IDocumentStore store, DocumentCollection<T> collection, string networkId, CancellationToken cancellationToken, params IndexFilter[] filters)
-        where T : class
+    public Task<Page<Meeting>> ListMeetingsAsync(string networkId, MeetingFilter filter, int pageSize, string pageToken,
+        CancellationToken cancellationToken)
     {
-        var all = new List<Versioned<T>>();
-        string? token = null;
-        do
+        var query = MeetingsCollections.Meetings.Query().Between(m => m.Start, filter.From, filter.Until).Page(pageSize, pageToken);
+        if (filter.GroupId.Length > 0)
         {
-            var page = await store.QueryAsync(collection, networkId, new DocumentQuery(filters, PageSize, token), cancellationToken);
-            all.AddRange(page.Items);
-            token = page.NextPageToken;
+            query = query.Where(m => m.GroupId, filter.GroupId);
         }
-        while (token is not null);
-        return all;
+        if (filter.Kind is { } kind)
+        {
+            query = query.Where(m => m.Kind, kind);
+        }
+        if (filter.Status is { } status)
+        {
+            query = query.Where(m => m.Status, status);
+        }
+        return PageAsync(MeetingsCollections.Meetings, networkId, query, cancellationToken);
     }
 
-    public async Task<List<Meeting>> MeetingsOfGroupAsync(string networkId, string groupId, CancellationToken cancellationToken) =>
-        (await AllAsync(MeetingsCollections.Meetings, networkId, cancellationToken, new IndexFilter("group_id", groupId))).Select(v => v.Document).ToList();
-
-    /// <summary>Meetings starting in [from, until), month by month over the start_month index.</summary>
-    public async Task<List<Versioned<Meeting>>> MeetingsBetweenAsync(string networkId, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+    public Task<Page<ActionItem>> ListActionItemsAsync(string networkId, ActionItemFilter filter, int pageSize, string pageToken,
+        CancellationToken cancellationToken)
     {
-        var found = new List<Versioned<Meeting>>();
-        foreach (var month in Months(from, until))
+        var query = MeetingsCollections.ActionItems.Query().OrderBy(a => a.DueDate).Page(pageSize, pageToken);
+        if (filter.GroupId.Length > 0)
         {
-            found.AddRange(await AllAsync(MeetingsCollections.Meetings, networkId, cancellationToken, new IndexFilter("start_month", month)));
+            query = query.Where(a => a.GroupId, filter.GroupId);
         }
-        return found.Where(m => m.Document.Start >= from && m.Document.Start < until).ToList();
+        if (filter.MeetingId.Length > 0)
+        {
+            query = query.Where(a => a.MeetingId, filter.MeetingId);
+        }
+        if (filter.OwnerPersonId.Length > 0)
+        {
+            query = query.Where(a => a.OwnerPersonId, filter.OwnerPersonId);
+        }
+        if (filter.OpenOnly)
+        {
+            query = query.Where(a => a.Status, ActionItemStatus.Open);
+        }
+        return PageAsync(MeetingsCollections.ActionItems, networkId, query, cancellationToken);
     }
 
-    public async Task<List<Deadline>> DeadlinesBetweenAsync(string networkId, DateTimeOffset from, DateTimeOffset until, CancellationToken cancellationToken)
+    /// <summary>
+    /// Meetings starting in [from, until) (null: open-ended), in start order: of a group when <paramref name="groupId"/> is
+    /// given, of a kind when <paramref name="kind"/> is.
+    /// </summary>
+    public Task<List<Meeting>> MeetingsBetweenAsync(
+        string networkId, DateTimeOffset from, DateTimeOffset? until, CancellationToken cancellationToken, string groupId = "",
+            MeetingKind? kind = null) =>
+        store.ReadAllAsync(MeetingsCollections.Meetings, networkId, Filtered(MeetingsCollections.Meetings.Query().Between(m
+            => m.Start, from,
+            until), groupId, kind), cancellationToken);
+
+    /// <summary>
+    /// The first meetings (at most <paramref name="count"/>) of a group starting in [from, until), in start order, of one
+    /// kind and status when given: a cadence requirement reads only as far as the first one that meets it.
+    /// </summary>
+    public async Task<IReadOnlyList<Meeting>> FirstMeetingsAsync(
+        string networkId, string groupId, MeetingKind? kind, MeetingStatus? status, DateTimeOffset from, DateTimeOffset until, int count,
+        CancellationToken cancellationToken)
     {
-        var found = new List<Deadline>();
-        foreach (var month in Months(from, until))
-        {
-            found.AddRange((await AllAsync(MeetingsCollections.Deadlines, networkId, cancellationToken, new IndexFilter("due_month", month))).Select(v => v.Document));
-        }
-        return found.Where(d => d.DueAt >= from && d.DueAt < until).ToList();
+        var query = Filtered(MeetingsCollections.Meetings.Query().Between(m => m.Start, from, until), groupId, kind).Page(count);
+        query = status is { } s ? query.Where(m => m.Status, s) : query;
+        return [.. (await store.QueryAsync(MeetingsCollections.Meetings, networkId, query,
+            cancellationToken)).Items.Select(m => m.Document)];
     }
 
-    /// <summary>Open action items of a group, oldest first.</summary>
-    public async Task<List<ActionItem>> OpenActionItemsAsync(string networkId, string groupId, CancellationToken cancellationToken) =>
-        (await AllAsync(MeetingsCollections.ActionItems, networkId, cancellationToken, new IndexFilter("group_id", groupId), new IndexFilter("status", nameof(ActionItemStatus.Open))))
-        .Select(v => v.Document).OrderBy(a => a.CreatedAt).ToList();
+    public async Task<List<Deadline>> DeadlinesBetweenAsync(string networkId, DateTimeOffset from, DateTimeOffset until,
+        CancellationToken cancellationToken) =>
+        await store.ReadAllAsync(MeetingsCollections.Deadlines, networkId, MeetingsCollections.Deadlines.Query().Between(d => d.DueAt, from,
+            until), cancellationToken);
+
+    /// <summary>The oldest open action items of a group (at most <see cref="MaxCarriedOver"/>).</summary>
+    public async Task<List<ActionItem>> OpenActionItemsAsync(string networkId, string groupId, CancellationToken cancellationToken)
+    {
+        var query = MeetingsCollections.ActionItems.Query()
+            .Where(a => a.GroupId, groupId).Where(a => a.Status, ActionItemStatus.Open).OrderBy(a => a.CreatedAt).Page(MaxCarriedOver);
+        return [.. (await store.QueryAsync(MeetingsCollections.ActionItems, networkId, query,
+            cancellationToken)).Items.Select(i => i.Document)];
+    }
+
+    /// <summary>The action items agreed at one meeting.</summary>
+    public Task<List<ActionItem>> ActionItemsOfMeetingAsync(string networkId, string meetingId, CancellationToken cancellationToken) =>
+        store.ReadAllAsync(MeetingsCollections.ActionItems, networkId, MeetingsCollections.ActionItems.Query().Where(a => a.MeetingId,
+            meetingId).OrderBy(a => a.DueDate), cancellationToken);
+
+    /// <summary>Every network this service holds meetings for (the reminder sweep's list).</summary>
+    public Task<List<KnownNetwork>> KnownNetworksAsync(CancellationToken cancellationToken) =>
+        store.ReadAllAsync(MeetingsCollections.Networks, KnownNetwork.Partition, MeetingsCollections.Networks.Query(), cancellationToken);
 
     /// <summary>
     /// Reads, checks the etag (empty means "whatever is current"), applies the change, stores it and lets
@@ -95,11 +149,29 @@ public sealed class MeetingsDatabase(IDocumentStore store)
         }
     }
 
-    private static IEnumerable<string> Months(DateTimeOffset from, DateTimeOffset until)
+    private static DocumentQuery<Meeting> Filtered(DocumentQuery<Meeting> query, string groupId, MeetingKind? kind)
     {
-        for (var month = new DateTimeOffset(from.UtcDateTime.Year, from.UtcDateTime.Month, 1, 0, 0, 0, TimeSpan.Zero); month < until; month = month.AddMonths(1))
+        if (groupId.Length > 0)
         {
-            yield return MeetingsCollections.Month(month);
+            query = query.Where(m => m.GroupId, groupId);
+        }
+        return kind is { } k ? query.Where(m => m.Kind, k) : query;
+    }
+
+    /// <summary>
+    /// One page; a token this store did not issue for this order (e.g. an offset of an older version) is the caller's error.
+    /// </summary>
+    private async Task<Page<T>> PageAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return await store.QueryAsync(collection, networkId, query, cancellationToken);
+        }
+        catch (InvalidPageTokenException invalid)
+        {
+            throw RpcErrors.InvalidArgument("page_token", invalid.Message);
         }
     }
 }

@@ -48,5 +48,9 @@ internal static class Calls
         {
             throw RpcErrors.NotFound(StoreExtensions.ResourceType(missing.Collection), missing.Id);
         }
+        catch (StorageUnavailableException unavailable)
+        {
+            throw RpcErrors.Unavailable(unavailable.Reason, unavailable.Message);
+        }
     }
 }

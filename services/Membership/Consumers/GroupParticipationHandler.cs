@@ -74,7 +74,8 @@ public sealed class GroupParticipationHandler(MembershipContext context) :
         string? token = null;
         do
         {
-            var page = await context.Store.QueryAsync(MembershipCollections.GroupParticipations, networkId, new DocumentQuery([new IndexFilter("group", groupId)], 200, token), cancellationToken);
+            var page = await context.Store.QueryAsync(MembershipCollections.GroupParticipations, networkId,
+                MembershipCollections.GroupParticipations.Query().Where(p => p.GroupId, groupId).Page(200, token), cancellationToken);
             members.AddRange(page.Items);
             token = page.NextPageToken;
         }

@@ -4,6 +4,7 @@ using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Reporting.Features;
 using NetworkPlatform.Reporting.Projections;
 using NetworkPlatform.Reporting.V1;
+using NetworkPlatform.Storage;
 
 namespace NetworkPlatform.Reporting.Api;
 
@@ -26,54 +27,55 @@ public sealed class ReportingGrpcService(
     private static readonly TimeSpan HealthMaxDelay = TimeSpan.FromSeconds(2);
 
     public override Task<ProgressReport> SubmitProgressReport(SubmitProgressReportRequest request, ServerCallContext context) =>
-        progress.SubmitAsync(request, context.GetCaller(), context.CancellationToken);
+        Calls.RunAsync(progress.SubmitAsync(request, context.GetCaller(), context.CancellationToken));
 
     public override Task<ListProgressReportsResponse> ListProgressReports(ListProgressReportsRequest request, ServerCallContext context) =>
-        progress.ListAsync(request, context.GetCaller(), context.CancellationToken);
+        Calls.RunAsync(progress.ListAsync(request, context.GetCaller(), context.CancellationToken));
 
     public override Task<GetMeasureProgressResponse> GetMeasureProgress(GetMeasureProgressRequest request, ServerCallContext context) =>
-        progress.GetProgressAsync(request, context.GetCaller(), context.CancellationToken);
+        Calls.RunAsync(progress.GetProgressAsync(request, context.GetCaller(), context.CancellationToken));
 
     public override Task<Indicator> CreateIndicator(CreateIndicatorRequest request, ServerCallContext context) =>
-        indicators.CreateAsync(request, context.GetCaller(), context.CancellationToken);
+        Calls.RunAsync(indicators.CreateAsync(request, context.GetCaller(), context.CancellationToken));
 
     public override Task<Indicator> RecordIndicatorValue(RecordIndicatorValueRequest request, ServerCallContext context) =>
-        indicators.RecordValueAsync(request, context.GetCaller(), context.CancellationToken);
+        Calls.RunAsync(indicators.RecordValueAsync(request, context.GetCaller(), context.CancellationToken));
 
     public override Task<ListIndicatorsResponse> ListIndicators(ListIndicatorsRequest request, ServerCallContext context) =>
-        indicators.ListAsync(request, context.GetCaller(), context.CancellationToken);
+        Calls.RunAsync(indicators.ListAsync(request, context.GetCaller(), context.CancellationToken));
 
     public override Task<GroupAccounts> SetBaseGrant(SetBaseGrantRequest request, ServerCallContext context) =>
-        money.SetBaseGrantAsync(request, context.GetCaller(), context.CancellationToken);
+        Calls.RunAsync(money.SetBaseGrantAsync(request, context.GetCaller(), context.CancellationToken));
 
     public override Task<GroupAccounts> SubmitFundApplication(SubmitFundApplicationRequest request, ServerCallContext context) =>
-        money.SubmitFundApplicationAsync(request, context.GetCaller(), context.CancellationToken);
+        Calls.RunAsync(money.SubmitFundApplicationAsync(request, context.GetCaller(), context.CancellationToken));
 
     public override Task<GroupAccounts> DecideFundApplication(DecideFundApplicationRequest request, ServerCallContext context) =>
-        money.DecideFundApplicationAsync(request, context.GetCaller(), context.CancellationToken);
+        Calls.RunAsync(money.DecideFundApplicationAsync(request, context.GetCaller(), context.CancellationToken));
 
     public override Task<GroupAccounts> RecordExpense(RecordExpenseRequest request, ServerCallContext context) =>
-        money.RecordExpenseAsync(request, context.GetCaller(), context.CancellationToken);
+        Calls.RunAsync(money.RecordExpenseAsync(request, context.GetCaller(), context.CancellationToken));
 
     public override Task<GroupAccounts> SignOffAccounts(SignOffAccountsRequest request, ServerCallContext context) =>
-        money.SignOffAsync(request, context.GetCaller(), context.CancellationToken);
+        Calls.RunAsync(money.SignOffAsync(request, context.GetCaller(), context.CancellationToken));
 
     public override Task<GroupAccounts> GetGroupAccounts(GetGroupAccountsRequest request, ServerCallContext context) =>
-        money.GetAsync(request, context.GetCaller(), context.CancellationToken);
+        Calls.RunAsync(money.GetAsync(request, context.GetCaller(), context.CancellationToken));
 
     public override Task<LearningActivity> LogLearningActivity(LogLearningActivityRequest request, ServerCallContext context) =>
-        learning.LogAsync(request, context.GetCaller(), context.CancellationToken);
+        Calls.RunAsync(learning.LogAsync(request, context.GetCaller(), context.CancellationToken));
 
     public override Task<SummariseLearningResponse> SummariseLearning(SummariseLearningRequest request, ServerCallContext context) =>
-        learning.SummariseAsync(request, context.GetCaller(), context.CancellationToken);
+        Calls.RunAsync(learning.SummariseAsync(request, context.GetCaller(), context.CancellationToken));
 
     public override Task<AnnualReport> GetAnnualReport(GetAnnualReportRequest request, ServerCallContext context) =>
-        annualReports.GetAsync(request, context.GetCaller(), context.CancellationToken);
+        Calls.RunAsync(annualReports.GetAsync(request, context.GetCaller(), context.CancellationToken));
 
     public override async Task<NetworkHealth> GetNetworkHealth(GetNetworkHealthRequest request, ServerCallContext context)
     {
         Authorise(request, context);
-        return NetworkHealthReport.Compute(request.NetworkId, request.Year, await queries.LoadAsync(request.NetworkId, request.Year, context.CancellationToken), clock.GetUtcNow());
+        var facts = await Calls.RunAsync(queries.LoadAsync(request.NetworkId, request.Year, context.CancellationToken));
+        return NetworkHealthReport.Compute(request.NetworkId, request.Year, facts, clock.GetUtcNow());
     }
 
     public override async Task WatchEvents(WatchEventsRequest request, IServerStreamWriter<EventEnvelope> responseStream, ServerCallContext context)
@@ -126,9 +128,20 @@ public sealed class ReportingGrpcService(
         var caller = context.GetCaller();
         caller.EnsureNetwork(request.NetworkId);
         caller.EnsureAnyRole(Roles.Operator);
-        await foreach (var (replayed, total) in rebuild.RunAsync(request.NetworkId, context.CancellationToken))
+        try
         {
-            await responseStream.WriteAsync(new RebuildProgress { EventsReplayed = replayed, EventsTotal = total, Message = $"replayed {replayed} of {total} events" }, context.CancellationToken);
+            await foreach (var (replayed, total) in rebuild.RunAsync(request.NetworkId, context.CancellationToken))
+            {
+                var step = new RebuildProgress
+                {
+                    EventsReplayed = replayed, EventsTotal = total, Message = $"replayed {replayed} of {total} events",
+                };
+                await responseStream.WriteAsync(step, context.CancellationToken);
+            }
+        }
+        catch (StorageUnavailableException unavailable)
+        {
+            throw Calls.Unavailable(unavailable);
         }
         await responseStream.WriteAsync(new RebuildProgress { Done = true, Message = "read models rebuilt from the event log" }, context.CancellationToken);
     }

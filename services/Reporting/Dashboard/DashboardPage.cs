@@ -85,15 +85,15 @@ async function session() {
 
 async function getJson(path) {
   await session();
-  const response = await fetch(`/api/networks/${encodeURIComponent(network)}/${path}?year=${year}`, { headers });
+  const response = await fetch(`/v1/networks/${encodeURIComponent(network)}/${path}?year=${year}`, { headers });
   const body = await response.json();
-  if (!response.ok) throw new Error(body.error || body.message || response.statusText);
+  if (!response.ok) throw new Error(body.message || response.statusText);
   return body;
 }
 
 async function refresh() {
   try {
-    const [health, measures] = await Promise.all([getJson('health'), getJson('measures')]);
+    const [health, measures] = await Promise.all([getJson('health'), getJson('measureProgress')]);
     $('attendance').textContent = pct(health.attendance);
     $('documented').textContent = pct(health.documented);
     $('held').textContent = health.heldMeetings;
@@ -114,25 +114,65 @@ async function refresh() {
   }
 }
 
+// gRPC-Web (binary) call of networkplatform.reporting.v1.ReportingService/WatchEvents: the request and each EventEnvelope
+// are protobuf in 5-byte-prefixed frames; a frame whose first byte has bit 0x80 carries the trailers (grpc-status).
+function frame(message) {
+  const out = new Uint8Array(5 + message.length);
+  new DataView(out.buffer).setUint32(1, message.length);
+  out.set(message, 5);
+  return out;
+}
+
+function stringField(number, text) {
+  const bytes = new TextEncoder().encode(text), out = [(number << 3) | 2];
+  for (let n = bytes.length; ; n >>>= 7) { if (n < 0x80) { out.push(n); break; } out.push((n & 0x7f) | 0x80); }
+  return Uint8Array.from([...out, ...bytes]);
+}
+
+function fields(bytes) {
+  const found = {};
+  let i = 0;
+  const varint = () => { let value = 0, shift = 0, b; do { b = bytes[i++]; value += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80); return value; };
+  while (i < bytes.length) {
+    const key = varint(), number = Math.floor(key / 8), type = key & 7;
+    if (type === 0) found[number] = varint();
+    else if (type === 2) { const length = varint(); found[number] = bytes.subarray(i, i + length); i += length; }
+    else if (type === 1) i += 8;
+    else if (type === 5) i += 4;
+    else throw new Error('unexpected wire type ' + type);
+  }
+  return found;
+}
+
+const text = bytes => bytes ? new TextDecoder().decode(bytes) : '';
+
 async function follow() {
   try {
     await session();
-    const response = await fetch(`/api/networks/${encodeURIComponent(network)}/events`, { headers });
-    if (!response.ok) { const body = await response.json(); throw new Error(body.error || body.message); }
+    const response = await fetch('/networkplatform.reporting.v1.ReportingService/WatchEvents', {
+      method: 'POST',
+      headers: { ...headers, 'content-type': 'application/grpc-web+proto', 'x-grpc-web': '1' },
+      body: frame(stringField(1, network)),
+    });
+    if (!response.ok || (response.headers.get('grpc-status') || '0') !== '0') {
+      throw new Error(decodeURIComponent(response.headers.get('grpc-message') || response.statusText));
+    }
     $('live').textContent = 'live';
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    let buffer = '', pending;
+    const reader = response.body.getReader();
+    let buffer = new Uint8Array(0), pending;
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
-      buffer += value;
-      let newline;
-      while ((newline = buffer.indexOf('\n')) >= 0) {
-        const event = JSON.parse(buffer.slice(0, newline));
-        buffer = buffer.slice(newline + 1);
-        if (event.kind === 'connected') continue;
+      buffer = Uint8Array.from([...buffer, ...value]);
+      while (buffer.length >= 5) {
+        const length = new DataView(buffer.buffer, buffer.byteOffset).getUint32(1);
+        if (buffer.length < 5 + length) break;
+        const flags = buffer[0], message = buffer.slice(5, 5 + length);
+        buffer = buffer.slice(5 + length);
+        if (flags & 0x80) continue; // trailers: the stream ends
+        const envelope = fields(message), occurred = fields(envelope[5] || new Uint8Array(0));
         const item = document.createElement('li');
-        item.textContent = `${new Date(event.occurredAt).toLocaleString()} ${event.kind} ${event.aggregateId}`;
+        item.textContent = `${new Date((occurred[1] || 0) * 1000).toLocaleString()} ${text(envelope[2])} ${text(envelope[3])}`;
         $('events').prepend(item);
         clearTimeout(pending);
         pending = setTimeout(refresh, 300);

@@ -97,12 +97,12 @@ public static class DashboardSignIn
     public static RouteHandlerBuilder RequireSignIn(this RouteHandlerBuilder endpoint, WebApplication app) =>
         app.Services.GetRequiredService<Options>().Configured ? endpoint.RequireAuthorization(Policy) : endpoint;
 
-    public static void MapDashboardSession(this WebApplication app, string host)
+    public static void MapDashboardSession(this WebApplication app)
     {
-        app.MapGet(SessionPath, SessionAsync).RequireHost(host);
+        app.MapGet(SessionPath, SessionAsync);
         app.MapGet("/dashboard/signout", (Options options) => options.Configured
             ? Results.SignOut(new AuthenticationProperties { RedirectUri = "/" }, [CookieScheme, SignInScheme])
-            : Results.Redirect("/")).RequireHost(host);
+            : Results.Redirect("/"));
     }
 
     /// <summary>

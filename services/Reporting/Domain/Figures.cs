@@ -20,34 +20,29 @@ public readonly record struct Rate(int Numerator, int Denominator)
 /// <summary>
 /// Attendance rate: present / recorded attendance entries of held meetings in the period. Excused absences count as
 /// not present (the network's risk in 001 is teams not showing up, whatever the reason); they are reported apart too.
+/// Read from the groups' year figures, which hold the tallies per group, organisation and person.
 /// </summary>
 public static class AttendanceFigures
 {
-    public static IReadOnlyDictionary<string, Rate> ByGroup(IEnumerable<MeetingFact> meetings, ReportingPeriod period) =>
-        Tally(meetings, period, (meeting, _) => meeting.GroupId);
+    public static Rate Overall(IEnumerable<GroupYearFigures> groups) => groups.Aggregate(new Rate(0, 0), (sum,
+        g) => sum.Add(new Rate(g.Present, g.Recorded)));
 
-    public static IReadOnlyDictionary<string, Rate> ByOrganisation(IEnumerable<MeetingFact> meetings, ReportingPeriod period) =>
-        Tally(meetings, period, (_, entry) => entry.OrganisationId);
+    /// <summary>Groups with recorded attendance.</summary>
+    public static IReadOnlyDictionary<string, Rate> ByGroup(IEnumerable<GroupYearFigures> groups) =>
+        groups.Where(g => g.Recorded > 0).ToDictionary(g => g.GroupId, g => new Rate(g.Present, g.Recorded), StringComparer.Ordinal);
 
-    public static IReadOnlyDictionary<string, Rate> ByPerson(IEnumerable<MeetingFact> meetings, ReportingPeriod period) =>
-        Tally(meetings, period, (_, entry) => entry.PersonId);
+    public static IReadOnlyDictionary<string, Rate> ByOrganisation(IEnumerable<GroupYearFigures> groups) =>
+        Sum(groups.SelectMany(g => g.Organisations.Select(o => (o.Key, new Rate(o.Value.Present, o.Value.Recorded)))));
 
-    public static Rate Overall(IEnumerable<MeetingFact> meetings, ReportingPeriod period) =>
-        ByGroup(meetings, period).Values.Aggregate(new Rate(0, 0), (sum, rate) => sum.Add(rate));
+    public static IReadOnlyDictionary<string, Rate> ByPerson(IEnumerable<GroupYearFigures> groups) =>
+        Sum(groups.SelectMany(g => g.Members.Select(m => (m.Key, new Rate(m.Value.Present, m.Value.Recorded)))));
 
-    public static IEnumerable<MeetingFact> HeldIn(this IEnumerable<MeetingFact> meetings, ReportingPeriod period) =>
-        meetings.Where(m => m.State == MeetingState.Held && period.Contains(m.StartsAt));
-
-    private static Dictionary<string, Rate> Tally(IEnumerable<MeetingFact> meetings, ReportingPeriod period, Func<MeetingFact, AttendanceEntry, string> key)
+    private static Dictionary<string, Rate> Sum(IEnumerable<(string Key, Rate Rate)> parts)
     {
         var rates = new Dictionary<string, Rate>(StringComparer.Ordinal);
-        foreach (var meeting in meetings.HeldIn(period))
+        foreach (var (key, rate) in parts)
         {
-            foreach (var entry in meeting.Attendance)
-            {
-                var k = key(meeting, entry);
-                rates[k] = rates.GetValueOrDefault(k).Add(new Rate(entry.Status == AttendanceStatus.Present ? 1 : 0, 1));
-            }
+            rates[key] = rates.GetValueOrDefault(key).Add(rate);
         }
         return rates;
     }
@@ -61,62 +56,72 @@ public sealed record GroupDropOut(string GroupId, int Participants, IReadOnlyLis
 
 /// <summary>
 /// Drop-out per group: participants who left during the period, and participants still in the group who missed
-/// (absent, not excused) each of the group's last <c>missedInARow</c> held meetings of the period.
+/// (absent, not excused) each of the last two held meetings of the period they have attendance at.
 /// </summary>
 public static class DropOutFigures
 {
-    public static IReadOnlyList<GroupDropOut> Compute(IEnumerable<ParticipationFact> participations, IEnumerable<MeetingFact> meetings, ReportingPeriod period, int missedInARow = 2)
+    public static IReadOnlyList<GroupDropOut> Compute(IEnumerable<ParticipationFact> participations, IEnumerable<GroupYearFigures> groups,
+        ReportingPeriod period)
     {
-        var heldByGroup = meetings.HeldIn(period).GroupBy(m => m.GroupId).ToDictionary(g => g.Key, g => g.OrderBy(m => m.StartsAt).ToList(), StringComparer.Ordinal);
+        var members = groups.ToDictionary(g => g.GroupId, g => g.Members, StringComparer.Ordinal);
         return participations
             .Where(p => p.JoinedAt < period.To && (p.LeftAt is null || p.LeftAt >= period.From))
             .GroupBy(p => p.GroupId)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(group =>
             {
-                var held = heldByGroup.GetValueOrDefault(group.Key) ?? [];
+                var tallies = members.GetValueOrDefault(group.Key) ?? new Dictionary<string, MemberTally>();
                 var left = group.Where(p => p.LeftAt is { } leftAt && period.Contains(leftAt)).Select(p => p.PersonId).Distinct().Order(StringComparer.Ordinal).ToList();
                 var stillIn = group.Where(p => p.LeftAt is null || p.LeftAt >= period.To).Select(p => p.PersonId).Distinct();
-                var stopped = stillIn.Where(person => MissedLast(held, person, missedInARow)).Order(StringComparer.Ordinal).ToList();
+                var stopped = stillIn.Where(person
+                    => tallies.GetValueOrDefault(person)?.StoppedComing == true).Order(StringComparer.Ordinal).ToList();
                 var participants = group.Select(p => p.PersonId).Distinct().Count();
                 return new GroupDropOut(group.Key, participants, left, stopped);
             })
             .ToList();
     }
-
-    private static bool MissedLast(List<MeetingFact> held, string personId, int count)
-    {
-        var invitedTo = held.Where(m => m.Attendance.Any(a => a.PersonId == personId)).TakeLast(count).ToList();
-        return invitedTo.Count == count && invitedTo.All(m => m.Attendance.First(a => a.PersonId == personId).Status == AttendanceStatus.Absent);
-    }
 }
 
-public sealed record DocumentationFigures(int HeldMeetings, int WithPublishedMinutes, IReadOnlyList<double> DaysToPublish, int PublishedLate)
+/// <summary>
+/// Minutes of held meetings in the period: how many published, how late (days from the meeting's start, as counts per value).
+/// </summary>
+public sealed record DocumentationFigures(int HeldMeetings, int WithPublishedMinutes, IReadOnlyList<(double Days,
+    int Meetings)> DaysToPublish, int PublishedLate)
 {
     /// <summary>Share of held meetings whose minutes are published.</summary>
     public Rate Documented => new(WithPublishedMinutes, HeldMeetings);
 
-    public double? MedianDaysToPublish => Median(DaysToPublish);
+    public double? MedianDaysToPublish => WithPublishedMinutes == 0
+        ? null
+        : WithPublishedMinutes % 2 == 1 ? Nth(WithPublishedMinutes / 2) : (Nth((WithPublishedMinutes / 2) - 1)
+            + Nth(WithPublishedMinutes / 2)) / 2;
 
-    public double? MaxDaysToPublish => DaysToPublish.Count == 0 ? null : DaysToPublish.Max();
+    public double? MaxDaysToPublish => DaysToPublish.Count == 0 ? null : DaysToPublish[^1].Days;
 
-    /// <summary>Minutes of held meetings in the period: how many published, how late (days from the meeting's start).</summary>
-    public static DocumentationFigures Compute(IEnumerable<MeetingFact> meetings, ReportingPeriod period, double lateAfterDays = 14)
+    public static DocumentationFigures Compute(IEnumerable<GroupYearFigures> groups)
     {
-        var held = meetings.HeldIn(period).ToList();
-        var days = held.Where(m => m.MinutesPublishedAt is not null)
-            .Select(m => Math.Round((m.MinutesPublishedAt!.Value - m.StartsAt).TotalDays, 2))
-            .Order()
+        var list = groups.ToList();
+        var days = list.SelectMany(g => g.DaysToPublish)
+            .GroupBy(d => double.Parse(d.Key, System.Globalization.CultureInfo.InvariantCulture))
+            .Select(d => (Days: d.Key, Meetings: d.Sum(x => x.Value)))
+            .OrderBy(d => d.Days)
             .ToList();
-        return new DocumentationFigures(held.Count, days.Count, days, days.Count(d => d > lateAfterDays));
+        return new DocumentationFigures(list.Sum(g => g.Held), list.Sum(g => g.WithMinutes), days, list.Sum(g => g.PublishedLate));
     }
 
-    private static double? Median(IReadOnlyList<double> sorted) => sorted.Count switch
+    /// <summary>The n-th (0-based) smallest value, walking the counts.</summary>
+    private double Nth(int n)
     {
-        0 => null,
-        var n when n % 2 == 1 => sorted[n / 2],
-        var n => (sorted[(n / 2) - 1] + sorted[n / 2]) / 2,
-    };
+        foreach (var (days, meetings) in DaysToPublish)
+        {
+            if (n < meetings)
+            {
+                return days;
+            }
+            n -= meetings;
+        }
+        throw new InvalidOperationException("The days-to-publish counts add up to fewer meetings than have published minutes.");
+    }
 }
 
 public sealed record TimeInvested(string OrganisationId, decimal HoursSetAside, decimal HoursInMeetings)
@@ -127,7 +132,8 @@ public sealed record TimeInvested(string OrganisationId, decimal HoursSetAside, 
 /// <summary>Hours organisations set aside for their representatives (per month, pro rata) against hours spent in held meetings attended.</summary>
 public static class TimeInvestedFigures
 {
-    public static IReadOnlyList<TimeInvested> Compute(IEnumerable<AppointmentFact> appointments, IEnumerable<MeetingFact> meetings, ReportingPeriod period)
+    public static IReadOnlyList<TimeInvested> Compute(IEnumerable<AppointmentFact> appointments, IEnumerable<GroupYearFigures> groups,
+        ReportingPeriod period)
     {
         var setAside = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var appointment in appointments)
@@ -135,12 +141,9 @@ public static class TimeInvestedFigures
             setAside[appointment.OrganisationId] = setAside.GetValueOrDefault(appointment.OrganisationId) + (appointment.HoursPerMonth * MonthsWithin(appointment, period));
         }
         var attended = new Dictionary<string, decimal>(StringComparer.Ordinal);
-        foreach (var meeting in meetings.HeldIn(period))
+        foreach (var (organisationId, tally) in groups.SelectMany(g => g.Organisations).Where(o => o.Value.Present > 0))
         {
-            foreach (var entry in meeting.Attendance.Where(a => a.Status == AttendanceStatus.Present))
-            {
-                attended[entry.OrganisationId] = attended.GetValueOrDefault(entry.OrganisationId) + (decimal)meeting.Duration.TotalHours;
-            }
+            attended[organisationId] = attended.GetValueOrDefault(organisationId) + tally.HoursInMeetings;
         }
         return setAside.Keys.Union(attended.Keys).Order(StringComparer.Ordinal)
             .Select(org => new TimeInvested(org, Math.Round(setAside.GetValueOrDefault(org), 2), Math.Round(attended.GetValueOrDefault(org), 2)))

@@ -9,10 +9,14 @@ namespace NetworkPlatform.Reporting.Features;
 
 /// <summary>
 /// The annual report of a group or the network (003's reporting meeting): meetings held, attendance, documentation,
-/// decisions, measures and their progress, money; as Markdown for people or CSV for spreadsheets.
+/// decisions, measures and their progress, money; as Markdown for people or CSV for spreadsheets. Figures come from the
+/// groups' year figures; a group's report lists its held meetings (up to <see cref="MaxListedMeetings"/>), the network's
+/// report a line per group, so neither grows with the number of meetings.
 /// </summary>
 public sealed class AnnualReports(ReportingQueries queries, TimeProvider clock)
 {
+    public const int MaxListedMeetings = 500;
+
     public async Task<V1.AnnualReport> GetAsync(GetAnnualReportRequest request, Caller caller, CancellationToken ct)
     {
         caller.EnsureNetwork(request.NetworkId);
@@ -23,41 +27,67 @@ public sealed class AnnualReports(ReportingQueries queries, TimeProvider clock)
         }
         validation.ThrowIfInvalid();
 
-        var facts = await queries.LoadAsync(request.NetworkId, request.Year, ct);
-        var accounts = (await queries.AllAsync(ReportingCollections.Accounts, request.NetworkId, ct)).Where(a => a.Year == request.Year).ToList();
         var inScope = (string? groupId) => request.GroupId.Length == 0 || groupId == request.GroupId;
-        var period = ReportingPeriod.Year(request.Year);
-        var meetings = facts.Meetings.Where(m => inScope(m.GroupId)).ToList();
-        var held = meetings.HeldIn(period).OrderBy(m => m.StartsAt).ToList();
-        var measures = MeasureProgressFigures.Compute(facts.Measures, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime)).Where(m => inScope(m.GroupId)).ToList();
+        var groups = (await queries.GroupYearsAsync(request.NetworkId, request.Year, ct))
+            .Where(g => inScope(g.GroupId)).OrderBy(g => g.GroupId, StringComparer.Ordinal).ToList();
+        // A group's report lists its meetings; the network's a line per group.
+        var held = request.GroupId.Length == 0 ? null : await queries.HeldMeetingsAsync(request.NetworkId, request.GroupId, request.Year,
+            MaxListedMeetings, ct);
+        var accounts = await queries.AllAsync(ReportingCollections.Accounts, request.NetworkId, ct,
+            ReportingCollections.Accounts.Query().Where(a => a.Year, request.Year));
+        var measures = MeasureProgressFigures.Compute(await queries.MeasuresAsync(request.NetworkId, request.Year, ct),
+            DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
+            .Where(m => inScope(m.GroupId)).ToList();
         var budgets = accounts.Where(a => inScope(a.GroupId)).Select(BudgetFigure.From).OrderBy(b => b.GroupId, StringComparer.Ordinal).ToList();
         var subject = request.GroupId.Length == 0 ? $"network {request.NetworkId}" : $"group {request.GroupId}";
         var fileBase = $"annual-report-{(request.GroupId.Length == 0 ? request.NetworkId : request.GroupId)}-{request.Year}";
 
         return request.Format == ReportFormat.Csv
-            ? new V1.AnnualReport { ContentType = "text/csv", FileName = fileBase + ".csv", Content = Csv(held, measures, budgets) }
-            : new V1.AnnualReport { ContentType = "text/markdown", FileName = fileBase + ".md", Content = Markdown(subject, request.Year, period, meetings, held, measures, budgets) };
+            ? new V1.AnnualReport { ContentType = "text/csv", FileName = fileBase + ".csv", Content = Csv(groups, held, measures, budgets) }
+            : new V1.AnnualReport { ContentType = "text/markdown", FileName = fileBase + ".md", Content = Markdown(subject, request.Year,
+                groups, held, measures, budgets) };
     }
 
-    private static string Markdown(string subject, int year, ReportingPeriod period, List<MeetingFact> meetings, List<MeetingFact> held,
+    private static string Markdown(string subject, int year, List<GroupYearFigures> groups, IReadOnlyList<MeetingFact>? held,
         List<MeasureProgressFigure> measures, List<BudgetFigure> budgets)
     {
-        var documentation = DocumentationFigures.Compute(meetings, period);
-        var attendance = AttendanceFigures.Overall(meetings, period);
+        var documentation = DocumentationFigures.Compute(groups);
+        var attendance = AttendanceFigures.Overall(groups);
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# Annual report {year}: {subject}");
         md.AppendLine();
         md.AppendLine("## Meetings");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- Held: {held.Count}; decisions recorded: {held.Sum(m => m.DecisionCount)}");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- Held: {documentation.HeldMeetings}; decisions recorded: "
+            + $"{groups.Sum(g => g.Decisions)}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Attendance: {Percent(attendance)} ({attendance.Numerator} of {attendance.Denominator} present)");
         md.AppendLine(CultureInfo.InvariantCulture, $"- Minutes published: {Percent(documentation.Documented)}; median {Days(documentation.MedianDaysToPublish)} after the meeting");
         md.AppendLine();
-        md.AppendLine("| Date | Group | Kind | Present | Minutes |");
-        md.AppendLine("|---|---|---|---|---|");
-        foreach (var m in held)
+        if (held is not null)
         {
-            md.AppendLine(CultureInfo.InvariantCulture,
-                $"| {m.StartsAt:yyyy-MM-dd} | {m.GroupId} | {m.Kind} | {m.Attendance.Count(a => a.Status == AttendanceStatus.Present)}/{m.Attendance.Count} | {(m.MinutesPublishedAt is { } p ? p.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "not published")} |");
+            md.AppendLine("| Date | Group | Kind | Present | Minutes |");
+            md.AppendLine("|---|---|---|---|---|");
+            foreach (var m in held)
+            {
+                var present = m.Attendance.Count(a => a.Status == AttendanceStatus.Present);
+                var minutes = m.MinutesPublishedAt is { } p ? p.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : "not published";
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {m.StartsAt:yyyy-MM-dd} | {m.GroupId} | {m.Kind} | "
+                    + $"{present}/{m.Attendance.Count} | {minutes} |");
+            }
+            if (documentation.HeldMeetings > held.Count)
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"\nThe first {held.Count} of {documentation.HeldMeetings} held meetings "
+                    + $"are listed.");
+            }
+        }
+        else
+        {
+            md.AppendLine("| Group | Held | Decisions | Present | Minutes published |");
+            md.AppendLine("|---|---|---|---|---|");
+            foreach (var g in groups.Where(g => g.Held > 0))
+            {
+                md.AppendLine(CultureInfo.InvariantCulture, $"| {g.GroupId} | {g.Held} | {g.Decisions} | {g.Present}/{g.Recorded} | "
+                    + $"{g.WithMinutes}/{g.Held} |");
+            }
         }
         md.AppendLine();
         md.AppendLine("## Measures");
@@ -79,13 +109,19 @@ public sealed class AnnualReports(ReportingQueries queries, TimeProvider clock)
         return md.ToString();
     }
 
-    private static string Csv(List<MeetingFact> held, List<MeasureProgressFigure> measures, List<BudgetFigure> budgets)
+    private static string Csv(List<GroupYearFigures> groups, IReadOnlyList<MeetingFact>? held, List<MeasureProgressFigure> measures,
+        List<BudgetFigure> budgets)
     {
         var csv = new StringBuilder("section,group_id,item,date,value,detail\r\n");
-        foreach (var m in held)
+        foreach (var m in held ?? [])
         {
             csv.Append(Row("meeting", m.GroupId, m.Kind, m.StartsAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 $"{m.Attendance.Count(a => a.Status == AttendanceStatus.Present)}/{m.Attendance.Count}", m.MinutesPublishedAt is null ? "minutes not published" : "minutes published"));
+        }
+        foreach (var g in held is null ? groups.Where(g => g.Held > 0) : [])
+        {
+            csv.Append(Row("meetings", g.GroupId, "held", "", g.Held.ToString(CultureInfo.InvariantCulture),
+                $"present {g.Present}/{g.Recorded}, minutes published {g.WithMinutes}/{g.Held}"));
         }
         foreach (var m in measures)
         {

@@ -47,9 +47,11 @@ public sealed class Indicators(IDocumentStore store, ReportingCommands commands,
     public async Task<ListIndicatorsResponse> ListAsync(ListIndicatorsRequest request, Caller caller, CancellationToken ct)
     {
         caller.EnsureNetwork(request.NetworkId);
-        var filters = request.MeasureId.Length == 0 ? [] : new[] { new IndexFilter("measure_id", request.MeasureId) };
+        var query = request.MeasureId.Length == 0 ? null : ReportingCollections.Indicators.Query().Where(i => i.MeasureId,
+            request.MeasureId);
         var response = new ListIndicatorsResponse();
-        response.Indicators.AddRange((await queries.AllAsync(ReportingCollections.Indicators, request.NetworkId, ct, filters)).Select(i => ToProto(i, null)));
+        response.Indicators.AddRange((await queries.AllAsync(ReportingCollections.Indicators, request.NetworkId, ct,
+            query)).Select(i => ToProto(i, null)));
         return response;
     }
 

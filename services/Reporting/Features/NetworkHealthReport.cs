@@ -12,22 +12,21 @@ public static class NetworkHealthReport
     public static NetworkHealth Compute(string networkId, int year, NetworkFacts facts, DateTimeOffset now)
     {
         var period = ReportingPeriod.Year(year);
-        var documentation = DocumentationFigures.Compute(facts.Meetings, period);
+        var documentation = DocumentationFigures.Compute(facts.Groups);
         var measures = MeasureProgressFigures.Compute(facts.Measures, DateOnly.FromDateTime(now.UtcDateTime));
-        var attendanceByGroup = AttendanceFigures.ByGroup(facts.Meetings, period);
-        var dropOut = DropOutFigures.Compute(facts.Participations, facts.Meetings, period).ToDictionary(d => d.GroupId);
-        var heldByGroup = facts.Meetings.HeldIn(period).GroupBy(m => m.GroupId).ToDictionary(g => g.Key, g => g.ToList());
-        var breachesByGroup = facts.CadenceBreaches.GroupBy(b => b.GroupId).ToDictionary(g => g.Key, g => g.Count());
+        var attendanceByGroup = AttendanceFigures.ByGroup(facts.Groups);
+        var dropOut = DropOutFigures.Compute(facts.Participations, facts.Groups, period).ToDictionary(d => d.GroupId);
+        var figuresByGroup = facts.Groups.ToDictionary(g => g.GroupId, StringComparer.Ordinal);
 
         var health = new NetworkHealth
         {
             NetworkId = networkId,
             Year = year,
-            Attendance = ToRatio(AttendanceFigures.Overall(facts.Meetings, period)),
+            Attendance = ToRatio(AttendanceFigures.Overall(facts.Groups)),
             Documented = ToRatio(documentation.Documented),
             MinutesPublishedLate = documentation.PublishedLate,
             HeldMeetings = documentation.HeldMeetings,
-            CadenceBreaches = facts.CadenceBreaches.Count,
+            CadenceBreaches = facts.Groups.Sum(g => g.CadenceBreaches),
             MeasuresOnTrack = measures.Count(m => !m.IsLate && m.Status is MeasureStatus.OnTrack or MeasureStatus.Done),
             MeasuresLate = measures.Count(m => m.IsLate),
             ComputedAt = Timestamp.FromDateTimeOffset(now),
@@ -42,11 +41,13 @@ public static class NetworkHealthReport
             health.MaxDaysToMinutes = max;
         }
 
-        var groupIds = attendanceByGroup.Keys.Union(dropOut.Keys).Union(breachesByGroup.Keys).Union(measures.Where(m => m.GroupId is not null).Select(m => m.GroupId!))
+        var groupIds = attendanceByGroup.Keys.Union(dropOut.Keys).Union(facts.Groups.Where(g => g.CadenceBreaches > 0).Select(g
+            => g.GroupId))
+            .Union(measures.Where(m => m.GroupId is not null).Select(m => m.GroupId!))
             .Order(StringComparer.Ordinal);
         foreach (var groupId in groupIds)
         {
-            var held = heldByGroup.GetValueOrDefault(groupId) ?? [];
+            var figures = figuresByGroup.GetValueOrDefault(groupId) ?? GroupYearFigures.Empty(groupId, year);
             var groupDropOut = dropOut.GetValueOrDefault(groupId);
             var groupMeasures = measures.Where(m => m.GroupId == groupId).ToList();
             var group = new GroupHealth
@@ -54,9 +55,9 @@ public static class NetworkHealthReport
                 GroupId = groupId,
                 Attendance = ToRatio(attendanceByGroup.GetValueOrDefault(groupId)),
                 DropOut = ToRatio(groupDropOut?.Rate ?? default),
-                HeldMeetings = held.Count,
-                Documented = ToRatio(new DomainRate(held.Count(m => m.MinutesPublishedAt is not null), held.Count)),
-                CadenceBreaches = breachesByGroup.GetValueOrDefault(groupId),
+                HeldMeetings = figures.Held,
+                Documented = ToRatio(new DomainRate(figures.WithMinutes, figures.Held)),
+                CadenceBreaches = figures.CadenceBreaches,
                 MeasuresOnTrack = groupMeasures.Count(m => !m.IsLate && m.Status is MeasureStatus.OnTrack or MeasureStatus.Done),
                 MeasuresLate = groupMeasures.Count(m => m.IsLate),
             };
@@ -68,8 +69,8 @@ public static class NetworkHealthReport
             health.Groups.Add(group);
         }
 
-        var attendanceByOrganisation = AttendanceFigures.ByOrganisation(facts.Meetings, period);
-        var time = TimeInvestedFigures.Compute(facts.Appointments, facts.Meetings, period).ToDictionary(t => t.OrganisationId);
+        var attendanceByOrganisation = AttendanceFigures.ByOrganisation(facts.Groups);
+        var time = TimeInvestedFigures.Compute(facts.Appointments, facts.Groups, period).ToDictionary(t => t.OrganisationId);
         foreach (var organisationId in attendanceByOrganisation.Keys.Union(time.Keys).Order(StringComparer.Ordinal))
         {
             var invested = time.GetValueOrDefault(organisationId);
@@ -81,7 +82,7 @@ public static class NetworkHealthReport
                 HoursInMeetings = (double)(invested?.HoursInMeetings ?? 0),
             });
         }
-        foreach (var (personId, rate) in AttendanceFigures.ByPerson(facts.Meetings, period).OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var (personId, rate) in AttendanceFigures.ByPerson(facts.Groups).OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             health.Persons.Add(new PersonAttendance { PersonId = personId, Attendance = ToRatio(rate) });
         }

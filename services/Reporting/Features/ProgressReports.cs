@@ -63,7 +63,8 @@ public sealed class ProgressReports(IDocumentStore store, ReportingCommands comm
     {
         caller.EnsureNetwork(request.NetworkId);
         new Validation().Year("year", request.Year).ThrowIfInvalid();
-        var measures = await queries.AllAsync(ReportingCollections.Measures, request.NetworkId, ct, new IndexFilter("year", request.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        var measures = await queries.AllAsync(ReportingCollections.Measures, request.NetworkId, ct,
+            ReportingCollections.Measures.Query().Where(m => m.Year, request.Year));
         var parents = measures.ToDictionary(m => m.MeasureId, m => m.ParentMeasureId);
         var figures = MeasureProgressFigures.Compute(measures, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime))
             .Where(f => request.GroupId.Length == 0 || f.GroupId == request.GroupId)

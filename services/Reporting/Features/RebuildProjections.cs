@@ -19,6 +19,8 @@ public sealed class RebuildProjections(IDocumentStore store, EventTypes eventTyp
     public async IAsyncEnumerable<(long Replayed, long Total)> RunAsync(string networkId, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
         await ClearAsync(ReportingCollections.Meetings, networkId, ct);
+        await ClearAsync(ReportingCollections.GroupYears, networkId, ct);
+        await ClearAsync(ReportingCollections.AttendanceMarks, networkId, ct);
         await ClearAsync(ReportingCollections.Participations, networkId, ct);
         await ClearAsync(ReportingCollections.Appointments, networkId, ct);
         await ClearAsync(ReportingCollections.Affiliations, networkId, ct);
@@ -33,7 +35,8 @@ public sealed class RebuildProjections(IDocumentStore store, EventTypes eventTyp
         string? token = null;
         do
         {
-            var page = await store.QueryAsync(ReportingCollections.EventLog, networkId, DocumentQuery.All(BatchSize, token), ct);
+            var page = await store.QueryAsync(ReportingCollections.EventLog, networkId,
+                ReportingCollections.EventLog.Query().Page(BatchSize, token), ct);
             await using (var uow = await store.BeginAsync(ct))
             {
                 foreach (var logged in page.Items)
@@ -60,7 +63,7 @@ public sealed class RebuildProjections(IDocumentStore store, EventTypes eventTyp
     {
         while (true)
         {
-            var page = await store.QueryAsync(collection, networkId, DocumentQuery.All(BatchSize), ct);
+            var page = await store.QueryAsync(collection, networkId, collection.Query().Page(BatchSize), ct);
             if (page.Items.Count == 0)
             {
                 return;

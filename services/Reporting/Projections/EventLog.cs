@@ -25,7 +25,8 @@ public static class EventLog
 
     /// <summary>How many events the network's log holds (the counter kept with every append), without reading the log.</summary>
     public static async Task<long> CountAsync(IDocumentStore store, string networkId, CancellationToken ct) =>
-        (await store.QueryAsync(ReportingCollections.EventCounts, networkId, DocumentQuery.All(EventCount.Shards), ct)).Items.Sum(s => s.Document.Events);
+        (await store.QueryAsync(ReportingCollections.EventCounts, networkId,
+            ReportingCollections.EventCounts.Query().Page(EventCount.Shards), ct)).Items.Sum(s => s.Document.Events);
 
     /// <summary>
     /// One more event in the log, on a shard of the counter picked at random. Two transactions appending at once may

@@ -22,15 +22,17 @@ public static class ReportingProjection
         switch (domainEvent)
         {
             case MeetingScheduled e:
-                await UpsertAsync(uow, ReportingCollections.Meetings, net, e.MeetingId,
-                    () => new MeetingFact(net, e.MeetingId, e.GroupId, e.Kind, e.Start, e.End - e.Start, MeetingState.Planned, [], null, 0),
-                    m => m with { Kind = e.Kind, StartsAt = e.Start, Duration = e.End - e.Start }, ct);
+                await ChangeMeetingAsync(uow, net, e.MeetingId,
+                    () => new MeetingFact(net, e.MeetingId, e.GroupId, e.Kind, e.Start.ToUniversalTime(), e.End - e.Start,
+                        MeetingState.Planned, [], null, 0),
+                    m => m with { Kind = e.Kind, StartsAt = e.Start.ToUniversalTime(), Duration = e.End - e.Start }, ct);
                 break;
             case MeetingRescheduled e:
-                await UpdateAsync(uow, ReportingCollections.Meetings, net, e.MeetingId, m => m with { StartsAt = e.Start, Duration = e.End - e.Start }, ct);
+                await ChangeMeetingAsync(uow, net, e.MeetingId, null, m => m with { StartsAt = e.Start.ToUniversalTime(),
+                    Duration = e.End - e.Start }, ct);
                 break;
             case MeetingCancelled e:
-                await UpdateAsync(uow, ReportingCollections.Meetings, net, e.MeetingId, m => m with { State = MeetingState.Cancelled }, ct);
+                await ChangeMeetingAsync(uow, net, e.MeetingId, null, m => m with { State = MeetingState.Cancelled }, ct);
                 break;
             case AttendanceRecorded e:
                 var attendance = new List<AttendanceEntry>();
@@ -39,21 +41,28 @@ public static class ReportingProjection
                     var affiliation = await uow.GetAsync(ReportingCollections.Affiliations, net, mark.PersonId, ct);
                     attendance.Add(new AttendanceEntry(mark.PersonId, affiliation?.Document.OrganisationId ?? "unknown", ParseAttendance(mark.Status)));
                 }
-                await UpsertAsync(uow, ReportingCollections.Meetings, net, e.MeetingId,
-                    () => new MeetingFact(net, e.MeetingId, e.GroupId, e.Kind, e.Start, TimeSpan.FromHours(2), MeetingState.Held, attendance, null, 0),
+                await ChangeMeetingAsync(uow, net, e.MeetingId,
+                    () => new MeetingFact(net, e.MeetingId, e.GroupId, e.Kind, e.Start.ToUniversalTime(), TimeSpan.FromHours(2),
+                        MeetingState.Held, attendance, null, 0),
                     m => m with { State = MeetingState.Held, Attendance = attendance }, ct);
                 break;
             case MinutesPublished e:
-                await UpsertAsync(uow, ReportingCollections.Meetings, net, e.MeetingId,
-                    () => new MeetingFact(net, e.MeetingId, e.GroupId, e.Kind, e.Start, TimeSpan.FromHours(2), MeetingState.Held, [], e.OccurredAt, 0),
+                await ChangeMeetingAsync(uow, net, e.MeetingId,
+                    () => new MeetingFact(net, e.MeetingId, e.GroupId, e.Kind, e.Start.ToUniversalTime(), TimeSpan.FromHours(2),
+                        MeetingState.Held, [], e.OccurredAt, 0),
                     m => m with { State = MeetingState.Held, MinutesPublishedAt = m.MinutesPublishedAt ?? e.OccurredAt }, ct);
                 break;
             case DecisionRecorded e:
-                await UpdateAsync(uow, ReportingCollections.Meetings, net, e.MeetingId, m => m with { DecisionCount = m.DecisionCount + 1 }, ct);
+                await ChangeMeetingAsync(uow, net, e.MeetingId, null, m => m with { DecisionCount = m.DecisionCount + 1 }, ct);
                 break;
             case CadenceBreached e:
-                await UpsertAsync(uow, ReportingCollections.CadenceBreaches, net, e.EventId.ToString("N"),
-                    () => new CadenceBreachFact(net, e.EventId.ToString("N"), e.GroupId, e.Year, e.Requirement, e.WindowStart, e.WindowEnd), b => b, ct);
+                if (await uow.GetAsync(ReportingCollections.CadenceBreaches, net, e.EventId.ToString("N"), ct) is null)
+                {
+                    await uow.InsertAsync(ReportingCollections.CadenceBreaches, net,
+                        new CadenceBreachFact(net, e.EventId.ToString("N"), e.GroupId, e.Year, e.Requirement, e.WindowStart, e.WindowEnd),
+                            ct);
+                    await MeetingFigures.CountBreachAsync(uow, net, e.GroupId, e.Year, ct);
+                }
                 break;
             case ParticipantJoined e:
                 await UpsertAsync(uow, ReportingCollections.Participations, net, ParticipationId(e.GroupId, e.PersonId),
@@ -127,6 +136,30 @@ public static class ReportingProjection
 
     internal static AttendanceStatus ParseAttendance(string status) =>
         Enum.TryParse<AttendanceStatus>(status, ignoreCase: true, out var parsed) ? parsed : AttendanceStatus.Absent;
+
+    /// <summary>
+    /// Creates (when <paramref name="create"/> is given) or changes a meeting fact, and its group-year figures with it.
+    /// Events about a meeting the reporting service never heard of, with nothing to create it from, are only logged.
+    /// </summary>
+    private static async Task ChangeMeetingAsync(IUnitOfWork uow, string net, string meetingId, Func<MeetingFact>? create,
+        Func<MeetingFact, MeetingFact> update, CancellationToken ct)
+    {
+        var existing = await uow.GetAsync(ReportingCollections.Meetings, net, meetingId, ct);
+        if (existing is null && create is null)
+        {
+            return;
+        }
+        var changed = existing is null ? create!() : update(existing.Document);
+        if (existing is null)
+        {
+            await uow.InsertAsync(ReportingCollections.Meetings, net, changed, ct);
+        }
+        else
+        {
+            await uow.ReplaceAsync(ReportingCollections.Meetings, net, changed, existing.Version, ct);
+        }
+        await MeetingFigures.ApplyAsync(uow, net, existing?.Document, changed, ct);
+    }
 
     private static Task UpsertAccountsAsync(IUnitOfWork uow, string net, string groupId, int year, Func<GroupAccounts, GroupAccounts> update, CancellationToken ct) =>
         UpsertAsync(uow, ReportingCollections.Accounts, net, AccountsId(groupId, year), () => update(new GroupAccounts(net, groupId, year, 0m, [], [], null, null)), update, ct);

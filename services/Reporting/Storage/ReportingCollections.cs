@@ -28,7 +28,19 @@ public sealed record CompletedRequest(string RequestId, string ResultId);
 /// <summary>The reporting database: its read models (facts) and its event log.</summary>
 public static class ReportingCollections
 {
-    public static readonly DocumentCollection<MeetingFact> Meetings = new("meetings", m => m.MeetingId, Index<MeetingFact>(("group_id", m => m.GroupId)));
+    /// <summary>A group's held meetings of a year, in order (the annual report's list).</summary>
+    public static readonly DocumentCollection<MeetingFact> Meetings = new DocumentCollection<MeetingFact>("meetings", m => m.MeetingId)
+        .WithIndex("group_state_start", m => m.GroupId, m => m.State, m => m.StartsAt);
+
+    /// <summary>The figures of each group's year, kept with every change to its held meetings; health reads a year's.</summary>
+    public static readonly DocumentCollection<GroupYearFigures> GroupYears = new DocumentCollection<GroupYearFigures>("group_years",
+        f => f.Id)
+        .WithIndex("year", f => f.Year);
+
+    /// <summary>Attendance per person and held meeting: a person's latest marks in a group's year, newest first.</summary>
+    public static readonly DocumentCollection<AttendanceMark> AttendanceMarks = new DocumentCollection<AttendanceMark>("attendance_marks",
+        m => m.MarkId)
+        .WithIndex("group_person_year_start", m => m.GroupId, m => m.PersonId, m => m.Year, m => m.StartsAt);
 
     /// <summary>One document per person and group: a re-join after leaving starts a new stint in place of the old one.</summary>
     public static readonly DocumentCollection<ParticipationFact> Participations = new("participations", p => ParticipationId(p.GroupId, p.PersonId));
@@ -37,17 +49,20 @@ public static class ReportingCollections
 
     public static readonly DocumentCollection<PersonAffiliation> Affiliations = new("affiliations", a => a.PersonId);
 
-    public static readonly DocumentCollection<MeasureFact> Measures = new(
-        "measures", m => m.MeasureId, Index<MeasureFact>(("year", m => m.Year.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("group_id", m => m.GroupId)));
+    public static readonly DocumentCollection<MeasureFact> Measures = new DocumentCollection<MeasureFact>("measures", m => m.MeasureId)
+        .WithIndex("year", m => m.Year)
+        .WithIndex("group_id", m => m.GroupId);
 
-    public static readonly DocumentCollection<IndicatorFact> Indicators = new("indicators", i => i.IndicatorId, Index<IndicatorFact>(("measure_id", i => i.MeasureId)));
+    public static readonly DocumentCollection<IndicatorFact> Indicators = new DocumentCollection<IndicatorFact>("indicators",
+        i => i.IndicatorId).WithIndex("measure_id", i => i.MeasureId);
 
-    public static readonly DocumentCollection<GroupAccounts> Accounts = new("accounts", a => AccountsId(a.GroupId, a.Year));
+    public static readonly DocumentCollection<GroupAccounts> Accounts = new DocumentCollection<GroupAccounts>("accounts",
+        a => AccountsId(a.GroupId, a.Year)).WithIndex("year", a => a.Year);
 
     public static readonly DocumentCollection<LearningActivity> Learning = new("learning", a => a.ActivityId);
 
-    public static readonly DocumentCollection<CadenceBreachFact> CadenceBreaches = new(
-        "cadence_breaches", b => b.BreachId, Index<CadenceBreachFact>(("year", b => b.Year.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+    public static readonly DocumentCollection<CadenceBreachFact> CadenceBreaches =
+        new DocumentCollection<CadenceBreachFact>("cadence_breaches", b => b.BreachId).WithIndex("year", b => b.Year);
 
     public static readonly DocumentCollection<LoggedEvent> EventLog = new("event_log", e => e.LogId);
 
@@ -55,10 +70,12 @@ public static class ReportingCollections
 
     public static readonly DocumentCollection<CompletedRequest> Requests = new("requests", r => r.RequestId);
 
+    /// <summary>Every collection, for the migration that creates their indexes.</summary>
+    public static IReadOnlyCollection<IDocumentCollection> All { get; } =
+        [Meetings, GroupYears, AttendanceMarks, Participations, Appointments, Affiliations, Measures, Indicators, Accounts, Learning,
+            CadenceBreaches, EventLog, EventCounts, Requests];
+
     public static string AccountsId(string groupId, int year) => $"{groupId}/{year}";
 
     public static string ParticipationId(string groupId, string personId) => $"{groupId}/{personId}";
-
-    private static Dictionary<string, Func<T, string?>> Index<T>(params (string Name, Func<T, string?> Value)[] indexes) =>
-        indexes.ToDictionary(i => i.Name, i => i.Value);
 }

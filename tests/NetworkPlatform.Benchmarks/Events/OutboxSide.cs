@@ -99,7 +99,7 @@ internal sealed class OutboxSide : IEventSide, IConsumeObserver
             ["Provider"] = "postgres",
             ["ConnectionString"] = connectionString,
         }).Build();
-        builder.Services.AddDocumentStore(storage, service);
+        builder.Services.AddDocumentStore(storage, service, []);
         builder.Services.AddEventBus(new ConfigurationBuilder().AddInMemoryCollection(bus).Build(), events => events
             .AddEventTypesFrom(typeof(BenchmarkEventHappened).Assembly)
             .AddService(service, handlers));

@@ -4,18 +4,21 @@ using NetworkPlatform.Testing;
 namespace NetworkPlatform.Benchmarks.Grpc;
 
 /// <summary>
-/// The C++ baseline (Peers/cpp/echo_server.cc on Debian's grpc++ sync server), built with -O2 into artifacts/cpp
+/// The C++ baseline (Peers/cpp/echo_server.cc: Debian's grpc++ sync server with grpc.health.v1), built with -O2 into artifacts/cpp
 /// when its source or the proto changed, then run as a separate process.
 /// </summary>
-internal sealed class CppEchoServer(Process process) : IAsyncDisposable
+internal sealed class CppEchoServer(Process process, int port) : IAsyncDisposable
 {
     private static string Source => RepositoryPaths.Combine("tests", "NetworkPlatform.Benchmarks", "Peers", "cpp", "echo_server.cc");
 
-    public static async Task<CppEchoServer> StartAsync(int port)
+    /// <summary>The port the server listens on (on 127.0.0.1; the kernel picked it).</summary>
+    public int Port => port;
+
+    public static async Task<CppEchoServer> StartAsync()
     {
         var binary = await CppProgram.BuildAsync("echo_server", Source,
             [(RepositoryPaths.Combine("tests", "NetworkPlatform.Testing", "Protos"), "echo.proto")], optimise: true);
-        var process = Process.Start(new ProcessStartInfo(binary, port.ToString(System.Globalization.CultureInfo.InvariantCulture))
+        var process = Process.Start(new ProcessStartInfo(binary, "0")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -26,7 +29,7 @@ internal sealed class CppEchoServer(Process process) : IAsyncDisposable
             process.Kill();
             throw new InvalidOperationException($"The C++ echo server did not start: {await process.StandardError.ReadToEndAsync()}");
         }
-        return new CppEchoServer(process);
+        return new CppEchoServer(process, int.Parse(ready["READY ".Length..], System.Globalization.CultureInfo.InvariantCulture));
     }
 
     /// <summary>CPU time the server process used so far (user + system).</summary>

@@ -22,7 +22,7 @@ internal static partial class H2Load
     public const int StreamsPerConnection = 16;
 
     public static async Task<H2LoadResult> RunAsync(int port, string path, byte[] requestFrame, TimeSpan duration, CancellationToken cancellationToken,
-        IReadOnlyList<string>? headers = null)
+        string? authorization = null)
     {
         var work = Directory.CreateTempSubdirectory("np-h2load-");
         try
@@ -39,8 +39,8 @@ internal static partial class H2Load
                 "-t", "1",
                 "-H", "content-type: application/grpc",
                 "-H", "te: trailers",
-                .. (headers ?? []).SelectMany(header => new[] { "-H", header }),
                 "-d", body,
+                .. authorization is null ? Array.Empty<string>() : ["-H", "authorization: " + authorization],
                 "--log-file", log,
                 $"http://127.0.0.1:{port}{path}",
             ];

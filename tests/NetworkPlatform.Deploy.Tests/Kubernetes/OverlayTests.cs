@@ -65,7 +65,7 @@ public sealed partial class OverlayTests
     {
         var prod = Kustomize.Render("overlays/prod");
 
-        Assert.All(prod.OfKind("HorizontalPodAutoscaler"), hpa => Assert.True(hpa.At("spec.minReplicas").Int >= 2));
+        Assert.All(prod.OfKind("ScaledObject"), scaler => Assert.True(scaler.At("spec.minReplicaCount").Int >= 2));
         Assert.All(prod.OfKind("Deployment"), deployment =>
         {
             var name = deployment.At("metadata.name").Text;

@@ -59,4 +59,30 @@ public sealed class RenderingTests
         Assert.Contains("readinesProbe", result.Output);
         Assert.Contains("replicas", result.Output);
     }
+
+    [Fact]
+    public void the_schema_check_rejects_unknown_fields_in_the_operators_resources()
+    {
+        var broken = new RenderedOverlay("broken-operators", """
+            apiVersion: keda.sh/v1alpha1
+            kind: ScaledObject
+            metadata: {name: example}
+            spec:
+              scaleTargetRef: {name: example}
+              minReplicas: 2
+              triggers: [{type: cpu, metadata: {value: "70"}}]
+            ---
+            apiVersion: monitoring.coreos.com/v1
+            kind: PrometheusRule
+            metadata: {name: example}
+            spec:
+              groups: [{name: example, rules: [{alert: Example, expression: up == 0}]}]
+            """);
+
+        var result = ManifestSchema.Validate(broken);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("minReplicas", result.Output);
+        Assert.Contains("expression", result.Output);
+    }
 }

@@ -26,6 +26,11 @@ public sealed class ServiceWorkloadTests
             Assert.True(container[probe]["grpc"].Exists, $"{overlay}: {service} has no gRPC {probe}.");
             Assert.Equal(Conventions.GrpcPort, container[probe].At("grpc.port").Int);
         }
+        // Readiness follows the database and the bus consumers under the service's own names; liveness must not, or an
+        // outage of either would restart every pod.
+        Assert.StartsWith(Conventions.Service(service).ProtoPackage + ".", container.At("readinessProbe.grpc.service").Text ?? "",
+            StringComparison.Ordinal);
+        Assert.False(container.At("livenessProbe.grpc.service").Exists, $"{overlay}: {service}'s liveness probe names a service.");
     }
 
     [Theory]
@@ -83,8 +88,12 @@ public sealed class ServiceWorkloadTests
         Assert.Equal("None", rendered.Get("Service", $"{service}-headless").At("spec.clusterIP").Text);
     }
 
+    /// <summary>Base and dev; prod scales through KEDA instead (Monitoring/ScalingTests).</summary>
+    public static IEnumerable<object[]> OverlaysWithAutoscalersAndServices() =>
+        Conventions.OverlaysAndServices().Where(o => (string)o[0] != "overlays/prod");
+
     [Theory]
-    [MemberData(nameof(Conventions.OverlaysAndServices), MemberType = typeof(Conventions))]
+    [MemberData(nameof(OverlaysWithAutoscalersAndServices))]
     public void each_service_scales_with_its_own_autoscaler_on_cpu_and_memory(string overlay, string service)
     {
         var rendered = Kustomize.Render(overlay);

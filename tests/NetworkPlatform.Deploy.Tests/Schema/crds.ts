@@ -98,3 +98,94 @@ export interface Database {
     databaseReclaimPolicy?: "retain" | "delete";
   };
 }
+
+// KEDA keda.sh/v1alpha1 (ScaledObject, TriggerAuthentication), from KEDA's API reference (2.16).
+interface ScaleTriggers {
+  type: string;
+  name?: string;
+  metadata: Record<string, string>;
+  authenticationRef?: { name: string; kind?: "TriggerAuthentication" | "ClusterTriggerAuthentication" };
+  metricType?: "AverageValue" | "Value" | "Utilization";
+  useCachedMetrics?: boolean;
+}
+
+interface HorizontalPodAutoscalerBehavior {
+  scaleUp?: ScalingRules;
+  scaleDown?: ScalingRules;
+}
+interface ScalingRules {
+  stabilizationWindowSeconds?: number;
+  selectPolicy?: "Max" | "Min" | "Disabled";
+  policies?: { type: "Pods" | "Percent"; value: number; periodSeconds: number }[];
+}
+
+export interface ScaledObject {
+  apiVersion: "keda.sh/v1alpha1";
+  kind: "ScaledObject";
+  metadata: IObjectMeta;
+  spec: {
+    scaleTargetRef: { name: string; kind?: string; apiVersion?: string; envSourceContainerName?: string };
+    pollingInterval?: number;
+    cooldownPeriod?: number;
+    initialCooldownPeriod?: number;
+    idleReplicaCount?: number;
+    minReplicaCount?: number;
+    maxReplicaCount?: number;
+    fallback?: { failureThreshold: number; replicas: number };
+    advanced?: {
+      restoreToOriginalReplicaCount?: boolean;
+      horizontalPodAutoscalerConfig?: { name?: string; behavior?: HorizontalPodAutoscalerBehavior };
+    };
+    triggers: ScaleTriggers[];
+  };
+}
+
+export interface TriggerAuthentication {
+  apiVersion: "keda.sh/v1alpha1";
+  kind: "TriggerAuthentication";
+  metadata: IObjectMeta;
+  spec: {
+    secretTargetRef?: { parameter: string; name: string; key: string }[];
+    env?: { parameter: string; name: string; containerName?: string }[];
+  };
+}
+
+// Prometheus Operator monitoring.coreos.com/v1 (PrometheusRule, PodMonitor), from its API reference.
+interface Rule {
+  alert?: string;
+  record?: string;
+  expr: string;
+  for?: string;
+  keep_firing_for?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+}
+
+export interface PrometheusRule {
+  apiVersion: "monitoring.coreos.com/v1";
+  kind: "PrometheusRule";
+  metadata: IObjectMeta;
+  spec: { groups: { name: string; interval?: string; limit?: number; partial_response_strategy?: string; rules: Rule[] }[] };
+}
+
+interface LabelSelector { matchLabels?: Record<string, string>; matchExpressions?: { key: string; operator: string; values?: string[] }[] }
+
+export interface PodMonitor {
+  apiVersion: "monitoring.coreos.com/v1";
+  kind: "PodMonitor";
+  metadata: IObjectMeta;
+  spec: {
+    jobLabel?: string;
+    podTargetLabels?: string[];
+    selector: LabelSelector;
+    namespaceSelector?: { any?: boolean; matchNames?: string[] };
+    podMetricsEndpoints?: {
+      port?: string;
+      path?: string;
+      scheme?: "http" | "https";
+      interval?: string;
+      scrapeTimeout?: string;
+      honorLabels?: boolean;
+    }[];
+  };
+}

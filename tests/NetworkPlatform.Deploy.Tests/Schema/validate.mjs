@@ -2,7 +2,8 @@
 //  1. kubernetes-models' runtime validators (the Kubernetes OpenAPI schema: types, required fields, formats);
 //  2. a strict type check: every object becomes a typed TypeScript literal, so tsc reports unknown fields
 //     (a misspelt "readinesProbe"), wrong types and missing required fields at any depth.
-// Custom resources (RabbitmqCluster, CloudNativePG Cluster and Database) are typed by crds.ts.
+// Custom resources (RabbitmqCluster, CloudNativePG Cluster and Database, KEDA ScaledObject and TriggerAuthentication,
+// Prometheus Operator PrometheusRule and PodMonitor) are typed by crds.ts.
 // Prints one line per problem and exits 1 when there is any.
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -12,7 +13,12 @@ import { spawnSync } from "node:child_process";
 const here = dirname(fileURLToPath(import.meta.url));
 const objects = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const work = resolve(process.argv[3] ?? join(dirname(process.argv[2]), "typecheck"));
-const customResources = { "rabbitmq.com/v1beta1": ["RabbitmqCluster"], "postgresql.cnpg.io/v1": ["Cluster", "Database"] };
+const customResources = {
+  "rabbitmq.com/v1beta1": ["RabbitmqCluster"],
+  "postgresql.cnpg.io/v1": ["Cluster", "Database"],
+  "keda.sh/v1alpha1": ["ScaledObject", "TriggerAuthentication"],
+  "monitoring.coreos.com/v1": ["PrometheusRule", "PodMonitor"],
+};
 const problems = [];
 
 function modulePath(apiVersion, kind) {

@@ -30,6 +30,9 @@ public sealed class Node
 
     public bool IsTrue => Text == "true";
 
+    /// <summary>This node as JSON (YAML 1.2 core-schema typing, keys in document order): compares documents by content.</summary>
+    public string Json => _yaml is null ? "null" : YamlJson.ToJson(_yaml);
+
     public Node this[string key]
     {
         get

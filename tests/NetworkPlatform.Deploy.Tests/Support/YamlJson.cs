@@ -27,6 +27,16 @@ public static partial class YamlJson
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    public static string ToJson(YamlNode node)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            Write(json, node);
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
     private static void Write(Utf8JsonWriter json, YamlNode node)
     {
         switch (node)

@@ -24,9 +24,11 @@ public sealed class MailSink : IAsyncDisposable
     public static async Task<MailSink> StartAsync(string directory)
     {
         Directory.CreateDirectory(directory);
-        var port = FreePort.Next();
         var script = Path.Combine(AppContext.BaseDirectory, "tools", "smtp_sink.py");
-        return new MailSink(directory, port, await PythonServer.StartAsync(script, [port.ToString(System.Globalization.CultureInfo.InvariantCulture), directory], []));
+        var server = await PythonServer.StartAsync(script, ["0", directory], []);
+        var port = int.Parse((await server.WaitUntilReadyAsync(TimeSpan.Zero)).Split(' ')[1],
+            System.Globalization.CultureInfo.InvariantCulture);
+        return new MailSink(directory, port, server);
     }
 
     /// <summary>Every message received so far (envelope, headers, body, attachments; see smtp_sink.py).</summary>

@@ -34,31 +34,34 @@ public sealed class GroupsApiTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = FreePort.Next();
-        var address = $"http://127.0.0.1:{port}";
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        // The service calls membership at its own address (the membership stubs run in this host): a candidate port.
+        (app, var port) = await CandidatePort.StartAsync(candidate =>
         {
-            ["urls"] = address,
-            ["Auth:Issuer"] = DevelopmentTokens.Issuer,
-            ["Auth:Audience"] = DevelopmentTokens.Audience,
-            ["Auth:SigningKeyFile"] = tokens.JwksPath,
-            ["Logging:Format"] = "text",
-            ["Storage:Provider"] = "sqlite",
-            ["Storage:DataDirectory"] = directory,
-            ["Services:Membership"] = address,
+            var address = $"http://127.0.0.1:{candidate}";
+            var builder = WebApplication.CreateBuilder();
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["urls"] = address,
+                ["Auth:Issuer"] = DevelopmentTokens.Issuer,
+                ["Auth:Audience"] = DevelopmentTokens.Audience,
+                ["Auth:SigningKeyFile"] = tokens.JwksPath,
+                ["Logging:Format"] = "text",
+                ["Storage:Provider"] = "sqlite",
+                ["Storage:DataDirectory"] = directory,
+                ["Services:Membership"] = address,
+            });
+            builder.AddServiceDefaults(GroupsModule.ServiceName);
+            builder.Services.AddGroups(builder.Configuration);
+            var built = builder.Build();
+            built.MapServiceDefaults();
+            built.MapGroups();
+            foreach (var service in membership.Bind())
+            {
+                built.MapGrpcService(_ => service);
+            }
+            return built;
         });
-        builder.AddServiceDefaults(GroupsModule.ServiceName);
-        builder.Services.AddGroups(builder.Configuration);
-        app = builder.Build();
-        app.MapServiceDefaults();
-        app.MapGroups();
-        foreach (var service in membership.Bind())
-        {
-            app.MapGrpcService(_ => service);
-        }
-        await app.StartAsync();
-        channel = GrpcChannel.ForAddress(address);
+        channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
         groups = new GroupsService.GroupsServiceClient(channel);
 
         membership.Representatives["per-ingrid"] = ("org-fjordvik", "Ingrid Haugen", "ingrid.haugen@fjordvik.kommune.example");
@@ -265,15 +268,20 @@ public sealed class GroupsApiTests : IAsyncLifetime
         var health = new Health.HealthClient(channel);
         var request = new HealthCheckRequest { Service = GroupsService.Descriptor.FullName };
 
-        // Readiness is re-evaluated periodically: wait for it (bounded) rather than racing the first check.
-        var status = await health.CheckAsync(request);
-        for (var deadline = DateTime.UtcNow.AddSeconds(15); status.Status != ServingStatus.Serving && DateTime.UtcNow < deadline;)
+        // Readiness is published by the checks' runs, every 5 s from 5 s after the start (NOT_FOUND before the first).
+        var status = ServingStatus.Unknown;
+        for (var deadline = DateTime.UtcNow.AddSeconds(20); status != ServingStatus.Serving && DateTime.UtcNow < deadline; await Task.Delay(100))
         {
-            await Task.Delay(100);
-            status = await health.CheckAsync(request);
+            try
+            {
+                status = (await health.CheckAsync(request)).Status;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+            {
+            }
         }
 
-        Assert.Equal(ServingStatus.Serving, status.Status);
+        Assert.Equal(ServingStatus.Serving, status);
         Assert.Equal(ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest { Service = ActionPlanService.Descriptor.FullName })).Status);
     }
 }

@@ -9,7 +9,7 @@ namespace NetworkPlatform.Groups.Tests.Seed;
 public sealed class DemoGroupsTests(SqliteStore fixture) : IClassFixture<SqliteStore>
 {
     private static async Task<List<Group>> GroupsOfAsync(GroupsHarness harness, string network) =>
-        [.. (await harness.Store.ReadAllAsync(GroupsCollections.Groups, network, [], default)).Select(g => g.Document)];
+        await harness.Store.ReadAllAsync(GroupsCollections.Groups, network, GroupsCollections.Groups.Query(), default);
 
     [Fact]
     public async Task the_partnerships_working_groups_are_active_staffed_and_each_own_two_measures()
@@ -23,8 +23,9 @@ public sealed class DemoGroupsTests(SqliteStore fixture) : IClassFixture<SqliteS
         Assert.Equal(2, workingGroups.Count);
         Assert.All(workingGroups, g => Assert.Equal(GroupState.Active, g.State));
         Assert.All(workingGroups, g => Assert.Empty(g.Flags));
-        var measures = await harness.Store.ReadAllAsync(GroupsCollections.Measures, DemoGroups.Partnership, [], default);
-        var report = MeasurePolicy.Default(DemoGroups.Partnership).Report(harness.Clock.GetUtcNow().Year, groups, measures.Select(m => m.Document));
+        var measures = await harness.Store.ReadAllAsync(GroupsCollections.Measures, DemoGroups.Partnership,
+            GroupsCollections.Measures.Query(), default);
+        var report = MeasurePolicy.Default(DemoGroups.Partnership).Report(harness.Clock.GetUtcNow().Year, groups, measures);
         Assert.True(report.Compliant);
         var expert = workingGroups.Single(g => g.Id == "ag-digital-mobbing").Participants.Single(p => p.Roles.Contains(GroupRole.InvitedExpert));
         Assert.False(expert.RepresentsMember);

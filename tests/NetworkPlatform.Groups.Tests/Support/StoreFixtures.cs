@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using NetworkPlatform.Groups.Storage;
 using NetworkPlatform.Storage.Postgres;
 using NetworkPlatform.Storage.Sqlite;
 using NetworkPlatform.Testing;
@@ -18,7 +19,7 @@ public sealed class SqliteStore : StoreFixture, IDisposable
     internal override async Task<GroupsHarness> OpenAsync()
     {
         var store = new SqliteDocumentStore(Path.Combine(directory, $"{Guid.NewGuid():N}.db"));
-        await store.MigrateAsync();
+        await store.MigrateAsync(GroupsCollections.All);
         return new GroupsHarness(store, store);
     }
 
@@ -35,7 +36,7 @@ public sealed class PostgresStore : StoreFixture
     {
         var server = await PostgresServer.SharedAsync();
         var store = new PostgresDocumentStore(await server.CreateDatabaseAsync("groups"));
-        await store.MigrateAsync();
+        await store.MigrateAsync(GroupsCollections.All);
         return new GroupsHarness(store, store);
     }
 }

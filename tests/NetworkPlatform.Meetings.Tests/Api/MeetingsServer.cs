@@ -79,7 +79,7 @@ internal sealed class MeetingsServer : IAsyncDisposable
         var folder = Path.Combine(Path.GetTempPath(), $"meetings-api-{Guid.NewGuid():N}");
         Directory.CreateDirectory(folder);
         var store = new SqliteDocumentStore(Path.Combine(folder, "meetings.db"));
-        await store.MigrateAsync();
+        await store.MigrateAsync(MeetingsCollections.All);
         await using (var unitOfWork = await store.BeginAsync())
         {
             await unitOfWork.InsertAsync(MeetingsCollections.Settings, MeetingsFixture.Network, NetworkSettings.Default(MeetingsFixture.Network) with { Secretariat = Samples.Secretariat });
@@ -87,23 +87,26 @@ internal sealed class MeetingsServer : IAsyncDisposable
         }
 
         var tokens = DevelopmentTokens.LoadOrCreate(Path.Combine(folder, "keys"));
-        var port = FreePort.Next();
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration["urls"] = $"http://127.0.0.1:{port}";
-        builder.Configuration["Services:Groups"] = $"http://127.0.0.1:{port}";
-        builder.Configuration["Storage:Provider"] = "sqlite";
-        builder.Configuration["Storage:DataDirectory"] = folder;
-        builder.Configuration["Auth:Issuer"] = DevelopmentTokens.Issuer;
-        builder.Configuration["Auth:Audience"] = DevelopmentTokens.Audience;
-        builder.Configuration["Auth:SigningKeyFile"] = tokens.JwksPath;
-        builder.AddServiceDefaults(MeetingsModule.ServiceName);
-        builder.Logging.ClearProviders();
-        builder.Services.AddMeetings(builder.Configuration);
         var groups = new GroupsPeer();
-        var app = builder.Build();
-        app.MapMeetings();
-        app.MapGrpcService(_ => GroupsService.BindService(groups));
-        await app.StartAsync();
+        // The service calls its groups peer at its own address (the peer's stub runs in this host): a candidate port.
+        var (app, port) = await CandidatePort.StartAsync(candidate =>
+        {
+            var builder = WebApplication.CreateBuilder();
+            builder.Configuration["urls"] = $"http://127.0.0.1:{candidate}";
+            builder.Configuration["Services:Groups"] = $"http://127.0.0.1:{candidate}";
+            builder.Configuration["Storage:Provider"] = "sqlite";
+            builder.Configuration["Storage:DataDirectory"] = folder;
+            builder.Configuration["Auth:Issuer"] = DevelopmentTokens.Issuer;
+            builder.Configuration["Auth:Audience"] = DevelopmentTokens.Audience;
+            builder.Configuration["Auth:SigningKeyFile"] = tokens.JwksPath;
+            builder.AddServiceDefaults(MeetingsModule.ServiceName);
+            builder.Logging.ClearProviders();
+            builder.Services.AddMeetings(builder.Configuration);
+            var built = builder.Build();
+            built.MapMeetings();
+            built.MapGrpcService(_ => GroupsService.BindService(groups));
+            return built;
+        });
         return new MeetingsServer(app, folder, port, groups, tokens);
     }
 

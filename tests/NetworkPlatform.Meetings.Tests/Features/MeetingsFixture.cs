@@ -90,7 +90,7 @@ internal sealed class MeetingsFixture : IAsyncDisposable
     private static async Task<MeetingsFixture> StartAsync(Func<string, object> openAdapter, bool withSecretariatAddress)
     {
         var fixture = new MeetingsFixture(openAdapter);
-        await fixture.Schema.MigrateAsync();
+        await fixture.Schema.MigrateAsync(MeetingsCollections.All);
         if (withSecretariatAddress)
         {
             await using var unitOfWork = await fixture.Store.BeginAsync();

@@ -18,11 +18,14 @@ public sealed class SmtpNotificationSenderTests : IAsyncLifetime
     private static readonly NotificationRecipient NoAddress = new("participant", "p-anne", "Anne Berg", "");
 
     private readonly string mailDirectory = Directory.CreateTempSubdirectory("np-smtp-").FullName;
-    private readonly int port = FreePort.Next();
+    private int port;
     private PeerProcess? sink;
 
-    public async Task InitializeAsync() =>
-        sink = await PythonServer.StartAsync(Path.Combine(AppContext.BaseDirectory, "tools", "smtp_sink.py"), [port.ToString(), mailDirectory], []);
+    public async Task InitializeAsync()
+    {
+        sink = await PythonServer.StartAsync(Path.Combine(AppContext.BaseDirectory, "tools", "smtp_sink.py"), ["0", mailDirectory], []);
+        port = int.Parse((await sink.WaitUntilReadyAsync(TimeSpan.Zero)).Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     public async Task DisposeAsync()
     {
@@ -86,7 +89,9 @@ public sealed class SmtpNotificationSenderTests : IAsyncLifetime
     [Fact]
     public async Task an_unreachable_relay_fails_the_send_so_the_inbox_retries_it()
     {
-        var unreachable = new SmtpNotificationSender(new SmtpOptions { Host = "127.0.0.1", Port = FreePort.Next(), EnableSsl = false, From = "noreply@networkplatform.test" });
+        using var refusing = new RefusingPort();
+        var unreachable = new SmtpNotificationSender(new SmtpOptions { Host = "127.0.0.1", Port = refusing.Port, EnableSsl = false,
+            From = "noreply@networkplatform.test" });
 
         await Assert.ThrowsAsync<SmtpException>(() => unreachable.SendAsync("Invitation", "Body", [Kari], [], null, CancellationToken.None));
     }

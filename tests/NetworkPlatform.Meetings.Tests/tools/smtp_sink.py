@@ -2,7 +2,7 @@
 
 Usage: smtp_sink.py PORT OUT_DIR. Every message received is parsed with python's own email package and written to
 OUT_DIR/<n>.json (envelope, decoded headers, text body, attachments) so the test reads what a mail client would see.
-Prints READY once it listens.
+Prints "READY <port>" once it listens; with PORT 0 it listens on a port the system picks, and that line names it.
 """
 import asyncio
 import email
@@ -11,7 +11,7 @@ import json
 import os
 import sys
 
-from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP
 
 port, out_dir = int(sys.argv[1]), sys.argv[2]
 
@@ -49,10 +49,10 @@ class Sink:
         return "250 Message accepted for delivery"
 
 
-controller = Controller(Sink(), hostname="127.0.0.1", port=port)
-controller.start()
-print("READY", port, flush=True)
-try:
-    asyncio.get_event_loop().run_forever()
-finally:
-    controller.stop()
+async def main():
+    server = await asyncio.get_running_loop().create_server(lambda: SMTP(Sink()), host="127.0.0.1", port=port)
+    print("READY", server.sockets[0].getsockname()[1], flush=True)
+    await server.serve_forever()
+
+
+asyncio.run(main())

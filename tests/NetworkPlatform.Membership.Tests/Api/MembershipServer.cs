@@ -15,7 +15,7 @@ using NetworkPlatform.Testing;
 namespace NetworkPlatform.Membership.Tests.Api;
 
 /// <summary>
-/// The membership service on Grpc.AspNetCore (h2c on a free port) with real JWT validation against a
+/// The membership service on Grpc.AspNetCore (h2c on the port it got) with real JWT validation against a
 /// development signing key, on SQLite or on the private PostgreSQL, with its event handlers on the in-memory bus
 /// (as Program.cs wires them); clients use Grpc.Net.Client.
 /// </summary>
@@ -37,7 +37,6 @@ public abstract class MembershipServer(string provider) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Tokens = DevelopmentTokens.LoadOrCreate(Path.Combine(directory, "keys"));
-        var port = FreePort.Next();
         var storage = new Dictionary<string, string?>
         {
             ["Storage:Provider"] = provider,
@@ -46,7 +45,7 @@ public abstract class MembershipServer(string provider) : IAsyncLifetime
             ["Auth:Audience"] = Tokens.AuthOptions.Audience,
             ["Auth:SigningKeyFile"] = Tokens.AuthOptions.SigningKeyFile,
             ["Logging:Format"] = "text",
-            ["urls"] = $"http://127.0.0.1:{port}",
+            ["urls"] = "http://127.0.0.1:0",
         };
         if (provider == MembershipStore.Postgres)
         {
@@ -54,7 +53,7 @@ public abstract class MembershipServer(string provider) : IAsyncLifetime
         }
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(storage);
-        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.AddServiceDefaults(MembershipModule.ServiceName);
         builder.Logging.ClearProviders();
         builder.Services.AddMembership(builder.Configuration);
@@ -62,7 +61,7 @@ public abstract class MembershipServer(string provider) : IAsyncLifetime
         app = builder.Build();
         app.MapMembership();
         await app.StartAsync();
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
+        Channel = GrpcChannel.ForAddress(app.ListeningAddresses().Single());
     }
 
     public async Task DisposeAsync()

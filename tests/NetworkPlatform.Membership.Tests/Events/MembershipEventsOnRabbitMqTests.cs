@@ -58,7 +58,7 @@ public sealed class MembershipEventsOnRabbitMqTests
             ["Bus:RabbitMq:Password"] = rabbit.Password,
             ["Bus:OutboxPollInterval"] = "00:00:00.200",
         });
-        builder.WebHost.UseUrls($"http://127.0.0.1:{FreePort.Next()}");
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddSingleton<Observed>();
         // Start returns once the consumer's queue is bound: an event published to an exchange without a bound queue is dropped.
         builder.Services.Configure<MassTransit.MassTransitHostOptions>(o => o.WaitUntilStarted = true);

@@ -151,7 +151,8 @@ public class GroupLeaderPersonalDataTests
 
         Assert.False(whileConcluding.Redacted);
         Assert.Equal(("", "", true), await SeenAsync(store, people.AsLeader, people.Member));
-        Assert.Empty((await store.Context.Store.QueryAsync(MembershipCollections.GroupParticipations, network, new DocumentQuery([new IndexFilter("group", Group)]))).Items);
+        Assert.Empty((await store.Context.Store.QueryAsync(MembershipCollections.GroupParticipations, network,
+            MembershipCollections.GroupParticipations.Query().Where(p => p.GroupId, Group))).Items);
     }
 
     [Theory]
@@ -181,6 +182,7 @@ public class GroupLeaderPersonalDataTests
     }
 
     private static async Task<string> SnapshotAsync(MembershipStore store, string network) =>
-        string.Join("; ", (await store.Context.Store.QueryAsync(MembershipCollections.GroupParticipations, network, DocumentQuery.All(100))).Items
+        string.Join("; ", (await store.Context.Store.QueryAsync(MembershipCollections.GroupParticipations, network,
+            MembershipCollections.GroupParticipations.Query().Page(100))).Items
             .Select(i => $"{i.Document.GroupId}/{i.Document.PersonId}@{i.Version}:{string.Join(",", i.Document.Roles)}"));
 }

@@ -1,4 +1,5 @@
 using NetworkPlatform.Membership.Features;
+using NetworkPlatform.Membership.Storage;
 using NetworkPlatform.Storage;
 using NetworkPlatform.Storage.Hosting;
 using NetworkPlatform.Testing;
@@ -41,7 +42,7 @@ public sealed class MembershipStore : IAsyncDisposable
             options = new StorageOptions { Provider = StorageOptions.Postgres, ConnectionString = await server.CreateDatabaseAsync("membership") };
         }
         var (documents, outbox, database) = StorageServiceCollectionExtensions.CreateAdapter(options, MembershipModule.ServiceName);
-        await database.MigrateAsync();
+        await database.MigrateAsync(MembershipCollections.All);
         return new MembershipStore(new MembershipContext(documents, TimeProvider.System), outbox, directory);
     }
 

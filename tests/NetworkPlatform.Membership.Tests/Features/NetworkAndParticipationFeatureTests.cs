@@ -173,11 +173,13 @@ public class NetworkAndParticipationFeatureTests
         await DemoNetworks.SeedAsync(store.Context, default);
 
         Assert.Equal(eventsAfterFirst, (await store.EventsAsync()).Count);
-        var partners = await store.Context.Store.QueryAsync(MembershipCollections.Organisations, DemoNetworks.Partnership, DocumentQuery.All(), default);
+        var partners = await store.Context.Store.QueryAsync(MembershipCollections.Organisations, DemoNetworks.Partnership,
+            MembershipCollections.Organisations.Query(), default);
         Assert.Equal(7, partners.Items.Count);
         Assert.Contains(partners.Items, o => o.Document.Kind == Membership.Domain.OrganisationKind.Union);
         Assert.Contains(partners.Items, o => o.Document.Kind == Membership.Domain.OrganisationKind.StateAgency);
-        var forwarded = await store.Context.Store.QueryAsync(MembershipCollections.ParticipationRequestLinks, DemoNetworks.InternationalHph, DocumentQuery.All(), default);
+        var forwarded = await store.Context.Store.QueryAsync(MembershipCollections.ParticipationRequestLinks,
+            DemoNetworks.InternationalHph, MembershipCollections.ParticipationRequestLinks.Query(), default);
         Assert.Single(forwarded.Items);
         var relations = await Networks.ListNetworkRelations.HandleAsync(store.Context,
             new Caller("x", DemoNetworks.InternationalHph, null, null, new HashSet<string>()), new ListNetworkRelationsRequest { NetworkId = DemoNetworks.InternationalHph }, default);

@@ -18,7 +18,7 @@ public sealed class PublisherCrashTests
     {
         var bus = await Environments.RabbitMqBusAsync();
         await using var consumer = await StartConsumerAsync(bus, storage);
-        var configuration = await PublisherConfigurationAsync(bus, storage);
+        var configuration = await Environments.ProcessAsync(bus, storage, _publisher);
 
         // Commit three events and die before any relay ran.
         await using (var crashed = PublisherProcess.Start(configuration, "commit", _publisher, "group-1", "3"))
@@ -43,7 +43,7 @@ public sealed class PublisherCrashTests
     {
         var bus = await Environments.RabbitMqBusAsync();
         await using var consumer = await StartConsumerAsync(bus, storage);
-        var configuration = await PublisherConfigurationAsync(bus, storage);
+        var configuration = await Environments.ProcessAsync(bus, storage, _publisher);
 
         int committed;
         await using (var crashed = PublisherProcess.Start(configuration, "produce", _publisher, "group-1", "1000"))
@@ -61,16 +61,6 @@ public sealed class PublisherCrashTests
         // Whatever was committed before the kill (at least the 40 printed) arrives once each, in order.
         Assert.Equal(Enumerable.Range(1, seen.Count).Select(v => (long)v), seen);
         Assert.InRange(seen.Count, committed, 1000);
-    }
-
-    private async Task<Dictionary<string, string?>> PublisherConfigurationAsync(Dictionary<string, string?> bus, string storage)
-    {
-        var configuration = new Dictionary<string, string?>(bus);
-        foreach (var (key, value) in await Environments.StorageAsync(storage, _publisher))
-        {
-            configuration["Storage:" + key] = value;
-        }
-        return configuration;
     }
 
     private async Task<ServiceHost> StartConsumerAsync(Dictionary<string, string?> bus, string storage) =>

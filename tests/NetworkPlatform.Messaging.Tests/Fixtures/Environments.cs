@@ -42,6 +42,17 @@ public static class Environments
         return settings;
     }
 
+    /// <summary>A service process's configuration: the bus settings and a fresh database of its own under "Storage:".</summary>
+    public static async Task<Dictionary<string, string?>> ProcessAsync(Dictionary<string, string?> bus, string storage, string service)
+    {
+        var configuration = new Dictionary<string, string?>(bus);
+        foreach (var (key, value) in await StorageAsync(storage, service))
+        {
+            configuration["Storage:" + key] = value;
+        }
+        return configuration;
+    }
+
     public static Dictionary<string, string?> InMemoryBus()
     {
         var settings = new Dictionary<string, string?> { ["Bus:Transport"] = "inmemory" };

@@ -4,7 +4,7 @@ using NetworkPlatform.Testing;
 
 namespace NetworkPlatform.Messaging.Tests.Fixtures;
 
-/// <summary>NetworkPlatform.Messaging.TestHost as a child process: a publishing service the test can SIGKILL.</summary>
+/// <summary>NetworkPlatform.Messaging.TestHost as a child process: a publishing or consuming service the test can SIGKILL.</summary>
 public sealed class PublisherProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -13,6 +13,9 @@ public sealed class PublisherProcess : IAsyncDisposable
     private PublisherProcess(Process process) => _process = process;
 
     public string? LastLine { get; private set; }
+
+    /// <summary>Where the process serves its metrics (Prometheus text), from its first line.</summary>
+    public string? MetricsUrl { get; private set; }
 
     /// <summary>Configuration goes in as Storage__* and Bus__* environment variables, as in a container.</summary>
     public static PublisherProcess Start(IReadOnlyDictionary<string, string?> configuration, params string[] arguments)
@@ -41,6 +44,10 @@ public sealed class PublisherProcess : IAsyncDisposable
         {
             if (e.Data is not null)
             {
+                if (e.Data.StartsWith("metrics ", StringComparison.Ordinal))
+                {
+                    publisher.MetricsUrl = e.Data["metrics ".Length..];
+                }
                 publisher._lines.Writer.TryWrite(e.Data);
             }
         };

@@ -35,7 +35,7 @@ public sealed class ServiceHost : IAsyncDisposable
         }
         foreach (var (service, storage) in storagePerService)
         {
-            builder.Services.AddDocumentStore(new ConfigurationBuilder().AddInMemoryCollection(storage).Build(), service);
+            builder.Services.AddDocumentStore(new ConfigurationBuilder().AddInMemoryCollection(storage).Build(), service, []);
         }
         builder.Services.AddEventBus(builder.Configuration.GetSection("Bus"), bus =>
         {

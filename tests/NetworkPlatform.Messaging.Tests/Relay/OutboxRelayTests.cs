@@ -90,7 +90,7 @@ public sealed class OutboxRelayTests
         var bus = await Environments.RabbitMqBusAsync(); // A new virtual host: no queue is bound yet.
         var publisherStorage = await Environments.StorageAsync(Environments.Sqlite, _publisher);
         var (documents, _, database) = StorageServiceCollectionExtensions.CreateAdapter(Bind(publisherStorage), _publisher);
-        await database.MigrateAsync();
+        await database.MigrateAsync([]);
         for (var version = 1; version <= 3; version++)
         {
             await Producer.CommitAsync(documents, Producer.Event("group-1", version));

@@ -52,7 +52,7 @@ public sealed class EventCountTests
         string? token = null;
         do
         {
-            var page = await store.QueryAsync(ReportingCollections.EventLog, Net, DocumentQuery.All(500, token));
+            var page = await store.QueryAsync(ReportingCollections.EventLog, Net, ReportingCollections.EventLog.Query().Page(500, token));
             count += page.Items.Count;
             token = page.NextPageToken;
         }

@@ -8,9 +8,7 @@ using Grpc.Core;
 using NetworkPlatform.Hosting;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Messaging.Bus;
-using NetworkPlatform.Reporting.Dashboard;
 using NetworkPlatform.Reporting.V1;
-using NetworkPlatform.Testing;
 
 namespace NetworkPlatform.Reporting.Tests.Api;
 
@@ -32,7 +30,8 @@ public sealed class ReportingHost : IAsyncDisposable
 
     public ReportingService.ReportingServiceClient Client { get; private set; } = null!;
 
-    public int DashboardPort { get; private set; }
+    /// <summary>The HTTP/1.1 port: JSON, gRPC-Web, the OpenAPI document and the dashboard.</summary>
+    public Uri HttpAddress { get; private set; } = null!;
 
     public IServiceProvider Services => app.Services;
 
@@ -68,13 +67,12 @@ public sealed class ReportingHost : IAsyncDisposable
     private async Task StartInternalAsync(IReadOnlyDictionary<string, string?> settings)
     {
         Tokens = DevelopmentTokens.LoadOrCreate(directory);
-        var grpcPort = FreePort.Next();
-        DashboardPort = FreePort.Next();
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["BIND_ADDRESS"] = "127.0.0.1",
-            ["GRPC_PORT"] = grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["GRPC_PORT"] = "0",
+            ["HTTP_PORT"] = "0",
             ["Auth:Issuer"] = DevelopmentTokens.Issuer,
             ["Auth:Audience"] = DevelopmentTokens.Audience,
             ["Auth:SigningKeyFile"] = Tokens.JwksPath,
@@ -88,14 +86,15 @@ public sealed class ReportingHost : IAsyncDisposable
         // Start returns once the queues are bound: an event published to an exchange without a bound queue is dropped.
         builder.Services.Configure<MassTransitHostOptions>(o => o.WaitUntilStarted = true);
         builder.AddServiceDefaults(ReportingModule.ServiceName);
-        builder.AddDashboardEndpoint(DashboardPort);
         builder.Services.AddReporting(builder.Configuration);
         builder.Services.AddEventBus(builder.Configuration.GetSection("Bus"), bus => bus.AddReporting());
         app = builder.Build();
         app.MapServiceDefaults();
         app.MapReporting();
         await app.StartAsync();
-        Channel = GrpcChannel.ForAddress($"http://127.0.0.1:{grpcPort}");
+        var endpoints = app.Services.GetRequiredService<ServiceEndpoints>();
+        HttpAddress = endpoints.HttpAddress!;
+        Channel = GrpcChannel.ForAddress(endpoints.GrpcAddress!);
         Client = new ReportingService.ReportingServiceClient(Channel);
     }
 }

@@ -38,7 +38,7 @@ public sealed class DashboardBrowserTests
         settings["Dashboard:ClientSecretFile"] = dashboardSecret;
         await using var host = await ReportingHost.StartAsync(settings);
         var registered = await issuer.RunAsync("register-client", "--client-id", "dashboard", "--kind", "web",
-            "--redirect-uris", $"http://127.0.0.1:{host.DashboardPort}/signin-oidc");
+            "--redirect-uris", $"{host.HttpAddress}signin-oidc");
         await File.WriteAllTextAsync(dashboardSecret, IssuerProcess.Printed(registered, "client_secret"));
         var reader = new Metadata { { "authorization", "Bearer " + await issuer.ClientTokenAsync("service-reporting", Net) } };
         await PublishMeetingAsync(host, "m1", new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
@@ -49,7 +49,7 @@ public sealed class DashboardBrowserTests
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 390, Height = 844 } });
         var addresses = new List<string>();
         page.FrameNavigated += (_, frame) => addresses.Add(frame.Url);
-        await page.GotoAsync($"http://127.0.0.1:{host.DashboardPort}/#year=2026");
+        await page.GotoAsync($"{host.HttpAddress}#year=2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Dora Dashboard" }).ClickAsync();
 
         await Expect(page.Locator("#network")).ToHaveTextAsync(Net);
@@ -75,7 +75,7 @@ public sealed class DashboardBrowserTests
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
-        await page.GotoAsync($"http://127.0.0.1:{host.DashboardPort}/#network={Net}&year=2026");
+        await page.GotoAsync($"{host.HttpAddress}#network={Net}&year=2026");
 
         await Expect(page.Locator("#error")).ToContainTextAsync("set Dashboard__ClientId");
     }

@@ -29,6 +29,10 @@ public sealed class AddDocumentStoreTests
                 await unit.CommitAsync();
             }
             Assert.Null(await provider.GetRequiredKeyedService<IDocumentStore>("groups").GetAsync(Meeting.Collection, "n-1", "m-1"));
+            // The collections' declared indexes were created with the schema.
+            var plan = await ((Sqlite.SqliteDocumentStore)membership).ExplainAsync(Meeting.Collection, "n-1",
+                Meeting.Collection.Query().Where(m => m.GroupId, "g-1").OrderBy(m => m.Start));
+            Assert.Contains("dx_meetings_group_start_", plan, StringComparison.Ordinal);
             var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync(c => c.Tags.Contains(StorageServiceCollectionExtensions.ReadyTag));
             Assert.Equal(HealthStatus.Healthy, report.Status);
             Assert.Equal(["storage-groups", "storage-membership"], report.Entries.Keys.Order());
@@ -58,7 +62,8 @@ public sealed class AddDocumentStoreTests
     [Fact]
     public async Task an_unreachable_database_makes_the_service_not_ready_with_the_reason()
     {
-        var nothingListens = $"Host=127.0.0.1;Port={FreePort.Next()};Username=postgres;Database=reporting;Timeout=3";
+        using var refusing = new RefusingPort();
+        var nothingListens = $"Host=127.0.0.1;Port={refusing.Port};Username=postgres;Database=reporting;Timeout=3";
         await using var provider = Build(new() { ["Storage:Provider"] = "postgres", ["Storage:ConnectionString"] = nothingListens }, "reporting");
 
         var report = await provider.GetRequiredService<HealthCheckService>().CheckHealthAsync();
@@ -84,7 +89,7 @@ public sealed class AddDocumentStoreTests
         var services = new ServiceCollection().AddLogging();
         foreach (var serviceName in serviceNames)
         {
-            services.AddDocumentStore(configuration.GetSection("Storage"), serviceName);
+            services.AddDocumentStore(configuration.GetSection("Storage"), serviceName, [Meeting.Collection]);
         }
         return services.BuildServiceProvider();
     }

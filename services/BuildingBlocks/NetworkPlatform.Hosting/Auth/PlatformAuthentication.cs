@@ -40,6 +40,8 @@ public static class PlatformAuthentication
 
     private static void Configure(JwtBearerOptions jwt, AuthOptions options)
     {
+        jwt.TokenHandlers.Clear();
+        jwt.TokenHandlers.Add(new ValidatedTokenCache());
         jwt.MapInboundClaims = false;
         jwt.TokenValidationParameters = new TokenValidationParameters
         {

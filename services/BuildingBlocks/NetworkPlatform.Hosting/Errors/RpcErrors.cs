@@ -15,12 +15,15 @@ public static class RpcErrors
 {
     public const string Domain = "networkplatform.io";
 
-    public static RpcException InvalidArgument(IEnumerable<BadRequest.Types.FieldViolation> violations)
+    public static RpcException InvalidArgument(IEnumerable<BadRequest.Types.FieldViolation> violations) => InvalidArgumentStatus(violations).ToRpcException();
+
+    /// <summary>INVALID_ARGUMENT with a BadRequest listing <paramref name="violations"/>, as a google.rpc.Status.</summary>
+    public static Google.Rpc.Status InvalidArgumentStatus(IEnumerable<BadRequest.Types.FieldViolation> violations)
     {
         var badRequest = new BadRequest();
         badRequest.FieldViolations.AddRange(violations);
         var summary = string.Join("; ", badRequest.FieldViolations.Select(v => $"{v.Field}: {v.Description}"));
-        return Create(StatusCode.InvalidArgument, $"The request has invalid fields: {summary}", "INVALID_ARGUMENT", null, badRequest);
+        return Status(StatusCode.InvalidArgument, $"The request has invalid fields: {summary}", "INVALID_ARGUMENT", null, badRequest);
     }
 
     public static RpcException InvalidArgument(string field, string description) =>
@@ -49,6 +52,10 @@ public static class RpcErrors
             {
                 Violations = { new PreconditionFailure.Types.Violation { Type = "ETAG_MISMATCH", Subject = subject, Description = $"current etag is {currentEtag}" } },
             });
+
+    /// <summary>What the call needs (the database) cannot serve it now; retrying with backoff may succeed. reason: UPPER_SNAKE.</summary>
+    public static RpcException Unavailable(string reason, string description) =>
+        Create(StatusCode.Unavailable, description, reason, null);
 
     public static RpcException Unauthenticated(string description) =>
         Create(StatusCode.Unauthenticated, description, "UNAUTHENTICATED", null);
@@ -79,7 +86,10 @@ public static class RpcErrors
     /// <summary>A google.rpc.Status as JSON (proto3 JSON mapping, details with their @type), as HTTP callers get errors.</summary>
     public static string ToJson(Google.Rpc.Status status) => StatusJson.Format(status);
 
-    private static readonly JsonFormatter StatusJson = new(JsonFormatter.Settings.Default.WithTypeRegistry(TypeRegistry.FromFiles(ErrorDetailsReflection.Descriptor)));
+    /// <summary>The google.rpc detail messages, for JSON of a google.rpc.Status (its details are Any).</summary>
+    public static readonly TypeRegistry DetailTypes = TypeRegistry.FromFiles(ErrorDetailsReflection.Descriptor);
+
+    private static readonly JsonFormatter StatusJson = new(JsonFormatter.Settings.Default.WithTypeRegistry(DetailTypes));
 
     /// <summary>The first google.rpc detail of type T the error carries (BadRequest, ErrorInfo...), or null.</summary>
     public static T? GetDetail<T>(this RpcException error) where T : class, IMessage<T>, new() => error.GetRpcStatus()?.GetDetail<T>();

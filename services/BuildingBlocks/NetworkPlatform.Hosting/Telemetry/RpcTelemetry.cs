@@ -80,6 +80,10 @@ public sealed class RpcTelemetry(RequestDelegate next, ILogger<RpcTelemetry> log
     /// <summary>The call's grpc-status and grpc-message: in the trailers, or in the headers of a trailers-only response.</summary>
     private static (StatusCode Code, string? Detail) Status(HttpContext http)
     {
+        if (http.RequestAborted.IsCancellationRequested)
+        {
+            return (StatusCode.Cancelled, "The client cancelled the call or went away.");
+        }
         var trailers = http.Features.Get<IHttpResponseTrailersFeature>()?.Trailers;
         var headers = http.Response.Headers;
         var status = trailers?["grpc-status"] is { Count: > 0 } inTrailers ? inTrailers.ToString() : headers["grpc-status"].ToString();

@@ -24,6 +24,19 @@ public sealed class BusOptions
     /// </summary>
     public TimeSpan[] RetryIntervals { get; set; } = [];
 
+    /// <summary>
+    /// In-process redeliveries of a message that failed on contention (ConcurrencyConflictException) or an unavailable
+    /// database (StorageUnavailableException), with exponential backoff up to 10 s (about 4 minutes for 30), before the
+    /// <see cref="RetryIntervals"/> count.
+    /// </summary>
+    public int TransientRetryLimit { get; set; } = 30;
+
+    /// <summary>
+    /// When a receive endpoint stops (the broker went away, or shutdown), how long its deliveries in flight may still
+    /// finish before they are cancelled (unacknowledged, so the broker delivers them again).
+    /// </summary>
+    public TimeSpan ConsumerStopTimeout { get; set; } = TimeSpan.FromSeconds(3);
+
     /// <summary>Messages a consumer endpoint takes from the broker ahead of handling them.</summary>
     public int PrefetchCount { get; set; } = 64;
 
@@ -60,4 +73,10 @@ public sealed class RabbitMqOptions
     public string Username { get; set; } = "guest";
 
     public string Password { get; set; } = "guest";
+
+    /// <summary>
+    /// The broker's management API (e.g. http://rabbitmq:15672), read with the user above for the queue metrics (messages
+    /// ready and unacked, consumers); empty: those metrics are left out.
+    /// </summary>
+    public string? ManagementUrl { get; set; }
 }

@@ -3,17 +3,23 @@ using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using NetworkPlatform.Events;
 using NetworkPlatform.Messaging.Inbox;
+using NetworkPlatform.Messaging.Health;
 using NetworkPlatform.Messaging.Listeners;
 using NetworkPlatform.Messaging.Outbox;
+using NetworkPlatform.Storage;
+using NetworkPlatform.Storage.Hosting;
 
 namespace NetworkPlatform.Messaging.Bus;
 
 public static class EventBusRegistration
 {
+    private const string SingleActiveConsumer = "x-single-active-consumer";
+
     /// <summary>
     /// The bus of a process that hosts one service: its outbox relay and its event handlers.
     /// <code>services.AddEventBus(configuration.GetSection("Bus"), "reporting", events => events.AddHandler&lt;MembershipProjection&gt;());</code>
@@ -44,7 +50,7 @@ public static class EventBusRegistration
         var listeners = builder.Services.SelectMany(s => s.Listeners).ToList();
         services.AddSingleton(options);
         services.AddSingleton(eventTypes);
-        services.AddSingleton(new EventConsumerBindings(bindings.ToDictionary(b => b.HandlerType), options.ConsumerConcurrency));
+        services.AddSingleton(new EventConsumerBindings(bindings.ToDictionary(b => b.HandlerType), options.ConsumerConcurrency, options.RetryIntervals.Length));
         foreach (var binding in bindings)
         {
             services.TryAddScoped(binding.HandlerType);
@@ -54,6 +60,9 @@ public static class EventBusRegistration
             services.TryAddScoped(listener.ListenerType);
         }
 
+        services.AddSingleton<MessagingMonitor>();
+        services.AddSingleton<IHostedService>(sp => sp.GetRequiredService<MessagingMonitor>());
+        services.AddReceiveEndpointObserver(sp => sp.GetRequiredService<MessagingMonitor>());
         services.AddMassTransit(bus =>
         {
             // Since 8.4 MassTransit reports usage over HTTP by default; the platform never phones home.
@@ -83,6 +92,10 @@ public static class EventBusRegistration
                             host.Password(options.RabbitMq.Password);
                             host.PublisherConfirmation = true;
                         });
+                        // The _error and _skipped queues copy the handler queue's arguments; single active consumer
+                        // would refuse basic.get there, which operators use to inspect and move dead letters.
+                        rabbit.SendTopology.ConfigureErrorSettings = error => error.SetQueueArgument(SingleActiveConsumer, null);
+                        rabbit.SendTopology.ConfigureDeadLetterSettings = skipped => skipped.SetQueueArgument(SingleActiveConsumer, null);
                         ConfigureBus(context, rabbit, options, bindings, listeners);
                     });
                     break;
@@ -93,6 +106,17 @@ public static class EventBusRegistration
                     throw new InvalidOperationException($"Bus:Transport '{options.Transport}' is not supported; use inmemory or rabbitmq.");
             }
         });
+
+        // Deliveries still in flight when a transport stops (the broker went away, shutdown) are cancelled after this:
+        // MassTransit otherwise waits for them without end, and the endpoint consumes again only once they are done.
+        services.AddOptions<MassTransitHostOptions>().Configure(host =>
+        {
+            host.ConsumerStopTimeout = options.ConsumerStopTimeout;
+            host.StopTimeout = options.ConsumerStopTimeout + TimeSpan.FromSeconds(2);
+        });
+        services.AddHealthChecks().Add(new HealthCheckRegistration("bus-consuming",
+            sp => new ConsumingHealthCheck(sp.GetRequiredService<IBusControl>()), HealthStatus.Unhealthy,
+                [StorageServiceCollectionExtensions.ReadyTag]));
 
         // Registered after MassTransit's hosted service: relays start after the bus and stop (flushing) before it.
         foreach (var service in builder.Services)
@@ -123,6 +147,10 @@ public static class EventBusRegistration
                 if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
                 {
                     rabbit.SetQuorumQueue();
+                    // One replica at a time consumes a handler's queue; the others wait attached and take over, in queue
+                    // order, when its channel closes. Replicas competing for one queue would handle an aggregate's events
+                    // concurrently, out of order (the filter below orders them only within one process).
+                    rabbit.SingleActiveConsumer = true;
                     // Several messages at once, but one at a time and in queue order per aggregate: events of an
                     // aggregate are handled in the order they were committed, and a message being retried holds back
                     // the ones of its aggregate behind it.
@@ -136,6 +164,15 @@ public static class EventBusRegistration
                 }
                 endpoint.PrefetchCount = Math.Max(options.PrefetchCount, options.ConsumerConcurrency);
                 endpoint.UseMessageRetry(retry => retry.Intervals(options.RetryIntervals));
+                // Contention (another writer changed the document first) and a database that is away pass: retried for
+                // longer, with jitter, before the retries above count, so that they never send a message to _error.
+                endpoint.UseMessageRetry(retry =>
+                {
+                    retry.Handle<ConcurrencyConflictException>();
+                    retry.Handle<StorageUnavailableException>();
+                    retry.Exponential(options.TransientRetryLimit,
+                        TimeSpan.FromMilliseconds(50), TimeSpan.FromSeconds(10), TimeSpan.FromMilliseconds(100));
+                });
                 foreach (var eventType in binding.EventTypes)
                 {
                     endpoint.ConfigureConsumer(context, typeof(InboxConsumer<,>).MakeGenericType(binding.HandlerType, eventType));

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using MassTransit;
 using NetworkPlatform.Events;
 using NetworkPlatform.Messaging.Bus;
@@ -14,12 +15,40 @@ internal sealed class InboxConsumer<THandler, TEvent>(THandler handler, EventCon
     public async Task Consume(ConsumeContext<TEvent> context)
     {
         var binding = bindings.For(typeof(THandler));
+        var queue = MessagingMetrics.Destination(binding.ConsumerName);
+        var attempt = context.GetRetryAttempt();
+        if (attempt > 0)
+        {
+            MessagingMetrics.Retries.Add(1, queue);
+        }
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            await HandleAsync(context, binding, attempt);
+            MessagingMetrics.Consumed.Add(1, queue);
+            MessagingMetrics.ProcessDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, queue);
+        }
+        catch (Exception exception)
+        {
+            var error = MessagingMetrics.ErrorType(exception);
+            MessagingMetrics.Consumed.Add(1, queue, error);
+            MessagingMetrics.ProcessDuration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, queue, error);
+            if (attempt >= bindings.RetryCount && !context.CancellationToken.IsCancellationRequested)
+            {
+                MessagingMetrics.DeadLettered.Add(1, queue); // The last attempt failed: MassTransit moves it to _error.
+            }
+            throw;
+        }
+    }
+
+    private async Task HandleAsync(ConsumeContext<TEvent> context, EventConsumerBinding binding, int attempt)
+    {
         var messageId = context.MessageId
             ?? throw new InvalidOperationException($"A {typeof(TEvent).Name} arrived without a message id; publish events through the outbox relay.");
         var cancellationToken = context.CancellationToken;
 
         // A retry runs alone: whatever failed the first attempt should not roll back a group again.
-        if (binding.Transactions == InboxTransactions.Grouped && context.GetRetryAttempt() == 0
+        if (binding.Transactions == InboxTransactions.Grouped && attempt == 0
             && await bindings.GroupCommitFor(binding, services).HandleAsync(messageId, HandleIn, cancellationToken))
         {
             return;
@@ -28,7 +57,9 @@ internal sealed class InboxConsumer<THandler, TEvent>(THandler handler, EventCon
         await using var unitOfWork = await ServiceStorage.DocumentStore(services, binding.ServiceName).BeginAsync(cancellationToken);
         if (!await unitOfWork.TryMarkHandledAsync(binding.ConsumerName, messageId, cancellationToken))
         {
-            return; // Handled before: a redelivery or a second publish after a relay crash.
+            // Handled before: a redelivery or a second publish after a relay crash.
+            MessagingMetrics.Duplicates.Add(1, MessagingMetrics.Destination(binding.ConsumerName));
+            return;
         }
         await HandleIn(unitOfWork, cancellationToken);
         await unitOfWork.CommitAsync(cancellationToken);
@@ -38,9 +69,14 @@ internal sealed class InboxConsumer<THandler, TEvent>(THandler handler, EventCon
 }
 
 /// <summary>Which service (database) and inbox name each handler class belongs to, and the group commit of each queue.</summary>
-internal sealed class EventConsumerBindings(IReadOnlyDictionary<Type, EventConsumerBinding> byHandler, int maxGroupSize)
+internal sealed class EventConsumerBindings(IReadOnlyDictionary<Type, EventConsumerBinding> byHandler, int maxGroupSize, int retryCount)
 {
     private readonly ConcurrentDictionary<Type, InboxGroupCommit> groupCommits = new();
+
+    /// <summary>Attempts after the first (Bus__RetryIntervals); the one after the last goes to the _error queue.</summary>
+    public int RetryCount => retryCount;
+
+    public IEnumerable<EventConsumerBinding> All => byHandler.Values;
 
     public EventConsumerBinding For(Type handlerType) => byHandler[handlerType];
 

@@ -1,3 +1,4 @@
+using NetworkPlatform.Messaging.Bus;
 using NetworkPlatform.Storage;
 
 namespace NetworkPlatform.Messaging.Inbox;
@@ -90,7 +91,12 @@ internal sealed class InboxGroupCommit(IDocumentStore store, string consumerName
             }
             else
             {
-                unhandled = [.. await unitOfWork.MarkHandledAsync(consumerName, unhandled, cancellationToken)];
+                var marked = await unitOfWork.MarkHandledAsync(consumerName, unhandled, cancellationToken);
+                if (marked.Count < unhandled.Count)
+                {
+                    MessagingMetrics.Duplicates.Add(unhandled.Count - marked.Count, MessagingMetrics.Destination(consumerName));
+                }
+                unhandled = [.. marked];
             }
             foreach (var delivery in group)
             {

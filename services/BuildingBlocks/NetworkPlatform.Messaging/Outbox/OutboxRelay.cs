@@ -30,9 +30,12 @@ public sealed partial class OutboxRelay(
     /// <summary>Transport header carrying "network/aggregate": consumers keep the order of messages with equal keys.</summary>
     public const string AggregateKeyHeader = "NP-Aggregate";
 
+    private static readonly KeyValuePair<string, object?> Publish = new("messaging.operation.name", "publish");
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ShutdownFlushTimeout = TimeSpan.FromSeconds(5);
 
+    private readonly KeyValuePair<string, object?> _system = new("messaging.system", options.Transport == BusTransport.RabbitMq ? "rabbitmq" : "inmemory");
+    private readonly KeyValuePair<string, object?> _service = MessagingMetrics.Service(serviceName);
     private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
 
     public string ServiceName => serviceName;
@@ -177,13 +180,16 @@ public sealed partial class OutboxRelay(
         var sent = new List<long>();
         foreach (var pending in messages)
         {
+            var exchange = eventTypes.Find(pending.Message.MessageType) is { } type ? EventTopology.ExchangeName(type) : pending.Message.MessageType;
             try
             {
                 await PublishAsync(pending.Message, cancellationToken);
                 sent.Add(pending.Sequence);
+                MessagingMetrics.Sent.Add(1, _system, Publish, MessagingMetrics.Destination(exchange), _service);
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
+                MessagingMetrics.Sent.Add(1, [_system, Publish, MessagingMetrics.Destination(exchange), _service, MessagingMetrics.ErrorType(exception)]);
                 LogPublishFailed(exception, serviceName, pending.Message.MessageType, pending.Message.MessageId);
                 break; // Later messages of this aggregate wait for this one.
             }

@@ -3,8 +3,13 @@ using Microsoft.Extensions.Logging;
 
 namespace NetworkPlatform.Storage.Hosting;
 
-/// <summary>Brings the schema up to date before the service takes calls; waits for a database that is still starting.</summary>
-internal sealed partial class StorageMigrationService(IStorageDatabase database, string serviceName, ILogger<StorageMigrationService> logger) : IHostedService
+/// <summary>
+/// Brings the schema and the collections' declared indexes up to date before the service takes calls; waits for a database that is still
+/// starting.
+/// </summary>
+internal sealed partial class StorageMigrationService(
+    IStorageDatabase database, string serviceName, IReadOnlyCollection<IDocumentCollection> collections,
+        ILogger<StorageMigrationService> logger) : IHostedService
 {
     private static readonly TimeSpan GiveUpAfter = TimeSpan.FromSeconds(60);
     private static readonly TimeSpan RetryEvery = TimeSpan.FromSeconds(2);
@@ -16,7 +21,7 @@ internal sealed partial class StorageMigrationService(IStorageDatabase database,
         {
             try
             {
-                await database.MigrateAsync(cancellationToken);
+                await database.MigrateAsync(collections, cancellationToken);
                 LogMigrated(serviceName);
                 return;
             }

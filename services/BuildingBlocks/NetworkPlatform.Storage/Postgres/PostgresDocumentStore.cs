@@ -32,12 +32,15 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
             this.connectionString.MaxAutoPrepare = 64;
         }
         DataSource = NpgsqlDataSource.Create(this.connectionString);
-        Json = json ?? DocumentRows.DefaultJson;
+        Json = json ?? JsonFields.DefaultJson;
+        Dialect = new PostgresDialect(new JsonFields(Json));
     }
 
     internal NpgsqlDataSource DataSource { get; }
 
     internal JsonSerializerOptions Json { get; }
+
+    internal SqlDialect Dialect { get; }
 
     /// <summary>Units of work that committed outbox rows: this process's directly, other processes' through NOTIFY.</summary>
     internal OutboxCommitSignal Commits { get; } = new();
@@ -54,41 +57,67 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
     public async Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
         where T : class
     {
-        await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await PostgresFailures.Guard(DataSource.OpenConnectionAsync(cancellationToken));
         return await GetAsync(connection, null, collection, networkId, id, cancellationToken);
     }
 
-    public async Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery query, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Versioned<T>>> GetManyAsync<T>(
+        DocumentCollection<T> collection, string networkId, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
         where T : class
     {
-        DocumentRows.EnsureIndexed(collection, query);
-        var pageSize = DocumentRows.PageSizeOf(query);
-        var after = PageToken.Decode(query.PageToken);
-
-        await using var command = DataSource.CreateCommand(DocumentRows.QuerySql(query.Filters.Count));
+        await using var command = DataSource.CreateCommand(
+            "SELECT version, body FROM documents WHERE collection = @collection AND network_id = @network AND id = ANY(@ids)");
         command.Parameters.Add(Text("collection", collection.Name));
         command.Parameters.Add(Text("network", networkId));
-        command.Parameters.Add(Text("after", after));
-        command.Parameters.Add(new NpgsqlParameter<int>("limit", pageSize + 1));
-        for (var i = 0; i < query.Filters.Count; i++)
-        {
-            command.Parameters.Add(Text($"index{i}", query.Filters[i].Index));
-            command.Parameters.Add(Text($"value{i}", query.Filters[i].Value));
-        }
+        command.Parameters.Add(TextArray("ids", [.. ids]));
+        await using var reader = await PostgresFailures.Guard(command.ExecuteReaderAsync(cancellationToken));
+        return await DocumentSql.ReadDocumentsAsync(reader, Deserialize<T>, cancellationToken);
+    }
 
-        var rows = new List<Versioned<T>>(pageSize + 1);
-        var ids = new List<string>(pageSize + 1);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+    public Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
+        CancellationToken cancellationToken = default)
+        where T : class => QueryAsync(null, null, collection, networkId, query, cancellationToken);
+
+    /// <summary>A query on a unit of work's connection (in its transaction once it has begun), or on a pooled one.</summary>
+    internal async Task<Page<T>> QueryAsync<T>(
+        NpgsqlConnection? connection, NpgsqlTransaction? transaction, DocumentCollection<T> collection, string networkId,
+            DocumentQuery<T> query, CancellationToken cancellationToken)
+        where T : class
+    {
+        var sql = DocumentSql.Select(Dialect, collection, networkId, query);
+        await using var command = Command(sql, connection);
+        if (transaction is not null)
+        {
+            command.Transaction = transaction;
+        }
+        await using var reader = await PostgresFailures.Guard(command.ExecuteReaderAsync(cancellationToken));
+        return await DocumentSql.ReadPageAsync(reader, sql, Deserialize<T>, cancellationToken);
+    }
+
+    /// <summary>
+    /// PostgreSQL's plan for a query (EXPLAIN), to check which index serves it. Sequential scans are off for it: on the
+    /// small tables of a test PostgreSQL rightly reads the whole table, and the question is whether an index can serve.
+    /// </summary>
+    internal async Task<string> ExplainAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
+        CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var sql = DocumentSql.Select(Dialect, collection, networkId, query);
+        await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await ExecuteAsync(connection, "SET LOCAL enable_seqscan = off", cancellationToken);
+        await using var command = Command(sql with { Text = "EXPLAIN " + sql.Text }, connection);
+        var plan = new System.Text.StringBuilder();
+        await using var reader = await PostgresFailures.Guard(command.ExecuteReaderAsync(cancellationToken));
         while (await reader.ReadAsync(cancellationToken))
         {
-            ids.Add(reader.GetString(0));
-            rows.Add(new Versioned<T>(Deserialize<T>(reader.GetString(2)), reader.GetInt64(1)));
+            plan.AppendLine(reader.GetString(0));
         }
-        return DocumentRows.ToPage(rows, ids, pageSize);
+        return plan.ToString();
     }
 
     public async Task<IUnitOfWork> BeginAsync(CancellationToken cancellationToken = default) =>
-        new PostgresUnitOfWork(this, await DataSource.OpenConnectionAsync(cancellationToken));
+        new PostgresUnitOfWork(this, await PostgresFailures.Guard(DataSource.OpenConnectionAsync(cancellationToken)));
 
     public async Task<IReadOnlyList<PendingOutboxMessage>> ReadPendingAsync(int maxCount, CancellationToken cancellationToken = default)
     {
@@ -134,6 +163,16 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
+    public async Task<OutboxBacklog> GetBacklogAsync(CancellationToken cancellationToken = default)
+    {
+        // The age by the server's clock (enqueued_at is its now()), so a skewed client clock does not move it.
+        await using var command = DataSource.CreateCommand(
+            "SELECT count(*), coalesce(extract(epoch FROM now() - min(enqueued_at)), 0)::float8 FROM outbox WHERE sent_at IS NULL");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new OutboxBacklog(reader.GetInt64(0), TimeSpan.FromSeconds(Math.Max(0, reader.GetDouble(1))));
+    }
+
     public async Task<int> PurgeSentAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken = default)
     {
         await using var command = DataSource.CreateCommand("DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < @before");
@@ -176,7 +215,7 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         return null;
     }
 
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    public async Task MigrateAsync(IReadOnlyCollection<IDocumentCollection> collections, CancellationToken cancellationToken = default)
     {
         await EnsureDatabaseExistsAsync(cancellationToken);
         await using var connection = await DataSource.OpenConnectionAsync(cancellationToken);
@@ -203,6 +242,7 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
             record.Parameters.Add(Text("name", name));
             await record.ExecuteNonQueryAsync(cancellationToken);
         }
+        await IndexAsync(connection, collections, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -223,10 +263,21 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         command.Parameters.Add(Text("collection", collection.Name));
         command.Parameters.Add(Text("network", networkId));
         command.Parameters.Add(Text("id", id));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await PostgresFailures.Guard(command.ExecuteReaderAsync(cancellationToken));
         return await reader.ReadAsync(cancellationToken)
             ? new Versioned<T>(Deserialize<T>(reader.GetString(1)), reader.GetInt64(0))
             : null;
+    }
+
+    /// <summary>The committed version of a document, 0 when there is none.</summary>
+    internal async Task<long> GetVersionAsync(string collection, string networkId, string id, CancellationToken cancellationToken)
+    {
+        await using var command = DataSource.CreateCommand(
+            "SELECT version FROM documents WHERE collection = @collection AND network_id = @network AND id = @id");
+        command.Parameters.Add(Text("collection", collection));
+        command.Parameters.Add(Text("network", networkId));
+        command.Parameters.Add(Text("id", id));
+        return await PostgresFailures.Guard(command.ExecuteScalarAsync(cancellationToken)) is long version ? version : 0;
     }
 
     internal T Deserialize<T>(string json) =>
@@ -238,6 +289,49 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
 
     internal static NpgsqlParameter<string[]> TextArray(string name, string[] values) =>
         new(name, NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = values };
+
+    /// <summary>
+    /// The declared indexes: created when missing (built from the stored bodies, so existing documents need no change),
+    /// dropped when no collection declares them any more. CREATE INDEX holds off writes to the table while it builds:
+    /// on a large table, the first start of a version that declares a new index takes that long.
+    /// </summary>
+    private async Task IndexAsync(NpgsqlConnection connection, IReadOnlyCollection<IDocumentCollection> collections,
+        CancellationToken cancellationToken)
+    {
+        var declared = collections
+            .SelectMany(c => c.Indexes.Select(i => (Name: Dialect.IndexName(c, i), Sql: Dialect.CreateIndex(c, i))))
+            .ToList();
+        var existing = new List<string>();
+        await using (var select = new NpgsqlCommand(
+            "SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() AND tablename = 'documents' AND "
+                + "starts_with(indexname, @prefix)", connection))
+        {
+            select.Parameters.Add(Text("prefix", SqlDialect.DeclaredIndexPrefix));
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                existing.Add(reader.GetString(0));
+            }
+        }
+        foreach (var stale in existing.Except(declared.Select(d => d.Name)))
+        {
+            await ExecuteAsync(connection, $"DROP INDEX {stale}", cancellationToken);
+        }
+        foreach (var (name, sql) in declared.Where(d => !existing.Contains(d.Name)))
+        {
+            await ExecuteAsync(connection, sql, cancellationToken);
+        }
+    }
+
+    private NpgsqlCommand Command(SqlQuery sql, NpgsqlConnection? connection = null)
+    {
+        var command = connection is null ? DataSource.CreateCommand(sql.Text) : new NpgsqlCommand(sql.Text, connection);
+        foreach (var (name, value) in sql.Parameters)
+        {
+            command.Parameters.Add(new NpgsqlParameter(name, value));
+        }
+        return command;
+    }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
     {
@@ -268,6 +362,23 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.DuplicateDatabase or PostgresErrorCodes.UniqueViolation)
         {
             // Another replica created it a moment ago.
+        }
+    }
+
+    /// <summary>
+    /// A field as PostgreSQL reads it from the JSONB body: text in the "C" collation (bytewise, as ids), or cast to bigint.
+    /// These are immutable expressions, so they can be indexed.
+    /// </summary>
+    private sealed class PostgresDialect(JsonFields fields) : SqlDialect(fields)
+    {
+        public override string Expression(JsonField field)
+        {
+            var value = $"(body #>> '{{{string.Join(',', field.Names)}}}')";
+            return field.Kind switch
+            {
+                ScalarKind.Integer => $"({value}::bigint)",
+                _ => $"({value} COLLATE \"C\")",
+            };
         }
     }
 

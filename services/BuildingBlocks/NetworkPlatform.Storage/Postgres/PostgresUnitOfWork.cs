@@ -6,8 +6,8 @@ using static NetworkPlatform.Storage.Postgres.PostgresDocumentStore;
 namespace NetworkPlatform.Storage.Postgres;
 
 /// <summary>
-/// One READ COMMITTED transaction. Each write is a single round trip: the document row and its index entries change
-/// together in one statement (data-modifying CTEs), and the version check sits in the WHERE clause, so a concurrent
+/// One READ COMMITTED transaction. Each write is a single statement (PostgreSQL keeps the declared indexes, which are
+/// expressions over the body), and the version check sits in the WHERE clause, so a concurrent
 /// writer blocks on the row and then finds the version moved on. The transaction begins with the unit's first write:
 /// reads before it see the same as they would inside a READ COMMITTED transaction (each statement its own snapshot),
 /// and a unit that writes only at commit (outbox messages, inbox marks) commits in one implicit transaction, without
@@ -46,30 +46,30 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
 
     private bool committed;
 
+    // The document of the unit's latest write: where a deadlock is reported.
+    private (string Collection, string NetworkId, string Id)? lastDocument;
+
     public Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
         where T : class =>
         store.GetAsync(connection, transaction, collection, networkId, id, cancellationToken);
 
+    public Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
+        CancellationToken cancellationToken = default)
+        where T : class =>
+        store.QueryAsync(connection, transaction, collection, networkId, query, cancellationToken);
+
     public async Task<long> InsertAsync<T>(DocumentCollection<T> collection, string networkId, T document, CancellationToken cancellationToken = default)
         where T : class
     {
-        var id = DocumentRows.IdOf(collection, document);
-        var (names, values) = DocumentRows.IndexEntriesOf(collection, document);
+        var id = DocumentSql.IdOf(collection, document);
+        JsonFields.EnsureIndexable(collection, document);
         // ON CONFLICT DO NOTHING instead of catching unique_violation: an error would abort the whole transaction.
         await using var command = Command("""
-            WITH inserted AS (
-                INSERT INTO documents (collection, network_id, id, version, body) VALUES (@collection, @network, @id, 1, @body)
-                ON CONFLICT DO NOTHING RETURNING id),
-            indexed AS (
-                INSERT INTO document_index (collection, network_id, index_name, value, id)
-                SELECT @collection, @network, entry.name, entry.value, inserted.id
-                FROM inserted CROSS JOIN unnest(@names, @values) AS entry(name, value))
-            SELECT count(*) FROM inserted
+            INSERT INTO documents (collection, network_id, id, version, body) VALUES (@collection, @network, @id, 1, @body)
+            ON CONFLICT DO NOTHING
             """, collection.Name, networkId, id);
         command.Parameters.Add(Jsonb("body", JsonSerializer.Serialize(document, store.Json)));
-        command.Parameters.Add(TextArray("names", names));
-        command.Parameters.Add(TextArray("values", values));
-        if ((long)(await command.ExecuteScalarAsync(cancellationToken))! == 0)
+        if (await Guard(command.ExecuteNonQueryAsync(cancellationToken), cancellationToken) == 0)
         {
             throw new DuplicateDocumentException(collection.Name, id);
         }
@@ -79,30 +79,16 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
     public async Task<long> ReplaceAsync<T>(DocumentCollection<T> collection, string networkId, T document, long expectedVersion, CancellationToken cancellationToken = default)
         where T : class
     {
-        var id = DocumentRows.IdOf(collection, document);
-        var (names, values) = DocumentRows.IndexEntriesOf(collection, document);
-        // The removed and the added index entries are disjoint sets, so the two CTEs cannot step on each other.
+        var id = DocumentSql.IdOf(collection, document);
+        JsonFields.EnsureIndexable(collection, document);
         await using var command = Command("""
-            WITH updated AS (
-                UPDATE documents SET version = version + 1, body = @body
-                WHERE collection = @collection AND network_id = @network AND id = @id AND version = @expected
-                RETURNING version),
-            unindexed AS (
-                DELETE FROM document_index
-                WHERE collection = @collection AND network_id = @network AND id = @id AND EXISTS (SELECT FROM updated)
-                  AND (index_name, value) NOT IN (SELECT * FROM unnest(@names, @values))),
-            indexed AS (
-                INSERT INTO document_index (collection, network_id, index_name, value, id)
-                SELECT @collection, @network, entry.name, entry.value, @id
-                FROM updated CROSS JOIN unnest(@names, @values) AS entry(name, value)
-                ON CONFLICT DO NOTHING)
-            SELECT version FROM updated
+            UPDATE documents SET version = version + 1, body = @body
+            WHERE collection = @collection AND network_id = @network AND id = @id AND version = @expected
+            RETURNING version
             """, collection.Name, networkId, id);
         command.Parameters.Add(Jsonb("body", JsonSerializer.Serialize(document, store.Json)));
         command.Parameters.Add(new NpgsqlParameter<long>("expected", expectedVersion));
-        command.Parameters.Add(TextArray("names", names));
-        command.Parameters.Add(TextArray("values", values));
-        return await command.ExecuteScalarAsync(cancellationToken) is long newVersion
+        return await Guard(command.ExecuteScalarAsync(cancellationToken), cancellationToken) is long newVersion
             ? newVersion
             : throw await ConflictOrNotFoundAsync(collection.Name, networkId, id, cancellationToken);
     }
@@ -110,17 +96,11 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
     public async Task DeleteAsync<T>(DocumentCollection<T> collection, string networkId, string id, long expectedVersion, CancellationToken cancellationToken = default)
         where T : class
     {
-        await using var command = Command("""
-            WITH deleted AS (
-                DELETE FROM documents WHERE collection = @collection AND network_id = @network AND id = @id AND version = @expected
-                RETURNING id),
-            unindexed AS (
-                DELETE FROM document_index
-                WHERE collection = @collection AND network_id = @network AND id = @id AND EXISTS (SELECT FROM deleted))
-            SELECT count(*) FROM deleted
-            """, collection.Name, networkId, id);
+        await using var command = Command(
+            "DELETE FROM documents WHERE collection = @collection AND network_id = @network AND id = @id AND version = @expected",
+                collection.Name, networkId, id);
         command.Parameters.Add(new NpgsqlParameter<long>("expected", expectedVersion));
-        if ((long)(await command.ExecuteScalarAsync(cancellationToken))! == 0)
+        if (await Guard(command.ExecuteNonQueryAsync(cancellationToken), cancellationToken) == 0)
         {
             throw await ConflictOrNotFoundAsync(collection.Name, networkId, id, cancellationToken);
         }
@@ -140,7 +120,7 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         command.Parameters.Add(Text("consumer", consumer));
         command.Parameters.Add(new NpgsqlParameter<Guid[]>("messageIds", [.. messageIds]));
         var marked = new HashSet<Guid>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await using var reader = await Guard(command.ExecuteReaderAsync(cancellationToken), cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             marked.Add(reader.GetGuid(0));
@@ -240,6 +220,10 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         {
             throw new InvalidOperationException($"A message is already in the outbox ({e.Detail}): give every event a new EventId.", e);
         }
+        catch (NpgsqlException e) when (e.IsTransient)
+        {
+            throw await FailureAsync(e, cancellationToken);
+        }
         outgoing.Clear();
         handledAtCommit.Clear();
     }
@@ -276,13 +260,45 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         // A separate statement takes a fresh snapshot, so it sees the version a concurrent writer just committed.
         await using var command = Command(
             "SELECT version FROM documents WHERE collection = @collection AND network_id = @network AND id = @id", collection, networkId, id);
-        return await command.ExecuteScalarAsync(cancellationToken) is long current
+        return await Guard(command.ExecuteScalarAsync(cancellationToken), cancellationToken) is long current
             ? new ConcurrencyConflictException(collection, id, current)
             : new DocumentNotFoundException(collection, id);
     }
 
+    /// <summary>Awaits one of the unit's statements, translating what passes (<see cref="FailureAsync"/>).</summary>
+    private async Task<T> Guard<T>(Task<T> statement, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await statement;
+        }
+        catch (NpgsqlException e) when (e.IsTransient)
+        {
+            throw await FailureAsync(e, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A deadlock or serialization failure rolled the unit back: a version conflict on the document it last wrote, at the
+    /// version the winner left (read afresh: this transaction is aborted). Any other failure that passes: unavailable.
+    /// </summary>
+    private async Task<Exception> FailureAsync(NpgsqlException exception, CancellationToken cancellationToken)
+    {
+        if (!PostgresFailures.IsConflict(exception))
+        {
+            return PostgresFailures.Unavailable(exception);
+        }
+        if (lastDocument is not { } document)
+        {
+            return new ConcurrencyConflictException("inbox", "", 0, exception); // Only inbox marks were written.
+        }
+        var current = await store.GetVersionAsync(document.Collection, document.NetworkId, document.Id, cancellationToken);
+        return new ConcurrencyConflictException(document.Collection, document.Id, current, exception);
+    }
+
     private NpgsqlCommand Command(string sql, string collection, string networkId, string id)
     {
+        lastDocument = (collection, networkId, id);
         var command = new NpgsqlCommand(sql, connection, Writing());
         command.Parameters.Add(Text("collection", collection));
         command.Parameters.Add(Text("network", networkId));

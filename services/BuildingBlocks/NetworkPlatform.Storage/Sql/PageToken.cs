@@ -1,33 +1,53 @@
 using System.Buffers.Text;
-using System.Text;
+using System.Text.Json;
 
 namespace NetworkPlatform.Storage.Sql;
 
-/// <summary>Keyset paging: the token is the last id of the previous page, so inserts never shift later pages.</summary>
+/// <summary>
+/// Keyset paging: the token holds the sort key and the id of the last document of the previous page, and the order it
+/// was issued for, so inserts never shift later pages and a token is refused by a query in another order.
+/// </summary>
 internal static class PageToken
 {
-    private const string Prefix = "after:";
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static string Encode(string lastId) => Base64Url.EncodeToString(Encoding.UTF8.GetBytes(Prefix + lastId));
+    public static string Encode(DocumentField? sortField, bool descending, object? lastKey, string lastId) =>
+        Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(new Keyset(sortField?.Path ?? "", descending, lastKey, lastId), Json));
 
-    /// <summary>The id to continue after; "" (before every id) for the first page.</summary>
-    public static string Decode(string? token)
+    /// <summary>The key and id to continue after; null for the first page.</summary>
+    public static (object? Key, string Id)? Decode(string? token, DocumentField? sortField, bool descending, ScalarKind? kind)
     {
         if (string.IsNullOrEmpty(token))
         {
-            return "";
+            return null;
         }
-        string text;
+        Keyset? keyset;
         try
         {
-            text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
+            keyset = JsonSerializer.Deserialize<Keyset>(Base64Url.DecodeFromChars(token), Json);
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or JsonException)
         {
             throw new InvalidPageTokenException(token);
         }
-        return text.StartsWith(Prefix, StringComparison.Ordinal) && text.Length > Prefix.Length
-            ? text[Prefix.Length..]
-            : throw new InvalidPageTokenException(token);
+        if (keyset is not { Id.Length: > 0 } || keyset.By != (sortField?.Path ?? "") || keyset.Descending != descending)
+        {
+            throw new InvalidPageTokenException(token);
+        }
+        if (kind is null)
+        {
+            return (null, keyset.Id);
+        }
+        return keyset.After is JsonElement after ? (KeyOf(after, kind.Value, token),
+            keyset.Id) : throw new InvalidPageTokenException(token);
     }
+
+    private static object KeyOf(JsonElement key, ScalarKind kind, string token) => (kind, key.ValueKind) switch
+    {
+        (ScalarKind.Text, JsonValueKind.String) => key.GetString()!,
+        (ScalarKind.Integer, JsonValueKind.Number) when key.TryGetInt64(out var number) => number,
+        _ => throw new InvalidPageTokenException(token),
+    };
+
+    private sealed record Keyset(string By, bool Descending, object? After, string Id);
 }

@@ -16,6 +16,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
 
     private static readonly TimeSpan WriteWait = TimeSpan.FromSeconds(30);
 
+    private const string BusyMessage = "The database stayed busy with other writes for the whole wait; retry with backoff.";
+
     private readonly SemaphoreSlim writeGate = new(1, 1);
     private readonly string connectionString;
     private readonly string relayLockFile;
@@ -23,7 +25,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
     public SqliteDocumentStore(string databaseFile, JsonSerializerOptions? json = null)
     {
         DatabaseFile = Path.GetFullPath(databaseFile);
-        Json = json ?? DocumentRows.DefaultJson;
+        Json = json ?? JsonFields.DefaultJson;
+        Dialect = new SqliteDialect(new JsonFields(Json));
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = DatabaseFile,
@@ -37,6 +40,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
 
     internal JsonSerializerOptions Json { get; }
 
+    internal SqlDialect Dialect { get; }
+
     /// <summary>Units of work of this process that committed outbox rows (other processes are found by polling).</summary>
     internal OutboxCommitSignal Commits { get; } = new();
 
@@ -47,35 +52,58 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
         return await GetAsync(connection, null, collection, networkId, id, cancellationToken);
     }
 
-    public async Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery query, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<Versioned<T>>> GetManyAsync<T>(
+        DocumentCollection<T> collection, string networkId, IReadOnlyCollection<string> ids, CancellationToken cancellationToken = default)
         where T : class
     {
-        DocumentRows.EnsureIndexed(collection, query);
-        var pageSize = DocumentRows.PageSizeOf(query);
-        var after = PageToken.Decode(query.PageToken);
-
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = DocumentRows.QuerySql(query.Filters.Count);
+        command.CommandText = """
+            SELECT version, body FROM documents
+            WHERE collection = @collection AND network_id = @network AND id IN (SELECT value FROM json_each(@ids))
+            """;
         command.Parameters.AddWithValue("@collection", collection.Name);
         command.Parameters.AddWithValue("@network", networkId);
-        command.Parameters.AddWithValue("@after", after);
-        command.Parameters.AddWithValue("@limit", pageSize + 1);
-        for (var i = 0; i < query.Filters.Count; i++)
-        {
-            command.Parameters.AddWithValue($"@index{i}", query.Filters[i].Index);
-            command.Parameters.AddWithValue($"@value{i}", query.Filters[i].Value);
-        }
+        command.Parameters.AddWithValue("@ids", JsonSerializer.Serialize(ids));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await DocumentSql.ReadDocumentsAsync(reader, Deserialize<T>, cancellationToken);
+    }
 
-        var rows = new List<Versioned<T>>(pageSize + 1);
-        var ids = new List<string>(pageSize + 1);
+    public async Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
+        CancellationToken cancellationToken = default)
+        where T : class
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        return await QueryAsync(connection, null, collection, networkId, query, cancellationToken);
+    }
+
+    internal async Task<Page<T>> QueryAsync<T>(
+        SqliteConnection connection, SqliteTransaction? transaction, DocumentCollection<T> collection, string networkId,
+            DocumentQuery<T> query, CancellationToken cancellationToken)
+        where T : class
+    {
+        var sql = DocumentSql.Select(Dialect, collection, networkId, query);
+        await using var command = Command(connection, sql);
+        command.Transaction = transaction;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await DocumentSql.ReadPageAsync(reader, sql, Deserialize<T>, cancellationToken);
+    }
+
+    /// <summary>SQLite's plan for a query (EXPLAIN QUERY PLAN), to check which index serves it.</summary>
+    internal async Task<string> ExplainAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
+        CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var sql = DocumentSql.Select(Dialect, collection, networkId, query);
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = Command(connection, sql with { Text = "EXPLAIN QUERY PLAN " + sql.Text });
+        var plan = new System.Text.StringBuilder();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            ids.Add(reader.GetString(0));
-            rows.Add(new Versioned<T>(Deserialize<T>(reader.GetString(2)), reader.GetInt64(1)));
+            plan.AppendLine(reader.GetString(3));
         }
-        return DocumentRows.ToPage(rows, ids, pageSize);
+        return plan.ToString();
     }
 
     public async Task<IUnitOfWork> BeginAsync(CancellationToken cancellationToken = default)
@@ -89,13 +117,17 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
             var transaction = connection.BeginTransaction(deferred: false);
             return new SqliteUnitOfWork(this, connection, transaction, writing);
         }
-        catch
+        catch (Exception e)
         {
             if (connection is not null)
             {
                 await connection.DisposeAsync();
             }
             writing.Dispose();
+            if (e is SqliteException { SqliteErrorCode: SQLitePCL.raw.SQLITE_BUSY })
+            {
+                throw new StorageUnavailableException(StorageUnavailableException.Busy, BusyMessage, e); // Another process writes.
+            }
             throw;
         }
     }
@@ -146,6 +178,21 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public async Task<OutboxBacklog> GetBacklogAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*), min(enqueued_at) FROM outbox WHERE sent_at IS NULL";
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        if (reader.IsDBNull(1))
+        {
+            return new OutboxBacklog(0, TimeSpan.Zero);
+        }
+        var age = DateTimeOffset.UtcNow - DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        return new OutboxBacklog(reader.GetInt64(0), age < TimeSpan.Zero ? TimeSpan.Zero : age);
+    }
+
     public async Task<int> PurgeSentAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken = default)
     {
         using var writing = await EnterWriteAsync(cancellationToken);
@@ -176,7 +223,7 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
         }
     }
 
-    public async Task MigrateAsync(CancellationToken cancellationToken = default)
+    public async Task MigrateAsync(IReadOnlyCollection<IDocumentCollection> collections, CancellationToken cancellationToken = default)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(DatabaseFile)!);
         using var writing = await EnterWriteAsync(cancellationToken);
@@ -209,7 +256,51 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
             record.Parameters.AddWithValue("@now", Timestamp(DateTimeOffset.UtcNow));
             await record.ExecuteNonQueryAsync(cancellationToken);
         }
+        await IndexAsync(connection, transaction, collections, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// The declared indexes: created when missing (built from the stored bodies), dropped when no collection declares them any more.
+    /// </summary>
+    private async Task IndexAsync(SqliteConnection connection, SqliteTransaction transaction,
+        IReadOnlyCollection<IDocumentCollection> collections, CancellationToken cancellationToken)
+    {
+        var declared = collections
+            .SelectMany(c => c.Indexes.Select(i => (Name: Dialect.IndexName(c, i), Sql: Dialect.CreateIndex(c, i))))
+            .ToList();
+        var existing = new List<string>();
+        await using (var select = connection.CreateCommand())
+        {
+            select.Transaction = transaction;
+            select.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'documents' AND substr(name, 1, "
+                + "length(@prefix)) = @prefix";
+            select.Parameters.AddWithValue("@prefix", SqlDialect.DeclaredIndexPrefix);
+            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                existing.Add(reader.GetString(0));
+            }
+        }
+        foreach (var stale in existing.Except(declared.Select(d => d.Name)))
+        {
+            await ExecuteAsync(connection, transaction, $"DROP INDEX {stale}", cancellationToken);
+        }
+        foreach (var (_, sql) in declared.Where(d => !existing.Contains(d.Name)))
+        {
+            await ExecuteAsync(connection, transaction, sql, cancellationToken);
+        }
+    }
+
+    private static SqliteCommand Command(SqliteConnection connection, SqlQuery sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql.Text;
+        foreach (var (name, value) in sql.Parameters)
+        {
+            command.Parameters.AddWithValue("@" + name, value);
+        }
+        return command;
     }
 
     public async Task CheckReachableAsync(CancellationToken cancellationToken = default)
@@ -226,8 +317,9 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
     {
         if (!await writeGate.WaitAsync(WriteWait, cancellationToken))
         {
-            throw new TimeoutException(
-                $"No write turn on {DatabaseFile} within {WriteWait.TotalSeconds} s: a unit of work is held open too long; dispose every unit of work promptly.");
+            throw new StorageUnavailableException(StorageUnavailableException.Busy, BusyMessage, new TimeoutException(
+                $"No write turn on {DatabaseFile} within {WriteWait.TotalSeconds} s: a unit of work is held open too long; " +
+                "dispose every unit of work promptly."));
         }
         return new WriteTurn(writeGate);
     }
@@ -282,6 +374,16 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
         command.Transaction = transaction;
         command.CommandText = sql;
         await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>A field as SQLite reads it from the JSON body: json_extract gives text or integers.</summary>
+    private sealed class SqliteDialect(JsonFields fields) : SqlDialect(fields)
+    {
+        public override string Expression(JsonField field) => $"json_extract(body, '$.{string.Join('.', field.Names)}')";
+
+        // Without statistics SQLite guesses that a range on both ends narrows more than an equality: it would read the
+        // range's index and check the equality on each row. The plan's index is the right one, so name it.
+        public override string Documents(string? indexName) => indexName is null ? "documents" : $"documents INDEXED BY {indexName}";
     }
 
     /// <summary>A file lock cannot break while the process lives, so it is never lost.</summary>

@@ -13,15 +13,34 @@ internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnecti
     // Inbox marks written at commit: (consumer, message id).
     private readonly HashSet<(string Consumer, Guid MessageId)> handledAtCommit = [];
 
-    public Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
+    // Statements this unit ran, kept compiled: SQLite compiles a write to documents with code for every index of the
+    // table, which costs more than running it, so a unit that writes many documents (a consumer's group, a rebuild)
+    // compiles each statement once.
+    private readonly Dictionary<string, SqliteCommand> compiled = new(StringComparer.Ordinal);
+
+    public async Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id,
+        CancellationToken cancellationToken = default)
+        where T : class
+    {
+        var command = Command("SELECT version, body FROM documents WHERE collection = @collection AND network_id = @network AND id = @id",
+            collection.Name, networkId, id);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new Versioned<T>(store.Deserialize<T>(reader.GetString(1)), reader.GetInt64(0))
+            : null;
+    }
+
+    public Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
+        CancellationToken cancellationToken = default)
         where T : class =>
-        store.GetAsync(connection, transaction, collection, networkId, id, cancellationToken);
+        store.QueryAsync(connection, transaction, collection, networkId, query, cancellationToken);
 
     public async Task<long> InsertAsync<T>(DocumentCollection<T> collection, string networkId, T document, CancellationToken cancellationToken = default)
         where T : class
     {
-        var id = DocumentRows.IdOf(collection, document);
-        await using var command = Command("""
+        var id = DocumentSql.IdOf(collection, document);
+        JsonFields.EnsureIndexable(collection, document);
+        var command = Command("""
             INSERT INTO documents (collection, network_id, id, version, body) VALUES (@collection, @network, @id, 1, @body)
             ON CONFLICT DO NOTHING
             """, collection.Name, networkId, id);
@@ -30,15 +49,15 @@ internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnecti
         {
             throw new DuplicateDocumentException(collection.Name, id);
         }
-        await AddIndexEntriesAsync(collection, networkId, id, document, cancellationToken);
         return 1;
     }
 
     public async Task<long> ReplaceAsync<T>(DocumentCollection<T> collection, string networkId, T document, long expectedVersion, CancellationToken cancellationToken = default)
         where T : class
     {
-        var id = DocumentRows.IdOf(collection, document);
-        await using var command = Command("""
+        var id = DocumentSql.IdOf(collection, document);
+        JsonFields.EnsureIndexable(collection, document);
+        var command = Command("""
             UPDATE documents SET version = version + 1, body = @body
             WHERE collection = @collection AND network_id = @network AND id = @id AND version = @expected
             RETURNING version
@@ -49,15 +68,13 @@ internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnecti
         {
             throw await ConflictOrNotFoundAsync(collection.Name, networkId, id, cancellationToken);
         }
-        await RemoveIndexEntriesAsync(collection.Name, networkId, id, cancellationToken);
-        await AddIndexEntriesAsync(collection, networkId, id, document, cancellationToken);
         return newVersion;
     }
 
     public async Task DeleteAsync<T>(DocumentCollection<T> collection, string networkId, string id, long expectedVersion, CancellationToken cancellationToken = default)
         where T : class
     {
-        await using var command = Command("""
+        var command = Command("""
             DELETE FROM documents WHERE collection = @collection AND network_id = @network AND id = @id AND version = @expected
             """, collection.Name, networkId, id);
         command.Parameters.AddWithValue("@expected", expectedVersion);
@@ -65,7 +82,6 @@ internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnecti
         {
             throw await ConflictOrNotFoundAsync(collection.Name, networkId, id, cancellationToken);
         }
-        await RemoveIndexEntriesAsync(collection.Name, networkId, id, cancellationToken);
     }
 
     public Task EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default)
@@ -119,6 +135,10 @@ internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnecti
 
     public async ValueTask DisposeAsync()
     {
+        foreach (var command in compiled.Values)
+        {
+            await command.DisposeAsync();
+        }
         // A transaction neither committed nor rolled back rolls back here.
         await transaction.DisposeAsync();
         await connection.DisposeAsync();
@@ -189,37 +209,9 @@ internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnecti
         outgoing.Clear();
     }
 
-    private async Task AddIndexEntriesAsync<T>(DocumentCollection<T> collection, string networkId, string id, T document, CancellationToken cancellationToken)
-        where T : class
-    {
-        var (names, values) = DocumentRows.IndexEntriesOf(collection, document);
-        if (names.Length == 0)
-        {
-            return;
-        }
-        await using var command = Command("""
-            INSERT INTO document_index (collection, network_id, index_name, value, id) VALUES (@collection, @network, @index, @value, @id)
-            """, collection.Name, networkId, id);
-        var index = command.Parameters.Add(new SqliteParameter { ParameterName = "@index" });
-        var value = command.Parameters.Add(new SqliteParameter { ParameterName = "@value" });
-        for (var i = 0; i < names.Length; i++)
-        {
-            index.Value = names[i];
-            value.Value = values[i];
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-    }
-
-    private async Task RemoveIndexEntriesAsync(string collection, string networkId, string id, CancellationToken cancellationToken)
-    {
-        await using var command = Command(
-            "DELETE FROM document_index WHERE collection = @collection AND network_id = @network AND id = @id", collection, networkId, id);
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
     private async Task<Exception> ConflictOrNotFoundAsync(string collection, string networkId, string id, CancellationToken cancellationToken)
     {
-        await using var command = Command(
+        var command = Command(
             "SELECT version FROM documents WHERE collection = @collection AND network_id = @network AND id = @id", collection, networkId, id);
         return await command.ExecuteScalarAsync(cancellationToken) is long current
             ? new ConcurrencyConflictException(collection, id, current)
@@ -228,9 +220,14 @@ internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnecti
 
     private SqliteCommand Command(string sql, string collection, string networkId, string id)
     {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
+        if (!compiled.TryGetValue(sql, out var command))
+        {
+            command = connection.CreateCommand();
+            command.Transaction = transaction;
+            command.CommandText = sql;
+            compiled[sql] = command;
+        }
+        command.Parameters.Clear();
         command.Parameters.AddWithValue("@collection", collection);
         command.Parameters.AddWithValue("@network", networkId);
         command.Parameters.AddWithValue("@id", id);

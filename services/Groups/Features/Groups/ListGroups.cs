@@ -17,20 +17,19 @@ public sealed class ListGroups(IDocumentStore store)
     public async Task<Page<Group>> HandleAsync(ListGroupsRequest request, Caller caller, CancellationToken cancellationToken)
     {
         caller.EnsureNetwork(request.NetworkId);
-        var filters = new List<IndexFilter>();
+        var query = GroupsCollections.Groups.Query().Page(PageSize(request.PageSize), NullIfEmpty(request.PageToken));
         if (request.Kind.ToDomain() is { } kind)
         {
-            filters.Add(new(GroupsCollections.KindIndex, kind.ToString()));
+            query = query.Where(g => g.Details.Kind, kind);
         }
         if (request.State.ToDomain() is { } state)
         {
-            filters.Add(new(GroupsCollections.StateIndex, state.ToString()));
+            query = query.Where(g => g.State, state);
         }
         if (request.Scope.ToDomain() is { } scope)
         {
-            filters.Add(new(GroupsCollections.ScopeIndex, scope.ToString()));
+            query = query.Where(g => g.Details.Scope, scope);
         }
-        var query = new DocumentQuery(filters, PageSize(request.PageSize), NullIfEmpty(request.PageToken));
         return await store.QueryAsync(GroupsCollections.Groups, request.NetworkId, query, cancellationToken);
     }
 

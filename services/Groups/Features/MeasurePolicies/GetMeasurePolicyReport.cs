@@ -20,8 +20,10 @@ public sealed class GetMeasurePolicyReport(IDocumentStore store, TimeProvider cl
             throw new InvalidFieldsException("year", $"Give the action plan year ({Measure.FirstYear}..{Measure.LastYear}), or 0 for this year.");
         }
         var policy = await GetMeasurePolicy.ReadAsync(store, request.NetworkId, cancellationToken);
-        var groups = await store.ReadAllAsync(GroupsCollections.Groups, request.NetworkId, [], cancellationToken);
-        var measures = await store.ReadAllAsync(GroupsCollections.Measures, request.NetworkId, [new(GroupsCollections.YearIndex, StoreReads.YearKey(year))], cancellationToken);
-        return policy.Document.Report(year, groups.Select(g => g.Document), measures.Select(m => m.Document));
+        var groups = await store.ReadAllAsync(GroupsCollections.Groups, request.NetworkId, GroupsCollections.Groups.Query(),
+            cancellationToken);
+        var measures = await store.ReadAllAsync(GroupsCollections.Measures, request.NetworkId,
+            GroupsCollections.Measures.Query().Where(m => m.Year, year), cancellationToken);
+        return policy.Document.Report(year, groups, measures);
     }
 }

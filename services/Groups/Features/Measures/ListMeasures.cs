@@ -13,20 +13,20 @@ public sealed class ListMeasures(IDocumentStore store)
     public async Task<Page<Measure>> HandleAsync(ListMeasuresRequest request, Caller caller, CancellationToken cancellationToken)
     {
         caller.EnsureNetwork(request.NetworkId);
-        var filters = new List<IndexFilter>();
+        var query = GroupsCollections.Measures.Query().Page(ListGroups.PageSize(request.PageSize),
+            ListGroups.NullIfEmpty(request.PageToken));
         if (request.Year != 0)
         {
-            filters.Add(new(GroupsCollections.YearIndex, StoreReads.YearKey(request.Year)));
+            query = query.Where(m => m.Year, request.Year);
         }
         if (request.GroupId.Length > 0)
         {
-            filters.Add(new(GroupsCollections.GroupIndex, request.GroupId));
+            query = query.Where(m => m.GroupId, request.GroupId);
         }
         if (request.ParentMeasureId.Length > 0)
         {
-            filters.Add(new(GroupsCollections.ParentIndex, request.ParentMeasureId));
+            query = query.Where(m => m.ParentMeasureId, request.ParentMeasureId);
         }
-        var query = new DocumentQuery(filters, ListGroups.PageSize(request.PageSize), ListGroups.NullIfEmpty(request.PageToken));
         return await store.QueryAsync(GroupsCollections.Measures, request.NetworkId, query, cancellationToken);
     }
 }

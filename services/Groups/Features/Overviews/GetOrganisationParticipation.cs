@@ -22,8 +22,9 @@ public sealed class GetOrganisationParticipation(IDocumentStore store)
             throw Hosting.Errors.RpcErrors.PermissionDenied("OWN_ORGANISATION_ONLY",
                 $"Your token is for organisation '{caller.OrganisationId ?? "(none)"}'; only the secretariat sees where other organisations take part.");
         }
-        var groups = await store.ReadAllAsync(GroupsCollections.Groups, request.NetworkId, [], cancellationToken);
-        return [.. groups.Select(g => g.Document with { Participants = [.. g.Document.Participants.Where(p => p.OrganisationId == request.OrganisationId)] })
+        var groups = await store.ReadAllAsync(GroupsCollections.Groups, request.NetworkId, GroupsCollections.Groups.Query(),
+            cancellationToken);
+        return [.. groups.Select(g => g with { Participants = [.. g.Participants.Where(p => p.OrganisationId == request.OrganisationId)] })
             .Where(g => g.Participants.Count > 0)];
     }
 }

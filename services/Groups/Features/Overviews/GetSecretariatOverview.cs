@@ -20,9 +20,11 @@ public sealed class GetSecretariatOverview(IDocumentStore store, TimeProvider cl
         {
             throw new InvalidFieldsException("year", $"Give the year ({Measure.FirstYear}..{Measure.LastYear}), or 0 for this year.");
         }
-        var groups = await store.ReadAllAsync(GroupsCollections.Groups, request.NetworkId, [], cancellationToken);
-        var measures = (await store.ReadAllAsync(GroupsCollections.Measures, request.NetworkId, [new(GroupsCollections.YearIndex, StoreReads.YearKey(year))], cancellationToken))
-            .Select(m => m.Document).Where(m => m.GroupId is not null).ToLookup(m => m.GroupId!);
-        return [.. groups.Select(g => (g.Document, (IReadOnlyList<Measure>)[.. measures[g.Document.Id]]))];
+        var groups = await store.ReadAllAsync(GroupsCollections.Groups, request.NetworkId, GroupsCollections.Groups.Query(),
+            cancellationToken);
+        var measures = (await store.ReadAllAsync(GroupsCollections.Measures, request.NetworkId,
+            GroupsCollections.Measures.Query().Where(m => m.Year, year), cancellationToken))
+            .Where(m => m.GroupId is not null).ToLookup(m => m.GroupId!);
+        return [.. groups.Select(g => (g, (IReadOnlyList<Measure>)[.. measures[g.Id]]))];
     }
 }

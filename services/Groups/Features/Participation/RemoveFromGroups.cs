@@ -18,13 +18,14 @@ public sealed class RemoveFromGroups(IDocumentStore store, TimeProvider clock)
         var at = clock.GetUtcNow();
         var changedIds = new List<string>();
         // A network has tens of groups: reading them all is cheaper than keeping a per-person index in step.
-        foreach (var candidate in await store.ReadAllAsync(GroupsCollections.Groups, networkId, [], cancellationToken))
+        foreach (var candidate in await store.ReadAllAsync(GroupsCollections.Groups, networkId, GroupsCollections.Groups.Query(),
+            cancellationToken))
         {
-            if (remove(candidate.Document, at) is null)
+            if (remove(candidate, at) is null)
             {
                 continue;
             }
-            var current = await unitOfWork.LoadAsync(GroupsCollections.Groups, networkId, candidate.Document.Id, cancellationToken);
+            var current = await unitOfWork.LoadAsync(GroupsCollections.Groups, networkId, candidate.Id, cancellationToken);
             if (remove(current.Document, at) is not { } changed)
             {
                 continue;

@@ -22,6 +22,10 @@ public sealed class GetCadenceCompliance(MeetingsContext context)
         return await EvaluateAsync(request.NetworkId, request.Year, request.GroupId, cancellationToken);
     }
 
+    /// <summary>
+    /// Each requirement reads only its window, in start order, as far as its first held meeting and its first one not
+    /// cancelled: a few index rows per group, however many meetings the network has held.
+    /// </summary>
     public async Task<IReadOnlyList<GroupCompliance>> EvaluateAsync(string networkId, int year, string groupId, CancellationToken cancellationToken)
     {
         var settings = await context.Database.SettingsAsync(networkId, cancellationToken);
@@ -30,14 +34,42 @@ public sealed class GetCadenceCompliance(MeetingsContext context)
         var groups = groupId.Length > 0
             ? [await context.Groups.GetGroupAsync(networkId, groupId, cancellationToken)]
             : (await context.Groups.ListGroupsAsync(networkId, cancellationToken)).Where(g => g.IsWorkingBody && g.IsActive).ToList();
-        var partnerMeetings = (await context.Database.AllAsync(MeetingsCollections.Meetings, networkId, cancellationToken, new IndexFilter("kind", nameof(MeetingKind.PartnerMeeting))))
-            .Select(m => m.Document).ToList();
+        // Partner meetings are network-level: a year holds a handful. A day either side covers any zone's year.
+        var partnerMeetings = await context.Database.MeetingsBetweenAsync(networkId, new DateTimeOffset(evaluatedYear, 1, 1, 0, 0, 0,
+            TimeSpan.Zero).AddDays(-1),
+            new DateTimeOffset(evaluatedYear + 1, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(1), cancellationToken,
+                kind: MeetingKind.PartnerMeeting);
+        var windows = CadenceCompliance.Windows(settings.Cadence, evaluatedYear, zone, partnerMeetings);
         var results = new List<GroupCompliance>();
         foreach (var group in groups.OrderBy(g => g.Name, StringComparer.Ordinal))
         {
-            var meetings = await context.Database.MeetingsOfGroupAsync(networkId, group.GroupId, cancellationToken);
-            results.Add(new GroupCompliance(group, CadenceCompliance.Evaluate(settings.Cadence, group.GroupId, evaluatedYear, zone, meetings, partnerMeetings, context.Now)));
+            var requirements = new List<CadenceRequirement>();
+            foreach (var window in windows)
+            {
+                var (held, live) = await FirstHeldAndLiveAsync(networkId, group.GroupId, window, cancellationToken);
+                requirements.Add(CadenceCompliance.Decide(window, held, live, context.Now));
+            }
+            results.Add(new GroupCompliance(group, new CadenceReport(group.GroupId, evaluatedYear, requirements)));
         }
         return results;
+    }
+
+    /// <summary>
+    /// The window's first held meeting, else its first one not cancelled (planned or invited): each the first row of an
+    /// index on group, kind and status.
+    /// </summary>
+    private async Task<(Meeting? Held, Meeting? Live)> FirstHeldAndLiveAsync(string networkId, string groupId, CadenceWindow window,
+        CancellationToken cancellationToken)
+    {
+        async Task<Meeting?> FirstAsync(MeetingStatus status) =>
+            (await context.Database.FirstMeetingsAsync(networkId, groupId, window.OfKind, status, window.From, window.Until, 1,
+                cancellationToken)).FirstOrDefault();
+
+        if (await FirstAsync(MeetingStatus.Held) is { } held)
+        {
+            return (held, held);
+        }
+        var upcoming = new[] { await FirstAsync(MeetingStatus.Planned), await FirstAsync(MeetingStatus.Invited) };
+        return (null, upcoming.OfType<Meeting>().OrderBy(m => m.Start).ThenBy(m => m.Id, StringComparer.Ordinal).FirstOrDefault());
     }
 }

@@ -5,9 +5,14 @@ using Proto = NetworkPlatform.Meetings.V1;
 
 namespace NetworkPlatform.Meetings.Features;
 
-/// <summary>An iCalendar (RFC 5545) feed of the partner calendar: per network, group or person.</summary>
+/// <summary>
+/// An iCalendar (RFC 5545) feed of the partner calendar: per network, group or person. It covers a window, the last and
+/// the next 12 months unless the request gives a range (at most three years), so it does not grow with the years.
+/// </summary>
 public sealed class GetCalendarFeed(MeetingsContext context, ListCalendarEntries entries)
 {
+    private static readonly TimeSpan MaxWindow = TimeSpan.FromDays(3 * 366);
+
     public async Task<Proto.CalendarFeed> HandleAsync(Proto.GetCalendarFeedRequest request, Caller caller, CancellationToken cancellationToken)
     {
         new Validation()
@@ -17,8 +22,10 @@ public sealed class GetCalendarFeed(MeetingsContext context, ListCalendarEntries
             .ThrowIfInvalid();
         Access.EnsureReader(caller, request.NetworkId);
         var now = context.Now;
-        var from = request.StartTime?.ToDateTimeOffset() ?? now.AddYears(-1);
-        var until = request.EndTime?.ToDateTimeOffset() ?? now.AddYears(2);
+        var from = request.StartTime?.ToDateTimeOffset() ?? request.EndTime?.ToDateTimeOffset().AddYears(-2) ?? now.AddYears(-1);
+        var until = request.EndTime?.ToDateTimeOffset() ?? from.AddYears(2);
+        new Validation().Require(until - from <= MaxWindow, "end_time",
+            "A feed covers at most three years: give a start_time and end_time closer together.").ThrowIfInvalid();
         var settings = await context.Database.SettingsAsync(request.NetworkId, cancellationToken);
         var selection = await entries.SelectAsync(request.NetworkId, from, until, request.GroupId, request.PersonId, includeCancelled: true, cancellationToken);
         var defaultZone = Validation.TryZone(settings.TimeZone) ?? TimeZoneInfo.Utc;

@@ -26,15 +26,24 @@ public sealed class ListCalendarEntries(MeetingsContext context)
         return await SelectAsync(request.NetworkId, request.StartTime!.ToDateTimeOffset(), request.EndTime!.ToDateTimeOffset(), request.GroupId, request.PersonId, request.IncludeCancelled, cancellationToken);
     }
 
+    /// <summary>
+    /// A group's calendar reads its own meetings and the partner meetings of the window (two indexed ranges); the
+    /// network's and a person's read the window's meetings.
+    /// </summary>
     public async Task<CalendarSelection> SelectAsync(string networkId, DateTimeOffset from, DateTimeOffset until, string groupId, string personId, bool includeCancelled, CancellationToken cancellationToken)
     {
-        var meetings = (await context.Database.MeetingsBetweenAsync(networkId, from, until, cancellationToken)).Select(m => m.Document)
+        var database = context.Database;
+        var inWindow = groupId.Length > 0
+            ? [.. await database.MeetingsBetweenAsync(networkId, from, until, cancellationToken, groupId: groupId),
+               .. (await database.MeetingsBetweenAsync(networkId, from, until, cancellationToken,
+                   kind: MeetingKind.PartnerMeeting)).Where(m => m.GroupId != groupId)]
+            : await database.MeetingsBetweenAsync(networkId, from, until, cancellationToken);
+        var meetings = inWindow
             .Where(m => includeCancelled || m.Status != MeetingStatus.Cancelled)
-            .Where(m => groupId.Length == 0 || m.GroupId == groupId || m.Kind == MeetingKind.PartnerMeeting)
             .Where(m => personId.Length == 0 || m.Invitations.Any(i => i.Recipient.PersonId == personId))
             .OrderBy(m => m.Start).ThenBy(m => m.Id, StringComparer.Ordinal)
             .ToList();
-        var deadlines = (await context.Database.DeadlinesBetweenAsync(networkId, from, until, cancellationToken))
+        var deadlines = (await database.DeadlinesBetweenAsync(networkId, from, until, cancellationToken))
             .Where(d => groupId.Length == 0 || d.GroupId is null || d.GroupId == groupId)
             .OrderBy(d => d.DueAt).ToList();
         return new CalendarSelection(meetings, deadlines);

@@ -26,9 +26,9 @@ public sealed class SendReminder(MeetingsContext context)
         var now = context.Now;
         var due = await context.Database.MeetingsBetweenAsync(networkId, now, now.AddHours(settings.ReminderHoursBefore), cancellationToken);
         var reminded = 0;
-        foreach (var meeting in due.Where(m => m.Document.Status == MeetingStatus.Invited && m.Document.ReminderSentAt is null))
+        foreach (var meeting in due.Where(m => m.Status == MeetingStatus.Invited && m.ReminderSentAt is null))
         {
-            await RemindAsync(networkId, meeting.Document.Id, cancellationToken);
+            await RemindAsync(networkId, meeting.Id, cancellationToken);
             reminded++;
         }
         return reminded;

@@ -17,8 +17,8 @@ public sealed class GenerateMinutesDraft(MeetingsContext context)
         await Access.EnsureOrganiserAsync(caller, request.NetworkId, current.Document.GroupId, context.Groups, cancellationToken);
         var group = await context.Groups.GetGroupAsync(request.NetworkId, current.Document.GroupId, cancellationToken);
         var settings = await context.Database.SettingsAsync(request.NetworkId, cancellationToken);
-        var agreedHere = (await context.Database.AllAsync(MeetingsCollections.ActionItems, request.NetworkId, cancellationToken, new IndexFilter("meeting_id", request.MeetingId)))
-            .Select(v => v.Document).OrderBy(a => a.CreatedAt).ToList();
+        var agreedHere = (await context.Database.ActionItemsOfMeetingAsync(request.NetworkId, request.MeetingId,
+            cancellationToken)).OrderBy(a => a.CreatedAt).ToList();
         var carriedOver = new List<ActionItem>();
         foreach (var id in current.Document.CarriedOverActionItemIds)
         {

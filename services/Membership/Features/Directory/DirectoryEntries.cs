@@ -10,36 +10,44 @@ public sealed record DirectoryEntry(Organisation Organisation, IReadOnlyList<Dir
 public sealed record DirectoryContact(ActiveAppointment Appointment, Person Person);
 
 /// <summary>
-/// Reads the whole directory of a network: every active member (ordered by id) and its active representatives.
-/// A network has at most a few thousand members, so search filters in memory.
+/// The directory of a network: active members (ordered by id, one indexed page at a time) and their active
+/// representatives, whose persons come in one read per page.
 /// </summary>
 internal static class DirectoryEntries
 {
-    public static async Task<IReadOnlyList<DirectoryEntry>> LoadAsync(MembershipContext context, string networkId, OrganisationKind? kind, CancellationToken cancellationToken)
+    /// <summary>One page of active members (of a kind, when given) after <paramref name="pageToken"/>, with their contacts.</summary>
+    public static async Task<(IReadOnlyList<DirectoryEntry> Entries, Page<Organisation> Page)> PageAsync(
+        MembershipContext context, string networkId, OrganisationKind? kind, int pageSize, string? pageToken,
+            CancellationToken cancellationToken)
     {
-        var filters = new List<IndexFilter> { new("membership_state", nameof(MembershipState.Active)) };
-        if (kind is { } k)
-        {
-            filters.Add(new IndexFilter("kind", k.ToString()));
-        }
+        var query = MembershipCollections.Organisations.Query().Where(o => o.Membership.State, MembershipState.Active).Page(pageSize,
+            pageToken);
+        query = kind is { } k ? query.Where(o => o.Kind, k) : query;
+        var page = await context.Store.QueryAsync(MembershipCollections.Organisations, networkId, query, cancellationToken);
+        var personIds = page.Items.SelectMany(o => o.Document.ActiveAppointments.Select(a
+            => a.PersonId)).Distinct(StringComparer.Ordinal).ToList();
+        var persons = personIds.Count == 0
+            ? []
+            : (await context.Store.GetManyAsync(MembershipCollections.Persons, networkId, personIds,
+                cancellationToken)).ToDictionary(p => p.Document.Id, p => p.Document);
+        var entries = page.Items.Select(o => new DirectoryEntry(o.Document, [.. o.Document.ActiveAppointments
+            .OrderBy(a => a.Role).ThenBy(a => a.AppointmentId, StringComparer.Ordinal)
+            .Where(a => persons.ContainsKey(a.PersonId))
+            .Select(a => new DirectoryContact(a, persons[a.PersonId]))])).ToList();
+        return (entries, page);
+    }
+
+    /// <summary>Every active member: the whole directory, for the secretariat's export.</summary>
+    public static async Task<IReadOnlyList<DirectoryEntry>> LoadAsync(MembershipContext context, string networkId,
+        CancellationToken cancellationToken)
+    {
         var entries = new List<DirectoryEntry>();
         string? token = null;
         do
         {
-            var page = await context.Store.QueryAsync(MembershipCollections.Organisations, networkId, new DocumentQuery(filters, Paging.MaxPageSize, token), cancellationToken);
-            foreach (var organisation in page.Items.Select(i => i.Document))
-            {
-                var contacts = new List<DirectoryContact>();
-                foreach (var appointment in organisation.ActiveAppointments.OrderBy(a => a.Role).ThenBy(a => a.AppointmentId, StringComparer.Ordinal))
-                {
-                    if (await context.Store.GetAsync(MembershipCollections.Persons, networkId, appointment.PersonId, cancellationToken) is { } person)
-                    {
-                        contacts.Add(new DirectoryContact(appointment, person.Document));
-                    }
-                }
-                entries.Add(new DirectoryEntry(organisation, contacts));
-            }
-            token = page.NextPageToken;
+            var (page, organisations) = await PageAsync(context, networkId, null, Paging.MaxPageSize, token, cancellationToken);
+            entries.AddRange(page);
+            token = organisations.NextPageToken;
         }
         while (token is not null);
         return entries;

@@ -19,7 +19,7 @@ public static class ExportDirectory
         validation.ThrowIfInvalid();
         Authorisation.EnsureSecretariat(caller, request.NetworkId);
 
-        var entries = await DirectoryEntries.LoadAsync(context, request.NetworkId, null, cancellationToken);
+        var entries = await DirectoryEntries.LoadAsync(context, request.NetworkId, cancellationToken);
         return format == V1.ExportFormat.Csv
             ? new Export("text/csv; charset=utf-8", $"{request.NetworkId}-directory.csv", Encoding.UTF8.GetBytes(Csv(entries)))
             : new Export("text/vcard; charset=utf-8", $"{request.NetworkId}-directory.vcf", Encoding.UTF8.GetBytes(VCards(entries)));

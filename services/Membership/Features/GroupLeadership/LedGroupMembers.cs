@@ -6,13 +6,12 @@ using NetworkPlatform.Storage;
 namespace NetworkPlatform.Membership.Features.GroupLeadership;
 
 /// <summary>
-/// The persons whose personal data a group leader may see: everyone in the groups the caller leads, by the membership
+/// The persons whose personal data a group leader may see: everyone in the groups the caller leads (among the few the
+/// caller is in), by the membership
 /// service's copy of the groups service's participation events. Read once per request, not once per person.
 /// </summary>
 public static class LedGroupMembers
 {
-    private const int PageSize = 500;
-
     public static async Task<PersonalDataViewer> ViewerAsync(MembershipContext context, Caller caller, string networkId, CancellationToken cancellationToken)
     {
         if (!caller.HasRole(Roles.GroupLeader) || caller.PersonId is null || caller.NetworkId != networkId)
@@ -20,24 +19,16 @@ public static class LedGroupMembers
             return PersonalDataViewer.Of(caller);
         }
         var members = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var led in await AllAsync(context, networkId, new IndexFilter("leader", caller.PersonId), cancellationToken))
+        var participations = MembershipCollections.GroupParticipations;
+        var groupsOfCaller = await context.Store.ReadAllAsync(participations, networkId, participations.Query().Where(p => p.PersonId,
+            caller.PersonId),
+            cancellationToken);
+        foreach (var led in groupsOfCaller.Where(p => p.Leads))
         {
-            members.UnionWith((await AllAsync(context, networkId, new IndexFilter("group", led.GroupId), cancellationToken)).Select(p => p.PersonId));
+            var group = await context.Store.ReadAllAsync(participations, networkId, participations.Query().Where(p => p.GroupId,
+                led.GroupId), cancellationToken);
+            members.UnionWith(group.Select(p => p.PersonId));
         }
         return new PersonalDataViewer(caller, members);
-    }
-
-    private static async Task<List<GroupParticipation>> AllAsync(MembershipContext context, string networkId, IndexFilter filter, CancellationToken cancellationToken)
-    {
-        var all = new List<GroupParticipation>();
-        string? token = null;
-        do
-        {
-            var page = await context.Store.QueryAsync(MembershipCollections.GroupParticipations, networkId, new DocumentQuery([filter], PageSize, token), cancellationToken);
-            all.AddRange(page.Items.Select(i => i.Document));
-            token = page.NextPageToken;
-        }
-        while (token is not null);
-        return all;
     }
 }

@@ -17,30 +17,18 @@ public static class ListNetworkRelations
         await context.Store.RequireAsync(MembershipCollections.Networks, request.NetworkId, request.NetworkId, cancellationToken);
 
         var response = new V1.ListNetworkRelationsResponse();
-        foreach (var relation in await AllAsync(context, request.NetworkId, "child", cancellationToken))
+        var relations = MembershipCollections.NetworkRelations;
+        var asChild = relations.Query().Where(r => r.ChildNetworkId, request.NetworkId);
+        foreach (var relation in await context.Store.ReadAllAsync(relations, request.NetworkId, asChild, cancellationToken))
         {
             response.Parents.Add(await ToProtoAsync(context, relation, cancellationToken));
         }
-        foreach (var relation in await AllAsync(context, request.NetworkId, "parent", cancellationToken))
+        var asParent = relations.Query().Where(r => r.ParentNetworkId, request.NetworkId);
+        foreach (var relation in await context.Store.ReadAllAsync(relations, request.NetworkId, asParent, cancellationToken))
         {
             response.Children.Add(await ToProtoAsync(context, relation, cancellationToken));
         }
         return response;
-    }
-
-    private static async Task<List<NetworkRelation>> AllAsync(MembershipContext context, string networkId, string index, CancellationToken cancellationToken)
-    {
-        var relations = new List<NetworkRelation>();
-        string? token = null;
-        do
-        {
-            var page = await context.Store.QueryAsync(MembershipCollections.NetworkRelations, networkId,
-                new DocumentQuery([new IndexFilter(index, networkId)], Paging.MaxPageSize, token), cancellationToken);
-            relations.AddRange(page.Items.Select(i => i.Document));
-            token = page.NextPageToken;
-        }
-        while (token is not null);
-        return relations;
     }
 
     /// <summary>The membership state is read live from the organisation in the parent network.</summary>

@@ -13,19 +13,19 @@ public static class ListOrganisations
     public static async Task<Page<Organisation>> HandleAsync(MembershipContext context, Caller caller, V1.ListOrganisationsRequest request, CancellationToken cancellationToken)
     {
         var validation = new Validation().NetworkId("network_id", request.NetworkId);
-        var filters = new List<IndexFilter>();
+        var query = MembershipCollections.Organisations.Query();
         if (request.Kind != V1.OrganisationKind.Unspecified && validation.Enum("kind", request.Kind, ProtoMapping.ToDomain) is { } kind)
         {
-            filters.Add(new IndexFilter("kind", kind.ToString()));
+            query = query.Where(o => o.Kind, kind);
         }
         if (request.MembershipState != V1.MembershipState.Unspecified && validation.Enum("membership_state", request.MembershipState, ProtoMapping.ToDomain) is { } state)
         {
-            filters.Add(new IndexFilter("membership_state", state.ToString()));
+            query = query.Where(o => o.Membership.State, state);
         }
         validation.ThrowIfInvalid();
         var pageSize = Paging.PageSize(request.PageSize);
         Authorisation.EnsureReader(caller, request.NetworkId);
-        return await context.Store.QueryAsync(MembershipCollections.Organisations, request.NetworkId,
-            new DocumentQuery(filters, pageSize, Paging.Token(request.PageToken)), cancellationToken);
+        return await context.Store.QueryAsync(MembershipCollections.Organisations, request.NetworkId, query.Page(pageSize,
+            Paging.Token(request.PageToken)), cancellationToken);
     }
 }

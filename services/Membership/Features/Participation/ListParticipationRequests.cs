@@ -15,7 +15,7 @@ public static class ListParticipationRequests
         var pageSize = Paging.PageSize(request.PageSize);
         Authorisation.EnsureReader(caller, request.NetworkId);
         var links = await context.Store.QueryAsync(MembershipCollections.ParticipationRequestLinks, request.NetworkId,
-            DocumentQuery.All(pageSize, Paging.Token(request.PageToken)), cancellationToken);
+            MembershipCollections.ParticipationRequestLinks.Query().Page(pageSize, Paging.Token(request.PageToken)), cancellationToken);
         var items = new List<Versioned<ParticipationRequest>>();
         foreach (var link in links.Items)
         {

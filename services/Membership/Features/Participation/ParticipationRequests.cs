@@ -41,7 +41,8 @@ internal static class ParticipationRequests
         while (frontier.TryDequeue(out var current))
         {
             var parents = await store.QueryAsync(MembershipCollections.NetworkRelations, current,
-                new DocumentQuery([new IndexFilter("child", current)], Paging.MaxPageSize), cancellationToken);
+                MembershipCollections.NetworkRelations.Query().Where(r => r.ChildNetworkId, current).Page(Paging.MaxPageSize),
+                    cancellationToken);
             foreach (var parent in parents.Items.Select(r => r.Document.ParentNetworkId))
             {
                 if (ancestors.Add(parent))

@@ -15,8 +15,10 @@ public static class ListPersons
         new Validation().NetworkId("network_id", request.NetworkId).MaxLength("employer_organisation_id", request.EmployerOrganisationId, 100).ThrowIfInvalid();
         var pageSize = Paging.PageSize(request.PageSize);
         Authorisation.EnsureReader(caller, request.NetworkId);
-        IndexFilter[] filters = request.EmployerOrganisationId.Length > 0 ? [new IndexFilter("employer", request.EmployerOrganisationId)] : [];
-        var page = await context.Store.QueryAsync(MembershipCollections.Persons, request.NetworkId, new DocumentQuery(filters, pageSize, Paging.Token(request.PageToken)), cancellationToken);
+        var query = MembershipCollections.Persons.Query().Page(pageSize, Paging.Token(request.PageToken));
+        query = request.EmployerOrganisationId.Length > 0 ? query.Where(p => p.EmployerOrganisationId,
+            request.EmployerOrganisationId) : query;
+        var page = await context.Store.QueryAsync(MembershipCollections.Persons, request.NetworkId, query, cancellationToken);
         return (page, await LedGroupMembers.ViewerAsync(context, caller, request.NetworkId, cancellationToken));
     }
 }

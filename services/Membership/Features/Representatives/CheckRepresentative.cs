@@ -34,7 +34,9 @@ public static class CheckRepresentative
         response.MembershipState = organisation is null ? V1.MembershipState.Unspecified : ProtoMapping.ToProto(organisation.Document.Membership.State);
 
         var appointments = await context.Store.QueryAsync(MembershipCollections.Appointments, request.NetworkId,
-            new DocumentQuery([new IndexFilter("active_person", request.PersonId), new IndexFilter("active_organisation", organisationId)], Paging.MaxPageSize), cancellationToken);
+            MembershipCollections.Appointments.Query().Where(a => a.PersonId, request.PersonId).Where(a => a.OrganisationId,
+                organisationId).Where(a => a.EndAt, null)
+                .Page(Paging.MaxPageSize), cancellationToken);
         if (appointments.Items.Count == 0)
         {
             response.Reason = NoActiveAppointment;

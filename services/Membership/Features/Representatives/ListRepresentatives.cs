@@ -14,17 +14,20 @@ public static class ListRepresentatives
             .MaxLength("organisation_id", request.OrganisationId, 100).MaxLength("person_id", request.PersonId, 100).ThrowIfInvalid();
         var pageSize = Paging.PageSize(request.PageSize);
         Authorisation.EnsureReader(caller, request.NetworkId);
-        var prefix = request.ActiveOnly ? "active_" : "";
-        var filters = new List<IndexFilter>();
+        var query = MembershipCollections.Appointments.Query().Page(pageSize, Paging.Token(request.PageToken));
         if (request.OrganisationId.Length > 0)
         {
-            filters.Add(new IndexFilter(prefix + "organisation", request.OrganisationId));
+            query = query.Where(a => a.OrganisationId, request.OrganisationId);
         }
         if (request.PersonId.Length > 0)
         {
-            filters.Add(new IndexFilter(prefix + "person", request.PersonId));
+            query = query.Where(a => a.PersonId, request.PersonId);
         }
-        var page = await context.Store.QueryAsync(MembershipCollections.Appointments, request.NetworkId, new DocumentQuery(filters, pageSize, Paging.Token(request.PageToken)), cancellationToken);
+        if (request.ActiveOnly && query.Filters.Count > 0)
+        {
+            query = query.Where(a => a.EndAt, null);
+        }
+        var page = await context.Store.QueryAsync(MembershipCollections.Appointments, request.NetworkId, query, cancellationToken);
         var items = new List<RepresentativeView>();
         foreach (var appointment in page.Items)
         {

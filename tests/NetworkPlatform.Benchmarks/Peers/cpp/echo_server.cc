@@ -1,12 +1,14 @@
-// The C++ baseline for `make bench grpc`: networkplatform.testing.v1.EchoService on Debian's grpc++ sync server.
-// Echo answers with the request's message; EchoStream sends `repeat` responses. Built at bench time by
-// CppEchoServer (NetworkPlatform.Testing.CppProgram: protoc + grpc_cpp_plugin + g++ -O2). Usage: echo_server <port>
+// The C++ baseline for `make bench grpc`: Debian's grpc++ sync server with its default grpc.health.v1 service and
+// networkplatform.testing.v1.EchoService (Echo answers with the request's message; EchoStream sends `repeat` responses). Built at bench time by
+// CppEchoServer (NetworkPlatform.Testing.CppProgram: protoc + grpc_cpp_plugin + g++ -O2).
+// Usage: echo_server <port>; port 0 lets the kernel pick one, and "READY <port>" says which.
 #include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <string>
 
 #include <grpcpp/grpcpp.h>
+#include <grpcpp/health_check_service_interface.h>
 
 #include "echo.grpc.pb.h"
 
@@ -40,15 +42,17 @@ int main(int argc, char** argv) {
   }
   std::string address = std::string("127.0.0.1:") + argv[1];
   EchoServiceImpl service;
+  grpc::EnableDefaultHealthCheckService(true);
   grpc::ServerBuilder builder;
-  builder.AddListeningPort(address, grpc::InsecureServerCredentials());
+  int port = 0;
+  builder.AddListeningPort(address, grpc::InsecureServerCredentials(), &port);
   builder.RegisterService(&service);
   std::unique_ptr<grpc::Server> server(builder.BuildAndStart());
   if (!server) {
     std::cerr << "could not listen on " << address << std::endl;
     return 1;
   }
-  std::cout << "READY " << address << std::endl;
+  std::cout << "READY " << port << std::endl;
   server->Wait();
   return 0;
 }
