@@ -213,6 +213,8 @@ public sealed class LocalModeTests
     [Fact]
     public async Task make_run_listens_on_loopback_only()
     {
+        // make run's banner, printed once every listener is bound.
+        const string Running = "Network Platform is running";
         var data = Directory.CreateTempSubdirectory("np-run-").FullName;
         var dll = RepositoryPaths.Combine("artifacts", "bin", "NetworkPlatform.Standalone",
             new DirectoryInfo(AppContext.BaseDirectory).Name, "NetworkPlatform.Standalone.dll");
@@ -226,7 +228,7 @@ public sealed class LocalModeTests
                     new Dictionary<string, string> { ["GRPC_PORT"] = Text(grpcPort), ["HTTP_PORT"] = Text(httpPort) });
                 var deadline = DateTime.UtcNow.AddSeconds(90);
                 while (!standalone.HasExited && DateTime.UtcNow < deadline
-                    && !standalone.Output.Contains("Application started", StringComparison.Ordinal))
+                    && !standalone.Output.Contains(Running, StringComparison.Ordinal))
                 {
                     await Task.Delay(200);
                 }
@@ -234,7 +236,7 @@ public sealed class LocalModeTests
                 {
                     continue;
                 }
-                Assert.True(!standalone.HasExited && standalone.Output.Contains("Application started", StringComparison.Ordinal),
+                Assert.True(!standalone.HasExited && standalone.Output.Contains(Running, StringComparison.Ordinal),
                     standalone.Output);
                 var sockets = ListeningSocket.All().Where(s => s.ProcessIds.Contains(standalone.Id)).ToList();
                 Assert.Contains(sockets, s => s.Port == grpcPort);
