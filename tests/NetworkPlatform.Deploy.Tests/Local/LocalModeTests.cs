@@ -213,41 +213,86 @@ public sealed class LocalModeTests
     [Fact]
     public async Task make_run_listens_on_loopback_only()
     {
-        // make run's banner, printed once every listener is bound.
-        const string Running = "Network Platform is running";
         var data = Directory.CreateTempSubdirectory("np-run-").FullName;
-        var dll = RepositoryPaths.Combine("artifacts", "bin", "NetworkPlatform.Standalone",
-            new DirectoryInfo(AppContext.BaseDirectory).Name, "NetworkPlatform.Standalone.dll");
         try
         {
-            // The standalone host listens on fixed ports (make run's GRPC_PORT and HTTP_PORT): on a conflict, others.
-            for (var attempt = 1; ; attempt++)
+            var (standalone, grpcPort, httpPort) = await StartMakeRunAsync(data);
+            await using (standalone)
             {
-                var (grpcPort, httpPort) = (CandidatePort.Next(), CandidatePort.Next());
-                await using var standalone = PeerProcess.Start("dotnet", [dll, "--data-dir", data],
-                    new Dictionary<string, string> { ["GRPC_PORT"] = Text(grpcPort), ["HTTP_PORT"] = Text(httpPort) });
-                var deadline = DateTime.UtcNow.AddSeconds(90);
-                while (!standalone.HasExited && DateTime.UtcNow < deadline
-                    && !standalone.Output.Contains(Running, StringComparison.Ordinal))
-                {
-                    await Task.Delay(200);
-                }
-                if (standalone.HasExited && attempt < 3 && PortTaken(standalone.Output))
-                {
-                    continue;
-                }
-                Assert.True(!standalone.HasExited && standalone.Output.Contains(Running, StringComparison.Ordinal),
-                    standalone.Output);
                 var sockets = ListeningSocket.All().Where(s => s.ProcessIds.Contains(standalone.Id)).ToList();
                 Assert.Contains(sockets, s => s.Port == grpcPort);
                 Assert.Contains(sockets, s => s.Port == httpPort);
                 Assert.All(sockets, s => Assert.True(s.OnLoopback, $"make run listens beyond loopback: {s}"));
-                return;
             }
         }
         finally
         {
             Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task make_tokens_prints_a_token_of_make_run_for_every_variable_its_banner_names_and_the_services_accept_them()
+    {
+        var data = Directory.CreateTempSubdirectory("np-run-").FullName;
+        try
+        {
+            var (standalone, _, httpPort) = await StartMakeRunAsync(data);
+            await using (standalone)
+            {
+                var tokens = Processes.Run("make", ["-s", "tokens", $"DATA_DIR={data}", $"HTTP_PORT={httpPort}"], TimeSpan.FromMinutes(2));
+
+                Assert.True(tokens.ExitCode == 0, tokens.Combined);
+                var exported = tokens.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                    .Select(line => line.Split('=', 2))
+                    .ToDictionary(pair => pair[0].Replace("export ", "", StringComparison.Ordinal), pair => pair[1]);
+                var banner = standalone.Output[standalone.Output.IndexOf("eval \"$(make -s tokens)\"", StringComparison.Ordinal)..];
+                Assert.All(exported.Keys, name => Assert.Contains(name, banner.Split('\n')[0], StringComparison.Ordinal));
+                Assert.Contains("SECRETARIAT", exported.Keys);
+                Assert.Contains("DASHBOARD", exported.Keys);
+                using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/") };
+                foreach (var (name, path) in new[] { ("SECRETARIAT", "groups"), ("LEADER", "directory"), ("DASHBOARD", "health?year=2026") })
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Get, $"v1/networks/partnerskap-mot-mobbing/{path}");
+                    request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", exported[name]);
+                    using var response = await http.SendAsync(request);
+                    Assert.True(response.IsSuccessStatusCode, $"{name} on {path}: {(int)response.StatusCode} " +
+                        await response.Content.ReadAsStringAsync());
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// make run's build output on <paramref name="data"/>, once its banner (printed when every listener is bound) is out; on
+    /// candidate ports (it listens on fixed ones, GRPC_PORT and HTTP_PORT), others on a conflict.
+    /// </summary>
+    private static async Task<(PeerProcess Standalone, int GrpcPort, int HttpPort)> StartMakeRunAsync(string data)
+    {
+        const string Running = "Network Platform is running";
+        var dll = RepositoryPaths.Combine("artifacts", "bin", "NetworkPlatform.Standalone",
+            new DirectoryInfo(AppContext.BaseDirectory).Name, "NetworkPlatform.Standalone.dll");
+        for (var attempt = 1; ; attempt++)
+        {
+            var (grpcPort, httpPort) = (CandidatePort.Next(), CandidatePort.Next());
+            var standalone = PeerProcess.Start("dotnet", [dll, "--data-dir", data],
+                new Dictionary<string, string> { ["GRPC_PORT"] = Text(grpcPort), ["HTTP_PORT"] = Text(httpPort) });
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while (!standalone.HasExited && DateTime.UtcNow < deadline
+                && !standalone.Output.Contains(Running, StringComparison.Ordinal))
+            {
+                await Task.Delay(200);
+            }
+            if (!standalone.HasExited && standalone.Output.Contains(Running, StringComparison.Ordinal))
+            {
+                return (standalone, grpcPort, httpPort);
+            }
+            await standalone.DisposeAsync();
+            Assert.True(attempt < 3 && PortTaken(standalone.Output), standalone.Output);
         }
     }
 
