@@ -82,6 +82,8 @@ public static class ServiceDefaults
         {
             grpc.MaxReceiveMessageSize = MaxMessageSize;
             grpc.MaxSendMessageSize = MaxMessageSize;
+            // A caller of another network is refused before a method validates the request.
+            grpc.Interceptors.Add<TenantFirst>();
         }).AddJsonTranscoding(json => json.TypeRegistry = RpcErrors.DetailTypes);
         builder.Services.AddGrpcSwagger();
         builder.Services.AddSwaggerGen(openApi =>

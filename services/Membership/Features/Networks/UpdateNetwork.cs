@@ -13,8 +13,13 @@ public static class UpdateNetwork
 
     public static async Task<Versioned<Network>> HandleAsync(MembershipContext context, Caller caller, V1.UpdateNetworkRequest request, CancellationToken cancellationToken)
     {
-        var validation = new Validation().Message("network", request.Network);
         var network = request.Network ?? new V1.Network();
+        // Authorization before validation: a caller of another network learns nothing about this request.
+        if (network.Id.Length > 0)
+        {
+            caller.EnsureNetwork(network.Id);
+        }
+        var validation = new Validation().Message("network", request.Network);
         validation.NetworkId("network.id", network.Id).Etag("network.etag", network.Etag);
         var mask = UpdateMask.Paths(validation, request.UpdateMask, Updatable);
         var kind = NetworkFields.Validate(validation, network, "network", mask.Contains);
