@@ -53,8 +53,12 @@ public sealed class DistributedPlatform : IAsyncLifetime
         Directory.Delete(directory, recursive: true);
     }
 
-    /// <summary>A caller of <paramref name="networkId"/> with <paramref name="role"/>: a client registered at the issuer for it, and its token.</summary>
-    public Task<Metadata> CallerAsync(string networkId, string role) => processes!.CallerAsync(networkId, role);
+    /// <summary>
+    /// A caller of <paramref name="networkId"/> with <paramref name="role"/> (for <paramref name="organisationId"/>): a client
+    /// registered at the issuer for it, and its token.
+    /// </summary>
+    public Task<Metadata> CallerAsync(string networkId, string role, string? organisationId = null) =>
+        processes!.CallerAsync(networkId, role, organisationId);
 
     /// <summary>The logs of the services, the issuer and the mail sink, for a failure message.</summary>
     public string Logs() => processes!.Logs() + '\n' + Mail.Log();

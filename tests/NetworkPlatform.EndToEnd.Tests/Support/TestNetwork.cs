@@ -40,16 +40,26 @@ public sealed class TestNetwork(DistributedPlatform platform)
         }, await platform.CallerAsync(Id, Roles.Operator), Soon);
     }
 
-    /// <summary>An organisation with an approved membership, a person employed there, and their appointment as its representative.</summary>
-    public async Task<Representative> ActiveRepresentativeAsync(string organisationName, string personName, string email)
+    /// <summary>An organisation with an approved membership.</summary>
+    public async Task<Organisation> MemberOrganisationAsync(string name)
     {
         var organisation = await Organisations.CreateOrganisationAsync(new CreateOrganisationRequest
         {
             NetworkId = Id,
-            Organisation = new Organisation { DisplayName = organisationName, OrganisationNumber = "952601814", Kind = OrganisationKind.Municipality },
+            Organisation = new Organisation { DisplayName = name, OrganisationNumber = "952601814", Kind = OrganisationKind.Municipality },
         }, Secretariat, Soon);
-        await Organisations.ApplyForMembershipAsync(new ApplyForMembershipRequest { NetworkId = Id, OrganisationId = organisation.Id }, Secretariat, Soon);
-        await Organisations.ApproveMembershipAsync(new ApproveMembershipRequest { NetworkId = Id, OrganisationId = organisation.Id, Reason = "Partnermøtet sak 3/26" }, Secretariat, Soon);
+        await Organisations.ApplyForMembershipAsync(new ApplyForMembershipRequest { NetworkId = Id, OrganisationId = organisation.Id },
+            Secretariat, Soon);
+        return await Organisations.ApproveMembershipAsync(new ApproveMembershipRequest
+        {
+            NetworkId = Id, OrganisationId = organisation.Id, Reason = "Partnermøtet sak 3/26",
+        }, Secretariat, Soon);
+    }
+
+    /// <summary>An organisation with an approved membership, a person employed there, and their appointment as its representative.</summary>
+    public async Task<Representative> ActiveRepresentativeAsync(string organisationName, string personName, string email)
+    {
+        var organisation = await MemberOrganisationAsync(organisationName);
         var person = await Persons.CreatePersonAsync(new CreatePersonRequest
         {
             NetworkId = Id,
