@@ -79,6 +79,19 @@ start_rabbitmq() {
   echo "RabbitMQ on 127.0.0.1:$rabbitmq_port (node $rabbitmq_node, user guest)"
 }
 
+# A broker user for a dashboard team's consumer (docs/events/README.md, "Consuming the events"): it may declare, bind
+# and read queues named "<name>.*" and bind them to the platform's exchanges, and nothing else (no publishing, no other
+# queue). The password is generated once into $state/event-consumers/<name>.password, readable by you only.
+ensure_event_consumer() { # name
+  local name=$1 file=$state/event-consumers/$1.password
+  mkdir -p "$state/event-consumers"
+  [ -s "$file" ] || (umask 077 && openssl rand -hex 16 >"$file")
+  local ctl=("$rabbitmq_bin/rabbitmqctl" -q -n "$rabbitmq_node")
+  "${ctl[@]}" add_user "$name" "$(cat "$file")" >/dev/null 2>&1 || "${ctl[@]}" change_password "$name" "$(cat "$file")" >/dev/null
+  "${ctl[@]}" set_permissions -p / "$name" "^$name\\..*" "^$name\\..*" "^($name\\..*|NetworkPlatform\\.Events\\..*)" >/dev/null
+  echo "Event consumer '$name' on amqp://127.0.0.1:$rabbitmq_port/ (queues $name.*; password in $file)"
+}
+
 ensure_client_secrets() {
   # Each service's client at the issuer (its calls outside a request, revocation checks) and the dashboard's: a random
   # secret per client, readable by you only. The issuer registers them at its start; each service reads only its own.
@@ -189,6 +202,7 @@ start_service() { # name, Project, port
 
 start_postgres
 start_rabbitmq
+ensure_event_consumer dashboard
 ensure_client_secrets
 start_identity
 for entry in "${services[@]}"; do

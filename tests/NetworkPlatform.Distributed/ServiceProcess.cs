@@ -24,8 +24,9 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     private PeerProcess process;
 
     private ServiceProcess(string name, string project, string healthService, Dictionary<string, string> environment,
-        PeerProcess process, int port)
+        PeerProcess process, int port, int httpPort)
     {
+        HttpPort = httpPort;
         Name = name;
         HealthService = healthService;
         this.project = project;
@@ -43,6 +44,11 @@ public sealed partial class ServiceProcess : IAsyncDisposable
     public int Port { get; }
 
     public string Address => $"http://127.0.0.1:{Port}";
+
+    /// <summary>JSON, gRPC-Web and /metrics (HTTP/1.1): a port the kernel picks, another one after a restart.</summary>
+    public int HttpPort { get; private set; }
+
+    public string HttpAddress => $"http://127.0.0.1:{HttpPort}";
 
     public GrpcChannel Channel { get; }
 
@@ -72,8 +78,8 @@ public sealed partial class ServiceProcess : IAsyncDisposable
             ["Logging__Format"] = "text",
             ["Logging__Console__FormatterOptions__TimestampFormat"] = "HH:mm:ss.fff ",
         };
-        var (process, port) = await LaunchAsync(name, project, settings, port: 0);
-        return new ServiceProcess(name, project, healthService, settings, process, port);
+        var (process, port, httpPort) = await LaunchAsync(name, project, settings, port: 0);
+        return new ServiceProcess(name, project, healthService, settings, process, port, httpPort);
     }
 
     /// <summary>Waits until readiness reports SERVING; fails with the service's log otherwise.</summary>
@@ -145,7 +151,8 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         }
         earlierLogs.Add(process.Output);
         await process.DisposeAsync();
-        (process, _) = await LaunchAsync(Name, project, environment, Port);
+        (process, _, var httpPort) = await LaunchAsync(Name, project, environment, Port);
+        HttpPort = httpPort;
     }
 
     public async ValueTask DisposeAsync()
@@ -154,7 +161,7 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         await process.DisposeAsync();
     }
 
-    private static async Task<(PeerProcess Process, int Port)> LaunchAsync(string name, string project, Dictionary<string,
+    private static async Task<(PeerProcess Process, int Port, int HttpPort)> LaunchAsync(string name, string project, Dictionary<string,
         string> environment, int port)
     {
         // The test's own output folder names the configuration (debug or release) the services were built in.
@@ -175,8 +182,8 @@ public sealed partial class ServiceProcess : IAsyncDisposable
         var process = PeerProcess.Start("dotnet", [dll], settings);
         StartWatchdog(process.Id);
         var deadline = DateTime.UtcNow + ListenTimeout;
-        Match listening;
-        while (!(listening = ListeningOn().Match(process.Output)).Success)
+        MatchCollection listening;
+        while ((listening = ListeningOn().Matches(process.Output)).Count < 2)
         {
             if (process.HasExited || DateTime.UtcNow > deadline)
             {
@@ -187,7 +194,8 @@ public sealed partial class ServiceProcess : IAsyncDisposable
             }
             await Task.Delay(100);
         }
-        return (process, int.Parse(listening.Groups[1].Value, CultureInfo.InvariantCulture));
+        return (process, int.Parse(listening[0].Groups[1].Value, CultureInfo.InvariantCulture),
+            int.Parse(listening[1].Groups[1].Value, CultureInfo.InvariantCulture));
     }
 
     private void Signal(string signal)

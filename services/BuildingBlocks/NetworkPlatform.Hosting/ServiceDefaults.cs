@@ -149,7 +149,8 @@ public static class ServiceDefaults
 
     /// <summary>
     /// Serves health and reflection (v1 and v1alpha), both open to callers without tokens, gRPC-Web for every gRPC service,
-    /// and the OpenAPI document of the JSON API at <see cref="OpenApiPath"/>.
+    /// the OpenAPI document of the JSON API at <see cref="OpenApiPath"/> and the metrics as Prometheus text at
+    /// <see cref="PlatformTelemetry.MetricsPath"/> (for the scraper inside the cluster; the gateway routes only the API).
     /// </summary>
     public static WebApplication MapServiceDefaults(this WebApplication app)
     {
@@ -161,6 +162,7 @@ public static class ServiceDefaults
         health.SetStatus("", HealthCheckResponse.Types.ServingStatus.Serving);
         app.Lifetime.ApplicationStopping.Register(() => DrainHealth(health, app.Services));
         app.MapGrpcReflectionService().AllowAnonymous();
+        app.MapPrometheusScrapingEndpoint(PlatformTelemetry.MetricsPath).AllowAnonymous();
         return app;
     }
 

@@ -7,7 +7,8 @@ public static class DocumentStoreExtensions
     /// participants, one meeting's items), never for a list that grows with the network.
     /// </summary>
     public static async Task<List<T>> ReadAllAsync<T>(
-        this IDocumentStore store, DocumentCollection<T> collection, string networkId, DocumentQuery<T> query, CancellationToken cancellationToken = default)
+        this IDocumentStore store, DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
+        CancellationToken cancellationToken = default)
         where T : class
     {
         const int PageSize = 500;

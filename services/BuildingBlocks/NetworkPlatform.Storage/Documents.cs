@@ -132,9 +132,12 @@ public sealed class StorageUnavailableException(string reason, string message, E
     public string Reason { get; } = reason;
 }
 
-/// <summary>A unit's commit found a message of <see cref="IUnitOfWork.MarkHandledAtCommitAsync"/> handled before: it was rolled back.</summary>
+/// <summary>
+/// A unit's commit found a message of <see cref="IUnitOfWork.MarkHandledAtCommitAsync"/> handled before: it was rolled back.
+/// </summary>
 public sealed class MessageAlreadyHandledException(string detail, Exception innerException)
-    : Exception($"A message of the unit was handled before ({detail}); the unit was rolled back: mark its messages with MarkHandledAsync first to learn which.", innerException);
+    : Exception($"A message of the unit was handled before ({detail}); the unit was rolled back: mark its messages with "
+        + "MarkHandledAsync first to learn which.", innerException);
 
 /// <summary>A page token this store did not issue for this query (or one that was tampered with, or one of an older version).</summary>
 public sealed class InvalidPageTokenException(string pageToken)

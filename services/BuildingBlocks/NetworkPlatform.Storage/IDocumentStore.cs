@@ -7,7 +7,8 @@ namespace NetworkPlatform.Storage;
 /// </summary>
 public interface IDocumentStore
 {
-    Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
+    Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id,
+        CancellationToken cancellationToken = default)
         where T : class;
 
     /// <summary>The documents of these ids that exist (in no particular order): one round trip instead of one per id.</summary>
@@ -30,7 +31,8 @@ public interface IDocumentStore
 /// <summary>One database transaction. Dispose without <see cref="CommitAsync"/> rolls back.</summary>
 public interface IUnitOfWork : IAsyncDisposable
 {
-    Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
+    Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id,
+        CancellationToken cancellationToken = default)
         where T : class;
 
     /// <summary>A query as <see cref="IDocumentStore.QueryAsync{T}"/> answers it, seeing this unit's own writes.</summary>
@@ -47,10 +49,12 @@ public interface IUnitOfWork : IAsyncDisposable
     /// Throws <see cref="ConcurrencyConflictException"/> (with the current version) when someone else changed it,
     /// <see cref="DocumentNotFoundException"/> when it is gone.
     /// </summary>
-    Task<long> ReplaceAsync<T>(DocumentCollection<T> collection, string networkId, T document, long expectedVersion, CancellationToken cancellationToken = default)
+    Task<long> ReplaceAsync<T>(DocumentCollection<T> collection, string networkId, T document, long expectedVersion,
+        CancellationToken cancellationToken = default)
         where T : class;
 
-    Task DeleteAsync<T>(DocumentCollection<T> collection, string networkId, string id, long expectedVersion, CancellationToken cancellationToken = default)
+    Task DeleteAsync<T>(DocumentCollection<T> collection, string networkId, string id, long expectedVersion,
+        CancellationToken cancellationToken = default)
         where T : class;
 
     /// <summary>Adds an outgoing message to the outbox, committed with this transaction.</summary>
@@ -61,7 +65,8 @@ public interface IUnitOfWork : IAsyncDisposable
     /// handled before (each once, however often it is listed). A concurrent unit marking the same id makes this one
     /// wait for it: exactly one of them gets the id back.
     /// </summary>
-    Task<IReadOnlySet<Guid>> MarkHandledAsync(string consumer, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default);
+    Task<IReadOnlySet<Guid>> MarkHandledAsync(string consumer, IReadOnlyCollection<Guid> messageIds,
+        CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Inbox, optimistic: records at commit, with the rest of the unit, that <paramref name="consumer"/> handled
@@ -84,7 +89,9 @@ public interface IOutbox
     /// <summary>How many messages wait to be sent and for how long the oldest has waited (the backlog metrics).</summary>
     Task<OutboxBacklog> GetBacklogAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Deletes messages marked sent before <paramref name="sentBefore"/> (the relay calls it now and then); returns how many.</summary>
+    /// <summary>
+    /// Deletes messages marked sent before <paramref name="sentBefore"/> (the relay calls it now and then); returns how many.
+    /// </summary>
     Task<int> PurgeSentAsync(DateTimeOffset sentBefore, CancellationToken cancellationToken = default);
 
     /// <summary>

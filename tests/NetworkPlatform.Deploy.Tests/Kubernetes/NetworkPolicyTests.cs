@@ -100,6 +100,39 @@ public sealed class NetworkPolicyTests
         Assert.NotEmpty(dns);
     }
 
+    [Theory]
+    [MemberData(nameof(Conventions.OverlayNames), MemberType = typeof(Conventions))]
+    public void rabbitmq_admits_event_consumer_namespaces_on_amqp_only(string overlay)
+    {
+        var rendered = Kustomize.Render(overlay);
+        var rabbitmq = new Dictionary<string, string> { ["networkplatform.io/backing-service"] = "rabbitmq" };
+        var fromConsumers = rendered.OfKind("NetworkPolicy")
+            .Where(p => Selects(p.At("spec.podSelector"), rabbitmq) && p.At("spec.policyTypes").Texts.Contains("Ingress"))
+            .SelectMany(p => p["spec"]["ingress"].Items)
+            .Where(rule => rule["from"].Items.Any(peer =>
+                peer["namespaceSelector"].Exists && peer["namespaceSelector"]["matchLabels"].Exists
+                && peer["namespaceSelector"]["matchLabels"].Entries.GetValueOrDefault("networkplatform.io/event-consumer")?.Text == "true"))
+            .ToList();
+
+        var rule = Assert.Single(fromConsumers);
+        Assert.Equal(["5672"], rule["ports"].Items.Select(p => p["port"].Text));
+    }
+
+    [Fact]
+    public void prod_gives_the_dashboard_consumer_a_broker_user_that_may_only_read_events_into_its_own_queues()
+    {
+        var prod = Kustomize.Render("overlays/prod");
+        Assert.Equal("dashboard-consumer-credentials", prod.Get("User", "dashboard-consumer").At("spec.importCredentialsSecret.name").Text);
+        var permissions = prod.Get("Permission", "dashboard-consumer").At("spec.permissions");
+        bool May(string what, string name) => System.Text.RegularExpressions.Regex.IsMatch(name, permissions[what].Text!);
+
+        Assert.True(May("configure", "dashboard.health") && May("read", "dashboard.health") && May("write", "dashboard.health"));
+        Assert.True(May("read", "NetworkPlatform.Events.Meetings:MinutesPublished"), "It cannot bind to the event exchanges.");
+        Assert.False(May("write", "NetworkPlatform.Events.Meetings:MinutesPublished"), "It may publish events.");
+        Assert.False(May("read", "reporting.reporting-event-handler"), "It may read a service's queue.");
+        Assert.False(May("configure", "membership.mine"), "It may declare queues in a service's names.");
+    }
+
     [Fact]
     public void in_dev_the_services_and_the_gateway_reach_the_embedded_issuer_and_it_reaches_its_database_only()
     {

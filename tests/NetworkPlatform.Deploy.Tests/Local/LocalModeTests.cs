@@ -1,6 +1,7 @@
 using System.Net.Sockets;
 using NetworkPlatform.Deploy.Tests.Support;
 using NetworkPlatform.Testing;
+using RabbitMQ.Client;
 
 namespace NetworkPlatform.Deploy.Tests.Local;
 
@@ -184,6 +185,7 @@ public sealed class LocalModeTests
             Assert.NotEqual("16", await GrpcStatusAsync(membership, "/networkplatform.membership.v1.NetworkService/GetNetwork", token));
             AssertEachServiceOwnsOnlyItsDatabase(postgresPort, environment);
             AssertEverythingListensOnLoopbackOnly(state, environment);
+            await AssertTheDashboardConsumerMayOnlyReadEventsAsync(state, environment);
             // Prometheus with the platform's alerts, and a scrape job per service.
             using var http = new HttpClient();
             var prometheusPort = environment["UP_PROMETHEUS_PORT"];
@@ -337,6 +339,42 @@ public sealed class LocalModeTests
             Psql(name, name, $"SELECT count(*) FROM {table}");
             var other = owners.First(o => o.Name != name).Name;
             Assert.Contains("permission denied for database", Psql(name, other, "SELECT 1", expectSuccess: false), StringComparison.Ordinal);
+        }
+    }
+
+    /// <summary>
+    /// make up's event consumer "dashboard" (docs/events/README.md): it declares a queue of its own and binds it to an event
+    /// exchange, which exists before any such event was published; the broker refuses it another's queue name and publishing.
+    /// </summary>
+    private static async Task AssertTheDashboardConsumerMayOnlyReadEventsAsync(string state, IReadOnlyDictionary<string, string> environment)
+    {
+        var factory = new ConnectionFactory
+        {
+            HostName = "127.0.0.1",
+            Port = int.Parse(environment["UP_RABBITMQ_PORT"], System.Globalization.CultureInfo.InvariantCulture),
+            UserName = "dashboard",
+            Password = (await File.ReadAllTextAsync(Path.Combine(state, "event-consumers", "dashboard.password"))).Trim(),
+        };
+        await using var connection = await factory.CreateConnectionAsync();
+        const string Exchange = "NetworkPlatform.Events.Membership:OrganisationRegistered";
+        await using (var channel = await connection.CreateChannelAsync())
+        {
+            await channel.QueueDeclareAsync("dashboard.organisations", durable: false, exclusive: true, autoDelete: true);
+            await channel.QueueBindAsync("dashboard.organisations", Exchange, routingKey: "");
+        }
+        foreach (var (what, refused) in new (string, Func<IChannel, Task>)[]
+        {
+            ("declare membership's queue name", c => c.QueueDeclareAsync("membership.mine", durable: false, exclusive: true,
+                autoDelete: true)),
+            ("publish an event", async c => await c.BasicPublishAsync(Exchange, "", true, new BasicProperties(), "{}"u8.ToArray())),
+        })
+        {
+            await using var channel = await connection.CreateChannelAsync(new CreateChannelOptions(publisherConfirmationsEnabled: true,
+                publisherConfirmationTrackingEnabled: true));
+            var error = await Record.ExceptionAsync(() => refused(channel));
+            Assert.True(error is RabbitMQ.Client.Exceptions.OperationInterruptedException { ShutdownReason.ReplyCode: 403 }
+                or RabbitMQ.Client.Exceptions.PublishException,
+                $"The dashboard consumer could {what}: {error}");
         }
     }
 

@@ -18,13 +18,6 @@ public sealed partial class DashboardTests
     private static readonly string[] External =
         ["db_client_connection_count", "db_client_connection_max", "db_client_connection_npgsql_pending_requests", "up"];
 
-    /// <summary>
-    /// Named by the alerts and the dashboard before any instrument defines it: the readiness gauge lands with the new
-    /// hosting (NetworkPlatform.Hosting, being replaced on the stack branch). A test below fails once it is defined, so
-    /// this list cannot outlive its reason.
-    /// </summary>
-    private static readonly string[] AwaitingHosting = ["networkplatform_readiness"];
-
     private static JsonElement Dashboard() => JsonDocument.Parse(File.ReadAllText(DashboardPath)).RootElement;
 
     private static IEnumerable<JsonElement> QueryPanels() =>
@@ -89,17 +82,9 @@ public sealed partial class DashboardTests
             .ToList();
 
         Assert.NotEmpty(named);
-        var unknown = named.Where(n => !defined.Contains(n) && !AwaitingHosting.Contains(n)).ToList();
+        var unknown = named.Where(n => !defined.Contains(n)).ToList();
         Assert.True(unknown.Count == 0,
             $"Named but not defined by any instrument: {string.Join(", ", unknown)}. Defined: {string.Join(", ", defined.Order())}");
-    }
-
-    [Fact]
-    public void metrics_awaiting_the_new_hosting_are_not_defined_yet()
-    {
-        var defined = DefinedMetrics().ToHashSet();
-
-        Assert.All(AwaitingHosting, name => Assert.False(defined.Contains(name), $"{name} is defined now: remove it from AwaitingHosting."));
     }
 
     /// <summary>

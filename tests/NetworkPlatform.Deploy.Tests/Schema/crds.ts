@@ -1,5 +1,5 @@
 // Types for the custom resources the prod overlay uses, written from the operators' API references
-// (RabbitMQ Cluster Operator rabbitmq.com/v1beta1; CloudNativePG postgresql.cnpg.io/v1). They cover the
+// (RabbitMQ Cluster Operator and Messaging Topology Operator rabbitmq.com/v1beta1; CloudNativePG postgresql.cnpg.io/v1). They cover the
 // fields this repository sets plus their common siblings; a field missing here is reported as unknown,
 // so add it (from the reference) when the overlay starts using it.
 import type { IObjectMeta } from "@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta";
@@ -34,6 +34,33 @@ export interface RabbitmqCluster {
       };
       service?: { metadata?: EmbeddedMetadata; spec?: Record<string, unknown> };
     };
+  };
+}
+
+// RabbitMQ Messaging Topology Operator (rabbitmq.com/v1beta1): a broker user and its permissions on a virtual host.
+interface RabbitmqClusterReference { name?: string; namespace?: string; connectionSecret?: LocalObjectReference }
+
+export interface User {
+  apiVersion: "rabbitmq.com/v1beta1";
+  kind: "User";
+  metadata: IObjectMeta;
+  spec: {
+    rabbitmqClusterReference: RabbitmqClusterReference;
+    tags?: ("management" | "policymaker" | "monitoring" | "administrator")[];
+    importCredentialsSecret?: LocalObjectReference;
+  };
+}
+
+export interface Permission {
+  apiVersion: "rabbitmq.com/v1beta1";
+  kind: "Permission";
+  metadata: IObjectMeta;
+  spec: {
+    vhost: string;
+    user?: string;
+    userReference?: LocalObjectReference;
+    permissions: { configure?: string; write?: string; read?: string };
+    rabbitmqClusterReference: RabbitmqClusterReference;
   };
 }
 

@@ -159,6 +159,20 @@ public sealed class OutboxToInboxTests
         Assert.DoesNotContain("IDomainEvent", exchanges, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task a_service_declares_every_event_types_exchange_at_start_before_anything_is_published()
+    {
+        var rabbit = await RabbitMqServer.SharedAsync();
+        var bus = await Environments.RabbitMqBusAsync();
+        await using var publisher = await StartPublisherAsync(bus, Environments.Sqlite);
+
+        var exchanges = await rabbit.CtlAsync("list_exchanges", "-p", bus["Bus:RabbitMq:VirtualHost"]!, "--no-table-headers", "name",
+            "type", "durable");
+        var expected = publisher.Services.GetRequiredService<EventTypes>().All.Select(EventTopology.ExchangeName).ToList();
+        Assert.Contains(EventTopology.ExchangeName(typeof(NetworkPlatform.Events.Membership.OrganisationRegistered)), expected);
+        Assert.All(expected, exchange => Assert.Contains($"{exchange}\tfanout\ttrue", exchanges, StringComparison.Ordinal));
+    }
+
     private async Task<ServiceHost> StartPublisherAsync(Dictionary<string, string?> bus, string storage) =>
         await ServiceHost.StartAsync(bus, new Dictionary<string, IReadOnlyDictionary<string, string?>>
         {

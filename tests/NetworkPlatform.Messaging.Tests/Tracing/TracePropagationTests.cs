@@ -1,3 +1,4 @@
+using NetworkPlatform.Testing;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using NetworkPlatform.Messaging.Inbox;

@@ -1,4 +1,5 @@
-// Published by the groups service. AggregateId is the group id (measure id for measure events); enum values are names (e.g. "WorkingGroup").
+// Published by the groups service. AggregateId is the group id (measure id for measure events);
+// enum values are names (e.g. "WorkingGroup").
 namespace NetworkPlatform.Events.Groups;
 
 public sealed record GroupActivated(Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,

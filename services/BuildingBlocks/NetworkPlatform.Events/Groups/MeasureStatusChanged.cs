@@ -1,9 +1,11 @@
-// Published by the groups service. AggregateId is the group id (measure id for measure events); enum values are names (e.g. "WorkingGroup").
+// Published by the groups service. AggregateId is the group id (measure id for measure events);
+// enum values are names (e.g. "WorkingGroup").
 namespace NetworkPlatform.Events.Groups;
 
 /// <summary>
 /// A measure's status moved (e.g. "Planned" -> "InProgress"): edited by hand, implied by its first milestone, or decided in
 /// the owning group's minutes (then MeetingId names the meeting).
 /// </summary>
-public sealed record MeasureStatusChanged(Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
+public sealed record MeasureStatusChanged(
+    Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
     string MeasureId, int Year, string? GroupId, string PreviousStatus, string Status, string ChangedBy, string? MeetingId) : IDomainEvent;

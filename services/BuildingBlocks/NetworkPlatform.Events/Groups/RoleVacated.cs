@@ -1,6 +1,10 @@
-// Published by the groups service. AggregateId is the group id (measure id for measure events); enum values are names (e.g. "WorkingGroup").
+// Published by the groups service. AggregateId is the group id (measure id for measure events);
+// enum values are names (e.g. "WorkingGroup").
 namespace NetworkPlatform.Events.Groups;
 
-/// <summary>A person lost a role (vacated, replaced by a new holder, or left the group). Reason: Vacated, Replaced, Left, RepresentativeWithdrawn, MembershipResigned.</summary>
+/// <summary>
+/// A person lost a role (vacated, replaced by a new holder, or left the group). Reason: Vacated, Replaced, Left,
+/// RepresentativeWithdrawn, MembershipResigned.
+/// </summary>
 public sealed record RoleVacated(Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
     string GroupId, string PersonId, string Role, string Reason) : IDomainEvent;

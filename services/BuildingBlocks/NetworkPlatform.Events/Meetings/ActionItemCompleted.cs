@@ -1,4 +1,5 @@
 namespace NetworkPlatform.Events.Meetings;
 
-public sealed record ActionItemCompleted(Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
+public sealed record ActionItemCompleted(
+    Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
     string ActionItemId, string MeetingId, string GroupId, string CompletedBy) : IDomainEvent;

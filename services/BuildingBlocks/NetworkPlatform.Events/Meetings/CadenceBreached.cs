@@ -5,4 +5,5 @@ namespace NetworkPlatform.Events.Meetings;
 /// BeforePartnerMeeting (PartnerMeetingId set) or Reporting. Published once per requirement.
 /// </summary>
 public sealed record CadenceBreached(Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
-    string GroupId, int Year, string Requirement, DateTimeOffset WindowStart, DateTimeOffset WindowEnd, string? PartnerMeetingId) : IDomainEvent;
+    string GroupId, int Year, string Requirement, DateTimeOffset WindowStart, DateTimeOffset WindowEnd,
+    string? PartnerMeetingId) : IDomainEvent;

@@ -19,7 +19,10 @@ public sealed record MembershipReinstated(
     Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
     string OrganisationId, string DecidedBy, string Reason) : IDomainEvent;
 
-/// <summary>The membership ended; EndedRepresentativeIds lists the appointments that ended with it (each also gets RepresentativeWithdrawn with reason "membership_ended").</summary>
+/// <summary>
+/// The membership ended; EndedRepresentativeIds lists the appointments that ended with it (each also gets
+/// RepresentativeWithdrawn with reason "membership_ended").
+/// </summary>
 public sealed record MembershipResigned(
     Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
     string OrganisationId, string DecidedBy, string Reason, IReadOnlyList<string> EndedRepresentativeIds) : IDomainEvent;

@@ -3,4 +3,5 @@ namespace NetworkPlatform.Events.Membership;
 /// <summary>An organisation was registered in a network. Kind is lower-case, e.g. "municipality", "hospital", "network".</summary>
 public sealed record OrganisationRegistered(
     Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
-    string OrganisationId, string DisplayName, string Kind, string OrganisationNumber, string? LinkedNetworkId, string RegisteredBy) : IDomainEvent;
+    string OrganisationId, string DisplayName, string Kind, string OrganisationNumber, string? LinkedNetworkId,
+    string RegisteredBy) : IDomainEvent;

@@ -9,7 +9,8 @@ public sealed record RepresentativeAppointed(
 /// <summary>An appointment ended. Reason is "withdrawn", "replaced" or "membership_ended".</summary>
 public sealed record RepresentativeWithdrawn(
     Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
-    string RepresentativeId, string OrganisationId, string PersonId, string Reason, string Note, DateTimeOffset EndAt, string WithdrawnBy) : IDomainEvent;
+    string RepresentativeId, string OrganisationId, string PersonId, string Reason, string Note, DateTimeOffset EndAt,
+    string WithdrawnBy) : IDomainEvent;
 
 /// <summary>Reason strings of <see cref="RepresentativeWithdrawn"/>.</summary>
 public static class RepresentativeWithdrawalReasons

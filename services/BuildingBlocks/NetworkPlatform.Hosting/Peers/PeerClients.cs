@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Hosting.Telemetry;
 
 namespace NetworkPlatform.Hosting.Peers;
 
@@ -14,6 +15,7 @@ namespace NetworkPlatform.Hosting.Peers;
 /// dns:///name:port for a Kubernetes headless service, whose replicas get calls round-robin. Inside a call the caller's
 /// deadline and cancellation flow on (EnableCallContextPropagation); a call without a deadline gets <see cref="MaxDeadline"/>.
 /// Reads (Get, List, Check, Search methods) are retried on UNAVAILABLE by the channel's service config; nothing else is.
+/// Every call is measured (rpc.client.call.duration).
 /// </summary>
 public static class PeerClients
 {
@@ -39,7 +41,8 @@ public static class PeerClients
                 channel.UnsafeUseInsecureChannelCallCredentials = true;
             })
             .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true)
-            .AddInterceptor(() => new DeadlineCap());
+            .AddInterceptor(() => new DeadlineCap())
+            .AddInterceptor(() => new RpcClientTelemetry());
     }
 
     /// <summary>Round-robin across the target's addresses; retries for the idempotent methods only.</summary>

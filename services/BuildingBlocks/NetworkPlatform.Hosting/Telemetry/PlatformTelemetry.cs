@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -10,9 +11,11 @@ namespace NetworkPlatform.Hosting.Telemetry;
 
 /// <summary>
 /// OpenTelemetry through OpenTelemetry.Extensions.Hosting: traces of our own code, ASP.NET Core, HttpClient, gRPC clients,
-/// MassTransit and Npgsql; metrics of our own code, ASP.NET Core, Kestrel, HttpClient, MassTransit and Npgsql. A signal is
-/// collected and exported over OTLP only when the standard OTEL_* variables ask for it (OTEL_EXPORTER_OTLP_ENDPOINT, or
-/// OTEL_TRACES_EXPORTER / OTEL_METRICS_EXPORTER = otlp): nobody pays for spans that go nowhere.
+/// MassTransit and Npgsql; metrics of our own code (RPC server and client, messaging, storage, readiness), Kestrel,
+/// MassTransit and Npgsql. Metrics are always collected and served as Prometheus text at <see cref="MetricsPath"/> (what
+/// operators scrape); they and traces are also exported over OTLP when the standard OTEL_* variables ask for it
+/// (OTEL_EXPORTER_OTLP_ENDPOINT, or OTEL_TRACES_EXPORTER / OTEL_METRICS_EXPORTER = otlp): nobody pays for spans that go
+/// nowhere.
 /// </summary>
 public static class PlatformTelemetry
 {
@@ -26,15 +29,16 @@ public static class PlatformTelemetry
 
     // Libraries that emit ActivitySource / Meter data natively; subscribed by name.
     internal static readonly string[] Sources = [ActivitySourceName, "NetworkPlatform.Messaging", "MassTransit", "Npgsql"];
-    internal static readonly string[] Meters = [ActivitySourceName, "Microsoft.AspNetCore.Server.Kestrel", "MassTransit", "Npgsql"];
+    internal static readonly string[] Meters =
+        [ActivitySourceName, "NetworkPlatform.Messaging", "NetworkPlatform.Storage", "Microsoft.AspNetCore.Server.Kestrel", "MassTransit", "Npgsql"];
+
+    /// <summary>Where each service serves its metrics as Prometheus text (on its HTTP/1.1 port, HTTP_PORT).</summary>
+    public const string MetricsPath = "/metrics";
 
     public static IServiceCollection AddPlatformTelemetry(this IServiceCollection services, string serviceName)
     {
         var settings = ExporterSettings.FromEnvironment();
-        if (!settings.Traces && !settings.Metrics)
-        {
-            return services;
-        }
+        services.AddSingleton<IHealthCheckPublisher, ReadinessGauge>();
         // ConfigureResource's defaults also read OTEL_SERVICE_NAME and OTEL_RESOURCE_ATTRIBUTES.
         var telemetry = services.AddOpenTelemetry().ConfigureResource(resource => resource.AddService(serviceName));
         if (settings.Traces)
@@ -45,13 +49,14 @@ public static class PlatformTelemetry
                 .AddGrpcClientInstrumentation()
                 .AddOtlpExporter());
         }
-        if (settings.Metrics)
+        telemetry.WithMetrics(metrics =>
         {
-            telemetry.WithMetrics(metrics => metrics.AddMeter(Meters)
-                .AddAspNetCoreInstrumentation()
-                .AddHttpClientInstrumentation()
-                .AddOtlpExporter());
-        }
+            metrics.AddMeter(Meters).AddPrometheusExporter();
+            if (settings.Metrics)
+            {
+                metrics.AddOtlpExporter();
+            }
+        });
         return services;
     }
 

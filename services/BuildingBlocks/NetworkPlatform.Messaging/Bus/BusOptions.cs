@@ -16,7 +16,8 @@ public sealed class BusOptions
 
     public RabbitMqOptions RabbitMq { get; set; } = new();
 
-    public static readonly TimeSpan[] DefaultRetryIntervals = [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)];
+    public static readonly TimeSpan[] DefaultRetryIntervals =
+        [TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(2)];
 
     /// <summary>
     /// In-process redeliveries of a failing message before it moves to the endpoint's _error queue

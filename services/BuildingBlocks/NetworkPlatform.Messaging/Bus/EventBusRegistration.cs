@@ -22,16 +22,20 @@ public static class EventBusRegistration
 
     /// <summary>
     /// The bus of a process that hosts one service: its outbox relay and its event handlers.
-    /// <code>services.AddEventBus(configuration.GetSection("Bus"), "reporting", events => events.AddHandler&lt;MembershipProjection&gt;());</code>
+    /// <code>
+    /// services.AddEventBus(configuration.GetSection("Bus"), "reporting", events => events.AddHandler&lt;MembershipProjection&gt;());
+    /// </code>
     /// </summary>
-    public static IServiceCollection AddEventBus(this IServiceCollection services, IConfiguration busSection, string serviceName, Action<EventServiceBuilder>? configure = null) =>
+    public static IServiceCollection AddEventBus(this IServiceCollection services, IConfiguration busSection, string serviceName,
+        Action<EventServiceBuilder>? configure = null) =>
         services.AddEventBus(busSection, bus => bus.AddService(serviceName, configure));
 
     /// <summary>
     /// The bus of a process, possibly hosting several services (standalone mode: one in-memory bus, one relay and one
     /// set of handlers per service, each on that service's own database).
     /// </summary>
-    public static IServiceCollection AddEventBus(this IServiceCollection services, IConfiguration busSection, Action<EventBusBuilder> configure)
+    public static IServiceCollection AddEventBus(this IServiceCollection services, IConfiguration busSection,
+        Action<EventBusBuilder> configure)
     {
         var options = busSection.Get<BusOptions>() ?? new BusOptions();
         if (options.RetryIntervals.Length == 0)
@@ -40,7 +44,8 @@ public static class EventBusRegistration
         }
         if (options.ConsumerConcurrency < 1)
         {
-            throw new InvalidOperationException($"Bus:ConsumerConcurrency is {options.ConsumerConcurrency}; set it to 1 or more (default 32).");
+            throw new InvalidOperationException(
+                $"Bus:ConsumerConcurrency is {options.ConsumerConcurrency}; set it to 1 or more (default 32).");
         }
         var builder = new EventBusBuilder();
         configure(builder);
@@ -50,7 +55,8 @@ public static class EventBusRegistration
         var listeners = builder.Services.SelectMany(s => s.Listeners).ToList();
         services.AddSingleton(options);
         services.AddSingleton(eventTypes);
-        services.AddSingleton(new EventConsumerBindings(bindings.ToDictionary(b => b.HandlerType), options.ConsumerConcurrency, options.RetryIntervals.Length));
+        services.AddSingleton(new EventConsumerBindings(
+            bindings.ToDictionary(b => b.HandlerType), options.ConsumerConcurrency, options.RetryIntervals.Length));
         foreach (var binding in bindings)
         {
             services.TryAddScoped(binding.HandlerType);
@@ -96,6 +102,13 @@ public static class EventBusRegistration
                         // would refuse basic.get there, which operators use to inspect and move dead letters.
                         rabbit.SendTopology.ConfigureErrorSettings = error => error.SetQueueArgument(SingleActiveConsumer, null);
                         rabbit.SendTopology.ConfigureDeadLetterSettings = skipped => skipped.SetQueueArgument(SingleActiveConsumer, null);
+                        // Every event type's exchange exists from the start, before its first event: a dashboard's own
+                        // queue can bind to any exchange of the catalogue (docs/events/asyncapi.json) at once.
+                        rabbit.DeployPublishTopology = true;
+                        foreach (var eventType in eventTypes.All)
+                        {
+                            rabbit.PublishTopology.GetMessageTopology(eventType);
+                        }
                         ConfigureBus(context, rabbit, options, bindings, listeners);
                     });
                     break;
@@ -252,7 +265,8 @@ public sealed class EventServiceBuilder(string name)
         {
             throw new InvalidOperationException($"{typeof(THandler).Name} handles no event: implement IEventHandler<TEvent>.");
         }
-        Handlers.Add(new EventConsumerBinding(Name, EventTopology.QueueName(Name, typeof(THandler)), typeof(THandler), eventTypes, transactions));
+        Handlers.Add(new EventConsumerBinding(
+            Name, EventTopology.QueueName(Name, typeof(THandler)), typeof(THandler), eventTypes, transactions));
         return this;
     }
 
@@ -266,7 +280,8 @@ public sealed class EventServiceBuilder(string name)
         var types = eventTypes.Distinct().ToList();
         if (types.Count == 0 || types.Any(t => !t.IsClass || !typeof(IDomainEvent).IsAssignableFrom(t)))
         {
-            throw new InvalidOperationException($"{typeof(TListener).Name} listens to no event, or a type that is not a domain event record: pass IDomainEvent classes.");
+            throw new InvalidOperationException(
+                $"{typeof(TListener).Name} listens to no event, or a type that is not a domain event record: pass IDomainEvent classes.");
         }
         Listeners.Add(new EventListenerBinding(EventTopology.ListenerQueueTag(Name, typeof(TListener)), typeof(TListener), types));
         return this;

@@ -23,7 +23,8 @@ public sealed class EventTypes
     /// <summary>Concrete event records: MassTransit needs a namespace to name their exchange.</summary>
     public static IEnumerable<Type> FindIn(Assembly assembly) =>
         assembly.GetTypes()
-            .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false } && typeof(IDomainEvent).IsAssignableFrom(t))
+            .Where(t => t is { IsClass: true, IsAbstract: false, IsGenericTypeDefinition: false }
+                && typeof(IDomainEvent).IsAssignableFrom(t))
             .Select(t => string.IsNullOrEmpty(t.Namespace)
                 ? throw new InvalidOperationException($"Event type {t.Name} has no namespace; put it in NetworkPlatform.Events.<Area>.")
                 : t)

@@ -20,14 +20,18 @@ public static class MessagingMetrics
     internal static readonly Meter Meter = new(MeterName);
 
     internal static readonly Counter<long> Sent = Meter.CreateCounter<long>(
-        "messaging.client.sent.messages", "{message}", "Events the outbox relay published (error.type set when the broker did not confirm)");
+        "messaging.client.sent.messages", "{message}",
+        "Events the outbox relay published (error.type set when the broker did not confirm)");
 
     internal static readonly Counter<long> Consumed = Meter.CreateCounter<long>(
         "messaging.client.consumed.messages", "{message}", "Deliveries handed to an event handler (error.type set when it failed)");
 
     internal static readonly Histogram<double> ProcessDuration = Meter.CreateHistogram<double>(
         "messaging.process.duration", "s", "Time to handle one delivery: inbox, handler and commit",
-        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5] });
+        advice: new InstrumentAdvice<double>
+        {
+            HistogramBucketBoundaries = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+        });
 
     internal static readonly Counter<long> Duplicates = Meter.CreateCounter<long>(
         "networkplatform.inbox.duplicates", "{message}", "Deliveries skipped because the inbox shows them handled before");

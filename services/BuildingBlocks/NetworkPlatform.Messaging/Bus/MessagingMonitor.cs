@@ -41,7 +41,8 @@ internal sealed partial class MessagingMonitor : BackgroundService, IReceiveEndp
         MessagingMetrics.Meter.CreateObservableGauge("networkplatform.queue.messages", () => Live.Keys.SelectMany(m => m.Messages()),
             "{message}", "Messages in the queue by state: ready (waiting) or unacked (delivered, not yet acknowledged); from the broker");
         MessagingMetrics.Meter.CreateObservableGauge("networkplatform.queue.consumers", () => Live.Keys.SelectMany(m => m.Consumers()),
-            "{consumer}", "Consumers registered on the queue, of every replica (single active consumer: one of them receives); from the broker");
+            "{consumer}",
+            "Consumers registered on the queue, of every replica (single active consumer: one of them receives); from the broker");
     }
 
     public MessagingMonitor(EventConsumerBindings bindings, BusOptions options, ILogger<MessagingMonitor> logger)
@@ -69,7 +70,8 @@ internal sealed partial class MessagingMonitor : BackgroundService, IReceiveEndp
             using var http = new HttpClient { BaseAddress = new Uri(url.TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(5) };
             http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
                 Convert.ToBase64String(Encoding.UTF8.GetBytes($"{options.RabbitMq.Username}:{options.RabbitMq.Password}")));
-            var path = $"api/queues/{Uri.EscapeDataString(options.RabbitMq.VirtualHost)}?columns=name,messages_ready,messages_unacknowledged,consumers";
+            var path = $"api/queues/{Uri.EscapeDataString(options.RabbitMq.VirtualHost)}"
+                + "?columns=name,messages_ready,messages_unacknowledged,consumers";
             using var timer = new PeriodicTimer(BrokerInterval);
             do
             {
@@ -106,7 +108,8 @@ internal sealed partial class MessagingMonitor : BackgroundService, IReceiveEndp
     private Task Set(Uri inputAddress, int value)
     {
         // rabbitmq://host/vhost/queue?... and loopback://localhost/queue: the queue is the last segment.
-        var queue = Uri.UnescapeDataString(inputAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "");
+        var queue = Uri.UnescapeDataString(
+            inputAddress.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).LastOrDefault() ?? "");
         if (attached.ContainsKey(queue))
         {
             attached[queue] = value;
@@ -115,16 +118,20 @@ internal sealed partial class MessagingMonitor : BackgroundService, IReceiveEndp
     }
 
     private IEnumerable<Measurement<int>> Attached() =>
-        attached.Select(a => new Measurement<int>(a.Value, MessagingMetrics.Destination(a.Key), MessagingMetrics.Service(serviceOfQueue[a.Key])));
+        attached.Select(a => new Measurement<int>(
+            a.Value, MessagingMetrics.Destination(a.Key), MessagingMetrics.Service(serviceOfQueue[a.Key])));
 
     private IEnumerable<Measurement<long>> Messages() => queues.SelectMany(q => new[]
     {
-        new Measurement<long>(q.Ready, MessagingMetrics.Destination(q.Name), MessagingMetrics.Service(serviceOfQueue[q.Name]), new("state", "ready")),
-        new Measurement<long>(q.Unacked, MessagingMetrics.Destination(q.Name), MessagingMetrics.Service(serviceOfQueue[q.Name]), new("state", "unacked")),
+        new Measurement<long>(
+            q.Ready, MessagingMetrics.Destination(q.Name), MessagingMetrics.Service(serviceOfQueue[q.Name]), new("state", "ready")),
+        new Measurement<long>(
+            q.Unacked, MessagingMetrics.Destination(q.Name), MessagingMetrics.Service(serviceOfQueue[q.Name]), new("state", "unacked")),
     });
 
     private IEnumerable<Measurement<long>> Consumers() =>
-        queues.Select(q => new Measurement<long>(q.Consumers, MessagingMetrics.Destination(q.Name), MessagingMetrics.Service(serviceOfQueue[q.Name])));
+        queues.Select(q => new Measurement<long>(
+            q.Consumers, MessagingMetrics.Destination(q.Name), MessagingMetrics.Service(serviceOfQueue[q.Name])));
 
     private sealed record QueueFigures(
         [property: JsonPropertyName("name")] string Name,
@@ -132,6 +139,7 @@ internal sealed partial class MessagingMonitor : BackgroundService, IReceiveEndp
         [property: JsonPropertyName("messages_unacknowledged")] long Unacked,
         [property: JsonPropertyName("consumers")] long Consumers);
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Queue figures: the broker's management API at {Url} did not answer; they are left out until it does.")]
+    [LoggerMessage(Level = LogLevel.Debug,
+        Message = "Queue figures: the broker's management API at {Url} did not answer; they are left out until it does.")]
     private partial void LogBrokerUnavailable(Exception exception, string url);
 }

@@ -11,9 +11,11 @@ public static class ServiceStorage
 {
     public static IDocumentStore DocumentStore(IServiceProvider services, string serviceName) =>
         services.GetKeyedService<IDocumentStore>(serviceName) ?? services.GetService<IDocumentStore>()
-        ?? throw new InvalidOperationException($"No IDocumentStore for service '{serviceName}': register the service's storage before its event consumers.");
+        ?? throw new InvalidOperationException(
+            $"No IDocumentStore for service '{serviceName}': register the service's storage before its event consumers.");
 
     public static IOutbox Outbox(IServiceProvider services, string serviceName) =>
         services.GetKeyedService<IOutbox>(serviceName) ?? services.GetService<IOutbox>()
-        ?? throw new InvalidOperationException($"No IOutbox for service '{serviceName}': register the service's storage before its outbox relay.");
+        ?? throw new InvalidOperationException(
+            $"No IOutbox for service '{serviceName}': register the service's storage before its outbox relay.");
 }

@@ -18,7 +18,13 @@ public static class AsyncApiCatalogue
 
     public const string RegenerateCommand = "make events-catalogue";
 
-    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private const string ConsumerSecurityScheme = "eventConsumer";
+
+    private static readonly JsonSerializerOptions Indented = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static string Generate(IEnumerable<Type> eventTypes)
     {
@@ -33,13 +39,21 @@ public static class AsyncApiCatalogue
             var exchange = EventTopology.ExchangeName(type);
             channels[exchange] = new JsonObject
             {
-                ["description"] = $"{type.Name} events. Bind a queue of your own to this exchange to receive them.",
+                ["description"] = $"{type.Name} events. Bind a queue of your own (named <your user>.<anything>) to this exchange "
+                    + "to receive them.",
                 ["bindings"] = new JsonObject
                 {
                     ["amqp"] = new JsonObject
                     {
                         ["is"] = "routingKey",
-                        ["exchange"] = new JsonObject { ["name"] = exchange, ["type"] = "fanout", ["durable"] = true, ["autoDelete"] = false, ["vhost"] = "/" },
+                        ["exchange"] = new JsonObject
+                        {
+                            ["name"] = exchange,
+                            ["type"] = "fanout",
+                            ["durable"] = true,
+                            ["autoDelete"] = false,
+                            ["vhost"] = "/",
+                        },
                         ["bindingVersion"] = "0.2.0",
                     },
                 },
@@ -75,7 +89,8 @@ public static class AsyncApiCatalogue
                     "Every domain event the services publish (outbox -> RabbitMQ via MassTransit). Each event type has a durable fanout " +
                     "exchange named Namespace:TypeName. Messages are MassTransit JSON envelopes; the event is in \"message\". " +
                     "Delivery is at least once: deduplicate on messageId. Events of one aggregate are published in order; " +
-                    "aggregateVersion tells a stale copy. Generated from NetworkPlatform.Events by `" + RegenerateCommand + "`; do not edit.",
+                    "aggregateVersion tells a stale copy. " +
+                    "Generated from NetworkPlatform.Events by `" + RegenerateCommand + "`; do not edit.",
             },
             ["defaultContentType"] = WireFormat.ContentType,
             ["servers"] = new JsonObject
@@ -85,15 +100,35 @@ public static class AsyncApiCatalogue
                     ["url"] = "{host}:{port}",
                     ["protocol"] = "amqp",
                     ["protocolVersion"] = "0-9-1",
+                    ["description"] =
+                        "The platform's RabbitMQ, virtual host \"/\". In the cluster: the Service rabbitmq, from a namespace labelled " +
+                        "networkplatform.io/event-consumer=true. With `make up`: 127.0.0.1:55672.",
                     ["variables"] = new JsonObject
                     {
                         ["host"] = new JsonObject { ["default"] = "rabbitmq" },
                         ["port"] = new JsonObject { ["default"] = "5672" },
                     },
+                    ["security"] = new JsonArray(new JsonObject { [ConsumerSecurityScheme] = new JsonArray() }),
                 },
             },
             ["channels"] = channels,
-            ["components"] = new JsonObject { ["messages"] = messages, ["schemas"] = schemas },
+            ["components"] = new JsonObject
+            {
+                ["messages"] = messages,
+                ["schemas"] = schemas,
+                ["securitySchemes"] = new JsonObject
+                {
+                    [ConsumerSecurityScheme] = new JsonObject
+                    {
+                        ["type"] = "userPassword",
+                        ["description"] =
+                            "A broker user per consumer: it may declare, bind and read queues named <user>.<anything> and bind them to " +
+                            "the platform's exchanges (NetworkPlatform.Events.*), nothing else. `make up` creates the user " +
+                            "dashboard (password in .data/up/event-consumers/dashboard.password); in the cluster, an operator adds " +
+                            "a User and a Permission (deploy/k8s/overlays/prod/event-consumers.yaml).",
+                    },
+                },
+            },
         };
         return document.ToJsonString(Indented) + "\n";
     }
@@ -104,7 +139,12 @@ public static class AsyncApiCatalogue
         ["required"] = new JsonArray("messageId", "messageType", "message"),
         ["properties"] = new JsonObject
         {
-            ["messageId"] = new JsonObject { ["type"] = "string", ["format"] = "uuid", ["description"] = "Equals the event's eventId; the same on every redelivery." },
+            ["messageId"] = new JsonObject
+            {
+                ["type"] = "string",
+                ["format"] = "uuid",
+                ["description"] = "Equals the event's eventId; the same on every redelivery.",
+            },
             ["messageType"] = new JsonObject
             {
                 ["type"] = "array",

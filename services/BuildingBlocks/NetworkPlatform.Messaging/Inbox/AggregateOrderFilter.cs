@@ -33,7 +33,8 @@ internal sealed class AggregateOrderFilter(int lanes) : IFilter<ReceiveContext>
         {
             var channel = context.TryGetPayload<ChannelContext>(out var channelContext)
                 ? channelContext.Channel
-                : throw new InvalidOperationException("A RabbitMQ delivery reached the pipe without its channel; MassTransit's receive context changed: check AggregateOrderFilter.");
+                : throw new InvalidOperationException("A RabbitMQ delivery reached the pipe without its channel; "
+                    + "MassTransit's receive context changed: check AggregateOrderFilter.");
             (turns, deliveryTag) = (TurnsOf(channel), delivery.DeliveryTag);
             await turns.WaitForTurnAsync(deliveryTag, context.CancellationToken);
         }

@@ -16,7 +16,9 @@ internal sealed class DeliveryTurns(TimeSpan missingPredecessorLimit, Func<Task>
     private ulong _admitted;
     private string? _closedBecause;
 
-    /// <summary>Completes when every lower tag was admitted; throws <see cref="DeliveryRefusedException"/> once the channel closed.</summary>
+    /// <summary>
+    /// Completes when every lower tag was admitted; throws <see cref="DeliveryRefusedException"/> once the channel closed.
+    /// </summary>
     public async Task WaitForTurnAsync(ulong deliveryTag, CancellationToken cancellationToken)
     {
         TaskCompletionSource turn;
@@ -40,7 +42,8 @@ internal sealed class DeliveryTurns(TimeSpan missingPredecessorLimit, Func<Task>
             string reason;
             lock (_gate)
             {
-                Close($"delivery {_admitted + 1} did not reach the consumer within {missingPredecessorLimit.TotalSeconds:F0} s; the channel was closed");
+                Close($"delivery {_admitted + 1} did not reach the consumer within {missingPredecessorLimit.TotalSeconds:F0} s; "
+                    + "the channel was closed");
                 reason = _closedBecause!;
             }
             try
@@ -104,4 +107,5 @@ internal sealed class DeliveryTurns(TimeSpan missingPredecessorLimit, Func<Task>
 
 /// <summary>A delivery left unhandled so that it cannot overtake an earlier one; the broker delivers it again.</summary>
 public sealed class DeliveryRefusedException(ulong deliveryTag, string reason, Exception? innerException = null)
-    : Exception($"Delivery {deliveryTag} was not handled, so that it cannot overtake an earlier delivery ({reason}); RabbitMQ delivers it again in queue order.", innerException);
+    : Exception($"Delivery {deliveryTag} was not handled, so that it cannot overtake an earlier delivery ({reason}); "
+        + "RabbitMQ delivers it again in queue order.", innerException);

@@ -8,7 +8,8 @@ using NetworkPlatform.Storage;
 namespace NetworkPlatform.Messaging.Inbox;
 
 /// <summary>Runs one <see cref="IEventHandler{TEvent}"/> inside a unit of work guarded by the inbox.</summary>
-internal sealed class InboxConsumer<THandler, TEvent>(THandler handler, EventConsumerBindings bindings, IServiceProvider services) : IConsumer<TEvent>
+internal sealed class InboxConsumer<THandler, TEvent>(THandler handler, EventConsumerBindings bindings, IServiceProvider services)
+    : IConsumer<TEvent>
     where THandler : class, IEventHandler<TEvent>
     where TEvent : class, IDomainEvent
 {
@@ -44,7 +45,8 @@ internal sealed class InboxConsumer<THandler, TEvent>(THandler handler, EventCon
     private async Task HandleAsync(ConsumeContext<TEvent> context, EventConsumerBinding binding, int attempt)
     {
         var messageId = context.MessageId
-            ?? throw new InvalidOperationException($"A {typeof(TEvent).Name} arrived without a message id; publish events through the outbox relay.");
+            ?? throw new InvalidOperationException(
+                $"A {typeof(TEvent).Name} arrived without a message id; publish events through the outbox relay.");
         var cancellationToken = context.CancellationToken;
 
         // A retry runs alone: whatever failed the first attempt should not roll back a group again.
@@ -81,8 +83,10 @@ internal sealed class EventConsumerBindings(IReadOnlyDictionary<Type, EventConsu
     public EventConsumerBinding For(Type handlerType) => byHandler[handlerType];
 
     public InboxGroupCommit GroupCommitFor(EventConsumerBinding binding, IServiceProvider services) =>
-        groupCommits.GetOrAdd(binding.HandlerType, _ => new InboxGroupCommit(ServiceStorage.DocumentStore(services, binding.ServiceName), binding.ConsumerName, maxGroupSize));
+        groupCommits.GetOrAdd(binding.HandlerType, _ => new InboxGroupCommit(
+            ServiceStorage.DocumentStore(services, binding.ServiceName), binding.ConsumerName, maxGroupSize));
 }
 
 /// <summary>The consumer name is the queue name: unique across services and stable across deployments.</summary>
-internal sealed record EventConsumerBinding(string ServiceName, string ConsumerName, Type HandlerType, IReadOnlyList<Type> EventTypes, InboxTransactions Transactions);
+internal sealed record EventConsumerBinding(string ServiceName, string ConsumerName, Type HandlerType, IReadOnlyList<Type> EventTypes,
+    InboxTransactions Transactions);

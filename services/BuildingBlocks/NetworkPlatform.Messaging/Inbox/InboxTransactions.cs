@@ -10,6 +10,9 @@ public enum InboxTransactions
     /// </summary>
     Grouped,
 
-    /// <summary>One transaction per delivery: for handlers with effects outside the database (mail), which a rolled-back group would repeat.</summary>
+    /// <summary>
+    /// One transaction per delivery: for handlers with effects outside the database (mail), which a rolled-back group
+    /// would repeat.
+    /// </summary>
     PerMessage,
 }

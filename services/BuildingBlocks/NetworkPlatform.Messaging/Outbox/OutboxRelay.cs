@@ -34,7 +34,8 @@ public sealed partial class OutboxRelay(
     private static readonly TimeSpan MaxBackoff = TimeSpan.FromSeconds(5);
     private static readonly TimeSpan ShutdownFlushTimeout = TimeSpan.FromSeconds(5);
 
-    private readonly KeyValuePair<string, object?> _system = new("messaging.system", options.Transport == BusTransport.RabbitMq ? "rabbitmq" : "inmemory");
+    private readonly KeyValuePair<string, object?> _system =
+        new("messaging.system", options.Transport == BusTransport.RabbitMq ? "rabbitmq" : "inmemory");
     private readonly KeyValuePair<string, object?> _service = MessagingMetrics.Service(serviceName);
     private DateTimeOffset _nextPurge = DateTimeOffset.MinValue;
 
@@ -180,7 +181,9 @@ public sealed partial class OutboxRelay(
         var sent = new List<long>();
         foreach (var pending in messages)
         {
-            var exchange = eventTypes.Find(pending.Message.MessageType) is { } type ? EventTopology.ExchangeName(type) : pending.Message.MessageType;
+            var exchange = eventTypes.Find(pending.Message.MessageType) is { } type
+                ? EventTopology.ExchangeName(type)
+                : pending.Message.MessageType;
             try
             {
                 await PublishAsync(pending.Message, cancellationToken);
@@ -189,7 +192,8 @@ public sealed partial class OutboxRelay(
             }
             catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
-                MessagingMetrics.Sent.Add(1, [_system, Publish, MessagingMetrics.Destination(exchange), _service, MessagingMetrics.ErrorType(exception)]);
+                MessagingMetrics.Sent.Add(1,
+                    [_system, Publish, MessagingMetrics.Destination(exchange), _service, MessagingMetrics.ErrorType(exception)]);
                 LogPublishFailed(exception, serviceName, pending.Message.MessageType, pending.Message.MessageId);
                 break; // Later messages of this aggregate wait for this one.
             }
@@ -200,7 +204,8 @@ public sealed partial class OutboxRelay(
     private async Task PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var eventType = eventTypes.Find(message.MessageType)
-            ?? throw new InvalidOperationException($"Unknown event type {message.MessageType}: deploy the contracts (NetworkPlatform.Events) that define it.");
+            ?? throw new InvalidOperationException(
+                $"Unknown event type {message.MessageType}: deploy the contracts (NetworkPlatform.Events) that define it.");
         var domainEvent = JsonSerializer.Deserialize(message.Payload, eventType, UnitOfWorkEventExtensions.EventJson)
             ?? throw new InvalidOperationException($"Outbox message {message.MessageId} has an empty payload.");
 
@@ -243,15 +248,20 @@ public sealed partial class OutboxRelay(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay of {Service}: cannot read the outbox (attempt {Attempt}); retrying.")]
     private partial void LogOutboxUnavailable(Exception exception, string service, int attempt);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay of {Service}: publishing {MessageType} {MessageId} failed; it stays in the outbox and is retried.")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Outbox relay of {Service}: publishing {MessageType} {MessageId} failed; it stays in the outbox and is retried.")]
     private partial void LogPublishFailed(Exception exception, string service, string messageType, Guid messageId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay of {Service}: lost the relay lock (its database connection broke); stopped publishing and taking the lock afresh.")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Outbox relay of {Service}: lost the relay lock (its database connection broke); "
+            + "stopped publishing and taking the lock afresh.")]
     private partial void LogRelayLockLost(string service);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Outbox relay of {Service}: purged {Count} sent messages older than {Retention}.")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Outbox relay of {Service}: purged {Count} sent messages older than {Retention}.")]
     private partial void LogPurged(string service, int count, TimeSpan retention);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay of {Service}: could not flush the outbox at shutdown; the rest is published after the next start.")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Outbox relay of {Service}: could not flush the outbox at shutdown; the rest is published after the next start.")]
     private partial void LogFlushIncomplete(Exception exception, string service);
 }

@@ -10,7 +10,8 @@ public static class UnitOfWorkEventExtensions
     public static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
 
     /// <summary>Puts a domain event in the outbox of this transaction; the relay publishes it after commit.</summary>
-    public static async Task PublishAsync(this IUnitOfWork unitOfWork, IDomainEvent domainEvent, CancellationToken cancellationToken = default)
+    public static async Task PublishAsync(this IUnitOfWork unitOfWork, IDomainEvent domainEvent,
+        CancellationToken cancellationToken = default)
     {
         var type = domainEvent.GetType();
         var message = new OutboxMessage(

@@ -52,7 +52,9 @@ internal sealed partial class OutboxBacklogSampler(IOutbox outbox, string servic
     public string Service => service;
 
     public OutboxBacklog? Current => last is { } sample
-        ? sample.Backlog.Pending == 0 ? sample.Backlog : sample.Backlog with { OldestAge = sample.Backlog.OldestAge + Stopwatch.GetElapsedTime(sample.SampledAt) }
+        ? sample.Backlog.Pending == 0
+            ? sample.Backlog
+            : sample.Backlog with { OldestAge = sample.Backlog.OldestAge + Stopwatch.GetElapsedTime(sample.SampledAt) }
         : null;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -84,6 +86,7 @@ internal sealed partial class OutboxBacklogSampler(IOutbox outbox, string servic
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Outbox backlog of {Service}: cannot read it now; its metrics are left out until it can.")]
+    [LoggerMessage(Level = LogLevel.Debug,
+        Message = "Outbox backlog of {Service}: cannot read it now; its metrics are left out until it can.")]
     private partial void LogUnavailable(Exception exception, string service);
 }

@@ -38,6 +38,8 @@ internal sealed partial class StorageMigrationService(
     [LoggerMessage(Level = LogLevel.Information, Message = "The {Service} database schema is up to date.")]
     private partial void LogMigrated(string service);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not migrate the {Service} database yet; retrying in {Seconds} s. Check Storage__ConnectionString if this persists.")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Could not migrate the {Service} database yet; retrying in {Seconds} s. "
+            + "Check Storage__ConnectionString if this persists.")]
     private partial void LogRetrying(Exception exception, string service, double seconds);
 }

@@ -41,7 +41,8 @@ public static class StorageServiceCollectionExtensions
     }
 
     /// <summary>The adapter chosen by <see cref="StorageOptions.Provider"/>; it implements all three interfaces.</summary>
-    public static (IDocumentStore Documents, IOutbox Outbox, IStorageDatabase Database) CreateAdapter(StorageOptions options, string serviceName)
+    public static (IDocumentStore Documents, IOutbox Outbox, IStorageDatabase Database) CreateAdapter(
+        StorageOptions options, string serviceName)
     {
         switch (options.Provider.Trim().ToLowerInvariant())
         {
@@ -53,12 +54,14 @@ public static class StorageServiceCollectionExtensions
                 if (string.IsNullOrWhiteSpace(options.ConnectionString))
                 {
                     throw new InvalidOperationException(
-                        "Storage__Provider is postgres but Storage__ConnectionString is empty: set it, e.g. Host=db;Username=membership;Password=...;Database=membership.");
+                        "Storage__Provider is postgres but Storage__ConnectionString is empty: set it, "
+                            + "e.g. Host=db;Username=membership;Password=...;Database=membership.");
                 }
                 var postgres = new PostgresDocumentStore(PooledConnectionString(options), defaultDatabase: serviceName);
                 return (postgres, postgres, postgres);
             default:
-                throw new InvalidOperationException($"Storage__Provider '{options.Provider}' is unknown: use sqlite (embedded) or postgres.");
+                throw new InvalidOperationException(
+                    $"Storage__Provider '{options.Provider}' is unknown: use sqlite (embedded) or postgres.");
         }
     }
 

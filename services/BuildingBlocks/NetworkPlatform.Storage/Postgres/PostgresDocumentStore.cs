@@ -51,10 +51,13 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
     /// </summary>
     internal bool HoldsRelayLock => Interlocked.Read(ref relayEpoch) != 0;
 
-    /// <summary>The relay epoch this store's relay lock was taken in (<see cref="TryAcquireRelayLockAsync"/>); 0 when it holds none.</summary>
+    /// <summary>
+    /// The relay epoch this store's relay lock was taken in (<see cref="TryAcquireRelayLockAsync"/>); 0 when it holds none.
+    /// </summary>
     private long relayEpoch;
 
-    public async Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
+    public async Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id,
+        CancellationToken cancellationToken = default)
         where T : class
     {
         await using var connection = await PostgresFailures.Guard(DataSource.OpenConnectionAsync(cancellationToken));
@@ -191,7 +194,8 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
     {
         // Unpooled: the lock must end with this connection, never ride along in the pool. Keepalives while it waits
         // for notifications notice a dead server or network, not only a terminated backend.
-        var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(connectionString.ConnectionString) { Pooling = false, KeepAlive = 10 }.ConnectionString);
+        var connection = new NpgsqlConnection(
+            new NpgsqlConnectionStringBuilder(connectionString.ConnectionString) { Pooling = false, KeepAlive = 10 }.ConnectionString);
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -203,7 +207,8 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
                 await using var nextEpoch = new NpgsqlCommand("UPDATE outbox_relay SET epoch = epoch + 1 RETURNING epoch", connection);
                 return await nextEpoch.ExecuteScalarAsync(cancellationToken) is long epoch
                     ? new RelayLock(this, connection, epoch)
-                    : throw new InvalidOperationException("The outbox_relay table has lost its row: restore it with INSERT INTO outbox_relay (epoch) VALUES (0).");
+                    : throw new InvalidOperationException(
+                        "The outbox_relay table has lost its row: restore it with INSERT INTO outbox_relay (epoch) VALUES (0).");
             }
         }
         catch
@@ -223,7 +228,10 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         // Replicas starting together queue on this lock (released at commit); the later ones find nothing to do.
         await ExecuteAsync(connection, $"SELECT pg_advisory_xact_lock({PostgresSchema.MigrationLock})", cancellationToken);
         await ExecuteAsync(connection, """
-            CREATE TABLE IF NOT EXISTS schema_migrations (version int PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                version int PRIMARY KEY,
+                name text NOT NULL,
+                applied_at timestamptz NOT NULL DEFAULT now())
             """, cancellationToken);
         var applied = new HashSet<int>();
         await using (var select = new NpgsqlCommand("SELECT version FROM schema_migrations", connection))
@@ -237,7 +245,8 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         foreach (var (version, name, sql) in PostgresSchema.Migrations.Where(m => !applied.Contains(m.Version)))
         {
             await ExecuteAsync(connection, sql, cancellationToken);
-            await using var record = new NpgsqlCommand("INSERT INTO schema_migrations (version, name) VALUES (@version, @name)", connection);
+            await using var record = new NpgsqlCommand(
+                "INSERT INTO schema_migrations (version, name) VALUES (@version, @name)", connection);
             record.Parameters.Add(new NpgsqlParameter<int>("version", version));
             record.Parameters.Add(Text("name", name));
             await record.ExecuteNonQueryAsync(cancellationToken);
@@ -255,11 +264,13 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
     public ValueTask DisposeAsync() => DataSource.DisposeAsync();
 
     internal async Task<Versioned<T>?> GetAsync<T>(
-        NpgsqlConnection connection, NpgsqlTransaction? transaction, DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken)
+        NpgsqlConnection connection, NpgsqlTransaction? transaction, DocumentCollection<T> collection, string networkId, string id,
+        CancellationToken cancellationToken)
         where T : class
     {
         await using var command = new NpgsqlCommand(
-            "SELECT version, body FROM documents WHERE collection = @collection AND network_id = @network AND id = @id", connection, transaction);
+            "SELECT version, body FROM documents WHERE collection = @collection AND network_id = @network AND id = @id",
+                connection, transaction);
         command.Parameters.Add(Text("collection", collection.Name));
         command.Parameters.Add(Text("network", networkId));
         command.Parameters.Add(Text("id", id));
@@ -281,7 +292,8 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
     }
 
     internal T Deserialize<T>(string json) =>
-        JsonSerializer.Deserialize<T>(json, Json) ?? throw new InvalidDataException("A stored document is the JSON null; delete or repair it.");
+        JsonSerializer.Deserialize<T>(json, Json)
+            ?? throw new InvalidDataException("A stored document is the JSON null; delete or repair it.");
 
     internal static NpgsqlParameter<string> Text(string name, string value) => new(name, NpgsqlDbType.Text) { TypedValue = value };
 
@@ -339,7 +351,10 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>One database per service: create it on first start when the role may (local runs); operators pre-create it in production.</summary>
+    /// <summary>
+    /// One database per service: create it on first start when the role may (local runs); operators pre-create it in
+    /// production.
+    /// </summary>
     private async Task EnsureDatabaseExistsAsync(CancellationToken cancellationToken)
     {
         try
@@ -431,7 +446,8 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
             {
                 // Released by its holder.
             }
-            catch (Exception exception) when (exception is NpgsqlException or IOException or ObjectDisposedException or InvalidOperationException)
+            catch (Exception exception) when (exception is NpgsqlException or IOException or ObjectDisposedException
+                or InvalidOperationException)
             {
                 // Another replica may take the lock now: from here on this process's commits must NOTIFY it. Cancel
                 // first: once the epoch is cleared, reads are no longer fenced, so the relay must have stopped reading.

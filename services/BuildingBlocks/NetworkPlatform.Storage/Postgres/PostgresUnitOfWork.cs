@@ -19,7 +19,8 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         INSERT INTO outbox (message_id, message_type, network_id, aggregate_id, aggregate_version, occurred_at, payload, trace_parent)
         SELECT m.message_id, m.message_type, m.network_id, m.aggregate_id, m.aggregate_version, m.occurred_at, m.payload, m.trace_parent
         FROM unnest(@messageIds, @messageTypes, @networks, @aggregateIds, @aggregateVersions, @occurredAts, @payloads, @traceParents)
-            WITH ORDINALITY AS m(message_id, message_type, network_id, aggregate_id, aggregate_version, occurred_at, payload, trace_parent, position)
+            WITH ORDINALITY
+            AS m(message_id, message_type, network_id, aggregate_id, aggregate_version, occurred_at, payload, trace_parent, position)
         ORDER BY m.position
         """;
 
@@ -49,7 +50,8 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
     // The document of the unit's latest write: where a deadlock is reported.
     private (string Collection, string NetworkId, string Id)? lastDocument;
 
-    public Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
+    public Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id,
+        CancellationToken cancellationToken = default)
         where T : class =>
         store.GetAsync(connection, transaction, collection, networkId, id, cancellationToken);
 
@@ -58,7 +60,8 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         where T : class =>
         store.QueryAsync(connection, transaction, collection, networkId, query, cancellationToken);
 
-    public async Task<long> InsertAsync<T>(DocumentCollection<T> collection, string networkId, T document, CancellationToken cancellationToken = default)
+    public async Task<long> InsertAsync<T>(DocumentCollection<T> collection, string networkId, T document,
+        CancellationToken cancellationToken = default)
         where T : class
     {
         var id = DocumentSql.IdOf(collection, document);
@@ -76,7 +79,8 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         return 1;
     }
 
-    public async Task<long> ReplaceAsync<T>(DocumentCollection<T> collection, string networkId, T document, long expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<long> ReplaceAsync<T>(DocumentCollection<T> collection, string networkId, T document, long expectedVersion,
+        CancellationToken cancellationToken = default)
         where T : class
     {
         var id = DocumentSql.IdOf(collection, document);
@@ -93,7 +97,8 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
             : throw await ConflictOrNotFoundAsync(collection.Name, networkId, id, cancellationToken);
     }
 
-    public async Task DeleteAsync<T>(DocumentCollection<T> collection, string networkId, string id, long expectedVersion, CancellationToken cancellationToken = default)
+    public async Task DeleteAsync<T>(DocumentCollection<T> collection, string networkId, string id, long expectedVersion,
+        CancellationToken cancellationToken = default)
         where T : class
     {
         await using var command = Command(
@@ -112,11 +117,13 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         return Task.CompletedTask;
     }
 
-    public async Task<IReadOnlySet<Guid>> MarkHandledAsync(string consumer, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlySet<Guid>> MarkHandledAsync(string consumer, IReadOnlyCollection<Guid> messageIds,
+        CancellationToken cancellationToken = default)
     {
         // A concurrent transaction marking the same id makes this one wait for it, then DO NOTHING: exactly one wins.
         await using var command = new NpgsqlCommand(
-            "INSERT INTO inbox (consumer, message_id) SELECT @consumer, unnest(@messageIds) ON CONFLICT DO NOTHING RETURNING message_id", connection, Writing());
+            "INSERT INTO inbox (consumer, message_id) SELECT @consumer, unnest(@messageIds) ON CONFLICT DO NOTHING RETURNING message_id",
+                connection, Writing());
         command.Parameters.Add(Text("consumer", consumer));
         command.Parameters.Add(new NpgsqlParameter<Guid[]>("messageIds", [.. messageIds]));
         var marked = new HashSet<Guid>();
@@ -128,7 +135,8 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         return marked;
     }
 
-    public Task MarkHandledAtCommitAsync(string consumer, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default)
+    public Task MarkHandledAtCommitAsync(string consumer, IReadOnlyCollection<Guid> messageIds,
+        CancellationToken cancellationToken = default)
     {
         handledAtCommit.UnionWith(messageIds.Select(id => (consumer, id)));
         return Task.CompletedTask;
@@ -255,11 +263,13 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         return insert;
     }
 
-    private async Task<Exception> ConflictOrNotFoundAsync(string collection, string networkId, string id, CancellationToken cancellationToken)
+    private async Task<Exception> ConflictOrNotFoundAsync(string collection, string networkId, string id,
+        CancellationToken cancellationToken)
     {
         // A separate statement takes a fresh snapshot, so it sees the version a concurrent writer just committed.
         await using var command = Command(
-            "SELECT version FROM documents WHERE collection = @collection AND network_id = @network AND id = @id", collection, networkId, id);
+            "SELECT version FROM documents WHERE collection = @collection AND network_id = @network AND id = @id",
+                collection, networkId, id);
         return await Guard(command.ExecuteScalarAsync(cancellationToken), cancellationToken) is long current
             ? new ConcurrencyConflictException(collection, id, current)
             : new DocumentNotFoundException(collection, id);

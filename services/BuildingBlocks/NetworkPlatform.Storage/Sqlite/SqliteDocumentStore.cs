@@ -45,7 +45,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
     /// <summary>Units of work of this process that committed outbox rows (other processes are found by polling).</summary>
     internal OutboxCommitSignal Commits { get; } = new();
 
-    public async Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken = default)
+    public async Task<Versioned<T>?> GetAsync<T>(DocumentCollection<T> collection, string networkId, string id,
+        CancellationToken cancellationToken = default)
         where T : class
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -189,7 +190,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
         {
             return new OutboxBacklog(0, TimeSpan.Zero);
         }
-        var age = DateTimeOffset.UtcNow - DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+        var age = DateTimeOffset.UtcNow
+            - DateTimeOffset.Parse(reader.GetString(1), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
         return new OutboxBacklog(reader.GetInt64(0), age < TimeSpan.Zero ? TimeSpan.Zero : age);
     }
 
@@ -348,7 +350,8 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
     }
 
     internal async Task<Versioned<T>?> GetAsync<T>(
-        SqliteConnection connection, SqliteTransaction? transaction, DocumentCollection<T> collection, string networkId, string id, CancellationToken cancellationToken)
+        SqliteConnection connection, SqliteTransaction? transaction, DocumentCollection<T> collection, string networkId, string id,
+        CancellationToken cancellationToken)
         where T : class
     {
         await using var command = connection.CreateCommand();
@@ -364,11 +367,13 @@ public sealed class SqliteDocumentStore : IDocumentStore, IOutbox, IStorageDatab
     }
 
     internal T Deserialize<T>(string json) =>
-        JsonSerializer.Deserialize<T>(json, Json) ?? throw new InvalidDataException("A stored document is the JSON null; delete or repair it.");
+        JsonSerializer.Deserialize<T>(json, Json)
+            ?? throw new InvalidDataException("A stored document is the JSON null; delete or repair it.");
 
     internal static string Timestamp(DateTimeOffset value) => value.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture);
 
-    internal static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
+    internal static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql,
+        CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;

@@ -4,7 +4,8 @@ using NetworkPlatform.Storage.Sql;
 
 namespace NetworkPlatform.Storage.Sqlite;
 
-internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnection connection, SqliteTransaction transaction, IDisposable writeTurn)
+internal sealed class SqliteUnitOfWork(
+    SqliteDocumentStore store, SqliteConnection connection, SqliteTransaction transaction, IDisposable writeTurn)
     : IUnitOfWork
 {
     // Written at commit, after every document change of this unit (see OutboxOrder in the ADR).
@@ -35,7 +36,8 @@ internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnecti
         where T : class =>
         store.QueryAsync(connection, transaction, collection, networkId, query, cancellationToken);
 
-    public async Task<long> InsertAsync<T>(DocumentCollection<T> collection, string networkId, T document, CancellationToken cancellationToken = default)
+    public async Task<long> InsertAsync<T>(DocumentCollection<T> collection, string networkId, T document,
+        CancellationToken cancellationToken = default)
         where T : class
     {
         var id = DocumentSql.IdOf(collection, document);
@@ -52,7 +54,8 @@ internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnecti
         return 1;
     }
 
-    public async Task<long> ReplaceAsync<T>(DocumentCollection<T> collection, string networkId, T document, long expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<long> ReplaceAsync<T>(DocumentCollection<T> collection, string networkId, T document, long expectedVersion,
+        CancellationToken cancellationToken = default)
         where T : class
     {
         var id = DocumentSql.IdOf(collection, document);
@@ -71,7 +74,8 @@ internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnecti
         return newVersion;
     }
 
-    public async Task DeleteAsync<T>(DocumentCollection<T> collection, string networkId, string id, long expectedVersion, CancellationToken cancellationToken = default)
+    public async Task DeleteAsync<T>(DocumentCollection<T> collection, string networkId, string id, long expectedVersion,
+        CancellationToken cancellationToken = default)
         where T : class
     {
         var command = Command("""
@@ -90,7 +94,8 @@ internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnecti
         return Task.CompletedTask;
     }
 
-    public async Task<IReadOnlySet<Guid>> MarkHandledAsync(string consumer, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlySet<Guid>> MarkHandledAsync(string consumer, IReadOnlyCollection<Guid> messageIds,
+        CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -112,7 +117,8 @@ internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnecti
         return marked;
     }
 
-    public Task MarkHandledAtCommitAsync(string consumer, IReadOnlyCollection<Guid> messageIds, CancellationToken cancellationToken = default)
+    public Task MarkHandledAtCommitAsync(string consumer, IReadOnlyCollection<Guid> messageIds,
+        CancellationToken cancellationToken = default)
     {
         handledAtCommit.UnionWith(messageIds.Select(id => (consumer, id)));
         return Task.CompletedTask;
@@ -179,10 +185,15 @@ internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnecti
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = """
-            INSERT INTO outbox (message_id, message_type, network_id, aggregate_id, aggregate_version, occurred_at, payload, trace_parent, enqueued_at)
+            INSERT INTO outbox
+                (message_id, message_type, network_id, aggregate_id, aggregate_version, occurred_at, payload, trace_parent, enqueued_at)
             VALUES (@messageId, @messageType, @network, @aggregateId, @aggregateVersion, @occurredAt, @payload, @traceParent, @now)
             """;
-        var parameters = new[] { "@messageId", "@messageType", "@network", "@aggregateId", "@aggregateVersion", "@occurredAt", "@payload", "@traceParent", "@now" }
+        var parameters = new[]
+            {
+                "@messageId", "@messageType", "@network", "@aggregateId", "@aggregateVersion", "@occurredAt", "@payload",
+                "@traceParent", "@now",
+            }
             .Select(name => command.Parameters.Add(new SqliteParameter { ParameterName = name }))
             .ToArray();
         var now = SqliteDocumentStore.Timestamp(DateTimeOffset.UtcNow);
@@ -203,16 +214,19 @@ internal sealed class SqliteUnitOfWork(SqliteDocumentStore store, SqliteConnecti
             }
             catch (SqliteException e) when (e.SqliteExtendedErrorCode == 2067 /* SQLITE_CONSTRAINT_UNIQUE */)
             {
-                throw new InvalidOperationException($"Message {message.MessageId} is already in the outbox: give every event a new EventId.", e);
+                throw new InvalidOperationException(
+                    $"Message {message.MessageId} is already in the outbox: give every event a new EventId.", e);
             }
         }
         outgoing.Clear();
     }
 
-    private async Task<Exception> ConflictOrNotFoundAsync(string collection, string networkId, string id, CancellationToken cancellationToken)
+    private async Task<Exception> ConflictOrNotFoundAsync(string collection, string networkId, string id,
+        CancellationToken cancellationToken)
     {
         var command = Command(
-            "SELECT version FROM documents WHERE collection = @collection AND network_id = @network AND id = @id", collection, networkId, id);
+            "SELECT version FROM documents WHERE collection = @collection AND network_id = @network AND id = @id",
+                collection, networkId, id);
         return await command.ExecuteScalarAsync(cancellationToken) is long current
             ? new ConcurrencyConflictException(collection, id, current)
             : new DocumentNotFoundException(collection, id);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace NetworkPlatform.Messaging.Tests.Fixtures;
+namespace NetworkPlatform.Testing;
 
 /// <summary>One sample of a Prometheus text exposition: name, labels, value.</summary>
 public sealed record Sample(string Name, IReadOnlyDictionary<string, string> Labels, double Value)
