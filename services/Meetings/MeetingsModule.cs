@@ -32,11 +32,12 @@ public static class MeetingsModule
     {
         services.AddDocumentStore(configuration.GetSection("Storage"), ServiceName, MeetingsCollections.All);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new MeetingsDatabase(ServiceStorage.DocumentStore(sp, ServiceName)));
 
         services.AddPeerClient<GroupsService.GroupsServiceClient>(configuration, "Groups");
         services.AddSingleton<IGroupDirectory>(sp => new GrpcGroupDirectory(
-            sp.GetRequiredService<GroupsService.GroupsServiceClient>(), sp.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>(), identity: sp.GetService<ServiceIdentity>()));
+            sp.GetRequiredService<GroupsService.GroupsServiceClient>(),
+                sp.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>(),
+            identity: sp.GetService<ServiceIdentity>()));
 
         var smtp = configuration.GetSection("Notifications:Smtp").Get<SmtpOptions>();
         if (smtp is { Host.Length: > 0 })
@@ -48,23 +49,37 @@ public static class MeetingsModule
             services.AddSingleton<INotificationSender, LoggingNotificationSender>();
         }
 
-        services.AddSingleton<MeetingsContext>();
-        foreach (var feature in typeof(MeetingsContext).Assembly.GetTypes().Where(t => t is { IsClass: true, IsAbstract: false, Namespace: "NetworkPlatform.Meetings.Features" }
-                     && t.GetConstructors().Any(c => c.GetParameters().Any(p => p.ParameterType == typeof(MeetingsContext)))))
-        {
-            services.AddSingleton(feature);
-        }
+        services.AddSingleton(sp => new MeetingsContext(ServiceStorage.DocumentStore(sp, ServiceName),
+            sp.GetRequiredService<IGroupDirectory>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => sp.GetRequiredService<MeetingsContext>().Database);
+        // Every use case, by name: the compiler checks this list, nothing is found by scanning.
+        services.AddSingleton<GetMeeting>().AddSingleton<ListMeetings>().AddSingleton<ScheduleMeeting>().AddSingleton<UpdateMeeting>()
+            .AddSingleton<RescheduleMeeting>().AddSingleton<CancelMeeting>();
+        services.AddSingleton<AddAgendaItem>().AddSingleton<UpdateAgendaItem>().AddSingleton<RemoveAgendaItem>()
+            .AddSingleton<ReorderAgenda>();
+        services.AddSingleton<SendInvitations>().AddSingleton<Rsvp>().AddSingleton<SendReminder>();
+        services.AddSingleton<RecordAttendance>().AddSingleton<RecordDecision>().AddSingleton<GenerateMinutesDraft>()
+            .AddSingleton<UpdateMinutes>().AddSingleton<ApproveMinutes>().AddSingleton<PublishMinutes>();
+        services.AddSingleton<CreateActionItem>().AddSingleton<ListActionItems>().AddSingleton<CompleteActionItem>();
+        services.AddSingleton<GetMeetingSettings>().AddSingleton<UpdateMeetingSettings>();
+        services.AddSingleton<ListCalendarEntries>().AddSingleton<GetCalendarFeed>().AddSingleton<CreateDeadline>()
+            .AddSingleton<DeleteDeadline>();
+        services.AddSingleton<GetCadenceCompliance>().AddSingleton<CheckCadence>();
         services.AddHostedService<ReminderSweep>();
-        services.AddSingleton<MeetingsGrpcService>();
-        services.AddSingleton<PartnerCalendarGrpcService>();
+        services.AddSingleton<MeetingsApi>();
+        services.AddSingleton<PartnerCalendarApi>();
         return services;
     }
 
     /// <summary>Serves MeetingsService and PartnerCalendarService, each with health that follows readiness.</summary>
     public static WebApplication MapMeetings(this WebApplication app) =>
-        app.MapGrpcServiceWithHealth<MeetingsGrpcService>().MapGrpcServiceWithHealth<PartnerCalendarGrpcService>();
+        app.MapGrpcServiceWithHealth<MeetingsApi>().MapGrpcServiceWithHealth<PartnerCalendarApi>();
 
-    /// <summary>The meetings service on the process's bus. It reacts to groups ending, participants coming and going, and delivers its own notices.</summary>
+    /// <summary>
+    /// The meetings service on the process's bus. It reacts to groups ending, participants coming and going, and delivers its
+    /// own notices.
+    /// </summary>
     public static EventBusBuilder AddMeetings(this EventBusBuilder bus) =>
         bus.AddService(ServiceName, events => events
             .AddHandler<CancelMeetingsOfEndedGroups>()

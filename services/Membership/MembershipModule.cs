@@ -3,6 +3,12 @@ using NetworkPlatform.Hosting;
 using NetworkPlatform.Membership.Api;
 using NetworkPlatform.Membership.Consumers;
 using NetworkPlatform.Membership.Features;
+using NetworkPlatform.Membership.Features.Directory;
+using NetworkPlatform.Membership.Features.Networks;
+using NetworkPlatform.Membership.Features.Organisations;
+using NetworkPlatform.Membership.Features.Participation;
+using NetworkPlatform.Membership.Features.Persons;
+using NetworkPlatform.Membership.Features.Representatives;
 using NetworkPlatform.Membership.Seed;
 using NetworkPlatform.Membership.Storage;
 using NetworkPlatform.Messaging.Bus;
@@ -31,7 +37,22 @@ public static class MembershipModule
     {
         services.AddDocumentStore(configuration.GetSection("Storage"), ServiceName, MembershipCollections.All);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddSingleton(sp => new MembershipContext(sp.GetRequiredKeyedService<IDocumentStore>(ServiceName), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp =>
+            new MembershipContext(sp.GetRequiredKeyedService<IDocumentStore>(ServiceName), sp.GetRequiredService<TimeProvider>()));
+        // Every use case, by name: the compiler checks this list, nothing is found by scanning.
+        services.AddSingleton<GetNetwork>().AddSingleton<CreateNetwork>().AddSingleton<UpdateNetwork>()
+            .AddSingleton<ListNetworkRelations>();
+        services.AddSingleton<GetOrganisation>().AddSingleton<ListOrganisations>().AddSingleton<CreateOrganisation>()
+            .AddSingleton<UpdateOrganisation>().AddSingleton<ApplyForMembership>().AddSingleton<ApproveMembership>()
+            .AddSingleton<SuspendMembership>().AddSingleton<ReinstateMembership>().AddSingleton<ResignMembership>()
+            .AddSingleton<ListMembershipHistory>();
+        services.AddSingleton<GetPerson>().AddSingleton<ListPersons>().AddSingleton<CreatePerson>().AddSingleton<UpdatePerson>();
+        services.AddSingleton<GetRepresentative>().AddSingleton<ListRepresentatives>().AddSingleton<AppointRepresentative>()
+            .AddSingleton<UpdateRepresentative>().AddSingleton<WithdrawRepresentative>().AddSingleton<ReplaceRepresentative>()
+            .AddSingleton<CheckRepresentative>();
+        services.AddSingleton<GetParticipationRequest>().AddSingleton<ListParticipationRequests>().AddSingleton<RequestParticipation>()
+            .AddSingleton<ForwardParticipationRequest>().AddSingleton<AnswerParticipationRequest>();
+        services.AddSingleton<SearchDirectory>().AddSingleton<ExportDirectory>();
         services.AddSingleton<NetworkApi>();
         services.AddSingleton<OrganisationApi>();
         services.AddSingleton<PersonApi>();
@@ -46,7 +67,9 @@ public static class MembershipModule
         return services;
     }
 
-    /// <summary>The membership service on the process's bus: its outbox relay, and the groups' participants it copies (who leads whom).</summary>
+    /// <summary>
+    /// The membership service on the process's bus: its outbox relay, and the groups' participants it copies (who leads whom).
+    /// </summary>
     public static EventBusBuilder AddMembership(this EventBusBuilder bus) =>
         bus.AddService(ServiceName, events => events.AddHandler<GroupParticipationHandler>());
 

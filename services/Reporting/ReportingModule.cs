@@ -4,6 +4,13 @@ using NetworkPlatform.Messaging.Bus;
 using NetworkPlatform.Reporting.Api;
 using NetworkPlatform.Reporting.Dashboard;
 using NetworkPlatform.Reporting.Features;
+using NetworkPlatform.Reporting.Features.Indicators;
+using NetworkPlatform.Reporting.Features.Learning;
+using NetworkPlatform.Reporting.Features.Live;
+using NetworkPlatform.Reporting.Features.Money;
+using NetworkPlatform.Reporting.Features.Operations;
+using NetworkPlatform.Reporting.Features.Progress;
+using NetworkPlatform.Reporting.Features.Reports;
 using NetworkPlatform.Reporting.Projections;
 using NetworkPlatform.Reporting.Storage;
 using NetworkPlatform.Storage;
@@ -28,15 +35,19 @@ public static class ReportingModule
         services.AddDocumentStore(configuration.GetSection("Storage"), ServiceName, ReportingCollections.All);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<LiveFeed>();
-        services.AddSingleton(sp => new ReportingCommands(Store(sp), sp.GetRequiredService<LiveFeed>()));
+        services.AddSingleton(sp => new ReportingContext(Store(sp), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<LiveFeed>()));
         services.AddSingleton(sp => new ReportingQueries(Store(sp)));
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ProgressReports>(sp, Store(sp)));
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<Indicators>(sp, Store(sp)));
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<Money>(sp, Store(sp)));
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<RebuildProjections>(sp, Store(sp)));
-        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<Learning>(sp, Store(sp)));
-        services.AddSingleton<AnnualReports>();
-        services.AddSingleton<ReportingGrpcService>();
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ProjectionRebuild>(sp, Store(sp)));
+        services.AddSingleton<SubmitProgressReport>().AddSingleton<ListProgressReports>().AddSingleton<GetMeasureProgress>();
+        services.AddSingleton<CreateIndicator>().AddSingleton<RecordIndicatorValue>().AddSingleton<ListIndicators>();
+        services.AddSingleton<SetBaseGrant>().AddSingleton<SubmitFundApplication>().AddSingleton<DecideFundApplication>()
+            .AddSingleton<RecordExpense>().AddSingleton<SignOffAccounts>().AddSingleton<GetGroupAccounts>();
+        services.AddSingleton<LogLearningActivity>().AddSingleton<SummariseLearning>();
+        services.AddSingleton<GetAnnualReport>().AddSingleton<GetNetworkHealth>();
+        services.AddSingleton<WatchEvents>().AddSingleton<WatchNetworkHealth>();
+        services.AddSingleton<RebuildProjections>();
+        services.AddSingleton<ReportingApi>();
         services.AddDashboardSignIn(configuration);
         return services;
     }
@@ -50,7 +61,8 @@ public static class ReportingModule
             .AddHandler<ReportingEventHandler>()
             .AddListener<LiveFeedListener>(LiveFeedListener.EventTypes));
 
-    public static WebApplication MapReporting(this WebApplication app) => app.MapGrpcServiceWithHealth<ReportingGrpcService>().MapDashboard();
+    public static WebApplication MapReporting(this WebApplication app) => app.MapGrpcServiceWithHealth<ReportingApi>().MapDashboard();
 
-    private static IDocumentStore Store(IServiceProvider services) => services.GetRequiredKeyedService<IDocumentStore>(ServiceName);
+    private static IDocumentStore Store(IServiceProvider services) =>
+        services.GetRequiredKeyedService<IDocumentStore>(ServiceName);
 }

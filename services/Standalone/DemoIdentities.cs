@@ -1,6 +1,6 @@
 using System.Globalization;
+using NetworkPlatform.Application;
 using NetworkPlatform.Groups.Seed;
-using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Identity.Registrations;
 using NetworkPlatform.Membership.Seed;
 

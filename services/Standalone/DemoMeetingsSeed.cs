@@ -1,5 +1,5 @@
 using NetworkPlatform.Hosting.Auth;
-using NetworkPlatform.Meetings.Seeding;
+using NetworkPlatform.Meetings.Seed;
 
 namespace NetworkPlatform.Standalone;
 
@@ -17,12 +17,14 @@ internal static class DemoMeetingsSeed
         try
         {
             var stopping = app.Lifetime.ApplicationStopping;
-            var authorization = await app.Services.GetRequiredService<ServiceIdentity>().AuthorizationForAsync(DemoMeetings.Partnership, stopping);
+            var authorization = await app.Services.GetRequiredService<ServiceIdentity>()
+                .AuthorizationForAsync(DemoMeetings.Partnership, stopping);
             await DemoMeetings.SeedAsync(app.Services, DemoMeetings.Partnership, authorization, stopping);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            logger.LogError(error, "Seeding the demo meetings failed; the platform runs without them. Delete the data directory to seed again from scratch.");
+            logger.LogError(error,
+                "Seeding the demo meetings failed; the platform runs without them. Delete the data directory to seed again from scratch.");
             warnings.Add("The demo meetings could not be seeded (see the error above); make clean && make run seeds again from scratch.");
         }
         Banner.Print(app, warnings);

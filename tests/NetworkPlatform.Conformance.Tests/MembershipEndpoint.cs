@@ -1,3 +1,4 @@
+using NetworkPlatform.Application;
 using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using System.Reflection;

@@ -1,3 +1,4 @@
+using NetworkPlatform.Application;
 using System.Collections.Concurrent;
 using Grpc.Core;
 using Grpc.Net.Client;

@@ -1,3 +1,4 @@
+using NetworkPlatform.Application;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;

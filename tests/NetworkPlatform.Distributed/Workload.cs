@@ -1,3 +1,4 @@
+using NetworkPlatform.Application;
 using System.Collections.Concurrent;
 using Google.Protobuf.WellKnownTypes;
 using NetworkPlatform.Groups.V1;

@@ -2,8 +2,8 @@ using System.Reflection;
 using Google.Protobuf;
 using Google.Protobuf.Reflection;
 using Grpc.Core;
+using NetworkPlatform.Application;
 using NetworkPlatform.EndToEnd.Tests.Support;
-using NetworkPlatform.Hosting.Auth;
 
 namespace NetworkPlatform.EndToEnd.Tests;
 

@@ -1,6 +1,6 @@
+using NetworkPlatform.Application;
 using NetworkPlatform.Distributed;
 using NetworkPlatform.EndToEnd.Tests.Support;
-using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Reporting.V1;
 using NetworkPlatform.Testing;
 

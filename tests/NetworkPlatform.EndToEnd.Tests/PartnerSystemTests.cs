@@ -1,7 +1,7 @@
 using Google.Rpc;
 using Grpc.Core;
+using NetworkPlatform.Application;
 using NetworkPlatform.EndToEnd.Tests.Support;
-using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Membership.V1;
 

@@ -1,3 +1,4 @@
+using NetworkPlatform.Application;
 using System.Diagnostics;
 using NetworkPlatform.Distributed;
 using Grpc.Core;

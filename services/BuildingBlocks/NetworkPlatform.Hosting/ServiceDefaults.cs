@@ -16,6 +16,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi.Models;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Hosting.Http;
@@ -82,6 +83,7 @@ public static class ServiceDefaults
         {
             grpc.MaxReceiveMessageSize = MaxMessageSize;
             grpc.MaxSendMessageSize = MaxMessageSize;
+            grpc.Interceptors.Add<ErrorMappingInterceptor>();
             // A caller of another network is refused before a method validates the request.
             grpc.Interceptors.Add<TenantFirst>();
         }).AddJsonTranscoding(json => json.TypeRegistry = RpcErrors.DetailTypes);

@@ -35,6 +35,15 @@ public interface IUnitOfWork : IAsyncDisposable
         CancellationToken cancellationToken = default)
         where T : class;
 
+    /// <summary>
+    /// Reads a document this unit is about to change and holds it until the unit ends: a concurrent unit reading the same
+    /// document this way waits, so racing writers queue instead of failing on the version (PostgreSQL: a row lock;
+    /// SQLite: the unit already holds the database's write lock).
+    /// </summary>
+    Task<Versioned<T>?> GetForUpdateAsync<T>(DocumentCollection<T> collection, string networkId, string id,
+        CancellationToken cancellationToken = default)
+        where T : class;
+
     /// <summary>A query as <see cref="IDocumentStore.QueryAsync{T}"/> answers it, seeing this unit's own writes.</summary>
     Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
         CancellationToken cancellationToken = default)

@@ -3,6 +3,7 @@ using Google.Rpc;
 using Grpc.Core;
 using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Groups.Domain;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Storage;
 

@@ -1,5 +1,6 @@
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Features;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Storage;
 using V1 = NetworkPlatform.Groups.V1;

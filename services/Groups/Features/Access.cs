@@ -1,5 +1,6 @@
 using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Groups.Domain;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 
 namespace NetworkPlatform.Groups.Features;

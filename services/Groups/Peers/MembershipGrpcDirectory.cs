@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Hosting.Peers;
 using NetworkPlatform.Groups.Domain;

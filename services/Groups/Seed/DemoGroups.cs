@@ -7,6 +7,7 @@ using NetworkPlatform.Groups.Features.Measures;
 using NetworkPlatform.Groups.Features.RoleAssignments;
 using NetworkPlatform.Groups.Storage;
 using NetworkPlatform.Groups.V1;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Storage;
 

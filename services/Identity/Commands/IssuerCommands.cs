@@ -86,7 +86,7 @@ public static class IssuerCommands
         var descriptor = kind switch
         {
             ClientKinds.Partner => ClientKinds.PartnerDescriptor(clientId, name, secret!, new PlatformClaims(command.Required("network"), command.Optional("organisation"), null,
-                command.List("roles") is { Count: > 0 } roles ? roles : [Hosting.Auth.Roles.PartnerSystem])),
+                command.List("roles") is { Count: > 0 } roles ? roles : [Application.Roles.PartnerSystem])),
             ClientKinds.Web or ClientKinds.Service => ClientKinds.Descriptor(kind, clientId, name, secret),
             _ => throw new CommandException($"--kind must be {ClientKinds.Partner}, {ClientKinds.Web} or {ClientKinds.Service}."),
         };

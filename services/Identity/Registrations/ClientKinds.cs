@@ -80,7 +80,7 @@ public static class ClientKinds
             case Service:
                 return string.IsNullOrWhiteSpace(requestedNetwork)
                     ? (null, $"Client '{clientId}' is a service: name the network it acts in with the parameter network_id.")
-                    : (new PlatformClaims(requestedNetwork, null, null, [Hosting.Auth.Roles.Secretariat]), null);
+                    : (new PlatformClaims(requestedNetwork, null, null, [Application.Roles.Secretariat]), null);
             case Partner:
                 var network = properties[ClaimNames.Network].GetString()!;
                 if (!string.IsNullOrEmpty(requestedNetwork) && requestedNetwork != network)

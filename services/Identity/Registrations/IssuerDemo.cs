@@ -67,5 +67,5 @@ public sealed class DemoPartner
     /// <summary>Default: partner-system.</summary>
     public List<string> Roles { get; set; } = [];
 
-    public PlatformClaims Claims => new(NetworkId, OrganisationId, null, Roles.Count > 0 ? Roles : [Hosting.Auth.Roles.PartnerSystem]);
+    public PlatformClaims Claims => new(NetworkId, OrganisationId, null, Roles.Count > 0 ? Roles : [Application.Roles.PartnerSystem]);
 }

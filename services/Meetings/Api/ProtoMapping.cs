@@ -28,7 +28,8 @@ public static class ProtoMapping
             Status = (Proto.MeetingStatus)((int)m.Status + 1),
             Sequence = m.Sequence,
             CancellationReason = m.CancellationReason,
-            Quorum = new Proto.Quorum { InvitedParticipants = q.InvitedParticipants, Present = q.Present, Required = q.Required, Reached = q.Reached },
+            Quorum = new Proto.Quorum { InvitedParticipants = q.InvitedParticipants, Present = q.Present, Required = q.Required,
+                Reached = q.Reached },
             ReminderSentTime = m.ReminderSentAt is { } reminded ? Timestamp.FromDateTimeOffset(reminded) : null,
             CreateTime = Timestamp.FromDateTimeOffset(m.CreatedAt),
             Etag = versioned.ETag,
@@ -83,7 +84,8 @@ public static class ProtoMapping
 
     public static Proto.AgendaItem ToProto(AgendaItem item)
     {
-        var proto = new Proto.AgendaItem { ItemId = item.Id, Title = item.Title, Description = item.Description, DurationMinutes = item.DurationMinutes };
+        var proto = new Proto.AgendaItem { ItemId = item.Id, Title = item.Title, Description = item.Description,
+            DurationMinutes = item.DurationMinutes };
         proto.MeasureIds.AddRange(item.MeasureIds);
         return proto;
     }

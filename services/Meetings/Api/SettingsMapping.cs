@@ -1,11 +1,28 @@
 using NetworkPlatform.Meetings.Domain;
-using NetworkPlatform.Storage;
+using NetworkPlatform.Meetings.Features;
 using Proto = NetworkPlatform.Meetings.V1;
 
 namespace NetworkPlatform.Meetings.Api;
 
-public static class SettingsMapping
+/// <summary>networkplatform.meetings.v1.MeetingSettings &lt;-&gt; the settings use cases' records.</summary>
+internal static class SettingsMapping
 {
+    public static GetMeetingSettingsQuery ToQuery(Proto.GetMeetingSettingsRequest request) => new(request.NetworkId);
+
+    public static UpdateMeetingSettingsCommand ToCommand(Proto.UpdateMeetingSettingsRequest request)
+    {
+        var s = request.Settings ?? new Proto.MeetingSettings();
+        var secretariat = s.Secretariat ?? new Proto.Secretariat();
+        return new(s.NetworkId, s.Etag, [.. request.UpdateMask?.Paths ?? []], s.TimeZone, new Secretariat(secretariat.DisplayName,
+            secretariat.Email),
+            [.. s.AgendaTemplates.Select(t => new AgendaTemplateInput(ProtoMapping.ToDomain(t.Kind),
+                [.. t.Items.Select(i => new AgendaTemplateItem(i.Title, i.DurationMinutes, i.Description))]))],
+            [.. s.NotificationRules.Select(ToDomain)], ToDomain(s.Cadence ?? new Proto.CadencePolicy()), s.QuorumShare,
+                s.ReminderHoursBefore);
+    }
+
+    public static Proto.MeetingSettings ToProto(StoredSettings stored) => ToProto(stored.Settings, stored.ETag);
+
     public static Proto.MeetingSettings ToProto(NetworkSettings s, string etag)
     {
         var proto = new Proto.MeetingSettings
@@ -31,7 +48,8 @@ public static class SettingsMapping
         foreach (var (kind, items) in s.AgendaTemplates.OrderBy(t => t.Key))
         {
             var template = new Proto.AgendaTemplate { Kind = ProtoMapping.ToProto(kind) };
-            template.Items.AddRange(items.Select(i => new Proto.AgendaTemplateItem { Title = i.Title, DurationMinutes = i.DurationMinutes, Description = i.Description }));
+            template.Items.AddRange(items.Select(i => new Proto.AgendaTemplateItem { Title = i.Title, DurationMinutes = i.DurationMinutes,
+                Description = i.Description }));
             proto.AgendaTemplates.Add(template);
         }
         foreach (var rule in s.NotificationRules)
@@ -43,9 +61,6 @@ public static class SettingsMapping
         }
         return proto;
     }
-
-    public static Proto.MeetingSettings ToProto(this Versioned<NetworkSettings>? stored, string networkId) =>
-        stored is null ? ToProto(NetworkSettings.Default(networkId), "0") : ToProto(stored.Document, stored.ETag);
 
     public static CadencePolicy ToDomain(Proto.CadencePolicy p) => new()
     {
@@ -62,6 +77,7 @@ public static class SettingsMapping
     public static NotificationRule? ToDomain(Proto.NotificationRule r) =>
         r.Event is > Proto.NotificationEvent.Unspecified and <= Proto.NotificationEvent.MinutesPublished
         && r.To.Concat(r.Cc).All(a => a is > Proto.Audience.Unspecified and <= Proto.Audience.Secretariat)
-            ? new NotificationRule((NotificationEvent)((int)r.Event - 1), r.To.Select(a => (Audience)((int)a - 1)).ToList(), r.Cc.Select(a => (Audience)((int)a - 1)).ToList())
+            ? new NotificationRule((NotificationEvent)((int)r.Event - 1), r.To.Select(a => (Audience)((int)a - 1)).ToList(),
+                r.Cc.Select(a => (Audience)((int)a - 1)).ToList())
             : null;
 }

@@ -6,7 +6,8 @@ public static class CalendarDocument
     public const string ProductId = "-//Network Platform//Meetings//EN";
 
     /// <summary>An empty feed still describes <paramref name="defaultZone"/>: a VCALENDAR must hold at least one component.</summary>
-    public static string Write(string name, CalendarMethod method, IReadOnlyList<CalendarEvent> events, DateTimeOffset stamp, TimeZoneInfo defaultZone)
+    public static string Write(string name, CalendarMethod method, IReadOnlyList<CalendarEvent> events, DateTimeOffset stamp,
+        TimeZoneInfo defaultZone)
     {
         var lines = new ContentLines()
             .Begin("VCALENDAR")
@@ -17,7 +18,8 @@ public static class CalendarDocument
             .Text("X-WR-CALNAME", name);
         if (events.Count == 0)
         {
-            TimeZoneComponents.Write(lines, defaultZone, new DateTimeOffset(stamp.Year, 1, 1, 0, 0, 0, TimeSpan.Zero), new DateTimeOffset(stamp.Year + 1, 1, 1, 0, 0, 0, TimeSpan.Zero));
+            TimeZoneComponents.Write(lines, defaultZone, new DateTimeOffset(stamp.Year, 1, 1, 0, 0, 0, TimeSpan.Zero),
+                new DateTimeOffset(stamp.Year + 1, 1, 1, 0, 0, 0, TimeSpan.Zero));
         }
         foreach (var zone in events.GroupBy(e => e.Zone.Id))
         {

@@ -30,7 +30,8 @@ public sealed class ContentLines
     }
 
     /// <summary>A TEXT property: backslash, semicolon, comma and line breaks escaped.</summary>
-    public ContentLines Text(string name, string value, params (string Name, string Value)[] parameters) => Raw(name, EscapeText(value), parameters);
+    public ContentLines Text(string name, string value, params (string Name, string Value)[] parameters) => Raw(name, EscapeText(value),
+        parameters);
 
     public ContentLines UtcDateTime(string name, DateTimeOffset value) => Raw(name, FormatUtc(value));
 
@@ -40,12 +41,14 @@ public sealed class ContentLines
 
     public override string ToString() => text.ToString();
 
-    public static string FormatUtc(DateTimeOffset value) => value.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+    public static string FormatUtc(DateTimeOffset value) => value.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'",
+        CultureInfo.InvariantCulture);
 
     public static string FormatLocal(DateTime local) => local.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture);
 
     public static string FormatOffset(TimeSpan offset) =>
-        (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(offset.Seconds == 0 ? "hhmm" : "hhmmss", CultureInfo.InvariantCulture);
+        (offset < TimeSpan.Zero ? "-" : "+") + offset.Duration().ToString(offset.Seconds == 0 ? "hhmm" : "hhmmss",
+            CultureInfo.InvariantCulture);
 
     public static string EscapeText(string value) =>
         value.Replace("\\", "\\\\", StringComparison.Ordinal)

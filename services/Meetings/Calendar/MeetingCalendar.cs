@@ -9,7 +9,8 @@ public static class MeetingCalendar
 
     public static string Uid(Deadline deadline) => $"{deadline.Id}@deadlines.networkplatform";
 
-    public static CalendarEvent ForMeeting(Meeting meeting, TimeZoneInfo zone, Secretariat secretariat, bool withAttendees, DateTimeOffset lastModified) => new()
+    public static CalendarEvent ForMeeting(Meeting meeting, TimeZoneInfo zone, Secretariat secretariat, bool withAttendees,
+        DateTimeOffset lastModified) => new()
     {
         Uid = Uid(meeting),
         Sequence = meeting.Sequence,
@@ -27,9 +28,11 @@ public static class MeetingCalendar
             _ => "CONFIRMED",
         },
         Categories = [KindName(meeting.Kind)],
-        Organizer = withAttendees && secretariat.Email.Length > 0 ? new CalendarAttendee(secretariat.Name, Address(secretariat.Email, null), false, "ACCEPTED") : null,
+        Organizer = withAttendees && secretariat.Email.Length > 0 ? new CalendarAttendee(secretariat.Name, Address(secretariat.Email,
+            null), false, "ACCEPTED") : null,
         Attendees = withAttendees
-            ? meeting.Invitations.Select(i => new CalendarAttendee(i.Recipient.Name, Address(i.Recipient.Email, i.Recipient.PersonId), i.Copy == CopyKind.Cc, PartStat(i.Answer))).ToList()
+            ? meeting.Invitations.Select(i => new CalendarAttendee(i.Recipient.Name, Address(i.Recipient.Email, i.Recipient.PersonId),
+                i.Copy == CopyKind.Cc, PartStat(i.Answer))).ToList()
             : [],
         LastModified = lastModified,
     };

@@ -21,7 +21,8 @@ public static class TimeZoneComponents
     }
 
     /// <summary>Offset changes in [from, until): day by day, then to the minute by bisection.</summary>
-    public static IEnumerable<(DateTimeOffset At, TimeSpan Before, TimeSpan After)> Transitions(TimeZoneInfo zone, DateTimeOffset from, DateTimeOffset until)
+    public static IEnumerable<(DateTimeOffset At, TimeSpan Before, TimeSpan After)> Transitions(TimeZoneInfo zone, DateTimeOffset from,
+        DateTimeOffset until)
     {
         var previousOffset = zone.GetUtcOffset(from);
         for (var day = from; day < until; day = day.AddDays(1))

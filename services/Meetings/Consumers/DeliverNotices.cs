@@ -9,7 +9,8 @@ namespace NetworkPlatform.Meetings.Consumers;
 public sealed class DeliverNotices(INotificationSender sender) : IEventHandler<InvitationIssued>, IEventHandler<MinutesPublished>
 {
     public Task HandleAsync(InvitationIssued domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
-        sender.SendAsync(domainEvent.Subject, domainEvent.Body, domainEvent.To, domainEvent.Cc, (domainEvent.IcsFileName, domainEvent.IcsContent), cancellationToken);
+        sender.SendAsync(domainEvent.Subject, domainEvent.Body, domainEvent.To, domainEvent.Cc, (domainEvent.IcsFileName,
+            domainEvent.IcsContent), cancellationToken);
 
     public Task HandleAsync(MinutesPublished domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
         sender.SendAsync($"Minutes: {domainEvent.Title}", domainEvent.Text, domainEvent.To, domainEvent.Cc, null, cancellationToken);

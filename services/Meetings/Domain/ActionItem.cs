@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using NetworkPlatform.Application.Failures;
+
 namespace NetworkPlatform.Meetings.Domain;
 
 public enum ActionItemStatus
@@ -9,34 +12,78 @@ public enum ActionItemStatus
 /// <summary>Something a person agreed to do at a meeting; while open it carries over to the group's next meetings.</summary>
 public sealed record ActionItem
 {
-    public required string Id { get; init; }
+    [JsonConstructor]
+    private ActionItem()
+    {
+    }
 
-    public required string NetworkId { get; init; }
+    [JsonInclude]
+    public string Id { get; private init; } = "";
+
+    [JsonInclude]
+    public string NetworkId { get; private init; } = "";
 
     /// <summary>The group whose meetings it follows; empty for network-level meetings.</summary>
-    public required string GroupId { get; init; }
+    [JsonInclude]
+    public string GroupId { get; private init; } = "";
 
-    public required string MeetingId { get; init; }
+    [JsonInclude]
+    public string MeetingId { get; private init; } = "";
 
-    public required string Title { get; init; }
+    [JsonInclude]
+    public string Title { get; private init; } = "";
 
-    public required string OwnerPersonId { get; init; }
+    [JsonInclude]
+    public string OwnerPersonId { get; private init; } = "";
 
-    public string OwnerName { get; init; } = "";
+    [JsonInclude]
+    public string OwnerName { get; private init; } = "";
 
-    public required DateOnly DueDate { get; init; }
+    [JsonInclude]
+    public DateOnly DueDate { get; private init; }
 
-    public ActionItemStatus Status { get; init; } = ActionItemStatus.Open;
+    [JsonInclude]
+    public ActionItemStatus Status { get; private init; } = ActionItemStatus.Open;
 
-    public DateTimeOffset? CompletedAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset? CompletedAt { get; private init; }
 
-    public string? CompletedBy { get; init; }
+    [JsonInclude]
+    public string? CompletedBy { get; private init; }
 
-    public required DateTimeOffset CreatedAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset CreatedAt { get; private init; }
+
+    /// <summary>
+    /// An action item agreed at <paramref name="meeting"/>, owned by a person (named as on the meeting's lists, else as
+    /// given). Cancelled meetings agree nothing.
+    /// </summary>
+    public static ActionItem AgreeAt(Meeting meeting, string id, string title, string ownerPersonId, string ownerName, DateOnly dueDate,
+        DateTimeOffset now)
+    {
+        if (meeting.Status == MeetingStatus.Cancelled)
+        {
+            throw new RuleViolationException("MEETING_CANCELLED", meeting.Subject,
+                "Action items are agreed at meetings that take place; this one was cancelled.");
+        }
+        return new ActionItem
+        {
+            Id = id,
+            NetworkId = meeting.NetworkId,
+            GroupId = meeting.GroupId,
+            MeetingId = meeting.Id,
+            Title = title,
+            OwnerPersonId = ownerPersonId,
+            OwnerName = meeting.NameOf(ownerPersonId) ?? ownerName,
+            DueDate = dueDate,
+            CreatedAt = now,
+        };
+    }
 
     public ActionItem Complete(DateTimeOffset at, string by) =>
         Status == ActionItemStatus.Done
-            ? throw new MeetingRuleException("ACTION_ITEM_ALREADY_DONE", $"actionItems/{Id}", $"Action item '{Title}' was already completed at {CompletedAt:u}; nothing to do.")
+            ? throw new RuleViolationException("ACTION_ITEM_ALREADY_DONE", $"actionItems/{Id}",
+                $"Action item '{Title}' was already completed at {CompletedAt:u}; nothing to do.")
             : this with { Status = ActionItemStatus.Done, CompletedAt = at, CompletedBy = by };
 
     public bool IsOverdue(DateOnly today) => Status == ActionItemStatus.Open && DueDate < today;

@@ -35,7 +35,8 @@ public enum CadenceRequirementKind
     Reporting,
 }
 
-/// <summary>Held: done. Scheduled: a meeting is planned in the window. Missing: none yet, still time. Overdue: the window has passed without one.</summary>
+/// <summary>Held: done. Scheduled: a meeting is planned in the window. Missing: none yet, still time. Overdue: the window has passed
+/// without one.</summary>
 public enum CadenceState
 {
     Held,
@@ -67,7 +68,9 @@ public sealed record CadenceWindow(CadenceRequirementKind Kind, MeetingKind? OfK
 
 public static class CadenceCompliance
 {
-    /// <summary>What the policy requires of one group in one year, and how the group's meetings meet it at <paramref name="now"/>.</summary>
+    /// <summary>
+    /// What the policy requires of one group in one year, and how the group's meetings meet it at <paramref name="now"/>.
+    /// </summary>
     public static CadenceReport Evaluate(
         CadencePolicy policy, string groupId, int year, TimeZoneInfo zone,
         IReadOnlyList<Meeting> groupMeetings, IReadOnlyList<Meeting> partnerMeetings, DateTimeOffset now)
@@ -101,7 +104,8 @@ public static class CadenceCompliance
         if (policy.RequireMeetingBeforePartnerMeetings)
         {
             foreach (var partnerMeeting in partnerMeetings
-                         .Where(p => p.Kind == MeetingKind.PartnerMeeting && p.Status != MeetingStatus.Cancelled && p.Start >= yearStart && p.Start < nextYear)
+                         .Where(p => p.Kind == MeetingKind.PartnerMeeting && p.Status != MeetingStatus.Cancelled
+                             && p.Start >= yearStart && p.Start < nextYear)
                          .OrderBy(p => p.Start))
             {
                 windows.Add(new(CadenceRequirementKind.BeforePartnerMeeting, null,

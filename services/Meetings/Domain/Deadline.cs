@@ -1,22 +1,50 @@
+using System.Text.Json.Serialization;
+
 namespace NetworkPlatform.Meetings.Domain;
 
 /// <summary>A deadline (frist) in the partner calendar, e.g. for applications to the partner fund.</summary>
 public sealed record Deadline
 {
-    public required string Id { get; init; }
+    [JsonConstructor]
+    private Deadline()
+    {
+    }
 
-    public required string NetworkId { get; init; }
+    [JsonInclude]
+    public string Id { get; private init; } = "";
 
-    public required string Title { get; init; }
+    [JsonInclude]
+    public string NetworkId { get; private init; } = "";
 
-    public string Description { get; init; } = "";
+    [JsonInclude]
+    public string Title { get; private init; } = "";
 
-    public required DateTimeOffset DueAt { get; init; }
+    [JsonInclude]
+    public string Description { get; private init; } = "";
 
-    public required string TimeZone { get; init; }
+    [JsonInclude]
+    public DateTimeOffset DueAt { get; private init; }
+
+    [JsonInclude]
+    public string TimeZone { get; private init; } = "";
 
     /// <summary>Set when the deadline concerns one group only.</summary>
-    public string? GroupId { get; init; }
+    [JsonInclude]
+    public string? GroupId { get; private init; }
 
-    public required DateTimeOffset CreatedAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset CreatedAt { get; private init; }
+
+    public static Deadline Post(string id, string networkId, string title, string description, DateTimeOffset dueAt, string timeZone,
+        string? groupId, DateTimeOffset now) => new()
+    {
+        Id = id,
+        NetworkId = networkId,
+        Title = title,
+        Description = description,
+        DueAt = dueAt.ToUniversalTime(),
+        TimeZone = timeZone,
+        GroupId = groupId,
+        CreatedAt = now,
+    };
 }

@@ -1,70 +1,102 @@
+using System.Text.Json.Serialization;
+using NetworkPlatform.Application.Failures;
+
 namespace NetworkPlatform.Meetings.Domain;
 
 /// <summary>
 /// A meeting of a group (or of the whole network: partner meeting, group-leader meeting), with its agenda, invitations,
-/// attendance, decisions and minutes. Immutable: every change returns the changed meeting, or throws
-/// <see cref="MeetingRuleException"/> when the meeting's state does not allow it.
+/// attendance, decisions and minutes. Immutable: every change is a method that returns the changed meeting, or throws
+/// <see cref="RuleViolationException"/> when the meeting's state does not allow it.
 /// </summary>
 public sealed record Meeting
 {
-    public required string Id { get; init; }
+    [JsonConstructor]
+    private Meeting()
+    {
+    }
 
-    public required string NetworkId { get; init; }
+    [JsonInclude]
+    public string Id { get; private init; } = "";
+
+    [JsonInclude]
+    public string NetworkId { get; private init; } = "";
 
     /// <summary>The group whose meeting this is; empty for network-level meetings.</summary>
-    public required string GroupId { get; init; }
+    [JsonInclude]
+    public string GroupId { get; private init; } = "";
 
-    public required string Title { get; init; }
+    [JsonInclude]
+    public string Title { get; private init; } = "";
 
-    public required MeetingKind Kind { get; init; }
+    [JsonInclude]
+    public MeetingKind Kind { get; private init; }
 
     /// <summary>UTC instants; <see cref="TimeZone"/> is the IANA zone the meeting is held in.</summary>
-    public required DateTimeOffset Start { get; init; }
+    [JsonInclude]
+    public DateTimeOffset Start { get; private init; }
 
-    public required DateTimeOffset End { get; init; }
+    [JsonInclude]
+    public DateTimeOffset End { get; private init; }
 
-    public required string TimeZone { get; init; }
+    [JsonInclude]
+    public string TimeZone { get; private init; } = "";
 
-    public string Location { get; init; } = "";
+    [JsonInclude]
+    public string Location { get; private init; } = "";
 
-    public string VideoLink { get; init; } = "";
+    [JsonInclude]
+    public string VideoLink { get; private init; } = "";
 
-    public MeetingStatus Status { get; init; } = MeetingStatus.Planned;
+    [JsonInclude]
+    public MeetingStatus Status { get; private init; } = MeetingStatus.Planned;
 
     /// <summary>iCalendar SEQUENCE: goes up with every change invitees must see (time, place, cancellation).</summary>
-    public int Sequence { get; init; }
+    [JsonInclude]
+    public int Sequence { get; private init; }
 
-    public string CancellationReason { get; init; } = "";
+    [JsonInclude]
+    public string CancellationReason { get; private init; } = "";
 
-    public IReadOnlyList<Reschedule> Reschedules { get; init; } = [];
+    [JsonInclude]
+    public IReadOnlyList<Reschedule> Reschedules { get; private init; } = [];
 
-    public IReadOnlyList<AgendaItem> Agenda { get; init; } = [];
+    [JsonInclude]
+    public IReadOnlyList<AgendaItem> Agenda { get; private init; } = [];
 
-    public IReadOnlyList<Invitation> Invitations { get; init; } = [];
+    [JsonInclude]
+    public IReadOnlyList<Invitation> Invitations { get; private init; } = [];
 
-    public IReadOnlyList<AttendanceEntry> Attendance { get; init; } = [];
+    [JsonInclude]
+    public IReadOnlyList<AttendanceEntry> Attendance { get; private init; } = [];
 
-    public IReadOnlyList<Decision> Decisions { get; init; } = [];
+    [JsonInclude]
+    public IReadOnlyList<Decision> Decisions { get; private init; } = [];
 
     /// <summary>Open action items of earlier meetings of the group, followed up at this one.</summary>
-    public IReadOnlyList<string> CarriedOverActionItemIds { get; init; } = [];
+    [JsonInclude]
+    public IReadOnlyList<string> CarriedOverActionItemIds { get; private init; } = [];
 
-    public Minutes? Minutes { get; init; }
+    [JsonInclude]
+    public Minutes? Minutes { get; private init; }
 
-    public DateTimeOffset? ReminderSentAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset? ReminderSentAt { get; private init; }
 
-    public required DateTimeOffset CreatedAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset CreatedAt { get; private init; }
 
-    public required string CreatedBy { get; init; }
+    [JsonInclude]
+    public string CreatedBy { get; private init; } = "";
 
     public string Subject => $"meetings/{Id}";
 
     public static Meeting Schedule(
-        string id, string networkId, string groupId, string title, MeetingKind kind, DateTimeOffset start, DateTimeOffset end, string timeZone,
-        string location, string videoLink, IReadOnlyList<AgendaTemplateItem> template, IReadOnlyList<ActionItem> openActionItems,
-        DateTimeOffset now, string by)
+        string id, string networkId, string groupId, string title, MeetingKind kind, DateTimeOffset start, DateTimeOffset end,
+        string timeZone, string location, string videoLink, IReadOnlyList<AgendaTemplateItem> template,
+        IReadOnlyList<ActionItem> openActionItems, DateTimeOffset now, string by)
     {
-        var agenda = template.Select(t => new AgendaItem { Id = Ids.New("agi"), Title = t.Title, Description = t.Description, DurationMinutes = t.DurationMinutes }).ToList();
+        var agenda = template.Select(t => new AgendaItem { Id = Ids.New("agi"), Title = t.Title, Description = t.Description,
+            DurationMinutes = t.DurationMinutes }).ToList();
         if (openActionItems.Count > 0)
         {
             agenda.Add(new AgendaItem
@@ -94,7 +126,8 @@ public sealed record Meeting
         };
     }
 
-    public Meeting Reschedule(DateTimeOffset start, DateTimeOffset end, string timeZone, string location, string videoLink, string reason, DateTimeOffset now, string by)
+    public Meeting Reschedule(DateTimeOffset start, DateTimeOffset end, string timeZone, string location, string videoLink, string reason,
+        DateTimeOffset now, string by)
     {
         EnsureUpcoming("reschedule");
         return this with
@@ -149,7 +182,7 @@ public sealed record Meeting
         var current = Agenda.Select(a => a.Id).Order(StringComparer.Ordinal);
         if (itemIds.Count != Agenda.Count || !itemIds.Order(StringComparer.Ordinal).SequenceEqual(current))
         {
-            throw new MeetingRuleException("AGENDA_ORDER_INCOMPLETE", Subject,
+            throw new RuleViolationException("AGENDA_ORDER_INCOMPLETE", Subject,
                 $"Name every agenda item exactly once to reorder; the agenda has {string.Join(", ", Agenda.Select(a => a.Id))}.");
         }
         var byId = Agenda.ToDictionary(a => a.Id);
@@ -175,7 +208,9 @@ public sealed record Meeting
         var index = Invitations.ToList().FindIndex(i => i.Recipient.PersonId == personId);
         if (index < 0)
         {
-            throw new MeetingRuleException("NOT_INVITED", Subject, $"Person '{personId}' is not invited to this meeting; ask the group leader or the secretariat to send the invitations again.");
+            throw new RuleViolationException("NOT_INVITED", Subject,
+                $"Person '{personId}' is not invited to this meeting; "
+                + "ask the group leader or the secretariat to send the invitations again.");
         }
         var invitations = Invitations.ToList();
         invitations[index] = invitations[index] with { Answer = answer, RsvpComment = comment, AnsweredAt = now };
@@ -191,7 +226,8 @@ public sealed record Meeting
         EnsureMinutesOpen("change the attendance of");
         if (now < Start)
         {
-            throw new MeetingRuleException("MEETING_NOT_STARTED", Subject, $"The meeting starts at {Start:u}; record attendance once it has started.");
+            throw new RuleViolationException("MEETING_NOT_STARTED", Subject,
+                $"The meeting starts at {Start:u}; record attendance once it has started.");
         }
         var merged = Attendance.ToDictionary(a => a.PersonId);
         foreach (var entry in entries)
@@ -224,7 +260,8 @@ public sealed record Meeting
     {
         if (Status != MeetingStatus.Held)
         {
-            throw new MeetingRuleException("MEETING_NOT_HELD", Subject, "Minutes are written for held meetings; record the attendance first.");
+            throw new RuleViolationException("MEETING_NOT_HELD", Subject,
+                "Minutes are written for held meetings; record the attendance first.");
         }
         EnsureMinutesOpen("redraft the minutes of");
         return this with { Minutes = new Minutes { Status = MinutesStatus.Draft, Text = text, DraftedAt = now } };
@@ -248,18 +285,66 @@ public sealed record Meeting
         return this with { Minutes = minutes with { Status = MinutesStatus.Published, PublishedAt = now, PublishedTo = addressees } };
     }
 
+    /// <summary>
+    /// Changes title, location or video link (null: unchanged). A new place is news for invitees: the sequence goes up.
+    /// </summary>
+    public Meeting Update(string? title, string? location, string? videoLink)
+    {
+        if (Status == MeetingStatus.Cancelled)
+        {
+            throw new RuleViolationException("MEETING_CANCELLED", Subject, "The meeting was cancelled; schedule a new one instead.");
+        }
+        var placeChanged = (location is not null && location != Location) || (videoLink is not null && videoLink != VideoLink);
+        return this with
+        {
+            Title = title ?? Title,
+            Location = location ?? Location,
+            VideoLink = videoLink ?? VideoLink,
+            Sequence = placeChanged ? Sequence + 1 : Sequence,
+        };
+    }
+
+    /// <summary>Adds people to the invited ones (a newcomer to the group); everyone else keeps their invitation and answer.</summary>
+    public Meeting InviteAlso(Addressees newcomers, DateTimeOffset now)
+    {
+        var before = InvitedAddressees();
+        return Invite(new Addressees([.. before.To, .. newcomers.To], [.. before.Cc, .. newcomers.Cc]), now);
+    }
+
+    /// <summary>Takes a person off the invitation list (they left the group).</summary>
+    public Meeting Uninvite(string personId)
+    {
+        EnsureUpcoming("uninvite from");
+        return this with { Invitations = Invitations.Where(i => i.Recipient.PersonId != personId).ToList() };
+    }
+
+    /// <summary>The meeting as the notice to someone taken off the list shows it: cancelled, for them, with the reason.</summary>
+    public Meeting CancelledFor(string reason) =>
+        this with { Status = MeetingStatus.Cancelled, CancellationReason = reason };
+
+    /// <summary>The addressees of an already invited meeting, as they were invited.</summary>
+    public Addressees InvitedAddressees() => new(
+        Invitations.Where(i => i.Copy == CopyKind.To).Select(i => i.Recipient).ToList(),
+        Invitations.Where(i => i.Copy == CopyKind.Cc).Select(i => i.Recipient).ToList());
+
+    /// <summary>The name a person has on this meeting (invited or attending), or null when they are on neither list.</summary>
+    public string? NameOf(string personId) =>
+        Invitations.FirstOrDefault(i => i.Recipient.PersonId == personId)?.Recipient.Name
+        ?? Attendance.FirstOrDefault(a => a.PersonId == personId)?.Name;
+
     public bool IsUpcoming(DateTimeOffset now) => Status is MeetingStatus.Planned or MeetingStatus.Invited && Start > now;
 
     private Minutes RequireMinutes(MinutesStatus expected, string action)
     {
         if (Minutes is null)
         {
-            throw new MeetingRuleException("MINUTES_NOT_DRAFTED", Subject, $"There are no minutes to {action}; generate a draft with GenerateMinutesDraft first.");
+            throw new RuleViolationException("MINUTES_NOT_DRAFTED", Subject,
+                $"There are no minutes to {action}; generate a draft with GenerateMinutesDraft first.");
         }
         if (Minutes.Status != expected)
         {
             var hint = expected == MinutesStatus.Approved ? "approve them first" : "published or approved minutes are final";
-            throw new MeetingRuleException($"MINUTES_{Minutes.Status.ToString().ToUpperInvariant()}", Subject,
+            throw new RuleViolationException($"MINUTES_{Minutes.Status.ToString().ToUpperInvariant()}", Subject,
                 $"The minutes are {Minutes.Status.ToString().ToLowerInvariant()}, so they cannot be {action}d now; {hint}.");
         }
         return Minutes;
@@ -270,7 +355,8 @@ public sealed record Meeting
         var index = Agenda.ToList().FindIndex(a => a.Id == itemId);
         return index >= 0
             ? index
-            : throw new MeetingRuleException("AGENDA_ITEM_NOT_FOUND", $"{Subject}/agendaItems/{itemId}", $"Agenda item '{itemId}' is not on this meeting's agenda; get the meeting to see its items.");
+            : throw new RuleViolationException("AGENDA_ITEM_NOT_FOUND", $"{Subject}/agendaItems/{itemId}",
+                $"Agenda item '{itemId}' is not on this meeting's agenda; get the meeting to see its items.");
     }
 
     private void EnsureUpcoming(string action)
@@ -278,7 +364,8 @@ public sealed record Meeting
         EnsureNotCancelled(action);
         if (Status == MeetingStatus.Held)
         {
-            throw new MeetingRuleException("MEETING_HELD", Subject, $"The meeting has been held; you cannot {action} it any more. Schedule a new meeting instead.");
+            throw new RuleViolationException("MEETING_HELD", Subject,
+                $"The meeting has been held; you cannot {action} it any more. Schedule a new meeting instead.");
         }
     }
 
@@ -286,7 +373,8 @@ public sealed record Meeting
     {
         if (Status == MeetingStatus.Cancelled)
         {
-            throw new MeetingRuleException("MEETING_CANCELLED", Subject, $"The meeting was cancelled ({CancellationReason}); you cannot {action} it. Schedule a new meeting instead.");
+            throw new RuleViolationException("MEETING_CANCELLED", Subject,
+                $"The meeting was cancelled ({CancellationReason}); you cannot {action} it. Schedule a new meeting instead.");
         }
     }
 
@@ -300,7 +388,8 @@ public sealed record Meeting
     {
         if (Minutes is { Status: MinutesStatus.Approved or MinutesStatus.Published })
         {
-            throw new MeetingRuleException("MINUTES_FINAL", Subject, $"The minutes are {Minutes.Status.ToString().ToLowerInvariant()}; you cannot {action} this meeting any more.");
+            throw new RuleViolationException("MINUTES_FINAL", Subject,
+                $"The minutes are {Minutes.Status.ToString().ToLowerInvariant()}; you cannot {action} this meeting any more.");
         }
     }
 }

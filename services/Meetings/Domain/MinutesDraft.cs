@@ -6,7 +6,8 @@ namespace NetworkPlatform.Meetings.Domain;
 /// <summary>Writes the first draft of the minutes from what the meeting recorded: agenda, attendance, decisions, action items.</summary>
 public static class MinutesDraft
 {
-    public static string Compose(Meeting meeting, string groupName, TimeZoneInfo zone, Quorum quorum, IReadOnlyList<ActionItem> newActionItems, IReadOnlyList<ActionItem> carriedOver)
+    public static string Compose(Meeting meeting, string groupName, TimeZoneInfo zone, Quorum quorum,
+        IReadOnlyList<ActionItem> newActionItems, IReadOnlyList<ActionItem> carriedOver)
     {
         var local = TimeZoneInfo.ConvertTime(meeting.Start, zone);
         var text = new StringBuilder();
@@ -19,7 +20,8 @@ public static class MinutesDraft
             var names = meeting.Attendance.Where(a => a.Status == status).Select(a => a.Name).ToList();
             text.AppendLine(CultureInfo.InvariantCulture, $"- {status}: {(names.Count == 0 ? "none" : string.Join(", ", names))}");
         }
-        text.AppendLine(CultureInfo.InvariantCulture, $"- Quorum: {(quorum.Reached ? "reached" : "not reached")} ({quorum.Present} present, {quorum.Required} required)");
+        text.AppendLine(CultureInfo.InvariantCulture,
+            $"- Quorum: {(quorum.Reached ? "reached" : "not reached")} ({quorum.Present} present, {quorum.Required} required)");
         text.AppendLine();
         text.AppendLine("## Agenda");
         var number = 0;
@@ -47,7 +49,9 @@ public static class MinutesDraft
             text.AppendLine("## Action items from earlier meetings");
             foreach (var item in carriedOver)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"- [{(item.Status == ActionItemStatus.Done ? "x" : " ")}] {item.Title} ({item.OwnerName}, due {item.DueDate:yyyy-MM-dd})");
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"- [{(item.Status == ActionItemStatus.Done ? "x" : " ")}] {item.Title} "
+                    + $"({item.OwnerName}, due {item.DueDate:yyyy-MM-dd})");
             }
         }
         if (newActionItems.Count > 0)

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using NetworkPlatform.Application.Failures;
+
 namespace NetworkPlatform.Meetings.Domain;
 
 /// <summary>
@@ -8,24 +11,53 @@ public sealed record NetworkSettings
 {
     public const string DefaultTimeZone = "Europe/Oslo";
 
-    public required string NetworkId { get; init; }
+    [JsonConstructor]
+    private NetworkSettings()
+    {
+    }
 
-    public string TimeZone { get; init; } = DefaultTimeZone;
+    [JsonInclude]
+    public string NetworkId { get; private init; } = "";
 
-    public Secretariat Secretariat { get; init; } = new("Secretariat", "");
+    [JsonInclude]
+    public string TimeZone { get; private init; } = DefaultTimeZone;
 
-    public IReadOnlyDictionary<MeetingKind, IReadOnlyList<AgendaTemplateItem>> AgendaTemplates { get; init; } = Domain.AgendaTemplates.Defaults;
+    [JsonInclude]
+    public Secretariat Secretariat { get; private init; } = new("Secretariat", "");
 
-    public IReadOnlyList<NotificationRule> NotificationRules { get; init; } = Domain.NotificationRules.Defaults;
+    [JsonInclude]
+    public IReadOnlyDictionary<MeetingKind, IReadOnlyList<AgendaTemplateItem>> AgendaTemplates { get; private init; } =
+        Domain.AgendaTemplates.Defaults;
 
-    public CadencePolicy Cadence { get; init; } = CadencePolicy.Default;
+    [JsonInclude]
+    public IReadOnlyList<NotificationRule> NotificationRules { get; private init; } = Domain.NotificationRules.Defaults;
 
-    public QuorumRule Quorum { get; init; } = new();
+    [JsonInclude]
+    public CadencePolicy Cadence { get; private init; } = CadencePolicy.Default;
+
+    [JsonInclude]
+    public QuorumRule Quorum { get; private init; } = new();
 
     /// <summary>How long before a meeting the reminder goes out.</summary>
-    public int ReminderHoursBefore { get; init; } = 48;
+    [JsonInclude]
+    public int ReminderHoursBefore { get; private init; } = 48;
 
     public static NetworkSettings Default(string networkId) => new() { NetworkId = networkId };
+
+    /// <summary>The settings with the values given changed (null: unchanged).</summary>
+    public NetworkSettings Update(string? timeZone = null, Secretariat? secretariat = null,
+        IReadOnlyDictionary<MeetingKind, IReadOnlyList<AgendaTemplateItem>>? agendaTemplates = null,
+        IReadOnlyList<NotificationRule>? notificationRules = null, CadencePolicy? cadence = null, QuorumRule? quorum = null,
+        int? reminderHoursBefore = null) => this with
+    {
+        TimeZone = timeZone ?? TimeZone,
+        Secretariat = secretariat ?? Secretariat,
+        AgendaTemplates = agendaTemplates ?? AgendaTemplates,
+        NotificationRules = notificationRules ?? NotificationRules,
+        Cadence = cadence ?? Cadence,
+        Quorum = quorum ?? Quorum,
+        ReminderHoursBefore = reminderHoursBefore ?? ReminderHoursBefore,
+    };
 
     public IReadOnlyList<AgendaTemplateItem> TemplateFor(MeetingKind kind) =>
         AgendaTemplates.TryGetValue(kind, out var items) ? items : [];
@@ -33,7 +65,8 @@ public sealed record NetworkSettings
     /// <summary>Invitations and minutes must reach the secretariat; without its address they cannot go out.</summary>
     public Secretariat RequireSecretariatAddress() =>
         string.IsNullOrWhiteSpace(Secretariat.Email)
-            ? throw new MeetingRuleException("SECRETARIAT_ADDRESS_MISSING", $"networks/{NetworkId}/meetingSettings",
-                "The network has no secretariat email address, and the secretariat must be copied on invitations and minutes; set secretariat.email with UpdateMeetingSettings first.")
+            ? throw new RuleViolationException("SECRETARIAT_ADDRESS_MISSING", $"networks/{NetworkId}/meetingSettings",
+                "The network has no secretariat email address, and the secretariat must be copied on invitations and minutes; "
+                + "set secretariat.email with UpdateMeetingSettings first.")
             : Secretariat;
 }

@@ -42,7 +42,8 @@ public static class NotificationRules
     /// The addressees of an event under the network's rules. The secretariat is always copied on invitations and minutes
     /// (seed 003: it keeps the partner calendar from them), whatever the rules say; nobody appears twice (To wins over Cc).
     /// </summary>
-    public static Addressees Resolve(IReadOnlyList<NotificationRule> rules, NotificationEvent notification, IReadOnlyList<GroupParticipant> participants, Secretariat secretariat)
+    public static Addressees Resolve(IReadOnlyList<NotificationRule> rules, NotificationEvent notification,
+        IReadOnlyList<GroupParticipant> participants, Secretariat secretariat)
     {
         var rule = rules.FirstOrDefault(r => r.Event == notification)
             ?? Defaults.First(r => r.Event == notification);
@@ -56,9 +57,11 @@ public static class NotificationRules
         return new Addressees(Distinct(to), Distinct(cc.Where(r => !toKeys.Contains(r.Key))));
     }
 
-    public static Recipient SecretariatRecipient(Secretariat secretariat) => new(RecipientKind.Secretariat, null, secretariat.Name, secretariat.Email);
+    public static Recipient SecretariatRecipient(Secretariat secretariat) => new(RecipientKind.Secretariat, null, secretariat.Name,
+        secretariat.Email);
 
-    private static IEnumerable<Recipient> Expand(IEnumerable<Audience> audiences, IReadOnlyList<GroupParticipant> participants, Secretariat secretariat)
+    private static IEnumerable<Recipient> Expand(IEnumerable<Audience> audiences, IReadOnlyList<GroupParticipant> participants,
+        Secretariat secretariat)
     {
         foreach (var audience in audiences)
         {

@@ -1,16 +1,36 @@
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
 using NetworkPlatform.Meetings.Peers;
 using NetworkPlatform.Meetings.Storage;
+using NetworkPlatform.Storage;
 
 namespace NetworkPlatform.Meetings.Features;
 
-/// <summary>What every use case works with: the service's database, the groups service and the clock.</summary>
-public sealed class MeetingsContext(MeetingsDatabase database, IGroupDirectory groups, TimeProvider clock)
+/// <summary>What every use case works with: the service's database and the one way to write to it, the groups service, the clock.</summary>
+public sealed class MeetingsContext(IDocumentStore store, IGroupDirectory groups, TimeProvider clock, Writes? writes = null)
 {
-    public MeetingsDatabase Database { get; } = database;
+    public IDocumentStore Store => store;
 
-    public IGroupDirectory Groups { get; } = groups;
+    public MeetingsDatabase Database { get; } = new(store);
+
+    public Writes Writes { get; } = writes ?? new(store, new IdempotencyKeys(clock));
+
+    public IGroupDirectory Groups => groups;
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
+    /// <summary>The same context writing inside <paramref name="unit"/> (an event handler's), which its owner commits.</summary>
+    public MeetingsContext Within(IUnitOfWork unit) => new(store, groups, clock, Writes.Within(unit));
+
+    /// <summary>The same context on another clock (the demo seed records past meetings as of their time).</summary>
+    public MeetingsContext AsOf(TimeProvider otherClock) => new(store, groups, otherClock);
+
     public static Guid NewEventId() => Guid.CreateVersion7();
+
+    /// <summary>
+    /// The service itself, when it acts on events and schedules (participants following their group, reminders): it runs
+    /// the meetings of the network as the secretariat would.
+    /// </summary>
+    public static Caller Service(string networkId) => new(MeetingsModule.ServiceName, networkId, null, null,
+        new HashSet<string> { Roles.Secretariat });
 }

@@ -2,8 +2,10 @@ using NetworkPlatform.Events.Meetings;
 
 namespace NetworkPlatform.Meetings.Notifications;
 
-/// <summary>Delivers a notice by mail. The SMTP adapter is used when Notifications:Smtp:Host is set; otherwise notices are only logged (make run).</summary>
+/// <summary>Delivers a notice by mail. The SMTP adapter is used when Notifications:Smtp:Host is set; otherwise notices are only logged
+/// (make run).</summary>
 public interface INotificationSender
 {
-    Task SendAsync(string subject, string body, IReadOnlyList<NotificationRecipient> to, IReadOnlyList<NotificationRecipient> cc, (string FileName, string Content)? calendar, CancellationToken cancellationToken);
+    Task SendAsync(string subject, string body, IReadOnlyList<NotificationRecipient> to, IReadOnlyList<NotificationRecipient> cc,
+        (string FileName, string Content)? calendar, CancellationToken cancellationToken);
 }

@@ -17,11 +17,13 @@ public enum NoticePurpose
 /// <summary>Writes the outbound notices about a meeting: subject, body and the .ics attachment, as InvitationIssued events.</summary>
 public static class Notices
 {
-    public static InvitationIssued Invitation(Meeting meeting, long version, NoticePurpose purpose, Addressees addressees, NetworkSettings settings, string note, DateTimeOffset now)
+    public static InvitationIssued Invitation(Meeting meeting, long version, NoticePurpose purpose, Addressees addressees,
+        NetworkSettings settings, string note, DateTimeOffset now)
     {
         var zone = ZoneOf(meeting);
         var method = purpose == NoticePurpose.Cancellation ? CalendarMethod.Cancel : CalendarMethod.Request;
-        var ics = CalendarDocument.Write(meeting.Title, method, [MeetingCalendar.ForMeeting(meeting, zone, settings.Secretariat, withAttendees: true, now)], now, zone);
+        var ics = CalendarDocument.Write(meeting.Title, method, [MeetingCalendar.ForMeeting(meeting, zone, settings.Secretariat,
+            withAttendees: true, now)], now, zone);
         return new InvitationIssued(
             Guid.CreateVersion7(), now, meeting.NetworkId, meeting.Id, version, meeting.Id, meeting.GroupId, purpose.ToString(),
             Subject(meeting, purpose, zone), Body(meeting, purpose, zone, note),
@@ -29,12 +31,8 @@ public static class Notices
             $"{meeting.Id}.ics", ics);
     }
 
-    public static NotificationRecipient ToEvent(Recipient recipient) => new(recipient.Kind.ToString(), recipient.PersonId, recipient.Name, recipient.Email);
-
-    /// <summary>The addressees of an already invited meeting, as they were invited.</summary>
-    public static Addressees Invited(Meeting meeting) => new(
-        meeting.Invitations.Where(i => i.Copy == CopyKind.To).Select(i => i.Recipient).ToList(),
-        meeting.Invitations.Where(i => i.Copy == CopyKind.Cc).Select(i => i.Recipient).ToList());
+    public static NotificationRecipient ToEvent(Recipient recipient) => new(recipient.Kind.ToString(), recipient.PersonId, recipient.Name,
+        recipient.Email);
 
     public static TimeZoneInfo ZoneOf(Meeting meeting) => TimeZoneInfo.FindSystemTimeZoneById(meeting.TimeZone);
 

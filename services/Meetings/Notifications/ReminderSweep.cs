@@ -11,7 +11,8 @@ namespace NetworkPlatform.Meetings.Notifications;
 /// starts within its network's reminder lead time and was not reminded yet. Several replicas may sweep at once: the
 /// etag check on the meeting lets only one of them send each reminder.
 /// </summary>
-public sealed partial class ReminderSweep(MeetingsDatabase database, SendReminder reminders, IConfiguration configuration, ILogger<ReminderSweep> logger) : BackgroundService
+public sealed partial class ReminderSweep(MeetingsDatabase database, SendReminder reminders, IConfiguration configuration,
+    ILogger<ReminderSweep> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -16,12 +16,15 @@ public sealed class SmtpOptions
     public string From { get; set; } = "";
 }
 
-/// <summary>Sends notices through an SMTP relay, the .ics as a text/calendar attachment. Recipients without an address are skipped.</summary>
+/// <summary>Sends notices through an SMTP relay, the .ics as a text/calendar attachment. Recipients without an address are
+/// skipped.</summary>
 public sealed class SmtpNotificationSender(SmtpOptions options) : INotificationSender
 {
-    public async Task SendAsync(string subject, string body, IReadOnlyList<NotificationRecipient> to, IReadOnlyList<NotificationRecipient> cc, (string FileName, string Content)? calendar, CancellationToken cancellationToken)
+    public async Task SendAsync(string subject, string body, IReadOnlyList<NotificationRecipient> to,
+        IReadOnlyList<NotificationRecipient> cc, (string FileName, string Content)? calendar, CancellationToken cancellationToken)
     {
-        using var message = new MailMessage { From = new MailAddress(options.From), Subject = subject, Body = body, BodyEncoding = Encoding.UTF8, SubjectEncoding = Encoding.UTF8 };
+        using var message = new MailMessage { From = new MailAddress(options.From), Subject = subject, Body = body,
+            BodyEncoding = Encoding.UTF8, SubjectEncoding = Encoding.UTF8 };
         foreach (var recipient in to.Where(r => r.Email.Length > 0))
         {
             message.To.Add(new MailAddress(recipient.Email, recipient.Name));
@@ -36,7 +39,9 @@ public sealed class SmtpNotificationSender(SmtpOptions options) : INotificationS
         }
         if (calendar is { } ics)
         {
-            var attachment = Attachment.CreateAttachmentFromString(ics.Content, new ContentType($"text/calendar; charset=utf-8; method={(ics.Content.Contains("\r\nMETHOD:CANCEL\r\n", StringComparison.Ordinal) ? "CANCEL" : "REQUEST")}"));
+            var attachment = Attachment.CreateAttachmentFromString(ics.Content,
+                new ContentType("text/calendar; charset=utf-8; method="
+                    + (ics.Content.Contains("\r\nMETHOD:CANCEL\r\n", StringComparison.Ordinal) ? "CANCEL" : "REQUEST")));
             attachment.Name = ics.FileName;
             message.Attachments.Add(attachment);
         }

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Grpc.Core;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Hosting.Peers;
 using NetworkPlatform.Groups.V1;
@@ -12,11 +13,13 @@ namespace NetworkPlatform.Meetings.Peers;
 /// with the contact details this caller may see, and the caller's deadline and cancellation flow on; outside a call the fixed
 /// authorization (seeding) or the service's own identity is used.
 /// </summary>
-public sealed class GrpcGroupDirectory(GroupsService.GroupsServiceClient client, IHttpContextAccessor? httpContext, string? fixedAuthorization = null, ServiceIdentity? identity = null) : IGroupDirectory
+public sealed class GrpcGroupDirectory(GroupsService.GroupsServiceClient client, IHttpContextAccessor? httpContext,
+    string? fixedAuthorization = null, ServiceIdentity? identity = null) : IGroupDirectory
 {
     public async Task<GroupInfo> GetGroupAsync(string networkId, string groupId, CancellationToken cancellationToken)
     {
-        var group = await client.GetGroupAsync(new GetGroupRequest { NetworkId = networkId, GroupId = groupId }, Options(networkId, cancellationToken));
+        var group = await client.GetGroupAsync(new GetGroupRequest { NetworkId = networkId, GroupId = groupId }, Options(networkId,
+            cancellationToken));
         return ToInfo(group);
     }
 
@@ -26,7 +29,8 @@ public sealed class GrpcGroupDirectory(GroupsService.GroupsServiceClient client,
         var token = "";
         do
         {
-            var page = await client.ListGroupsAsync(new ListGroupsRequest { NetworkId = networkId, PageSize = 200, PageToken = token }, Options(networkId, cancellationToken));
+            var page = await client.ListGroupsAsync(new ListGroupsRequest { NetworkId = networkId, PageSize = 200, PageToken = token },
+                Options(networkId, cancellationToken));
             groups.AddRange(page.Groups.Select(ToInfo));
             token = page.NextPageToken;
         }

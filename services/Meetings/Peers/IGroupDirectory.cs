@@ -2,8 +2,10 @@ using NetworkPlatform.Meetings.Domain;
 
 namespace NetworkPlatform.Meetings.Peers;
 
-/// <summary>A group as the meetings service needs it. Kind is the groups service's GroupKind name (e.g. "WorkingGroup", "PartnerMeeting").</summary>
-public sealed record GroupInfo(string GroupId, string Name, string Kind, bool IsActive, string ContactEmail, IReadOnlyList<GroupParticipant> Participants)
+/// <summary>A group as the meetings service needs it. Kind is the groups service's GroupKind name (e.g. "WorkingGroup",
+/// "PartnerMeeting").</summary>
+public sealed record GroupInfo(string GroupId, string Name, string Kind, bool IsActive, string ContactEmail,
+    IReadOnlyList<GroupParticipant> Participants)
 {
     /// <summary>The groups the cadence policy applies to: those that carry out measures.</summary>
     public bool IsWorkingBody => Kind is "ThematicGroup" or "WorkingGroup" or "TaskForce" or "ProjectGroup";

@@ -42,17 +42,11 @@ public static class MeetingsCollections
 
     public static readonly DocumentCollection<CadenceRecord> Cadence = new("cadence_records", c => c.Id);
 
-    /// <summary>Creates retried with the same request_id find what the first attempt made.</summary>
-    public static readonly DocumentCollection<RequestRecord> Requests = new("request_ids", r => r.RequestId);
-
     public static readonly DocumentCollection<KnownNetwork> Networks = new("known_networks", n => n.NetworkId);
 
     /// <summary>Every collection, for the migration that creates their indexes.</summary>
-    public static IReadOnlyCollection<IDocumentCollection> All { get; } = [Meetings, ActionItems, Deadlines, Settings, Cadence, Requests,
-        Networks];
+    public static IReadOnlyCollection<IDocumentCollection> All { get; } = [Meetings, ActionItems, Deadlines, Settings, Cadence, Networks];
 }
-
-public sealed record RequestRecord(string RequestId, string ResourceId);
 
 /// <summary>A network this service holds meetings for; the reminder sweep walks them (the store is partitioned by network).</summary>
 public sealed record KnownNetwork(string NetworkId)

@@ -1,4 +1,4 @@
-using NetworkPlatform.Hosting.Errors;
+using NetworkPlatform.Application.Changes;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Storage;
 
@@ -12,8 +12,8 @@ public sealed record MeetingFilter(string GroupId = "", MeetingKind? Kind = null
 public sealed record ActionItemFilter(string GroupId = "", string MeetingId = "", string OwnerPersonId = "", bool OpenOnly = false);
 
 /// <summary>
-/// The meetings service's own database: the reads the features share, each one indexed query (or a few) that reads
-/// what it returns, and the one way a meeting changes.
+/// The meetings service's own database: the reads the use cases share, each one indexed query (or a few) that reads
+/// what it returns. Writes go through <see cref="Writes"/>.
 /// </summary>
 public sealed class MeetingsDatabase(IDocumentStore store)
 {
@@ -22,9 +22,9 @@ public sealed class MeetingsDatabase(IDocumentStore store)
 
     public IDocumentStore Store => store;
 
-    public async Task<Versioned<Meeting>> GetMeetingAsync(string networkId, string meetingId, CancellationToken cancellationToken) =>
-        await store.GetAsync(MeetingsCollections.Meetings, networkId, meetingId, cancellationToken)
-        ?? throw RpcErrors.NotFound("meeting", $"networks/{networkId}/meetings/{meetingId}");
+    /// <summary>The meeting; NOT_FOUND when it does not exist.</summary>
+    public Task<Versioned<Meeting>> GetMeetingAsync(string networkId, string meetingId, CancellationToken cancellationToken) =>
+        store.RequireAsync(MeetingsResources.Meetings, networkId, meetingId, cancellationToken);
 
     public async Task<Versioned<NetworkSettings>?> GetSettingsAsync(string networkId, CancellationToken cancellationToken) =>
         await store.GetAsync(MeetingsCollections.Settings, networkId, MeetingsCollections.SettingsId, cancellationToken);
@@ -48,7 +48,7 @@ public sealed class MeetingsDatabase(IDocumentStore store)
         {
             query = query.Where(m => m.Status, status);
         }
-        return PageAsync(MeetingsCollections.Meetings, networkId, query, cancellationToken);
+        return store.QueryAsync(MeetingsCollections.Meetings, networkId, query, cancellationToken);
     }
 
     public Task<Page<ActionItem>> ListActionItemsAsync(string networkId, ActionItemFilter filter, int pageSize, string pageToken,
@@ -71,7 +71,7 @@ public sealed class MeetingsDatabase(IDocumentStore store)
         {
             query = query.Where(a => a.Status, ActionItemStatus.Open);
         }
-        return PageAsync(MeetingsCollections.ActionItems, networkId, query, cancellationToken);
+        return store.QueryAsync(MeetingsCollections.ActionItems, networkId, query, cancellationToken);
     }
 
     /// <summary>
@@ -84,6 +84,12 @@ public sealed class MeetingsDatabase(IDocumentStore store)
         store.ReadAllAsync(MeetingsCollections.Meetings, networkId, Filtered(MeetingsCollections.Meetings.Query().Between(m
             => m.Start, from,
             until), groupId, kind), cancellationToken);
+
+    /// <summary>A group's upcoming meetings whose invitations went out, in start order.</summary>
+    public async Task<IReadOnlyList<Meeting>> UpcomingInvitedAsync(string networkId, string groupId, DateTimeOffset now,
+        CancellationToken cancellationToken) =>
+        [.. (await MeetingsBetweenAsync(networkId, now, null, cancellationToken, groupId: groupId))
+            .Where(m => m.IsUpcoming(now) && m.Status == MeetingStatus.Invited)];
 
     /// <summary>
     /// The first meetings (at most <paramref name="count"/>) of a group starting in [from, until), in start order, of one
@@ -122,33 +128,6 @@ public sealed class MeetingsDatabase(IDocumentStore store)
     public Task<List<KnownNetwork>> KnownNetworksAsync(CancellationToken cancellationToken) =>
         store.ReadAllAsync(MeetingsCollections.Networks, KnownNetwork.Partition, MeetingsCollections.Networks.Query(), cancellationToken);
 
-    /// <summary>
-    /// Reads, checks the etag (empty means "whatever is current"), applies the change, stores it and lets
-    /// <paramref name="publish"/> put events in the same transaction with the new version.
-    /// </summary>
-    public async Task<Versioned<Meeting>> ChangeMeetingAsync(
-        string networkId, string meetingId, string etag, Func<Meeting, Task<Meeting>> change, Func<Meeting, Meeting, long, IUnitOfWork, Task> publish,
-        CancellationToken cancellationToken)
-    {
-        await using var unitOfWork = await store.BeginAsync(cancellationToken);
-        var current = await unitOfWork.GetAsync(MeetingsCollections.Meetings, networkId, meetingId, cancellationToken)
-            ?? throw RpcErrors.NotFound("meeting", $"networks/{networkId}/meetings/{meetingId}");
-        EnsureEtag(current, etag, $"networks/{networkId}/meetings/{meetingId}");
-        var changed = await change(current.Document);
-        var version = await unitOfWork.ReplaceAsync(MeetingsCollections.Meetings, networkId, changed, current.Version, cancellationToken);
-        await publish(current.Document, changed, version, unitOfWork);
-        await unitOfWork.CommitAsync(cancellationToken);
-        return new Versioned<Meeting>(changed, version);
-    }
-
-    public static void EnsureEtag<T>(Versioned<T> current, string etag, string subject)
-    {
-        if (etag.Length > 0 && etag != current.ETag)
-        {
-            throw RpcErrors.Aborted(subject, current.ETag);
-        }
-    }
-
     private static DocumentQuery<Meeting> Filtered(DocumentQuery<Meeting> query, string groupId, MeetingKind? kind)
     {
         if (groupId.Length > 0)
@@ -156,22 +135,5 @@ public sealed class MeetingsDatabase(IDocumentStore store)
             query = query.Where(m => m.GroupId, groupId);
         }
         return kind is { } k ? query.Where(m => m.Kind, k) : query;
-    }
-
-    /// <summary>
-    /// One page; a token this store did not issue for this order (e.g. an offset of an older version) is the caller's error.
-    /// </summary>
-    private async Task<Page<T>> PageAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
-        CancellationToken cancellationToken)
-        where T : class
-    {
-        try
-        {
-            return await store.QueryAsync(collection, networkId, query, cancellationToken);
-        }
-        catch (InvalidPageTokenException invalid)
-        {
-            throw RpcErrors.InvalidArgument("page_token", invalid.Message);
-        }
     }
 }

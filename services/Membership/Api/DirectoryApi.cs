@@ -1,19 +1,21 @@
 using Grpc.Core;
-using NetworkPlatform.Membership.Features;
+using NetworkPlatform.Hosting.Api;
+using NetworkPlatform.Membership.Features.Directory;
 using NetworkPlatform.Membership.V1;
-using UseCases = NetworkPlatform.Membership.Features.Directory;
 
 namespace NetworkPlatform.Membership.Api;
 
-public sealed class DirectoryApi(MembershipContext membership) : DirectoryService.DirectoryServiceBase
+/// <summary>The directory of active members and their representatives: search, and the secretariat's export.</summary>
+public sealed class DirectoryApi(SearchDirectory searchDirectory, ExportDirectory exportDirectory) : DirectoryService.DirectoryServiceBase
 {
     public override Task<SearchDirectoryResponse> SearchDirectory(SearchDirectoryRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => UseCases.SearchDirectory.HandleAsync(membership, caller, request, ct), (r, _) => r);
+        context.RunAsync(searchDirectory, DirectoryMapping.ToQuery(request), DirectoryMapping.ToProto);
 
-    public override async Task ExportDirectory(ExportDirectoryRequest request, IServerStreamWriter<ExportDirectoryChunk> responseStream, ServerCallContext context)
+    public override async Task ExportDirectory(ExportDirectoryRequest request, IServerStreamWriter<ExportDirectoryChunk> responseStream,
+        ServerCallContext context)
     {
-        var export = await Calls.RunAsync(context, (caller, ct) => UseCases.ExportDirectory.HandleAsync(membership, caller, request, ct), (e, _) => e);
-        foreach (var chunk in UseCases.ExportDirectory.Chunks(export))
+        var chunks = await context.RunAsync(exportDirectory, DirectoryMapping.ToQuery(request), DirectoryMapping.Chunks);
+        foreach (var chunk in chunks)
         {
             await responseStream.WriteAsync(chunk, context.CancellationToken);
         }

@@ -1,22 +1,25 @@
 using Grpc.Core;
-using NetworkPlatform.Membership.Contract;
-using NetworkPlatform.Membership.Features;
-using UseCases = NetworkPlatform.Membership.Features.Networks;
+using NetworkPlatform.Hosting.Api;
+using NetworkPlatform.Membership.Features.Networks;
 using NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Api;
 
-public sealed class NetworkApi(MembershipContext membership) : NetworkService.NetworkServiceBase
+/// <summary>Networks (tenants) and how they are members of each other.</summary>
+public sealed class NetworkApi(GetNetwork getNetwork, CreateNetwork createNetwork, UpdateNetwork updateNetwork,
+    ListNetworkRelations listRelations)
+    : NetworkService.NetworkServiceBase
 {
     public override Task<Network> GetNetwork(GetNetworkRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => UseCases.GetNetwork.HandleAsync(membership, caller, request, ct), (n, _) => ProtoMapping.ToProto(n));
+        context.RunAsync(getNetwork, NetworkMapping.ToQuery(request), NetworkMapping.ToProto);
 
     public override Task<Network> CreateNetwork(CreateNetworkRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => UseCases.CreateNetwork.HandleAsync(membership, caller, request, ct), (n, _) => ProtoMapping.ToProto(n));
+        context.RunAsync(createNetwork, NetworkMapping.ToCommand(request), NetworkMapping.ToProto);
 
     public override Task<Network> UpdateNetwork(UpdateNetworkRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => UseCases.UpdateNetwork.HandleAsync(membership, caller, request, ct), (n, _) => ProtoMapping.ToProto(n));
+        context.RunAsync(updateNetwork, NetworkMapping.ToCommand(request), NetworkMapping.ToProto);
 
-    public override Task<ListNetworkRelationsResponse> ListNetworkRelations(ListNetworkRelationsRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => UseCases.ListNetworkRelations.HandleAsync(membership, caller, request, ct), (r, _) => r);
+    public override Task<ListNetworkRelationsResponse> ListNetworkRelations(ListNetworkRelationsRequest request,
+        ServerCallContext context) =>
+        context.RunAsync(listRelations, NetworkMapping.ToQuery(request), NetworkMapping.ToProto);
 }

@@ -1,48 +1,51 @@
 using Grpc.Core;
-using NetworkPlatform.Membership.Contract;
-using NetworkPlatform.Membership.Features;
+using NetworkPlatform.Hosting.Api;
+using NetworkPlatform.Membership.Features.Organisations;
 using NetworkPlatform.Membership.V1;
-using NetworkPlatform.Storage;
-using UseCases = NetworkPlatform.Membership.Features.Organisations;
 
 namespace NetworkPlatform.Membership.Api;
 
-public sealed class OrganisationApi(MembershipContext membership) : OrganisationService.OrganisationServiceBase
+/// <summary>Member organisations and their membership lifecycle.</summary>
+public sealed class OrganisationApi(
+    GetOrganisation getOrganisation,
+    ListOrganisations listOrganisations,
+    CreateOrganisation createOrganisation,
+    UpdateOrganisation updateOrganisation,
+    ApplyForMembership applyForMembership,
+    ApproveMembership approveMembership,
+    SuspendMembership suspendMembership,
+    ReinstateMembership reinstateMembership,
+    ResignMembership resignMembership,
+    ListMembershipHistory listMembershipHistory) : OrganisationService.OrganisationServiceBase
 {
     public override Task<Organisation> GetOrganisation(GetOrganisationRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => UseCases.GetOrganisation.HandleAsync(membership, caller, request, ct), Map);
+        context.RunAsync(getOrganisation, OrganisationMapping.ToQuery(request), OrganisationMapping.ToProto);
 
     public override Task<ListOrganisationsResponse> ListOrganisations(ListOrganisationsRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => UseCases.ListOrganisations.HandleAsync(membership, caller, request, ct), (page, _) =>
-        {
-            var response = new ListOrganisationsResponse { NextPageToken = page.NextPageToken ?? "" };
-            response.Organisations.AddRange(page.Items.Select(ProtoMapping.ToProto));
-            return response;
-        });
+        context.RunAsync(listOrganisations, OrganisationMapping.ToQuery(request), OrganisationMapping.ToProto);
 
     public override Task<Organisation> CreateOrganisation(CreateOrganisationRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => UseCases.CreateOrganisation.HandleAsync(membership, caller, request, ct), Map);
+        context.RunAsync(createOrganisation, OrganisationMapping.ToCommand(request), OrganisationMapping.ToProto);
 
     public override Task<Organisation> UpdateOrganisation(UpdateOrganisationRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => UseCases.UpdateOrganisation.HandleAsync(membership, caller, request, ct), Map);
+        context.RunAsync(updateOrganisation, OrganisationMapping.ToCommand(request), OrganisationMapping.ToProto);
 
     public override Task<Organisation> ApplyForMembership(ApplyForMembershipRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => UseCases.ApplyForMembership.HandleAsync(membership, caller, request, ct), Map);
+        context.RunAsync(applyForMembership, OrganisationMapping.ToCommand(request), OrganisationMapping.ToProto);
 
     public override Task<Organisation> ApproveMembership(ApproveMembershipRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => UseCases.ApproveMembership.HandleAsync(membership, caller, request, ct), Map);
+        context.RunAsync(approveMembership, OrganisationMapping.ToCommand(request), OrganisationMapping.ToProto);
 
     public override Task<Organisation> SuspendMembership(SuspendMembershipRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => UseCases.SuspendMembership.HandleAsync(membership, caller, request, ct), Map);
+        context.RunAsync(suspendMembership, OrganisationMapping.ToCommand(request), OrganisationMapping.ToProto);
 
     public override Task<Organisation> ReinstateMembership(ReinstateMembershipRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => UseCases.ReinstateMembership.HandleAsync(membership, caller, request, ct), Map);
+        context.RunAsync(reinstateMembership, OrganisationMapping.ToCommand(request), OrganisationMapping.ToProto);
 
     public override Task<Organisation> ResignMembership(ResignMembershipRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => UseCases.ResignMembership.HandleAsync(membership, caller, request, ct), Map);
+        context.RunAsync(resignMembership, OrganisationMapping.ToCommand(request), OrganisationMapping.ToProto);
 
-    public override Task<ListMembershipHistoryResponse> ListMembershipHistory(ListMembershipHistoryRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => UseCases.ListMembershipHistory.HandleAsync(membership, caller, request, ct), (r, _) => r);
-
-    private static Organisation Map(Versioned<Domain.Organisation> organisation, Hosting.Auth.Caller caller) => ProtoMapping.ToProto(organisation);
+    public override Task<ListMembershipHistoryResponse> ListMembershipHistory(ListMembershipHistoryRequest request,
+        ServerCallContext context) =>
+        context.RunAsync(listMembershipHistory, OrganisationMapping.ToQuery(request), OrganisationMapping.ToProto);
 }

@@ -1,30 +1,33 @@
 using Grpc.Core;
-using NetworkPlatform.Membership.Contract;
-using NetworkPlatform.Membership.Features;
+using NetworkPlatform.Hosting.Api;
+using NetworkPlatform.Membership.Features.Participation;
 using NetworkPlatform.Membership.V1;
-using UseCases = NetworkPlatform.Membership.Features.Participation;
 
 namespace NetworkPlatform.Membership.Api;
 
-public sealed class ParticipationApi(MembershipContext membership) : ParticipationService.ParticipationServiceBase
+/// <summary>Requests to join or create a group, forwarded up the networks of networks and answered where the group is.</summary>
+public sealed class ParticipationApi(
+    GetParticipationRequest getRequest,
+    ListParticipationRequests listRequests,
+    RequestParticipation requestParticipation,
+    ForwardParticipationRequest forwardRequest,
+    AnswerParticipationRequest answerRequest) : ParticipationService.ParticipationServiceBase
 {
     public override Task<ParticipationRequest> GetParticipationRequest(GetParticipationRequestRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => UseCases.GetParticipationRequest.HandleAsync(membership, caller, request, ct), (r, _) => ProtoMapping.ToProto(r));
+        context.RunAsync(getRequest, ParticipationMapping.ToQuery(request), ParticipationMapping.ToProto);
 
-    public override Task<ListParticipationRequestsResponse> ListParticipationRequests(ListParticipationRequestsRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => UseCases.ListParticipationRequests.HandleAsync(membership, caller, request, ct), (page, _) =>
-        {
-            var response = new ListParticipationRequestsResponse { NextPageToken = page.NextPageToken ?? "" };
-            response.ParticipationRequests.AddRange(page.Items.Select(ProtoMapping.ToProto));
-            return response;
-        });
+    public override Task<ListParticipationRequestsResponse> ListParticipationRequests(ListParticipationRequestsRequest request,
+        ServerCallContext context) =>
+        context.RunAsync(listRequests, ParticipationMapping.ToQuery(request), ParticipationMapping.ToProto);
 
     public override Task<ParticipationRequest> RequestParticipation(RequestParticipationRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => UseCases.RequestParticipation.HandleAsync(membership, caller, request, ct), (r, _) => ProtoMapping.ToProto(r));
+        context.RunAsync(requestParticipation, ParticipationMapping.ToCommand(request), ParticipationMapping.ToProto);
 
-    public override Task<ParticipationRequest> ForwardParticipationRequest(ForwardParticipationRequestRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => UseCases.ForwardParticipationRequest.HandleAsync(membership, caller, request, ct), (r, _) => ProtoMapping.ToProto(r));
+    public override Task<ParticipationRequest> ForwardParticipationRequest(ForwardParticipationRequestRequest request,
+        ServerCallContext context) =>
+        context.RunAsync(forwardRequest, ParticipationMapping.ToCommand(request), ParticipationMapping.ToProto);
 
-    public override Task<ParticipationRequest> AnswerParticipationRequest(AnswerParticipationRequestRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => UseCases.AnswerParticipationRequest.HandleAsync(membership, caller, request, ct), (r, _) => ProtoMapping.ToProto(r));
+    public override Task<ParticipationRequest> AnswerParticipationRequest(AnswerParticipationRequestRequest request,
+        ServerCallContext context) =>
+        context.RunAsync(answerRequest, ParticipationMapping.ToCommand(request), ParticipationMapping.ToProto);
 }

@@ -1,28 +1,23 @@
 using Grpc.Core;
-using NetworkPlatform.Membership.Contract;
-using NetworkPlatform.Membership.Features;
+using NetworkPlatform.Hosting.Api;
+using NetworkPlatform.Membership.Features.Persons;
 using NetworkPlatform.Membership.V1;
-using UseCases = NetworkPlatform.Membership.Features.Persons;
 
 namespace NetworkPlatform.Membership.Api;
 
 /// <summary>Persons; email and phone are withheld in every answer unless the caller may see them.</summary>
-public sealed class PersonApi(MembershipContext membership) : PersonService.PersonServiceBase
+public sealed class PersonApi(GetPerson getPerson, ListPersons listPersons, CreatePerson createPerson, UpdatePerson updatePerson)
+    : PersonService.PersonServiceBase
 {
     public override Task<Person> GetPerson(GetPersonRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => UseCases.GetPerson.HandleAsync(membership, caller, request, ct), (found, _) => ProtoMapping.ToProto(found.Person, found.Viewer));
+        context.RunAsync(getPerson, PersonMapping.ToQuery(request), PersonMapping.ToProto);
 
     public override Task<ListPersonsResponse> ListPersons(ListPersonsRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => UseCases.ListPersons.HandleAsync(membership, caller, request, ct), (found, _) =>
-        {
-            var response = new ListPersonsResponse { NextPageToken = found.Page.NextPageToken ?? "" };
-            response.Persons.AddRange(found.Page.Items.Select(p => ProtoMapping.ToProto(p, found.Viewer)));
-            return response;
-        });
+        context.RunAsync(listPersons, PersonMapping.ToQuery(request), PersonMapping.ToProto);
 
     public override Task<Person> CreatePerson(CreatePersonRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => UseCases.CreatePerson.HandleAsync(membership, caller, request, ct), ProtoMapping.ToProto);
+        context.RunAsync(createPerson, PersonMapping.ToCommand(request), PersonMapping.ToProto);
 
     public override Task<Person> UpdatePerson(UpdatePersonRequest request, ServerCallContext context) =>
-        Calls.RunAsync(context, (caller, ct) => UseCases.UpdatePerson.HandleAsync(membership, caller, request, ct), ProtoMapping.ToProto);
+        context.RunAsync(updatePerson, PersonMapping.ToCommand(request), PersonMapping.ToProto);
 }

@@ -24,46 +24,55 @@ public sealed class GroupParticipationHandler(MembershipContext context) :
         ChangeAsync(unitOfWork, domainEvent.NetworkId, domainEvent.GroupId, domainEvent.PersonId, p => p, cancellationToken);
 
     public Task HandleAsync(RoleAssigned domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
-        ChangeAsync(unitOfWork, domainEvent.NetworkId, domainEvent.GroupId, domainEvent.PersonId, p => p.WithRole(domainEvent.Role), cancellationToken);
+        ChangeAsync(unitOfWork, domainEvent.NetworkId, domainEvent.GroupId, domainEvent.PersonId, p => p.WithRole(domainEvent.Role),
+            cancellationToken);
 
-    public async Task HandleAsync(RoleVacated domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken)
-    {
-        var current = await unitOfWork.GetAsync(MembershipCollections.GroupParticipations, domainEvent.NetworkId,
-            MembershipCollections.GroupParticipationId(domainEvent.GroupId, domainEvent.PersonId), cancellationToken);
-        if (current is not null && current.Document.Roles.Contains(domainEvent.Role))
-        {
-            await unitOfWork.ReplaceAsync(MembershipCollections.GroupParticipations, domainEvent.NetworkId, current.Document.WithoutRole(domainEvent.Role), current.Version, cancellationToken);
-        }
-    }
+    public Task HandleAsync(RoleVacated domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
+        ChangeAsync(unitOfWork, domainEvent.NetworkId, domainEvent.GroupId, domainEvent.PersonId, p => p.WithoutRole(domainEvent.Role),
+            cancellationToken,
+            createMissing: false);
 
     public async Task HandleAsync(ParticipantLeft domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken)
     {
         var id = MembershipCollections.GroupParticipationId(domainEvent.GroupId, domainEvent.PersonId);
-        if (await unitOfWork.GetAsync(MembershipCollections.GroupParticipations, domainEvent.NetworkId, id, cancellationToken) is { } current)
+        if (await unitOfWork.GetAsync(MembershipCollections.GroupParticipations, domainEvent.NetworkId, id,
+            cancellationToken) is { } current)
         {
-            await unitOfWork.DeleteAsync(MembershipCollections.GroupParticipations, domainEvent.NetworkId, id, current.Version, cancellationToken);
+            await unitOfWork.DeleteAsync(MembershipCollections.GroupParticipations, domainEvent.NetworkId, id, current.Version,
+                cancellationToken);
         }
     }
 
     public Task HandleAsync(GroupConcluded domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
-        domainEvent.State == Concluded ? EndGroupAsync(unitOfWork, domainEvent.NetworkId, domainEvent.GroupId, cancellationToken) : Task.CompletedTask;
+        domainEvent.State == Concluded
+            ? EndGroupAsync(unitOfWork, domainEvent.NetworkId, domainEvent.GroupId, cancellationToken)
+            : Task.CompletedTask;
 
     public Task HandleAsync(GroupDissolved domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
         EndGroupAsync(unitOfWork, domainEvent.NetworkId, domainEvent.GroupId, cancellationToken);
 
+    /// <summary>Writes the participation as <paramref name="change"/> leaves it, only when that differs from the stored one.</summary>
     private static async Task ChangeAsync(IUnitOfWork unitOfWork, string networkId, string groupId, string personId,
-        Func<GroupParticipation, GroupParticipation> change, CancellationToken cancellationToken)
+        Func<GroupParticipation, GroupParticipation> change, CancellationToken cancellationToken, bool createMissing = true)
     {
-        var current = await unitOfWork.GetAsync(MembershipCollections.GroupParticipations, networkId, MembershipCollections.GroupParticipationId(groupId, personId), cancellationToken);
+        var current = await unitOfWork.GetAsync(MembershipCollections.GroupParticipations, networkId,
+            MembershipCollections.GroupParticipationId(groupId, personId), cancellationToken);
         if (current is null)
         {
-            await unitOfWork.InsertAsync(MembershipCollections.GroupParticipations, networkId, change(new GroupParticipation(groupId, personId, [])), cancellationToken);
+            if (!createMissing)
+            {
+                return;
+            }
+            await unitOfWork.InsertAsync(MembershipCollections.GroupParticipations, networkId,
+                change(GroupParticipation.Join(groupId, personId)),
+                cancellationToken);
             return;
         }
         var changed = change(current.Document);
-        if (!changed.Roles.SequenceEqual(current.Document.Roles))
+        if (!ReferenceEquals(changed, current.Document))
         {
-            await unitOfWork.ReplaceAsync(MembershipCollections.GroupParticipations, networkId, changed, current.Version, cancellationToken);
+            await unitOfWork.ReplaceAsync(MembershipCollections.GroupParticipations, networkId, changed, current.Version,
+                cancellationToken);
         }
     }
 
@@ -82,7 +91,8 @@ public sealed class GroupParticipationHandler(MembershipContext context) :
         while (token is not null);
         foreach (var member in members)
         {
-            await unitOfWork.DeleteAsync(MembershipCollections.GroupParticipations, networkId, MembershipCollections.GroupParticipationId(groupId, member.Document.PersonId), member.Version, cancellationToken);
+            await unitOfWork.DeleteAsync(MembershipCollections.GroupParticipations, networkId,
+                MembershipCollections.GroupParticipationId(groupId, member.Document.PersonId), member.Version, cancellationToken);
         }
     }
 }

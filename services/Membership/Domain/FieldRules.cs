@@ -3,15 +3,9 @@ using System.Text.RegularExpressions;
 
 namespace NetworkPlatform.Membership.Domain;
 
-/// <summary>The formats the domain accepts, used by request validation.</summary>
+/// <summary>The formats the membership domain accepts beyond the shared ones (Violations), used by request validation.</summary>
 public static partial class FieldRules
 {
-    public const int MaxNameLength = 200;
-
-    public static bool IsNetworkId(string value) => NetworkIdPattern().IsMatch(value);
-
-    public static bool IsEmail(string value) => value.Length <= 254 && EmailPattern().IsMatch(value);
-
     /// <summary>8-15 digits, optional leading '+', spaces allowed between digits.</summary>
     public static bool IsPhone(string value)
     {
@@ -60,12 +54,6 @@ public static partial class FieldRules
             return false;
         }
     }
-
-    [GeneratedRegex("^[a-z0-9](?:[a-z0-9-]{1,61})[a-z0-9]$")]
-    private static partial Regex NetworkIdPattern();
-
-    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")]
-    private static partial Regex EmailPattern();
 
     [GeneratedRegex(@"^\+?[0-9 ]+$")]
     private static partial Regex PhonePattern();

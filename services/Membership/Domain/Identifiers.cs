@@ -4,8 +4,9 @@ using System.Text;
 namespace NetworkPlatform.Membership.Domain;
 
 /// <summary>
-/// Ids are short prefixed strings ("org-3f9a..."). With a request_id the id is derived from it, so a retried create
-/// lands on the same id (the store refuses the duplicate and the first result is returned).
+/// Ids are short prefixed strings ("org-3f9a..."). With a request_id the id is derived from it, so ids are stable where
+/// the caller's request_ids are (the demo seed's, which the groups service's demo people and the standalone banner
+/// name); retried creates get their first result through the request_id (Writes.CreateAsync).
 /// </summary>
 public static class Identifiers
 {

@@ -45,7 +45,8 @@ public sealed record MembershipLifecycle(MembershipState State, IReadOnlyList<Me
         (MembershipAction.Reinstate, MembershipState.Suspended) => (MembershipState.Active, null),
         (MembershipAction.Reinstate, MembershipState.Active) => (null, "MEMBERSHIP_ALREADY_ACTIVE"),
         (MembershipAction.Reinstate, _) => (null, "MEMBERSHIP_NOT_SUSPENDED"),
-        (MembershipAction.Resign, MembershipState.Applied or MembershipState.Active or MembershipState.Suspended) => (MembershipState.Resigned, null),
+        (MembershipAction.Resign, MembershipState.Applied or MembershipState.Active or MembershipState.Suspended) =>
+            (MembershipState.Resigned, null),
         (MembershipAction.Resign, MembershipState.Resigned) => (null, "MEMBERSHIP_ALREADY_RESIGNED"),
         (MembershipAction.Resign, _) => (null, "MEMBERSHIP_NOT_STARTED"),
         _ => (null, "MEMBERSHIP_TRANSITION_NOT_ALLOWED"),

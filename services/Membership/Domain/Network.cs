@@ -11,26 +11,84 @@ public enum NetworkKind
     WorkplaceProgramme,
 }
 
+/// <summary>What a network is known by: its name, kind, where it works and in which languages and time zone.</summary>
+public sealed record NetworkDetails(string DisplayName, NetworkKind Kind, string Country, string Region, IReadOnlyList<string> Languages,
+    string TimeZone)
+{
+    /// <summary>The field names of the API's update mask.</summary>
+    public static class Fields
+    {
+        public const string DisplayName = "display_name";
+        public const string Kind = "kind";
+        public const string Country = "country";
+        public const string Region = "region";
+        public const string Languages = "languages";
+        public const string TimeZone = "time_zone";
+
+        public static readonly IReadOnlyList<string> Updatable = [DisplayName, Kind, Country, Region, Languages, TimeZone];
+    }
+}
+
 /// <summary>The tenant: everything else in this service lives inside one network.</summary>
 public sealed record Network
 {
-    public required string Id { get; init; }
+    [JsonConstructor]
+    private Network()
+    {
+    }
 
-    public required string DisplayName { get; init; }
+    [JsonInclude]
+    public string Id { get; private init; } = "";
 
-    public required NetworkKind Kind { get; init; }
+    [JsonInclude]
+    public string DisplayName { get; private init; } = "";
 
-    public required string Country { get; init; }
+    [JsonInclude]
+    public NetworkKind Kind { get; private init; }
 
-    public string Region { get; init; } = "";
+    [JsonInclude]
+    public string Country { get; private init; } = "";
 
-    public IReadOnlyList<string> Languages { get; init; } = [];
+    [JsonInclude]
+    public string Region { get; private init; } = "";
 
-    public required string TimeZone { get; init; }
+    [JsonInclude]
+    public IReadOnlyList<string> Languages { get; private init; } = [];
 
-    public required DateTimeOffset CreatedAt { get; init; }
+    [JsonInclude]
+    public string TimeZone { get; private init; } = "";
 
-    public required DateTimeOffset UpdatedAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset CreatedAt { get; private init; }
+
+    [JsonInclude]
+    public DateTimeOffset UpdatedAt { get; private init; }
+
+    /// <summary>A new network (tenant) with the id its operator chose.</summary>
+    public static Network Create(string id, NetworkDetails details, DateTimeOffset at) => new()
+    {
+        Id = id,
+        DisplayName = details.DisplayName.Trim(),
+        Kind = details.Kind,
+        Country = details.Country,
+        Region = details.Region.Trim(),
+        Languages = [.. details.Languages],
+        TimeZone = details.TimeZone,
+        CreatedAt = at,
+        UpdatedAt = at,
+    };
+
+    /// <summary>The same network with the details <paramref name="fields"/> name taken from <paramref name="details"/>.</summary>
+    public Network Update(NetworkDetails details, IReadOnlySet<string> fields, DateTimeOffset at) => this with
+    {
+        DisplayName = fields.Contains(NetworkDetails.Fields.DisplayName) ? details.DisplayName.Trim() : DisplayName,
+        Kind = fields.Contains(NetworkDetails.Fields.Kind) ? details.Kind : Kind,
+        Country = fields.Contains(NetworkDetails.Fields.Country) ? details.Country : Country,
+        Region = fields.Contains(NetworkDetails.Fields.Region) ? details.Region.Trim() : Region,
+        Languages = fields.Contains(NetworkDetails.Fields.Languages) ? [.. details.Languages] : Languages,
+        TimeZone = fields.Contains(NetworkDetails.Fields.TimeZone) ? details.TimeZone : TimeZone,
+        UpdatedAt = at,
+    };
 }
 
 /// <summary>

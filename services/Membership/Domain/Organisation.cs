@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using NetworkPlatform.Application.Failures;
 
 namespace NetworkPlatform.Membership.Domain;
 
@@ -14,9 +15,30 @@ public enum OrganisationKind
     Network,
 }
 
-public sealed record ContactDetails(string Email = "", string Phone = "", string Address = "", string Website = "");
+public sealed record ContactDetails(string Email = "", string Phone = "", string Address = "", string Website = "")
+{
+    public ContactDetails Normalised() => new(Email.Trim(), Phone.Trim(), Address.Trim(), Website.Trim());
+}
 
-/// <summary>An appointment that is currently active, kept on the organisation so the uniqueness and membership rules hold under concurrency.</summary>
+/// <summary>What an organisation is known by: name, organisasjonsnummer, kind and contact details.</summary>
+public sealed record OrganisationDetails(string DisplayName, string OrganisationNumber, OrganisationKind Kind, ContactDetails Contact)
+{
+    /// <summary>The field names of the API's update mask.</summary>
+    public static class Fields
+    {
+        public const string DisplayName = "display_name";
+        public const string OrganisationNumber = "organisation_number";
+        public const string Kind = "kind";
+        public const string Contact = "contact";
+
+        public static readonly IReadOnlyList<string> Updatable = [DisplayName, OrganisationNumber, Kind, Contact];
+    }
+
+    public static string NormalisedNumber(string number) => number.Replace(" ", "", StringComparison.Ordinal);
+}
+
+/// <summary>An appointment that is currently active, kept on the organisation so the uniqueness and membership rules hold under
+/// concurrency.</summary>
 public sealed record ActiveAppointment(string AppointmentId, string PersonId, RepresentativeRole Role);
 
 /// <summary>
@@ -26,31 +48,84 @@ public sealed record ActiveAppointment(string AppointmentId, string PersonId, Re
 /// </summary>
 public sealed record Organisation
 {
-    public required string Id { get; init; }
+    [JsonConstructor]
+    private Organisation()
+    {
+    }
 
-    public required string NetworkId { get; init; }
+    [JsonInclude]
+    public string Id { get; private init; } = "";
 
-    public required string DisplayName { get; init; }
+    [JsonInclude]
+    public string NetworkId { get; private init; } = "";
 
-    public string OrganisationNumber { get; init; } = "";
+    [JsonInclude]
+    public string DisplayName { get; private init; } = "";
 
-    public required OrganisationKind Kind { get; init; }
+    [JsonInclude]
+    public string OrganisationNumber { get; private init; } = "";
 
-    public ContactDetails Contact { get; init; } = new();
+    [JsonInclude]
+    public OrganisationKind Kind { get; private init; }
+
+    [JsonInclude]
+    public ContactDetails Contact { get; private init; } = new();
 
     /// <summary>Only for <see cref="OrganisationKind.Network"/>: the member network.</summary>
-    public string? LinkedNetworkId { get; init; }
+    [JsonInclude]
+    public string? LinkedNetworkId { get; private init; }
 
-    public MembershipLifecycle Membership { get; init; } = MembershipLifecycle.None;
+    [JsonInclude]
+    public MembershipLifecycle Membership { get; private init; } = MembershipLifecycle.None;
 
-    public IReadOnlyList<ActiveAppointment> ActiveAppointments { get; init; } = [];
+    [JsonInclude]
+    public IReadOnlyList<ActiveAppointment> ActiveAppointments { get; private init; } = [];
 
-    public required DateTimeOffset CreatedAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset CreatedAt { get; private init; }
 
-    public required DateTimeOffset UpdatedAt { get; init; }
+    [JsonInclude]
+    public DateTimeOffset UpdatedAt { get; private init; }
 
     [JsonIgnore]
     public string Subject => $"networks/{NetworkId}/organisations/{Id}";
+
+    /// <summary>A new organisation (membership none); one of kind Network links <paramref name="linkedNetworkId"/>.</summary>
+    public static Organisation Register(string id, string networkId, OrganisationDetails details, string? linkedNetworkId,
+        DateTimeOffset at) =>
+        new()
+        {
+            Id = id,
+            NetworkId = networkId,
+            DisplayName = details.DisplayName.Trim(),
+            OrganisationNumber = OrganisationDetails.NormalisedNumber(details.OrganisationNumber),
+            Kind = details.Kind,
+            Contact = details.Contact.Normalised(),
+            LinkedNetworkId = details.Kind == OrganisationKind.Network ? linkedNetworkId : null,
+            CreatedAt = at,
+            UpdatedAt = at,
+        };
+
+    /// <summary>The same organisation with the details <paramref name="fields"/> name; it cannot become or stop being a network.</summary>
+    public Organisation Update(OrganisationDetails details, IReadOnlySet<string> fields, DateTimeOffset at)
+    {
+        var kind = fields.Contains(OrganisationDetails.Fields.Kind) ? details.Kind : Kind;
+        if ((kind == OrganisationKind.Network) != (Kind == OrganisationKind.Network))
+        {
+            throw new InvalidFieldsException("organisation.kind",
+                "An organisation cannot change to or from ORGANISATION_KIND_NETWORK; register a new organisation instead.");
+        }
+        return this with
+        {
+            DisplayName = fields.Contains(OrganisationDetails.Fields.DisplayName) ? details.DisplayName.Trim() : DisplayName,
+            OrganisationNumber = fields.Contains(OrganisationDetails.Fields.OrganisationNumber)
+                ? OrganisationDetails.NormalisedNumber(details.OrganisationNumber)
+                : OrganisationNumber,
+            Kind = kind,
+            Contact = fields.Contains(OrganisationDetails.Fields.Contact) ? details.Contact.Normalised() : Contact,
+            UpdatedAt = at,
+        };
+    }
 
     public Organisation ApplyForMembership(Decision decision) => Move(MembershipAction.Apply, decision);
 
@@ -71,13 +146,16 @@ public sealed record Organisation
     {
         if (Membership.State != MembershipState.Active)
         {
-            throw new DomainRuleException("MEMBERSHIP_NOT_ACTIVE", Subject,
-                $"Only active members appoint representatives; '{DisplayName}' is {Membership.State.ToString().ToLowerInvariant()}. Ask the secretariat to approve or reinstate the membership first.");
+            throw new RuleViolationException("MEMBERSHIP_NOT_ACTIVE", Subject,
+                $"Only active members appoint representatives; '{DisplayName}' is {Membership.State.ToString().ToLowerInvariant()}. "
+                + "Ask the secretariat to approve or reinstate the membership first.");
         }
         var existing = ActiveAppointments.FirstOrDefault(a => a.PersonId == appointment.PersonId);
         if (existing is not null)
         {
-            throw new DuplicateAppointmentException(Id, appointment.PersonId, existing.AppointmentId);
+            throw new AlreadyExistsException(Appointment.ApiType, existing.AppointmentId,
+                $"Person '{appointment.PersonId}' already holds appointment '{existing.AppointmentId}' for organisation '{Id}'; "
+                + "withdraw or replace it instead.");
         }
         return this with { ActiveAppointments = [.. ActiveAppointments, appointment], UpdatedAt = at };
     }
@@ -91,8 +169,10 @@ public sealed record Organisation
         var (to, refusal) = MembershipLifecycle.Transition(from, action);
         if (to is not { } target)
         {
-            throw new DomainRuleException(refusal!, Subject,
-                $"Cannot {action.ToString().ToLowerInvariant()} the membership of '{DisplayName}': it is {from.ToString().ToLowerInvariant()}. {MembershipLifecycle.Allowed(from)}");
+            throw new RuleViolationException(refusal!, Subject,
+                $"Cannot {action.ToString().ToLowerInvariant()} the membership of '{DisplayName}': "
+                + $"it is {from.ToString().ToLowerInvariant()}. "
+                + MembershipLifecycle.Allowed(from));
         }
         var step = new MembershipStep(from, target, decision.DecidedBy, decision.At, decision.Reason);
         return this with { Membership = new MembershipLifecycle(target, [.. Membership.History, step]), UpdatedAt = decision.At };

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using NetworkPlatform.Application.Failures;
 
 namespace NetworkPlatform.Membership.Domain;
 
@@ -16,7 +17,18 @@ public enum ParticipationState
     Declined,
 }
 
+/// <summary>What the handling network's secretariat answers.</summary>
+public enum ParticipationAnswer
+{
+    Approve,
+    Decline,
+}
+
 public sealed record ForwardingStep(string FromNetworkId, string ToNetworkId, string ForwardedBy, DateTimeOffset At, string Note);
+
+/// <summary>What a representative asks for: to join a group (its id) or to create one (its name), in the group's network.</summary>
+public sealed record ParticipationWish(ParticipationKind Kind, string GroupId, string ProposedGroupName, string GroupNetworkId,
+    string Motivation);
 
 /// <summary>
 /// A member's representative asks to join or create a group. It starts in the representative's network; when the
@@ -25,37 +37,58 @@ public sealed record ForwardingStep(string FromNetworkId, string ToNetworkId, st
 /// </summary>
 public sealed record ParticipationRequest
 {
-    public required string Id { get; init; }
+    [JsonConstructor]
+    private ParticipationRequest()
+    {
+    }
 
-    public required string OriginNetworkId { get; init; }
+    [JsonInclude]
+    public string Id { get; private init; } = "";
 
-    public required string OrganisationId { get; init; }
+    [JsonInclude]
+    public string OriginNetworkId { get; private init; } = "";
 
-    public required string PersonId { get; init; }
+    [JsonInclude]
+    public string OrganisationId { get; private init; } = "";
 
-    public required ParticipationKind Kind { get; init; }
+    [JsonInclude]
+    public string PersonId { get; private init; } = "";
 
-    public string GroupId { get; init; } = "";
+    [JsonInclude]
+    public ParticipationKind Kind { get; private init; }
 
-    public string ProposedGroupName { get; init; } = "";
+    [JsonInclude]
+    public string GroupId { get; private init; } = "";
 
-    public required string GroupNetworkId { get; init; }
+    [JsonInclude]
+    public string ProposedGroupName { get; private init; } = "";
 
-    public string Motivation { get; init; } = "";
+    [JsonInclude]
+    public string GroupNetworkId { get; private init; } = "";
 
-    public ParticipationState State { get; init; } = ParticipationState.Pending;
+    [JsonInclude]
+    public string Motivation { get; private init; } = "";
 
-    public required string HandlingNetworkId { get; init; }
+    [JsonInclude]
+    public ParticipationState State { get; private init; } = ParticipationState.Pending;
 
-    public IReadOnlyList<ForwardingStep> ForwardingChain { get; init; } = [];
+    [JsonInclude]
+    public string HandlingNetworkId { get; private init; } = "";
 
-    public string AnsweredBy { get; init; } = "";
+    [JsonInclude]
+    public IReadOnlyList<ForwardingStep> ForwardingChain { get; private init; } = [];
 
-    public DateTimeOffset? AnsweredAt { get; init; }
+    [JsonInclude]
+    public string AnsweredBy { get; private init; } = "";
 
-    public string AnswerNote { get; init; } = "";
+    [JsonInclude]
+    public DateTimeOffset? AnsweredAt { get; private init; }
 
-    public required DateTimeOffset CreatedAt { get; init; }
+    [JsonInclude]
+    public string AnswerNote { get; private init; } = "";
+
+    [JsonInclude]
+    public DateTimeOffset CreatedAt { get; private init; }
 
     [JsonIgnore]
     public string Subject => $"networks/{OriginNetworkId}/participationRequests/{Id}";
@@ -67,24 +100,46 @@ public sealed record ParticipationRequest
     [JsonIgnore]
     public IEnumerable<string> InvolvedNetworkIds => ForwardingChain.Select(s => s.ToNetworkId).Prepend(OriginNetworkId);
 
+    /// <summary>A pending request in its origin network, which handles it first.</summary>
+    public static ParticipationRequest Submit(string id, string originNetworkId, string organisationId, string personId,
+        ParticipationWish wish,
+        DateTimeOffset at) => new()
+        {
+            Id = id,
+            OriginNetworkId = originNetworkId,
+            OrganisationId = organisationId,
+            PersonId = personId,
+            Kind = wish.Kind,
+            GroupId = wish.Kind == ParticipationKind.JoinGroup ? wish.GroupId : "",
+            ProposedGroupName = wish.Kind == ParticipationKind.CreateGroup ? wish.ProposedGroupName.Trim() : "",
+            GroupNetworkId = wish.GroupNetworkId,
+            Motivation = wish.Motivation.Trim(),
+            HandlingNetworkId = originNetworkId,
+            CreatedAt = at,
+        };
+
     public ParticipationRequest Forward(string toNetworkId, string forwardedBy, DateTimeOffset at, string note)
     {
         EnsureOpen();
         if (HandlingNetworkId == GroupNetworkId)
         {
-            throw new DomainRuleException("ALREADY_AT_GROUP_NETWORK", Subject,
+            throw new RuleViolationException("ALREADY_AT_GROUP_NETWORK", Subject,
                 $"The request is already with '{GroupNetworkId}', the network that owns the group; answer it instead of forwarding.");
         }
         var step = new ForwardingStep(HandlingNetworkId, toNetworkId, forwardedBy, at, note);
-        return this with { State = ParticipationState.Forwarded, HandlingNetworkId = toNetworkId, ForwardingChain = [.. ForwardingChain, step] };
+        return this with { State = ParticipationState.Forwarded, HandlingNetworkId = toNetworkId,
+            ForwardingChain = [.. ForwardingChain, step] };
     }
+
+    public ParticipationRequest Answer(ParticipationAnswer answer, string answeredBy, DateTimeOffset at, string note) =>
+        answer == ParticipationAnswer.Approve ? Approve(answeredBy, at, note) : Decline(answeredBy, at, note);
 
     public ParticipationRequest Approve(string answeredBy, DateTimeOffset at, string note)
     {
         EnsureOpen();
         if (HandlingNetworkId != GroupNetworkId)
         {
-            throw new DomainRuleException("NOT_AT_GROUP_NETWORK", Subject,
+            throw new RuleViolationException("NOT_AT_GROUP_NETWORK", Subject,
                 $"Only '{GroupNetworkId}', which owns the group, can approve; forward the request towards it, or decline it.");
         }
         return Answered(ParticipationState.Approved, answeredBy, at, note);
@@ -103,7 +158,7 @@ public sealed record ParticipationRequest
     {
         if (!IsOpen)
         {
-            throw new DomainRuleException("PARTICIPATION_REQUEST_ANSWERED", Subject,
+            throw new RuleViolationException("PARTICIPATION_REQUEST_ANSWERED", Subject,
                 $"The request was already {State.ToString().ToLowerInvariant()} by {AnsweredBy}; send a new request if needed.");
         }
     }

@@ -1,4 +1,4 @@
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application;
 
 namespace NetworkPlatform.Membership.Domain;
 

@@ -8,7 +8,8 @@ internal sealed class DemoSeedService(MembershipContext context, ILogger<DemoSee
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await DemoNetworks.SeedAsync(context, cancellationToken);
-        logger.LogInformation("Demo networks present: {Networks}", string.Join(", ", DemoNetworks.Partnership, DemoNetworks.NationalHph, DemoNetworks.InternationalHph, DemoNetworks.SwedishHph));
+        logger.LogInformation("Demo networks present: {Networks}",
+            string.Join(", ", DemoNetworks.Partnership, DemoNetworks.NationalHph, DemoNetworks.InternationalHph, DemoNetworks.SwedishHph));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

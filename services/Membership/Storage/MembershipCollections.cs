@@ -32,7 +32,8 @@ public static class MembershipCollections
     public static readonly DocumentCollection<ParticipationRequest> ParticipationRequests = new("participation_requests", r => r.Id);
 
     /// <summary>Pointers in the scope of every network that sees a request (the origin and each one it was forwarded to).</summary>
-    public static readonly DocumentCollection<ParticipationRequestLink> ParticipationRequestLinks = new("participation_request_links", r => r.Id);
+    public static readonly DocumentCollection<ParticipationRequestLink> ParticipationRequestLinks = new("participation_request_links", r =>
+        r.Id);
 
     /// <summary>Who is in which group with which roles (from the groups service's events), by group and by person.</summary>
     public static readonly DocumentCollection<GroupParticipation> GroupParticipations = new DocumentCollection<GroupParticipation>(

@@ -32,10 +32,12 @@ public sealed record MeetingFact(
     int DecisionCount);
 
 /// <summary>A person's time in a group: from joining until leaving (open when still in).</summary>
-public sealed record ParticipationFact(string NetworkId, string GroupId, string PersonId, string OrganisationId, DateTimeOffset JoinedAt, DateTimeOffset? LeftAt);
+public sealed record ParticipationFact(string NetworkId, string GroupId, string PersonId, string OrganisationId, DateTimeOffset JoinedAt,
+    DateTimeOffset? LeftAt);
 
 /// <summary>A formal appointment of a person by an organisation, with the time set aside for the work.</summary>
-public sealed record AppointmentFact(string NetworkId, string RepresentativeId, string PersonId, string OrganisationId, decimal HoursPerMonth, DateOnly Start, DateOnly? End);
+public sealed record AppointmentFact(string NetworkId, string RepresentativeId, string PersonId, string OrganisationId,
+    decimal HoursPerMonth, DateOnly Start, DateOnly? End);
 
 public enum MeasureStatus
 {
@@ -46,7 +48,8 @@ public enum MeasureStatus
     Done,
 }
 
-public sealed record ProgressReport(string ReportId, DateOnly PeriodStart, DateOnly PeriodEnd, MeasureStatus Status, int Percent, string Narrative, string SubmittedBy, DateTimeOffset SubmittedAt);
+public sealed record ProgressReport(string ReportId, DateOnly PeriodStart, DateOnly PeriodEnd, MeasureStatus Status, int Percent,
+    string Narrative, string SubmittedBy, DateTimeOffset SubmittedAt);
 
 /// <summary>A measure (tiltak) of the action plan; sub-measures point at their parent and weigh into its progress.</summary>
 public sealed record MeasureFact(
@@ -58,51 +61,16 @@ public sealed record MeasureFact(
     string? ParentMeasureId,
     decimal Weight,
     DateOnly? DueDate,
-    IReadOnlyList<ProgressReport> Reports);
-
-public sealed record IndicatorPoint(DateOnly Date, decimal Value, string? Note);
-
-/// <summary>An indicator the network tracks (002: develop indicators, collect and use data).</summary>
-public sealed record IndicatorFact(string NetworkId, string IndicatorId, string Name, string Unit, string? MeasureId, decimal? Target, IReadOnlyList<IndicatorPoint> Points);
+    IReadOnlyList<ProgressReport> Reports)
+{
+    /// <summary>The measure with a progress report (a report of the same id again replaces it).</summary>
+    public MeasureFact Report(ProgressReport report) => this with { Reports = [.. Reports.Where(r => r.ReportId != report.ReportId), report] };
+}
 
 /// <summary>A cadence requirement a group missed (from the meetings service's CadenceBreached).</summary>
-public sealed record CadenceBreachFact(string NetworkId, string BreachId, string GroupId, int Year, string Requirement, DateTimeOffset WindowStart, DateTimeOffset WindowEnd);
+public sealed record CadenceBreachFact(string NetworkId, string BreachId, string GroupId, int Year, string Requirement,
+    DateTimeOffset WindowStart, DateTimeOffset WindowEnd);
 
-/// <summary>Which organisation a person acts for, learnt from appointments and group participation (attendance events carry only the person).</summary>
+/// <summary>Which organisation a person acts for, learnt from appointments and group participation (attendance events carry only the
+/// person).</summary>
 public sealed record PersonAffiliation(string NetworkId, string PersonId, string OrganisationId);
-
-public enum FundApplicationState
-{
-    Submitted,
-    Approved,
-    Rejected,
-}
-
-public sealed record FundApplication(string ApplicationId, string Purpose, decimal AmountRequested, FundApplicationState State, decimal AmountGranted, DateTimeOffset SubmittedAt, DateTimeOffset? DecidedAt);
-
-public sealed record Expense(string ExpenseId, DateOnly Date, decimal Amount, string Description, string? MeasureId);
-
-/// <summary>A group's money in one year: base grant, partner-fund applications, expenses and the accounts' sign-off.</summary>
-public sealed record GroupAccounts(
-    string NetworkId,
-    string GroupId,
-    int Year,
-    decimal BaseGrant,
-    IReadOnlyList<FundApplication> FundApplications,
-    IReadOnlyList<Expense> Expenses,
-    string? SignedOffBy,
-    DateTimeOffset? SignedOffAt);
-
-public enum LearningKind
-{
-    EverydayLearning,
-    PeerGuidance,
-    ReflectionGroup,
-    InternalTeaching,
-    JobRotation,
-    MentorScheme,
-    KnowledgeTransferAfterCourse,
-}
-
-/// <summary>A learning activity at the workplace (004), logged for an organisation or a group.</summary>
-public sealed record LearningActivity(string NetworkId, string ActivityId, LearningKind Kind, string? OrganisationId, string? GroupId, DateOnly Date, decimal Hours, int Participants, string Description);

@@ -71,7 +71,8 @@ public static class DropOutFigures
             .Select(group =>
             {
                 var tallies = members.GetValueOrDefault(group.Key) ?? new Dictionary<string, MemberTally>();
-                var left = group.Where(p => p.LeftAt is { } leftAt && period.Contains(leftAt)).Select(p => p.PersonId).Distinct().Order(StringComparer.Ordinal).ToList();
+                var left = group.Where(p => p.LeftAt is { } leftAt && period.Contains(leftAt))
+                    .Select(p => p.PersonId).Distinct().Order(StringComparer.Ordinal).ToList();
                 var stillIn = group.Where(p => p.LeftAt is null || p.LeftAt >= period.To).Select(p => p.PersonId).Distinct();
                 var stopped = stillIn.Where(person
                     => tallies.GetValueOrDefault(person)?.StoppedComing == true).Order(StringComparer.Ordinal).ToList();
@@ -129,7 +130,8 @@ public sealed record TimeInvested(string OrganisationId, decimal HoursSetAside, 
     public decimal? Share => HoursSetAside == 0 ? null : Math.Round(HoursInMeetings / HoursSetAside, 4);
 }
 
-/// <summary>Hours organisations set aside for their representatives (per month, pro rata) against hours spent in held meetings attended.</summary>
+/// <summary>Hours organisations set aside for their representatives (per month, pro rata) against hours spent in held meetings
+/// attended.</summary>
 public static class TimeInvestedFigures
 {
     public static IReadOnlyList<TimeInvested> Compute(IEnumerable<AppointmentFact> appointments, IEnumerable<GroupYearFigures> groups,
@@ -138,7 +140,8 @@ public static class TimeInvestedFigures
         var setAside = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var appointment in appointments)
         {
-            setAside[appointment.OrganisationId] = setAside.GetValueOrDefault(appointment.OrganisationId) + (appointment.HoursPerMonth * MonthsWithin(appointment, period));
+            setAside[appointment.OrganisationId] = setAside.GetValueOrDefault(appointment.OrganisationId)
+                + (appointment.HoursPerMonth * MonthsWithin(appointment, period));
         }
         var attended = new Dictionary<string, decimal>(StringComparer.Ordinal);
         foreach (var (organisationId, tally) in groups.SelectMany(g => g.Organisations).Where(o => o.Value.Present > 0))
@@ -146,7 +149,8 @@ public static class TimeInvestedFigures
             attended[organisationId] = attended.GetValueOrDefault(organisationId) + tally.HoursInMeetings;
         }
         return setAside.Keys.Union(attended.Keys).Order(StringComparer.Ordinal)
-            .Select(org => new TimeInvested(org, Math.Round(setAside.GetValueOrDefault(org), 2), Math.Round(attended.GetValueOrDefault(org), 2)))
+            .Select(org => new TimeInvested(org, Math.Round(setAside.GetValueOrDefault(org), 2),
+                Math.Round(attended.GetValueOrDefault(org), 2)))
             .ToList();
     }
 

@@ -125,6 +125,9 @@ public sealed record GroupYearFigures(
     public IEnumerable<string> LatestToRefill => Members.Where(m => m.Value.Latest.Count < Math.Min(2,
         m.Value.Recorded)).Select(m => m.Key);
 
+    /// <summary>These figures with one more missed cadence requirement.</summary>
+    public GroupYearFigures WithBreach() => this with { CadenceBreaches = CadenceBreaches + 1 };
+
     public GroupYearFigures WithLatest(string personId, IReadOnlyList<AttendanceMark> latest) =>
         this with { Members = new Dictionary<string, MemberTally>(Members) { [personId] = Members[personId] with { Latest = latest } } };
 

@@ -1,6 +1,7 @@
 namespace NetworkPlatform.Reporting.Domain;
 
-public sealed record MeasureProgressFigure(string MeasureId, string Title, string? GroupId, decimal Percent, MeasureStatus Status, bool IsLate, bool RolledUp);
+public sealed record MeasureProgressFigure(string MeasureId, string Title, string? GroupId, decimal Percent, MeasureStatus Status,
+    bool IsLate, bool RolledUp);
 
 /// <summary>
 /// Progress of measures: a measure with sub-measures takes the weighted mean of its children's progress (recursively);
@@ -24,7 +25,8 @@ public static class MeasureProgressFigures
             }
             if (!path.Add(measure.MeasureId))
             {
-                throw new InvalidOperationException($"Measure {measure.MeasureId} is its own ancestor; fix the parent of one of {string.Join(", ", path)}.");
+                throw new InvalidOperationException(
+                    $"Measure {measure.MeasureId} is its own ancestor; fix the parent of one of {string.Join(", ", path)}.");
             }
             var subs = children[measure.MeasureId].ToList();
             decimal percent;
@@ -49,7 +51,8 @@ public static class MeasureProgressFigures
             var latest = Latest(measure);
             var status = percent >= 100 ? MeasureStatus.Done : latest?.Status ?? MeasureStatus.NotStarted;
             var late = status == MeasureStatus.Late || (percent < 100 && measure.DueDate is { } due && due < today);
-            return new MeasureProgressFigure(measure.MeasureId, measure.Title, measure.GroupId, percent, status, late, children[measure.MeasureId].Any());
+            return new MeasureProgressFigure(measure.MeasureId, measure.Title, measure.GroupId, percent, status, late,
+                children[measure.MeasureId].Any());
         }).ToList();
     }
 
@@ -57,7 +60,8 @@ public static class MeasureProgressFigures
         measure.Reports.OrderBy(r => r.PeriodEnd).ThenBy(r => r.SubmittedAt).LastOrDefault();
 }
 
-public sealed record BudgetFigure(string GroupId, int Year, decimal BaseGrant, decimal Granted, decimal Pending, decimal Spent, bool AccountsSignedOff)
+public sealed record BudgetFigure(string GroupId, int Year, decimal BaseGrant, decimal Granted, decimal Pending, decimal Spent,
+    bool AccountsSignedOff)
 {
     /// <summary>What the group may spend: the base grant plus approved partner-fund money.</summary>
     public decimal Budget => BaseGrant + Granted;

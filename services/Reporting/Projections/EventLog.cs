@@ -30,8 +30,7 @@ public static class EventLog
 
     /// <summary>
     /// One more event in the log, on a shard of the counter picked at random. Two transactions appending at once may
-    /// still meet on one shard: the loser rolls back whole and runs again (the bus retries a consumer,
-    /// <see cref="Features.ReportingCommands"/> a command).
+    /// still meet on one shard: the loser rolls back whole and runs again (the bus retries a consumer, Writes a use case).
     /// </summary>
     private static async Task CountAsync(IUnitOfWork uow, string networkId, CancellationToken ct)
     {
@@ -43,17 +42,10 @@ public static class EventLog
         }
         else
         {
-            await uow.ReplaceAsync(ReportingCollections.EventCounts, networkId, shard.Document with { Events = shard.Document.Events + 1 }, shard.Version, ct);
+            await uow.ReplaceAsync(ReportingCollections.EventCounts, networkId, shard.Document with { Events = shard.Document.Events + 1 },
+                shard.Version, ct);
         }
     }
-
-    /// <summary>True when <paramref name="error"/> is two appends racing for the counter: the whole transaction can simply run again.</summary>
-    public static bool IsCounterConflict(Exception error) => error switch
-    {
-        ConcurrencyConflictException conflict => conflict.Collection == ReportingCollections.EventCounts.Name,
-        DuplicateDocumentException duplicate => duplicate.Collection == ReportingCollections.EventCounts.Name,
-        _ => false,
-    };
 
     public static LoggedEvent ToLogged(IDomainEvent domainEvent)
     {

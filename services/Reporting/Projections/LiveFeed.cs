@@ -5,7 +5,7 @@ namespace NetworkPlatform.Reporting.Projections;
 
 /// <summary>
 /// Fans events out to the live gRPC streams and the dashboard of this process, per network. Every replica is fed every
-/// event (by <see cref="LiveFeedListener"/> from its own temporary queue, and by <see cref="Features.ReportingCommands"/>
+/// event (by <see cref="LiveFeedListener"/> from its own temporary queue, and by <see cref="Features.ReportingContext"/>
 /// for the commands it ran), so an event that reaches it twice is shown once. Slow readers lose the oldest events rather
 /// than slowing the bus.
 /// </summary>
@@ -53,7 +53,8 @@ public sealed class LiveFeed
     public sealed class Subscription : IDisposable
     {
         private readonly LiveFeed feed;
-        private readonly Channel<LoggedEvent> channel = Channel.CreateBounded<LoggedEvent>(new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.DropOldest });
+        private readonly Channel<LoggedEvent> channel =
+            Channel.CreateBounded<LoggedEvent>(new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.DropOldest });
 
         internal Subscription(LiveFeed feed, string networkId)
         {

@@ -46,7 +46,7 @@ internal static class MeetingFigures
 
     /// <summary>A cadence breach of a group's year, counted once (the caller stores the breach fact once).</summary>
     public static Task CountBreachAsync(IUnitOfWork uow, string net, string groupId, int year, CancellationToken ct) =>
-        ChangeAsync(uow, net, groupId, year, figures => Task.FromResult(figures with { CadenceBreaches = figures.CadenceBreaches + 1 }),
+        ChangeAsync(uow, net, groupId, year, figures => Task.FromResult(figures.WithBreach()),
             ct);
 
     private static async Task ChangeAsync(IUnitOfWork uow, string net, string groupId, int year, Func<GroupYearFigures,

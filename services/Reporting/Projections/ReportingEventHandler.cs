@@ -17,31 +17,44 @@ public sealed class ReportingEventHandler :
     IEventHandler<ParticipantJoined>, IEventHandler<ParticipantLeft>, IEventHandler<MeasureCreated>, IEventHandler<MeasureAssigned>,
     IEventHandler<RepresentativeAppointed>, IEventHandler<RepresentativeWithdrawn>
 {
-    public Task HandleAsync(MeetingScheduled domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
+    public Task HandleAsync(MeetingScheduled domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
+        RecordAsync(domainEvent, unitOfWork, cancellationToken);
 
-    public Task HandleAsync(MeetingRescheduled domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
+    public Task HandleAsync(MeetingRescheduled domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
+        RecordAsync(domainEvent, unitOfWork, cancellationToken);
 
-    public Task HandleAsync(MeetingCancelled domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
+    public Task HandleAsync(MeetingCancelled domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
+        RecordAsync(domainEvent, unitOfWork, cancellationToken);
 
-    public Task HandleAsync(AttendanceRecorded domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
+    public Task HandleAsync(AttendanceRecorded domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
+        RecordAsync(domainEvent, unitOfWork, cancellationToken);
 
-    public Task HandleAsync(MinutesPublished domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
+    public Task HandleAsync(MinutesPublished domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
+        RecordAsync(domainEvent, unitOfWork, cancellationToken);
 
-    public Task HandleAsync(DecisionRecorded domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
+    public Task HandleAsync(DecisionRecorded domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
+        RecordAsync(domainEvent, unitOfWork, cancellationToken);
 
-    public Task HandleAsync(CadenceBreached domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
+    public Task HandleAsync(CadenceBreached domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
+        RecordAsync(domainEvent, unitOfWork, cancellationToken);
 
-    public Task HandleAsync(ParticipantJoined domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
+    public Task HandleAsync(ParticipantJoined domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
+        RecordAsync(domainEvent, unitOfWork, cancellationToken);
 
-    public Task HandleAsync(ParticipantLeft domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
+    public Task HandleAsync(ParticipantLeft domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
+        RecordAsync(domainEvent, unitOfWork, cancellationToken);
 
-    public Task HandleAsync(MeasureCreated domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
+    public Task HandleAsync(MeasureCreated domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
+        RecordAsync(domainEvent, unitOfWork, cancellationToken);
 
-    public Task HandleAsync(MeasureAssigned domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
+    public Task HandleAsync(MeasureAssigned domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
+        RecordAsync(domainEvent, unitOfWork, cancellationToken);
 
-    public Task HandleAsync(RepresentativeAppointed domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
+    public Task HandleAsync(RepresentativeAppointed domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
+        RecordAsync(domainEvent, unitOfWork, cancellationToken);
 
-    public Task HandleAsync(RepresentativeWithdrawn domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => RecordAsync(domainEvent, unitOfWork, cancellationToken);
+    public Task HandleAsync(RepresentativeWithdrawn domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
+        RecordAsync(domainEvent, unitOfWork, cancellationToken);
 
     private static Task RecordAsync(IDomainEvent domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
         EventLog.RecordAsync(unitOfWork, domainEvent, cancellationToken);

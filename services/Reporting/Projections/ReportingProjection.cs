@@ -39,7 +39,8 @@ public static class ReportingProjection
                 foreach (var mark in e.Attendance)
                 {
                     var affiliation = await uow.GetAsync(ReportingCollections.Affiliations, net, mark.PersonId, ct);
-                    attendance.Add(new AttendanceEntry(mark.PersonId, affiliation?.Document.OrganisationId ?? "unknown", ParseAttendance(mark.Status)));
+                    attendance.Add(new AttendanceEntry(mark.PersonId, affiliation?.Document.OrganisationId ?? "unknown",
+                        ParseAttendance(mark.Status)));
                 }
                 await ChangeMeetingAsync(uow, net, e.MeetingId,
                     () => new MeetingFact(net, e.MeetingId, e.GroupId, e.Kind, e.Start.ToUniversalTime(), TimeSpan.FromHours(2),
@@ -71,65 +72,66 @@ public static class ReportingProjection
                 await AffiliateAsync(uow, net, e.PersonId, e.OrganisationId, ct);
                 break;
             case ParticipantLeft e:
-                await UpdateAsync(uow, ReportingCollections.Participations, net, ParticipationId(e.GroupId, e.PersonId), p => p.LeftAt is null ? p with { LeftAt = e.OccurredAt } : p, ct);
+                await UpdateAsync(uow, ReportingCollections.Participations, net, ParticipationId(e.GroupId, e.PersonId), p =>
+                    p.LeftAt is null ? p with { LeftAt = e.OccurredAt } : p, ct);
                 break;
             case RepresentativeAppointed e:
                 await UpsertAsync(uow, ReportingCollections.Appointments, net, e.RepresentativeId,
-                    () => new AppointmentFact(net, e.RepresentativeId, e.PersonId, e.OrganisationId, e.HoursPerMonth, DateOnly.FromDateTime(e.StartAt.UtcDateTime), null),
+                    () => new AppointmentFact(net, e.RepresentativeId, e.PersonId, e.OrganisationId, e.HoursPerMonth,
+                        DateOnly.FromDateTime(e.StartAt.UtcDateTime), null),
                     a => a with { HoursPerMonth = e.HoursPerMonth }, ct);
                 await AffiliateAsync(uow, net, e.PersonId, e.OrganisationId, ct);
                 break;
             case RepresentativeWithdrawn e:
-                await UpdateAsync(uow, ReportingCollections.Appointments, net, e.RepresentativeId, a => a with { End = DateOnly.FromDateTime(e.EndAt.UtcDateTime) }, ct);
+                await UpdateAsync(uow, ReportingCollections.Appointments, net, e.RepresentativeId, a =>
+                    a with { End = DateOnly.FromDateTime(e.EndAt.UtcDateTime) }, ct);
                 break;
             case MeasureCreated e:
                 await UpsertAsync(uow, ReportingCollections.Measures, net, e.MeasureId,
                     () => new MeasureFact(net, e.MeasureId, e.Title, e.Year, e.GroupId, e.ParentMeasureId, 1m, null, []),
-                    m => m with { Title = e.Title, Year = e.Year, ParentMeasureId = e.ParentMeasureId, GroupId = e.GroupId ?? m.GroupId }, ct);
+                    m => m with { Title = e.Title, Year = e.Year, ParentMeasureId = e.ParentMeasureId, GroupId = e.GroupId ?? m.GroupId },
+                        ct);
                 break;
             case MeasureAssigned e:
                 await UpdateAsync(uow, ReportingCollections.Measures, net, e.MeasureId, m => m with { GroupId = e.GroupId }, ct);
                 break;
             case ProgressReportSubmitted e:
-                var report = new ProgressReport(e.ReportId, e.PeriodStart, e.PeriodEnd, Enum.Parse<MeasureStatus>(e.Status), e.Percent, e.Narrative, e.SubmittedBy, e.OccurredAt);
-                await UpdateAsync(uow, ReportingCollections.Measures, net, e.MeasureId, m => m with { Reports = [.. m.Reports.Where(r => r.ReportId != e.ReportId), report] }, ct);
+                var report = new ProgressReport(e.ReportId, e.PeriodStart, e.PeriodEnd, Enum.Parse<MeasureStatus>(e.Status), e.Percent,
+                    e.Narrative, e.SubmittedBy, e.OccurredAt);
+                await UpdateAsync(uow, ReportingCollections.Measures, net, e.MeasureId, m => m.Report(report), ct);
                 break;
             case IndicatorCreated e:
                 await UpsertAsync(uow, ReportingCollections.Indicators, net, e.IndicatorId,
-                    () => new IndicatorFact(net, e.IndicatorId, e.Name, e.Unit, e.MeasureId, e.Target, []), i => i, ct);
+                    () => IndicatorFact.Create(net, e.IndicatorId, e.Name, e.Unit, e.MeasureId, e.Target), i => i, ct);
                 break;
             case IndicatorValueRecorded e:
                 await UpdateAsync(uow, ReportingCollections.Indicators, net, e.IndicatorId,
-                    i => i with { Points = [.. i.Points.Where(p => p.Date != e.Date), new IndicatorPoint(e.Date, e.Value, e.Note)] }, ct);
+                    i => i.Record(new IndicatorPoint(e.Date, e.Value, e.Note)), ct);
                 break;
             case BaseGrantSet e:
-                await UpsertAccountsAsync(uow, net, e.GroupId, e.Year, a => a with { BaseGrant = e.Amount }, ct);
+                await ChangeAccountsAsync(uow, net, e.GroupId, e.Year, a => a.SetBaseGrant(e.Amount), ct);
                 break;
             case FundApplicationSubmitted e:
-                var application = new FundApplication(e.ApplicationId, e.Purpose, e.AmountRequested, FundApplicationState.Submitted, 0m, e.OccurredAt, null);
-                await UpsertAccountsAsync(uow, net, e.GroupId, e.Year, a => a with { FundApplications = [.. a.FundApplications.Where(f => f.ApplicationId != e.ApplicationId), application] }, ct);
+                var application = new FundApplication(e.ApplicationId, e.Purpose, e.AmountRequested, FundApplicationState.Submitted, 0m,
+                    e.OccurredAt, null);
+                await ChangeAccountsAsync(uow, net, e.GroupId, e.Year, a => a.Submit(application), ct);
                 break;
             case FundApplicationDecided e:
-                await UpsertAccountsAsync(uow, net, e.GroupId, e.Year, a => a with
-                {
-                    FundApplications = a.FundApplications.Select(f => f.ApplicationId != e.ApplicationId ? f : f with
-                    {
-                        State = e.Approved ? FundApplicationState.Approved : FundApplicationState.Rejected,
-                        AmountGranted = e.AmountGranted,
-                        DecidedAt = e.OccurredAt,
-                    }).ToList(),
-                }, ct);
+                await ChangeAccountsAsync(uow, net, e.GroupId, e.Year,
+                    a => a.Decide(e.ApplicationId, e.Approved, e.AmountGranted, e.OccurredAt), ct);
                 break;
             case ExpenseRecorded e:
-                var expense = new Expense(e.ExpenseId, e.Date, e.Amount, e.Description, e.MeasureId);
-                await UpsertAccountsAsync(uow, net, e.GroupId, e.Year, a => a with { Expenses = [.. a.Expenses.Where(x => x.ExpenseId != e.ExpenseId), expense] }, ct);
+                await ChangeAccountsAsync(uow, net, e.GroupId, e.Year,
+                    a => a.Record(new Expense(e.ExpenseId, e.Date, e.Amount, e.Description, e.MeasureId)), ct);
                 break;
             case AccountsSignedOff e:
-                await UpsertAccountsAsync(uow, net, e.GroupId, e.Year, a => a with { SignedOffBy = e.SignedOffBy, SignedOffAt = e.OccurredAt }, ct);
+                await ChangeAccountsAsync(uow, net, e.GroupId, e.Year, a => a.SignOff(e.SignedOffBy, e.OccurredAt), ct);
                 break;
             case LearningActivityLogged e:
                 await UpsertAsync(uow, ReportingCollections.Learning, net, e.ActivityId,
-                    () => new LearningActivity(net, e.ActivityId, Enum.Parse<LearningKind>(e.Kind), e.OrganisationId, e.GroupId, e.Date, e.Hours, e.Participants, e.Description), a => a, ct);
+                    () => LearningActivity.Log(net, e.ActivityId, Enum.Parse<LearningKind>(e.Kind), e.OrganisationId, e.GroupId, e.Date,
+                        e.Hours,
+                        e.Participants, e.Description), a => a, ct);
                 break;
         }
     }
@@ -161,13 +163,23 @@ public static class ReportingProjection
         await MeetingFigures.ApplyAsync(uow, net, existing?.Document, changed, ct);
     }
 
-    private static Task UpsertAccountsAsync(IUnitOfWork uow, string net, string groupId, int year, Func<GroupAccounts, GroupAccounts> update, CancellationToken ct) =>
-        UpsertAsync(uow, ReportingCollections.Accounts, net, AccountsId(groupId, year), () => update(new GroupAccounts(net, groupId, year, 0m, [], [], null, null)), update, ct);
+    /// <summary>
+    /// A group's accounts of a year changed through their own methods (the rules they check held when the event was
+    /// decided, and hold again in the log's order); opened by the first event about them.
+    /// </summary>
+    private static Task ChangeAccountsAsync(IUnitOfWork uow, string net, string groupId, int year, Func<GroupAccounts,
+        GroupAccounts> change,
+        CancellationToken ct) =>
+        UpsertAsync(uow, ReportingCollections.Accounts, net, AccountsId(groupId, year), () => change(GroupAccounts.Open(net, groupId,
+            year)),
+            change, ct);
 
     private static Task AffiliateAsync(IUnitOfWork uow, string net, string personId, string organisationId, CancellationToken ct) =>
-        UpsertAsync(uow, ReportingCollections.Affiliations, net, personId, () => new PersonAffiliation(net, personId, organisationId), a => a with { OrganisationId = organisationId }, ct);
+        UpsertAsync(uow, ReportingCollections.Affiliations, net, personId, () => new PersonAffiliation(net, personId, organisationId), a =>
+            a with { OrganisationId = organisationId }, ct);
 
-    private static async Task UpsertAsync<T>(IUnitOfWork uow, DocumentCollection<T> collection, string net, string id, Func<T> create, Func<T, T> update, CancellationToken ct)
+    private static async Task UpsertAsync<T>(IUnitOfWork uow, DocumentCollection<T> collection, string net, string id, Func<T> create,
+        Func<T, T> update, CancellationToken ct)
         where T : class
     {
         var existing = await uow.GetAsync(collection, net, id, ct);
@@ -182,7 +194,8 @@ public static class ReportingProjection
     }
 
     /// <summary>Events about something the reporting service never heard of (e.g. it started after) are only logged.</summary>
-    private static async Task UpdateAsync<T>(IUnitOfWork uow, DocumentCollection<T> collection, string net, string id, Func<T, T> update, CancellationToken ct)
+    private static async Task UpdateAsync<T>(IUnitOfWork uow, DocumentCollection<T> collection, string net, string id, Func<T, T> update,
+        CancellationToken ct)
         where T : class
     {
         var existing = await uow.GetAsync(collection, net, id, ct);

@@ -4,7 +4,8 @@ using NetworkPlatform.Storage;
 namespace NetworkPlatform.Reporting.Storage;
 
 /// <summary>An event as the reporting service received or produced it: the log every projection can be rebuilt from.</summary>
-public sealed record LoggedEvent(string LogId, Guid EventId, string Kind, string TypeName, string AggregateId, long AggregateVersion, DateTimeOffset OccurredAt, string PayloadJson)
+public sealed record LoggedEvent(string LogId, Guid EventId, string Kind, string TypeName, string AggregateId, long AggregateVersion,
+    DateTimeOffset OccurredAt, string PayloadJson)
 {
     /// <summary>Log ids sort by the time the event happened, then by event id: replaying in id order replays history.</summary>
     public static string IdFor(Guid eventId, DateTimeOffset occurredAt) => $"{occurredAt.UtcTicks:D19}-{eventId:N}";
@@ -22,8 +23,14 @@ public sealed record EventCount(string Id, long Events)
     public static string ShardId(int shard) => $"event_log-{shard:D2}";
 }
 
-/// <summary>What a create with a request_id produced, so a retry answers with the same thing.</summary>
-public sealed record CompletedRequest(string RequestId, string ResultId);
+/// <summary>
+/// What a create with a request_id produced, as the service kept it before <c>IdempotencyKeys</c> (read only, so a retry
+/// sent across the upgrade gets its first result; none is written any more, and after a day none is needed).
+/// </summary>
+public sealed record CompletedRequest(string RequestId, string ResultId)
+{
+    public static string IdFor(string operation, string requestId) => $"{operation}:{requestId}";
+}
 
 /// <summary>The reporting database: its read models (facts) and its event log.</summary>
 public static class ReportingCollections
@@ -43,7 +50,8 @@ public static class ReportingCollections
         .WithIndex("group_person_year_start", m => m.GroupId, m => m.PersonId, m => m.Year, m => m.StartsAt);
 
     /// <summary>One document per person and group: a re-join after leaving starts a new stint in place of the old one.</summary>
-    public static readonly DocumentCollection<ParticipationFact> Participations = new("participations", p => ParticipationId(p.GroupId, p.PersonId));
+    public static readonly DocumentCollection<ParticipationFact> Participations = new("participations", p => ParticipationId(p.GroupId,
+        p.PersonId));
 
     public static readonly DocumentCollection<AppointmentFact> Appointments = new("appointments", a => a.RepresentativeId);
 
@@ -75,7 +83,7 @@ public static class ReportingCollections
         [Meetings, GroupYears, AttendanceMarks, Participations, Appointments, Affiliations, Measures, Indicators, Accounts, Learning,
             CadenceBreaches, EventLog, EventCounts, Requests];
 
-    public static string AccountsId(string groupId, int year) => $"{groupId}/{year}";
+    public static string AccountsId(string groupId, int year) => GroupAccounts.IdFor(groupId, year);
 
     public static string ParticipationId(string groupId, string personId) => $"{groupId}/{personId}";
 }

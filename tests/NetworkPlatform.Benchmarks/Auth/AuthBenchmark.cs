@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using NetworkPlatform.Application;
 using NetworkPlatform.Benchmarks.Events;
 using NetworkPlatform.Benchmarks.Grpc;
 using NetworkPlatform.Hosting.Auth;

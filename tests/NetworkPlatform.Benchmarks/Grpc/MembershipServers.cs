@@ -1,3 +1,4 @@
+using NetworkPlatform.Application;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -8,8 +9,9 @@ using Microsoft.Extensions.Logging;
 using NetworkPlatform.Hosting;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership;
-using NetworkPlatform.Membership.Contract;
-using NetworkPlatform.Membership.Features;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Membership.Api;
+using NetworkPlatform.Membership.Features.Networks;
 using NetworkPlatform.Membership.Seed;
 using NetworkPlatform.Membership.V1;
 using NetworkPlatform.Messaging.Bus;
@@ -79,9 +81,10 @@ internal sealed class MembershipServers : IAsyncDisposable
         bare.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         bare.Logging.AddFilter("Grpc.AspNetCore.Server.ServerCallHandler", LogLevel.Critical);
         bare.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Warning);
-        bare.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0, listen => listen.Protocols = HttpProtocols.Http2));
+        bare.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0, listen =>
+            listen.Protocols = HttpProtocols.Http2));
         bare.Services.AddGrpc();
-        bare.Services.AddSingleton(platform.Services.GetRequiredService<MembershipContext>());
+        bare.Services.AddSingleton(platform.Services.GetRequiredService<GetNetwork>());
         var plain = bare.Build();
         plain.MapGrpcService<PlainNetworkService>();
         await plain.StartAsync();
@@ -97,11 +100,12 @@ internal sealed class MembershipServers : IAsyncDisposable
     }
 
     /// <summary>networkplatform.membership.v1.NetworkService/GetNetwork with the platform's use case, and nothing around it.</summary>
-    private sealed class PlainNetworkService(MembershipContext membership) : NetworkService.NetworkServiceBase
+    private sealed class PlainNetworkService(GetNetwork getNetwork) : NetworkService.NetworkServiceBase
     {
         private static readonly Caller Reader = new("bench", Network, null, null, new HashSet<string> { Roles.DashboardReader });
 
-        public override async Task<NetworkPlatform.Membership.V1.Network> GetNetwork(GetNetworkRequest request, ServerCallContext context) =>
-            ProtoMapping.ToProto(await Membership.Features.Networks.GetNetwork.HandleAsync(membership, Reader, request, context.CancellationToken));
+        public override async Task<NetworkPlatform.Membership.V1.Network> GetNetwork(GetNetworkRequest request,
+            ServerCallContext context) =>
+            NetworkMapping.ToProto(await getNetwork.RunAsync(NetworkMapping.ToQuery(request), Reader, context.CancellationToken));
     }
 }

@@ -140,13 +140,8 @@ internal sealed class NetworkGrowth(IServiceProvider services, DateTimeOffset no
             events.Add(new MinutesPublished(Guid.CreateVersion7(), published, Network, id, 5, id, groupId, kind.ToString(), meeting.Title,
                 start, text, [], [], []));
         }
-        var item = new ActionItem
-        {
-            Id = $"act-{id}", NetworkId = Network, GroupId = groupId, MeetingId = id, Title = "Follow up the measures",
-            OwnerPersonId = entries[random.Next(entries.Count)].PersonId, OwnerName = "",
-                DueDate = DateOnly.FromDateTime(start.AddDays(30).UtcDateTime),
-            CreatedAt = end,
-        };
+        var item = ActionItem.AgreeAt(meeting, $"act-{id}", "Follow up the measures", entries[random.Next(entries.Count)].PersonId, "",
+            DateOnly.FromDateTime(start.AddDays(30).UtcDateTime), end);
         return (meeting, item.Complete(start.AddDays(20), By), events);
     }
 

@@ -1,3 +1,4 @@
+using NetworkPlatform.Application;
 using System.Globalization;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;

@@ -1,3 +1,4 @@
+using NetworkPlatform.Application;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;

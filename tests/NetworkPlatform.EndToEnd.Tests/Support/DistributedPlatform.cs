@@ -1,5 +1,7 @@
 using System.Globalization;
 using Grpc.Core;
+using NetworkPlatform.Application;
+using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Distributed;
 using NetworkPlatform.Testing;
 

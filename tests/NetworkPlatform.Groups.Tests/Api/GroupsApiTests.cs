@@ -8,6 +8,7 @@ using Grpc.Core;
 using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Hosting;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Hosting.Peers;
 using NetworkPlatform.Membership.V1;

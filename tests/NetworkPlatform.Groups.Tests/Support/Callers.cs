@@ -1,3 +1,4 @@
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 
 namespace NetworkPlatform.Groups.Tests.Support;

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Testing;

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using NetworkPlatform.Hosting.Errors;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 
 namespace NetworkPlatform.Hosting.Tests.Auth;

@@ -6,6 +6,7 @@ using Grpc.Core;
 using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Hosting;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Storage;
@@ -22,16 +23,20 @@ internal sealed class GroupsPeer : GroupsService.GroupsServiceBase
 
     public static Group Digital()
     {
-        var group = new Group { NetworkId = MeetingsFixture.Network, GroupId = "g-digital", DisplayName = "Digital mobbing", Kind = GroupKind.WorkingGroup, State = GroupState.Active };
-        group.Participants.Add(new Participant { PersonId = "p-kari", DisplayName = "Kari Nordmann", Email = "kari@bergen.kommune.no", Roles = { Role.Leader } });
-        group.Participants.Add(new Participant { PersonId = "p-ola", DisplayName = "Ola Hansen", Email = "ola@udir.no", Roles = { Role.Member, Role.BudgetResponsible } });
+        var group = new Group { NetworkId = MeetingsFixture.Network, GroupId = "g-digital", DisplayName = "Digital mobbing",
+            Kind = GroupKind.WorkingGroup, State = GroupState.Active };
+        group.Participants.Add(new Participant { PersonId = "p-kari", DisplayName = "Kari Nordmann", Email = "kari@bergen.kommune.no",
+            Roles = { Role.Leader } });
+        group.Participants.Add(new Participant { PersonId = "p-ola", DisplayName = "Ola Hansen", Email = "ola@udir.no",
+            Roles = { Role.Member, Role.BudgetResponsible } });
         return group;
     }
 
     public override Task<Group> GetGroup(GetGroupRequest request, ServerCallContext context)
     {
         AuthorizationHeaders.Add(context.RequestHeaders.GetValue("authorization") ?? "");
-        return request.GroupId == "g-digital" ? Task.FromResult(Digital()) : throw RpcErrors.NotFound("networkplatform.groups.v1.Group", request.GroupId);
+        return request.GroupId == "g-digital" ? Task.FromResult(Digital()) : throw RpcErrors.NotFound("networkplatform.groups.v1.Group",
+            request.GroupId);
     }
 
     public override Task<ListGroupsResponse> ListGroups(ListGroupsRequest request, ServerCallContext context) =>
@@ -82,7 +87,8 @@ internal sealed class MeetingsServer : IAsyncDisposable
         await store.MigrateAsync(MeetingsCollections.All);
         await using (var unitOfWork = await store.BeginAsync())
         {
-            await unitOfWork.InsertAsync(MeetingsCollections.Settings, MeetingsFixture.Network, NetworkSettings.Default(MeetingsFixture.Network) with { Secretariat = Samples.Secretariat });
+            await unitOfWork.InsertAsync(MeetingsCollections.Settings, MeetingsFixture.Network,
+                NetworkSettings.Default(MeetingsFixture.Network).Update(secretariat: Samples.Secretariat));
             await unitOfWork.CommitAsync();
         }
 

@@ -10,7 +10,8 @@ public class CalendarDocumentTests
 
     private static string Feed(params Meeting[] meetings) =>
         CalendarDocument.Write("Partnerskap mot mobbing", CalendarMethod.Publish,
-            meetings.Select(m => MeetingCalendar.ForMeeting(m, Samples.Oslo, Samples.Secretariat, withAttendees: true, Stamp)).ToList(), Stamp, Samples.Oslo);
+            meetings.Select(m => MeetingCalendar.ForMeeting(m, Samples.Oslo, Samples.Secretariat, withAttendees: true, Stamp)).ToList(),
+                Stamp, Samples.Oslo);
 
     [Fact]
     public void meetings_across_the_spring_daylight_saving_change_keep_their_local_time()
@@ -48,7 +49,8 @@ public class CalendarDocumentTests
 
         var zone = Assert.Single(calendar.Descendants("VTIMEZONE"));
         Assert.Equal("Europe/Oslo", zone.Single("TZID").Value);
-        var observances = zone.Children.Select(o => (o.Name, Start: o.Single("DTSTART").Value, From: o.Single("TZOFFSETFROM").Value, To: o.Single("TZOFFSETTO").Value)).ToList();
+        var observances = zone.Children.Select(o => (o.Name, Start: o.Single("DTSTART").Value, From: o.Single("TZOFFSETFROM").Value,
+            To: o.Single("TZOFFSETTO").Value)).ToList();
         Assert.Contains(("DAYLIGHT", "20260329T020000", "+0100", "+0200"), observances);
         Assert.Contains(("STANDARD", "20261025T030000", "+0200", "+0100"), observances);
     }
@@ -103,11 +105,10 @@ public class CalendarDocumentTests
     [Fact]
     public void deadlines_are_points_in_time_in_the_feed()
     {
-        var deadline = new Deadline
-        {
-            Id = "dl-1", NetworkId = "n", Title = "Applications to Partnerpotten", DueAt = Samples.Local(2026, 3, 1, 23, 59), TimeZone = "Europe/Oslo", CreatedAt = Stamp,
-        };
-        var ics = CalendarDocument.Write("Deadlines", CalendarMethod.Publish, [MeetingCalendar.ForDeadline(deadline, Samples.Oslo)], Stamp, Samples.Oslo);
+        var deadline = Deadline.Post("dl-1", "n", "Applications to Partnerpotten", "", Samples.Local(2026, 3, 1, 23, 59), "Europe/Oslo",
+            null, Stamp);
+        var ics = CalendarDocument.Write("Deadlines", CalendarMethod.Publish, [MeetingCalendar.ForDeadline(deadline, Samples.Oslo)],
+            Stamp, Samples.Oslo);
 
         var e = PythonIcalendar.Check(ics).GetProperty("events")[0];
         Assert.Equal("Deadline: Applications to Partnerpotten", e.GetProperty("summary").GetString());

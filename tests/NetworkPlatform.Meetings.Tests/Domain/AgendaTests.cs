@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Meetings.Domain;
 
 namespace NetworkPlatform.Meetings.Tests;
@@ -10,7 +11,8 @@ public class AgendaTests
         var meeting = Samples.Schedule(MeetingKind.StartUp, Samples.Local(2026, 1, 20));
 
         Assert.Equal(
-            ["Elect the leader", "Elect the budget responsible", "Staff the group", "Annual wheel / plan for the group's activity", "Budget and plan for the group's funds"],
+            ["Elect the leader", "Elect the budget responsible", "Staff the group", "Annual wheel / plan for the group's activity",
+                "Budget and plan for the group's funds"],
             meeting.Agenda.Select(a => a.Title));
         Assert.Equal("Valg av leder", meeting.Agenda[0].Description);
         Assert.All(meeting.Agenda, a => Assert.True(a.DurationMinutes > 0));
@@ -22,7 +24,8 @@ public class AgendaTests
         var interim = Samples.Schedule(MeetingKind.Interim, Samples.Local(2026, 3, 10));
         var reporting = Samples.Schedule(MeetingKind.Reporting, Samples.Local(2026, 11, 20));
 
-        Assert.Equal(["Follow up measures", "Applications to the partner fund (Partnerpotten)", "Matters for the partner meeting", "Matters for the group-leader meeting"],
+        Assert.Equal(["Follow up measures", "Applications to the partner fund (Partnerpotten)", "Matters for the partner meeting",
+            "Matters for the group-leader meeting"],
             interim.Agenda.Select(a => a.Title));
         Assert.Equal(["Report on the base grant and the measures", "The group's accounts", "Input to next year's budget and plans"],
             reporting.Agenda.Select(a => a.Title));
@@ -31,13 +34,11 @@ public class AgendaTests
     [Fact]
     public void a_network_can_configure_its_own_template_for_a_kind()
     {
-        var settings = NetworkSettings.Default("n-1") with
-        {
-            AgendaTemplates = new Dictionary<MeetingKind, IReadOnlyList<AgendaTemplateItem>>(AgendaTemplates.Defaults)
+        var settings = NetworkSettings.Default("n-1").Update(
+            agendaTemplates: new Dictionary<MeetingKind, IReadOnlyList<AgendaTemplateItem>>(AgendaTemplates.Defaults)
             {
                 [MeetingKind.Workshop] = [new("Idea round", 45)],
-            },
-        };
+            });
 
         Assert.Equal(["Idea round"], settings.TemplateFor(MeetingKind.Workshop).Select(t => t.Title));
         Assert.Equal(5, settings.TemplateFor(MeetingKind.StartUp).Count);
@@ -47,11 +48,8 @@ public class AgendaTests
     [Fact]
     public void open_action_items_carry_over_to_the_next_meeting_of_the_group()
     {
-        var open = new ActionItem
-        {
-            Id = "act-1", NetworkId = "n-partnerskap", GroupId = "g-digital", MeetingId = "mtg-0", Title = "Draft the annual wheel",
-            OwnerPersonId = "p-ola", OwnerName = "Ola Hansen", DueDate = new DateOnly(2026, 2, 15), CreatedAt = Samples.Local(2026, 1, 20),
-        };
+        var open = ActionItem.AgreeAt(Samples.Schedule(MeetingKind.StartUp, Samples.Local(2026, 1, 20)), "act-1", "Draft the annual wheel",
+            "p-ola", "Ola Hansen", new DateOnly(2026, 2, 15), Samples.Local(2026, 1, 20));
 
         var meeting = Samples.Schedule(MeetingKind.Interim, Samples.Local(2026, 3, 10), openActionItems: [open]);
 
@@ -82,8 +80,8 @@ public class AgendaTests
         var meeting = Samples.Schedule(MeetingKind.Interim, Samples.Local(2026, 3, 10));
         var ids = meeting.Agenda.Select(a => a.Id).ToList();
 
-        var error = Assert.Throws<MeetingRuleException>(() => meeting.ReorderAgenda([ids[1], ids[0]]));
+        var error = Assert.Throws<RuleViolationException>(() => meeting.ReorderAgenda([ids[1], ids[0]]));
         Assert.Equal("AGENDA_ORDER_INCOMPLETE", error.Reason);
-        Assert.Throws<MeetingRuleException>(() => meeting.ReorderAgenda([ids[0], ids[0], ids[1], ids[2]]));
+        Assert.Throws<RuleViolationException>(() => meeting.ReorderAgenda([ids[0], ids[0], ids[1], ids[2]]));
     }
 }

@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Meetings.Domain;
 
 namespace NetworkPlatform.Meetings.Tests;
@@ -9,7 +10,8 @@ public class MeetingLifecycleTests
     {
         var meeting = Samples.Schedule(MeetingKind.Interim, Samples.Local(2026, 3, 10));
 
-        var moved = meeting.Reschedule(Samples.Local(2026, 3, 12), Samples.Local(2026, 3, 12, 12), "Europe/Oslo", "Teams", "", "Clashes with the partner meeting", Samples.Local(2026, 3, 1), "u-kari");
+        var moved = meeting.Reschedule(Samples.Local(2026, 3, 12), Samples.Local(2026, 3, 12, 12), "Europe/Oslo", "Teams", "",
+            "Clashes with the partner meeting", Samples.Local(2026, 3, 1), "u-kari");
 
         Assert.Equal(Samples.Local(2026, 3, 12), moved.Start);
         Assert.Equal(1, moved.Sequence);
@@ -25,9 +27,10 @@ public class MeetingLifecycleTests
 
         Assert.Equal(MeetingStatus.Cancelled, cancelled.Status);
         Assert.Equal(1, cancelled.Sequence);
-        Assert.Equal("MEETING_CANCELLED", Assert.Throws<MeetingRuleException>(() =>
-            cancelled.Reschedule(Samples.Local(2026, 3, 12), Samples.Local(2026, 3, 12, 12), "Europe/Oslo", "", "", "x", Samples.Local(2026, 3, 1), "u")).Reason);
-        Assert.Throws<MeetingRuleException>(() => Samples.Invited(cancelled));
+        Assert.Equal("MEETING_CANCELLED", Assert.Throws<RuleViolationException>(() =>
+            cancelled.Reschedule(Samples.Local(2026, 3, 12), Samples.Local(2026, 3, 12, 12), "Europe/Oslo", "", "", "x",
+                Samples.Local(2026, 3, 1), "u")).Reason);
+        Assert.Throws<RuleViolationException>(() => Samples.Invited(cancelled));
     }
 
     [Fact]
@@ -37,7 +40,8 @@ public class MeetingLifecycleTests
 
         var answered = meeting.Rsvp("p-ola", RsvpAnswer.Declined, "Travelling", Samples.Local(2026, 3, 2));
         Assert.Equal(RsvpAnswer.Declined, answered.Invitations.Single(i => i.Recipient.PersonId == "p-ola").Answer);
-        Assert.Equal("NOT_INVITED", Assert.Throws<MeetingRuleException>(() => meeting.Rsvp("p-stranger", RsvpAnswer.Accepted, "", Samples.Local(2026, 3, 2))).Reason);
+        Assert.Equal("NOT_INVITED", Assert.Throws<RuleViolationException>(() => meeting.Rsvp("p-stranger", RsvpAnswer.Accepted, "",
+            Samples.Local(2026, 3, 2))).Reason);
 
         var reinvited = Samples.Invited(answered);
         Assert.Equal(RsvpAnswer.Declined, reinvited.Invitations.Single(i => i.Recipient.PersonId == "p-ola").Answer);
@@ -48,7 +52,7 @@ public class MeetingLifecycleTests
     {
         var meeting = Samples.Invited(Samples.Schedule(MeetingKind.Interim, Samples.Local(2026, 3, 10)));
 
-        var error = Assert.Throws<MeetingRuleException>(() =>
+        var error = Assert.Throws<RuleViolationException>(() =>
             meeting.RecordAttendance([new AttendanceEntry("p-ola", "Ola Hansen", AttendanceStatus.Present)], Samples.Local(2026, 3, 9)));
         Assert.Equal("MEETING_NOT_STARTED", error.Reason);
     }
@@ -58,8 +62,10 @@ public class MeetingLifecycleTests
     {
         var meeting = Samples.Schedule(MeetingKind.Interim, Samples.Local(2026, 3, 10));
 
-        var one = Samples.Held(meeting, ("p-kari", AttendanceStatus.Present), ("p-ola", AttendanceStatus.Excused), ("p-ingrid", AttendanceStatus.Absent));
-        var two = Samples.Held(meeting, ("p-kari", AttendanceStatus.Present), ("p-ola", AttendanceStatus.Present), ("p-ingrid", AttendanceStatus.Absent));
+        var one = Samples.Held(meeting, ("p-kari", AttendanceStatus.Present), ("p-ola", AttendanceStatus.Excused), ("p-ingrid",
+            AttendanceStatus.Absent));
+        var two = Samples.Held(meeting, ("p-kari", AttendanceStatus.Present), ("p-ola", AttendanceStatus.Present), ("p-ingrid",
+            AttendanceStatus.Absent));
 
         Assert.Equal(MeetingStatus.Held, one.Status);
         Assert.Equal(new Quorum(3, 1, 2), one.QuorumUnder(new QuorumRule()));
@@ -73,21 +79,20 @@ public class MeetingLifecycleTests
     {
         var held = Samples.Held(Samples.Schedule(MeetingKind.Interim, Samples.Local(2026, 3, 10)), ("p-kari", AttendanceStatus.Present));
 
-        Assert.Equal("MEETING_HELD", Assert.Throws<MeetingRuleException>(() => held.Cancel("too late")).Reason);
+        Assert.Equal("MEETING_HELD", Assert.Throws<RuleViolationException>(() => held.Cancel("too late")).Reason);
     }
 
     [Fact]
     public void action_items_complete_once()
     {
-        var item = new ActionItem
-        {
-            Id = "act-1", NetworkId = "n", GroupId = "g", MeetingId = "m", Title = "Send the budget", OwnerPersonId = "p-ola",
-            DueDate = new DateOnly(2026, 2, 1), CreatedAt = Samples.Local(2026, 1, 20),
-        };
+        var item = ActionItem.AgreeAt(Samples.Schedule(MeetingKind.StartUp, Samples.Local(2026, 1, 20)), "act-1", "Send the budget",
+            "p-ola", "",
+            new DateOnly(2026, 2, 1), Samples.Local(2026, 1, 20));
 
         Assert.True(item.IsOverdue(new DateOnly(2026, 2, 2)));
         var done = item.Complete(Samples.Local(2026, 1, 30), "p-ola");
         Assert.False(done.IsOverdue(new DateOnly(2026, 2, 2)));
-        Assert.Equal("ACTION_ITEM_ALREADY_DONE", Assert.Throws<MeetingRuleException>(() => done.Complete(Samples.Local(2026, 2, 1), "p-ola")).Reason);
+        Assert.Equal("ACTION_ITEM_ALREADY_DONE", Assert.Throws<RuleViolationException>(() => done.Complete(Samples.Local(2026, 2, 1),
+            "p-ola")).Reason);
     }
 }

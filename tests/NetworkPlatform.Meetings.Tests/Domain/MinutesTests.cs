@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Meetings.Domain;
 
 namespace NetworkPlatform.Meetings.Tests;
@@ -9,7 +10,8 @@ public class MinutesTests
     private static Meeting HeldStartUp()
     {
         var meeting = Samples.Schedule(MeetingKind.StartUp, Samples.Local(2026, 1, 20));
-        var held = Samples.Held(meeting, ("p-kari", AttendanceStatus.Present), ("p-ola", AttendanceStatus.Present), ("p-ingrid", AttendanceStatus.Excused));
+        var held = Samples.Held(meeting, ("p-kari", AttendanceStatus.Present), ("p-ola", AttendanceStatus.Present), ("p-ingrid",
+            AttendanceStatus.Excused));
         return held.RecordDecision(new Decision
         {
             Id = "dec-1", Kind = DecisionKind.LeaderElected, Text = "Kari Nordmann is elected leader", PersonId = "p-kari",
@@ -21,11 +23,8 @@ public class MinutesTests
     public void the_draft_is_written_from_agenda_attendance_and_decisions()
     {
         var meeting = HeldStartUp();
-        var newItem = new ActionItem
-        {
-            Id = "act-1", NetworkId = "n", GroupId = "g-digital", MeetingId = meeting.Id, Title = "Draft the annual wheel", OwnerPersonId = "p-ola",
-            OwnerName = "Ola Hansen", DueDate = new DateOnly(2026, 2, 15), CreatedAt = After,
-        };
+        var newItem = ActionItem.AgreeAt(meeting, "act-1", "Draft the annual wheel", "p-ola", "Ola Hansen", new DateOnly(2026, 2, 15),
+            After);
 
         var text = MinutesDraft.Compose(meeting, "Digital mobbing", Samples.Oslo, meeting.QuorumUnder(new QuorumRule()), [newItem], []);
 
@@ -33,7 +32,8 @@ public class MinutesTests
         Assert.Contains("- Present: Kari Nordmann, Ola Hansen", text, StringComparison.Ordinal);
         Assert.Contains("- Excused: Ingrid Berg", text, StringComparison.Ordinal);
         Assert.Contains("Quorum: reached (2 present, 2 required)", text, StringComparison.Ordinal);
-        Assert.Contains("1. Elect the leader\n   - Decision: Kari Nordmann is elected leader", text.ReplaceLineEndings("\n"), StringComparison.Ordinal);
+        Assert.Contains("1. Elect the leader\n   - Decision: Kari Nordmann is elected leader", text.ReplaceLineEndings("\n"),
+            StringComparison.Ordinal);
         Assert.Contains("- [ ] Draft the annual wheel (Ola Hansen, due 2026-02-15)", text, StringComparison.Ordinal);
     }
 
@@ -42,7 +42,8 @@ public class MinutesTests
     {
         var meeting = HeldStartUp().DraftMinutes("draft", After).EditMinutes("edited");
         var approved = meeting.ApproveMinutes(After, "u-kari");
-        var addressees = NotificationRules.Resolve(NotificationRules.Defaults, NotificationEvent.MinutesPublished, Samples.Participants, Samples.Secretariat);
+        var addressees = NotificationRules.Resolve(NotificationRules.Defaults, NotificationEvent.MinutesPublished, Samples.Participants,
+            Samples.Secretariat);
 
         var published = approved.PublishMinutes(addressees, After.AddDays(1));
 
@@ -55,12 +56,12 @@ public class MinutesTests
     public void minutes_need_a_held_meeting_and_an_approval_before_publishing()
     {
         var planned = Samples.Schedule(MeetingKind.StartUp, Samples.Local(2026, 1, 20));
-        Assert.Equal("MEETING_NOT_HELD", Assert.Throws<MeetingRuleException>(() => planned.DraftMinutes("x", After)).Reason);
+        Assert.Equal("MEETING_NOT_HELD", Assert.Throws<RuleViolationException>(() => planned.DraftMinutes("x", After)).Reason);
 
         var draft = HeldStartUp().DraftMinutes("x", After);
         var none = new Addressees([], []);
-        Assert.Equal("MINUTES_DRAFT", Assert.Throws<MeetingRuleException>(() => draft.PublishMinutes(none, After)).Reason);
-        Assert.Equal("MINUTES_NOT_DRAFTED", Assert.Throws<MeetingRuleException>(() => HeldStartUp().ApproveMinutes(After, "u")).Reason);
+        Assert.Equal("MINUTES_DRAFT", Assert.Throws<RuleViolationException>(() => draft.PublishMinutes(none, After)).Reason);
+        Assert.Equal("MINUTES_NOT_DRAFTED", Assert.Throws<RuleViolationException>(() => HeldStartUp().ApproveMinutes(After, "u")).Reason);
     }
 
     [Fact]
@@ -68,11 +69,11 @@ public class MinutesTests
     {
         var approved = HeldStartUp().DraftMinutes("x", After).ApproveMinutes(After, "u-kari");
 
-        Assert.Equal("MINUTES_APPROVED", Assert.Throws<MeetingRuleException>(() => approved.EditMinutes("y")).Reason);
-        Assert.Equal("MINUTES_FINAL", Assert.Throws<MeetingRuleException>(() => approved.RecordDecision(new Decision
+        Assert.Equal("MINUTES_APPROVED", Assert.Throws<RuleViolationException>(() => approved.EditMinutes("y")).Reason);
+        Assert.Equal("MINUTES_FINAL", Assert.Throws<RuleViolationException>(() => approved.RecordDecision(new Decision
         {
             Id = "dec-2", Kind = DecisionKind.FreeText, Text = "late", RecordedAt = After, RecordedBy = "u",
         })).Reason);
-        Assert.Equal("MINUTES_FINAL", Assert.Throws<MeetingRuleException>(() => approved.DraftMinutes("z", After)).Reason);
+        Assert.Equal("MINUTES_FINAL", Assert.Throws<RuleViolationException>(() => approved.DraftMinutes("z", After)).Reason);
     }
 }

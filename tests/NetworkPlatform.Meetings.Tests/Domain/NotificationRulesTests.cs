@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Meetings.Domain;
 
 namespace NetworkPlatform.Meetings.Tests;
@@ -7,7 +8,8 @@ public class NotificationRulesTests
     [Fact]
     public void the_secretariat_is_copied_on_invitations_by_default()
     {
-        var addressees = NotificationRules.Resolve(NotificationRules.Defaults, NotificationEvent.Invitation, Samples.Participants, Samples.Secretariat);
+        var addressees = NotificationRules.Resolve(NotificationRules.Defaults, NotificationEvent.Invitation, Samples.Participants,
+            Samples.Secretariat);
 
         Assert.Equal(["p-kari", "p-ola", "p-ingrid"], addressees.To.Select(r => r.PersonId));
         var secretariat = Assert.Single(addressees.Cc);
@@ -31,7 +33,8 @@ public class NotificationRulesTests
     [Fact]
     public void nobody_gets_the_same_notification_twice()
     {
-        var overlapping = new[] { new NotificationRule(NotificationEvent.Invitation, [Audience.Participants, Audience.Leaders, Audience.Secretariat], [Audience.Secretariat, Audience.Leaders]) };
+        var overlapping = new[] { new NotificationRule(NotificationEvent.Invitation, [Audience.Participants, Audience.Leaders,
+            Audience.Secretariat], [Audience.Secretariat, Audience.Leaders]) };
 
         var addressees = NotificationRules.Resolve(overlapping, NotificationEvent.Invitation, Samples.Participants, Samples.Secretariat);
 
@@ -43,7 +46,7 @@ public class NotificationRulesTests
     [Fact]
     public void without_a_secretariat_address_invitations_cannot_go_out()
     {
-        var error = Assert.Throws<MeetingRuleException>(() => NetworkSettings.Default("n-1").RequireSecretariatAddress());
+        var error = Assert.Throws<RuleViolationException>(() => NetworkSettings.Default("n-1").RequireSecretariatAddress());
 
         Assert.Equal("SECRETARIAT_ADDRESS_MISSING", error.Reason);
     }

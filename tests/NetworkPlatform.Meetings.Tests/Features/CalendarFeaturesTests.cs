@@ -15,21 +15,27 @@ public class CalendarFeaturesTests
     {
         await using var fixture = await MeetingsFixture.StartAsync();
         var schedule = fixture.Feature<ScheduleMeeting>();
-        var digital = await schedule.HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 24)), MeetingsFixture.Secretariat, default);
-        await schedule.HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 31), groupId: "g-skole"), MeetingsFixture.Secretariat, default);
-        await fixture.Feature<SendInvitations>().HandleAsync(new Proto.SendInvitationsRequest { NetworkId = Network, MeetingId = digital.Document.Id }, MeetingsFixture.Secretariat, default);
-        await fixture.Feature<CreateDeadline>().HandleAsync(new Proto.CreateDeadlineRequest
+        var digital = await schedule.RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 24)),
+            MeetingsFixture.Secretariat, default);
+        await schedule.RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 31), groupId: "g-skole"),
+            MeetingsFixture.Secretariat, default);
+        await fixture.Feature<SendInvitations>().RunAsync(new Proto.SendInvitationsRequest { NetworkId = Network,
+            MeetingId = digital.Document.Id }, MeetingsFixture.Secretariat, default);
+        await fixture.Feature<CreateDeadline>().RunAsync(new Proto.CreateDeadlineRequest
         {
-            NetworkId = Network, Deadline = new Proto.Deadline { Title = "Søknadsfrist Partnerpotten", DueTime = Timestamp.FromDateTimeOffset(Samples.Local(2026, 4, 1, 12)) },
+            NetworkId = Network, Deadline = new Proto.Deadline { Title = "Søknadsfrist Partnerpotten",
+                DueTime = Timestamp.FromDateTimeOffset(Samples.Local(2026, 4, 1, 12)) },
         }, MeetingsFixture.Secretariat, default);
         var entries = new ListCalendarEntries(fixture.Context);
 
-        var feed = await new GetCalendarFeed(fixture.Context, entries).HandleAsync(new Proto.GetCalendarFeedRequest { NetworkId = Network, PersonId = "p-ola" }, MeetingsFixture.Kari, default);
+        var feed = await new GetCalendarFeed(fixture.Context, entries).RunAsync(new Proto.GetCalendarFeedRequest { NetworkId = Network,
+            PersonId = "p-ola" }, MeetingsFixture.Kari, default);
 
         Assert.Equal("text/calendar; charset=utf-8", feed.ContentType);
         var events = PythonIcalendar.Check(feed.Content).GetProperty("events").EnumerateArray().ToList();
         Assert.Equal([$"{digital.Document.Id}@meetings.networkplatform", "Deadline: Søknadsfrist Partnerpotten"],
-            events.Select(e => e.GetProperty("uid").GetString()!.StartsWith("dl-", StringComparison.Ordinal) ? e.GetProperty("summary").GetString() : e.GetProperty("uid").GetString()));
+            events.Select(e => e.GetProperty("uid").GetString()!.StartsWith("dl-",
+                StringComparison.Ordinal) ? e.GetProperty("summary").GetString() : e.GetProperty("uid").GetString()));
         Assert.Equal("2026-03-24T09:00:00Z", events[0].GetProperty("start_utc").GetString());
     }
 
@@ -38,14 +44,18 @@ public class CalendarFeaturesTests
     {
         await using var fixture = await MeetingsFixture.StartAsync();
         var schedule = fixture.Feature<ScheduleMeeting>();
-        var partner = await schedule.HandleAsync(Requests.Schedule(Proto.MeetingKind.PartnerMeeting, Samples.Local(2026, 4, 15), groupId: "g-partnermote"), MeetingsFixture.Secretariat, default);
-        await schedule.HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 31), groupId: "g-skole"), MeetingsFixture.Secretariat, default);
-        var digital = await schedule.HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 4, 1)), MeetingsFixture.Secretariat, default);
+        var partner = await schedule.RunAsync(Requests.Schedule(Proto.MeetingKind.PartnerMeeting, Samples.Local(2026, 4, 15),
+            groupId: "g-partnermote"), MeetingsFixture.Secretariat, default);
+        await schedule.RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 31), groupId: "g-skole"),
+            MeetingsFixture.Secretariat, default);
+        var digital = await schedule.RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 4, 1)),
+            MeetingsFixture.Secretariat, default);
 
-        var selection = await new ListCalendarEntries(fixture.Context).HandleAsync(new Proto.ListCalendarEntriesRequest
+        var selection = await new ListCalendarEntries(fixture.Context).RunAsync(new Proto.ListCalendarEntriesRequest
         {
             NetworkId = Network, GroupId = "g-digital",
-            StartTime = Timestamp.FromDateTimeOffset(Samples.Local(2026, 1, 1)), EndTime = Timestamp.FromDateTimeOffset(Samples.Local(2027, 1, 1)),
+            StartTime = Timestamp.FromDateTimeOffset(Samples.Local(2026, 1, 1)),
+                EndTime = Timestamp.FromDateTimeOffset(Samples.Local(2027, 1, 1)),
         }, MeetingsFixture.Kari, default);
 
         Assert.Equal([digital.Document.Id, partner.Document.Id], selection.Meetings.Select(m => m.Id));
@@ -56,19 +66,22 @@ public class CalendarFeaturesTests
     {
         await using var fixture = await MeetingsFixture.StartAsync();
         var schedule = fixture.Feature<ScheduleMeeting>();
-        var partner = await schedule.HandleAsync(Requests.Schedule(Proto.MeetingKind.PartnerMeeting, Samples.Local(2026, 4, 15), groupId: "g-partnermote"), MeetingsFixture.Secretariat, default);
-        await schedule.HandleAsync(Requests.Schedule(Proto.MeetingKind.StartUp, Samples.Local(2026, 1, 20)), MeetingsFixture.Secretariat, default);
+        var partner = await schedule.RunAsync(Requests.Schedule(Proto.MeetingKind.PartnerMeeting, Samples.Local(2026, 4, 15),
+            groupId: "g-partnermote"), MeetingsFixture.Secretariat, default);
+        await schedule.RunAsync(Requests.Schedule(Proto.MeetingKind.StartUp, Samples.Local(2026, 1, 20)), MeetingsFixture.Secretariat,
+            default);
         var compliance = new GetCadenceCompliance(fixture.Context);
 
-        var report = await compliance.HandleAsync(new Proto.GetCadenceComplianceRequest { NetworkId = Network, Year = 2026, GroupId = "g-digital" }, MeetingsFixture.Kari, default);
+        var report = await compliance.RunAsync(new Proto.GetCadenceComplianceRequest { NetworkId = Network, Year = 2026,
+            GroupId = "g-digital" }, MeetingsFixture.Kari, default);
 
         var beforePartner = report.Single().Report.Requirements.Single(r => r.Kind == CadenceRequirementKind.BeforePartnerMeeting);
         Assert.Equal((CadenceState.Missing, partner.Document.Id), (beforePartner.State, beforePartner.PartnerMeetingId));
 
         fixture.Clock.Now = Samples.Local(2026, 4, 16);
         var check = new CheckCadence(fixture.Context, compliance);
-        await check.HandleAsync(new Proto.CheckCadenceRequest { NetworkId = Network, Year = 2026 }, MeetingsFixture.Secretariat, default);
-        await check.HandleAsync(new Proto.CheckCadenceRequest { NetworkId = Network, Year = 2026 }, MeetingsFixture.Secretariat, default);
+        await check.RunAsync(new Proto.CheckCadenceRequest { NetworkId = Network, Year = 2026 }, MeetingsFixture.Secretariat, default);
+        await check.RunAsync(new Proto.CheckCadenceRequest { NetworkId = Network, Year = 2026 }, MeetingsFixture.Secretariat, default);
 
         var breaches = await fixture.EventsAsync<CadenceBreached>();
         var digitalBreach = Assert.Single(breaches, b => b.GroupId == "g-digital");

@@ -16,18 +16,23 @@ public class ConsumerTests
     {
         await using var fixture = await MeetingsFixture.StartAsync();
         var schedule = fixture.Feature<ScheduleMeeting>();
-        var upcoming = await schedule.HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 10)), MeetingsFixture.Secretariat, default);
-        await fixture.Feature<SendInvitations>().HandleAsync(new Proto.SendInvitationsRequest { NetworkId = Network, MeetingId = upcoming.Document.Id }, MeetingsFixture.Secretariat, default);
-        var other = await schedule.HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 10), groupId: "g-skole"), MeetingsFixture.Secretariat, default);
+        var upcoming = await schedule.RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 10)),
+            MeetingsFixture.Secretariat, default);
+        await fixture.Feature<SendInvitations>().RunAsync(new Proto.SendInvitationsRequest { NetworkId = Network,
+            MeetingId = upcoming.Document.Id }, MeetingsFixture.Secretariat, default);
+        var other = await schedule.RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 10), groupId: "g-skole"),
+            MeetingsFixture.Secretariat, default);
 
         await using (var unitOfWork = await fixture.Store.BeginAsync())
         {
             await new CancelMeetingsOfEndedGroups(fixture.Context).HandleAsync(
-                new GroupDissolved(Guid.NewGuid(), fixture.Clock.Now, Network, "g-digital", 7, "g-digital", "Merged into g-skole", "u-secretariat", "PM 2026-02"), unitOfWork, default);
+                new GroupDissolved(Guid.NewGuid(), fixture.Clock.Now, Network, "g-digital", 7, "g-digital", "Merged into g-skole",
+                    "u-secretariat", "PM 2026-02"), unitOfWork, default);
             await unitOfWork.CommitAsync();
         }
 
-        Assert.Equal(MeetingStatus.Cancelled, (await fixture.Database.GetMeetingAsync(Network, upcoming.Document.Id, default)).Document.Status);
+        Assert.Equal(MeetingStatus.Cancelled, (await fixture.Database.GetMeetingAsync(Network, upcoming.Document.Id,
+            default)).Document.Status);
         Assert.Equal(MeetingStatus.Planned, (await fixture.Database.GetMeetingAsync(Network, other.Document.Id, default)).Document.Status);
         var cancelled = Assert.Single(await fixture.EventsAsync<MeetingCancelled>());
         Assert.Equal((upcoming.Document.Id, "g-digital"), (cancelled.MeetingId, cancelled.GroupId));
@@ -41,23 +46,30 @@ public class ConsumerTests
     public async Task invitations_of_upcoming_meetings_follow_the_groups_participants()
     {
         await using var fixture = await MeetingsFixture.StartAsync();
-        var meeting = await fixture.Feature<ScheduleMeeting>().HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 10)), MeetingsFixture.Secretariat, default);
-        await fixture.Feature<SendInvitations>().HandleAsync(new Proto.SendInvitationsRequest { NetworkId = Network, MeetingId = meeting.Document.Id }, MeetingsFixture.Secretariat, default);
+        var meeting = await fixture.Feature<ScheduleMeeting>().RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026,
+            3, 10)), MeetingsFixture.Secretariat, default);
+        await fixture.Feature<SendInvitations>().RunAsync(new Proto.SendInvitationsRequest { NetworkId = Network,
+            MeetingId = meeting.Document.Id }, MeetingsFixture.Secretariat, default);
         var handler = new FollowGroupParticipants(fixture.Context);
         var group = fixture.Groups.Groups["g-digital"];
-        fixture.Groups.Groups["g-digital"] = group with { Participants = [.. group.Participants.Where(p => p.PersonId != "p-ola"), new("p-nils", "Nils Dahl", "nils@rbup.no", "member")] };
+        fixture.Groups.Groups["g-digital"] = group with { Participants = [.. group.Participants.Where(p => p.PersonId != "p-ola"),
+            new("p-nils", "Nils Dahl", "nils@rbup.no", "member")] };
 
         await using (var unitOfWork = await fixture.Store.BeginAsync())
         {
-            await handler.HandleAsync(new ParticipantJoined(Guid.NewGuid(), fixture.Clock.Now, Network, "g-digital", 8, "g-digital", "p-nils", "o-rbup", true), unitOfWork, default);
-            await handler.HandleAsync(new ParticipantLeft(Guid.NewGuid(), fixture.Clock.Now, Network, "g-digital", 9, "g-digital", "p-ola", "o-udir", "Left"), unitOfWork, default);
+            await handler.HandleAsync(new ParticipantJoined(Guid.NewGuid(), fixture.Clock.Now, Network, "g-digital", 8, "g-digital",
+                "p-nils", "o-rbup", true), unitOfWork, default);
+            await handler.HandleAsync(new ParticipantLeft(Guid.NewGuid(), fixture.Clock.Now, Network, "g-digital", 9, "g-digital",
+                "p-ola", "o-udir", "Left"), unitOfWork, default);
             await unitOfWork.CommitAsync();
         }
 
-        var invited = (await fixture.Database.GetMeetingAsync(Network, meeting.Document.Id, default)).Document.Invitations.Select(i => i.Recipient.Key);
+        var invited = (await fixture.Database.GetMeetingAsync(Network, meeting.Document.Id,
+            default)).Document.Invitations.Select(i => i.Recipient.Key);
         Assert.Equal(["person:p-kari", "person:p-ingrid", "person:p-nils", "secretariat"], invited);
         var notices = (await fixture.EventsAsync<InvitationIssued>()).Skip(1).ToList();
-        Assert.Equal([("Invitation", "p-nils"), ("Cancellation", "p-ola")], notices.Select(n => (n.Purpose, Assert.Single(n.To).PersonId!)));
+        Assert.Equal([("Invitation", "p-nils"), ("Cancellation", "p-ola")], notices.Select(n => (n.Purpose,
+            Assert.Single(n.To).PersonId!)));
         Assert.All(notices, n => Assert.Equal("Secretariat", Assert.Single(n.Cc).Kind));
     }
 }

@@ -17,7 +17,7 @@ public class ListingTests
         var schedule = fixture.Feature<ScheduleMeeting>();
         for (var day = 0; day < 12; day++)
         {
-            await schedule.HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 2 + day),
+            await schedule.RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 2 + day),
                 groupId: day % 3 == 0 ? "g-skole" : "g-digital"),
                 MeetingsFixture.Secretariat, default);
         }
@@ -25,7 +25,7 @@ public class ListingTests
         var token = "";
         do
         {
-            var (page, next) = await fixture.Feature<ListMeetings>().HandleAsync(new Proto.ListMeetingsRequest
+            var (page, next) = await fixture.Feature<ListMeetings>().RunAsync(new Proto.ListMeetingsRequest
             {
                 NetworkId = Network, GroupId = "g-digital", PageSize = 3, PageToken = token,
                     EndTime = Timestamp.FromDateTimeOffset(Samples.Local(2026, 4, 1)),
@@ -33,11 +33,11 @@ public class ListingTests
             seen.AddRange(page.Select(m => (m.Document.Start, m.Document.Id)));
             token = next;
             // One scheduled before the cursor (an offset would show a meeting twice), one in another group, one after the range.
-            await schedule.HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 1)),
+            await schedule.RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 1)),
                 MeetingsFixture.Secretariat, default);
-            await schedule.HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 20), groupId: "g-skole"),
+            await schedule.RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 20), groupId: "g-skole"),
                 MeetingsFixture.Secretariat, default);
-            await schedule.HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 4, 2)),
+            await schedule.RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 4, 2)),
                 MeetingsFixture.Secretariat, default);
         }
         while (token.Length > 0);
@@ -52,9 +52,9 @@ public class ListingTests
     {
         await using var fixture = await MeetingsFixture.StartAsync();
 
-        var meetings = await Assert.ThrowsAsync<global::Grpc.Core.RpcException>(() => fixture.Feature<ListMeetings>().HandleAsync(
+        var meetings = await UseCaseCalls.StatusOfAsync(() => fixture.Feature<ListMeetings>().RunAsync(
             new Proto.ListMeetingsRequest { NetworkId = Network, PageToken = "50" }, MeetingsFixture.Kari, default));
-        var items = await Assert.ThrowsAsync<global::Grpc.Core.RpcException>(() => fixture.Feature<ListActionItems>().HandleAsync(
+        var items = await UseCaseCalls.StatusOfAsync(() => fixture.Feature<ListActionItems>().RunAsync(
             new Proto.ListActionItemsRequest { NetworkId = Network, PageToken = "50" }, MeetingsFixture.Kari, default));
 
         Assert.All([meetings, items], error =>
@@ -68,28 +68,28 @@ public class ListingTests
     public async Task action_items_page_by_due_date_with_the_filters_combined()
     {
         await using var fixture = await MeetingsFixture.StartAsync();
-        var meeting = await fixture.Feature<ScheduleMeeting>().HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim,
+        var meeting = await fixture.Feature<ScheduleMeeting>().RunAsync(Requests.Schedule(Proto.MeetingKind.Interim,
             Samples.Local(2026, 1, 5, 8)), MeetingsFixture.Secretariat, default);
         var create = fixture.Feature<CreateActionItem>();
         foreach (var (title, owner, due) in new[] { ("c", "p-kari", "2026-03-01"), ("a", "p-ola", "2026-02-01"), ("b", "p-kari",
             "2026-02-15"), ("d", "p-kari", "2026-01-20") })
         {
-            await create.HandleAsync(new Proto.CreateActionItemRequest
+            await create.RunAsync(new Proto.CreateActionItemRequest
             {
                 NetworkId = Network, MeetingId = meeting.Document.Id,
                 ActionItem = new Proto.ActionItem { Title = title, OwnerPersonId = owner, DueDate = due },
             }, MeetingsFixture.Secretariat, default);
         }
-        var done = await fixture.Feature<ListActionItems>().HandleAsync(new Proto.ListActionItemsRequest { NetworkId = Network,
+        var done = await fixture.Feature<ListActionItems>().RunAsync(new Proto.ListActionItemsRequest { NetworkId = Network,
             OwnerPersonId = "p-kari" }, MeetingsFixture.Kari, default);
-        await fixture.Feature<CompleteActionItem>().HandleAsync(
+        await fixture.Feature<CompleteActionItem>().RunAsync(
             new Proto.CompleteActionItemRequest { NetworkId = Network, ActionItemId = done.Items[0].Document.Id },
                 MeetingsFixture.Secretariat, default);
 
-        var (first, next) = await fixture.Feature<ListActionItems>().HandleAsync(
+        var (first, next) = await fixture.Feature<ListActionItems>().RunAsync(
             new Proto.ListActionItemsRequest { NetworkId = Network, OwnerPersonId = "p-kari", OpenOnly = true, PageSize = 1 },
                 MeetingsFixture.Kari, default);
-        var (second, last) = await fixture.Feature<ListActionItems>().HandleAsync(
+        var (second, last) = await fixture.Feature<ListActionItems>().RunAsync(
             new Proto.ListActionItemsRequest { NetworkId = Network, OwnerPersonId = "p-kari", OpenOnly = true, PageSize = 1,
                 PageToken = next }, MeetingsFixture.Kari, default);
 
@@ -104,22 +104,22 @@ public class ListingTests
         await using var fixture = await MeetingsFixture.StartAsync();
         var schedule = fixture.Feature<ScheduleMeeting>();
         var now = fixture.Clock.Now;
-        var old = await schedule.HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, now.AddMonths(-13)),
+        var old = await schedule.RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, now.AddMonths(-13)),
             MeetingsFixture.Secretariat, default);
-        var recent = await schedule.HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, now.AddMonths(-11)),
+        var recent = await schedule.RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, now.AddMonths(-11)),
             MeetingsFixture.Secretariat, default);
-        var far = await schedule.HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, now.AddMonths(13)), MeetingsFixture.Secretariat,
+        var far = await schedule.RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, now.AddMonths(13)), MeetingsFixture.Secretariat,
             default);
         var feeds = new GetCalendarFeed(fixture.Context, new ListCalendarEntries(fixture.Context));
 
-        var byDefault = (await feeds.HandleAsync(new Proto.GetCalendarFeedRequest { NetworkId = Network, GroupId = "g-digital" },
+        var byDefault = (await feeds.RunAsync(new Proto.GetCalendarFeedRequest { NetworkId = Network, GroupId = "g-digital" },
             MeetingsFixture.Kari, default)).Content;
-        var ranged = (await feeds.HandleAsync(new Proto.GetCalendarFeedRequest
+        var ranged = (await feeds.RunAsync(new Proto.GetCalendarFeedRequest
         {
             NetworkId = Network, GroupId = "g-digital", StartTime = Timestamp.FromDateTimeOffset(now.AddMonths(-14)),
                 EndTime = Timestamp.FromDateTimeOffset(now.AddMonths(14)),
         }, MeetingsFixture.Kari, default)).Content;
-        var tooLong = await Assert.ThrowsAsync<global::Grpc.Core.RpcException>(() => feeds.HandleAsync(new Proto.GetCalendarFeedRequest
+        var tooLong = await UseCaseCalls.StatusOfAsync(() => feeds.RunAsync(new Proto.GetCalendarFeedRequest
         {
             NetworkId = Network, StartTime = Timestamp.FromDateTimeOffset(now.AddYears(-2)),
                 EndTime = Timestamp.FromDateTimeOffset(now.AddYears(2)),

@@ -13,7 +13,8 @@ public class MeetingFeaturesTests
     {
         await using var fixture = await MeetingsFixture.StartAsync();
 
-        var scheduled = await fixture.Feature<ScheduleMeeting>().HandleAsync(Requests.Schedule(Proto.MeetingKind.StartUp, Samples.Local(2026, 1, 20)), MeetingsFixture.Kari, default);
+        var scheduled = await fixture.Feature<ScheduleMeeting>().RunAsync(Requests.Schedule(Proto.MeetingKind.StartUp, Samples.Local(2026,
+            1, 20)), MeetingsFixture.Kari, default);
 
         var stored = await fixture.Database.GetMeetingAsync(MeetingsFixture.Network, scheduled.Document.Id, default);
         Assert.Equal("Elect the leader", stored.Document.Agenda[0].Title);
@@ -29,8 +30,10 @@ public class MeetingFeaturesTests
         await using var fixture = await MeetingsFixture.StartAsync();
         var schedule = fixture.Feature<ScheduleMeeting>();
 
-        var first = await schedule.HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 10), requestId: "r-1"), MeetingsFixture.Kari, default);
-        var again = await schedule.HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 10), requestId: "r-1"), MeetingsFixture.Kari, default);
+        var first = await schedule.RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 10), requestId: "r-1"),
+            MeetingsFixture.Kari, default);
+        var again = await schedule.RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 10), requestId: "r-1"),
+            MeetingsFixture.Kari, default);
 
         Assert.Equal(first.Document.Id, again.Document.Id);
         Assert.Single(await fixture.EventsAsync<MeetingScheduled>());
@@ -41,8 +44,9 @@ public class MeetingFeaturesTests
     {
         await using var fixture = await MeetingsFixture.StartAsync();
 
-        var error = await Assert.ThrowsAsync<RpcException>(() =>
-            fixture.Feature<ScheduleMeeting>().HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 10)), MeetingsFixture.Per, default));
+        var error = await UseCaseCalls.StatusOfAsync(() =>
+            fixture.Feature<ScheduleMeeting>().RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 10)),
+                MeetingsFixture.Per, default));
 
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
     }
@@ -56,10 +60,12 @@ public class MeetingFeaturesTests
         request.Meeting.TimeZone = "Mars/Olympus";
         request.Meeting.GroupId = "";
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => fixture.Feature<ScheduleMeeting>().HandleAsync(request, MeetingsFixture.Secretariat, default));
+        var error = await UseCaseCalls.StatusOfAsync(() => fixture.Feature<ScheduleMeeting>().RunAsync(request,
+            MeetingsFixture.Secretariat, default));
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
-        var fields = error.GetRpcStatus()!.Details.Where(d => d.Is(Google.Rpc.BadRequest.Descriptor)).Select(d => d.Unpack<Google.Rpc.BadRequest>()).Single().FieldViolations.Select(v => v.Field);
+        var fields = error.GetRpcStatus()!.Details.Where(d => d.Is(Google.Rpc.BadRequest.Descriptor)).Select(d =>
+            d.Unpack<Google.Rpc.BadRequest>()).Single().FieldViolations.Select(v => v.Field);
         Assert.Equal(["meeting.group_id", "meeting.kind", "meeting.end_time", "meeting.time_zone"], fields);
     }
 
@@ -67,10 +73,12 @@ public class MeetingFeaturesTests
     public async Task invitations_go_to_the_participants_with_the_secretariat_copied_and_carry_a_valid_ics()
     {
         await using var fixture = await MeetingsFixture.StartAsync();
-        var meeting = await fixture.Feature<ScheduleMeeting>().HandleAsync(Requests.Schedule(Proto.MeetingKind.StartUp, Samples.Local(2026, 1, 20)), MeetingsFixture.Kari, default);
+        var meeting = await fixture.Feature<ScheduleMeeting>().RunAsync(Requests.Schedule(Proto.MeetingKind.StartUp, Samples.Local(2026,
+            1, 20)), MeetingsFixture.Kari, default);
 
-        var invited = await fixture.Feature<SendInvitations>().HandleAsync(
-            new Proto.SendInvitationsRequest { NetworkId = MeetingsFixture.Network, MeetingId = meeting.Document.Id, Message = "Velkommen!" }, MeetingsFixture.Kari, default);
+        var invited = await fixture.Feature<SendInvitations>().RunAsync(
+            new Proto.SendInvitationsRequest { NetworkId = MeetingsFixture.Network, MeetingId = meeting.Document.Id,
+                Message = "Velkommen!" }, MeetingsFixture.Kari, default);
 
         Assert.Equal(MeetingStatus.Invited, invited.Document.Status);
         var notice = Assert.Single(await fixture.EventsAsync<InvitationIssued>());
@@ -87,10 +95,13 @@ public class MeetingFeaturesTests
     public async Task invitations_are_refused_until_the_network_has_a_secretariat_address()
     {
         await using var fixture = await MeetingsFixture.StartAsync(withSecretariatAddress: false);
-        var meeting = await fixture.Feature<ScheduleMeeting>().HandleAsync(Requests.Schedule(Proto.MeetingKind.StartUp, Samples.Local(2026, 1, 20)), MeetingsFixture.Kari, default);
+        var meeting = await fixture.Feature<ScheduleMeeting>().RunAsync(Requests.Schedule(Proto.MeetingKind.StartUp, Samples.Local(2026,
+            1, 20)), MeetingsFixture.Kari, default);
 
-        var error = await Assert.ThrowsAsync<MeetingRuleException>(() => fixture.Feature<SendInvitations>().HandleAsync(
-            new Proto.SendInvitationsRequest { NetworkId = MeetingsFixture.Network, MeetingId = meeting.Document.Id }, MeetingsFixture.Kari, default));
+        var error = await Assert.ThrowsAsync<NetworkPlatform.Application.Failures.RuleViolationException>(() =>
+            fixture.Feature<SendInvitations>().RunAsync(
+            new Proto.SendInvitationsRequest { NetworkId = MeetingsFixture.Network, MeetingId = meeting.Document.Id },
+                MeetingsFixture.Kari, default));
 
         Assert.Equal("SECRETARIAT_ADDRESS_MISSING", error.Reason);
         Assert.Empty(await fixture.EventsAsync<InvitationIssued>());
@@ -100,15 +111,18 @@ public class MeetingFeaturesTests
     public async Task a_stale_etag_is_answered_with_aborted_and_the_current_etag()
     {
         await using var fixture = await MeetingsFixture.StartAsync();
-        var meeting = await fixture.Feature<ScheduleMeeting>().HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 10)), MeetingsFixture.Kari, default);
+        var meeting = await fixture.Feature<ScheduleMeeting>().RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026,
+            3, 10)), MeetingsFixture.Kari, default);
         var cancel = fixture.Feature<CancelMeeting>();
-        await fixture.Feature<AddAgendaItem>().HandleAsync(new Proto.AddAgendaItemRequest
+        await fixture.Feature<AddAgendaItem>().RunAsync(new Proto.AddAgendaItemRequest
         {
-            NetworkId = MeetingsFixture.Network, MeetingId = meeting.Document.Id, Item = new Proto.AgendaItem { Title = "Skolebesøk" }, Etag = meeting.ETag,
+            NetworkId = MeetingsFixture.Network, MeetingId = meeting.Document.Id, Item = new Proto.AgendaItem { Title = "Skolebesøk" },
+                Etag = meeting.ETag,
         }, MeetingsFixture.Kari, default);
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => cancel.HandleAsync(
-            new Proto.CancelMeetingRequest { NetworkId = MeetingsFixture.Network, MeetingId = meeting.Document.Id, Reason = "x", Etag = meeting.ETag }, MeetingsFixture.Kari, default));
+        var error = await UseCaseCalls.StatusOfAsync(() => cancel.RunAsync(
+            new Proto.CancelMeetingRequest { NetworkId = MeetingsFixture.Network, MeetingId = meeting.Document.Id, Reason = "x",
+                Etag = meeting.ETag }, MeetingsFixture.Kari, default));
 
         Assert.Equal(StatusCode.Aborted, error.StatusCode);
         Assert.Contains("current etag 2", error.Status.Detail, StringComparison.Ordinal);
@@ -118,10 +132,12 @@ public class MeetingFeaturesTests
     public async Task rescheduling_an_invited_meeting_sends_an_update_with_a_higher_sequence()
     {
         await using var fixture = await MeetingsFixture.StartAsync();
-        var meeting = await fixture.Feature<ScheduleMeeting>().HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 24)), MeetingsFixture.Kari, default);
-        await fixture.Feature<SendInvitations>().HandleAsync(new Proto.SendInvitationsRequest { NetworkId = MeetingsFixture.Network, MeetingId = meeting.Document.Id }, MeetingsFixture.Kari, default);
+        var meeting = await fixture.Feature<ScheduleMeeting>().RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026,
+            3, 24)), MeetingsFixture.Kari, default);
+        await fixture.Feature<SendInvitations>().RunAsync(new Proto.SendInvitationsRequest { NetworkId = MeetingsFixture.Network,
+            MeetingId = meeting.Document.Id }, MeetingsFixture.Kari, default);
 
-        await fixture.Feature<RescheduleMeeting>().HandleAsync(new Proto.RescheduleMeetingRequest
+        await fixture.Feature<RescheduleMeeting>().RunAsync(new Proto.RescheduleMeetingRequest
         {
             NetworkId = MeetingsFixture.Network, MeetingId = meeting.Document.Id, Reason = "Crashes with the partner meeting",
             StartTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(Samples.Local(2026, 3, 31)),

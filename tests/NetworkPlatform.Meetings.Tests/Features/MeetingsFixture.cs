@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NetworkPlatform.Events;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Features;
@@ -28,7 +29,8 @@ internal sealed class FixedGroups : IGroupDirectory
     {
         ["g-digital"] = new("g-digital", "Digital mobbing", "WorkingGroup", true, "", Samples.Participants),
         ["g-skole"] = new("g-skole", "Skole og barnehage", "WorkingGroup", true, "", [new("p-per", "Per Olsen", "per@ks.no", "leader")]),
-        ["g-partnermote"] = new("g-partnermote", "Partnermøtet", "PartnerMeeting", true, "", [new("p-kari", "Kari Nordmann", "kari@bergen.kommune.no", "member")]),
+        ["g-partnermote"] = new("g-partnermote", "Partnermøtet", "PartnerMeeting", true, "", [new("p-kari", "Kari Nordmann",
+            "kari@bergen.kommune.no", "member")]),
     };
 
     public Task<GroupInfo> GetGroupAsync(string networkId, string groupId, CancellationToken cancellationToken) =>
@@ -52,8 +54,7 @@ internal sealed class MeetingsFixture : IAsyncDisposable
         Store = (IDocumentStore)adapter;
         Outbox = (IOutbox)adapter;
         Schema = (IStorageDatabase)adapter;
-        Database = new MeetingsDatabase(Store);
-        Context = new MeetingsContext(Database, Groups, Clock);
+        Context = new MeetingsContext(Store, Groups, Clock);
     }
 
     public IDocumentStore Store { get; }
@@ -62,7 +63,7 @@ internal sealed class MeetingsFixture : IAsyncDisposable
 
     private IStorageDatabase Schema { get; }
 
-    public MeetingsDatabase Database { get; }
+    public MeetingsDatabase Database => Context.Database;
 
     public FixedGroups Groups { get; } = new();
 
@@ -70,9 +71,11 @@ internal sealed class MeetingsFixture : IAsyncDisposable
 
     public MeetingsContext Context { get; }
 
-    public static Caller Secretariat { get; } = new("u-secretariat", Network, null, "p-sekretariat", new HashSet<string> { Roles.Secretariat });
+    public static Caller Secretariat { get; } = new("u-secretariat", Network, null, "p-sekretariat",
+        new HashSet<string> { Roles.Secretariat });
 
-    public static Caller Kari { get; } = new("u-kari", Network, "o-bergen", "p-kari", new HashSet<string> { Roles.GroupLeader, Roles.Representative });
+    public static Caller Kari { get; } = new("u-kari", Network, "o-bergen", "p-kari", new HashSet<string> { Roles.GroupLeader,
+        Roles.Representative });
 
     public static Caller Per { get; } = new("u-per", Network, "o-ks", "p-per", new HashSet<string> { Roles.GroupLeader });
 
@@ -94,7 +97,8 @@ internal sealed class MeetingsFixture : IAsyncDisposable
         if (withSecretariatAddress)
         {
             await using var unitOfWork = await fixture.Store.BeginAsync();
-            await unitOfWork.InsertAsync(MeetingsCollections.Settings, Network, NetworkSettings.Default(Network) with { Secretariat = Samples.Secretariat });
+            await unitOfWork.InsertAsync(MeetingsCollections.Settings, Network,
+                NetworkSettings.Default(Network).Update(secretariat: Samples.Secretariat));
             await unitOfWork.CommitAsync();
         }
         return fixture;

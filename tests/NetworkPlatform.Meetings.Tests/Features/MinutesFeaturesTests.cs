@@ -12,11 +12,13 @@ public class MinutesFeaturesTests
 
     private static async Task<Versioned<Meeting>> HoldStartUpAsync(MeetingsFixture fixture)
     {
-        var meeting = await fixture.Feature<ScheduleMeeting>().HandleAsync(Requests.Schedule(Proto.MeetingKind.StartUp, Samples.Local(2026, 1, 20)), MeetingsFixture.Kari, default);
+        var meeting = await fixture.Feature<ScheduleMeeting>().RunAsync(Requests.Schedule(Proto.MeetingKind.StartUp, Samples.Local(2026,
+            1, 20)), MeetingsFixture.Kari, default);
         var id = meeting.Document.Id;
-        await fixture.Feature<SendInvitations>().HandleAsync(new Proto.SendInvitationsRequest { NetworkId = Network, MeetingId = id }, MeetingsFixture.Kari, default);
+        await fixture.Feature<SendInvitations>().RunAsync(new Proto.SendInvitationsRequest { NetworkId = Network, MeetingId = id },
+            MeetingsFixture.Kari, default);
         fixture.Clock.Now = Samples.Local(2026, 1, 20, 12);
-        await fixture.Feature<RecordAttendance>().HandleAsync(new Proto.RecordAttendanceRequest
+        await fixture.Feature<RecordAttendance>().RunAsync(new Proto.RecordAttendanceRequest
         {
             NetworkId = Network, MeetingId = id,
             Entries =
@@ -26,10 +28,11 @@ public class MinutesFeaturesTests
                 new Proto.AttendanceEntry { PersonId = "p-ingrid", Status = Proto.AttendanceStatus.Excused },
             },
         }, MeetingsFixture.Kari, default);
-        return await fixture.Feature<RecordDecision>().HandleAsync(new Proto.RecordDecisionRequest
+        return await fixture.Feature<RecordDecision>().RunAsync(new Proto.RecordDecisionRequest
         {
             NetworkId = Network, MeetingId = id,
-            Decision = new Proto.Decision { Kind = Proto.DecisionKind.LeaderElected, Text = "Kari Nordmann er valgt til leder.", PersonId = "p-kari", AgendaItemId = meeting.Document.Agenda[0].Id },
+            Decision = new Proto.Decision { Kind = Proto.DecisionKind.LeaderElected, Text = "Kari Nordmann er valgt til leder.",
+                PersonId = "p-kari", AgendaItemId = meeting.Document.Agenda[0].Id },
         }, MeetingsFixture.Kari, default);
     }
 
@@ -53,19 +56,23 @@ public class MinutesFeaturesTests
         var held = await HoldStartUpAsync(fixture);
         var id = held.Document.Id;
 
-        var drafted = await fixture.Feature<GenerateMinutesDraft>().HandleAsync(new Proto.GenerateMinutesDraftRequest { NetworkId = Network, MeetingId = id }, MeetingsFixture.Kari, default);
+        var drafted = await fixture.Feature<GenerateMinutesDraft>().RunAsync(new Proto.GenerateMinutesDraftRequest { NetworkId = Network,
+            MeetingId = id }, MeetingsFixture.Kari, default);
         Assert.Contains("Decision: Kari Nordmann er valgt til leder.", drafted.Document.Minutes!.Text, StringComparison.Ordinal);
         Assert.Empty(await fixture.EventsAsync<DecisionRecorded>());
 
-        await fixture.Feature<ApproveMinutes>().HandleAsync(new Proto.ApproveMinutesRequest { NetworkId = Network, MeetingId = id }, MeetingsFixture.Kari, default);
-        var published = await fixture.Feature<PublishMinutes>().HandleAsync(new Proto.PublishMinutesRequest { NetworkId = Network, MeetingId = id }, MeetingsFixture.Secretariat, default);
+        await fixture.Feature<ApproveMinutes>().RunAsync(new Proto.ApproveMinutesRequest { NetworkId = Network, MeetingId = id },
+            MeetingsFixture.Kari, default);
+        var published = await fixture.Feature<PublishMinutes>().RunAsync(new Proto.PublishMinutesRequest { NetworkId = Network,
+            MeetingId = id }, MeetingsFixture.Secretariat, default);
 
         Assert.Equal(MinutesStatus.Published, published.Document.Minutes!.Status);
         var minutes = Assert.Single(await fixture.EventsAsync<MinutesPublished>());
         Assert.Contains(minutes.Cc, r => r.Kind == "Secretariat" && r.Email == "post@partnerskapmotmobbing.no");
         Assert.Equal(3, minutes.To.Count);
         var decision = Assert.Single(await fixture.EventsAsync<DecisionRecorded>());
-        Assert.Equal((NetworkPlatform.Events.Meetings.DecisionKind.LeaderElected, "p-kari", "g-digital"), (decision.Kind, decision.PersonId, decision.GroupId));
+        Assert.Equal((NetworkPlatform.Events.Meetings.DecisionKind.LeaderElected, "p-kari", "g-digital"), (decision.Kind,
+            decision.PersonId, decision.GroupId));
     }
 
     [Fact]
@@ -73,10 +80,12 @@ public class MinutesFeaturesTests
     {
         await using var fixture = await MeetingsFixture.StartAsync();
         var held = await HoldStartUpAsync(fixture);
-        await fixture.Feature<GenerateMinutesDraft>().HandleAsync(new Proto.GenerateMinutesDraftRequest { NetworkId = Network, MeetingId = held.Document.Id }, MeetingsFixture.Kari, default);
+        await fixture.Feature<GenerateMinutesDraft>().RunAsync(new Proto.GenerateMinutesDraftRequest { NetworkId = Network,
+            MeetingId = held.Document.Id }, MeetingsFixture.Kari, default);
 
-        var error = await Assert.ThrowsAsync<MeetingRuleException>(() =>
-            fixture.Feature<PublishMinutes>().HandleAsync(new Proto.PublishMinutesRequest { NetworkId = Network, MeetingId = held.Document.Id }, MeetingsFixture.Kari, default));
+        var error = await Assert.ThrowsAsync<NetworkPlatform.Application.Failures.RuleViolationException>(() =>
+            fixture.Feature<PublishMinutes>().RunAsync(new Proto.PublishMinutesRequest { NetworkId = Network,
+                MeetingId = held.Document.Id }, MeetingsFixture.Kari, default));
 
         Assert.Equal("MINUTES_DRAFT", error.Reason);
         Assert.Empty(await fixture.EventsAsync<MinutesPublished>());
@@ -87,7 +96,7 @@ public class MinutesFeaturesTests
     {
         await using var fixture = await MeetingsFixture.StartAsync();
         var held = await HoldStartUpAsync(fixture);
-        var created = await fixture.Feature<CreateActionItem>().HandleAsync(new Proto.CreateActionItemRequest
+        var created = await fixture.Feature<CreateActionItem>().RunAsync(new Proto.CreateActionItemRequest
         {
             NetworkId = Network, MeetingId = held.Document.Id,
             ActionItem = new Proto.ActionItem { Title = "Lage årshjul", OwnerPersonId = "p-ola", DueDate = "2026-02-15" },
@@ -95,13 +104,16 @@ public class MinutesFeaturesTests
         Assert.Equal("Ola Hansen", created.Document.OwnerName);
         Assert.Single(await fixture.EventsAsync<ActionItemCreated>());
 
-        var next = await fixture.Feature<ScheduleMeeting>().HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 10)), MeetingsFixture.Kari, default);
+        var next = await fixture.Feature<ScheduleMeeting>().RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3,
+            10)), MeetingsFixture.Kari, default);
         Assert.Equal([created.Document.Id], next.Document.CarriedOverActionItemIds);
         Assert.Contains("Lage årshjul", next.Document.Agenda[^1].Description, StringComparison.Ordinal);
 
-        await fixture.Feature<CompleteActionItem>().HandleAsync(new Proto.CompleteActionItemRequest { NetworkId = Network, ActionItemId = created.Document.Id },
+        await fixture.Feature<CompleteActionItem>().RunAsync(new Proto.CompleteActionItemRequest { NetworkId = Network,
+            ActionItemId = created.Document.Id },
             MeetingsFixture.Kari with { PersonId = "p-ola", Roles = new HashSet<string>() }, default);
-        var after = await fixture.Feature<ScheduleMeeting>().HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 9, 10)), MeetingsFixture.Kari, default);
+        var after = await fixture.Feature<ScheduleMeeting>().RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 9,
+            10)), MeetingsFixture.Kari, default);
         Assert.Empty(after.Document.CarriedOverActionItemIds);
         Assert.Single(await fixture.EventsAsync<ActionItemCompleted>());
     }

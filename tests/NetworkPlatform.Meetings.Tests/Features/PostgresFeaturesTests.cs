@@ -1,7 +1,7 @@
 using NetworkPlatform.Events.Meetings;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Features;
-using NetworkPlatform.Meetings.Seeding;
+using NetworkPlatform.Meetings.Seed;
 using Proto = NetworkPlatform.Meetings.V1;
 
 namespace NetworkPlatform.Meetings.Tests;
@@ -20,7 +20,7 @@ public class PostgresFeaturesTests
         var published = await fixture.EventsAsync<MinutesPublished>();
         Assert.Equal(4, published.Count);
         Assert.All(published, m => Assert.Contains(m.Cc, r => r.Kind == "Secretariat"));
-        var startUp = (await fixture.Feature<ListMeetings>().HandleAsync(new Proto.ListMeetingsRequest
+        var startUp = (await fixture.Feature<ListMeetings>().RunAsync(new Proto.ListMeetingsRequest
         {
             NetworkId = MeetingsFixture.Network, GroupId = "g-digital", Kind = Proto.MeetingKind.StartUp,
         }, MeetingsFixture.Kari, default)).Meetings.Single();
@@ -32,11 +32,14 @@ public class PostgresFeaturesTests
     public async Task a_stale_etag_is_refused_on_postgresql_too()
     {
         await using var fixture = await MeetingsFixture.StartOnPostgresAsync();
-        var meeting = await fixture.Feature<ScheduleMeeting>().HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 10)), MeetingsFixture.Kari, default);
-        await fixture.Feature<CancelMeeting>().HandleAsync(new Proto.CancelMeetingRequest { NetworkId = MeetingsFixture.Network, MeetingId = meeting.Document.Id, Reason = "Syk", Etag = meeting.ETag }, MeetingsFixture.Kari, default);
+        var meeting = await fixture.Feature<ScheduleMeeting>().RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026,
+            3, 10)), MeetingsFixture.Kari, default);
+        await fixture.Feature<CancelMeeting>().RunAsync(new Proto.CancelMeetingRequest { NetworkId = MeetingsFixture.Network,
+            MeetingId = meeting.Document.Id, Reason = "Syk", Etag = meeting.ETag }, MeetingsFixture.Kari, default);
 
-        var error = await Assert.ThrowsAsync<global::Grpc.Core.RpcException>(() => fixture.Feature<CancelMeeting>().HandleAsync(
-            new Proto.CancelMeetingRequest { NetworkId = MeetingsFixture.Network, MeetingId = meeting.Document.Id, Reason = "Igjen", Etag = meeting.ETag }, MeetingsFixture.Kari, default));
+        var error = await UseCaseCalls.StatusOfAsync(() => fixture.Feature<CancelMeeting>().RunAsync(
+            new Proto.CancelMeetingRequest { NetworkId = MeetingsFixture.Network, MeetingId = meeting.Document.Id, Reason = "Igjen",
+                Etag = meeting.ETag }, MeetingsFixture.Kari, default));
 
         Assert.Equal(global::Grpc.Core.StatusCode.Aborted, error.StatusCode);
     }

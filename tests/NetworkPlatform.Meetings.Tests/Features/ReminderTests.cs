@@ -13,11 +13,15 @@ public class ReminderTests
     public async Task the_sweep_reminds_invitees_once_when_the_meeting_is_within_the_lead_time()
     {
         await using var fixture = await MeetingsFixture.StartAsync();
-        var meeting = await fixture.Feature<ScheduleMeeting>().HandleAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026, 3, 10)), MeetingsFixture.Kari, default);
-        await fixture.Feature<SendInvitations>().HandleAsync(new Proto.SendInvitationsRequest { NetworkId = MeetingsFixture.Network, MeetingId = meeting.Document.Id }, MeetingsFixture.Kari, default);
-        await fixture.Feature<Rsvp>().HandleAsync(new Proto.RsvpRequest { NetworkId = MeetingsFixture.Network, MeetingId = meeting.Document.Id, PersonId = "p-ola", Answer = Proto.RsvpAnswer.Declined },
+        var meeting = await fixture.Feature<ScheduleMeeting>().RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026,
+            3, 10)), MeetingsFixture.Kari, default);
+        await fixture.Feature<SendInvitations>().RunAsync(new Proto.SendInvitationsRequest { NetworkId = MeetingsFixture.Network,
+            MeetingId = meeting.Document.Id }, MeetingsFixture.Kari, default);
+        await fixture.Feature<Rsvp>().RunAsync(new Proto.RsvpRequest { NetworkId = MeetingsFixture.Network,
+            MeetingId = meeting.Document.Id, PersonId = "p-ola", Answer = Proto.RsvpAnswer.Declined },
             MeetingsFixture.Kari with { PersonId = "p-ola" }, default);
-        var sweep = new ReminderSweep(fixture.Database, fixture.Feature<SendReminder>(), new ConfigurationBuilder().Build(), NullLogger<ReminderSweep>.Instance);
+        var sweep = new ReminderSweep(fixture.Database, fixture.Feature<SendReminder>(), new ConfigurationBuilder().Build(),
+            NullLogger<ReminderSweep>.Instance);
 
         fixture.Clock.Now = Samples.Local(2026, 3, 7);
         Assert.Equal(0, await sweep.SweepAsync(default));

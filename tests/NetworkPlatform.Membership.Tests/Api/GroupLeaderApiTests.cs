@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using NetworkPlatform.Events.Groups;
 using Grpc.Core;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Features;
 using NetworkPlatform.Membership.Tests.Features;

@@ -2,6 +2,7 @@ using System.Text;
 using Google.Rpc;
 using Grpc.Core;
 using NetworkPlatform.Hosting.Errors;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.V1;
 

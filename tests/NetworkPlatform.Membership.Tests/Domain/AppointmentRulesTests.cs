@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Membership.Domain;
 
 namespace NetworkPlatform.Membership.Tests.Domain;
@@ -6,25 +7,17 @@ public class AppointmentRulesTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 3, 1, 8, 0, 0, TimeSpan.Zero);
 
-    private static Appointment NewAppointment() => new()
-    {
-        Id = "rep-1",
-        NetworkId = "norsk-hph",
-        OrganisationId = "org-1",
-        PersonId = "per-1",
-        Role = RepresentativeRole.Representative,
-        HoursPerMonth = 8,
-        ApprovingManager = new ApprovingManager("Ola Rønning", "Klinikkdirektør"),
-        StartAt = T0,
-        UpdatedAt = T0,
-    };
+    private static Appointment NewAppointment() => Appointment.Appoint("rep-1", "norsk-hph", "org-1", "per-1",
+        RepresentativeRole.Representative,
+        new AppointmentTerms(8, new ApprovingManager("Ola Rønning", "Klinikkdirektør")), T0, T0);
 
     [Fact]
     public void only_an_active_member_can_appoint()
     {
         var applied = MembershipLifecycleTests.NewOrganisation().ApplyForMembership(new Decision("x", T0, ""));
 
-        var error = Assert.Throws<DomainRuleException>(() => applied.AddAppointment(new ActiveAppointment("rep-1", "per-1", RepresentativeRole.Representative), T0));
+        var error = Rules.Broken(Assert.Throws<RuleViolationException>(() =>
+            applied.AddAppointment(new ActiveAppointment("rep-1", "per-1", RepresentativeRole.Representative), T0)));
 
         Assert.Equal("MEMBERSHIP_NOT_ACTIVE", error.Reason);
     }
@@ -35,17 +28,20 @@ public class AppointmentRulesTests
         var suspended = MembershipLifecycleTests.ActiveOrganisation().SuspendMembership(new Decision("sec", T0, "paused"));
 
         Assert.Equal("MEMBERSHIP_NOT_ACTIVE",
-            Assert.Throws<DomainRuleException>(() => suspended.AddAppointment(new ActiveAppointment("rep-1", "per-1", RepresentativeRole.Deputy), T0)).Reason);
+            Rules.Broken(Assert.Throws<RuleViolationException>(() =>
+                suspended.AddAppointment(new ActiveAppointment("rep-1", "per-1", RepresentativeRole.Deputy), T0))).Reason);
     }
 
     [Fact]
     public void a_person_cannot_hold_the_same_appointment_twice()
     {
-        var member = MembershipLifecycleTests.ActiveOrganisation().AddAppointment(new ActiveAppointment("rep-1", "per-1", RepresentativeRole.Representative), T0);
+        var member = MembershipLifecycleTests.ActiveOrganisation().AddAppointment(new ActiveAppointment("rep-1", "per-1",
+            RepresentativeRole.Representative), T0);
 
-        var error = Assert.Throws<DuplicateAppointmentException>(() => member.AddAppointment(new ActiveAppointment("rep-2", "per-1", RepresentativeRole.Deputy), T0));
+        var error = Assert.Throws<AlreadyExistsException>(() =>
+            member.AddAppointment(new ActiveAppointment("rep-2", "per-1", RepresentativeRole.Deputy), T0));
 
-        Assert.Equal("rep-1", error.ExistingAppointmentId);
+        Assert.Equal("rep-1", error.Name);
     }
 
     [Fact]
@@ -66,7 +62,8 @@ public class AppointmentRulesTests
         var ended = NewAppointment().End(AppointmentEndReason.MembershipEnded, T0.AddMonths(2), "resigned");
 
         Assert.False(ended.IsActive);
-        Assert.Equal((AppointmentEndReason.MembershipEnded, T0.AddMonths(2), "resigned"), (ended.EndReason!.Value, ended.EndAt!.Value, ended.EndNote));
+        Assert.Equal((AppointmentEndReason.MembershipEnded, T0.AddMonths(2), "resigned"),
+            (ended.EndReason!.Value, ended.EndAt!.Value, ended.EndNote));
     }
 
     [Fact]
@@ -74,7 +71,10 @@ public class AppointmentRulesTests
     {
         var ended = NewAppointment().End(AppointmentEndReason.Withdrawn, T0, "");
 
-        Assert.Equal("APPOINTMENT_ENDED", Assert.Throws<DomainRuleException>(() => ended.End(AppointmentEndReason.Replaced, T0, "")).Reason);
-        Assert.Equal("APPOINTMENT_ENDED", Assert.Throws<DomainRuleException>(() => ended.ChangeTerms(4, ended.ApprovingManager, T0)).Reason);
+        Assert.Equal("APPOINTMENT_ENDED",
+            Rules.Broken(Assert.Throws<RuleViolationException>(() => ended.End(AppointmentEndReason.Replaced, T0, ""))).Reason);
+        Assert.Equal("APPOINTMENT_ENDED",
+            Rules.Broken(Assert.Throws<RuleViolationException>(() => ended.ChangeTerms(new AppointmentTerms(4, ended.ApprovingManager),
+                AppointmentTerms.Fields.Updatable.ToHashSet(), T0))).Reason);
     }
 }

@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Membership.Domain;
 
 namespace NetworkPlatform.Membership.Tests.Domain;
@@ -6,15 +7,8 @@ public class MembershipLifecycleTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 5, 9, 0, 0, TimeSpan.Zero);
 
-    internal static Organisation NewOrganisation(string id = "org-1") => new()
-    {
-        Id = id,
-        NetworkId = "partnerskap",
-        DisplayName = "Fjordvik kommune",
-        Kind = OrganisationKind.Municipality,
-        CreatedAt = T0,
-        UpdatedAt = T0,
-    };
+    internal static Organisation NewOrganisation(string id = "org-1") => Organisation.Register(id, "partnerskap",
+        new OrganisationDetails("Fjordvik kommune", "", OrganisationKind.Municipality, new ContactDetails()), null, T0);
 
     internal static Organisation ActiveOrganisation(string id = "org-1") =>
         NewOrganisation(id).ApplyForMembership(Decide("applied")).ApproveMembership(Decide("approved"));
@@ -24,7 +18,8 @@ public class MembershipLifecycleTests
     [Fact]
     public void an_application_then_approval_makes_an_active_member()
     {
-        var member = NewOrganisation().ApplyForMembership(Decide("we want to join")).ApproveMembership(Decide("partner meeting 2026-02", day: 30));
+        var member = NewOrganisation().ApplyForMembership(Decide("we want to join")).ApproveMembership(Decide("partner meeting 2026-02",
+            day: 30));
 
         Assert.Equal(MembershipState.Active, member.Membership.State);
         Assert.Equal(T0.AddDays(30), member.UpdatedAt);
@@ -40,8 +35,10 @@ public class MembershipLifecycleTests
             .ReinstateMembership(Decide("fee paid", "sec-2", 25));
 
         Assert.Collection(organisation.Membership.History,
-            s => Assert.Equal((MembershipState.None, MembershipState.Applied, "rep-7", "application"), (s.From, s.To, s.DecidedBy, s.Reason)),
-            s => Assert.Equal((MembershipState.Applied, MembershipState.Active, "sec-1", T0.AddDays(10)), (s.From, s.To, s.DecidedBy, s.At)),
+            s => Assert.Equal((MembershipState.None, MembershipState.Applied, "rep-7", "application"),
+                (s.From, s.To, s.DecidedBy, s.Reason)),
+            s => Assert.Equal((MembershipState.Applied, MembershipState.Active, "sec-1", T0.AddDays(10)),
+                (s.From, s.To, s.DecidedBy, s.At)),
             s => Assert.Equal((MembershipState.Active, MembershipState.Suspended, "unpaid fee"), (s.From, s.To, s.Reason)),
             s => Assert.Equal((MembershipState.Suspended, MembershipState.Active, "sec-2"), (s.From, s.To, s.DecidedBy)));
     }
@@ -49,7 +46,7 @@ public class MembershipLifecycleTests
     [Fact]
     public void approving_an_already_active_membership_is_refused_with_a_stable_reason()
     {
-        var error = Assert.Throws<DomainRuleException>(() => ActiveOrganisation().ApproveMembership(Decide("again")));
+        var error = Rules.Broken(Assert.Throws<RuleViolationException>(() => ActiveOrganisation().ApproveMembership(Decide("again"))));
 
         Assert.Equal("MEMBERSHIP_ALREADY_ACTIVE", error.Reason);
         Assert.Equal("networks/partnerskap/organisations/org-1", error.Subject);
@@ -73,10 +70,10 @@ public class MembershipLifecycleTests
     {
         var suspended = ActiveOrganisation().SuspendMembership(Decide("inactive"));
 
-        var error = Assert.Throws<DomainRuleException>(() => suspended.ApproveMembership(Decide("back")));
+        var error = Rules.Broken(Assert.Throws<RuleViolationException>(() => suspended.ApproveMembership(Decide("back"))));
 
         Assert.Equal("MEMBERSHIP_SUSPENDED", error.Reason);
-        Assert.Contains("reinstated", error.Message, StringComparison.Ordinal);
+        Assert.Contains("reinstated", error.Description, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,7 +81,8 @@ public class MembershipLifecycleTests
     {
         var (resigned, _) = ActiveOrganisation().ResignMembership(Decide("leaving"));
 
-        Assert.Equal("MEMBERSHIP_NOT_SUSPENDED", Assert.Throws<DomainRuleException>(() => resigned.ReinstateMembership(Decide("x"))).Reason);
+        Assert.Equal("MEMBERSHIP_NOT_SUSPENDED",
+            Rules.Broken(Assert.Throws<RuleViolationException>(() => resigned.ReinstateMembership(Decide("x")))).Reason);
         Assert.Equal(MembershipState.Applied, resigned.ApplyForMembership(Decide("back again")).Membership.State);
     }
 
@@ -107,7 +105,7 @@ public class MembershipLifecycleTests
     {
         var member = ActiveOrganisation();
 
-        Assert.Throws<DomainRuleException>(() => member.ApplyForMembership(Decide("twice")));
+        Rules.Broken(Assert.Throws<RuleViolationException>(() => member.ApplyForMembership(Decide("twice"))));
 
         Assert.Equal(2, member.Membership.History.Count);
     }

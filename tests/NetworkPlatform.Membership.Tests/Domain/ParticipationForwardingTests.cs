@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Membership.Domain;
 
 namespace NetworkPlatform.Membership.Tests.Domain;
@@ -6,18 +7,8 @@ public class ParticipationForwardingTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 4, 1, 10, 0, 0, TimeSpan.Zero);
 
-    private static ParticipationRequest ToInternationalTaskForce() => new()
-    {
-        Id = "par-1",
-        OriginNetworkId = "norsk-hph",
-        OrganisationId = "org-1",
-        PersonId = "per-1",
-        Kind = ParticipationKind.JoinGroup,
-        GroupId = "tf-children",
-        GroupNetworkId = "international-hph",
-        HandlingNetworkId = "norsk-hph",
-        CreatedAt = T0,
-    };
+    private static ParticipationRequest ToInternationalTaskForce() => ParticipationRequest.Submit("par-1", "norsk-hph", "org-1", "per-1",
+        new ParticipationWish(ParticipationKind.JoinGroup, "tf-children", "", "international-hph", ""), T0);
 
     [Fact]
     public void forwarding_moves_the_request_to_the_parent_and_keeps_the_chain()
@@ -27,14 +18,15 @@ public class ParticipationForwardingTests
         Assert.Equal(ParticipationState.Forwarded, forwarded.State);
         Assert.Equal("international-hph", forwarded.HandlingNetworkId);
         var step = Assert.Single(forwarded.ForwardingChain);
-        Assert.Equal(("norsk-hph", "international-hph", "sec-no", "recommended"), (step.FromNetworkId, step.ToNetworkId, step.ForwardedBy, step.Note));
+        Assert.Equal(("norsk-hph", "international-hph", "sec-no", "recommended"),
+            (step.FromNetworkId, step.ToNetworkId, step.ForwardedBy, step.Note));
         Assert.Equal(["norsk-hph", "international-hph"], forwarded.InvolvedNetworkIds);
     }
 
     [Fact]
     public void only_the_network_owning_the_group_approves()
     {
-        var error = Assert.Throws<DomainRuleException>(() => ToInternationalTaskForce().Approve("sec-no", T0, ""));
+        var error = Rules.Broken(Assert.Throws<RuleViolationException>(() => ToInternationalTaskForce().Approve("sec-no", T0, "")));
 
         Assert.Equal("NOT_AT_GROUP_NETWORK", error.Reason);
     }
@@ -42,7 +34,8 @@ public class ParticipationForwardingTests
     [Fact]
     public void the_group_network_approves_after_forwarding()
     {
-        var approved = ToInternationalTaskForce().Forward("international-hph", "sec-no", T0, "").Approve("sec-int", T0.AddDays(3), "welcome");
+        var approved = ToInternationalTaskForce().Forward("international-hph", "sec-no", T0, "").Approve("sec-int", T0.AddDays(3),
+            "welcome");
 
         Assert.Equal((ParticipationState.Approved, "sec-int", "welcome"), (approved.State, approved.AnsweredBy, approved.AnswerNote));
     }
@@ -61,7 +54,8 @@ public class ParticipationForwardingTests
     {
         var atGroup = ToInternationalTaskForce().Forward("international-hph", "sec-no", T0, "");
 
-        Assert.Equal("ALREADY_AT_GROUP_NETWORK", Assert.Throws<DomainRuleException>(() => atGroup.Forward("global-hph", "sec-int", T0, "")).Reason);
+        Assert.Equal("ALREADY_AT_GROUP_NETWORK",
+            Rules.Broken(Assert.Throws<RuleViolationException>(() => atGroup.Forward("global-hph", "sec-int", T0, ""))).Reason);
     }
 
     [Fact]
@@ -69,7 +63,9 @@ public class ParticipationForwardingTests
     {
         var declined = ToInternationalTaskForce().Decline("sec-no", T0, "");
 
-        Assert.Equal("PARTICIPATION_REQUEST_ANSWERED", Assert.Throws<DomainRuleException>(() => declined.Decline("sec-no", T0, "")).Reason);
-        Assert.Equal("PARTICIPATION_REQUEST_ANSWERED", Assert.Throws<DomainRuleException>(() => declined.Forward("international-hph", "sec-no", T0, "")).Reason);
+        Assert.Equal("PARTICIPATION_REQUEST_ANSWERED",
+            Rules.Broken(Assert.Throws<RuleViolationException>(() => declined.Decline("sec-no", T0, ""))).Reason);
+        Assert.Equal("PARTICIPATION_REQUEST_ANSWERED",
+            Rules.Broken(Assert.Throws<RuleViolationException>(() => declined.Forward("international-hph", "sec-no", T0, ""))).Reason);
     }
 }

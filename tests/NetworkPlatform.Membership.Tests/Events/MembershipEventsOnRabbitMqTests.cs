@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Pipeline;
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -14,6 +15,7 @@ using NetworkPlatform.Storage;
 using NetworkPlatform.Testing;
 using V1 = NetworkPlatform.Membership.V1;
 using Organisations = NetworkPlatform.Membership.Features.Organisations;
+using static NetworkPlatform.Membership.Api.OrganisationMapping;
 
 namespace NetworkPlatform.Membership.Tests.Events;
 
@@ -29,9 +31,11 @@ public sealed class MembershipEventsOnRabbitMqTests
     /// <summary>A consumer like the groups service's: it learns that a membership ended and which appointments ended with it.</summary>
     public sealed class ResignationObserver(Observed observed) : IEventHandler<MembershipResigned>, IEventHandler<RepresentativeWithdrawn>
     {
-        public Task HandleAsync(MembershipResigned domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => Record(domainEvent);
+        public Task HandleAsync(MembershipResigned domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
+            Record(domainEvent);
 
-        public Task HandleAsync(RepresentativeWithdrawn domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) => Record(domainEvent);
+        public Task HandleAsync(RepresentativeWithdrawn domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
+            Record(domainEvent);
 
         private Task Record(IDomainEvent domainEvent)
         {
@@ -74,10 +78,12 @@ public sealed class MembershipEventsOnRabbitMqTests
             var scenario = await new Scenario(context, "bus-" + Guid.NewGuid().ToString("N")[..10]).WithNetworkAsync();
             var member = await scenario.ActiveMemberAsync();
             var first = await scenario.AppointAsync(member, await scenario.PersonAsync(member, "Ingrid Haugen"));
-            var second = await scenario.AppointAsync(member, await scenario.PersonAsync(member, "Jonas Berg"), V1.RepresentativeRole.Deputy);
+            var second = await scenario.AppointAsync(member, await scenario.PersonAsync(member, "Jonas Berg"),
+                V1.RepresentativeRole.Deputy);
 
-            await Organisations.ResignMembership.HandleAsync(context, scenario.Secretariat,
-                new V1.ResignMembershipRequest { NetworkId = scenario.NetworkId, OrganisationId = member, Reason = "Leaving" }, default);
+            await new Organisations.ResignMembership(context).RunAsync(
+                ToCommand(new V1.ResignMembershipRequest { NetworkId = scenario.NetworkId, OrganisationId = member, Reason = "Leaving" }),
+                scenario.Secretariat, default);
 
             var observed = app.Services.GetRequiredService<Observed>();
             var deadline = DateTime.UtcNow.AddSeconds(90);
@@ -87,9 +93,11 @@ public sealed class MembershipEventsOnRabbitMqTests
             }
             var resigned = Assert.Single(observed.Events.OfType<MembershipResigned>());
             Assert.Equal((scenario.NetworkId, member, "Leaving"), (resigned.NetworkId, resigned.OrganisationId, resigned.Reason));
-            Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal), resigned.EndedRepresentativeIds.Order(StringComparer.Ordinal));
+            Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal),
+                resigned.EndedRepresentativeIds.Order(StringComparer.Ordinal));
             var withdrawn = observed.Events.OfType<RepresentativeWithdrawn>().ToList();
-            Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal), withdrawn.Select(w => w.RepresentativeId).Order(StringComparer.Ordinal));
+            Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal),
+                withdrawn.Select(w => w.RepresentativeId).Order(StringComparer.Ordinal));
             Assert.All(withdrawn, w => Assert.Equal(RepresentativeWithdrawalReasons.MembershipEnded, w.Reason));
         }
         finally

@@ -1,5 +1,7 @@
+using NetworkPlatform.Application.Pipeline;
 using NetworkPlatform.Events;
 using NetworkPlatform.Events.Groups;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Consumers;
 using NetworkPlatform.Membership.Storage;
@@ -8,6 +10,8 @@ using NetworkPlatform.Messaging.Inbox;
 using NetworkPlatform.Storage;
 using Directory = NetworkPlatform.Membership.Features.Directory;
 using Persons = NetworkPlatform.Membership.Features.Persons;
+using static NetworkPlatform.Membership.Api.DirectoryMapping;
+using static NetworkPlatform.Membership.Api.PersonMapping;
 
 namespace NetworkPlatform.Membership.Tests.Features;
 
@@ -40,7 +44,8 @@ public class GroupLeaderPersonalDataTests
         await DeliverAsync(store, handler, Assigned(scenario, leader, fjordvik, "Leader"));
         await DeliverAsync(store, handler, Joined(scenario, member, aasen));
         await DeliverAsync(store, handler, Joined(scenario, outsider, kystby) with { GroupId = "wg-other", AggregateId = "wg-other" });
-        var asLeader = new Caller("ingrid", scenario.NetworkId, fjordvik, leader, new HashSet<string> { Roles.GroupLeader, Roles.Representative });
+        var asLeader = new Caller("ingrid", scenario.NetworkId, fjordvik, leader,
+            new HashSet<string> { Roles.GroupLeader, Roles.Representative });
         return new People(scenario, leader, member, outsider, asLeader);
     }
 
@@ -66,15 +71,17 @@ public class GroupLeaderPersonalDataTests
 
     private static async Task<(string Email, string Phone, bool Redacted)> SeenAsync(MembershipStore store, Caller caller, string personId)
     {
-        var found = await Persons.GetPerson.HandleAsync(store.Context, caller, new GetPersonRequest { NetworkId = caller.NetworkId, PersonId = personId }, default);
-        var person = Contract.ProtoMapping.ToProto(found.Person, found.Viewer);
+        var found = await new Persons.GetPerson(store.Context).RunAsync(new Persons.GetPersonQuery(caller.NetworkId, personId), caller,
+            default);
+        var person = ToProto(found.Person, found.Viewer);
         return (person.Email, person.Phone, person.PersonalDataRedacted);
     }
 
     private static async Task<Dictionary<string, Person>> ListedAsync(MembershipStore store, Caller caller)
     {
-        var found = await Persons.ListPersons.HandleAsync(store.Context, caller, new ListPersonsRequest { NetworkId = caller.NetworkId }, default);
-        return found.Page.Items.Select(p => Contract.ProtoMapping.ToProto(p, found.Viewer)).ToDictionary(p => p.Id);
+        var found = await new Persons.ListPersons(store.Context).RunAsync(new Persons.ListPersonsQuery(caller.NetworkId, "", 0, ""), caller,
+            default);
+        return found.Page.Items.Select(p => ToProto(p, found.Viewer)).ToDictionary(p => p.Id);
     }
 
     [Theory]
@@ -90,7 +97,8 @@ public class GroupLeaderPersonalDataTests
         Assert.Equal(("marte@aasen.example", false), (listed[people.Member].Email, listed[people.Member].PersonalDataRedacted));
         Assert.Equal(("", true), (listed[people.Outsider].Email, listed[people.Outsider].PersonalDataRedacted));
         Assert.Equal("Ola Nordmann", listed[people.Outsider].FullName);
-        var directory = await Directory.SearchDirectory.HandleAsync(store.Context, people.AsLeader, new SearchDirectoryRequest { NetworkId = people.Scenario.NetworkId }, default);
+        var directory = ToProto(await new Directory.SearchDirectory(store.Context).RunAsync(ToQuery(
+            new SearchDirectoryRequest { NetworkId = people.Scenario.NetworkId }), people.AsLeader, default));
         var contacts = directory.Entries.SelectMany(e => e.Contacts).ToDictionary(c => c.PersonId);
         Assert.Equal(("marte@aasen.example", false), (contacts[people.Member].Email, contacts[people.Member].PersonalDataRedacted));
         Assert.Equal(("", true), (contacts[people.Outsider].Email, contacts[people.Outsider].PersonalDataRedacted));
@@ -116,7 +124,8 @@ public class GroupLeaderPersonalDataTests
         var handler = new GroupParticipationHandler(store.Context);
         var people = await GroupWithLeaderAsync(store, handler);
 
-        await DeliverAsync(store, handler, new ParticipantLeft(Guid.NewGuid(), At, people.Scenario.NetworkId, Group, 3, Group, people.Member, "org", "Left"));
+        await DeliverAsync(store, handler,
+            new ParticipantLeft(Guid.NewGuid(), At, people.Scenario.NetworkId, Group, 3, Group, people.Member, "org", "Left"));
 
         Assert.Equal(("", "", true), await SeenAsync(store, people.AsLeader, people.Member));
         Assert.Equal("Marte Lie", (await ListedAsync(store, people.AsLeader))[people.Member].FullName);
@@ -130,7 +139,8 @@ public class GroupLeaderPersonalDataTests
         var handler = new GroupParticipationHandler(store.Context);
         var people = await GroupWithLeaderAsync(store, handler);
 
-        await DeliverAsync(store, handler, new RoleVacated(Guid.NewGuid(), At, people.Scenario.NetworkId, Group, 3, Group, people.Leader, "Leader", "Replaced"));
+        await DeliverAsync(store, handler,
+            new RoleVacated(Guid.NewGuid(), At, people.Scenario.NetworkId, Group, 3, Group, people.Leader, "Leader", "Replaced"));
 
         Assert.Equal(("", "", true), await SeenAsync(store, people.AsLeader, people.Member));
         Assert.Equal("ingrid@fjordvik.example", (await ListedAsync(store, people.AsLeader))[people.Leader].Email); // their own, still
@@ -145,9 +155,11 @@ public class GroupLeaderPersonalDataTests
         var people = await GroupWithLeaderAsync(store, handler);
         var network = people.Scenario.NetworkId;
 
-        await DeliverAsync(store, handler, new GroupConcluded(Guid.NewGuid(), At, network, Group, 3, Group, "Concluding", "secretariat", "PM 3/2026"));
+        await DeliverAsync(store, handler,
+            new GroupConcluded(Guid.NewGuid(), At, network, Group, 3, Group, "Concluding", "secretariat", "PM 3/2026"));
         var whileConcluding = await SeenAsync(store, people.AsLeader, people.Member);
-        await DeliverAsync(store, handler, new GroupDissolved(Guid.NewGuid(), At, network, Group, 4, Group, "Mandate ended", "secretariat", "PM 4/2026"));
+        await DeliverAsync(store, handler,
+            new GroupDissolved(Guid.NewGuid(), At, network, Group, 4, Group, "Mandate ended", "secretariat", "PM 4/2026"));
 
         Assert.False(whileConcluding.Redacted);
         Assert.Equal(("", "", true), await SeenAsync(store, people.AsLeader, people.Member));
@@ -177,7 +189,8 @@ public class GroupLeaderPersonalDataTests
         Assert.True(await DeliverAsync(store, handler, Joined(people.Scenario, people.Leader, "org")));
 
         Assert.Equal(before, await SnapshotAsync(store, network));
-        Assert.Equal(["Leader"], (await store.Context.Store.GetAsync(MembershipCollections.GroupParticipations, network, MembershipCollections.GroupParticipationId(Group, people.Leader)))!.Document.Roles);
+        Assert.Equal(["Leader"], (await store.Context.Store.GetAsync(MembershipCollections.GroupParticipations, network,
+            MembershipCollections.GroupParticipationId(Group, people.Leader)))!.Document.Roles);
         Assert.Equal(("", "", true), await SeenAsync(store, people.AsLeader, people.Member));
     }
 

@@ -1,3 +1,5 @@
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Failures;
 using System.Text.Json;
 using Grpc.Core;
 using NetworkPlatform.Hosting.Errors;
@@ -9,6 +11,10 @@ using MembershipState = NetworkPlatform.Membership.Domain.MembershipState;
 using RepresentativeRole = NetworkPlatform.Membership.Domain.RepresentativeRole;
 using Organisations = NetworkPlatform.Membership.Features.Organisations;
 using Representatives = NetworkPlatform.Membership.Features.Representatives;
+
+using NetworkPlatform.Membership.Tests.Domain;
+using static NetworkPlatform.Membership.Api.OrganisationMapping;
+using static NetworkPlatform.Membership.Api.RepresentativeMapping;
 
 namespace NetworkPlatform.Membership.Tests.Features;
 
@@ -25,22 +31,28 @@ public class MembershipFeatureTests
         var first = await scenario.AppointAsync(member, await scenario.PersonAsync(member, "Ingrid Haugen"));
         var second = await scenario.AppointAsync(member, await scenario.PersonAsync(member, "Jonas Berg"), V1.RepresentativeRole.Deputy);
 
-        var resigned = await Organisations.ResignMembership.HandleAsync(store.Context, scenario.Secretariat,
-            new ResignMembershipRequest { NetworkId = scenario.NetworkId, OrganisationId = member, Reason = "Leaving the partnership" }, default);
+        var resigned = await new Organisations.ResignMembership(store.Context).RunAsync(
+            ToCommand(new ResignMembershipRequest { NetworkId = scenario.NetworkId, OrganisationId = member,
+                Reason = "Leaving the partnership" }),
+            scenario.Secretariat, default);
 
         Assert.Equal(MembershipState.Resigned, resigned.Document.Membership.State);
         foreach (var id in new[] { first, second })
         {
-            var view = await Representatives.GetRepresentative.HandleAsync(store.Context, scenario.Secretariat, new GetRepresentativeRequest { NetworkId = scenario.NetworkId, RepresentativeId = id }, default);
+            var view = await new Representatives.GetRepresentative(store.Context).RunAsync(
+                ToQuery(new GetRepresentativeRequest { NetworkId = scenario.NetworkId, RepresentativeId = id }), scenario.Secretariat,
+                    default);
             Assert.Equal(AppointmentEndReason.MembershipEnded, view.Appointment.Document.EndReason);
         }
         var events = await store.EventsAsync();
         var withdrawn = events.Where(e => e.MessageType.EndsWith(".RepresentativeWithdrawn", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, withdrawn.Count);
-        Assert.All(withdrawn, e => Assert.Equal("membership_ended", JsonDocument.Parse(e.Payload).RootElement.GetProperty("reason").GetString()));
+        Assert.All(withdrawn, e => Assert.Equal("membership_ended",
+            JsonDocument.Parse(e.Payload).RootElement.GetProperty("reason").GetString()));
         var resignedEvent = JsonDocument.Parse(events.Last().Payload).RootElement;
         Assert.EndsWith(".MembershipResigned", events.Last().MessageType, StringComparison.Ordinal);
-        Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal), resignedEvent.GetProperty("endedRepresentativeIds").EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal));
+        Assert.Equal(new[] { first, second }.Order(StringComparer.Ordinal),
+            resignedEvent.GetProperty("endedRepresentativeIds").EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal));
     }
 
     [Theory]
@@ -50,15 +62,20 @@ public class MembershipFeatureTests
         await using var store = await MembershipStore.CreateAsync(provider);
         var scenario = await new Scenario(store.Context).WithNetworkAsync();
         var member = await scenario.ActiveMemberAsync();
-        await Organisations.SuspendMembership.HandleAsync(store.Context, scenario.Secretariat, new SuspendMembershipRequest { NetworkId = scenario.NetworkId, OrganisationId = member, Reason = "No activity" }, default);
-        await Organisations.ReinstateMembership.HandleAsync(store.Context, scenario.Secretariat, new ReinstateMembershipRequest { NetworkId = scenario.NetworkId, OrganisationId = member }, default);
+        await new Organisations.SuspendMembership(store.Context).RunAsync(
+            ToCommand(new SuspendMembershipRequest { NetworkId = scenario.NetworkId, OrganisationId = member, Reason = "No activity" }),
+                scenario.Secretariat, default);
+        await new Organisations.ReinstateMembership(store.Context).RunAsync(
+            ToCommand(new ReinstateMembershipRequest { NetworkId = scenario.NetworkId, OrganisationId = member }), scenario.Secretariat,
+                default);
 
         var events = (await store.EventsAsync()).Where(e => e.AggregateId == member).ToList();
 
         Assert.Equal(["OrganisationRegistered", "MembershipApplied", "MembershipApproved", "MembershipSuspended", "MembershipReinstated"],
             events.Select(e => e.MessageType[(e.MessageType.LastIndexOf('.') + 1)..]));
         Assert.Equal([1L, 2, 3, 4, 5], events.Select(e => e.AggregateVersion));
-        var history = await Organisations.ListMembershipHistory.HandleAsync(store.Context, scenario.Secretariat, new ListMembershipHistoryRequest { NetworkId = scenario.NetworkId, OrganisationId = member }, default);
+        var history = ToProto(await new Organisations.ListMembershipHistory(store.Context).RunAsync(ToQuery(
+            new ListMembershipHistoryRequest { NetworkId = scenario.NetworkId, OrganisationId = member }), scenario.Secretariat, default));
         Assert.Equal("No activity", history.Steps[2].Reason);
         Assert.Equal("secretariat-1", history.Steps[2].DecidedBy);
     }
@@ -71,9 +88,11 @@ public class MembershipFeatureTests
         var scenario = await new Scenario(store.Context).WithNetworkAsync();
         var member = await scenario.ActiveMemberAsync();
         var person = await scenario.PersonAsync(member);
-        await Organisations.SuspendMembership.HandleAsync(store.Context, scenario.Secretariat, new SuspendMembershipRequest { NetworkId = scenario.NetworkId, OrganisationId = member, Reason = "paused" }, default);
+        await new Organisations.SuspendMembership(store.Context).RunAsync(
+            ToCommand(new SuspendMembershipRequest { NetworkId = scenario.NetworkId, OrganisationId = member, Reason = "paused" }),
+                scenario.Secretariat, default);
 
-        var error = await Assert.ThrowsAsync<DomainRuleException>(() => scenario.AppointAsync(member, person));
+        var error = Rules.Broken(await Assert.ThrowsAsync<RuleViolationException>(() => scenario.AppointAsync(member, person)));
 
         Assert.Equal("MEMBERSHIP_NOT_ACTIVE", error.Reason);
         Assert.DoesNotContain("RepresentativeAppointed", await store.EventNamesAsync());
@@ -89,9 +108,10 @@ public class MembershipFeatureTests
         var person = await scenario.PersonAsync(member);
         var first = await scenario.AppointAsync(member, person);
 
-        var error = await Assert.ThrowsAsync<DuplicateAppointmentException>(() => scenario.AppointAsync(member, person, V1.RepresentativeRole.Deputy));
+        var error = await Assert.ThrowsAsync<AlreadyExistsException>(() => scenario.AppointAsync(member, person,
+            V1.RepresentativeRole.Deputy));
 
-        Assert.Equal(first, error.ExistingAppointmentId);
+        Assert.Equal(first, error.Name);
     }
 
     [Theory]
@@ -104,11 +124,12 @@ public class MembershipFeatureTests
         {
             NetworkId = scenario.NetworkId,
             RequestId = Guid.NewGuid().ToString(),
-            Organisation = new V1.Organisation { DisplayName = "Trygg Skolevei", OrganisationNumber = "966131861", Kind = V1.OrganisationKind.Ngo },
+            Organisation = new V1.Organisation { DisplayName = "Trygg Skolevei", OrganisationNumber = "966131861",
+                Kind = V1.OrganisationKind.Ngo },
         };
 
-        var first = await Organisations.CreateOrganisation.HandleAsync(store.Context, scenario.Secretariat, request, default);
-        var retried = await Organisations.CreateOrganisation.HandleAsync(store.Context, scenario.Secretariat, request, default);
+        var first = await new Organisations.CreateOrganisation(store.Context).RunAsync(ToCommand(request), scenario.Secretariat, default);
+        var retried = await new Organisations.CreateOrganisation(store.Context).RunAsync(ToCommand(request), scenario.Secretariat, default);
 
         Assert.Equal(first.Document.Id, retried.Document.Id);
         Assert.Equal(1, (await store.EventNamesAsync()).Count(n => n == "OrganisationRegistered"));
@@ -121,7 +142,9 @@ public class MembershipFeatureTests
         await using var store = await MembershipStore.CreateAsync(provider);
         var scenario = await new Scenario(store.Context).WithNetworkAsync();
         var organisation = await scenario.RegisterAsync();
-        await Organisations.ApplyForMembership.HandleAsync(store.Context, scenario.Secretariat, new ApplyForMembershipRequest { NetworkId = scenario.NetworkId, OrganisationId = organisation.Id }, default);
+        await new Organisations.ApplyForMembership(store.Context).RunAsync(
+            ToCommand(new ApplyForMembershipRequest { NetworkId = scenario.NetworkId, OrganisationId = organisation.Id }),
+                scenario.Secretariat, default);
 
         var update = new UpdateOrganisationRequest
         {
@@ -129,12 +152,14 @@ public class MembershipFeatureTests
             Organisation = new V1.Organisation { Id = organisation.Id, DisplayName = "Fjordvik kommune (ny)", Etag = organisation.Etag },
             UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "display_name" } },
         };
-        var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Organisations.UpdateOrganisation.HandleAsync(store.Context, scenario.Secretariat, update, default));
+        var conflict = await Assert.ThrowsAsync<StaleEtagException>(() =>
+            new Organisations.UpdateOrganisation(store.Context).RunAsync(ToCommand(update), scenario.Secretariat, default));
 
-        Assert.Equal(2, conflict.CurrentVersion);
+        Assert.Equal("2", conflict.CurrentEtag);
         update.Organisation.Etag = "2";
-        var updated = await Organisations.UpdateOrganisation.HandleAsync(store.Context, scenario.Secretariat, update, default);
-        Assert.Equal(("Fjordvik kommune (ny)", 3L, "952601814"), (updated.Document.DisplayName, updated.Version, updated.Document.OrganisationNumber));
+        var updated = await new Organisations.UpdateOrganisation(store.Context).RunAsync(ToCommand(update), scenario.Secretariat, default);
+        Assert.Equal(("Fjordvik kommune (ny)", 3L, "952601814"),
+            (updated.Document.DisplayName, updated.Version, updated.Document.OrganisationNumber));
     }
 
     [Theory]
@@ -147,12 +172,15 @@ public class MembershipFeatureTests
         var aasen = await scenario.ActiveMemberAsync("Nordre Åsen kommune");
         var person = await scenario.PersonAsync(aasen);
 
-        var denied = await Assert.ThrowsAsync<RpcException>(() => Representatives.AppointRepresentative.HandleAsync(store.Context, scenario.RepresentativeOf(fjordvik),
-            Scenario.Appointment(scenario.NetworkId, aasen, person), default));
-        var own = await Representatives.AppointRepresentative.HandleAsync(store.Context, scenario.RepresentativeOf(aasen),
-            Scenario.Appointment(scenario.NetworkId, aasen, person), default);
+        var denied = await Assert.ThrowsAsync<PermissionDeniedException>(() =>
+            new Representatives.AppointRepresentative(store.Context).RunAsync(ToCommand(Scenario.Appointment(scenario.NetworkId, aasen,
+                person)),
+            scenario.RepresentativeOf(fjordvik), default));
+        var own = await new Representatives.AppointRepresentative(store.Context).RunAsync(ToCommand(Scenario.Appointment(scenario.NetworkId,
+            aasen, person)),
+            scenario.RepresentativeOf(aasen), default);
 
-        Assert.Equal((StatusCode.PermissionDenied, "OTHER_ORGANISATION"), (denied.StatusCode, denied.GetDetail<Google.Rpc.ErrorInfo>()!.Reason));
+        Assert.Equal("OTHER_ORGANISATION", denied.Reason);
         Assert.True(own.Appointment.Document.IsActive);
     }
 
@@ -166,7 +194,8 @@ public class MembershipFeatureTests
         var old = await scenario.AppointAsync(member, await scenario.PersonAsync(member, "Ingrid Haugen"), V1.RepresentativeRole.Deputy);
         var successor = await scenario.PersonAsync(member, "Jonas Berg");
 
-        var (ended, appointed) = await Representatives.ReplaceRepresentative.HandleAsync(store.Context, scenario.Secretariat, new ReplaceRepresentativeRequest
+        var (ended,
+            appointed) = await new Representatives.ReplaceRepresentative(store.Context).RunAsync(ToCommand(new ReplaceRepresentativeRequest
         {
             NetworkId = scenario.NetworkId,
             RepresentativeId = old,
@@ -174,11 +203,13 @@ public class MembershipFeatureTests
             HoursPerMonth = 6,
             ApprovingManager = new V1.ApprovingManager { FullName = "Per Solberg" },
             Reason = "New job",
-        }, default);
+        }), scenario.Secretariat, default);
 
         Assert.Equal(AppointmentEndReason.Replaced, ended.Appointment.Document.EndReason);
-        Assert.Equal((successor, RepresentativeRole.Deputy, "Jonas Berg"), (appointed.Appointment.Document.PersonId, appointed.Appointment.Document.Role, appointed.PersonFullName));
-        var check = await Representatives.CheckRepresentative.HandleAsync(store.Context, scenario.Secretariat, new CheckRepresentativeRequest { NetworkId = scenario.NetworkId, PersonId = successor }, default);
+        Assert.Equal((successor, RepresentativeRole.Deputy, "Jonas Berg"),
+            (appointed.Appointment.Document.PersonId, appointed.Appointment.Document.Role, appointed.PersonFullName));
+        var check = ToProto(await new Representatives.CheckRepresentative(store.Context).RunAsync(ToQuery(
+            new CheckRepresentativeRequest { NetworkId = scenario.NetworkId, PersonId = successor }), scenario.Secretariat, default));
         Assert.True(check.ActiveRepresentative);
     }
 
@@ -194,14 +225,20 @@ public class MembershipFeatureTests
         await scenario.AppointAsync(member, person);
         var check = new CheckRepresentativeRequest { NetworkId = scenario.NetworkId, PersonId = person };
 
-        var before = await Representatives.CheckRepresentative.HandleAsync(store.Context, scenario.Secretariat, check, default);
-        await Organisations.SuspendMembership.HandleAsync(store.Context, scenario.Secretariat, new SuspendMembershipRequest { NetworkId = scenario.NetworkId, OrganisationId = member, Reason = "x" }, default);
-        var after = await Representatives.CheckRepresentative.HandleAsync(store.Context, scenario.Secretariat, check, default);
-        var notAppointed = await Representatives.CheckRepresentative.HandleAsync(store.Context, scenario.Secretariat, new CheckRepresentativeRequest { NetworkId = scenario.NetworkId, PersonId = bystander }, default);
+        var before = ToProto(await new Representatives.CheckRepresentative(store.Context).RunAsync(ToQuery(check), scenario.Secretariat,
+            default));
+        await new Organisations.SuspendMembership(store.Context).RunAsync(
+            ToCommand(new SuspendMembershipRequest { NetworkId = scenario.NetworkId, OrganisationId = member, Reason = "x" }),
+                scenario.Secretariat, default);
+        var after = ToProto(await new Representatives.CheckRepresentative(store.Context).RunAsync(ToQuery(check), scenario.Secretariat,
+            default));
+        var notAppointed = ToProto(await new Representatives.CheckRepresentative(store.Context).RunAsync(ToQuery(
+            new CheckRepresentativeRequest { NetworkId = scenario.NetworkId, PersonId = bystander }), scenario.Secretariat, default));
 
         Assert.True(before.ActiveRepresentative);
         Assert.Single(before.Appointments);
-        Assert.Equal((false, "MEMBERSHIP_NOT_ACTIVE", V1.MembershipState.Suspended), (after.ActiveRepresentative, after.Reason, after.MembershipState));
+        Assert.Equal((false, "MEMBERSHIP_NOT_ACTIVE", V1.MembershipState.Suspended),
+            (after.ActiveRepresentative, after.Reason, after.MembershipState));
         Assert.Equal((false, "NO_ACTIVE_APPOINTMENT"), (notAppointed.ActiveRepresentative, notAppointed.Reason));
     }
 
@@ -219,10 +256,11 @@ public class MembershipFeatureTests
         await scenario.RegisterAsync("Only registered");
 
         var seen = new List<string>();
-        var request = new ListOrganisationsRequest { NetworkId = scenario.NetworkId, PageSize = 2, MembershipState = V1.MembershipState.Active };
+        var request = new ListOrganisationsRequest { NetworkId = scenario.NetworkId, PageSize = 2,
+            MembershipState = V1.MembershipState.Active };
         do
         {
-            var page = await Organisations.ListOrganisations.HandleAsync(store.Context, scenario.Secretariat, request, default);
+            var page = await new Organisations.ListOrganisations(store.Context).RunAsync(ToQuery(request), scenario.Secretariat, default);
             Assert.True(page.Items.Count <= 2);
             seen.AddRange(page.Items.Select(i => i.Document.Id));
             request.PageToken = page.NextPageToken ?? "";

@@ -1,6 +1,9 @@
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Failures;
 using System.Text;
 using Grpc.Core;
 using NetworkPlatform.Hosting.Errors;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Seed;
@@ -13,23 +16,35 @@ using Organisations = NetworkPlatform.Membership.Features.Organisations;
 using Participation = NetworkPlatform.Membership.Features.Participation;
 using ParticipationState = NetworkPlatform.Membership.Domain.ParticipationState;
 
+using NetworkPlatform.Membership.Tests.Domain;
+using static NetworkPlatform.Membership.Api.DirectoryMapping;
+using static NetworkPlatform.Membership.Api.NetworkMapping;
+using static NetworkPlatform.Membership.Api.OrganisationMapping;
+using static NetworkPlatform.Membership.Api.ParticipationMapping;
+
 namespace NetworkPlatform.Membership.Tests.Features;
 
 /// <summary>Networks of networks, forwarded participation requests, the directory and the demo seed, on both adapters.</summary>
 public class NetworkAndParticipationFeatureTests
 {
     /// <summary>norsk-hph (with one active member and its representative) is a member of international-hph.</summary>
-    private static async Task<(Scenario National, Scenario International, string Organisation, string Person)> NationalInsideInternationalAsync(MembershipStore store)
+    private static async Task<(Scenario National, Scenario International, string Organisation,
+        string Person)> NationalInsideInternationalAsync(MembershipStore store)
     {
         var national = await new Scenario(store.Context, "norsk-hph").WithNetworkAsync(V1.NetworkKind.HealthPromotingNetwork);
         var international = await new Scenario(store.Context, "international-hph").WithNetworkAsync(V1.NetworkKind.HealthPromotingNetwork);
-        var link = await Organisations.CreateOrganisation.HandleAsync(store.Context, international.Secretariat, new CreateOrganisationRequest
+        var link = await new Organisations.CreateOrganisation(store.Context).RunAsync(ToCommand(new CreateOrganisationRequest
         {
             NetworkId = international.NetworkId,
-            Organisation = new V1.Organisation { DisplayName = "Norsk HPH", Kind = V1.OrganisationKind.Network, LinkedNetworkId = national.NetworkId },
-        }, default);
-        await Organisations.ApplyForMembership.HandleAsync(store.Context, international.Secretariat, new ApplyForMembershipRequest { NetworkId = international.NetworkId, OrganisationId = link.Document.Id }, default);
-        await Organisations.ApproveMembership.HandleAsync(store.Context, international.Secretariat, new ApproveMembershipRequest { NetworkId = international.NetworkId, OrganisationId = link.Document.Id }, default);
+            Organisation = new V1.Organisation { DisplayName = "Norsk HPH", Kind = V1.OrganisationKind.Network,
+                LinkedNetworkId = national.NetworkId },
+        }), international.Secretariat, default);
+        await new Organisations.ApplyForMembership(store.Context).RunAsync(
+            ToCommand(new ApplyForMembershipRequest { NetworkId = international.NetworkId, OrganisationId = link.Document.Id }),
+                international.Secretariat, default);
+        await new Organisations.ApproveMembership(store.Context).RunAsync(
+            ToCommand(new ApproveMembershipRequest { NetworkId = international.NetworkId, OrganisationId = link.Document.Id }),
+                international.Secretariat, default);
         var hospital = await national.ActiveMemberAsync("Helse Vestkyst HF");
         var person = await national.PersonAsync(hospital, "Solveig Knutsen");
         await national.AppointAsync(hospital, person);
@@ -56,46 +71,59 @@ public class NetworkAndParticipationFeatureTests
         await using var store = await MembershipStore.CreateAsync(provider);
         var (national, international, _, _) = await NationalInsideInternationalAsync(store);
 
-        var fromChild = await Networks.ListNetworkRelations.HandleAsync(store.Context, national.Secretariat, new ListNetworkRelationsRequest { NetworkId = national.NetworkId }, default);
-        var fromParent = await Networks.ListNetworkRelations.HandleAsync(store.Context, international.Secretariat, new ListNetworkRelationsRequest { NetworkId = international.NetworkId }, default);
+        var fromChild = ToProto(await new Networks.ListNetworkRelations(store.Context).RunAsync(ToQuery(
+            new ListNetworkRelationsRequest { NetworkId = national.NetworkId }), national.Secretariat, default));
+        var fromParent = ToProto(await new Networks.ListNetworkRelations(store.Context).RunAsync(ToQuery(
+            new ListNetworkRelationsRequest { NetworkId = international.NetworkId }), international.Secretariat, default));
 
         var parent = Assert.Single(fromChild.Parents);
         Assert.Empty(fromChild.Children);
-        Assert.Equal(("international-hph", "norsk-hph", V1.MembershipState.Active), (parent.ParentNetworkId, parent.ChildNetworkId, parent.MembershipState));
+        Assert.Equal(("international-hph", "norsk-hph", V1.MembershipState.Active),
+            (parent.ParentNetworkId, parent.ChildNetworkId, parent.MembershipState));
         Assert.Equal(parent, Assert.Single(fromParent.Children));
     }
 
     [Theory]
     [MemberData(nameof(MembershipStore.Providers), MemberType = typeof(MembershipStore))]
-    public async Task a_request_for_an_international_group_is_forwarded_up_and_answered_there_with_the_chain_visible_to_both(string provider)
+    public async Task a_request_for_an_international_group_is_forwarded_up_and_answered_there_with_the_chain_visible_to_both(
+        string provider)
     {
         await using var store = await MembershipStore.CreateAsync(provider);
         var (national, international, hospital, person) = await NationalInsideInternationalAsync(store);
         var requester = new Caller("solveig", national.NetworkId, hospital, person, new HashSet<string> { Roles.Representative });
 
-        var requested = await Participation.RequestParticipation.HandleAsync(store.Context, requester, JoinTaskForce(hospital, person), default);
-        var early = await Assert.ThrowsAsync<DomainRuleException>(() => Participation.AnswerParticipationRequest.HandleAsync(store.Context, national.Secretariat,
-            new AnswerParticipationRequestRequest { NetworkId = national.NetworkId, ParticipationRequestId = requested.Document.Id, Answer = ParticipationAnswer.Approved }, default));
-        await Participation.ForwardParticipationRequest.HandleAsync(store.Context, national.Secretariat, new ForwardParticipationRequestRequest
+        var requested = await new Participation.RequestParticipation(store.Context).RunAsync(ToCommand(JoinTaskForce(hospital, person)),
+            requester, default);
+        var early = Rules.Broken(await Assert.ThrowsAsync<RuleViolationException>(() =>
+            new Participation.AnswerParticipationRequest(store.Context).RunAsync(
+                ToCommand(new AnswerParticipationRequestRequest { NetworkId = national.NetworkId,
+                    ParticipationRequestId = requested.Document.Id, Answer = V1.ParticipationAnswer.Approved }),
+            national.Secretariat, default)));
+        await new Participation.ForwardParticipationRequest(store.Context).RunAsync(ToCommand(new ForwardParticipationRequestRequest
         {
             NetworkId = national.NetworkId,
             ParticipationRequestId = requested.Document.Id,
             ToNetworkId = international.NetworkId,
             Note = "Recommended",
-        }, default);
-        var answered = await Participation.AnswerParticipationRequest.HandleAsync(store.Context, international.Secretariat, new AnswerParticipationRequestRequest
+        }), national.Secretariat, default);
+        var answered = await new Participation.AnswerParticipationRequest(store.Context).RunAsync(
+            ToCommand(new AnswerParticipationRequestRequest
         {
             NetworkId = international.NetworkId,
             ParticipationRequestId = requested.Document.Id,
-            Answer = ParticipationAnswer.Approved,
-        }, default);
+            Answer = V1.ParticipationAnswer.Approved,
+        }), international.Secretariat, default);
 
         Assert.Equal("NOT_AT_GROUP_NETWORK", early.Reason);
         Assert.Equal(ParticipationState.Approved, answered.Document.State);
-        var seenByRequester = await Participation.GetParticipationRequest.HandleAsync(store.Context, requester,
-            new GetParticipationRequestRequest { NetworkId = national.NetworkId, ParticipationRequestId = requested.Document.Id }, default);
-        var listedAbroad = await Participation.ListParticipationRequests.HandleAsync(store.Context, international.Secretariat, new ListParticipationRequestsRequest { NetworkId = international.NetworkId }, default);
-        Assert.Equal(("norsk-hph", "international-hph", "secretariat-1"), (seenByRequester.Document.ForwardingChain[0].FromNetworkId, seenByRequester.Document.ForwardingChain[0].ToNetworkId, seenByRequester.Document.ForwardingChain[0].ForwardedBy));
+        var seenByRequester = await new Participation.GetParticipationRequest(store.Context).RunAsync(
+            ToQuery(new GetParticipationRequestRequest { NetworkId = national.NetworkId, ParticipationRequestId = requested.Document.Id }),
+            requester, default);
+        var listedAbroad = await new Participation.ListParticipationRequests(store.Context).RunAsync(
+            ToQuery(new ListParticipationRequestsRequest { NetworkId = international.NetworkId }), international.Secretariat, default);
+        Assert.Equal(("norsk-hph", "international-hph", "secretariat-1"),
+            (seenByRequester.Document.ForwardingChain[0].FromNetworkId, seenByRequester.Document.ForwardingChain[0].ToNetworkId,
+                seenByRequester.Document.ForwardingChain[0].ForwardedBy));
         Assert.Equal(requested.Document.Id, Assert.Single(listedAbroad.Items).Document.Id);
         Assert.Equal(["ParticipationRequested", "ParticipationForwarded", "ParticipationAnswered"],
             (await store.EventNamesAsync()).Where(n => n.StartsWith("Participation", StringComparison.Ordinal)));
@@ -108,14 +136,22 @@ public class NetworkAndParticipationFeatureTests
         await using var store = await MembershipStore.CreateAsync(provider);
         var (national, international, hospital, person) = await NationalInsideInternationalAsync(store);
         var unrelated = await new Scenario(store.Context, "unrelated-net").WithNetworkAsync();
-        var requested = await Participation.RequestParticipation.HandleAsync(store.Context, national.Secretariat, JoinTaskForce(hospital, person), default);
+        var requested = await new Participation.RequestParticipation(store.Context).RunAsync(ToCommand(JoinTaskForce(hospital, person)),
+            national.Secretariat, default);
 
-        var notParent = await Assert.ThrowsAsync<RpcException>(() => Participation.ForwardParticipationRequest.HandleAsync(store.Context, national.Secretariat,
-            new ForwardParticipationRequestRequest { NetworkId = national.NetworkId, ParticipationRequestId = requested.Document.Id, ToNetworkId = unrelated.NetworkId }, default));
-        var invisibleElsewhere = await Assert.ThrowsAsync<RpcException>(() => Participation.GetParticipationRequest.HandleAsync(store.Context, international.Secretariat,
-            new GetParticipationRequestRequest { NetworkId = international.NetworkId, ParticipationRequestId = requested.Document.Id }, default));
+        var notParent = ErrorMapping.ToRpcException(await Assert.ThrowsAsync<RuleViolationException>(() =>
+            new Participation.ForwardParticipationRequest(store.Context).RunAsync(
+                ToCommand(new ForwardParticipationRequestRequest { NetworkId = national.NetworkId,
+                    ParticipationRequestId = requested.Document.Id, ToNetworkId = unrelated.NetworkId }),
+            national.Secretariat, default)))!;
+        var invisibleElsewhere = ErrorMapping.ToRpcException(await Assert.ThrowsAsync<NotFoundException>(() =>
+            new Participation.GetParticipationRequest(store.Context).RunAsync(
+                ToQuery(new GetParticipationRequestRequest { NetworkId = international.NetworkId,
+                    ParticipationRequestId = requested.Document.Id }),
+            international.Secretariat, default)))!;
 
-        Assert.Equal((StatusCode.FailedPrecondition, "NOT_A_PARENT_NETWORK"), (notParent.StatusCode, notParent.GetDetail<Google.Rpc.ErrorInfo>()!.Reason));
+        Assert.Equal((StatusCode.FailedPrecondition, "NOT_A_PARENT_NETWORK"),
+            (notParent.StatusCode, notParent.GetDetail<Google.Rpc.ErrorInfo>()!.Reason));
         Assert.Equal(StatusCode.NotFound, invisibleElsewhere.StatusCode);
     }
 
@@ -127,9 +163,12 @@ public class NetworkAndParticipationFeatureTests
         var (national, _, hospital, _) = await NationalInsideInternationalAsync(store);
         var notAppointed = await national.PersonAsync(hospital, "Magnus Eide");
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => Participation.RequestParticipation.HandleAsync(store.Context, national.Secretariat, JoinTaskForce(hospital, notAppointed), default));
+        var error = ErrorMapping.ToRpcException(await Assert.ThrowsAsync<RuleViolationException>(() =>
+            new Participation.RequestParticipation(store.Context).RunAsync(ToCommand(JoinTaskForce(hospital, notAppointed)),
+                national.Secretariat, default)))!;
 
-        Assert.Equal((StatusCode.FailedPrecondition, "NOT_A_REPRESENTATIVE"), (error.StatusCode, error.GetDetail<Google.Rpc.ErrorInfo>()!.Reason));
+        Assert.Equal((StatusCode.FailedPrecondition, "NOT_A_REPRESENTATIVE"),
+            (error.StatusCode, error.GetDetail<Google.Rpc.ErrorInfo>()!.Reason));
     }
 
     [Theory]
@@ -143,23 +182,32 @@ public class NetworkAndParticipationFeatureTests
         await scenario.AppointAsync(fjordvik, await scenario.PersonAsync(fjordvik, "Ingrid Haugen", "ingrid@fjordvik.example"));
         await scenario.AppointAsync(aasen, await scenario.PersonAsync(aasen, "Marte Lie", "marte@aasen.example"));
 
-        var asFjordvik = await Directory.SearchDirectory.HandleAsync(store.Context, scenario.RepresentativeOf(fjordvik), new SearchDirectoryRequest { NetworkId = scenario.NetworkId }, default);
-        var search = await Directory.SearchDirectory.HandleAsync(store.Context, scenario.Secretariat, new SearchDirectoryRequest { NetworkId = scenario.NetworkId, Query = "marte" }, default);
-        var csv = await Directory.ExportDirectory.HandleAsync(store.Context, scenario.Secretariat, new ExportDirectoryRequest { NetworkId = scenario.NetworkId, Format = ExportFormat.Csv }, default);
-        var vcard = await Directory.ExportDirectory.HandleAsync(store.Context, scenario.Secretariat, new ExportDirectoryRequest { NetworkId = scenario.NetworkId, Format = ExportFormat.Vcard }, default);
+        var asFjordvik = ToProto(await new Directory.SearchDirectory(store.Context).RunAsync(ToQuery(
+            new SearchDirectoryRequest { NetworkId = scenario.NetworkId }), scenario.RepresentativeOf(fjordvik), default));
+        var search = ToProto(await new Directory.SearchDirectory(store.Context).RunAsync(ToQuery(
+            new SearchDirectoryRequest { NetworkId = scenario.NetworkId, Query = "marte" }), scenario.Secretariat, default));
+        var csv = await new Directory.ExportDirectory(store.Context).RunAsync(
+            ToQuery(new ExportDirectoryRequest { NetworkId = scenario.NetworkId, Format = ExportFormat.Csv }), scenario.Secretariat,
+                default);
+        var vcard = await new Directory.ExportDirectory(store.Context).RunAsync(
+            ToQuery(new ExportDirectoryRequest { NetworkId = scenario.NetworkId, Format = ExportFormat.Vcard }), scenario.Secretariat,
+                default);
 
         var contacts = asFjordvik.Entries.SelectMany(e => e.Contacts).ToDictionary(c => c.FullName);
         Assert.Equal("ingrid@fjordvik.example", contacts["Ingrid Haugen"].Email);
         Assert.Equal(("", true), (contacts["Marte Lie"].Email, contacts["Marte Lie"].PersonalDataRedacted));
         Assert.Equal("Nordre Åsen kommune", Assert.Single(search.Entries).OrganisationName);
         var csvText = Encoding.UTF8.GetString(csv.Content);
-        Assert.StartsWith("organisation_id,organisation,kind,representative_id,full_name,role,email,phone\r\n", csvText, StringComparison.Ordinal);
+        Assert.StartsWith("organisation_id,organisation,kind,representative_id,full_name,role,email,phone\r\n", csvText,
+            StringComparison.Ordinal);
         Assert.Contains(",Marte Lie,representative,marte@aasen.example,+47 911 22 333\r\n", csvText, StringComparison.Ordinal);
         var vcardText = Encoding.UTF8.GetString(vcard.Content);
         Assert.Equal(2, vcardText.Split("BEGIN:VCARD").Length - 1);
         Assert.Contains("FN:Ingrid Haugen\r\nORG:Fjordvik kommune\r\n", vcardText, StringComparison.Ordinal);
-        await Assert.ThrowsAsync<RpcException>(() => Directory.ExportDirectory.HandleAsync(store.Context, scenario.RepresentativeOf(fjordvik),
-            new ExportDirectoryRequest { NetworkId = scenario.NetworkId, Format = ExportFormat.Csv }, default));
+        await Assert.ThrowsAsync<PermissionDeniedException>(() =>
+            new Directory.ExportDirectory(store.Context).RunAsync(ToQuery(new ExportDirectoryRequest { NetworkId = scenario.NetworkId,
+                Format = ExportFormat.Csv }),
+            scenario.RepresentativeOf(fjordvik), default));
     }
 
     [Theory]
@@ -181,8 +229,9 @@ public class NetworkAndParticipationFeatureTests
         var forwarded = await store.Context.Store.QueryAsync(MembershipCollections.ParticipationRequestLinks,
             DemoNetworks.InternationalHph, MembershipCollections.ParticipationRequestLinks.Query(), default);
         Assert.Single(forwarded.Items);
-        var relations = await Networks.ListNetworkRelations.HandleAsync(store.Context,
-            new Caller("x", DemoNetworks.InternationalHph, null, null, new HashSet<string>()), new ListNetworkRelationsRequest { NetworkId = DemoNetworks.InternationalHph }, default);
+        var relations = ToProto(await new Networks.ListNetworkRelations(store.Context).RunAsync(ToQuery(
+            new ListNetworkRelationsRequest { NetworkId = DemoNetworks.InternationalHph }),
+                new Caller("x", DemoNetworks.InternationalHph, null, null, new HashSet<string>()), default));
         Assert.Equal(["norsk-hph", "svenskt-hph"], relations.Children.Select(c => c.ChildNetworkId).Order(StringComparer.Ordinal));
     }
 }

@@ -1,3 +1,5 @@
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Features;
 using NetworkPlatform.Membership.V1;
@@ -5,6 +7,9 @@ using Networks = NetworkPlatform.Membership.Features.Networks;
 using Organisations = NetworkPlatform.Membership.Features.Organisations;
 using Persons = NetworkPlatform.Membership.Features.Persons;
 using Representatives = NetworkPlatform.Membership.Features.Representatives;
+using static NetworkPlatform.Membership.Api.NetworkMapping;
+using static NetworkPlatform.Membership.Api.OrganisationMapping;
+using static NetworkPlatform.Membership.Api.RepresentativeMapping;
 
 namespace NetworkPlatform.Membership.Tests.Features;
 
@@ -22,40 +27,43 @@ public sealed class Scenario(MembershipContext context, string networkId = "part
 
     public async Task<Scenario> WithNetworkAsync(NetworkKind kind = NetworkKind.Partnership)
     {
-        var network = new Network { Id = NetworkId, DisplayName = $"Network {NetworkId}", Kind = kind, Country = "NO", TimeZone = "Europe/Oslo" };
-        await Networks.CreateNetwork.HandleAsync(context, Operator(NetworkId), new CreateNetworkRequest { Network = network }, default);
+        var network = new Network { Id = NetworkId, DisplayName = $"Network {NetworkId}", Kind = kind, Country = "NO",
+            TimeZone = "Europe/Oslo" };
+        await new Networks.CreateNetwork(context).RunAsync(ToCommand(new CreateNetworkRequest { Network = network }), Operator(NetworkId),
+            default);
         return this;
     }
 
     public async Task<Organisation> RegisterAsync(string name = "Fjordvik kommune", string number = "952601814")
     {
-        var created = await Organisations.CreateOrganisation.HandleAsync(context, Secretariat, new CreateOrganisationRequest
+        var created = await new Organisations.CreateOrganisation(context).RunAsync(ToCommand(new CreateOrganisationRequest
         {
             NetworkId = NetworkId,
             Organisation = new Organisation { DisplayName = name, OrganisationNumber = number, Kind = OrganisationKind.Municipality },
-        }, default);
-        return Contract.ProtoMapping.ToProto(created);
+        }), Secretariat, default);
+        return ToProto(created);
     }
 
     public async Task<string> ActiveMemberAsync(string name = "Fjordvik kommune")
     {
         var organisation = await RegisterAsync(name);
-        await Organisations.ApplyForMembership.HandleAsync(context, Secretariat, new ApplyForMembershipRequest { NetworkId = NetworkId, OrganisationId = organisation.Id }, default);
-        await Organisations.ApproveMembership.HandleAsync(context, Secretariat, new ApproveMembershipRequest { NetworkId = NetworkId, OrganisationId = organisation.Id }, default);
+        await new Organisations.ApplyForMembership(context).RunAsync(ToCommand(new ApplyForMembershipRequest { NetworkId = NetworkId,
+            OrganisationId = organisation.Id }), Secretariat, default);
+        await new Organisations.ApproveMembership(context).RunAsync(ToCommand(new ApproveMembershipRequest { NetworkId = NetworkId,
+            OrganisationId = organisation.Id }), Secretariat, default);
         return organisation.Id;
     }
 
     public async Task<string> PersonAsync(string organisationId, string name = "Ingrid Haugen", string email = "ingrid@example.no")
     {
-        var person = await Persons.CreatePerson.HandleAsync(context, Secretariat, new CreatePersonRequest
-        {
-            NetworkId = NetworkId,
-            Person = new Person { FullName = name, Email = email, Phone = "+47 911 22 333", EmployerOrganisationId = organisationId },
-        }, default);
+        var person = await new Persons.CreatePerson(context).RunAsync(
+            new Persons.CreatePersonCommand(NetworkId, "", organisationId,
+                new Membership.Domain.PersonDetails(name, email, "+47 911 22 333", [])), Secretariat, default);
         return person.Document.Id;
     }
 
-    public static AppointRepresentativeRequest Appointment(string networkId, string organisationId, string personId, RepresentativeRole role = RepresentativeRole.Representative) => new()
+    public static AppointRepresentativeRequest Appointment(string networkId, string organisationId, string personId,
+        RepresentativeRole role = RepresentativeRole.Representative) => new()
     {
         NetworkId = networkId,
         Representative = new Representative
@@ -68,9 +76,11 @@ public sealed class Scenario(MembershipContext context, string networkId = "part
         },
     };
 
-    public async Task<string> AppointAsync(string organisationId, string personId, RepresentativeRole role = RepresentativeRole.Representative)
+    public async Task<string> AppointAsync(string organisationId, string personId,
+        RepresentativeRole role = RepresentativeRole.Representative)
     {
-        var view = await Representatives.AppointRepresentative.HandleAsync(context, Secretariat, Appointment(NetworkId, organisationId, personId, role), default);
+        var view = await new Representatives.AppointRepresentative(context).RunAsync(ToCommand(Appointment(NetworkId, organisationId,
+            personId, role)), Secretariat, default);
         return view.Appointment.Document.Id;
     }
 }

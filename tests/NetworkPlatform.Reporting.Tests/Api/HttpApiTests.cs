@@ -1,3 +1,4 @@
+using NetworkPlatform.Application;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;

@@ -1,3 +1,4 @@
+using NetworkPlatform.Application;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
 using NetworkPlatform.Events;

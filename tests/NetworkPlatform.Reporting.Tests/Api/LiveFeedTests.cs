@@ -1,6 +1,7 @@
 using NetworkPlatform.Events;
 using NetworkPlatform.Events.Meetings;
 using Grpc.Core;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Reporting.V1;
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NetworkPlatform.Events;
 using Grpc.Core;
 using NetworkPlatform.Hosting;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Messaging.Bus;
 using NetworkPlatform.Reporting.V1;

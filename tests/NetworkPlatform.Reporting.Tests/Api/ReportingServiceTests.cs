@@ -6,6 +6,7 @@ using NetworkPlatform.Events.Meetings;
 using NetworkPlatform.Events.Membership;
 using Grpc.Core;
 using NetworkPlatform.Hosting.Errors;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Reporting.V1;
 

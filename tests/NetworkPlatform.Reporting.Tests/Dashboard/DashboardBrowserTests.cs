@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.Playwright;
 using NetworkPlatform.Events.Meetings;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Reporting.Tests.Api;
 using NetworkPlatform.Reporting.V1;

@@ -51,16 +51,15 @@ public class MeasureAndMoneyFiguresTests
     [Fact]
     public void budget_is_base_grant_plus_approved_fund_money_against_expenses()
     {
-        var accounts = new GroupAccounts("net", "wg-1", 2026, 20_000m,
-        [
-            new("f1", "Seminar", 15_000m, FundApplicationState.Approved, 10_000m, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch),
-            new("f2", "Film", 8_000m, FundApplicationState.Rejected, 0m, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch),
-            new("f3", "Travel", 5_000m, FundApplicationState.Submitted, 0m, DateTimeOffset.UnixEpoch, null),
-        ],
-        [
-            new("e1", new DateOnly(2026, 2, 1), 12_500m, "Venue", null),
-            new("e2", new DateOnly(2026, 5, 1), 4_250.50m, "Catering", "t1"),
-        ], SignedOffBy: null, SignedOffAt: null);
+        var accounts = GroupAccounts.Open("net", "wg-1", 2026)
+            .SetBaseGrant(20_000m)
+            .Submit(new("f1", "Seminar", 15_000m, FundApplicationState.Submitted, 0m, DateTimeOffset.UnixEpoch, null))
+            .Submit(new("f2", "Film", 8_000m, FundApplicationState.Submitted, 0m, DateTimeOffset.UnixEpoch, null))
+            .Submit(new("f3", "Travel", 5_000m, FundApplicationState.Submitted, 0m, DateTimeOffset.UnixEpoch, null))
+            .Decide("f1", approved: true, 10_000m, DateTimeOffset.UnixEpoch)
+            .Decide("f2", approved: false, 0m, DateTimeOffset.UnixEpoch)
+            .Record(new("e1", new DateOnly(2026, 2, 1), 12_500m, "Venue", null))
+            .Record(new("e2", new DateOnly(2026, 5, 1), 4_250.50m, "Catering", "t1"));
 
         var budget = BudgetFigure.From(accounts);
 
@@ -77,10 +76,11 @@ public class MeasureAndMoneyFiguresTests
     {
         LearningActivity[] activities =
         [
-            new("net", "l1", LearningKind.ReflectionGroup, "org-a", null, new DateOnly(2026, 2, 1), 1.5m, 6, "Case reflection"),
-            new("net", "l2", LearningKind.ReflectionGroup, "org-b", null, new DateOnly(2026, 3, 1), 2m, 4, "Ethics"),
-            new("net", "l3", LearningKind.MentorScheme, "org-a", null, new DateOnly(2026, 3, 5), 10m, 2, "New nurses"),
-            new("net", "l4", LearningKind.JobRotation, "org-a", null, new DateOnly(2025, 12, 5), 40m, 1, "Last year"),
+            LearningActivity.Log("net", "l1", LearningKind.ReflectionGroup, "org-a", null, new DateOnly(2026, 2, 1), 1.5m, 6,
+                "Case reflection"),
+            LearningActivity.Log("net", "l2", LearningKind.ReflectionGroup, "org-b", null, new DateOnly(2026, 3, 1), 2m, 4, "Ethics"),
+            LearningActivity.Log("net", "l3", LearningKind.MentorScheme, "org-a", null, new DateOnly(2026, 3, 5), 10m, 2, "New nurses"),
+            LearningActivity.Log("net", "l4", LearningKind.JobRotation, "org-a", null, new DateOnly(2025, 12, 5), 40m, 1, "Last year"),
         ];
 
         var summary = LearningFigures.Summarise(activities, new DateOnly(2026, 1, 1), new DateOnly(2027, 1, 1));
@@ -94,5 +94,6 @@ public class MeasureAndMoneyFiguresTests
         new("net", id, "Measure " + id, 2026, "wg-1", parent, weight, null, reports);
 
     private static ProgressReport Report(MeasureStatus status, int percent, DateOnly? periodEnd = null) =>
-        new(Guid.NewGuid().ToString(), new DateOnly(2026, 1, 1), periodEnd ?? new DateOnly(2026, 6, 30), status, percent, "", "leader", DateTimeOffset.UnixEpoch);
+        new(Guid.NewGuid().ToString(), new DateOnly(2026, 1, 1), periodEnd ?? new DateOnly(2026, 6, 30), status, percent, "", "leader",
+            DateTimeOffset.UnixEpoch);
 }

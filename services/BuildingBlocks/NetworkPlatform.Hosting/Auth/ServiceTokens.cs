@@ -1,3 +1,4 @@
+using NetworkPlatform.Application;
 using System.Collections.Concurrent;
 
 namespace NetworkPlatform.Hosting.Auth;

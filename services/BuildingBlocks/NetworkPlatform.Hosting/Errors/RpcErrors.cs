@@ -34,8 +34,8 @@ public static class RpcErrors
             new Dictionary<string, string> { ["resource_type"] = resourceType, ["resource_name"] = resourceName },
             new ResourceInfo { ResourceType = resourceType, ResourceName = resourceName });
 
-    public static RpcException AlreadyExists(string resourceType, string resourceName, string description) =>
-        Create(StatusCode.AlreadyExists, description, "ALREADY_EXISTS",
+    public static RpcException AlreadyExists(string resourceType, string resourceName, string description, string reason = "ALREADY_EXISTS") =>
+        Create(StatusCode.AlreadyExists, description, reason,
             new Dictionary<string, string> { ["resource_type"] = resourceType, ["resource_name"] = resourceName },
             new ResourceInfo { ResourceType = resourceType, ResourceName = resourceName, Description = description });
 

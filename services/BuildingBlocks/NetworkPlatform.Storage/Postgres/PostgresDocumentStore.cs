@@ -265,11 +265,12 @@ public sealed class PostgresDocumentStore : IDocumentStore, IOutbox, IStorageDat
 
     internal async Task<Versioned<T>?> GetAsync<T>(
         NpgsqlConnection connection, NpgsqlTransaction? transaction, DocumentCollection<T> collection, string networkId, string id,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, bool forUpdate = false)
         where T : class
     {
         await using var command = new NpgsqlCommand(
-            "SELECT version, body FROM documents WHERE collection = @collection AND network_id = @network AND id = @id",
+            "SELECT version, body FROM documents WHERE collection = @collection AND network_id = @network AND id = @id"
+                + (forUpdate ? " FOR UPDATE" : ""),
                 connection, transaction);
         command.Parameters.Add(Text("collection", collection.Name));
         command.Parameters.Add(Text("network", networkId));

@@ -55,6 +55,11 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         where T : class =>
         store.GetAsync(connection, transaction, collection, networkId, id, cancellationToken);
 
+    public Task<Versioned<T>?> GetForUpdateAsync<T>(DocumentCollection<T> collection, string networkId, string id,
+        CancellationToken cancellationToken = default)
+        where T : class =>
+        store.GetAsync(connection, Writing(), collection, networkId, id, cancellationToken, forUpdate: true);
+
     public Task<Page<T>> QueryAsync<T>(DocumentCollection<T> collection, string networkId, DocumentQuery<T> query,
         CancellationToken cancellationToken = default)
         where T : class =>

@@ -36,6 +36,12 @@ internal sealed class SqliteUnitOfWork(
         where T : class =>
         store.QueryAsync(connection, transaction, collection, networkId, query, cancellationToken);
 
+    // BEGIN IMMEDIATE gave this unit the database's write lock: no other unit changes anything until it ends.
+    public Task<Versioned<T>?> GetForUpdateAsync<T>(DocumentCollection<T> collection, string networkId, string id,
+        CancellationToken cancellationToken = default)
+        where T : class =>
+        GetAsync(collection, networkId, id, cancellationToken);
+
     public async Task<long> InsertAsync<T>(DocumentCollection<T> collection, string networkId, T document,
         CancellationToken cancellationToken = default)
         where T : class

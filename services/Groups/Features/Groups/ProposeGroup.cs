@@ -1,5 +1,6 @@
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.V1;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Storage;
 using Group = NetworkPlatform.Groups.Domain.Group;

@@ -1,5 +1,6 @@
 using NetworkPlatform.Groups.Storage;
 using NetworkPlatform.Groups.V1;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Storage;
 using MeasurePolicy = NetworkPlatform.Groups.Domain.MeasurePolicy;

@@ -1,6 +1,7 @@
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Storage;
 using NetworkPlatform.Groups.V1;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Storage;
 using Measure = NetworkPlatform.Groups.Domain.Measure;

@@ -3,6 +3,7 @@ using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Features.Groups;
 using NetworkPlatform.Groups.Storage;
 using NetworkPlatform.Groups.V1;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Messaging.Outbox;
 using NetworkPlatform.Storage;

@@ -1,5 +1,6 @@
 using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Groups.Storage;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Storage;
 using Measure = NetworkPlatform.Groups.Domain.Measure;

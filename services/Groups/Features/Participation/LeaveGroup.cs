@@ -1,4 +1,5 @@
 using NetworkPlatform.Groups.V1;
+using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Storage;
 using Group = NetworkPlatform.Groups.Domain.Group;

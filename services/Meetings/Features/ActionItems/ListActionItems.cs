@@ -1,24 +1,29 @@
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Storage;
 using NetworkPlatform.Storage;
-using Proto = NetworkPlatform.Meetings.V1;
 
 namespace NetworkPlatform.Meetings.Features;
 
+/// <param name="GroupId">Each filter is optional: empty (or false) for all.</param>
+public sealed record ListActionItemsQuery(string NetworkId, string GroupId, string MeetingId, string OwnerPersonId, bool OpenOnly,
+    int PageSize,
+    string PageToken) : INetworkRequest;
+
 /// <summary>Action items by due date, then id; filters by group, meeting, owner and open ones only. One indexed keyset page.</summary>
-public sealed class ListActionItems(MeetingsContext context)
+public sealed class ListActionItems(MeetingsContext context) : IUseCase<ListActionItemsQuery, Page<ActionItem>>
 {
-    public async Task<(IReadOnlyList<Versioned<ActionItem>> Items, string NextPageToken)> HandleAsync(Proto.ListActionItemsRequest request, Caller caller, CancellationToken cancellationToken)
+    // Anyone of the network reads its action items.
+    public void Authorize(ListActionItemsQuery query, Caller caller)
     {
-        new Validation()
-            .NotEmpty(request.NetworkId, "network_id", "network id")
-            .Require(request.PageSize is >= 0 and <= 200, "page_size", "Use 1..200, or 0 for 50.")
-            .ThrowIfInvalid();
-        Access.EnsureReader(caller, request.NetworkId);
-        var filter = new ActionItemFilter(request.GroupId, request.MeetingId, request.OwnerPersonId, request.OpenOnly);
-        var page = await context.Database.ListActionItemsAsync(request.NetworkId, filter, request.PageSize == 0 ? 50 : request.PageSize,
-            request.PageToken, cancellationToken);
-        return (page.Items, page.NextPageToken ?? "");
     }
+
+    public void Validate(ListActionItemsQuery query, Violations violations) =>
+        violations.Require(query.PageSize is >= 0 and <= 200, "page_size", "Use 1..200, or 0 for 50.");
+
+    public Task<Page<ActionItem>> HandleAsync(ListActionItemsQuery query, Caller caller, CancellationToken cancellationToken) =>
+        context.Database.ListActionItemsAsync(query.NetworkId, new ActionItemFilter(query.GroupId, query.MeetingId, query.OwnerPersonId,
+            query.OpenOnly), query.PageSize == 0 ? 50 : query.PageSize, query.PageToken, cancellationToken);
 }

@@ -1,22 +1,27 @@
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Meetings.Domain;
-using NetworkPlatform.Storage;
-using Proto = NetworkPlatform.Meetings.V1;
 
 namespace NetworkPlatform.Meetings.Features;
 
-public sealed class RemoveAgendaItem(MeetingsContext context)
+public sealed record RemoveAgendaItemCommand(string NetworkId, string MeetingId, string Etag, string ItemId) : INetworkRequest;
+
+public sealed class RemoveAgendaItem(MeetingsContext context) : IUseCase<RemoveAgendaItemCommand, MeetingView>
 {
-    public async Task<Versioned<Meeting>> HandleAsync(Proto.RemoveAgendaItemRequest request, Caller caller, CancellationToken cancellationToken)
+    // Whether a group leader leads this meeting's group is checked in HandleAsync.
+    public void Authorize(RemoveAgendaItemCommand command, Caller caller) => Access.EnsureOrganiserRole(caller);
+
+    public void Validate(RemoveAgendaItemCommand command, Violations violations) => violations
+        .NotEmpty(command.MeetingId, "meeting_id", "meeting id")
+        .NotEmpty(command.ItemId, "item_id", "agenda item id");
+
+    public async Task<MeetingView> HandleAsync(RemoveAgendaItemCommand command, Caller caller, CancellationToken cancellationToken)
     {
-        new Validation()
-            .NotEmpty(request.NetworkId, "network_id", "network id")
-            .NotEmpty(request.MeetingId, "meeting_id", "meeting id")
-            .NotEmpty(request.ItemId, "item_id", "agenda item id")
-            .ThrowIfInvalid();
-        var current = await context.Database.GetMeetingAsync(request.NetworkId, request.MeetingId, cancellationToken);
-        await Access.EnsureOrganiserAsync(caller, request.NetworkId, current.Document.GroupId, context.Groups, cancellationToken);
-        return await context.Database.ChangeMeetingAsync(request.NetworkId, request.MeetingId, request.Etag,
-            meeting => Task.FromResult(meeting.RemoveAgendaItem(request.ItemId)), (_, _, _, _) => Task.CompletedTask, cancellationToken);
+        await context.OrganisedMeetingAsync(caller, command.NetworkId, command.MeetingId, cancellationToken);
+        var changed = await context.ChangeMeetingAsync(command.NetworkId, command.MeetingId, command.Etag,
+            meeting => Change<Meeting>.Quiet(meeting.RemoveAgendaItem(command.ItemId)), cancellationToken);
+        return await context.ViewAsync(changed, cancellationToken);
     }
 }

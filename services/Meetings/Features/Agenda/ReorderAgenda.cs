@@ -1,22 +1,28 @@
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Meetings.Domain;
-using NetworkPlatform.Storage;
-using Proto = NetworkPlatform.Meetings.V1;
 
 namespace NetworkPlatform.Meetings.Features;
 
-public sealed class ReorderAgenda(MeetingsContext context)
+/// <param name="ItemIds">Every agenda item id, in the new order.</param>
+public sealed record ReorderAgendaCommand(string NetworkId, string MeetingId, string Etag, IReadOnlyList<string> ItemIds) : INetworkRequest;
+
+public sealed class ReorderAgenda(MeetingsContext context) : IUseCase<ReorderAgendaCommand, MeetingView>
 {
-    public async Task<Versioned<Meeting>> HandleAsync(Proto.ReorderAgendaRequest request, Caller caller, CancellationToken cancellationToken)
+    // Whether a group leader leads this meeting's group is checked in HandleAsync.
+    public void Authorize(ReorderAgendaCommand command, Caller caller) => Access.EnsureOrganiserRole(caller);
+
+    public void Validate(ReorderAgendaCommand command, Violations violations) => violations
+        .NotEmpty(command.MeetingId, "meeting_id", "meeting id")
+        .Require(command.ItemIds.Count > 0, "item_ids", "List every agenda item id in the new order.");
+
+    public async Task<MeetingView> HandleAsync(ReorderAgendaCommand command, Caller caller, CancellationToken cancellationToken)
     {
-        new Validation()
-            .NotEmpty(request.NetworkId, "network_id", "network id")
-            .NotEmpty(request.MeetingId, "meeting_id", "meeting id")
-            .Require(request.ItemIds.Count > 0, "item_ids", "List every agenda item id in the new order.")
-            .ThrowIfInvalid();
-        var current = await context.Database.GetMeetingAsync(request.NetworkId, request.MeetingId, cancellationToken);
-        await Access.EnsureOrganiserAsync(caller, request.NetworkId, current.Document.GroupId, context.Groups, cancellationToken);
-        return await context.Database.ChangeMeetingAsync(request.NetworkId, request.MeetingId, request.Etag,
-            meeting => Task.FromResult(meeting.ReorderAgenda(request.ItemIds.ToList())), (_, _, _, _) => Task.CompletedTask, cancellationToken);
+        await context.OrganisedMeetingAsync(caller, command.NetworkId, command.MeetingId, cancellationToken);
+        var changed = await context.ChangeMeetingAsync(command.NetworkId, command.MeetingId, command.Etag,
+            meeting => Change<Meeting>.Quiet(meeting.ReorderAgenda(command.ItemIds)), cancellationToken);
+        return await context.ViewAsync(changed, cancellationToken);
     }
 }

@@ -1,42 +1,47 @@
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Peers;
-using NetworkPlatform.Meetings.Storage;
-using NetworkPlatform.Storage;
-using Proto = NetworkPlatform.Meetings.V1;
 
 namespace NetworkPlatform.Meetings.Features;
+
+/// <param name="Year">0: this year in the network's time zone.</param>
+/// <param name="GroupId">One group; empty for every active working body.</param>
+public sealed record GetCadenceComplianceQuery(string NetworkId, int Year, string GroupId) : INetworkRequest;
 
 public sealed record GroupCompliance(GroupInfo Group, CadenceReport Report);
 
 /// <summary>Per group: what the network's cadence policy requires this year, and what is held, scheduled, missing or overdue.</summary>
-public sealed class GetCadenceCompliance(MeetingsContext context)
+public sealed class GetCadenceCompliance(MeetingsContext context) : IUseCase<GetCadenceComplianceQuery, IReadOnlyList<GroupCompliance>>
 {
-    public async Task<IReadOnlyList<GroupCompliance>> HandleAsync(Proto.GetCadenceComplianceRequest request, Caller caller, CancellationToken cancellationToken)
+    // Anyone of the network reads how its groups keep the cadence.
+    public void Authorize(GetCadenceComplianceQuery query, Caller caller)
     {
-        new Validation()
-            .NotEmpty(request.NetworkId, "network_id", "network id")
-            .Require(request.Year == 0 || request.Year is >= 2000 and <= 2100, "year", "Use a year between 2000 and 2100, or 0 for this year.")
-            .ThrowIfInvalid();
-        Access.EnsureReader(caller, request.NetworkId);
-        return await EvaluateAsync(request.NetworkId, request.Year, request.GroupId, cancellationToken);
     }
+
+    public void Validate(GetCadenceComplianceQuery query, Violations violations) => violations.Year(query.Year);
+
+    public Task<IReadOnlyList<GroupCompliance>> HandleAsync(GetCadenceComplianceQuery query, Caller caller,
+        CancellationToken cancellationToken) =>
+        EvaluateAsync(query.NetworkId, query.Year, query.GroupId, cancellationToken);
 
     /// <summary>
     /// Each requirement reads only its window, in start order, as far as its first held meeting and its first one not
     /// cancelled: a few index rows per group, however many meetings the network has held.
     /// </summary>
-    public async Task<IReadOnlyList<GroupCompliance>> EvaluateAsync(string networkId, int year, string groupId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<GroupCompliance>> EvaluateAsync(string networkId, int year, string groupId,
+        CancellationToken cancellationToken)
     {
         var settings = await context.Database.SettingsAsync(networkId, cancellationToken);
-        var zone = Validation.TryZone(settings.TimeZone) ?? TimeZoneInfo.Utc;
+        var zone = MeetingRules.TryZone(settings.TimeZone) ?? TimeZoneInfo.Utc;
         var evaluatedYear = year == 0 ? TimeZoneInfo.ConvertTime(context.Now, zone).Year : year;
         var groups = groupId.Length > 0
             ? [await context.Groups.GetGroupAsync(networkId, groupId, cancellationToken)]
             : (await context.Groups.ListGroupsAsync(networkId, cancellationToken)).Where(g => g.IsWorkingBody && g.IsActive).ToList();
         // Partner meetings are network-level: a year holds a handful. A day either side covers any zone's year.
-        var partnerMeetings = await context.Database.MeetingsBetweenAsync(networkId, new DateTimeOffset(evaluatedYear, 1, 1, 0, 0, 0,
-            TimeSpan.Zero).AddDays(-1),
+        var partnerMeetings = await context.Database.MeetingsBetweenAsync(networkId,
+            new DateTimeOffset(evaluatedYear, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(-1),
             new DateTimeOffset(evaluatedYear + 1, 1, 1, 0, 0, 0, TimeSpan.Zero).AddDays(1), cancellationToken,
                 kind: MeetingKind.PartnerMeeting);
         var windows = CadenceCompliance.Windows(settings.Cadence, evaluatedYear, zone, partnerMeetings);

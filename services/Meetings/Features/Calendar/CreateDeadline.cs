@@ -1,44 +1,37 @@
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Storage;
-using Proto = NetworkPlatform.Meetings.V1;
+using NetworkPlatform.Storage;
 
 namespace NetworkPlatform.Meetings.Features;
 
+/// <param name="TimeZone">Empty: the network's time zone.</param>
+/// <param name="GroupId">Empty: the deadline concerns the whole network.</param>
+public sealed record CreateDeadlineCommand(string NetworkId, string RequestId, string Title, string Description, DateTimeOffset? DueTime,
+    string TimeZone, string GroupId) : INetworkRequest;
+
 /// <summary>The secretariat posts a deadline (frist) in the partner calendar.</summary>
-public sealed class CreateDeadline(MeetingsContext context)
+public sealed class CreateDeadline(MeetingsContext context) : IUseCase<CreateDeadlineCommand, Versioned<Deadline>>
 {
-    public async Task<Deadline> HandleAsync(Proto.CreateDeadlineRequest request, Caller caller, CancellationToken cancellationToken)
+    public void Authorize(CreateDeadlineCommand command, Caller caller) => Access.EnsureSecretariat(caller);
+
+    public void Validate(CreateDeadlineCommand command, Violations violations) => violations
+        .Require(command.Title.Trim().Length is > 0 and <= 200, "deadline.title", "Give a title of 1..200 characters.")
+        .Require(command.DueTime is not null, "deadline.due_time", "Give the time it is due.")
+        .OptionalTimeZone(command.TimeZone, "deadline.time_zone")
+        .MaxLength("request_id", command.RequestId, MeetingRules.MaxRequestId);
+
+    public async Task<Versioned<Deadline>> HandleAsync(CreateDeadlineCommand command, Caller caller, CancellationToken cancellationToken)
     {
-        var input = request.Deadline ?? new Proto.Deadline();
-        new Validation()
-            .NotEmpty(request.NetworkId, "network_id", "network id")
-            .Require(input.Title.Trim().Length is > 0 and <= 200, "deadline.title", "Give a title of 1..200 characters.")
-            .Require(input.DueTime is not null, "deadline.due_time", "Give the time it is due.")
-            .TimeZone(input.TimeZone, "deadline.time_zone")
-            .MaxLength("request_id", request.RequestId, 100)
-            .ThrowIfInvalid();
-        Access.EnsureSecretariat(caller, request.NetworkId);
-        var id = request.RequestId.Length > 0 ? $"dl-{request.RequestId}" : Ids.New("dl");
-        if (await context.Database.Store.GetAsync(MeetingsCollections.Deadlines, request.NetworkId, id, cancellationToken) is { } earlier)
-        {
-            return earlier.Document;
-        }
-        var settings = await context.Database.SettingsAsync(request.NetworkId, cancellationToken);
-        var deadline = new Deadline
-        {
-            Id = id,
-            NetworkId = request.NetworkId,
-            Title = input.Title.Trim(),
-            Description = input.Description,
-            DueAt = input.DueTime!.ToDateTimeOffset(),
-            TimeZone = input.TimeZone.Length > 0 ? input.TimeZone : settings.TimeZone,
-            GroupId = input.GroupId.Length > 0 ? input.GroupId : null,
-            CreatedAt = context.Now,
-        };
-        await using var unitOfWork = await context.Database.Store.BeginAsync(cancellationToken);
-        await unitOfWork.InsertAsync(MeetingsCollections.Deadlines, request.NetworkId, deadline, cancellationToken);
-        await unitOfWork.CommitAsync(cancellationToken);
-        return deadline;
+        var settings = await context.Database.SettingsAsync(command.NetworkId, cancellationToken);
+        var key = IdempotencyKey.For(nameof(CreateDeadline), caller, command.RequestId, command);
+        return await context.Writes.CreateAsync(MeetingsResources.Deadlines, command.NetworkId, key,
+            _ => Task.FromResult(Change<Deadline>.Quiet(
+            Deadline.Post(Ids.New("dl"), command.NetworkId, command.Title.Trim(), command.Description, command.DueTime!.Value,
+                command.TimeZone.Length > 0 ? command.TimeZone : settings.TimeZone, command.GroupId.Length > 0 ? command.GroupId : null,
+                context.Now))), cancellationToken);
     }
 }

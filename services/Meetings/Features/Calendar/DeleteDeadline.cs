@@ -1,20 +1,30 @@
-using NetworkPlatform.Hosting.Errors;
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Storage;
-using Proto = NetworkPlatform.Meetings.V1;
+using NetworkPlatform.Storage;
 
 namespace NetworkPlatform.Meetings.Features;
 
-public sealed class DeleteDeadline(MeetingsContext context)
+public sealed record DeleteDeadlineCommand(string NetworkId, string DeadlineId) : INetworkRequest;
+
+/// <summary>The secretariat takes a deadline out of the partner calendar; the answer is the deadline as it was.</summary>
+public sealed class DeleteDeadline(MeetingsContext context) : IUseCase<DeleteDeadlineCommand, Versioned<Deadline>>
 {
-    public async Task HandleAsync(Proto.DeleteDeadlineRequest request, Caller caller, CancellationToken cancellationToken)
-    {
-        new Validation().NotEmpty(request.NetworkId, "network_id", "network id").NotEmpty(request.DeadlineId, "deadline_id", "deadline id").ThrowIfInvalid();
-        Access.EnsureSecretariat(caller, request.NetworkId);
-        await using var unitOfWork = await context.Database.Store.BeginAsync(cancellationToken);
-        var current = await unitOfWork.GetAsync(MeetingsCollections.Deadlines, request.NetworkId, request.DeadlineId, cancellationToken)
-            ?? throw RpcErrors.NotFound("deadline", $"networks/{request.NetworkId}/deadlines/{request.DeadlineId}");
-        await unitOfWork.DeleteAsync(MeetingsCollections.Deadlines, request.NetworkId, request.DeadlineId, current.Version, cancellationToken);
-        await unitOfWork.CommitAsync(cancellationToken);
-    }
+    public void Authorize(DeleteDeadlineCommand command, Caller caller) => Access.EnsureSecretariat(caller);
+
+    public void Validate(DeleteDeadlineCommand command, Violations violations) => violations.NotEmpty(command.DeadlineId, "deadline_id",
+        "deadline id");
+
+    public Task<Versioned<Deadline>> HandleAsync(DeleteDeadlineCommand command, Caller caller, CancellationToken cancellationToken) =>
+        context.Writes.InUnitAsync(async unit =>
+        {
+            var current = await unit.RequireForUpdateAsync(MeetingsResources.Deadlines, command.NetworkId, command.DeadlineId,
+                cancellationToken);
+            await unit.DeleteAsync(MeetingsCollections.Deadlines, command.NetworkId, command.DeadlineId, current.Version,
+                cancellationToken);
+            return current;
+        }, cancellationToken);
 }

@@ -1,32 +1,38 @@
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Events.Meetings;
-using NetworkPlatform.Hosting.Auth;
-using NetworkPlatform.Meetings.Api;
 using NetworkPlatform.Meetings.Domain;
-using NetworkPlatform.Messaging.Outbox;
-using NetworkPlatform.Storage;
-using Proto = NetworkPlatform.Meetings.V1;
 
 namespace NetworkPlatform.Meetings.Features;
 
+/// <param name="Answer">Null for an answer the API could not read (UNSPECIFIED, NO_REPLY or unknown).</param>
+public sealed record RsvpCommand(string NetworkId, string MeetingId, string PersonId, RsvpAnswer? Answer, string Comment) : INetworkRequest;
+
 /// <summary>An invited person answers: accepted, declined or tentative.</summary>
-public sealed class Rsvp(MeetingsContext context)
+public sealed class Rsvp(MeetingsContext context) : IUseCase<RsvpCommand, MeetingView>
 {
-    public async Task<Versioned<Meeting>> HandleAsync(Proto.RsvpRequest request, Caller caller, CancellationToken cancellationToken)
+    public void Authorize(RsvpCommand command, Caller caller) => Access.EnsureSelfOrSecretariat(caller, command.PersonId);
+
+    public void Validate(RsvpCommand command, Violations violations) => violations
+        .NotEmpty(command.MeetingId, "meeting_id", "meeting id")
+        .NotEmpty(command.PersonId, "person_id", "person answering")
+        .Require(command.Answer is not null, "answer", "Answer ACCEPTED, DECLINED or TENTATIVE.")
+        .MaxLength("comment", command.Comment, 1000);
+
+    public async Task<MeetingView> HandleAsync(RsvpCommand command, Caller caller, CancellationToken cancellationToken)
     {
-        var answer = ProtoMapping.ToDomain(request.Answer);
-        new Validation()
-            .NotEmpty(request.NetworkId, "network_id", "network id")
-            .NotEmpty(request.MeetingId, "meeting_id", "meeting id")
-            .NotEmpty(request.PersonId, "person_id", "person answering")
-            .Require(answer is not null, "answer", "Answer ACCEPTED, DECLINED or TENTATIVE.")
-            .MaxLength("comment", request.Comment, 1000)
-            .ThrowIfInvalid();
-        Access.EnsureSelfOrSecretariat(caller, request.NetworkId, request.PersonId);
         var now = context.Now;
-        return await context.Database.ChangeMeetingAsync(request.NetworkId, request.MeetingId, "",
-            meeting => Task.FromResult(meeting.Rsvp(request.PersonId, answer!.Value, request.Comment, now)),
-            (_, after, version, unitOfWork) => unitOfWork.PublishAsync(new RsvpReceived(MeetingsContext.NewEventId(), now, after.NetworkId, after.Id, version,
-                after.Id, after.GroupId, request.PersonId, answer!.Value.ToString(), request.Comment), cancellationToken),
-            cancellationToken);
+        var answer = command.Answer!.Value;
+        // An answer never conflicts with an edit of the meeting: no etag.
+        var answered = await context.ChangeMeetingAsync(command.NetworkId, command.MeetingId, "", meeting =>
+        {
+            var after = meeting.Rsvp(command.PersonId, answer, command.Comment, now);
+            return Change<Meeting>.With(after, version => new RsvpReceived(MeetingsContext.NewEventId(), now, after.NetworkId, after.Id,
+                version,
+                after.Id, after.GroupId, command.PersonId, answer.ToString(), command.Comment));
+        }, cancellationToken);
+        return await context.ViewAsync(answered, cancellationToken);
     }
 }

@@ -1,37 +1,43 @@
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Notifications;
-using NetworkPlatform.Messaging.Outbox;
-using NetworkPlatform.Storage;
-using Proto = NetworkPlatform.Meetings.V1;
 
 namespace NetworkPlatform.Meetings.Features;
+
+/// <param name="Message">A note for the invitees, in the invitation's body.</param>
+public sealed record SendInvitationsCommand(string NetworkId, string MeetingId, string Etag, string Message) : INetworkRequest;
 
 /// <summary>
 /// Invites the group's participants, as the groups service lists them now, under the network's notification rules;
 /// the secretariat is always copied. The notice (with the .ics) leaves as InvitationIssued through the outbox.
 /// </summary>
-public sealed class SendInvitations(MeetingsContext context)
+public sealed class SendInvitations(MeetingsContext context) : IUseCase<SendInvitationsCommand, MeetingView>
 {
-    public async Task<Versioned<Meeting>> HandleAsync(Proto.SendInvitationsRequest request, Caller caller, CancellationToken cancellationToken)
-    {
-        new Validation()
-            .NotEmpty(request.NetworkId, "network_id", "network id")
-            .NotEmpty(request.MeetingId, "meeting_id", "meeting id")
-            .MaxLength("message", request.Message, 4000)
-            .ThrowIfInvalid();
-        var current = await context.Database.GetMeetingAsync(request.NetworkId, request.MeetingId, cancellationToken);
-        await Access.EnsureOrganiserAsync(caller, request.NetworkId, current.Document.GroupId, context.Groups, cancellationToken);
-        var settings = await context.Database.SettingsAsync(request.NetworkId, cancellationToken);
-        var secretariat = settings.RequireSecretariatAddress();
-        var group = await context.Groups.GetGroupAsync(request.NetworkId, current.Document.GroupId, cancellationToken);
-        var addressees = NotificationRules.Resolve(settings.NotificationRules, NotificationEvent.Invitation, group.Participants, secretariat);
-        var now = context.Now;
+    // Whether a group leader leads this meeting's group is checked in HandleAsync.
+    public void Authorize(SendInvitationsCommand command, Caller caller) => Access.EnsureOrganiserRole(caller);
 
-        return await context.Database.ChangeMeetingAsync(request.NetworkId, request.MeetingId, request.Etag,
-            meeting => Task.FromResult(meeting.Invite(addressees, now)),
-            (_, after, version, unitOfWork) => unitOfWork.PublishAsync(
-                Notices.Invitation(after, version, NoticePurpose.Invitation, addressees, settings, request.Message, now), cancellationToken),
-            cancellationToken);
+    public void Validate(SendInvitationsCommand command, Violations violations) => violations
+        .NotEmpty(command.MeetingId, "meeting_id", "meeting id")
+        .MaxLength("message", command.Message, 4000);
+
+    public async Task<MeetingView> HandleAsync(SendInvitationsCommand command, Caller caller, CancellationToken cancellationToken)
+    {
+        var current = await context.OrganisedMeetingAsync(caller, command.NetworkId, command.MeetingId, cancellationToken);
+        var settings = await context.Database.SettingsAsync(command.NetworkId, cancellationToken);
+        var secretariat = settings.RequireSecretariatAddress();
+        var group = await context.Groups.GetGroupAsync(command.NetworkId, current.Document.GroupId, cancellationToken);
+        var addressees = NotificationRules.Resolve(settings.NotificationRules, NotificationEvent.Invitation, group.Participants,
+            secretariat);
+        var now = context.Now;
+        var invited = await context.ChangeMeetingAsync(command.NetworkId, command.MeetingId, command.Etag, meeting =>
+        {
+            var after = meeting.Invite(addressees, now);
+            return Change<Meeting>.With(after, version =>
+                Notices.Invitation(after, version, NoticePurpose.Invitation, addressees, settings, command.Message, now));
+        }, cancellationToken);
+        return new MeetingView(invited, settings.Quorum);
     }
 }

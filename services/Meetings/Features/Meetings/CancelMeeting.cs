@@ -1,41 +1,52 @@
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Events;
 using NetworkPlatform.Events.Meetings;
-using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Notifications;
-using NetworkPlatform.Messaging.Outbox;
-using NetworkPlatform.Storage;
-using Proto = NetworkPlatform.Meetings.V1;
 
 namespace NetworkPlatform.Meetings.Features;
 
-/// <summary>Cancels an upcoming meeting with a reason; invitees get an iCalendar CANCEL.</summary>
-public sealed class CancelMeeting(MeetingsContext context)
-{
-    public async Task<Versioned<Meeting>> HandleAsync(Proto.CancelMeetingRequest request, Caller caller, CancellationToken cancellationToken)
-    {
-        new Validation()
-            .NotEmpty(request.NetworkId, "network_id", "network id")
-            .NotEmpty(request.MeetingId, "meeting_id", "meeting id")
-            .NotEmpty(request.Reason, "reason", "reason for cancelling (invitees see it)")
-            .ThrowIfInvalid();
-        var current = await context.Database.GetMeetingAsync(request.NetworkId, request.MeetingId, cancellationToken);
-        await Access.EnsureOrganiserAsync(caller, request.NetworkId, current.Document.GroupId, context.Groups, cancellationToken);
-        var settings = await context.Database.SettingsAsync(request.NetworkId, cancellationToken);
-        var now = context.Now;
-        return await context.Database.ChangeMeetingAsync(request.NetworkId, request.MeetingId, request.Etag,
-            meeting => Task.FromResult(meeting.Cancel(request.Reason)),
-            (_, after, version, unitOfWork) => PublishAsync(after, version, unitOfWork, settings, now, cancellationToken),
-            cancellationToken);
-    }
+/// <param name="Reason">Invitees see it.</param>
+public sealed record CancelMeetingCommand(string NetworkId, string MeetingId, string Etag, string Reason) : INetworkRequest;
 
-    /// <summary>MeetingCancelled, and the CANCEL notice to everyone who was invited.</summary>
-    public static async Task PublishAsync(Meeting cancelled, long version, IUnitOfWork unitOfWork, NetworkSettings settings, DateTimeOffset now, CancellationToken cancellationToken)
+/// <summary>
+/// Cancels an upcoming meeting with a reason; invitees get an iCalendar CANCEL. The service runs it too, for the meetings
+/// of a group that has ended.
+/// </summary>
+public sealed class CancelMeeting(MeetingsContext context) : IUseCase<CancelMeetingCommand, MeetingView>
+{
+    // Whether a group leader leads this meeting's group is checked in HandleAsync.
+    public void Authorize(CancelMeetingCommand command, Caller caller) => Access.EnsureOrganiserRole(caller);
+
+    public void Validate(CancelMeetingCommand command, Violations violations) => violations
+        .NotEmpty(command.MeetingId, "meeting_id", "meeting id")
+        .NotEmpty(command.Reason, "reason", "reason for cancelling (invitees see it)");
+
+    public async Task<MeetingView> HandleAsync(CancelMeetingCommand command, Caller caller, CancellationToken cancellationToken)
     {
-        await unitOfWork.PublishAsync(new MeetingCancelled(MeetingsContext.NewEventId(), now, cancelled.NetworkId, cancelled.Id, version, cancelled.Id, cancelled.GroupId,
-            cancelled.Kind.ToString(), cancelled.Start, cancelled.CancellationReason, cancelled.Sequence), cancellationToken);
-        if (cancelled.Invitations.Count > 0)
+        await context.OrganisedMeetingAsync(caller, command.NetworkId, command.MeetingId, cancellationToken);
+        var settings = await context.Database.SettingsAsync(command.NetworkId, cancellationToken);
+        var now = context.Now;
+        var cancelled = await context.ChangeMeetingAsync(command.NetworkId, command.MeetingId, command.Etag, meeting =>
         {
-            await unitOfWork.PublishAsync(Notices.Invitation(cancelled, version, NoticePurpose.Cancellation, Notices.Invited(cancelled), settings, "", now), cancellationToken);
-        }
+            var after = meeting.Cancel(command.Reason);
+            return new Change<Meeting>(after, version =>
+            {
+                // MeetingCancelled, and the CANCEL notice to everyone who was invited.
+                List<IDomainEvent> events = [new MeetingCancelled(MeetingsContext.NewEventId(), now, after.NetworkId, after.Id, version,
+                    after.Id,
+                    after.GroupId, after.Kind.ToString(), after.Start, after.CancellationReason, after.Sequence)];
+                if (after.Invitations.Count > 0)
+                {
+                    events.Add(Notices.Invitation(after, version, NoticePurpose.Cancellation, after.InvitedAddressees(), settings, "",
+                        now));
+                }
+                return events;
+            });
+        }, cancellationToken);
+        return new MeetingView(cancelled, settings.Quorum);
     }
 }

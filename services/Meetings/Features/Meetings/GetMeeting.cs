@@ -1,16 +1,21 @@
-using NetworkPlatform.Hosting.Auth;
-using NetworkPlatform.Meetings.Domain;
-using NetworkPlatform.Storage;
-using Proto = NetworkPlatform.Meetings.V1;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 
 namespace NetworkPlatform.Meetings.Features;
 
-public sealed class GetMeeting(MeetingsContext context)
+public sealed record GetMeetingQuery(string NetworkId, string MeetingId) : INetworkRequest;
+
+public sealed class GetMeeting(MeetingsContext context) : IUseCase<GetMeetingQuery, MeetingView>
 {
-    public async Task<Versioned<Meeting>> HandleAsync(Proto.GetMeetingRequest request, Caller caller, CancellationToken cancellationToken)
+    // Anyone of the network reads its meetings.
+    public void Authorize(GetMeetingQuery query, Caller caller)
     {
-        new Validation().NotEmpty(request.NetworkId, "network_id", "network id").NotEmpty(request.MeetingId, "meeting_id", "meeting id").ThrowIfInvalid();
-        Access.EnsureReader(caller, request.NetworkId);
-        return await context.Database.GetMeetingAsync(request.NetworkId, request.MeetingId, cancellationToken);
     }
+
+    public void Validate(GetMeetingQuery query, Violations violations) => violations.NotEmpty(query.MeetingId, "meeting_id", "meeting id");
+
+    public async Task<MeetingView> HandleAsync(GetMeetingQuery query, Caller caller, CancellationToken cancellationToken) =>
+        await context.ViewAsync(await context.Database.GetMeetingAsync(query.NetworkId, query.MeetingId, cancellationToken),
+            cancellationToken);
 }

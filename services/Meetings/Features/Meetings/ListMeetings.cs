@@ -1,29 +1,35 @@
-using NetworkPlatform.Hosting.Auth;
-using NetworkPlatform.Meetings.Api;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Storage;
-using NetworkPlatform.Storage;
-using Proto = NetworkPlatform.Meetings.V1;
 
 namespace NetworkPlatform.Meetings.Features;
 
-/// <summary>Meetings by start time, then id: one indexed keyset page, so a meeting scheduled meanwhile never shifts later pages.</summary>
-public sealed class ListMeetings(MeetingsContext context)
-{
-    public async Task<(IReadOnlyList<Versioned<Meeting>> Meetings, string NextPageToken)> HandleAsync(Proto.ListMeetingsRequest request, Caller caller, CancellationToken cancellationToken)
-    {
-        new Validation()
-            .NotEmpty(request.NetworkId, "network_id", "network id")
-            .Require(request.PageSize is >= 0 and <= 200, "page_size", "Use 1..200, or 0 for 50.")
-            .Require(request.StartTime is null || request.EndTime is null || request.EndTime.ToDateTimeOffset() > request.StartTime.ToDateTimeOffset(),
-                "end_time", "Give an end_time after start_time.")
-            .ThrowIfInvalid();
-        Access.EnsureReader(caller, request.NetworkId);
+/// <param name="Kind">Only meetings of this kind; null for all.</param>
+/// <param name="Status">Only meetings in this status; null for all.</param>
+public sealed record ListMeetingsQuery(string NetworkId, string GroupId, MeetingKind? Kind, MeetingStatus? Status,
+    DateTimeOffset? StartTime,
+    DateTimeOffset? EndTime, int PageSize, string PageToken) : INetworkRequest;
 
-        var filter = new MeetingFilter(request.GroupId, ProtoMapping.ToDomain(request.Kind), ProtoMapping.ToDomain(request.Status),
-            request.StartTime?.ToDateTimeOffset(), request.EndTime?.ToDateTimeOffset());
-        var page = await context.Database.ListMeetingsAsync(request.NetworkId, filter, request.PageSize == 0 ? 50 : request.PageSize,
-            request.PageToken, cancellationToken);
-        return (page.Items, page.NextPageToken ?? "");
+/// <summary>Meetings by start time, then id: one indexed keyset page, so a meeting scheduled meanwhile never shifts later pages.</summary>
+public sealed class ListMeetings(MeetingsContext context) : IUseCase<ListMeetingsQuery, MeetingPage>
+{
+    // Anyone of the network reads its meetings.
+    public void Authorize(ListMeetingsQuery query, Caller caller)
+    {
+    }
+
+    public void Validate(ListMeetingsQuery query, Violations violations) => violations
+        .Require(query.PageSize is >= 0 and <= 200, "page_size", "Use 1..200, or 0 for 50.")
+        .EndAfterStart(query.StartTime, query.EndTime, "end_time", "Give an end_time after start_time.");
+
+    public async Task<MeetingPage> HandleAsync(ListMeetingsQuery query, Caller caller, CancellationToken cancellationToken)
+    {
+        var filter = new MeetingFilter(query.GroupId, query.Kind, query.Status, query.StartTime, query.EndTime);
+        var page = await context.Database.ListMeetingsAsync(query.NetworkId, filter, query.PageSize == 0 ? 50 : query.PageSize,
+            query.PageToken,
+            cancellationToken);
+        return new MeetingPage(page, (await context.Database.SettingsAsync(query.NetworkId, cancellationToken)).Quorum);
     }
 }

@@ -1,19 +1,27 @@
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Meetings.Domain;
-using NetworkPlatform.Storage;
-using Proto = NetworkPlatform.Meetings.V1;
 
 namespace NetworkPlatform.Meetings.Features;
 
-public sealed class ApproveMinutes(MeetingsContext context)
+public sealed record ApproveMinutesCommand(string NetworkId, string MeetingId, string Etag) : INetworkRequest;
+
+public sealed class ApproveMinutes(MeetingsContext context) : IUseCase<ApproveMinutesCommand, MeetingView>
 {
-    public async Task<Versioned<Meeting>> HandleAsync(Proto.ApproveMinutesRequest request, Caller caller, CancellationToken cancellationToken)
+    // Whether a group leader leads this meeting's group is checked in HandleAsync.
+    public void Authorize(ApproveMinutesCommand command, Caller caller) => Access.EnsureOrganiserRole(caller);
+
+    public void Validate(ApproveMinutesCommand command, Violations violations) => violations.NotEmpty(command.MeetingId, "meeting_id",
+        "meeting id");
+
+    public async Task<MeetingView> HandleAsync(ApproveMinutesCommand command, Caller caller, CancellationToken cancellationToken)
     {
-        new Validation().NotEmpty(request.NetworkId, "network_id", "network id").NotEmpty(request.MeetingId, "meeting_id", "meeting id").ThrowIfInvalid();
-        var current = await context.Database.GetMeetingAsync(request.NetworkId, request.MeetingId, cancellationToken);
-        await Access.EnsureOrganiserAsync(caller, request.NetworkId, current.Document.GroupId, context.Groups, cancellationToken);
+        await context.OrganisedMeetingAsync(caller, command.NetworkId, command.MeetingId, cancellationToken);
         var now = context.Now;
-        return await context.Database.ChangeMeetingAsync(request.NetworkId, request.MeetingId, request.Etag,
-            meeting => Task.FromResult(meeting.ApproveMinutes(now, caller.Subject)), (_, _, _, _) => Task.CompletedTask, cancellationToken);
+        var changed = await context.ChangeMeetingAsync(command.NetworkId, command.MeetingId, command.Etag,
+            meeting => Change<Meeting>.Quiet(meeting.ApproveMinutes(now, caller.Subject)), cancellationToken);
+        return await context.ViewAsync(changed, cancellationToken);
     }
 }

@@ -1,23 +1,28 @@
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Meetings.Domain;
-using NetworkPlatform.Storage;
-using Proto = NetworkPlatform.Meetings.V1;
 
 namespace NetworkPlatform.Meetings.Features;
 
-public sealed class UpdateMinutes(MeetingsContext context)
+public sealed record UpdateMinutesCommand(string NetworkId, string MeetingId, string Etag, string Text) : INetworkRequest;
+
+public sealed class UpdateMinutes(MeetingsContext context) : IUseCase<UpdateMinutesCommand, MeetingView>
 {
-    public async Task<Versioned<Meeting>> HandleAsync(Proto.UpdateMinutesRequest request, Caller caller, CancellationToken cancellationToken)
+    // Whether a group leader leads this meeting's group is checked in HandleAsync.
+    public void Authorize(UpdateMinutesCommand command, Caller caller) => Access.EnsureOrganiserRole(caller);
+
+    public void Validate(UpdateMinutesCommand command, Violations violations) => violations
+        .NotEmpty(command.MeetingId, "meeting_id", "meeting id")
+        .NotEmpty(command.Text, "text", "text of the minutes")
+        .MaxLength("text", command.Text, 100_000);
+
+    public async Task<MeetingView> HandleAsync(UpdateMinutesCommand command, Caller caller, CancellationToken cancellationToken)
     {
-        new Validation()
-            .NotEmpty(request.NetworkId, "network_id", "network id")
-            .NotEmpty(request.MeetingId, "meeting_id", "meeting id")
-            .NotEmpty(request.Text, "text", "text of the minutes")
-            .MaxLength("text", request.Text, 100_000)
-            .ThrowIfInvalid();
-        var current = await context.Database.GetMeetingAsync(request.NetworkId, request.MeetingId, cancellationToken);
-        await Access.EnsureOrganiserAsync(caller, request.NetworkId, current.Document.GroupId, context.Groups, cancellationToken);
-        return await context.Database.ChangeMeetingAsync(request.NetworkId, request.MeetingId, request.Etag,
-            meeting => Task.FromResult(meeting.EditMinutes(request.Text)), (_, _, _, _) => Task.CompletedTask, cancellationToken);
+        await context.OrganisedMeetingAsync(caller, command.NetworkId, command.MeetingId, cancellationToken);
+        var changed = await context.ChangeMeetingAsync(command.NetworkId, command.MeetingId, command.Etag,
+            meeting => Change<Meeting>.Quiet(meeting.EditMinutes(command.Text)), cancellationToken);
+        return await context.ViewAsync(changed, cancellationToken);
     }
 }

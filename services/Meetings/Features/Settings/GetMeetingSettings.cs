@@ -1,17 +1,32 @@
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Meetings.Domain;
-using NetworkPlatform.Storage;
-using Proto = NetworkPlatform.Meetings.V1;
 
 namespace NetworkPlatform.Meetings.Features;
 
+public sealed record GetMeetingSettingsQuery(string NetworkId) : INetworkRequest;
+
+/// <summary>A network's meeting settings and their etag ("0" for the defaults of a network that never set any).</summary>
+public sealed record StoredSettings(NetworkSettings Settings, string ETag);
+
 /// <summary>The network's settings, or the defaults of seed 003 when it never set any (etag "0").</summary>
-public sealed class GetMeetingSettings(MeetingsContext context)
+public sealed class GetMeetingSettings(MeetingsContext context) : IUseCase<GetMeetingSettingsQuery, StoredSettings>
 {
-    public async Task<Versioned<NetworkSettings>?> HandleAsync(Proto.GetMeetingSettingsRequest request, Caller caller, CancellationToken cancellationToken)
+    /// <summary>The etag of settings never stored.</summary>
+    public const string DefaultsEtag = "0";
+
+    // Anyone of the network reads its settings.
+    public void Authorize(GetMeetingSettingsQuery query, Caller caller)
     {
-        new Validation().NotEmpty(request.NetworkId, "network_id", "network id").ThrowIfInvalid();
-        Access.EnsureReader(caller, request.NetworkId);
-        return await context.Database.GetSettingsAsync(request.NetworkId, cancellationToken);
     }
+
+    public void Validate(GetMeetingSettingsQuery query, Violations violations)
+    {
+    }
+
+    public async Task<StoredSettings> HandleAsync(GetMeetingSettingsQuery query, Caller caller, CancellationToken cancellationToken) =>
+        await context.Database.GetSettingsAsync(query.NetworkId, cancellationToken) is { } stored
+            ? new StoredSettings(stored.Document, stored.ETag)
+            : new StoredSettings(NetworkSettings.Default(query.NetworkId), DefaultsEtag);
 }

@@ -45,7 +45,8 @@ internal static class DirectoryEntries
         string? token = null;
         do
         {
-            var (page, organisations) = await PageAsync(context, networkId, null, Paging.MaxPageSize, token, cancellationToken);
+            var (page, organisations) = await PageAsync(context, networkId, null, Application.Validation.Paging.MaxPageSize, token,
+                cancellationToken);
             entries.AddRange(page);
             token = organisations.NextPageToken;
         }

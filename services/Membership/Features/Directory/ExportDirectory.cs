@@ -1,46 +1,37 @@
 using System.Text;
-using NetworkPlatform.Hosting.Auth;
-using NetworkPlatform.Membership.Contract;
-using V1 = NetworkPlatform.Membership.V1;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 
 namespace NetworkPlatform.Membership.Features.Directory;
 
-/// <summary>The secretariat's contact list of every active member: CSV (one row per representative) or vCard 4.0 (one card per representative).</summary>
-public static class ExportDirectory
+public enum ExportFormat
 {
-    public const int ChunkSize = 32 * 1024;
+    Csv,
+    VCard,
+}
 
-    public sealed record Export(string ContentType, string FileName, byte[] Content);
+public sealed record ExportDirectoryQuery(string NetworkId, Choice<ExportFormat> Format) : INetworkRequest;
 
-    public static async Task<Export> HandleAsync(MembershipContext context, Caller caller, V1.ExportDirectoryRequest request, CancellationToken cancellationToken)
+/// <summary>A file to hand out: its media type, its name and its bytes.</summary>
+public sealed record DirectoryExport(string ContentType, string FileName, byte[] Content);
+
+/// <summary>
+/// The secretariat's contact list of every active member: CSV (one row per representative) or vCard 4.0 (one card per
+/// representative).
+/// </summary>
+public sealed class ExportDirectory(MembershipContext context) : IUseCase<ExportDirectoryQuery, DirectoryExport>
+{
+    public void Authorize(ExportDirectoryQuery query, Caller caller) => Authorisation.EnsureSecretariat(caller);
+
+    public void Validate(ExportDirectoryQuery query, Violations violations) => violations.Choice("format", query.Format);
+
+    public async Task<DirectoryExport> HandleAsync(ExportDirectoryQuery query, Caller caller, CancellationToken cancellationToken)
     {
-        var validation = new Validation().NetworkId("network_id", request.NetworkId);
-        var format = validation.Enum("format", request.Format, f => f is V1.ExportFormat.Csv or V1.ExportFormat.Vcard ? f : (V1.ExportFormat?)null);
-        validation.ThrowIfInvalid();
-        Authorisation.EnsureSecretariat(caller, request.NetworkId);
-
-        var entries = await DirectoryEntries.LoadAsync(context, request.NetworkId, cancellationToken);
-        return format == V1.ExportFormat.Csv
-            ? new Export("text/csv; charset=utf-8", $"{request.NetworkId}-directory.csv", Encoding.UTF8.GetBytes(Csv(entries)))
-            : new Export("text/vcard; charset=utf-8", $"{request.NetworkId}-directory.vcf", Encoding.UTF8.GetBytes(VCards(entries)));
-    }
-
-    public static IEnumerable<V1.ExportDirectoryChunk> Chunks(Export export)
-    {
-        var offset = 0;
-        do
-        {
-            var length = Math.Min(ChunkSize, export.Content.Length - offset);
-            var chunk = new V1.ExportDirectoryChunk { Data = Google.Protobuf.ByteString.CopyFrom(export.Content, offset, length) };
-            if (offset == 0)
-            {
-                chunk.ContentType = export.ContentType;
-                chunk.FileName = export.FileName;
-            }
-            yield return chunk;
-            offset += length;
-        }
-        while (offset < export.Content.Length);
+        var entries = await DirectoryEntries.LoadAsync(context, query.NetworkId, cancellationToken);
+        return query.Format.Value == ExportFormat.Csv
+            ? new DirectoryExport("text/csv; charset=utf-8", $"{query.NetworkId}-directory.csv", Encoding.UTF8.GetBytes(Csv(entries)))
+            : new DirectoryExport("text/vcard; charset=utf-8", $"{query.NetworkId}-directory.vcf", Encoding.UTF8.GetBytes(VCards(entries)));
     }
 
     internal static string Csv(IReadOnlyList<DirectoryEntry> entries)
@@ -48,14 +39,15 @@ public static class ExportDirectory
         var csv = new StringBuilder("organisation_id,organisation,kind,representative_id,full_name,role,email,phone\r\n");
         foreach (var entry in entries)
         {
-            var organisation = new[] { entry.Organisation.Id, entry.Organisation.DisplayName, ProtoMapping.EventName(entry.Organisation.Kind) };
+            var organisation = new[] { entry.Organisation.Id, entry.Organisation.DisplayName, EventNames.Of(entry.Organisation.Kind) };
             if (entry.Contacts.Count == 0)
             {
                 csv.AppendJoin(',', organisation.Concat(["", "", "", "", ""]).Select(CsvField)).Append("\r\n");
             }
             foreach (var c in entry.Contacts)
             {
-                csv.AppendJoin(',', organisation.Concat([c.Appointment.AppointmentId, c.Person.FullName, ProtoMapping.EventName(c.Appointment.Role), c.Person.Email, c.Person.Phone]).Select(CsvField))
+                csv.AppendJoin(',', organisation.Concat([c.Appointment.AppointmentId, c.Person.FullName, EventNames.Of(c.Appointment.Role),
+                    c.Person.Email, c.Person.Phone]).Select(CsvField))
                    .Append("\r\n");
             }
         }
@@ -72,7 +64,8 @@ public static class ExportDirectory
                 cards.Append("BEGIN:VCARD\r\nVERSION:4.0\r\n");
                 cards.Append("FN:").Append(VCardText(c.Person.FullName)).Append("\r\n");
                 cards.Append("ORG:").Append(VCardText(entry.Organisation.DisplayName)).Append("\r\n");
-                cards.Append("ROLE:").Append(c.Appointment.Role == Domain.RepresentativeRole.Deputy ? "Deputy representative" : "Representative").Append("\r\n");
+                var role = c.Appointment.Role == Domain.RepresentativeRole.Deputy ? "Deputy representative" : "Representative";
+                cards.Append("ROLE:").Append(role).Append("\r\n");
                 if (c.Person.Email.Length > 0)
                 {
                     cards.Append("EMAIL:").Append(VCardText(c.Person.Email)).Append("\r\n");
@@ -81,7 +74,8 @@ public static class ExportDirectory
                 {
                     cards.Append("TEL;VALUE=uri:tel:").Append(c.Person.Phone.Replace(" ", "", StringComparison.Ordinal)).Append("\r\n");
                 }
-                cards.Append("UID:urn:networkplatform:").Append(entry.Organisation.NetworkId).Append(':').Append(c.Person.Id).Append("\r\n");
+                cards.Append("UID:urn:networkplatform:").Append(entry.Organisation.NetworkId).Append(':').Append(c.Person.Id)
+                    .Append("\r\n");
                 cards.Append("END:VCARD\r\n");
             }
         }
@@ -104,5 +98,6 @@ public static class ExportDirectory
     /// <summary>RFC 6350 text values: escape backslash, comma, semicolon and newlines.</summary>
     private static string VCardText(string value) => value
         .Replace("\\", "\\\\", StringComparison.Ordinal).Replace(",", "\\,", StringComparison.Ordinal)
-        .Replace(";", "\\;", StringComparison.Ordinal).Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
+        .Replace(";", "\\;", StringComparison.Ordinal).Replace("\r\n", "\\n", StringComparison.Ordinal).Replace("\n", "\\n",
+            StringComparison.Ordinal);
 }

@@ -1,4 +1,4 @@
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Storage;
 using NetworkPlatform.Storage;
@@ -12,7 +12,8 @@ namespace NetworkPlatform.Membership.Features.GroupLeadership;
 /// </summary>
 public static class LedGroupMembers
 {
-    public static async Task<PersonalDataViewer> ViewerAsync(MembershipContext context, Caller caller, string networkId, CancellationToken cancellationToken)
+    public static async Task<PersonalDataViewer> ViewerAsync(MembershipContext context, Caller caller, string networkId,
+        CancellationToken cancellationToken)
     {
         if (!caller.HasRole(Roles.GroupLeader) || caller.PersonId is null || caller.NetworkId != networkId)
         {

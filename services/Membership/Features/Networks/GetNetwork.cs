@@ -1,17 +1,26 @@
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Storage;
 using NetworkPlatform.Storage;
-using V1 = NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Features.Networks;
 
-public static class GetNetwork
+public sealed record GetNetworkQuery(string NetworkId) : INetworkRequest;
+
+/// <summary>Any caller of the network reads it.</summary>
+public sealed class GetNetwork(MembershipContext context) : IUseCase<GetNetworkQuery, Versioned<Network>>
 {
-    public static async Task<Versioned<Network>> HandleAsync(MembershipContext context, Caller caller, V1.GetNetworkRequest request, CancellationToken cancellationToken)
+    public void Authorize(GetNetworkQuery query, Caller caller)
     {
-        new Validation().NetworkId("network_id", request.NetworkId).ThrowIfInvalid();
-        Authorisation.EnsureReader(caller, request.NetworkId);
-        return await context.Store.RequireAsync(MembershipCollections.Networks, request.NetworkId, request.NetworkId, cancellationToken);
     }
+
+    public void Validate(GetNetworkQuery query, Violations violations)
+    {
+    }
+
+    public Task<Versioned<Network>> HandleAsync(GetNetworkQuery query, Caller caller, CancellationToken cancellationToken) =>
+        context.Store.RequireAsync(MembershipResources.Networks, query.NetworkId, query.NetworkId, cancellationToken);
 }

@@ -1,46 +1,56 @@
-using NetworkPlatform.Hosting.Auth;
-using NetworkPlatform.Membership.Contract;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Storage;
 using NetworkPlatform.Storage;
-using V1 = NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Features.Networks;
 
-/// <summary>Both directions: the networks this one is a member of, and the networks that are members of it.</summary>
-public static class ListNetworkRelations
-{
-    public static async Task<V1.ListNetworkRelationsResponse> HandleAsync(MembershipContext context, Caller caller, V1.ListNetworkRelationsRequest request, CancellationToken cancellationToken)
-    {
-        new Validation().NetworkId("network_id", request.NetworkId).ThrowIfInvalid();
-        Authorisation.EnsureReader(caller, request.NetworkId);
-        await context.Store.RequireAsync(MembershipCollections.Networks, request.NetworkId, request.NetworkId, cancellationToken);
+public sealed record ListNetworkRelationsQuery(string NetworkId) : INetworkRequest;
 
-        var response = new V1.ListNetworkRelationsResponse();
+/// <summary>A relation with the membership state of its organisation in the parent network (null when that is gone).</summary>
+public sealed record NetworkRelationView(NetworkRelation Relation, MembershipState? MembershipState);
+
+/// <param name="Parents">The networks this one is a member of.</param>
+/// <param name="Children">The networks that are members of this one.</param>
+public sealed record NetworkRelations(IReadOnlyList<NetworkRelationView> Parents, IReadOnlyList<NetworkRelationView> Children);
+
+/// <summary>Both directions: the networks this one is a member of, and the networks that are members of it.</summary>
+public sealed class ListNetworkRelations(MembershipContext context) : IUseCase<ListNetworkRelationsQuery, NetworkRelations>
+{
+    public void Authorize(ListNetworkRelationsQuery query, Caller caller)
+    {
+    }
+
+    public void Validate(ListNetworkRelationsQuery query, Violations violations)
+    {
+    }
+
+    public async Task<NetworkRelations> HandleAsync(ListNetworkRelationsQuery query, Caller caller, CancellationToken cancellationToken)
+    {
+        await context.Store.RequireAsync(MembershipResources.Networks, query.NetworkId, query.NetworkId, cancellationToken);
         var relations = MembershipCollections.NetworkRelations;
-        var asChild = relations.Query().Where(r => r.ChildNetworkId, request.NetworkId);
-        foreach (var relation in await context.Store.ReadAllAsync(relations, request.NetworkId, asChild, cancellationToken))
-        {
-            response.Parents.Add(await ToProtoAsync(context, relation, cancellationToken));
-        }
-        var asParent = relations.Query().Where(r => r.ParentNetworkId, request.NetworkId);
-        foreach (var relation in await context.Store.ReadAllAsync(relations, request.NetworkId, asParent, cancellationToken))
-        {
-            response.Children.Add(await ToProtoAsync(context, relation, cancellationToken));
-        }
-        return response;
+        var parents = await context.Store.ReadAllAsync(relations, query.NetworkId,
+            relations.Query().Where(r => r.ChildNetworkId, query.NetworkId), cancellationToken);
+        var children = await context.Store.ReadAllAsync(relations, query.NetworkId,
+            relations.Query().Where(r => r.ParentNetworkId, query.NetworkId), cancellationToken);
+        return new NetworkRelations(await ViewsAsync(parents, cancellationToken), await ViewsAsync(children, cancellationToken));
     }
 
     /// <summary>The membership state is read live from the organisation in the parent network.</summary>
-    private static async Task<V1.NetworkRelation> ToProtoAsync(MembershipContext context, NetworkRelation relation, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<NetworkRelationView>> ViewsAsync(IEnumerable<NetworkRelation> relations,
+        CancellationToken cancellationToken)
     {
-        var organisation = await context.Store.GetAsync(MembershipCollections.Organisations, relation.ParentNetworkId, relation.OrganisationId, cancellationToken);
-        return new V1.NetworkRelation
+        var views = new List<NetworkRelationView>();
+        foreach (var relation in relations)
         {
-            ParentNetworkId = relation.ParentNetworkId,
-            ChildNetworkId = relation.ChildNetworkId,
-            OrganisationId = relation.OrganisationId,
-            MembershipState = organisation is null ? V1.MembershipState.Unspecified : ProtoMapping.ToProto(organisation.Document.Membership.State),
-        };
+            var organisation = await context.Store.GetAsync(MembershipCollections.Organisations, relation.ParentNetworkId,
+                relation.OrganisationId,
+                cancellationToken);
+            views.Add(new NetworkRelationView(relation, organisation?.Document.Membership.State));
+        }
+        return views;
     }
 }

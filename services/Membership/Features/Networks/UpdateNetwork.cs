@@ -1,47 +1,32 @@
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Storage;
 using NetworkPlatform.Storage;
-using V1 = NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Features.Networks;
 
-/// <summary>The secretariat updates its network's descriptive fields (field mask + etag).</summary>
-public static class UpdateNetwork
+/// <param name="UpdateMask">The detail fields to change (empty: all of them).</param>
+public sealed record UpdateNetworkCommand(string NetworkId, string Etag, IReadOnlyList<string> UpdateMask,
+    NetworkInput Network) : INetworkRequest
 {
-    private static readonly string[] Updatable = ["display_name", "kind", "country", "region", "languages", "time_zone"];
+    public string NetworkIdField => "network.id";
+}
 
-    public static async Task<Versioned<Network>> HandleAsync(MembershipContext context, Caller caller, V1.UpdateNetworkRequest request, CancellationToken cancellationToken)
-    {
-        var network = request.Network ?? new V1.Network();
-        // Authorization before validation: a caller of another network learns nothing about this request.
-        if (network.Id.Length > 0)
-        {
-            caller.EnsureNetwork(network.Id);
-        }
-        var validation = new Validation().Message("network", request.Network);
-        validation.NetworkId("network.id", network.Id).Etag("network.etag", network.Etag);
-        var mask = UpdateMask.Paths(validation, request.UpdateMask, Updatable);
-        var kind = NetworkFields.Validate(validation, network, "network", mask.Contains);
-        validation.ThrowIfInvalid();
-        Authorisation.EnsureSecretariat(caller, network.Id);
+/// <summary>The secretariat updates its network's descriptive fields (field mask + etag).</summary>
+public sealed class UpdateNetwork(MembershipContext context) : IUseCase<UpdateNetworkCommand, Versioned<Network>>
+{
+    public void Authorize(UpdateNetworkCommand command, Caller caller) => Authorisation.EnsureSecretariat(caller);
 
-        await using var unitOfWork = await context.Store.BeginAsync(cancellationToken);
-        var current = await unitOfWork.RequireAsync(MembershipCollections.Networks, network.Id, network.Id, cancellationToken);
-        var expected = current.ExpectedVersion(MembershipCollections.Networks, network.Etag);
-        var n = current.Document;
-        var updated = n with
-        {
-            DisplayName = mask.Contains("display_name") ? network.DisplayName.Trim() : n.DisplayName,
-            Kind = kind ?? n.Kind,
-            Country = mask.Contains("country") ? network.Country : n.Country,
-            Region = mask.Contains("region") ? network.Region.Trim() : n.Region,
-            Languages = mask.Contains("languages") ? network.Languages.ToList() : n.Languages,
-            TimeZone = mask.Contains("time_zone") ? network.TimeZone : n.TimeZone,
-            UpdatedAt = context.Now,
-        };
-        var version = await unitOfWork.ReplaceAsync(MembershipCollections.Networks, n.Id, updated, expected, cancellationToken);
-        await unitOfWork.CommitAsync(cancellationToken);
-        return new Versioned<Network>(updated, version);
-    }
+    public void Validate(UpdateNetworkCommand command, Violations violations) => violations
+        .Etag("network.etag", command.Etag)
+        .UpdateMask("update_mask", command.UpdateMask, NetworkDetails.Fields.Updatable)
+        .NetworkDetails("network", command.Network, UpdateMasks.Effective(command.UpdateMask, NetworkDetails.Fields.Updatable));
+
+    public Task<Versioned<Network>> HandleAsync(UpdateNetworkCommand command, Caller caller, CancellationToken cancellationToken) =>
+        context.Writes.ChangeAsync(MembershipResources.Networks, command.NetworkId, command.NetworkId, command.Etag, network =>
+            Change<Network>.Quiet(network.Update(command.Network.Details(),
+                UpdateMasks.Effective(command.UpdateMask, NetworkDetails.Fields.Updatable), context.Now)), cancellationToken);
 }

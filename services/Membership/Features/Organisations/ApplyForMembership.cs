@@ -1,22 +1,27 @@
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Events.Membership;
-using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Storage;
-using V1 = NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Features.Organisations;
 
+public sealed record ApplyForMembershipCommand(string NetworkId, string OrganisationId, string Etag, string Reason) : INetworkRequest;
+
 /// <summary>The secretariat, or the organisation itself, applies for membership (from none or resigned).</summary>
-public static class ApplyForMembership
+public sealed class ApplyForMembership(MembershipContext context) : IUseCase<ApplyForMembershipCommand, Versioned<Organisation>>
 {
-    public static Task<Versioned<Organisation>> HandleAsync(MembershipContext context, Caller caller, V1.ApplyForMembershipRequest request, CancellationToken cancellationToken)
-    {
-        MembershipChange.Validate(new Validation(), request.NetworkId, request.OrganisationId, request.Etag, request.Reason, reasonRequired: false);
-        Authorisation.EnsureSecretariatOrOrganisation(caller, request.NetworkId, request.OrganisationId);
-        var decision = new Decision(caller.Subject, context.Now, request.Reason.Trim());
-        return MembershipChange.RunAsync(context, request.NetworkId, request.OrganisationId, request.Etag,
-            organisation => organisation.ApplyForMembership(decision),
-            (organisation, version) => new MembershipApplied(Guid.NewGuid(), decision.At, organisation.NetworkId, organisation.Id, version, organisation.Id, decision.DecidedBy, decision.Reason),
-            cancellationToken);
-    }
+    public void Authorize(ApplyForMembershipCommand command, Caller caller) =>
+        Authorisation.EnsureSecretariatOrOrganisation(caller, command.OrganisationId);
+
+    public void Validate(ApplyForMembershipCommand command, Violations violations) =>
+        violations.Decision(command.OrganisationId, command.Etag, command.Reason, reasonRequired: false);
+
+    public Task<Versioned<Organisation>> HandleAsync(ApplyForMembershipCommand command, Caller caller,
+        CancellationToken cancellationToken) =>
+        OrganisationRules.DecideAsync(context, caller, command.NetworkId, command.OrganisationId, command.Etag, command.Reason,
+            (organisation, decision) => organisation.ApplyForMembership(decision),
+            (changed, decision, version) => new MembershipApplied(Guid.NewGuid(), decision.At, changed.NetworkId, changed.Id, version,
+                changed.Id, decision.DecidedBy, decision.Reason), cancellationToken);
 }

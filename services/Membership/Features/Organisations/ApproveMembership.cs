@@ -1,22 +1,26 @@
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Events.Membership;
-using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Storage;
-using V1 = NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Features.Organisations;
 
+public sealed record ApproveMembershipCommand(string NetworkId, string OrganisationId, string Etag, string Reason) : INetworkRequest;
+
 /// <summary>The secretariat approves an application: the organisation becomes an active member.</summary>
-public static class ApproveMembership
+public sealed class ApproveMembership(MembershipContext context) : IUseCase<ApproveMembershipCommand, Versioned<Organisation>>
 {
-    public static Task<Versioned<Organisation>> HandleAsync(MembershipContext context, Caller caller, V1.ApproveMembershipRequest request, CancellationToken cancellationToken)
-    {
-        MembershipChange.Validate(new Validation(), request.NetworkId, request.OrganisationId, request.Etag, request.Reason, reasonRequired: false);
-        Authorisation.EnsureSecretariat(caller, request.NetworkId);
-        var decision = new Decision(caller.Subject, context.Now, request.Reason.Trim());
-        return MembershipChange.RunAsync(context, request.NetworkId, request.OrganisationId, request.Etag,
-            organisation => organisation.ApproveMembership(decision),
-            (organisation, version) => new MembershipApproved(Guid.NewGuid(), decision.At, organisation.NetworkId, organisation.Id, version, organisation.Id, decision.DecidedBy, decision.Reason),
-            cancellationToken);
-    }
+    public void Authorize(ApproveMembershipCommand command, Caller caller) => Authorisation.EnsureSecretariat(caller);
+
+    public void Validate(ApproveMembershipCommand command, Violations violations) =>
+        violations.Decision(command.OrganisationId, command.Etag, command.Reason, reasonRequired: false);
+
+    public Task<Versioned<Organisation>> HandleAsync(ApproveMembershipCommand command, Caller caller,
+        CancellationToken cancellationToken) =>
+        OrganisationRules.DecideAsync(context, caller, command.NetworkId, command.OrganisationId, command.Etag, command.Reason,
+            (organisation, decision) => organisation.ApproveMembership(decision),
+            (changed, decision, version) => new MembershipApproved(Guid.NewGuid(), decision.At, changed.NetworkId, changed.Id, version,
+                changed.Id, decision.DecidedBy, decision.Reason), cancellationToken);
 }

@@ -1,85 +1,81 @@
-using NetworkPlatform.Hosting.Errors;
-using NetworkPlatform.Hosting.Auth;
-using NetworkPlatform.Membership.Contract;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Failures;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Events.Membership;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Storage;
-using NetworkPlatform.Messaging.Outbox;
-using NetworkPlatform.Events.Membership;
 using NetworkPlatform.Storage;
-using V1 = NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Features.Organisations;
+
+/// <param name="LinkedNetworkId">Only for an organisation of kind Network: the network that becomes a member.</param>
+public sealed record CreateOrganisationCommand(string NetworkId, string RequestId, OrganisationInput Organisation, string LinkedNetworkId)
+    : INetworkRequest;
 
 /// <summary>
 /// The secretariat registers an organisation (membership NONE until it applies). An organisation of kind NETWORK
 /// links another network, which thereby becomes a member network: the relation is stored in both networks.
 /// </summary>
-public static class CreateOrganisation
+public sealed class CreateOrganisation(MembershipContext context) : IUseCase<CreateOrganisationCommand, Versioned<Organisation>>
 {
-    public static async Task<Versioned<Organisation>> HandleAsync(MembershipContext context, Caller caller, V1.CreateOrganisationRequest request, CancellationToken cancellationToken)
-    {
-        var validation = new Validation().NetworkId("network_id", request.NetworkId).RequestId("request_id", request.RequestId).Message("organisation", request.Organisation);
-        var proto = request.Organisation ?? new V1.Organisation();
-        var kind = OrganisationFields.Validate(validation, proto);
-        var linksNetwork = proto.Kind == V1.OrganisationKind.Network;
-        if (linksNetwork)
-        {
-            validation.NetworkId("organisation.linked_network_id", proto.LinkedNetworkId);
-            if (proto.LinkedNetworkId == request.NetworkId)
-            {
-                validation.Add("organisation.linked_network_id", "A network cannot be a member of itself; name another network.");
-            }
-        }
-        else if (proto.LinkedNetworkId.Length > 0)
-        {
-            validation.Add("organisation.linked_network_id", "Only organisations of kind ORGANISATION_KIND_NETWORK link a network; leave it empty.");
-        }
-        validation.ThrowIfInvalid();
-        Authorisation.EnsureSecretariat(caller, request.NetworkId);
-        await context.Store.RequireAsync(MembershipCollections.Networks, request.NetworkId, request.NetworkId, cancellationToken);
-        if (linksNetwork)
-        {
-            await context.Store.RequireAsync(MembershipCollections.Networks, proto.LinkedNetworkId, proto.LinkedNetworkId, cancellationToken);
-        }
+    public void Authorize(CreateOrganisationCommand command, Caller caller) => Authorisation.EnsureSecretariat(caller);
 
-        var now = context.Now;
-        var organisation = new Organisation
+    public void Validate(CreateOrganisationCommand command, Violations violations)
+    {
+        violations.RequestId("request_id", command.RequestId).OrganisationDetails(command.Organisation);
+        if (command.Organisation.Kind.Value == OrganisationKind.Network)
         {
-            Id = Identifiers.New(Identifiers.Organisation, request.NetworkId, request.RequestId),
-            NetworkId = request.NetworkId,
-            DisplayName = proto.DisplayName.Trim(),
-            OrganisationNumber = proto.OrganisationNumber.Replace(" ", "", StringComparison.Ordinal),
-            Kind = kind!.Value,
-            Contact = ProtoMapping.ToDomain(proto.Contact),
-            LinkedNetworkId = linksNetwork ? proto.LinkedNetworkId : null,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        return await context.Store.CreateOnceAsync(MembershipCollections.Organisations, request.NetworkId, organisation.Id,
-            () => InsertAsync(context, caller, organisation, cancellationToken), cancellationToken);
+            violations.NetworkId("organisation.linked_network_id", command.LinkedNetworkId)
+                .Require(command.LinkedNetworkId != command.NetworkId, "organisation.linked_network_id",
+                    "A network cannot be a member of itself; name another network.");
+        }
+        else
+        {
+            violations.Require(command.LinkedNetworkId.Length == 0, "organisation.linked_network_id",
+                "Only organisations of kind ORGANISATION_KIND_NETWORK link a network; leave it empty.");
+        }
     }
 
-    private static async Task<Versioned<Organisation>> InsertAsync(MembershipContext context, Caller caller, Organisation organisation, CancellationToken cancellationToken)
+    public async Task<Versioned<Organisation>> HandleAsync(CreateOrganisationCommand command, Caller caller,
+        CancellationToken cancellationToken)
     {
-        await using var unitOfWork = await context.Store.BeginAsync(cancellationToken);
-        var version = await unitOfWork.InsertAsync(MembershipCollections.Organisations, organisation.NetworkId, organisation, cancellationToken);
-        if (organisation.LinkedNetworkId is { } child)
+        var linked = command.Organisation.Kind.Value == OrganisationKind.Network ? command.LinkedNetworkId : null;
+        await context.Store.RequireAsync(MembershipResources.Networks, command.NetworkId, command.NetworkId, cancellationToken);
+        if (linked is not null)
         {
-            var relation = new NetworkRelation(organisation.NetworkId, child, organisation.Id);
-            try
-            {
-                await unitOfWork.InsertAsync(MembershipCollections.NetworkRelations, organisation.NetworkId, relation, cancellationToken);
-                await unitOfWork.InsertAsync(MembershipCollections.NetworkRelations, child, relation, cancellationToken);
-            }
-            catch (DuplicateDocumentException)
-            {
-                throw RpcErrors.AlreadyExists("networkplatform.membership.v1.NetworkRelation", relation.Id,
-                    $"Network '{child}' is already a member of '{organisation.NetworkId}'; see ListNetworkRelations for its organisation.");
-            }
+            await context.Store.RequireAsync(MembershipResources.Networks, linked, linked, cancellationToken);
         }
-        await unitOfWork.PublishAsync(new OrganisationRegistered(Guid.NewGuid(), organisation.CreatedAt, organisation.NetworkId, organisation.Id, version,
-            organisation.Id, organisation.DisplayName, ProtoMapping.EventName(organisation.Kind), organisation.OrganisationNumber, organisation.LinkedNetworkId, caller.Subject), cancellationToken);
-        await unitOfWork.CommitAsync(cancellationToken);
-        return new Versioned<Organisation>(organisation, version);
+        var key = IdempotencyKey.For(nameof(CreateOrganisation), caller, command.RequestId, command);
+        return await context.Writes.CreateAsync(MembershipResources.Organisations, command.NetworkId, key, async unit =>
+        {
+            var now = context.Now;
+            var organisation = Organisation.Register(Identifiers.New(Identifiers.Organisation, command.NetworkId, command.RequestId),
+                command.NetworkId, command.Organisation.Details(), linked, now);
+            if (linked is not null)
+            {
+                await RelateAsync(unit, new NetworkRelation(command.NetworkId, linked, organisation.Id), cancellationToken);
+            }
+            return Change<Organisation>.With(organisation, version => new OrganisationRegistered(Guid.NewGuid(), now,
+                organisation.NetworkId,
+                organisation.Id, version, organisation.Id, organisation.DisplayName, EventNames.Of(organisation.Kind),
+                    organisation.OrganisationNumber,
+                organisation.LinkedNetworkId, caller.Subject));
+        }, cancellationToken);
+    }
+
+    /// <summary>Stores the relation in the parent's and in the child's scope; a network is a member of another once.</summary>
+    private static async Task RelateAsync(IUnitOfWork unit, NetworkRelation relation, CancellationToken cancellationToken)
+    {
+        var relations = MembershipResources.NetworkRelations;
+        if (await unit.GetAsync(relations.Collection, relation.ParentNetworkId, relation.Id, cancellationToken) is not null)
+        {
+            throw new AlreadyExistsException(relations.ApiType, relation.Id,
+                $"Network '{relation.ChildNetworkId}' is already a member of '{relation.ParentNetworkId}'; "
+                + "see ListNetworkRelations for its organisation.");
+        }
+        await unit.InsertAsync(relations.Collection, relation.ParentNetworkId, relation, cancellationToken);
+        await unit.InsertAsync(relations.Collection, relation.ChildNetworkId, relation, cancellationToken);
     }
 }

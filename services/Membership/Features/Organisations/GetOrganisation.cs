@@ -1,17 +1,24 @@
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Storage;
 using NetworkPlatform.Storage;
-using V1 = NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Features.Organisations;
 
-public static class GetOrganisation
+public sealed record GetOrganisationQuery(string NetworkId, string OrganisationId) : INetworkRequest;
+
+/// <summary>Any caller of the network reads an organisation.</summary>
+public sealed class GetOrganisation(MembershipContext context) : IUseCase<GetOrganisationQuery, Versioned<Organisation>>
 {
-    public static async Task<Versioned<Organisation>> HandleAsync(MembershipContext context, Caller caller, V1.GetOrganisationRequest request, CancellationToken cancellationToken)
+    public void Authorize(GetOrganisationQuery query, Caller caller)
     {
-        new Validation().NetworkId("network_id", request.NetworkId).Id("organisation_id", request.OrganisationId).ThrowIfInvalid();
-        Authorisation.EnsureReader(caller, request.NetworkId);
-        return await context.Store.RequireAsync(MembershipCollections.Organisations, request.NetworkId, request.OrganisationId, cancellationToken);
     }
+
+    public void Validate(GetOrganisationQuery query, Violations violations) => violations.Id("organisation_id", query.OrganisationId);
+
+    public Task<Versioned<Organisation>> HandleAsync(GetOrganisationQuery query, Caller caller, CancellationToken cancellationToken) =>
+        context.Store.RequireAsync(MembershipResources.Organisations, query.NetworkId, query.OrganisationId, cancellationToken);
 }

@@ -1,20 +1,28 @@
-using NetworkPlatform.Hosting.Auth;
-using NetworkPlatform.Membership.Contract;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Storage;
-using V1 = NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Features.Organisations;
 
-/// <summary>Every step of an organisation's membership, oldest first, with who decided, when and why.</summary>
-public static class ListMembershipHistory
+public sealed record ListMembershipHistoryQuery(string NetworkId, string OrganisationId) : INetworkRequest;
+
+/// <summary>Every step of an organisation's membership, oldest first, with who decided, when and why; any caller of the network.</summary>
+public sealed class ListMembershipHistory(MembershipContext context) : IUseCase<ListMembershipHistoryQuery, IReadOnlyList<MembershipStep>>
 {
-    public static async Task<V1.ListMembershipHistoryResponse> HandleAsync(MembershipContext context, Caller caller, V1.ListMembershipHistoryRequest request, CancellationToken cancellationToken)
+    public void Authorize(ListMembershipHistoryQuery query, Caller caller)
     {
-        new Validation().NetworkId("network_id", request.NetworkId).Id("organisation_id", request.OrganisationId).ThrowIfInvalid();
-        Authorisation.EnsureReader(caller, request.NetworkId);
-        var organisation = await context.Store.RequireAsync(MembershipCollections.Organisations, request.NetworkId, request.OrganisationId, cancellationToken);
-        var response = new V1.ListMembershipHistoryResponse();
-        response.Steps.AddRange(organisation.Document.Membership.History.Select(ProtoMapping.ToProto));
-        return response;
+    }
+
+    public void Validate(ListMembershipHistoryQuery query, Violations violations) => violations.Id("organisation_id", query.OrganisationId);
+
+    public async Task<IReadOnlyList<MembershipStep>> HandleAsync(ListMembershipHistoryQuery query, Caller caller,
+        CancellationToken cancellationToken)
+    {
+        var organisation = await context.Store.RequireAsync(MembershipResources.Organisations, query.NetworkId, query.OrganisationId,
+            cancellationToken);
+        return organisation.Document.Membership.History;
     }
 }

@@ -1,31 +1,49 @@
-using NetworkPlatform.Hosting.Auth;
-using NetworkPlatform.Membership.Contract;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Storage;
 using NetworkPlatform.Storage;
-using V1 = NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Features.Organisations;
 
-/// <summary>Ordered by id; optional filters on kind and membership state.</summary>
-public static class ListOrganisations
+/// <param name="Kind">Only organisations of this kind; null for every kind.</param>
+/// <param name="MembershipState">Only organisations in this state; null for every state.</param>
+public sealed record ListOrganisationsQuery(string NetworkId, Choice<OrganisationKind>? Kind, Choice<MembershipState>? MembershipState,
+    int PageSize,
+    string PageToken) : INetworkRequest;
+
+/// <summary>Ordered by id; optional filters on kind and membership state; any caller of the network.</summary>
+public sealed class ListOrganisations(MembershipContext context) : IUseCase<ListOrganisationsQuery, Page<Organisation>>
 {
-    public static async Task<Page<Organisation>> HandleAsync(MembershipContext context, Caller caller, V1.ListOrganisationsRequest request, CancellationToken cancellationToken)
+    public void Authorize(ListOrganisationsQuery query, Caller caller)
     {
-        var validation = new Validation().NetworkId("network_id", request.NetworkId);
-        var query = MembershipCollections.Organisations.Query();
-        if (request.Kind != V1.OrganisationKind.Unspecified && validation.Enum("kind", request.Kind, ProtoMapping.ToDomain) is { } kind)
+    }
+
+    public void Validate(ListOrganisationsQuery query, Violations violations)
+    {
+        if (query.Kind is { } kind)
         {
-            query = query.Where(o => o.Kind, kind);
+            violations.Choice("kind", kind);
         }
-        if (request.MembershipState != V1.MembershipState.Unspecified && validation.Enum("membership_state", request.MembershipState, ProtoMapping.ToDomain) is { } state)
+        if (query.MembershipState is { } state)
         {
-            query = query.Where(o => o.Membership.State, state);
+            violations.Choice("membership_state", state);
         }
-        validation.ThrowIfInvalid();
-        var pageSize = Paging.PageSize(request.PageSize);
-        Authorisation.EnsureReader(caller, request.NetworkId);
-        return await context.Store.QueryAsync(MembershipCollections.Organisations, request.NetworkId, query.Page(pageSize,
-            Paging.Token(request.PageToken)), cancellationToken);
+        violations.PageSize("page_size", query.PageSize);
+    }
+
+    public Task<Page<Organisation>> HandleAsync(ListOrganisationsQuery query, Caller caller, CancellationToken cancellationToken)
+    {
+        var organisations = MembershipCollections.Organisations.Query().Page(Paging.Size(query.PageSize), Paging.Token(query.PageToken));
+        if (query.Kind?.Value is { } kind)
+        {
+            organisations = organisations.Where(o => o.Kind, kind);
+        }
+        if (query.MembershipState?.Value is { } state)
+        {
+            organisations = organisations.Where(o => o.Membership.State, state);
+        }
+        return context.Store.QueryAsync(MembershipCollections.Organisations, query.NetworkId, organisations, cancellationToken);
     }
 }

@@ -1,22 +1,26 @@
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Events.Membership;
-using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Storage;
-using V1 = NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Features.Organisations;
 
+public sealed record ReinstateMembershipCommand(string NetworkId, string OrganisationId, string Etag, string Reason) : INetworkRequest;
+
 /// <summary>The secretariat reinstates a suspended membership.</summary>
-public static class ReinstateMembership
+public sealed class ReinstateMembership(MembershipContext context) : IUseCase<ReinstateMembershipCommand, Versioned<Organisation>>
 {
-    public static Task<Versioned<Organisation>> HandleAsync(MembershipContext context, Caller caller, V1.ReinstateMembershipRequest request, CancellationToken cancellationToken)
-    {
-        MembershipChange.Validate(new Validation(), request.NetworkId, request.OrganisationId, request.Etag, request.Reason, reasonRequired: false);
-        Authorisation.EnsureSecretariat(caller, request.NetworkId);
-        var decision = new Decision(caller.Subject, context.Now, request.Reason.Trim());
-        return MembershipChange.RunAsync(context, request.NetworkId, request.OrganisationId, request.Etag,
-            organisation => organisation.ReinstateMembership(decision),
-            (organisation, version) => new MembershipReinstated(Guid.NewGuid(), decision.At, organisation.NetworkId, organisation.Id, version, organisation.Id, decision.DecidedBy, decision.Reason),
-            cancellationToken);
-    }
+    public void Authorize(ReinstateMembershipCommand command, Caller caller) => Authorisation.EnsureSecretariat(caller);
+
+    public void Validate(ReinstateMembershipCommand command, Violations violations) =>
+        violations.Decision(command.OrganisationId, command.Etag, command.Reason, reasonRequired: false);
+
+    public Task<Versioned<Organisation>> HandleAsync(ReinstateMembershipCommand command, Caller caller,
+        CancellationToken cancellationToken) =>
+        OrganisationRules.DecideAsync(context, caller, command.NetworkId, command.OrganisationId, command.Etag, command.Reason,
+            (organisation, decision) => organisation.ReinstateMembership(decision),
+            (changed, decision, version) => new MembershipReinstated(Guid.NewGuid(), decision.At, changed.NetworkId, changed.Id, version,
+                changed.Id, decision.DecidedBy, decision.Reason), cancellationToken);
 }

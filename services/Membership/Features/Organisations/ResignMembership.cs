@@ -1,42 +1,56 @@
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Events.Membership;
-using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Storage;
-using NetworkPlatform.Messaging.Outbox;
 using NetworkPlatform.Storage;
-using V1 = NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Features.Organisations;
+
+public sealed record ResignMembershipCommand(string NetworkId, string OrganisationId, string Etag, string Reason) : INetworkRequest;
 
 /// <summary>
 /// The secretariat, or the organisation itself, ends the membership. Every active appointment of the organisation
 /// ends in the same transaction (reason membership_ended), and the events say so.
 /// </summary>
-public static class ResignMembership
+public sealed class ResignMembership(MembershipContext context) : IUseCase<ResignMembershipCommand, Versioned<Organisation>>
 {
-    public static async Task<Versioned<Organisation>> HandleAsync(MembershipContext context, Caller caller, V1.ResignMembershipRequest request, CancellationToken cancellationToken)
-    {
-        MembershipChange.Validate(new Validation(), request.NetworkId, request.OrganisationId, request.Etag, request.Reason, reasonRequired: true);
-        Authorisation.EnsureSecretariatOrOrganisation(caller, request.NetworkId, request.OrganisationId);
-        var decision = new Decision(caller.Subject, context.Now, request.Reason.Trim());
+    public void Authorize(ResignMembershipCommand command, Caller caller) =>
+        Authorisation.EnsureSecretariatOrOrganisation(caller, command.OrganisationId);
 
-        await using var unitOfWork = await context.Store.BeginAsync(cancellationToken);
-        var current = await unitOfWork.RequireAsync(MembershipCollections.Organisations, request.NetworkId, request.OrganisationId, cancellationToken);
-        var expected = current.ExpectedVersion(MembershipCollections.Organisations, request.Etag);
-        var (resigned, endedAppointments) = current.Document.ResignMembership(decision);
-        var version = await unitOfWork.ReplaceAsync(MembershipCollections.Organisations, request.NetworkId, resigned, expected, cancellationToken);
+    public void Validate(ResignMembershipCommand command, Violations violations) =>
+        violations.Decision(command.OrganisationId, command.Etag, command.Reason, reasonRequired: true);
 
-        foreach (var active in endedAppointments)
+    public Task<Versioned<Organisation>> HandleAsync(ResignMembershipCommand command, Caller caller, CancellationToken cancellationToken) =>
+        context.Writes.InUnitAsync(async unit =>
         {
-            var appointment = await unitOfWork.RequireAsync(MembershipCollections.Appointments, request.NetworkId, active.AppointmentId, cancellationToken);
-            var ended = appointment.Document.End(AppointmentEndReason.MembershipEnded, decision.At, decision.Reason);
-            var appointmentVersion = await unitOfWork.ReplaceAsync(MembershipCollections.Appointments, request.NetworkId, ended, appointment.Version, cancellationToken);
-            await unitOfWork.PublishAsync(new RepresentativeWithdrawn(Guid.NewGuid(), decision.At, ended.NetworkId, ended.Id, appointmentVersion,
-                ended.Id, ended.OrganisationId, ended.PersonId, RepresentativeWithdrawalReasons.MembershipEnded, decision.Reason, decision.At, decision.DecidedBy), cancellationToken);
-        }
-        await unitOfWork.PublishAsync(new MembershipResigned(Guid.NewGuid(), decision.At, resigned.NetworkId, resigned.Id, version,
-            resigned.Id, decision.DecidedBy, decision.Reason, endedAppointments.Select(a => a.AppointmentId).ToList()), cancellationToken);
-        await unitOfWork.CommitAsync(cancellationToken);
-        return new Versioned<Organisation>(resigned, version);
+            var decision = new Decision(caller.Subject, context.Now, command.Reason.Trim());
+            var (networkId, organisations) = (command.NetworkId, MembershipResources.Organisations);
+            var current = await unit.RequireForUpdateAsync(organisations, networkId, command.OrganisationId, cancellationToken);
+            var expected = current.ExpectedVersion(organisations, networkId, command.OrganisationId, command.Etag);
+            var (resigned, endedAppointments) = current.Document.ResignMembership(decision);
+            foreach (var active in endedAppointments)
+            {
+                await EndAsync(unit, networkId, active.AppointmentId, decision, cancellationToken);
+            }
+            var ended = endedAppointments.Select(a => a.AppointmentId).ToList();
+            return await unit.ReplaceAsync(organisations, networkId, Change<Organisation>.With(resigned, version =>
+                new MembershipResigned(Guid.NewGuid(), decision.At, resigned.NetworkId, resigned.Id, version, resigned.Id,
+                    decision.DecidedBy,
+                    decision.Reason, ended)), expected, cancellationToken);
+        }, cancellationToken);
+
+    private static async Task EndAsync(IUnitOfWork unit, string networkId, string appointmentId, Decision decision,
+        CancellationToken cancellationToken)
+    {
+        var appointment = await unit.RequireForUpdateAsync(MembershipResources.Representatives, networkId, appointmentId,
+            cancellationToken);
+        var ended = appointment.Document.End(AppointmentEndReason.MembershipEnded, decision.At, decision.Reason);
+        await unit.ReplaceAsync(MembershipResources.Representatives, networkId, Change<Appointment>.With(ended, version =>
+            new RepresentativeWithdrawn(Guid.NewGuid(), decision.At, ended.NetworkId, ended.Id, version, ended.Id, ended.OrganisationId,
+                ended.PersonId, RepresentativeWithdrawalReasons.MembershipEnded, decision.Reason, decision.At, decision.DecidedBy)),
+            appointment.Version, cancellationToken);
     }
 }

@@ -1,22 +1,26 @@
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Events.Membership;
-using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Storage;
-using V1 = NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Features.Organisations;
 
-/// <summary>The secretariat suspends an active membership, with a reason. Appointments stay, but suspended members cannot appoint.</summary>
-public static class SuspendMembership
+public sealed record SuspendMembershipCommand(string NetworkId, string OrganisationId, string Etag, string Reason) : INetworkRequest;
+
+/// <summary>The secretariat suspends an active membership, with a reason; appointments stay, but it cannot appoint.</summary>
+public sealed class SuspendMembership(MembershipContext context) : IUseCase<SuspendMembershipCommand, Versioned<Organisation>>
 {
-    public static Task<Versioned<Organisation>> HandleAsync(MembershipContext context, Caller caller, V1.SuspendMembershipRequest request, CancellationToken cancellationToken)
-    {
-        MembershipChange.Validate(new Validation(), request.NetworkId, request.OrganisationId, request.Etag, request.Reason, reasonRequired: true);
-        Authorisation.EnsureSecretariat(caller, request.NetworkId);
-        var decision = new Decision(caller.Subject, context.Now, request.Reason.Trim());
-        return MembershipChange.RunAsync(context, request.NetworkId, request.OrganisationId, request.Etag,
-            organisation => organisation.SuspendMembership(decision),
-            (organisation, version) => new MembershipSuspended(Guid.NewGuid(), decision.At, organisation.NetworkId, organisation.Id, version, organisation.Id, decision.DecidedBy, decision.Reason),
-            cancellationToken);
-    }
+    public void Authorize(SuspendMembershipCommand command, Caller caller) => Authorisation.EnsureSecretariat(caller);
+
+    public void Validate(SuspendMembershipCommand command, Violations violations) =>
+        violations.Decision(command.OrganisationId, command.Etag, command.Reason, reasonRequired: true);
+
+    public Task<Versioned<Organisation>> HandleAsync(SuspendMembershipCommand command, Caller caller,
+        CancellationToken cancellationToken) =>
+        OrganisationRules.DecideAsync(context, caller, command.NetworkId, command.OrganisationId, command.Etag, command.Reason,
+            (organisation, decision) => organisation.SuspendMembership(decision),
+            (changed, decision, version) => new MembershipSuspended(Guid.NewGuid(), decision.At, changed.NetworkId, changed.Id, version,
+                changed.Id, decision.DecidedBy, decision.Reason), cancellationToken);
 }

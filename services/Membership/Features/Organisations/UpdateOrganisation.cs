@@ -1,45 +1,34 @@
-using NetworkPlatform.Hosting.Auth;
-using NetworkPlatform.Membership.Contract;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Storage;
 using NetworkPlatform.Storage;
-using V1 = NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Features.Organisations;
 
+/// <param name="UpdateMask">The detail fields to change (empty: all of them).</param>
+public sealed record UpdateOrganisationCommand(string NetworkId, string OrganisationId, string Etag, IReadOnlyList<string> UpdateMask,
+    OrganisationInput Organisation) : INetworkRequest;
+
 /// <summary>The secretariat or the organisation itself updates its descriptive fields (field mask + etag).</summary>
-public static class UpdateOrganisation
+public sealed class UpdateOrganisation(MembershipContext context) : IUseCase<UpdateOrganisationCommand, Versioned<Organisation>>
 {
-    private static readonly string[] Updatable = ["display_name", "organisation_number", "kind", "contact"];
+    public void Authorize(UpdateOrganisationCommand command, Caller caller) =>
+        Authorisation.EnsureSecretariatOrOrganisation(caller, command.OrganisationId);
 
-    public static async Task<Versioned<Organisation>> HandleAsync(MembershipContext context, Caller caller, V1.UpdateOrganisationRequest request, CancellationToken cancellationToken)
+    public void Validate(UpdateOrganisationCommand command, Violations violations) => violations
+        .Id("organisation.id", command.OrganisationId)
+        .Etag("organisation.etag", command.Etag)
+        .UpdateMask("update_mask", command.UpdateMask, OrganisationDetails.Fields.Updatable)
+        .OrganisationDetails(command.Organisation, UpdateMasks.Effective(command.UpdateMask, OrganisationDetails.Fields.Updatable));
+
+    public Task<Versioned<Organisation>> HandleAsync(UpdateOrganisationCommand command, Caller caller, CancellationToken cancellationToken)
     {
-        var validation = new Validation().NetworkId("network_id", request.NetworkId).Message("organisation", request.Organisation);
-        var proto = request.Organisation ?? new V1.Organisation();
-        validation.Id("organisation.id", proto.Id).Etag("organisation.etag", proto.Etag);
-        var mask = UpdateMask.Paths(validation, request.UpdateMask, Updatable);
-        var kind = OrganisationFields.Validate(validation, proto, mask.Contains);
-        validation.ThrowIfInvalid();
-        Authorisation.EnsureSecretariatOrOrganisation(caller, request.NetworkId, proto.Id);
-
-        await using var unitOfWork = await context.Store.BeginAsync(cancellationToken);
-        var current = await unitOfWork.RequireAsync(MembershipCollections.Organisations, request.NetworkId, proto.Id, cancellationToken);
-        var expected = current.ExpectedVersion(MembershipCollections.Organisations, proto.Etag);
-        var o = current.Document;
-        if (kind is { } newKind && (newKind == OrganisationKind.Network) != (o.Kind == OrganisationKind.Network))
-        {
-            throw Hosting.Errors.RpcErrors.InvalidArgument("organisation.kind", "An organisation cannot change to or from ORGANISATION_KIND_NETWORK; register a new organisation instead.");
-        }
-        var updated = o with
-        {
-            DisplayName = mask.Contains("display_name") ? proto.DisplayName.Trim() : o.DisplayName,
-            OrganisationNumber = mask.Contains("organisation_number") ? proto.OrganisationNumber.Replace(" ", "", StringComparison.Ordinal) : o.OrganisationNumber,
-            Kind = kind ?? o.Kind,
-            Contact = mask.Contains("contact") ? ProtoMapping.ToDomain(proto.Contact) : o.Contact,
-            UpdatedAt = context.Now,
-        };
-        var version = await unitOfWork.ReplaceAsync(MembershipCollections.Organisations, request.NetworkId, updated, expected, cancellationToken);
-        await unitOfWork.CommitAsync(cancellationToken);
-        return new Versioned<Organisation>(updated, version);
+        var fields = UpdateMasks.Effective(command.UpdateMask, OrganisationDetails.Fields.Updatable);
+        return context.Writes.ChangeAsync(MembershipResources.Organisations, command.NetworkId, command.OrganisationId, command.Etag,
+            organisation => Change<Organisation>.Quiet(organisation.Update(command.Organisation.Details(), fields, context.Now)),
+                cancellationToken);
     }
 }

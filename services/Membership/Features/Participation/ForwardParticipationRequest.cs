@@ -1,40 +1,56 @@
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Failures;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Events.Membership;
-using NetworkPlatform.Hosting.Errors;
-using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Storage;
-using NetworkPlatform.Messaging.Outbox;
 using NetworkPlatform.Storage;
-using V1 = NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Features.Participation;
 
-/// <summary>The handling network's secretariat passes the request to a network it is a member of (e.g. national to international).</summary>
-public static class ForwardParticipationRequest
-{
-    public static async Task<Versioned<ParticipationRequest>> HandleAsync(MembershipContext context, Caller caller, V1.ForwardParticipationRequestRequest request, CancellationToken cancellationToken)
-    {
-        new Validation().NetworkId("network_id", request.NetworkId).Id("participation_request_id", request.ParticipationRequestId)
-            .NetworkId("to_network_id", request.ToNetworkId).Etag("etag", request.Etag).MaxLength("note", request.Note, 2000).ThrowIfInvalid();
-        Authorisation.EnsureSecretariat(caller, request.NetworkId);
+public sealed record ForwardParticipationRequestCommand(string NetworkId, string ParticipationRequestId, string ToNetworkId, string Etag,
+    string Note) : INetworkRequest;
 
-        await using var unitOfWork = await context.Store.BeginAsync(cancellationToken);
-        var current = await ParticipationRequests.LoadAsync(unitOfWork, request.NetworkId, request.ParticipationRequestId, cancellationToken);
-        ParticipationRequests.EnsureHandledBy(current.Document, request.NetworkId);
-        var relation = await unitOfWork.GetAsync(MembershipCollections.NetworkRelations, request.NetworkId, NetworkRelation.RelationId(request.ToNetworkId, request.NetworkId), cancellationToken);
-        if (relation is null)
+/// <summary>The handling network's secretariat passes the request to a network it is a member of (e.g. national to
+/// international).</summary>
+public sealed class ForwardParticipationRequest(MembershipContext context)
+    : IUseCase<ForwardParticipationRequestCommand, Versioned<ParticipationRequest>>
+{
+    public void Authorize(ForwardParticipationRequestCommand command, Caller caller) => Authorisation.EnsureSecretariat(caller);
+
+    public void Validate(ForwardParticipationRequestCommand command, Violations violations) => violations
+        .Id("participation_request_id", command.ParticipationRequestId)
+        .NetworkId("to_network_id", command.ToNetworkId)
+        .Etag("etag", command.Etag)
+        .Text("note", command.Note, MembershipRules.MaxReasonLength);
+
+    public Task<Versioned<ParticipationRequest>> HandleAsync(ForwardParticipationRequestCommand command, Caller caller,
+        CancellationToken cancellationToken) =>
+        context.Writes.InUnitAsync(async unit =>
         {
-            throw RpcErrors.FailedPrecondition("NOT_A_PARENT_NETWORK", $"networks/{request.ToNetworkId}",
-                $"'{request.NetworkId}' is not a member of '{request.ToNetworkId}'; forward only to a network listed as a parent by ListNetworkRelations.");
-        }
-        var expected = current.ExpectedVersion(MembershipCollections.ParticipationRequests, request.Etag);
-        var now = context.Now;
-        var forwarded = current.Document.Forward(request.ToNetworkId, caller.Subject, now, request.Note.Trim());
-        var version = await unitOfWork.ReplaceAsync(MembershipCollections.ParticipationRequests, forwarded.OriginNetworkId, forwarded, expected, cancellationToken);
-        await unitOfWork.InsertAsync(MembershipCollections.ParticipationRequestLinks, request.ToNetworkId, new ParticipationRequestLink(forwarded.Id, forwarded.OriginNetworkId, now), cancellationToken);
-        await unitOfWork.PublishAsync(new ParticipationForwarded(Guid.NewGuid(), now, request.NetworkId, forwarded.Id, version,
-            forwarded.Id, forwarded.OriginNetworkId, request.NetworkId, request.ToNetworkId, caller.Subject), cancellationToken);
-        await unitOfWork.CommitAsync(cancellationToken);
-        return new Versioned<ParticipationRequest>(forwarded, version);
-    }
+            var (networkId, to, requests) = (command.NetworkId, command.ToNetworkId, MembershipResources.ParticipationRequests);
+            var current = await ParticipationRequests.LoadForUpdateAsync(unit, networkId, command.ParticipationRequestId,
+                cancellationToken);
+            ParticipationRequests.EnsureHandledBy(current.Document, networkId);
+            if (await unit.GetAsync(MembershipCollections.NetworkRelations, networkId, NetworkRelation.RelationId(to, networkId),
+                cancellationToken) is null)
+            {
+                throw new RuleViolationException("NOT_A_PARENT_NETWORK", $"networks/{to}",
+                    $"'{networkId}' is not a member of '{to}'; forward only to a network listed as a parent by ListNetworkRelations.");
+            }
+            var origin = current.Document.OriginNetworkId;
+            var expected = current.ExpectedVersion(requests, origin, current.Document.Id, command.Etag);
+            var now = context.Now;
+            var forwarded = current.Document.Forward(to, caller.Subject, now, command.Note.Trim());
+            var stored = await unit.ReplaceAsync(requests, origin, Change<ParticipationRequest>.With(forwarded, version =>
+                new ParticipationForwarded(Guid.NewGuid(), now, networkId, forwarded.Id, version, forwarded.Id, origin, networkId, to,
+                    caller.Subject)),
+                expected, cancellationToken);
+            await unit.InsertAsync(MembershipCollections.ParticipationRequestLinks, to,
+                new ParticipationRequestLink(forwarded.Id, origin, now),
+                cancellationToken);
+            return stored;
+        }, cancellationToken);
 }

@@ -1,17 +1,25 @@
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Storage;
-using V1 = NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Features.Participation;
 
+public sealed record GetParticipationRequestQuery(string NetworkId, string ParticipationRequestId) : INetworkRequest;
+
 /// <summary>Any caller of a network the request reached sees it, with its whole forwarding chain.</summary>
-public static class GetParticipationRequest
+public sealed class GetParticipationRequest(MembershipContext context) : IUseCase<GetParticipationRequestQuery,
+    Versioned<ParticipationRequest>>
 {
-    public static async Task<Versioned<ParticipationRequest>> HandleAsync(MembershipContext context, Caller caller, V1.GetParticipationRequestRequest request, CancellationToken cancellationToken)
+    public void Authorize(GetParticipationRequestQuery query, Caller caller)
     {
-        new Validation().NetworkId("network_id", request.NetworkId).Id("participation_request_id", request.ParticipationRequestId).ThrowIfInvalid();
-        Authorisation.EnsureReader(caller, request.NetworkId);
-        return await ParticipationRequests.LoadAsync(context.Store, request.NetworkId, request.ParticipationRequestId, cancellationToken);
     }
+
+    public void Validate(GetParticipationRequestQuery query, Violations violations) =>
+        violations.Id("participation_request_id", query.ParticipationRequestId);
+
+    public Task<Versioned<ParticipationRequest>> HandleAsync(GetParticipationRequestQuery query, Caller caller,
+        CancellationToken cancellationToken) =>
+        ParticipationRequests.LoadAsync(context.Store, query.NetworkId, query.ParticipationRequestId, cancellationToken);
 }

@@ -1,89 +1,99 @@
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Failures;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Events.Membership;
-using NetworkPlatform.Hosting.Errors;
-using NetworkPlatform.Hosting.Auth;
-using NetworkPlatform.Membership.Contract;
 using NetworkPlatform.Membership.Domain;
+using NetworkPlatform.Membership.Features.Representatives;
 using NetworkPlatform.Membership.Storage;
-using NetworkPlatform.Messaging.Outbox;
 using NetworkPlatform.Storage;
-using V1 = NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Features.Participation;
+
+/// <param name="GroupNetworkId">The network that owns the group; empty for the request's own network.</param>
+public sealed record RequestParticipationCommand(string NetworkId, string RequestId, string OrganisationId, string PersonId,
+    Choice<ParticipationKind> Kind, string GroupId, string ProposedGroupName, string GroupNetworkId, string Motivation) : INetworkRequest
+{
+    public string EffectiveGroupNetworkId => GroupNetworkId.Length == 0 ? NetworkId : GroupNetworkId;
+}
 
 /// <summary>
 /// An active representative of an active member asks to join a group or to create one, in its own network or in a
 /// network above it (then the secretariat forwards it up). The secretariat may file it on the representative's behalf.
 /// </summary>
-public static class RequestParticipation
+public sealed class RequestParticipation(MembershipContext context) : IUseCase<RequestParticipationCommand, Versioned<ParticipationRequest>>
 {
-    public static async Task<Versioned<ParticipationRequest>> HandleAsync(MembershipContext context, Caller caller, V1.RequestParticipationRequest request, CancellationToken cancellationToken)
+    public void Authorize(RequestParticipationCommand command, Caller caller)
     {
-        var validation = new Validation().NetworkId("network_id", request.NetworkId).RequestId("request_id", request.RequestId)
-            .Message("participation_request", request.ParticipationRequest);
-        var proto = request.ParticipationRequest ?? new V1.ParticipationRequest();
-        validation.Id("participation_request.organisation_id", proto.OrganisationId).Id("participation_request.person_id", proto.PersonId)
-            .MaxLength("participation_request.motivation", proto.Motivation, 4000);
-        var kind = validation.Enum("participation_request.kind", proto.Kind, ProtoMapping.ToDomain);
-        if (kind == ParticipationKind.JoinGroup)
+        Authorisation.EnsureSecretariatOrOrganisation(caller, command.OrganisationId);
+        if (!caller.HasRole(Roles.Secretariat) && caller.PersonId is not null && caller.PersonId != command.PersonId)
         {
-            validation.Id("participation_request.group_id", proto.GroupId);
+            throw new PermissionDeniedException("OTHER_PERSON",
+                "A representative asks for themselves; send your own person_id, or ask the secretariat to file it.");
         }
-        if (kind == ParticipationKind.CreateGroup)
-        {
-            validation.Required("participation_request.proposed_group_name", proto.ProposedGroupName);
-        }
-        var groupNetworkId = proto.GroupNetworkId.Length == 0 ? request.NetworkId : proto.GroupNetworkId;
-        validation.NetworkId("participation_request.group_network_id", groupNetworkId);
-        validation.ThrowIfInvalid();
-        Authorisation.EnsureSecretariatOrOrganisation(caller, request.NetworkId, proto.OrganisationId);
-        if (!caller.HasRole(Roles.Secretariat) && caller.PersonId is not null && caller.PersonId != proto.PersonId)
-        {
-            throw RpcErrors.PermissionDenied("OTHER_PERSON", "A representative asks for themselves; send your own person_id, or ask the secretariat to file it.");
-        }
-        await EnsureActiveRepresentativeAsync(context, caller, request.NetworkId, proto, cancellationToken);
-        if (groupNetworkId != request.NetworkId && !(await ParticipationRequests.AncestorsAsync(context.Store, request.NetworkId, cancellationToken)).Contains(groupNetworkId))
-        {
-            throw RpcErrors.FailedPrecondition("GROUP_NETWORK_NOT_A_PARENT", $"networks/{groupNetworkId}",
-                $"'{groupNetworkId}' is neither '{request.NetworkId}' nor a network it is a member of; see ListNetworkRelations.");
-        }
+    }
 
-        var now = context.Now;
-        var participation = new ParticipationRequest
+    public void Validate(RequestParticipationCommand command, Violations violations)
+    {
+        violations.RequestId("request_id", command.RequestId)
+            .Id("participation_request.organisation_id", command.OrganisationId)
+            .Id("participation_request.person_id", command.PersonId)
+            .Text("participation_request.motivation", command.Motivation, 4000)
+            .Choice("participation_request.kind", command.Kind);
+        if (command.Kind.Value == ParticipationKind.JoinGroup)
         {
-            Id = Identifiers.New(Identifiers.ParticipationRequest, request.NetworkId, request.RequestId),
-            OriginNetworkId = request.NetworkId,
-            OrganisationId = proto.OrganisationId,
-            PersonId = proto.PersonId,
-            Kind = kind!.Value,
-            GroupId = kind == ParticipationKind.JoinGroup ? proto.GroupId : "",
-            ProposedGroupName = kind == ParticipationKind.CreateGroup ? proto.ProposedGroupName.Trim() : "",
-            GroupNetworkId = groupNetworkId,
-            Motivation = proto.Motivation.Trim(),
-            HandlingNetworkId = request.NetworkId,
-            CreatedAt = now,
-        };
-        return await context.Store.CreateOnceAsync(MembershipCollections.ParticipationRequests, request.NetworkId, participation.Id, async () =>
+            violations.Id("participation_request.group_id", command.GroupId);
+        }
+        if (command.Kind.Value == ParticipationKind.CreateGroup)
         {
-            await using var unitOfWork = await context.Store.BeginAsync(cancellationToken);
-            var version = await unitOfWork.InsertAsync(MembershipCollections.ParticipationRequests, request.NetworkId, participation, cancellationToken);
-            await unitOfWork.InsertAsync(MembershipCollections.ParticipationRequestLinks, request.NetworkId, new ParticipationRequestLink(participation.Id, request.NetworkId, now), cancellationToken);
-            await unitOfWork.PublishAsync(new ParticipationRequested(Guid.NewGuid(), now, request.NetworkId, participation.Id, version,
-                participation.Id, participation.OrganisationId, participation.PersonId, ProtoMapping.EventName(participation.Kind), participation.GroupId,
-                participation.ProposedGroupName, participation.GroupNetworkId), cancellationToken);
-            await unitOfWork.CommitAsync(cancellationToken);
-            return new Versioned<ParticipationRequest>(participation, version);
+            violations.Required("participation_request.proposed_group_name", command.ProposedGroupName);
+        }
+        violations.NetworkId("participation_request.group_network_id", command.EffectiveGroupNetworkId);
+    }
+
+    public async Task<Versioned<ParticipationRequest>> HandleAsync(RequestParticipationCommand command, Caller caller,
+        CancellationToken cancellationToken)
+    {
+        var (networkId, groupNetworkId) = (command.NetworkId, command.EffectiveGroupNetworkId);
+        await EnsureActiveRepresentativeAsync(command, cancellationToken);
+        if (groupNetworkId != networkId && !(await ParticipationRequests.AncestorsAsync(context.Store, networkId,
+            cancellationToken)).Contains(groupNetworkId))
+        {
+            throw new RuleViolationException("GROUP_NETWORK_NOT_A_PARENT", $"networks/{groupNetworkId}",
+                $"'{groupNetworkId}' is neither '{networkId}' nor a network it is a member of; see ListNetworkRelations.");
+        }
+        var key = IdempotencyKey.For(nameof(RequestParticipation), caller, command.RequestId, command);
+        return await context.Writes.CreateAsync(MembershipResources.ParticipationRequests, networkId, key, async unit =>
+        {
+            var now = context.Now;
+            var wish = new ParticipationWish(command.Kind.Value.GetValueOrDefault(), command.GroupId, command.ProposedGroupName,
+                groupNetworkId,
+                command.Motivation);
+            var request = ParticipationRequest.Submit(Identifiers.New(Identifiers.ParticipationRequest, networkId, command.RequestId),
+                networkId,
+                command.OrganisationId, command.PersonId, wish, now);
+            await unit.InsertAsync(MembershipCollections.ParticipationRequestLinks, networkId,
+                new ParticipationRequestLink(request.Id, networkId, now),
+                cancellationToken);
+            return Change<ParticipationRequest>.With(request, version => new ParticipationRequested(Guid.NewGuid(), now, networkId,
+                request.Id,
+                version, request.Id, request.OrganisationId, request.PersonId, EventNames.Of(request.Kind), request.GroupId,
+                request.ProposedGroupName, request.GroupNetworkId));
         }, cancellationToken);
     }
 
-    private static async Task EnsureActiveRepresentativeAsync(MembershipContext context, Caller caller, string networkId, V1.ParticipationRequest proto, CancellationToken cancellationToken)
+    private async Task EnsureActiveRepresentativeAsync(RequestParticipationCommand command, CancellationToken cancellationToken)
     {
-        var check = await Representatives.CheckRepresentative.HandleAsync(context, caller,
-            new V1.CheckRepresentativeRequest { NetworkId = networkId, PersonId = proto.PersonId, OrganisationId = proto.OrganisationId }, cancellationToken);
+        var check = await CheckRepresentative.CheckAsync(context,
+            new CheckRepresentativeQuery(command.NetworkId, command.PersonId, command.OrganisationId), cancellationToken);
         if (!check.ActiveRepresentative)
         {
-            throw RpcErrors.FailedPrecondition(check.Reason == Representatives.CheckRepresentative.MembershipNotActive ? "MEMBERSHIP_NOT_ACTIVE" : "NOT_A_REPRESENTATIVE",
-                $"networks/{networkId}/persons/{proto.PersonId}",
-                $"Only active representatives of active members ask to take part ({check.Reason}); the organisation appoints the person first.");
+            throw new RuleViolationException(
+                check.Reason == CheckRepresentative.MembershipNotActive ? "MEMBERSHIP_NOT_ACTIVE" : "NOT_A_REPRESENTATIVE",
+                $"networks/{command.NetworkId}/persons/{command.PersonId}",
+                $"Only active representatives of active members ask to take part ({check.Reason}); "
+                + "the organisation appoints the person first.");
         }
     }
 }

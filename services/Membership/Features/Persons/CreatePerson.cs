@@ -1,46 +1,41 @@
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Application.Changes;
 using NetworkPlatform.Events.Membership;
-using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Storage;
-using NetworkPlatform.Messaging.Outbox;
 using NetworkPlatform.Storage;
-using V1 = NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Features.Persons;
 
-/// <summary>The secretariat, or the employer organisation itself, registers a person.</summary>
-public static class CreatePerson
-{
-    public static async Task<Versioned<Person>> HandleAsync(MembershipContext context, Caller caller, V1.CreatePersonRequest request, CancellationToken cancellationToken)
-    {
-        var validation = new Validation().NetworkId("network_id", request.NetworkId).RequestId("request_id", request.RequestId).Message("person", request.Person);
-        var proto = request.Person ?? new V1.Person();
-        PersonFields.Validate(validation, proto);
-        validation.Id("person.employer_organisation_id", proto.EmployerOrganisationId);
-        validation.ThrowIfInvalid();
-        Authorisation.EnsureSecretariatOrOrganisation(caller, request.NetworkId, proto.EmployerOrganisationId);
-        await context.Store.RequireAsync(MembershipCollections.Organisations, request.NetworkId, proto.EmployerOrganisationId, cancellationToken);
+public sealed record CreatePersonCommand(string NetworkId, string RequestId, string EmployerOrganisationId, PersonDetails Person)
+    : INetworkRequest;
 
-        var now = context.Now;
-        var person = new Person
+/// <summary>The secretariat, or the employer organisation itself, registers a person.</summary>
+public sealed class CreatePerson(MembershipContext context) : IUseCase<CreatePersonCommand, Versioned<Person>>
+{
+    public void Authorize(CreatePersonCommand command, Caller caller) =>
+        Authorisation.EnsureSecretariatOrOrganisation(caller, command.EmployerOrganisationId);
+
+    public void Validate(CreatePersonCommand command, Violations violations) => violations
+        .RequestId("request_id", command.RequestId)
+        .Id("person.employer_organisation_id", command.EmployerOrganisationId)
+        .PersonDetails("person", command.Person);
+
+    public async Task<Versioned<Person>> HandleAsync(CreatePersonCommand command, Caller caller, CancellationToken cancellationToken)
+    {
+        await context.Store.RequireAsync(MembershipResources.Organisations, command.NetworkId, command.EmployerOrganisationId,
+            cancellationToken);
+        var key = IdempotencyKey.For(nameof(CreatePerson), caller, command.RequestId, command);
+        return await context.Writes.CreateAsync(MembershipResources.Persons, command.NetworkId, key, _ =>
         {
-            Id = Identifiers.New(Identifiers.Person, request.NetworkId, request.RequestId),
-            NetworkId = request.NetworkId,
-            FullName = proto.FullName.Trim(),
-            Email = proto.Email.Trim(),
-            Phone = proto.Phone.Trim(),
-            EmployerOrganisationId = proto.EmployerOrganisationId,
-            ExpertiseAreas = PersonFields.Areas(proto),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        return await context.Store.CreateOnceAsync(MembershipCollections.Persons, request.NetworkId, person.Id, async () =>
-        {
-            await using var unitOfWork = await context.Store.BeginAsync(cancellationToken);
-            var version = await unitOfWork.InsertAsync(MembershipCollections.Persons, person.NetworkId, person, cancellationToken);
-            await unitOfWork.PublishAsync(new PersonRegistered(Guid.NewGuid(), now, person.NetworkId, person.Id, version, person.Id, person.FullName, person.EmployerOrganisationId), cancellationToken);
-            await unitOfWork.CommitAsync(cancellationToken);
-            return new Versioned<Person>(person, version);
+            var now = context.Now;
+            var person = Person.Register(Identifiers.New(Identifiers.Person, command.NetworkId, command.RequestId), command.NetworkId,
+                command.EmployerOrganisationId, command.Person, now);
+            return Task.FromResult(Change<Person>.With(person, version =>
+                new PersonRegistered(Guid.NewGuid(), now, person.NetworkId, person.Id, version, person.Id, person.FullName,
+                    person.EmployerOrganisationId)));
         }, cancellationToken);
     }
 }

@@ -1,23 +1,31 @@
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Application.Changes;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Features.GroupLeadership;
 using NetworkPlatform.Membership.Storage;
 using NetworkPlatform.Storage;
-using V1 = NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Features.Persons;
 
-/// <summary>
-/// Any caller of the network; personal data is withheld by the mapping unless <see cref="PersonalDataPolicy"/> allows it
-/// for the returned viewer (the caller with the members of the groups it leads).
-/// </summary>
-public static class GetPerson
+public sealed record GetPersonQuery(string NetworkId, string PersonId) : INetworkRequest;
+
+/// <summary>A person and who is looking (their personal data is shown only as <see cref="PersonalDataPolicy"/> allows).</summary>
+public sealed record PersonView(Versioned<Person> Person, PersonalDataViewer Viewer);
+
+/// <summary>Any caller of the network; the viewer is the caller with the members of the groups it leads.</summary>
+public sealed class GetPerson(MembershipContext context) : IUseCase<GetPersonQuery, PersonView>
 {
-    public static async Task<(Versioned<Person> Person, PersonalDataViewer Viewer)> HandleAsync(MembershipContext context, Caller caller, V1.GetPersonRequest request, CancellationToken cancellationToken)
+    public void Authorize(GetPersonQuery query, Caller caller)
     {
-        new Validation().NetworkId("network_id", request.NetworkId).Id("person_id", request.PersonId).ThrowIfInvalid();
-        Authorisation.EnsureReader(caller, request.NetworkId);
-        var person = await context.Store.RequireAsync(MembershipCollections.Persons, request.NetworkId, request.PersonId, cancellationToken);
-        return (person, await LedGroupMembers.ViewerAsync(context, caller, request.NetworkId, cancellationToken));
+    }
+
+    public void Validate(GetPersonQuery query, Violations violations) => violations.Id("person_id", query.PersonId);
+
+    public async Task<PersonView> HandleAsync(GetPersonQuery query, Caller caller, CancellationToken cancellationToken)
+    {
+        var person = await context.Store.RequireAsync(MembershipResources.Persons, query.NetworkId, query.PersonId, cancellationToken);
+        return new PersonView(person, await LedGroupMembers.ViewerAsync(context, caller, query.NetworkId, cancellationToken));
     }
 }

@@ -1,24 +1,36 @@
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Features.GroupLeadership;
 using NetworkPlatform.Membership.Storage;
 using NetworkPlatform.Storage;
-using V1 = NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Features.Persons;
 
+/// <param name="EmployerOrganisationId">Only this organisation's persons; empty for all.</param>
+public sealed record ListPersonsQuery(string NetworkId, string EmployerOrganisationId, int PageSize, string PageToken) : INetworkRequest;
+
+public sealed record PersonPage(Page<Person> Page, PersonalDataViewer Viewer);
+
 /// <summary>Ordered by id; optionally only one employer's persons. The viewer decides whose personal data is shown.</summary>
-public static class ListPersons
+public sealed class ListPersons(MembershipContext context) : IUseCase<ListPersonsQuery, PersonPage>
 {
-    public static async Task<(Page<Person> Page, PersonalDataViewer Viewer)> HandleAsync(MembershipContext context, Caller caller, V1.ListPersonsRequest request, CancellationToken cancellationToken)
+    public void Authorize(ListPersonsQuery query, Caller caller)
     {
-        new Validation().NetworkId("network_id", request.NetworkId).MaxLength("employer_organisation_id", request.EmployerOrganisationId, 100).ThrowIfInvalid();
-        var pageSize = Paging.PageSize(request.PageSize);
-        Authorisation.EnsureReader(caller, request.NetworkId);
-        var query = MembershipCollections.Persons.Query().Page(pageSize, Paging.Token(request.PageToken));
-        query = request.EmployerOrganisationId.Length > 0 ? query.Where(p => p.EmployerOrganisationId,
-            request.EmployerOrganisationId) : query;
-        var page = await context.Store.QueryAsync(MembershipCollections.Persons, request.NetworkId, query, cancellationToken);
-        return (page, await LedGroupMembers.ViewerAsync(context, caller, request.NetworkId, cancellationToken));
+    }
+
+    public void Validate(ListPersonsQuery query, Violations violations) => violations
+        .Text("employer_organisation_id", query.EmployerOrganisationId, 100)
+        .PageSize("page_size", query.PageSize);
+
+    public async Task<PersonPage> HandleAsync(ListPersonsQuery query, Caller caller, CancellationToken cancellationToken)
+    {
+        var persons = MembershipCollections.Persons.Query().Page(
+            Application.Validation.Paging.Size(query.PageSize), Application.Validation.Paging.Token(query.PageToken));
+        persons = query.EmployerOrganisationId.Length > 0 ? persons.Where(p => p.EmployerOrganisationId,
+            query.EmployerOrganisationId) : persons;
+        var page = await context.Store.QueryAsync(MembershipCollections.Persons, query.NetworkId, persons, cancellationToken);
+        return new PersonPage(page, await LedGroupMembers.ViewerAsync(context, caller, query.NetworkId, cancellationToken));
     }
 }

@@ -1,74 +1,47 @@
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Application.Changes;
 using NetworkPlatform.Events.Membership;
-using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Storage;
-using NetworkPlatform.Messaging.Outbox;
 using NetworkPlatform.Storage;
-using V1 = NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Features.Persons;
 
+/// <param name="UpdateMask">The detail fields to change (empty: all of them).</param>
+public sealed record UpdatePersonCommand(string NetworkId, string PersonId, string Etag, IReadOnlyList<string> UpdateMask,
+    PersonDetails Person)
+    : INetworkRequest;
+
 /// <summary>The secretariat, the person's employer organisation or the person updates name, contact data and expertise.</summary>
-public static class UpdatePerson
+public sealed class UpdatePerson(MembershipContext context) : IUseCase<UpdatePersonCommand, Versioned<Person>>
 {
-    private static readonly string[] Updatable = ["full_name", "email", "phone", "expertise_areas"];
-
-    public static async Task<Versioned<Person>> HandleAsync(MembershipContext context, Caller caller, V1.UpdatePersonRequest request, CancellationToken cancellationToken)
+    // Who may is decided on the stored person (its employer), in HandleAsync.
+    public void Authorize(UpdatePersonCommand command, Caller caller)
     {
-        var validation = new Validation().NetworkId("network_id", request.NetworkId).Message("person", request.Person);
-        var proto = request.Person ?? new V1.Person();
-        validation.Id("person.id", proto.Id).Etag("person.etag", proto.Etag);
-        var mask = UpdateMask.Paths(validation, request.UpdateMask, Updatable);
-        PersonFields.Validate(validation, proto, mask.Contains);
-        validation.ThrowIfInvalid();
-        caller.EnsureNetwork(request.NetworkId);
-
-        await using var unitOfWork = await context.Store.BeginAsync(cancellationToken);
-        var current = await unitOfWork.RequireAsync(MembershipCollections.Persons, request.NetworkId, proto.Id, cancellationToken);
-        var p = current.Document;
-        if (caller.PersonId != p.Id)
-        {
-            Authorisation.EnsureSecretariatOrOrganisation(caller, request.NetworkId, p.EmployerOrganisationId);
-        }
-        var expected = current.ExpectedVersion(MembershipCollections.Persons, proto.Etag);
-        var updated = p with
-        {
-            FullName = mask.Contains("full_name") ? proto.FullName.Trim() : p.FullName,
-            Email = mask.Contains("email") ? proto.Email.Trim() : p.Email,
-            Phone = mask.Contains("phone") ? proto.Phone.Trim() : p.Phone,
-            ExpertiseAreas = mask.Contains("expertise_areas") ? PersonFields.Areas(proto) : p.ExpertiseAreas,
-            UpdatedAt = context.Now,
-        };
-        var changed = ChangedFields(p, updated);
-        if (changed.Count == 0)
-        {
-            return current;
-        }
-        var version = await unitOfWork.ReplaceAsync(MembershipCollections.Persons, request.NetworkId, updated, expected, cancellationToken);
-        await unitOfWork.PublishAsync(new PersonUpdated(Guid.NewGuid(), updated.UpdatedAt, updated.NetworkId, updated.Id, version, updated.Id, updated.FullName, changed), cancellationToken);
-        await unitOfWork.CommitAsync(cancellationToken);
-        return new Versioned<Person>(updated, version);
     }
 
-    private static List<string> ChangedFields(Person before, Person after)
-    {
-        var changed = new List<string>();
-        if (before.FullName != after.FullName)
+    public void Validate(UpdatePersonCommand command, Violations violations) => violations
+        .Id("person.id", command.PersonId)
+        .Etag("person.etag", command.Etag)
+        .UpdateMask("update_mask", command.UpdateMask, PersonDetails.Fields.Updatable)
+        .PersonDetails("person", command.Person, UpdateMasks.Effective(command.UpdateMask, PersonDetails.Fields.Updatable));
+
+    public Task<Versioned<Person>> HandleAsync(UpdatePersonCommand command, Caller caller, CancellationToken cancellationToken) =>
+        context.Writes.ChangeAsync(MembershipResources.Persons, command.NetworkId, command.PersonId, command.Etag, person =>
         {
-            changed.Add("full_name");
-        }
-        if (before.Email != after.Email)
-        {
-            changed.Add("email");
-        }
-        if (before.Phone != after.Phone)
-        {
-            changed.Add("phone");
-        }
-        if (!before.ExpertiseAreas.SequenceEqual(after.ExpertiseAreas))
-        {
-            changed.Add("expertise_areas");
-        }
-        return changed;
-    }
+            if (caller.PersonId != person.Id)
+            {
+                Authorisation.EnsureSecretariatOrOrganisation(caller, person.EmployerOrganisationId);
+            }
+            var now = context.Now;
+            var updated = person.Update(command.Person, UpdateMasks.Effective(command.UpdateMask, PersonDetails.Fields.Updatable), now);
+            var changed = updated.ChangedSince(person);
+            return changed.Count == 0
+                ? Change<Person>.Quiet(person)
+                : Change<Person>.With(updated, version =>
+                    new PersonUpdated(Guid.NewGuid(), now, updated.NetworkId, updated.Id, version, updated.Id, updated.FullName,
+                        [.. changed]));
+        }, cancellationToken);
 }

@@ -1,54 +1,67 @@
-using NetworkPlatform.Hosting.Auth;
-using NetworkPlatform.Membership.Contract;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Storage;
-using NetworkPlatform.Storage;
-using V1 = NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Features.Representatives;
 
+/// <param name="OrganisationId">The organisation to check for; empty for the person's employer.</param>
+public sealed record CheckRepresentativeQuery(string NetworkId, string PersonId, string OrganisationId) : INetworkRequest;
+
+/// <summary>
+/// The answer: <paramref name="Reason"/> says why not (empty when active), <paramref name="MembershipState"/> is the
+/// organisation's (null when it does not exist), <paramref name="Appointments"/> are the person's active ones when active.
+/// </summary>
+public sealed record RepresentativeCheck(bool ActiveRepresentative, string Reason, MembershipState? MembershipState,
+    IReadOnlyList<RepresentativeView> Appointments);
+
 /// <summary>
 /// For the groups service at the moment a person joins a group: does the person hold an active appointment for an
-/// organisation whose membership is active right now?
+/// organisation whose membership is active right now? Any caller of the network may ask.
 /// </summary>
-public static class CheckRepresentative
+public sealed class CheckRepresentative(MembershipContext context) : IUseCase<CheckRepresentativeQuery, RepresentativeCheck>
 {
     public const string PersonNotFound = "PERSON_NOT_FOUND";
     public const string NoActiveAppointment = "NO_ACTIVE_APPOINTMENT";
     public const string MembershipNotActive = "MEMBERSHIP_NOT_ACTIVE";
 
-    public static async Task<V1.CheckRepresentativeResponse> HandleAsync(MembershipContext context, Caller caller, V1.CheckRepresentativeRequest request, CancellationToken cancellationToken)
+    public void Authorize(CheckRepresentativeQuery query, Caller caller)
     {
-        new Validation().NetworkId("network_id", request.NetworkId).Id("person_id", request.PersonId).MaxLength("organisation_id", request.OrganisationId, 100).ThrowIfInvalid();
-        Authorisation.EnsureReader(caller, request.NetworkId);
+    }
 
-        var response = new V1.CheckRepresentativeResponse();
-        var person = await context.Store.GetAsync(MembershipCollections.Persons, request.NetworkId, request.PersonId, cancellationToken);
+    public void Validate(CheckRepresentativeQuery query, Violations violations) => violations
+        .Id("person_id", query.PersonId)
+        .OptionalId("organisation_id", query.OrganisationId);
+
+    public Task<RepresentativeCheck> HandleAsync(CheckRepresentativeQuery query, Caller caller, CancellationToken cancellationToken) =>
+        CheckAsync(context, query, cancellationToken);
+
+    /// <summary>The check itself, for use cases that need it after their own authorization.</summary>
+    internal static async Task<RepresentativeCheck> CheckAsync(MembershipContext context, CheckRepresentativeQuery query,
+        CancellationToken cancellationToken)
+    {
+        var person = await context.Store.GetAsync(MembershipCollections.Persons, query.NetworkId, query.PersonId, cancellationToken);
         if (person is null)
         {
-            response.Reason = PersonNotFound;
-            return response;
+            return new RepresentativeCheck(false, PersonNotFound, null, []);
         }
-        var organisationId = request.OrganisationId.Length > 0 ? request.OrganisationId : person.Document.EmployerOrganisationId;
-        var organisation = await context.Store.GetAsync(MembershipCollections.Organisations, request.NetworkId, organisationId, cancellationToken);
-        response.MembershipState = organisation is null ? V1.MembershipState.Unspecified : ProtoMapping.ToProto(organisation.Document.Membership.State);
-
-        var appointments = await context.Store.QueryAsync(MembershipCollections.Appointments, request.NetworkId,
-            MembershipCollections.Appointments.Query().Where(a => a.PersonId, request.PersonId).Where(a => a.OrganisationId,
-                organisationId).Where(a => a.EndAt, null)
-                .Page(Paging.MaxPageSize), cancellationToken);
+        var organisationId = query.OrganisationId.Length > 0 ? query.OrganisationId : person.Document.EmployerOrganisationId;
+        var organisation = await context.Store.GetAsync(MembershipCollections.Organisations, query.NetworkId, organisationId,
+            cancellationToken);
+        var state = organisation?.Document.Membership.State;
+        var appointments = await context.Store.QueryAsync(MembershipCollections.Appointments, query.NetworkId,
+            MembershipCollections.Appointments.Query().Where(a => a.PersonId, query.PersonId).Where(a => a.OrganisationId, organisationId)
+                .Where(a => a.EndAt, null).Page(Paging.MaxPageSize), cancellationToken);
         if (appointments.Items.Count == 0)
         {
-            response.Reason = NoActiveAppointment;
-            return response;
+            return new RepresentativeCheck(false, NoActiveAppointment, state, []);
         }
-        if (organisation?.Document.Membership.State != MembershipState.Active)
+        if (state != Domain.MembershipState.Active)
         {
-            response.Reason = MembershipNotActive;
-            return response;
+            return new RepresentativeCheck(false, MembershipNotActive, state, []);
         }
-        response.ActiveRepresentative = true;
-        response.Appointments.AddRange(appointments.Items.Select(a => ProtoMapping.ToProto(a, person.Document.FullName)));
-        return response;
+        return new RepresentativeCheck(true, "", state,
+            [.. appointments.Items.Select(a => new RepresentativeView(a, person.Document.FullName))]);
     }
 }

@@ -1,16 +1,26 @@
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Membership.Storage;
-using V1 = NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Features.Representatives;
 
-public static class GetRepresentative
+public sealed record GetRepresentativeQuery(string NetworkId, string RepresentativeId) : INetworkRequest;
+
+/// <summary>Any caller of the network reads an appointment, with its person's name.</summary>
+public sealed class GetRepresentative(MembershipContext context) : IUseCase<GetRepresentativeQuery, RepresentativeView>
 {
-    public static async Task<RepresentativeView> HandleAsync(MembershipContext context, Caller caller, V1.GetRepresentativeRequest request, CancellationToken cancellationToken)
+    public void Authorize(GetRepresentativeQuery query, Caller caller)
     {
-        new Validation().NetworkId("network_id", request.NetworkId).Id("representative_id", request.RepresentativeId).ThrowIfInvalid();
-        Authorisation.EnsureReader(caller, request.NetworkId);
-        var appointment = await context.Store.RequireAsync(MembershipCollections.Appointments, request.NetworkId, request.RepresentativeId, cancellationToken);
-        return await RepresentativeView.LoadAsync(context, appointment, cancellationToken);
+    }
+
+    public void Validate(GetRepresentativeQuery query, Violations violations) => violations.Id("representative_id", query.RepresentativeId);
+
+    public async Task<RepresentativeView> HandleAsync(GetRepresentativeQuery query, Caller caller, CancellationToken cancellationToken)
+    {
+        var appointment = await context.Store.RequireAsync(MembershipResources.Representatives, query.NetworkId, query.RepresentativeId,
+            cancellationToken);
+        return await RepresentativeRules.ViewAsync(context, appointment, cancellationToken);
     }
 }

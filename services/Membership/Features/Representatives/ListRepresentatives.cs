@@ -1,42 +1,54 @@
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Membership.Storage;
-using NetworkPlatform.Storage;
-using V1 = NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Features.Representatives;
 
-/// <summary>Ordered by id; filter by organisation and/or person, optionally only active appointments.</summary>
-public static class ListRepresentatives
+/// <param name="OrganisationId">Only this organisation's appointments; empty for all.</param>
+/// <param name="PersonId">Only this person's appointments; empty for all.</param>
+public sealed record ListRepresentativesQuery(string NetworkId, string OrganisationId, string PersonId, bool ActiveOnly, int PageSize,
+    string PageToken) : INetworkRequest;
+
+public sealed record RepresentativePage(IReadOnlyList<RepresentativeView> Items, string? NextPageToken);
+
+/// <summary>Ordered by id; filter by organisation and/or person, optionally only active appointments; any caller of the network.</summary>
+public sealed class ListRepresentatives(MembershipContext context) : IUseCase<ListRepresentativesQuery, RepresentativePage>
 {
-    public static async Task<(IReadOnlyList<RepresentativeView> Items, string? NextPageToken)> HandleAsync(MembershipContext context, Caller caller, V1.ListRepresentativesRequest request, CancellationToken cancellationToken)
+    public void Authorize(ListRepresentativesQuery query, Caller caller)
     {
-        new Validation().NetworkId("network_id", request.NetworkId)
-            .MaxLength("organisation_id", request.OrganisationId, 100).MaxLength("person_id", request.PersonId, 100).ThrowIfInvalid();
-        var pageSize = Paging.PageSize(request.PageSize);
-        Authorisation.EnsureReader(caller, request.NetworkId);
-        var query = MembershipCollections.Appointments.Query().Page(pageSize, Paging.Token(request.PageToken));
-        if (request.OrganisationId.Length > 0)
+    }
+
+    public void Validate(ListRepresentativesQuery query, Violations violations) => violations
+        .OptionalId("organisation_id", query.OrganisationId)
+        .OptionalId("person_id", query.PersonId)
+        .PageSize("page_size", query.PageSize);
+
+    public async Task<RepresentativePage> HandleAsync(ListRepresentativesQuery query, Caller caller, CancellationToken cancellationToken)
+    {
+        var appointments = MembershipCollections.Appointments.Query().Page(Paging.Size(query.PageSize), Paging.Token(query.PageToken));
+        if (query.OrganisationId.Length > 0)
         {
-            query = query.Where(a => a.OrganisationId, request.OrganisationId);
+            appointments = appointments.Where(a => a.OrganisationId, query.OrganisationId);
         }
-        if (request.PersonId.Length > 0)
+        if (query.PersonId.Length > 0)
         {
-            query = query.Where(a => a.PersonId, request.PersonId);
+            appointments = appointments.Where(a => a.PersonId, query.PersonId);
         }
-        if (request.ActiveOnly && query.Filters.Count > 0)
+        if (query.ActiveOnly && appointments.Filters.Count > 0)
         {
-            query = query.Where(a => a.EndAt, null);
+            appointments = appointments.Where(a => a.EndAt, null);
         }
-        var page = await context.Store.QueryAsync(MembershipCollections.Appointments, request.NetworkId, query, cancellationToken);
+        var page = await context.Store.QueryAsync(MembershipCollections.Appointments, query.NetworkId, appointments, cancellationToken);
         var items = new List<RepresentativeView>();
         foreach (var appointment in page.Items)
         {
             // Without an organisation or person filter, active_only is applied to the page (pages may come out shorter).
-            if (!request.ActiveOnly || appointment.Document.IsActive)
+            if (!query.ActiveOnly || appointment.Document.IsActive)
             {
-                items.Add(await RepresentativeView.LoadAsync(context, appointment, cancellationToken));
+                items.Add(await RepresentativeRules.ViewAsync(context, appointment, cancellationToken));
             }
         }
-        return (items, page.NextPageToken);
+        return new RepresentativePage(items, page.NextPageToken);
     }
 }

@@ -1,45 +1,53 @@
-using NetworkPlatform.Hosting.Auth;
-using NetworkPlatform.Membership.Contract;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Storage;
-using NetworkPlatform.Storage;
-using V1 = NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Membership.Features.Representatives;
 
+/// <param name="UpdateMask">The terms to change (empty: all of them).</param>
+/// <param name="ApprovingManager">Null when the caller sent none.</param>
+public sealed record UpdateRepresentativeCommand(string NetworkId, string RepresentativeId, string Etag, IReadOnlyList<string> UpdateMask,
+    int HoursPerMonth, ApprovingManager? ApprovingManager) : INetworkRequest;
+
 /// <summary>Changes the terms of an active appointment: hours per month and the approving manager (field mask + etag).</summary>
-public static class UpdateRepresentative
+public sealed class UpdateRepresentative(MembershipContext context) : IUseCase<UpdateRepresentativeCommand, RepresentativeView>
 {
-    private static readonly string[] Updatable = ["hours_per_month", "approving_manager"];
-
-    public static async Task<RepresentativeView> HandleAsync(MembershipContext context, Caller caller, V1.UpdateRepresentativeRequest request, CancellationToken cancellationToken)
+    // Who may is decided on the stored appointment (its organisation), in HandleAsync.
+    public void Authorize(UpdateRepresentativeCommand command, Caller caller)
     {
-        var validation = new Validation().NetworkId("network_id", request.NetworkId).Message("representative", request.Representative);
-        var proto = request.Representative ?? new V1.Representative();
-        validation.Id("representative.id", proto.Id).Etag("representative.etag", proto.Etag);
-        var mask = UpdateMask.Paths(validation, request.UpdateMask, Updatable);
-        if (mask.Contains("hours_per_month"))
-        {
-            AppointmentFields.HoursPerMonth(validation, "representative.hours_per_month", proto.HoursPerMonth);
-        }
-        if (mask.Contains("approving_manager"))
-        {
-            AppointmentFields.ApprovingManager(validation, "representative.approving_manager", proto.ApprovingManager);
-        }
-        validation.ThrowIfInvalid();
-        caller.EnsureNetwork(request.NetworkId);
+    }
 
-        await using var unitOfWork = await context.Store.BeginAsync(cancellationToken);
-        var current = await unitOfWork.RequireAsync(MembershipCollections.Appointments, request.NetworkId, proto.Id, cancellationToken);
-        Authorisation.EnsureSecretariatOrOrganisation(caller, request.NetworkId, current.Document.OrganisationId);
-        var expected = current.ExpectedVersion(MembershipCollections.Appointments, proto.Etag);
-        var a = current.Document;
-        var updated = a.ChangeTerms(
-            mask.Contains("hours_per_month") ? proto.HoursPerMonth : a.HoursPerMonth,
-            mask.Contains("approving_manager") ? ProtoMapping.ToDomain(proto.ApprovingManager) : a.ApprovingManager,
-            context.Now);
-        var version = await unitOfWork.ReplaceAsync(MembershipCollections.Appointments, request.NetworkId, updated, expected, cancellationToken);
-        await unitOfWork.CommitAsync(cancellationToken);
-        return await RepresentativeView.LoadAsync(context, new Versioned<Appointment>(updated, version), cancellationToken);
+    public void Validate(UpdateRepresentativeCommand command, Violations violations)
+    {
+        violations.Id("representative.id", command.RepresentativeId)
+            .Etag("representative.etag", command.Etag)
+            .UpdateMask("update_mask", command.UpdateMask, AppointmentTerms.Fields.Updatable);
+        var fields = UpdateMasks.Effective(command.UpdateMask, AppointmentTerms.Fields.Updatable);
+        if (fields.Contains(AppointmentTerms.Fields.HoursPerMonth))
+        {
+            violations.HoursPerMonth("representative.hours_per_month", command.HoursPerMonth);
+        }
+        if (fields.Contains(AppointmentTerms.Fields.ApprovingManager))
+        {
+            violations.ApprovingManager("representative.approving_manager", command.ApprovingManager);
+        }
+    }
+
+    public async Task<RepresentativeView> HandleAsync(UpdateRepresentativeCommand command, Caller caller,
+        CancellationToken cancellationToken)
+    {
+        var fields = UpdateMasks.Effective(command.UpdateMask, AppointmentTerms.Fields.Updatable);
+        var updated = await context.Writes.ChangeAsync(MembershipResources.Representatives, command.NetworkId, command.RepresentativeId,
+            command.Etag,
+            appointment =>
+            {
+                Authorisation.EnsureSecretariatOrOrganisation(caller, appointment.OrganisationId);
+                var terms = RepresentativeRules.Terms(command.HoursPerMonth, command.ApprovingManager);
+                return Change<Appointment>.Quiet(appointment.ChangeTerms(terms, fields, context.Now));
+            }, cancellationToken);
+        return await RepresentativeRules.ViewAsync(context, updated, cancellationToken);
     }
 }
