@@ -5,7 +5,16 @@ using NetworkPlatform.Membership.V1;
 using NetworkPlatform.Groups.Api;
 using NetworkPlatform.Groups.Consumers;
 using NetworkPlatform.Groups.Features;
+using NetworkPlatform.Groups.Features.AnnualWheels;
+using NetworkPlatform.Groups.Features.Groups;
+using NetworkPlatform.Groups.Features.Lifecycle;
+using NetworkPlatform.Groups.Features.Mandates;
+using NetworkPlatform.Groups.Features.MeasurePolicies;
+using NetworkPlatform.Groups.Features.Measures;
 using NetworkPlatform.Groups.Features.Membership;
+using NetworkPlatform.Groups.Features.Overviews;
+using NetworkPlatform.Groups.Features.Participation;
+using NetworkPlatform.Groups.Features.RoleAssignments;
 using NetworkPlatform.Groups.Peers;
 using NetworkPlatform.Groups.Seed;
 using NetworkPlatform.Groups.Storage;
@@ -39,11 +48,25 @@ public static class GroupsModule
         services.AddPeerClient<RepresentativeService.RepresentativeServiceClient>(configuration, "Membership");
         services.AddPeerClient<PersonService.PersonServiceClient>(configuration, "Membership");
         services.AddPeerClient<OrganisationService.OrganisationServiceClient>(configuration, "Membership");
-        services.AddKeyedSingleton<IMembershipDirectory>(ServiceName, (sp, _) => ActivatorUtilities.CreateInstance<MembershipGrpcDirectory>(sp));
+        services.AddKeyedSingleton<IMembershipDirectory>(ServiceName, (sp,
+            _) => ActivatorUtilities.CreateInstance<MembershipGrpcDirectory>(sp));
         services.AddSingleton(sp => new GroupsContext(
             sp.GetRequiredKeyedService<IDocumentStore>(ServiceName),
             sp.GetRequiredKeyedService<IMembershipDirectory>(ServiceName),
             sp.GetRequiredService<TimeProvider>()));
+        // Every use case of the Api, by name: the compiler checks this list, nothing is found by scanning. The consumers'
+        // own (RecordElection, RecordMeasureStatus, RemoveFromGroups) run inside the delivery's unit (GroupsContext.Within).
+        services.AddSingleton<GetGroup>().AddSingleton<ListGroups>().AddSingleton<CreateGroup>().AddSingleton<UpdateGroup>()
+            .AddSingleton<ProposeGroup>();
+        services.AddSingleton<ApproveMandate>().AddSingleton<ReviseMandate>();
+        services.AddSingleton<ActivateGroup>().AddSingleton<ConcludeGroup>().AddSingleton<DissolveGroup>();
+        services.AddSingleton<AssignRole>().AddSingleton<VacateRole>();
+        services.AddSingleton<JoinGroup>().AddSingleton<ApproveJoinRequest>().AddSingleton<LeaveGroup>();
+        services.AddSingleton<GetSecretariatOverview>().AddSingleton<GetOrganisationParticipation>();
+        services.AddSingleton<GetMeasure>().AddSingleton<ListMeasures>().AddSingleton<CreateMeasure>().AddSingleton<UpdateMeasure>()
+            .AddSingleton<AssignMeasure>().AddSingleton<ReachMilestone>();
+        services.AddSingleton<GetMeasurePolicy>().AddSingleton<SetMeasurePolicy>().AddSingleton<GetMeasurePolicyReport>();
+        services.AddSingleton<GetAnnualWheel>().AddSingleton<UpdateAnnualWheel>();
         services.AddSingleton<GroupsApi>();
         services.AddSingleton<ActionPlanApi>();
         if (configuration.GetValue<bool>(SeedDemoKey))

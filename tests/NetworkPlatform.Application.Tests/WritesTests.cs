@@ -121,27 +121,28 @@ public class WritesTests
         Assert.Equal(("test.Counter", "networks/partnerskap/counters/nope"), (missing.ResourceType, missing.Name));
     }
 
-    [Fact]
-    public async Task writes_within_a_unit_commit_with_it_or_not_at_all()
+    [Theory]
+    [MemberData(nameof(Stores.Providers), MemberType = typeof(Stores))]
+    public async Task writes_within_a_lent_unit_commit_or_roll_back_with_it(string provider)
     {
-        var writes = WritesOn(await Stores.CreateAsync(Stores.Sqlite));
+        var writes = WritesOn(await Stores.CreateAsync(provider));
         await writes.CreateAsync(Counters, Network, null, _ => Task.FromResult(Change<Counter>.Quiet(new Counter("c-1", 0, []))), default);
+        Task<Versioned<Counter>> IncrementWithinAsync(IUnitOfWork unit) => writes.Within(unit).ChangeAsync(Counters, Network, "c-1", "",
+            c => Change<Counter>.Quiet(c with { Value = c.Value + 1 }), default);
 
-        await using (var abandoned = await writes.Store.BeginAsync())
+        await using (var rolledBack = await writes.Store.BeginAsync())
         {
-            await writes.Within(abandoned).ChangeAsync(Counters, Network, "c-1", "",
-                c => Change<Counter>.Quiet(c with { Value = 7 }), default);
+            await IncrementWithinAsync(rolledBack);
         }
-        var unchanged = await writes.Store.RequireAsync(Counters, Network, "c-1", default);
+        var afterRollback = (await writes.Store.RequireAsync(Counters, Network, "c-1", default)).Document.Value;
         await using (var committed = await writes.Store.BeginAsync())
         {
-            await writes.Within(committed).ChangeAsync(Counters, Network, "c-1", "",
-                c => Change<Counter>.Quiet(c with { Value = 8 }), default);
+            await IncrementWithinAsync(committed);
             await committed.CommitAsync();
         }
 
-        Assert.Equal(0, unchanged.Document.Value);
-        Assert.Equal(8, (await writes.Store.RequireAsync(Counters, Network, "c-1", default)).Document.Value);
+        Assert.Equal(0, afterRollback);
+        Assert.Equal(1, (await writes.Store.RequireAsync(Counters, Network, "c-1", default)).Document.Value);
     }
 
     private sealed class ManualClock(DateTimeOffset now) : TimeProvider

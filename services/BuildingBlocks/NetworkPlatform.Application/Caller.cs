@@ -35,7 +35,8 @@ public sealed record Caller(string Subject, string NetworkId, string? Organisati
         if (!HasAnyRole(roles))
         {
             throw new PermissionDeniedException("ROLE_REQUIRED",
-                $"This needs one of the roles {string.Join(", ", roles)}; your token has {(Roles.Count == 0 ? "none" : string.Join(", ", Roles))}.");
+                $"This needs one of the roles {string.Join(", ", roles)}; "
+                + $"your token has {(Roles.Count == 0 ? "none" : string.Join(", ", Roles))}.");
         }
     }
 }

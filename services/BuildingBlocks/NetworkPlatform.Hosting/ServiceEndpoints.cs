@@ -17,6 +17,7 @@ public sealed class ServiceEndpoints
     public Uri? HttpAddress => Address(Http);
 
     private static Uri? Address(ListenOptions? listen) => listen?.IPEndPoint is { } endpoint
-        ? new Uri($"http://{(endpoint.Address.Equals(System.Net.IPAddress.IPv6Any) ? "localhost" : endpoint.Address.ToString())}:{endpoint.Port}")
+        ? new Uri($"http://{(endpoint.Address.Equals(System.Net.IPAddress.IPv6Any) ? "localhost" : endpoint.Address.ToString())}"
+            + $":{endpoint.Port}")
         : null;
 }

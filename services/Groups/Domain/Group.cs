@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Failures;
 using System.Text.Json.Serialization;
 
 namespace NetworkPlatform.Groups.Domain;
@@ -6,18 +7,43 @@ namespace NetworkPlatform.Groups.Domain;
 /// A group of a network and its rules. Immutable: every change returns the changed group, so a feature can
 /// store it with optimistic concurrency and publish what happened in the same transaction.
 /// </summary>
-public sealed record Group(
-    string NetworkId,
-    string Id,
-    GroupDetails Details,
-    GroupState State,
-    IReadOnlyList<Mandate> Mandates,
-    IReadOnlyList<Participant> Participants,
-    IReadOnlyList<JoinRequest> JoinRequests,
-    IReadOnlyList<LifecycleStep> Lifecycle,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+public sealed record Group
 {
+    [JsonConstructor]
+    private Group()
+    {
+    }
+
+    [JsonInclude]
+    public string NetworkId { get; private init; } = "";
+
+    [JsonInclude]
+    public string Id { get; private init; } = "";
+
+    [JsonInclude]
+    public GroupDetails Details { get; private init; } = null!;
+
+    [JsonInclude]
+    public GroupState State { get; private init; }
+
+    [JsonInclude]
+    public IReadOnlyList<Mandate> Mandates { get; private init; } = [];
+
+    [JsonInclude]
+    public IReadOnlyList<Participant> Participants { get; private init; } = [];
+
+    [JsonInclude]
+    public IReadOnlyList<JoinRequest> JoinRequests { get; private init; } = [];
+
+    [JsonInclude]
+    public IReadOnlyList<LifecycleStep> Lifecycle { get; private init; } = [];
+
+    [JsonInclude]
+    public DateTimeOffset CreatedAt { get; private init; }
+
+    [JsonInclude]
+    public DateTimeOffset UpdatedAt { get; private init; }
+
     [JsonIgnore]
     public Mandate? CurrentMandate => Mandates.Count == 0 ? null : Mandates[^1];
 
@@ -83,11 +109,10 @@ public sealed record Group(
         details.Validate();
         if (details.Kind.IsGoverningBody())
         {
-            throw new InvalidFieldsException("kind", $"A {details.Kind} is a standing governing body: register it with CreateGroup instead of proposing it.");
+            throw new InvalidFieldsException("kind",
+                $"A {details.Kind} is a standing governing body: register it with CreateGroup instead of proposing it.");
         }
-        return new Group(networkId, id, details, GroupState.Proposed, [], [], [],
-            [new LifecycleStep(null, GroupState.Proposed, decision.DecidedBy, decision.DecisionReference, decision.Reason, decision.At)],
-            decision.At, decision.At);
+        return Start(networkId, id, details, GroupState.Proposed, decision);
     }
 
     /// <summary>Governing bodies (partner meeting, steering group ...) exist by the network's statutes: they start active.</summary>
@@ -96,11 +121,11 @@ public sealed record Group(
         details.Validate();
         if (!details.Kind.IsGoverningBody())
         {
-            throw new InvalidFieldsException("kind", $"A {details.Kind} needs a mandate before it works: propose it with ProposeGroup; CreateGroup registers governing bodies only.");
+            throw new InvalidFieldsException("kind",
+                $"A {details.Kind} needs a mandate before it works: propose it with ProposeGroup; CreateGroup registers governing bodies " +
+                    "only.");
         }
-        return new Group(networkId, id, details, GroupState.Active, [], [], [],
-            [new LifecycleStep(null, GroupState.Active, decision.DecidedBy, decision.DecisionReference, decision.Reason, decision.At)],
-            decision.At, decision.At);
+        return Start(networkId, id, details, GroupState.Active, decision);
     }
 
     public Group UpdateDetails(GroupDetails details, DateTimeOffset at)
@@ -136,7 +161,8 @@ public sealed record Group(
         EnsureOpen();
         if (CurrentMandate is not { } current)
         {
-            throw new RuleViolationException("MANDATE_MISSING", $"groups/{Id}", "The group has no approved mandate yet; approve the first one with ApproveMandate.");
+            throw new RuleViolationException("MANDATE_MISSING", $"groups/{Id}",
+                "The group has no approved mandate yet; approve the first one with ApproveMandate.");
         }
         var revised = new Mandate(current.Version + 1, terms, decision.DecidedBy, decision.At);
         return this with { Mandates = [.. Mandates, revised], UpdatedAt = decision.At };
@@ -147,16 +173,19 @@ public sealed record Group(
     {
         if (State is not (GroupState.Proposed or GroupState.Mandated))
         {
-            throw new RuleViolationException("GROUP_STATE", $"groups/{Id}", $"The group is {State}; only a mandated group can be activated.");
+            throw new RuleViolationException("GROUP_STATE", $"groups/{Id}",
+                $"The group is {State}; only a mandated group can be activated.");
         }
         var missing = new List<RuleViolation>();
         if (CurrentMandate is null)
         {
-            missing.Add(new("MANDATE_MISSING", $"groups/{Id}/mandate", "The group has no approved mandate: have a governing body approve one (ApproveMandate) first."));
+            missing.Add(new("MANDATE_MISSING", $"groups/{Id}/mandate",
+                "The group has no approved mandate: have a governing body approve one (ApproveMandate) first."));
         }
         if (Leader is null)
         {
-            missing.Add(new("LEADER_MISSING", $"groups/{Id}/roles/leader", "The group has no leader: assign the leader role (AssignRole) first."));
+            missing.Add(new("LEADER_MISSING", $"groups/{Id}/roles/leader",
+                "The group has no leader: assign the leader role (AssignRole) first."));
         }
         if (missing.Count > 0)
         {
@@ -169,7 +198,8 @@ public sealed record Group(
     {
         if (State != GroupState.Active)
         {
-            throw new RuleViolationException("GROUP_STATE", $"groups/{Id}", $"The group is {State}; only an active group starts concluding.");
+            throw new RuleViolationException("GROUP_STATE", $"groups/{Id}",
+                $"The group is {State}; only an active group starts concluding.");
         }
         return Transition(GroupState.Concluding, decision);
     }
@@ -178,7 +208,8 @@ public sealed record Group(
     {
         if (State != GroupState.Concluding)
         {
-            throw new RuleViolationException("GROUP_STATE", $"groups/{Id}", $"The group is {State}; conclude with step START first, then COMPLETE.");
+            throw new RuleViolationException("GROUP_STATE", $"groups/{Id}",
+                $"The group is {State}; conclude with step START first, then COMPLETE.");
         }
         return Transition(GroupState.Concluded, decision);
     }
@@ -200,12 +231,14 @@ public sealed record Group(
         if (role.RequiresMemberRepresentative() && !person.RepresentsMember)
         {
             throw new RuleViolationException("NOT_A_MEMBER_REPRESENTATIVE", $"persons/{person.PersonId}",
-                $"The role {role} is for representatives of active member organisations; invite the person as invited expert, state actor or observer instead.");
+                $"The role {role} is for representatives of active member organisations; " +
+                "invite the person as invited expert, state actor or observer instead.");
         }
         var existing = FindParticipant(person.PersonId);
         if (existing is not null && existing.Holds(role))
         {
-            throw new RuleViolationException("ROLE_ALREADY_HELD", $"persons/{person.PersonId}", $"The person already holds the role {role} in this group.");
+            throw new RuleViolationException("ROLE_ALREADY_HELD", $"persons/{person.PersonId}",
+                $"The person already holds the role {role} in this group.");
         }
         Participant? displaced = null;
         var participants = Participants.ToList();
@@ -214,7 +247,8 @@ public sealed record Group(
             displaced = previous;
             // A replaced leader stays in the group as a member rather than disappearing from it.
             IReadOnlyList<GroupRole> left = [.. previous.Roles.Where(r => r != role)];
-            participants = Replace(participants, previous, previous with { Roles = left.Count == 0 && previous.RepresentsMember ? [GroupRole.Member] : left });
+            participants = Replace(participants, previous,
+                previous with { Roles = left.Count == 0 && previous.RepresentsMember ? [GroupRole.Member] : left });
         }
         var current = participants.FirstOrDefault(p => p.PersonId == person.PersonId);
         participants = current is null
@@ -233,10 +267,11 @@ public sealed record Group(
     public Group VacateRole(string personId, GroupRole role, DateTimeOffset at)
     {
         EnsureOpen();
-        var participant = FindParticipant(personId) ?? throw new ResourceNotFoundException("Participant", $"groups/{Id}/participants/{personId}");
+        var participant = FindParticipant(personId) ?? throw new NotFoundException("Participant", $"groups/{Id}/participants/{personId}");
         if (!participant.Holds(role))
         {
-            throw new RuleViolationException("ROLE_NOT_HELD", $"persons/{personId}", $"The person does not hold the role {role} in this group.");
+            throw new RuleViolationException("ROLE_NOT_HELD", $"persons/{personId}",
+                $"The person does not hold the role {role} in this group.");
         }
         var remaining = participant with { Roles = [.. participant.Roles.Where(r => r != role)] };
         var participants = Replace(Participants.ToList(), participant, remaining);
@@ -249,20 +284,24 @@ public sealed record Group(
         EnsureAcceptsParticipants();
         if (FindParticipant(person.PersonId) is not null)
         {
-            throw new RuleViolationException("ALREADY_PARTICIPANT", $"persons/{person.PersonId}", "The person already takes part in this group.");
+            throw new RuleViolationException("ALREADY_PARTICIPANT", $"persons/{person.PersonId}",
+                "The person already takes part in this group.");
         }
         if (!person.RepresentsMember)
         {
             throw new RuleViolationException("NOT_A_MEMBER_REPRESENTATIVE", $"persons/{person.PersonId}",
-                "Only representatives of active member organisations join groups; others are invited by the leader as expert, state actor or observer.");
+                "Only representatives of active member organisations join groups; " +
+                "others are invited by the leader as expert, state actor or observer.");
         }
         if (Details.JoinPolicy == JoinPolicy.Open)
         {
-            return new JoinOutcome(this with { Participants = [.. Participants, NewParticipant(person, GroupRole.Member, at)], UpdatedAt = at }, Joined: true);
+            return new JoinOutcome(this with { Participants = [.. Participants, NewParticipant(person, GroupRole.Member, at)],
+                UpdatedAt = at }, Joined: true);
         }
         if (JoinRequests.Any(r => r.Person.PersonId == person.PersonId))
         {
-            throw new RuleViolationException("JOIN_REQUEST_PENDING", $"persons/{person.PersonId}", "The person has already asked to join; the leader has not answered yet.");
+            throw new RuleViolationException("JOIN_REQUEST_PENDING", $"persons/{person.PersonId}",
+                "The person has already asked to join; the leader has not answered yet.");
         }
         return new JoinOutcome(this with { JoinRequests = [.. JoinRequests, new JoinRequest(person, at)], UpdatedAt = at }, Joined: false);
     }
@@ -271,7 +310,7 @@ public sealed record Group(
     public Group AnswerJoinRequest(string personId, PersonIdentity? verifiedNow, bool approve, DateTimeOffset at)
     {
         var request = JoinRequests.FirstOrDefault(r => r.Person.PersonId == personId)
-            ?? throw new ResourceNotFoundException("Join request", $"groups/{Id}/joinRequests/{personId}");
+            ?? throw new NotFoundException("Join request", $"groups/{Id}/joinRequests/{personId}");
         var remaining = JoinRequests.Where(r => r != request).ToList();
         if (!approve)
         {
@@ -284,12 +323,13 @@ public sealed record Group(
             throw new RuleViolationException("NOT_A_MEMBER_REPRESENTATIVE", $"persons/{personId}",
                 "The person no longer represents an active member organisation; reject the request.");
         }
-        return this with { Participants = [.. Participants, NewParticipant(person, GroupRole.Member, at)], JoinRequests = remaining, UpdatedAt = at };
+        return this with { Participants = [.. Participants, NewParticipant(person, GroupRole.Member, at)], JoinRequests = remaining,
+            UpdatedAt = at };
     }
 
     public Group Leave(string personId, DateTimeOffset at)
     {
-        var participant = FindParticipant(personId) ?? throw new ResourceNotFoundException("Participant", $"groups/{Id}/participants/{personId}");
+        var participant = FindParticipant(personId) ?? throw new NotFoundException("Participant", $"groups/{Id}/participants/{personId}");
         return this with { Participants = [.. Participants.Where(p => p != participant)], UpdatedAt = at };
     }
 
@@ -315,10 +355,22 @@ public sealed record Group(
         return this with { Participants = participants, JoinRequests = requests, UpdatedAt = at };
     }
 
+    private static Group Start(string networkId, string id, GroupDetails details, GroupState state, Decision decision) => new()
+    {
+        NetworkId = networkId,
+        Id = id,
+        Details = details,
+        State = state,
+        Lifecycle = [new LifecycleStep(null, state, decision.DecidedBy, decision.DecisionReference, decision.Reason, decision.At)],
+        CreatedAt = decision.At,
+        UpdatedAt = decision.At,
+    };
+
     private Group Transition(GroupState to, Decision decision) => this with
     {
         State = to,
-        Lifecycle = [.. Lifecycle, new LifecycleStep(State, to, decision.DecidedBy, decision.DecisionReference, decision.Reason, decision.At)],
+        Lifecycle = [.. Lifecycle, new LifecycleStep(State, to, decision.DecidedBy, decision.DecisionReference, decision.Reason,
+            decision.At)],
         UpdatedAt = decision.At,
     };
 
@@ -339,7 +391,8 @@ public sealed record Group(
     }
 
     private static Participant NewParticipant(PersonIdentity person, GroupRole role, DateTimeOffset at) =>
-        new(person.PersonId, person.OrganisationId, [role], person.RepresentsMember, person.DisplayName, person.OrganisationName, person.Email, person.Phone, at);
+        new(person.PersonId, person.OrganisationId, [role], person.RepresentsMember, person.DisplayName, person.OrganisationName,
+            person.Email, person.Phone, at);
 
     private static List<Participant> Replace(List<Participant> participants, Participant old, Participant updated) =>
         [.. participants.Select(p => p == old ? updated : p)];

@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Validation;
 using System.Text.Json.Serialization;
 
 namespace NetworkPlatform.Groups.Domain;
@@ -86,7 +87,8 @@ public static class GroupRoles
 /// <summary>Who decided a step, on what basis, and when.</summary>
 public sealed record Decision(string DecidedBy, string DecisionReference, string Reason, DateTimeOffset At);
 
-public sealed record LifecycleStep(GroupState? From, GroupState To, string DecidedBy, string DecisionReference, string Reason, DateTimeOffset At);
+public sealed record LifecycleStep(GroupState? From, GroupState To, string DecidedBy, string DecisionReference, string Reason,
+    DateTimeOffset At);
 
 /// <summary>The editable description of a group.</summary>
 public sealed record GroupDetails(
@@ -101,38 +103,39 @@ public sealed record GroupDetails(
 {
     public void Validate()
     {
-        var errors = new List<FieldError>();
+        var errors = new Violations();
         if (string.IsNullOrWhiteSpace(DisplayName))
         {
-            errors.Add(new("display_name", "Give the group a name, e.g. \"Arbeidsgruppe digital mobbing\"."));
+            errors.Add("display_name", "Give the group a name, e.g. \"Arbeidsgruppe digital mobbing\".");
         }
         else if (DisplayName.Length > 200)
         {
-            errors.Add(new("display_name", "Keep the name under 200 characters."));
+            errors.Add("display_name", "Keep the name under 200 characters.");
         }
         if (Description.Length > 4000)
         {
-            errors.Add(new("description", "Keep the description under 4000 characters."));
+            errors.Add("description", "Keep the description under 4000 characters.");
         }
         if (Kind == GroupKind.WorkingGroup && EndDate is null)
         {
-            errors.Add(new("end_date", "A working group is time-limited: give the date its work ends (YYYY-MM-DD)."));
+            errors.Add("end_date", "A working group is time-limited: give the date its work ends (YYYY-MM-DD).");
         }
         if (StartDate is { } start && EndDate is { } end && end < start)
         {
-            errors.Add(new("end_date", $"The end date {end:yyyy-MM-dd} is before the start date {start:yyyy-MM-dd}."));
+            errors.Add("end_date", $"The end date {end:yyyy-MM-dd} is before the start date {start:yyyy-MM-dd}.");
         }
         if (ContactEmail.Length > 0 && !IsPlausibleEmail(ContactEmail))
         {
-            errors.Add(new("contact_email", $"'{ContactEmail}' is not an email address; use the form name@example.org."));
+            errors.Add("contact_email", $"'{ContactEmail}' is not an email address; use the form name@example.org.");
         }
-        InvalidFieldsException.ThrowIfAny(errors);
+        errors.ThrowIfAny();
     }
 
     private static bool IsPlausibleEmail(string value)
     {
         var at = value.IndexOf('@', StringComparison.Ordinal);
-        return at > 0 && at == value.LastIndexOf('@') && value.IndexOf('.', at) > at + 1 && !value.EndsWith('.') && !value.Any(char.IsWhiteSpace);
+        return at > 0 && at == value.LastIndexOf('@') && value.IndexOf('.',
+            at) > at + 1 && !value.EndsWith('.') && !value.Any(char.IsWhiteSpace);
     }
 }
 
@@ -158,6 +161,9 @@ public sealed record Participant(
     DateTimeOffset JoinedAt)
 {
     public bool Holds(GroupRole role) => Roles.Contains(role);
+
+    /// <summary>The person as the group knows them.</summary>
+    public PersonIdentity ToIdentity() => new(PersonId, OrganisationId, RepresentsMember, DisplayName, OrganisationName, Email, Phone);
 }
 
 public sealed record JoinRequest(PersonIdentity Person, DateTimeOffset RequestedAt);

@@ -3,7 +3,8 @@ namespace NetworkPlatform.Groups.Domain;
 /// <summary>Resource ids chosen by callers or generated: lower-case letters, digits and hyphens.</summary>
 public static class Identifiers
 {
-    public const string Rule = "Use 1..63 lower-case letters, digits and hyphens, starting with a letter or digit (e.g. \"wg-digital-bullying\").";
+    public const string Rule = "Use 1..63 lower-case letters, digits and hyphens, starting with a letter or digit (e.g. " +
+        "\"wg-digital-bullying\").";
 
     public static bool IsValid(string id) =>
         id.Length is >= 1 and <= 63

@@ -1,3 +1,5 @@
+using NetworkPlatform.Application.Validation;
+
 namespace NetworkPlatform.Groups.Domain;
 
 /// <summary>What a governing body approves: the terms of reference of a group.</summary>
@@ -14,44 +16,45 @@ public sealed record MandateTerms(
 {
     public void Validate(GroupKind kind)
     {
-        var errors = new List<FieldError>();
+        var errors = new Violations();
         if (string.IsNullOrWhiteSpace(Purpose))
         {
-            errors.Add(new("purpose", "State the purpose of the group (why it exists)."));
+            errors.Add("purpose", "State the purpose of the group (why it exists).");
         }
         if (Tasks.Count == 0 || Tasks.Any(string.IsNullOrWhiteSpace))
         {
-            errors.Add(new("tasks", "List at least one task, none of them empty."));
+            errors.Add("tasks", "List at least one task, none of them empty.");
         }
         if (Deliverables.Any(string.IsNullOrWhiteSpace))
         {
-            errors.Add(new("deliverables", "Remove the empty deliverable."));
+            errors.Add("deliverables", "Remove the empty deliverable.");
         }
         if (ReportingDuties.Any(string.IsNullOrWhiteSpace))
         {
-            errors.Add(new("reporting_duties", "Remove the empty reporting duty."));
+            errors.Add("reporting_duties", "Remove the empty reporting duty.");
         }
         if (string.IsNullOrWhiteSpace(ApprovedByGroupId))
         {
-            errors.Add(new("approved_by_group_id", "Name the governing body (a group of the network) that approved the mandate."));
+            errors.Add("approved_by_group_id", "Name the governing body (a group of the network) that approved the mandate.");
         }
         if (string.IsNullOrWhiteSpace(DecisionReference))
         {
-            errors.Add(new("decision_reference", "Give the decision the approval rests on, e.g. \"Partnermøtet 12.03.2026, sak 14/26\"."));
+            errors.Add("decision_reference", "Give the decision the approval rests on, e.g. \"Partnermøtet 12.03.2026, sak 14/26\".");
         }
         if (StartDate is { } start && EndDate is { } end && end < start)
         {
-            errors.Add(new("end_date", $"The mandate ends ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd})."));
+            errors.Add("end_date", $"The mandate ends ({end:yyyy-MM-dd}) before it starts ({start:yyyy-MM-dd}).");
         }
         if (kind == GroupKind.WorkingGroup && EndDate is null)
         {
-            errors.Add(new("end_date", "A working group's mandate is time-limited: give its end date (YYYY-MM-DD)."));
+            errors.Add("end_date", "A working group's mandate is time-limited: give its end date (YYYY-MM-DD).");
         }
         if (kind == GroupKind.TaskForce && StartDate is { } s && EndDate is { } e && e.Year == s.Year)
         {
-            errors.Add(new("end_date", "A task force runs over several years with yearly plans; for work within one year, propose a working group."));
+            errors.Add("end_date",
+                "A task force runs over several years with yearly plans; for work within one year, propose a working group.");
         }
-        InvalidFieldsException.ThrowIfAny(errors);
+        errors.ThrowIfAny();
     }
 }
 

@@ -1,3 +1,5 @@
+using NetworkPlatform.Application.Failures;
+using NetworkPlatform.Application.Validation;
 using System.Text.Json.Serialization;
 
 namespace NetworkPlatform.Groups.Domain;
@@ -19,52 +21,93 @@ public sealed record Milestone(string Id, string Title, DateOnly? DueDate, DateT
 }
 
 /// <summary>A measure (tiltak) of the network's action plan for one year; a sub-measure names its parent.</summary>
-public sealed record Measure(
-    string NetworkId,
-    string Id,
-    int Year,
-    string Title,
-    string Description,
-    string? ParentMeasureId,
-    string? GroupId,
-    MeasureStatus Status,
-    IReadOnlyList<Milestone> Milestones,
-    DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt)
+public sealed record Measure
 {
+    [JsonConstructor]
+    private Measure()
+    {
+    }
+
+    [JsonInclude]
+    public string NetworkId { get; private init; } = "";
+
+    [JsonInclude]
+    public string Id { get; private init; } = "";
+
+    [JsonInclude]
+    public int Year { get; private init; }
+
+    [JsonInclude]
+    public string Title { get; private init; } = "";
+
+    [JsonInclude]
+    public string Description { get; private init; } = "";
+
+    [JsonInclude]
+    public string? ParentMeasureId { get; private init; }
+
+    [JsonInclude]
+    public string? GroupId { get; private init; }
+
+    [JsonInclude]
+    public MeasureStatus Status { get; private init; }
+
+    [JsonInclude]
+    public IReadOnlyList<Milestone> Milestones { get; private init; } = [];
+
+    [JsonInclude]
+    public DateTimeOffset CreatedAt { get; private init; }
+
+    [JsonInclude]
+    public DateTimeOffset UpdatedAt { get; private init; }
+
     public const int FirstYear = 2000;
     public const int LastYear = 2100;
 
     [JsonIgnore]
     public bool IsSubMeasure => ParentMeasureId is not null;
 
-    public static Measure Create(string networkId, string id, int year, string title, string description, Measure? parent, IReadOnlyList<Milestone> milestones, DateTimeOffset at)
+    public static Measure Create(string networkId, string id, int year, string title, string description, Measure? parent,
+        IReadOnlyList<Milestone> milestones, DateTimeOffset at)
     {
-        var errors = new List<FieldError>();
+        var errors = new Violations();
         if (year is < FirstYear or > LastYear)
         {
-            errors.Add(new("year", $"Give the action plan year ({FirstYear}..{LastYear}), e.g. {at.Year}."));
+            errors.Add("year", $"Give the action plan year ({FirstYear}..{LastYear}), e.g. {at.Year}.");
         }
         ValidateText(title, description, errors);
         ValidateMilestones(milestones, errors);
         if (parent is not null && parent.Year != year)
         {
-            errors.Add(new("parent_measure_id", $"The parent measure belongs to {parent.Year}; a sub-measure is in the same year as its parent."));
+            errors.Add("parent_measure_id",
+                $"The parent measure belongs to {parent.Year}; a sub-measure is in the same year as its parent.");
         }
         if (parent is { IsSubMeasure: true })
         {
-            errors.Add(new("parent_measure_id", "The parent is itself a sub-measure; attach the sub-measure to a top-level measure."));
+            errors.Add("parent_measure_id", "The parent is itself a sub-measure; attach the sub-measure to a top-level measure.");
         }
-        InvalidFieldsException.ThrowIfAny(errors);
-        return new Measure(networkId, id, year, title.Trim(), description, parent?.Id, null, MeasureStatus.Planned, milestones, at, at);
+        errors.ThrowIfAny();
+        return new Measure
+        {
+            NetworkId = networkId,
+            Id = id,
+            Year = year,
+            Title = title.Trim(),
+            Description = description,
+            ParentMeasureId = parent?.Id,
+            Status = MeasureStatus.Planned,
+            Milestones = milestones,
+            CreatedAt = at,
+            UpdatedAt = at,
+        };
     }
 
     public Measure Edit(string title, string description, MeasureStatus status, IReadOnlyList<Milestone> milestones, DateTimeOffset at)
     {
-        var errors = new List<FieldError>();
+        var errors = new Violations();
         ValidateText(title, description, errors);
         ValidateMilestones(milestones, errors);
-        InvalidFieldsException.ThrowIfAny(errors);
+        errors.ThrowIfAny();
         return this with { Title = title.Trim(), Description = description, Status = status, Milestones = milestones, UpdatedAt = at };
     }
 
@@ -72,7 +115,8 @@ public sealed record Measure(
     {
         if (group.IsClosed)
         {
-            throw new RuleViolationException("GROUP_CLOSED", $"groups/{group.Id}", $"The group is {group.State}; assign the measure to a working group.");
+            throw new RuleViolationException("GROUP_CLOSED", $"groups/{group.Id}",
+                $"The group is {group.State}; assign the measure to a working group.");
         }
         if (GroupId == group.Id)
         {
@@ -86,7 +130,7 @@ public sealed record Measure(
     public Measure ReachMilestone(string milestoneId, string reachedBy, DateTimeOffset at)
     {
         var milestone = Milestones.FirstOrDefault(m => m.Id == milestoneId)
-            ?? throw new ResourceNotFoundException("Milestone", $"measures/{Id}/milestones/{milestoneId}");
+            ?? throw new NotFoundException("Milestone", $"measures/{Id}/milestones/{milestoneId}");
         if (milestone.IsReached)
         {
             throw new RuleViolationException("MILESTONE_ALREADY_REACHED", $"measures/{Id}/milestones/{milestoneId}",
@@ -97,38 +141,38 @@ public sealed record Measure(
         return this with { Milestones = [.. Milestones.Select(m => m == milestone ? reached : m)], Status = status, UpdatedAt = at };
     }
 
-    private static void ValidateText(string title, string description, List<FieldError> errors)
+    private static void ValidateText(string title, string description, Violations errors)
     {
         if (string.IsNullOrWhiteSpace(title))
         {
-            errors.Add(new("title", "Give the measure a title as in the action plan."));
+            errors.Add("title", "Give the measure a title as in the action plan.");
         }
         else if (title.Length > 300)
         {
-            errors.Add(new("title", "Keep the title under 300 characters; put the rest in the description."));
+            errors.Add("title", "Keep the title under 300 characters; put the rest in the description.");
         }
         if (description.Length > 8000)
         {
-            errors.Add(new("description", "Keep the description under 8000 characters."));
+            errors.Add("description", "Keep the description under 8000 characters.");
         }
     }
 
-    private static void ValidateMilestones(IReadOnlyList<Milestone> milestones, List<FieldError> errors)
+    private static void ValidateMilestones(IReadOnlyList<Milestone> milestones, Violations errors)
     {
         for (var i = 0; i < milestones.Count; i++)
         {
             if (string.IsNullOrWhiteSpace(milestones[i].Title))
             {
-                errors.Add(new($"milestones[{i}].title", "Give the milestone a title."));
+                errors.Add($"milestones[{i}].title", "Give the milestone a title.");
             }
             if (!Identifiers.IsValid(milestones[i].Id))
             {
-                errors.Add(new($"milestones[{i}].milestone_id", Identifiers.Rule));
+                errors.Add($"milestones[{i}].milestone_id", Identifiers.Rule);
             }
         }
         foreach (var duplicate in milestones.GroupBy(m => m.Id).Where(g => g.Count() > 1))
         {
-            errors.Add(new("milestones", $"The milestone id '{duplicate.Key}' is used twice; give each milestone its own id."));
+            errors.Add("milestones", $"The milestone id '{duplicate.Key}' is used twice; give each milestone its own id.");
         }
     }
 }

@@ -43,8 +43,12 @@ public sealed record SizeGuidance(int Minimum, int Maximum, int ParticipantCount
 
     public string? Warning => Assessment switch
     {
-        SizeAssessment.TooSmall => $"The group has {ParticipantCount} participant(s); groups of this kind work best with at least {Minimum}. Invite more partners.",
-        SizeAssessment.TooLarge => $"The group has {ParticipantCount} participants; groups of this kind work best with at most {Maximum}. Consider splitting the work.",
+        SizeAssessment.TooSmall
+            => $"The group has {ParticipantCount} participant(s); groups of this kind work best with at least {Minimum}. Invite more " +
+                "partners.",
+        SizeAssessment.TooLarge
+            => $"The group has {ParticipantCount} participants; groups of this kind work best with at most {Maximum}. Consider splitting " +
+                "the work.",
         _ => null,
     };
 }

@@ -1,7 +1,6 @@
-using NetworkPlatform.Hosting.Errors;
-using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Application;
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application.Failures;
+using NetworkPlatform.Groups.Domain;
 
 namespace NetworkPlatform.Groups.Features;
 
@@ -17,7 +16,7 @@ public static class Access
     {
         if (!caller.HasRole(Roles.Secretariat) && !caller.IsLeaderOf(group))
         {
-            throw RpcErrors.PermissionDenied("LEADER_OR_SECRETARIAT_REQUIRED",
+            throw new PermissionDeniedException("LEADER_OR_SECRETARIAT_REQUIRED",
                 $"Only the secretariat or the leader of group '{group.Id}' may do this; ask one of them.");
         }
     }
@@ -25,11 +24,13 @@ public static class Access
     /// <summary>People join and leave for themselves; the secretariat (and for leaving, the group's leader) may act for them.</summary>
     public static void EnsureSelfOrSecretariat(this Caller caller, string personId, Group? groupLedByCaller = null)
     {
-        if (caller.PersonId == personId || caller.HasRole(Roles.Secretariat) || (groupLedByCaller is not null && caller.IsLeaderOf(groupLedByCaller)))
+        if (caller.PersonId == personId || caller.HasRole(Roles.Secretariat) || (groupLedByCaller is not null
+            && caller.IsLeaderOf(groupLedByCaller)))
         {
             return;
         }
-        throw RpcErrors.PermissionDenied("NOT_YOURSELF", $"Your token is for person '{caller.PersonId ?? "(none)"}', not '{personId}'; people join and leave groups for themselves.");
+        throw new PermissionDeniedException("NOT_YOURSELF",
+            $"Your token is for person '{caller.PersonId ?? "(none)"}', not '{personId}'; people join and leave groups for themselves.");
     }
 
     /// <summary>Contact details: the secretariat, the group's leader, the person themself and their own organisation.</summary>

@@ -20,11 +20,13 @@ public static class ParticipationEvents
             var was = before.FindParticipant(now.PersonId);
             if (was is null)
             {
-                yield return Event((id, t, n, a, v) => new ParticipantJoined(id, t, n, a, v, after.Id, now.PersonId, now.OrganisationId, now.RepresentsMember));
+                yield return Event((id, t, n, a, v) => new ParticipantJoined(id, t, n, a, v, after.Id, now.PersonId, now.OrganisationId,
+                    now.RepresentsMember));
             }
             foreach (var role in now.Roles.Where(r => was is null || !was.Holds(r)))
             {
-                yield return Event((id, t, n, a, v) => new RoleAssigned(id, t, n, a, v, after.Id, now.PersonId, now.OrganisationId, role.ToString(), now.RepresentsMember));
+                yield return Event((id, t, n, a, v) => new RoleAssigned(id, t, n, a, v, after.Id, now.PersonId, now.OrganisationId,
+                    role.ToString(), now.RepresentsMember));
             }
         }
         foreach (var was in before.Participants)
@@ -36,7 +38,8 @@ public static class ParticipationEvents
             }
             if (now is null)
             {
-                yield return Event((id, t, n, a, v) => new ParticipantLeft(id, t, n, a, v, after.Id, was.PersonId, was.OrganisationId, reason));
+                yield return Event((id, t, n, a, v) => new ParticipantLeft(id, t, n, a, v, after.Id, was.PersonId, was.OrganisationId,
+                    reason));
             }
         }
     }

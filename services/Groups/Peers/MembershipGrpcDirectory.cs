@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Failures;
 using Microsoft.AspNetCore.Http;
 using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
@@ -24,10 +25,11 @@ public sealed class MembershipGrpcDirectory(
     public async Task<RepresentativeCheck> CheckRepresentativeAsync(string networkId, string personId, CancellationToken cancellationToken)
     {
         var options = PeerClients.OnBehalfOf(httpContext, identity, networkId, cancellationToken);
-        var check = await representatives.CheckRepresentativeAsync(new CheckRepresentativeRequest { NetworkId = networkId, PersonId = personId }, options);
+        var check = await representatives.CheckRepresentativeAsync(new CheckRepresentativeRequest { NetworkId = networkId,
+            PersonId = personId }, options);
         if (check.Reason == "PERSON_NOT_FOUND")
         {
-            throw new ResourceNotFoundException("Person", personId);
+            throw new NotFoundException("networkplatform.membership.v1.Person", $"networks/{networkId}/persons/{personId}");
         }
         if (!check.ActiveRepresentative)
         {
@@ -35,9 +37,11 @@ public sealed class MembershipGrpcDirectory(
         }
         var appointment = check.Appointments[0];
         var person = await persons.GetPersonAsync(new GetPersonRequest { NetworkId = networkId, PersonId = personId }, options);
-        var organisation = await organisations.GetOrganisationAsync(new GetOrganisationRequest { NetworkId = networkId, OrganisationId = appointment.OrganisationId }, options);
+        var organisation = await organisations.GetOrganisationAsync(new GetOrganisationRequest { NetworkId = networkId,
+            OrganisationId = appointment.OrganisationId }, options);
         return new RepresentativeCheck(
-            new PersonIdentity(personId, appointment.OrganisationId, true, person.FullName, organisation.DisplayName, person.Email, person.Phone),
+            new PersonIdentity(personId, appointment.OrganisationId, true, person.FullName, organisation.DisplayName, person.Email,
+                person.Phone),
             null);
     }
 

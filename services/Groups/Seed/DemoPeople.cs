@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Failures;
 using System.Security.Cryptography;
 using System.Text;
 using NetworkPlatform.Groups.Domain;
@@ -28,7 +29,8 @@ public sealed class DemoPeople : IMembershipDirectory
         const string national = DemoGroups.NationalHph;
         Representative(national, "Helse Vestkyst HF", "Solveig Knutsen", "solveig.knutsen@helse-vestkyst.example", "+47 915 10 200");
         Representative(national, "Sykehuset Innlandsdal HF", "Hanne Sørli", "hanne.sorli@sykehuset-innlandsdal.example", "+47 916 20 300");
-        Representative(national, "Universitetssykehuset Nordkapp HF", "Kristian Aune", "kristian.aune@unn-nordkapp.example", "+47 917 30 400");
+        Representative(national, "Universitetssykehuset Nordkapp HF", "Kristian Aune", "kristian.aune@unn-nordkapp.example",
+            "+47 917 30 400");
         Representative(national, "Helse Fjordane Sør HF", "Elise Vang", "elise.vang@helse-fjordane-sor.example", "+47 918 40 500");
     }
 
@@ -41,7 +43,7 @@ public sealed class DemoPeople : IMembershipDirectory
     public Task<RepresentativeCheck> CheckRepresentativeAsync(string networkId, string personId, CancellationToken cancellationToken) =>
         people.TryGetValue((networkId, personId), out var person)
             ? Task.FromResult(new RepresentativeCheck(person, null))
-            : throw new ResourceNotFoundException("Person", personId);
+            : throw new NotFoundException("networkplatform.membership.v1.Person", $"networks/{networkId}/persons/{personId}");
 
     private void Representative(string network, string organisation, string name, string email, string phone)
     {

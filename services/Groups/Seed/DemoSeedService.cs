@@ -8,7 +8,8 @@ internal sealed class DemoSeedService(GroupsContext context, ILogger<DemoSeedSer
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await DemoGroups.SeedAsync(context.Store, context.Clock, cancellationToken);
-        logger.LogInformation("Demo groups present in {Networks}", string.Join(", ", DemoGroups.Partnership, DemoGroups.NationalHph, DemoGroups.InternationalHph));
+        logger.LogInformation("Demo groups present in {Networks}", string.Join(", ", DemoGroups.Partnership, DemoGroups.NationalHph,
+            DemoGroups.InternationalHph));
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -23,12 +23,24 @@ public static class GroupsCollections
             "annual-wheels", w => AnnualWheel.DocumentId(w.GroupId, w.Year))
         .WithIndex("group", w => w.GroupId);
 
-    /// <summary>request_id of creates already done, so a retried create returns what the first one made.</summary>
+    /// <summary>
+    /// The request_ids of creates before the one way (Writes keeps new ones in IdempotencyKeys). Only read, so a retry
+    /// that straddles the upgrade still gets its first result; delete a day after every deployment has the one way.
+    /// </summary>
     public static readonly DocumentCollection<CreateRequest> CreateRequests = new("create-requests", r => r.Id);
 
     /// <summary>Every collection, for the migration that creates their indexes.</summary>
     public static IReadOnlyCollection<IDocumentCollection> All { get; } = [Groups, Measures, MeasurePolicies, AnnualWheels, CreateRequests];
 }
 
-/// <summary>Id is "kind:request_id"; ResourceId is the created group or measure.</summary>
-public sealed record CreateRequest(string Id, string ResourceId);
+/// <summary>Id is "kind:request_id" (kind "group" or "measure"); ResourceId is the created group or measure.</summary>
+public sealed record CreateRequest(string Id, string ResourceId)
+{
+    /// <summary>What a create with <paramref name="requestId"/> made before the upgrade, or null.</summary>
+    public static async Task<string?> EarlierResultAsync(IDocumentStore store, string networkId, string kind, string requestId,
+        CancellationToken cancellationToken) =>
+        string.IsNullOrEmpty(requestId)
+            ? null
+            : (await store.GetAsync(GroupsCollections.CreateRequests, networkId, $"{kind}:{requestId}",
+                cancellationToken))?.Document.ResourceId;
+}

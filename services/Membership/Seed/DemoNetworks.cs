@@ -89,7 +89,8 @@ public static class DemoNetworks
             var fjordane = await national.MemberAsync("Helse Fjordane Sør HF", "948757494", OrganisationKind.Hospital,
                 "post@helse-fjordane-sor.example", ct);
             await national.RepresentativeAsync(vestkyst, "Solveig Knutsen", "solveig.knutsen@helse-vestkyst.example", "+47 915 10 200",
-                ["tobakksfrie sykehus", "pasientopplæring"], RepresentativeRole.Representative, 10, "Ola Rønning", "Klinikkdirektør", ct);
+                ["tobakksfrie sykehus", "pasientopplæring"], RepresentativeRole.Representative, 10, "Ola Rønning", "Klinikkdirektør",
+                ct);
             await national.RepresentativeAsync(vestkyst, "Magnus Eide", "magnus.eide@helse-vestkyst.example", "+47 915 10 201",
                 ["fysisk aktivitet"], RepresentativeRole.Deputy, 4, "Ola Rønning", "Klinikkdirektør", ct);
             await national.RepresentativeAsync(innlandsdal, "Hanne Sørli", "hanne.sorli@sykehuset-innlandsdal.example", "+47 916 20 300",
@@ -108,8 +109,8 @@ public static class DemoNetworks
 
     private static async Task SeedInternationalAsync(MembershipContext context, CancellationToken ct)
     {
-        await StartAsync(context, SwedishHph, "Svenskt nätverk för hälsofrämjande hälso- och sjukvård", NetworkKind.HealthPromotingNetwork,
-            "SE", "", ["sv"], ct);
+        await StartAsync(context, SwedishHph, "Svenskt nätverk för hälsofrämjande hälso- och sjukvård",
+            NetworkKind.HealthPromotingNetwork, "SE", "", ["sv"], ct);
         var international = await StartAsync(context, InternationalHph,
             "International Network of Health Promoting Hospitals and Health Services", NetworkKind.HealthPromotingNetwork, "INT", "",
                 ["en"], ct, timeZone: "Europe/Copenhagen");

@@ -64,7 +64,8 @@ public sealed record MeasureFact(
     IReadOnlyList<ProgressReport> Reports)
 {
     /// <summary>The measure with a progress report (a report of the same id again replaces it).</summary>
-    public MeasureFact Report(ProgressReport report) => this with { Reports = [.. Reports.Where(r => r.ReportId != report.ReportId), report] };
+    public MeasureFact Report(ProgressReport report) =>
+        this with { Reports = [.. Reports.Where(r => r.ReportId != report.ReportId), report] };
 }
 
 /// <summary>A cadence requirement a group missed (from the meetings service's CadenceBreached).</summary>

@@ -46,7 +46,9 @@ internal sealed class ContractMembership
                 {
                     ActiveRepresentative = true,
                     MembershipState = MembershipState.Active,
-                    Appointments = { new Representative { Id = $"rep-{request.PersonId}", NetworkId = request.NetworkId, OrganisationId = person.OrganisationId, PersonId = request.PersonId, Active = true, PersonFullName = person.Name } },
+                    Appointments = { new Representative { Id = $"rep-{request.PersonId}", NetworkId = request.NetworkId,
+                        OrganisationId = person.OrganisationId, PersonId = request.PersonId, Active = true,
+                            PersonFullName = person.Name } },
                 });
             }
             return Task.FromResult(table.Refused.TryGetValue(request.PersonId, out var refusal)
@@ -60,13 +62,15 @@ internal sealed class ContractMembership
         public override Task<Person> GetPerson(GetPersonRequest request, ServerCallContext context)
         {
             var person = table.Representatives[request.PersonId];
-            return Task.FromResult(new Person { Id = request.PersonId, NetworkId = request.NetworkId, FullName = person.Name, Email = person.Email, Phone = "+47 911 22 333", EmployerOrganisationId = person.OrganisationId });
+            return Task.FromResult(new Person { Id = request.PersonId, NetworkId = request.NetworkId, FullName = person.Name,
+                Email = person.Email, Phone = "+47 911 22 333", EmployerOrganisationId = person.OrganisationId });
         }
     }
 
     private sealed class Organisations : OrganisationService.OrganisationServiceBase
     {
         public override Task<Organisation> GetOrganisation(GetOrganisationRequest request, ServerCallContext context) =>
-            Task.FromResult(new Organisation { Id = request.OrganisationId, NetworkId = request.NetworkId, DisplayName = $"Organisasjon {request.OrganisationId}", MembershipState = MembershipState.Active });
+            Task.FromResult(new Organisation { Id = request.OrganisationId, NetworkId = request.NetworkId,
+                DisplayName = $"Organisasjon {request.OrganisationId}", MembershipState = MembershipState.Active });
     }
 }

@@ -89,14 +89,16 @@ public sealed class GroupsApiTests : IAsyncLifetime
 
     private Metadata Secretariat() => Token("sekretariatet", Roles.Secretariat, "org-sekretariat", "per-sekretariat");
 
-    private Metadata Representative(string personId, string organisationId) => Token($"user-{personId}", Roles.Representative, organisationId, personId);
+    private Metadata Representative(string personId, string organisationId) => Token($"user-{personId}", Roles.Representative,
+        organisationId, personId);
 
     private async Task<V1.Group> ProposeAsync(string groupId) =>
         await groups.ProposeGroupAsync(new ProposeGroupRequest
         {
             NetworkId = Network,
             GroupId = groupId,
-            Group = new V1.Group { DisplayName = "Arbeidsgruppe digital mobbing", Kind = GroupKind.WorkingGroup, Scope = GroupScope.National, StartDate = "2026-01-01", EndDate = "2026-12-31" },
+            Group = new V1.Group { DisplayName = "Arbeidsgruppe digital mobbing", Kind = GroupKind.WorkingGroup,
+                Scope = GroupScope.National, StartDate = "2026-01-01", EndDate = "2026-12-31" },
         }, Representative("per-ingrid", "org-fjordvik"));
 
     [Fact]
@@ -105,7 +107,8 @@ public sealed class GroupsApiTests : IAsyncLifetime
         await ProposeAsync("wg-digital");
 
         var error = await Assert.ThrowsAsync<RpcException>(async () => await groups.JoinGroupAsync(
-            new JoinGroupRequest { NetworkId = Network, GroupId = "wg-digital", PersonId = "per-henrik" }, Representative("per-henrik", "org-hogskole")));
+            new JoinGroupRequest { NetworkId = Network, GroupId = "wg-digital", PersonId = "per-henrik" }, Representative("per-henrik",
+                "org-hogskole")));
 
         Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
         var violation = Assert.Single(error.GetDetail<PreconditionFailure>()!.Violations);
@@ -120,11 +123,13 @@ public sealed class GroupsApiTests : IAsyncLifetime
         await ProposeAsync("wg-digital");
         var token = Representative("per-sindre", "org-trygg");
 
-        var response = await groups.JoinGroupAsync(new JoinGroupRequest { NetworkId = Network, GroupId = "wg-digital", PersonId = "per-sindre" }, token);
+        var response = await groups.JoinGroupAsync(new JoinGroupRequest { NetworkId = Network, GroupId = "wg-digital",
+            PersonId = "per-sindre" }, token);
 
         Assert.True(response.Joined);
         var participant = Assert.Single(response.Group.Participants);
-        Assert.Equal(("Sindre Moen", "Organisasjon org-trygg", "sindre@tryggskolevei.example"), (participant.DisplayName, participant.OrganisationName, participant.Email));
+        Assert.Equal(("Sindre Moen", "Organisasjon org-trygg", "sindre@tryggskolevei.example"), (participant.DisplayName,
+            participant.OrganisationName, participant.Email));
         Assert.Equal(token.GetValue("authorization"), membership.ForwardedAuthorization[^1]);
     }
 
@@ -154,7 +159,8 @@ public sealed class GroupsApiTests : IAsyncLifetime
         membership.UnavailableFor["per-sindre"] = 2;
         var checks = membership.Deadlines.Count;
 
-        var response = await groups.JoinGroupAsync(new JoinGroupRequest { NetworkId = Network, GroupId = "wg-digital", PersonId = "per-sindre" },
+        var response = await groups.JoinGroupAsync(new JoinGroupRequest { NetworkId = Network, GroupId = "wg-digital",
+            PersonId = "per-sindre" },
             Representative("per-sindre", "org-trygg"));
 
         Assert.True(response.Joined);
@@ -191,9 +197,11 @@ public sealed class GroupsApiTests : IAsyncLifetime
                 DecisionReference = "Partnermøtet 12.03.2026 sak 14/26",
             },
         }, Secretariat());
-        await groups.AssignRoleAsync(new AssignRoleRequest { NetworkId = Network, GroupId = "wg-digital", PersonId = "per-ingrid", Role = Role.Leader }, Secretariat());
+        await groups.AssignRoleAsync(new AssignRoleRequest { NetworkId = Network, GroupId = "wg-digital", PersonId = "per-ingrid",
+            Role = Role.Leader }, Secretariat());
 
-        var active = await groups.ActivateGroupAsync(new ActivateGroupRequest { NetworkId = Network, GroupId = "wg-digital", DecisionReference = "PM 14/26" }, Secretariat());
+        var active = await groups.ActivateGroupAsync(new ActivateGroupRequest { NetworkId = Network, GroupId = "wg-digital",
+            DecisionReference = "PM 14/26" }, Secretariat());
 
         Assert.Equal(V1.GroupState.Mandated, mandated.State);
         Assert.Equal(V1.GroupState.Active, active.State);
@@ -206,10 +214,12 @@ public sealed class GroupsApiTests : IAsyncLifetime
     public async Task contact_details_are_shown_to_the_secretariat_but_not_to_a_representative_of_another_organisation()
     {
         await ProposeAsync("wg-digital");
-        await groups.JoinGroupAsync(new JoinGroupRequest { NetworkId = Network, GroupId = "wg-digital", PersonId = "per-ingrid" }, Representative("per-ingrid", "org-fjordvik"));
+        await groups.JoinGroupAsync(new JoinGroupRequest { NetworkId = Network, GroupId = "wg-digital", PersonId = "per-ingrid" },
+            Representative("per-ingrid", "org-fjordvik"));
 
         var bySecretariat = await groups.GetGroupAsync(new GetGroupRequest { NetworkId = Network, GroupId = "wg-digital" }, Secretariat());
-        var byOther = await groups.GetGroupAsync(new GetGroupRequest { NetworkId = Network, GroupId = "wg-digital" }, Representative("per-sindre", "org-trygg"));
+        var byOther = await groups.GetGroupAsync(new GetGroupRequest { NetworkId = Network, GroupId = "wg-digital" },
+            Representative("per-sindre", "org-trygg"));
 
         Assert.Equal("ingrid.haugen@fjordvik.kommune.example", bySecretariat.Participants[0].Email);
         Assert.Equal("", byOther.Participants[0].Email);
@@ -241,19 +251,22 @@ public sealed class GroupsApiTests : IAsyncLifetime
             UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "description" } },
         }, Secretariat());
 
-        var notFound = await Assert.ThrowsAsync<RpcException>(async () => await groups.GetGroupAsync(new GetGroupRequest { NetworkId = Network, GroupId = "wg-nope" }, Secretariat()));
+        var notFound = await Assert.ThrowsAsync<RpcException>(async ()
+            => await groups.GetGroupAsync(new GetGroupRequest { NetworkId = Network, GroupId = "wg-nope" }, Secretariat()));
         var stale = await Assert.ThrowsAsync<RpcException>(async () => await groups.UpdateGroupAsync(new UpdateGroupRequest
         {
             Group = new V1.Group { NetworkId = Network, GroupId = "wg-digital", Description = "Eldre", Etag = proposed.Etag },
             UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "description" } },
         }, Secretariat()));
-        var anonymous = await Assert.ThrowsAsync<RpcException>(async () => await groups.GetGroupAsync(new GetGroupRequest { NetworkId = Network, GroupId = "wg-digital" }));
+        var anonymous = await Assert.ThrowsAsync<RpcException>(async ()
+            => await groups.GetGroupAsync(new GetGroupRequest { NetworkId = Network, GroupId = "wg-digital" }));
         var otherNetwork = await Assert.ThrowsAsync<RpcException>(async () => await groups.GetGroupAsync(
             new GetGroupRequest { NetworkId = Network, GroupId = "wg-digital" }, Token("x", Roles.Secretariat, network: "norsk-hph")));
         var notSecretariat = await Assert.ThrowsAsync<RpcException>(async () => await groups.ActivateGroupAsync(
             new ActivateGroupRequest { NetworkId = Network, GroupId = "wg-digital" }, Representative("per-ingrid", "org-fjordvik")));
 
-        var badToken = await Assert.ThrowsAsync<RpcException>(async () => await groups.ListGroupsAsync(new ListGroupsRequest { NetworkId = Network, PageToken = "not-a-token" }, Secretariat()));
+        var badToken = await Assert.ThrowsAsync<RpcException>(async ()
+            => await groups.ListGroupsAsync(new ListGroupsRequest { NetworkId = Network, PageToken = "not-a-token" }, Secretariat()));
 
         Assert.Equal("page_token", Assert.Single(badToken.GetDetail<BadRequest>()!.FieldViolations).Field);
         Assert.Equal(StatusCode.NotFound, notFound.StatusCode);
@@ -271,7 +284,8 @@ public sealed class GroupsApiTests : IAsyncLifetime
 
         // Readiness is published by the checks' runs, every 5 s from 5 s after the start (NOT_FOUND before the first).
         var status = ServingStatus.Unknown;
-        for (var deadline = DateTime.UtcNow.AddSeconds(20); status != ServingStatus.Serving && DateTime.UtcNow < deadline; await Task.Delay(100))
+        for (var deadline = DateTime.UtcNow.AddSeconds(20); status != ServingStatus.Serving
+            && DateTime.UtcNow < deadline; await Task.Delay(100))
         {
             try
             {
@@ -283,6 +297,7 @@ public sealed class GroupsApiTests : IAsyncLifetime
         }
 
         Assert.Equal(ServingStatus.Serving, status);
-        Assert.Equal(ServingStatus.Serving, (await health.CheckAsync(new HealthCheckRequest { Service = ActionPlanService.Descriptor.FullName })).Status);
+        Assert.Equal(ServingStatus.Serving,
+            (await health.CheckAsync(new HealthCheckRequest { Service = ActionPlanService.Descriptor.FullName })).Status);
     }
 }

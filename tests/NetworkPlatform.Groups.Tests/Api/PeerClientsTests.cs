@@ -14,7 +14,8 @@ public class PeerClientsTests
         var config = PeerClients.ServiceConfig(Membership.V1.RepresentativeService.Descriptor);
 
         var retried = Assert.Single(config.MethodConfigs);
-        Assert.Equal(["CheckRepresentative", "GetRepresentative", "ListRepresentatives"], retried.Names.Select(n => n.Method).Order(StringComparer.Ordinal));
+        Assert.Equal(["CheckRepresentative", "GetRepresentative", "ListRepresentatives"],
+            retried.Names.Select(n => n.Method).Order(StringComparer.Ordinal));
         Assert.All(retried.Names, n => Assert.Equal("networkplatform.membership.v1.RepresentativeService", n.Service));
         Assert.Equal([StatusCode.Unavailable], retried.RetryPolicy!.RetryableStatusCodes);
         Assert.IsType<RoundRobinConfig>(Assert.Single(config.LoadBalancingConfigs));

@@ -5,11 +5,13 @@ using NetworkPlatform.Events.Meetings;
 using NetworkPlatform.Events.Membership;
 using NetworkPlatform.Groups.Consumers;
 using NetworkPlatform.Groups.Domain;
+using NetworkPlatform.Groups.Features.Measures;
+using NetworkPlatform.Groups.Features.Participation;
+using NetworkPlatform.Groups.Features.RoleAssignments;
 using NetworkPlatform.Groups.Storage;
 using NetworkPlatform.Groups.Tests.Support;
 using NetworkPlatform.Messaging.Inbox;
 using NetworkPlatform.Storage;
-using Role = NetworkPlatform.Groups.V1.Role;
 
 namespace NetworkPlatform.Groups.Tests.Consumers;
 
@@ -33,20 +35,27 @@ public sealed class ConsumersTests(SqliteStore fixture) : IClassFixture<SqliteSt
     }
 
     private static RepresentativeWithdrawn Withdrawn(string personId, string organisationId = "org-fjordvik") =>
-        new(Guid.NewGuid(), At, Callers.Network, "rep-1", 2, "rep-1", organisationId, personId, RepresentativeWithdrawalReasons.Withdrawn, "", At, "secretariat-user");
+        new(Guid.NewGuid(), At, Callers.Network, "rep-1", 2, "rep-1", organisationId, personId, RepresentativeWithdrawalReasons.Withdrawn,
+            "", At, "secretariat-user");
 
     private async Task<GroupsHarness> StaffedGroupsAsync()
     {
         var harness = await fixture.OpenAsync();
         await harness.RegisterPartnerMeetingAsync();
         await harness.ActiveWorkingGroupAsync("wg-a", "per-ingrid");
-        await harness.AssignAsync("wg-a", "per-ingrid", Role.BudgetResponsible);
-        await harness.AssignAsync("wg-a", "per-marte", Role.Member, "org-aasen");
+        await harness.AssignAsync("wg-a", "per-ingrid", GroupRole.BudgetResponsible);
+        await harness.AssignAsync("wg-a", "per-marte", GroupRole.Member, "org-aasen");
         await harness.ActiveWorkingGroupAsync("wg-b", "per-marte", leaderOrganisationId: "org-aasen");
-        await harness.AssignAsync("wg-b", "per-ingrid", Role.Member);
+        await harness.AssignAsync("wg-b", "per-ingrid", GroupRole.Member);
         await harness.ClearOutboxAsync();
         return harness;
     }
+
+    private static MembershipEndedHandler MembershipEnded(GroupsHarness harness) =>
+        new(harness.Context, NullLogger<MembershipEndedHandler>.Instance);
+
+    private static MeetingDecisionsHandler MeetingDecisions(GroupsHarness harness) =>
+        new(harness.Context, NullLogger<MeetingDecisionsHandler>.Instance);
 
     private static async Task<Group> GroupAsync(GroupsHarness harness, string id) =>
         (await harness.Store.GetAsync(GroupsCollections.Groups, Callers.Network, id))!.Document;
@@ -55,7 +64,7 @@ public sealed class ConsumersTests(SqliteStore fixture) : IClassFixture<SqliteSt
     public async Task a_withdrawn_representative_leaves_every_group_and_the_group_is_flagged_for_the_roles_they_held()
     {
         var harness = await StaffedGroupsAsync();
-        var handler = new MembershipEndedHandler(harness.Context, NullLogger<MembershipEndedHandler>.Instance);
+        var handler = MembershipEnded(harness);
 
         await DeliverAsync(harness, handler, Withdrawn("per-ingrid"));
 
@@ -65,14 +74,15 @@ public sealed class ConsumersTests(SqliteStore fixture) : IClassFixture<SqliteSt
         Assert.Null(groupB.FindParticipant("per-ingrid"));
         Assert.Equal([GroupFlag.LeaderMissing, GroupFlag.BudgetResponsibleMissing], groupA.Flags);
         Assert.DoesNotContain(GroupFlag.LeaderMissing, groupB.Flags);
-        Assert.Equal(["RoleVacated", "RoleVacated", "ParticipantLeft", "RoleVacated", "ParticipantLeft"], await harness.PendingEventsAsync());
+        Assert.Equal(["RoleVacated", "RoleVacated", "ParticipantLeft", "RoleVacated", "ParticipantLeft"],
+            await harness.PendingEventsAsync());
     }
 
     [Fact]
     public async Task a_redelivered_withdrawal_changes_nothing()
     {
         var harness = await StaffedGroupsAsync();
-        var handler = new MembershipEndedHandler(harness.Context, NullLogger<MembershipEndedHandler>.Instance);
+        var handler = MembershipEnded(harness);
         var withdrawn = Withdrawn("per-ingrid");
         await DeliverAsync(harness, handler, withdrawn);
         var version = (await harness.Store.GetAsync(GroupsCollections.Groups, Callers.Network, "wg-a"))!.Version;
@@ -89,11 +99,13 @@ public sealed class ConsumersTests(SqliteStore fixture) : IClassFixture<SqliteSt
     public async Task the_resignation_after_the_withdrawals_it_caused_finds_nothing_left_to_do()
     {
         var harness = await StaffedGroupsAsync();
-        var handler = new MembershipEndedHandler(harness.Context, NullLogger<MembershipEndedHandler>.Instance);
-        await DeliverAsync(harness, handler, Withdrawn("per-marte", "org-aasen") with { Reason = RepresentativeWithdrawalReasons.MembershipEnded });
+        var handler = MembershipEnded(harness);
+        await DeliverAsync(harness, handler, Withdrawn("per-marte",
+            "org-aasen") with { Reason = RepresentativeWithdrawalReasons.MembershipEnded });
         await harness.ClearOutboxAsync();
 
-        await DeliverAsync(harness, handler, new MembershipResigned(Guid.NewGuid(), At, Callers.Network, "org-aasen", 5, "org-aasen", "secretariat-user", "Utmeldt", ["rep-2"]));
+        await DeliverAsync(harness, handler, new MembershipResigned(Guid.NewGuid(), At, Callers.Network, "org-aasen", 5, "org-aasen",
+            "secretariat-user", "Utmeldt", ["rep-2"]));
 
         Assert.Empty(await harness.PendingEventsAsync());
         Assert.Contains(GroupFlag.LeaderMissing, (await GroupAsync(harness, "wg-b")).Flags);
@@ -103,9 +115,10 @@ public sealed class ConsumersTests(SqliteStore fixture) : IClassFixture<SqliteSt
     public async Task a_resigned_organisation_takes_its_people_out_of_groups_by_itself()
     {
         var harness = await StaffedGroupsAsync();
-        var handler = new MembershipEndedHandler(harness.Context, NullLogger<MembershipEndedHandler>.Instance);
+        var handler = MembershipEnded(harness);
 
-        await DeliverAsync(harness, handler, new MembershipResigned(Guid.NewGuid(), At, Callers.Network, "org-aasen", 5, "org-aasen", "secretariat-user", "Utmeldt", []));
+        await DeliverAsync(harness, handler, new MembershipResigned(Guid.NewGuid(), At, Callers.Network, "org-aasen", 5, "org-aasen",
+            "secretariat-user", "Utmeldt", []));
 
         Assert.Null((await GroupAsync(harness, "wg-a")).FindParticipant("per-marte"));
         Assert.Null((await GroupAsync(harness, "wg-b")).FindParticipant("per-marte"));
@@ -116,8 +129,9 @@ public sealed class ConsumersTests(SqliteStore fixture) : IClassFixture<SqliteSt
     public async Task a_leader_elected_in_the_minutes_becomes_the_leader_once()
     {
         var harness = await StaffedGroupsAsync();
-        var handler = new MeetingDecisionsHandler(harness.Context, NullLogger<MeetingDecisionsHandler>.Instance);
-        DecisionRecorded Elected() => new(Guid.NewGuid(), At, Callers.Network, "mtg-1", 1, "mtg-1", "wg-a", DecisionKind.LeaderElected, "per-marte", null, null, "Marte Lie valgt til leder");
+        var handler = MeetingDecisions(harness);
+        DecisionRecorded Elected() => new(Guid.NewGuid(), At, Callers.Network, "mtg-1", 1, "mtg-1", "wg-a", DecisionKind.LeaderElected,
+            "per-marte", null, null, "Marte Lie valgt til leder");
 
         await DeliverAsync(harness, handler, Elected());
         var afterFirst = await harness.PendingEventsAsync();
@@ -136,9 +150,10 @@ public sealed class ConsumersTests(SqliteStore fixture) : IClassFixture<SqliteSt
     {
         var harness = await StaffedGroupsAsync();
         harness.Membership.Representative("per-sindre", "org-trygg");
-        var handler = new MeetingDecisionsHandler(harness.Context, NullLogger<MeetingDecisionsHandler>.Instance);
+        var handler = MeetingDecisions(harness);
 
-        await DeliverAsync(harness, handler, new DecisionRecorded(Guid.NewGuid(), At, Callers.Network, "mtg-1", 1, "mtg-1", "wg-b", DecisionKind.BudgetResponsibleElected, "per-sindre", null, null, ""));
+        await DeliverAsync(harness, handler, new DecisionRecorded(Guid.NewGuid(), At, Callers.Network, "mtg-1", 1, "mtg-1", "wg-b",
+            DecisionKind.BudgetResponsibleElected, "per-sindre", null, null, ""));
 
         Assert.Equal("per-sindre", (await GroupAsync(harness, "wg-b")).BudgetResponsible!.PersonId);
     }
@@ -149,19 +164,24 @@ public sealed class ConsumersTests(SqliteStore fixture) : IClassFixture<SqliteSt
         var harness = await StaffedGroupsAsync();
         await using (var unitOfWork = await harness.Store.BeginAsync())
         {
-            var measure = Measure.Create(Callers.Network, "m1", 2026, "Kampanje", "", null, [], At) with { GroupId = "wg-a" };
+            var measure = Measure.Create(Callers.Network, "m1", 2026, "Kampanje", "", null, [], At).AssignTo(await GroupAsync(harness,
+                "wg-a"), At);
             await unitOfWork.InsertAsync(GroupsCollections.Measures, Callers.Network, measure);
             await unitOfWork.CommitAsync();
         }
-        var handler = new MeetingDecisionsHandler(harness.Context, NullLogger<MeetingDecisionsHandler>.Instance);
+        var handler = MeetingDecisions(harness);
 
-        await DeliverAsync(harness, handler, new DecisionRecorded(Guid.NewGuid(), At, Callers.Network, "mtg-2", 1, "mtg-2", "wg-b", DecisionKind.MeasureStatus, null, "m1", "Completed", ""));
+        await DeliverAsync(harness, handler, new DecisionRecorded(Guid.NewGuid(), At, Callers.Network, "mtg-2", 1, "mtg-2", "wg-b",
+            DecisionKind.MeasureStatus, null, "m1", "Completed", ""));
         var unchanged = (await harness.Store.GetAsync(GroupsCollections.Measures, Callers.Network, "m1"))!.Document.Status;
-        await DeliverAsync(harness, handler, new DecisionRecorded(Guid.NewGuid(), At, Callers.Network, "mtg-1", 1, "mtg-1", "wg-a", DecisionKind.MeasureStatus, null, "m1", "Completed", ""));
+        await DeliverAsync(harness, handler, new DecisionRecorded(Guid.NewGuid(), At, Callers.Network, "mtg-1", 1, "mtg-1", "wg-a",
+            DecisionKind.MeasureStatus, null, "m1", "Completed", ""));
 
         Assert.Equal(MeasureStatus.Planned, unchanged);
-        Assert.Equal(MeasureStatus.Completed, (await harness.Store.GetAsync(GroupsCollections.Measures, Callers.Network, "m1"))!.Document.Status);
+        Assert.Equal(MeasureStatus.Completed, (await harness.Store.GetAsync(GroupsCollections.Measures, Callers.Network,
+            "m1"))!.Document.Status);
         var changed = Assert.Single(await harness.PendingEventsAsync<MeasureStatusChanged>());
-        Assert.Equal(("m1", "Planned", "Completed", "mtg-1"), (changed.MeasureId, changed.PreviousStatus, changed.Status, changed.MeetingId));
+        Assert.Equal(("m1", "Planned", "Completed", "mtg-1"), (changed.MeasureId, changed.PreviousStatus, changed.Status,
+            changed.MeetingId));
     }
 }

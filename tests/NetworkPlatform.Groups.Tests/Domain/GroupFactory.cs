@@ -23,12 +23,12 @@ internal static class GroupFactory
     public static PersonIdentity External(string personId) =>
         new(personId, "udir", false, $"Expert {personId}", "Utdanningsdirektoratet", "", "");
 
-    public static Group Proposed(GroupKind kind = GroupKind.WorkingGroup, JoinPolicy policy = JoinPolicy.Open) =>
-        Group.Propose("net-1", "wg-1", Details(kind, policy), Decision(""));
+    public static Group Proposed(GroupKind kind = GroupKind.WorkingGroup, JoinPolicy policy = JoinPolicy.Open, string id = "wg-1") =>
+        Group.Propose("net-1", id, Details(kind, policy), Decision(""));
 
-    public static Group Mandated(GroupKind kind = GroupKind.WorkingGroup, JoinPolicy policy = JoinPolicy.Open) =>
-        Proposed(kind, policy).ApproveMandate(Terms(), Decision());
+    public static Group Mandated(GroupKind kind = GroupKind.WorkingGroup, JoinPolicy policy = JoinPolicy.Open, string id = "wg-1") =>
+        Proposed(kind, policy, id).ApproveMandate(Terms(), Decision());
 
-    public static Group Active(GroupKind kind = GroupKind.WorkingGroup, JoinPolicy policy = JoinPolicy.Open) =>
-        Mandated(kind, policy).AssignRole(Representative("leader"), GroupRole.Leader, Now).Group.Activate(Decision());
+    public static Group Active(GroupKind kind = GroupKind.WorkingGroup, JoinPolicy policy = JoinPolicy.Open, string id = "wg-1") =>
+        Mandated(kind, policy, id).AssignRole(Representative("leader"), GroupRole.Leader, Now).Group.Activate(Decision());
 }

@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Groups.Domain;
 using static NetworkPlatform.Groups.Tests.Domain.GroupFactory;
 
@@ -51,7 +52,7 @@ public class GroupLifecycleTests
 
         var error = Assert.Throws<InvalidFieldsException>(() => Group.Propose("net-1", "wg-1", details, Decision()));
 
-        Assert.Equal("end_date", Assert.Single(error.Errors).Field);
+        Assert.Equal("end_date", Assert.Single(error.Violations).Field);
     }
 
     [Fact]
@@ -67,7 +68,7 @@ public class GroupLifecycleTests
     {
         var error = Assert.Throws<InvalidFieldsException>(() => Proposed().ApproveMandate(Terms() with { EndDate = null }, Decision()));
 
-        Assert.Contains(error.Errors, e => e.Field == "end_date");
+        Assert.Contains(error.Violations, e => e.Field == "end_date");
     }
 
     [Fact]
@@ -75,7 +76,7 @@ public class GroupLifecycleTests
     {
         var error = Assert.Throws<InvalidFieldsException>(() => Proposed(GroupKind.TaskForce).ApproveMandate(Terms(), Decision()));
 
-        Assert.Contains(error.Errors, e => e.Field == "end_date" && e.Description.Contains("several years", StringComparison.Ordinal));
+        Assert.Contains(error.Violations, e => e.Field == "end_date" && e.Description.Contains("several years", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Groups.Domain;
 using static NetworkPlatform.Groups.Tests.Domain.GroupFactory;
 

@@ -5,10 +5,19 @@ namespace NetworkPlatform.Groups.Tests.Domain;
 
 public class MeasurePolicyTests
 {
-    private static Measure Measure(string id, string? groupId, int year = 2026, string? parent = null, MeasureStatus status = MeasureStatus.Planned) =>
-        new("net-1", id, year, $"Tiltak {id}", "", parent, groupId, status, [], Now, Now);
+    /// <summary>A measure as the aggregate makes it: created (under its parent), assigned to its group, with its status.</summary>
+    private static Measure Measure(string id, string? groupId, int year = 2026, string? parent = null,
+        MeasureStatus status = MeasureStatus.Planned)
+    {
+        var parentMeasure = parent is null ? null : Create(parent, year, null);
+        var measure = Create(id, year, parentMeasure);
+        return (groupId is null ? measure : measure.AssignTo(Working(groupId), Now)).WithStatus(status, Now);
+    }
 
-    private static Group Working(string id, GroupKind kind = GroupKind.WorkingGroup) => Active(kind) with { Id = id };
+    private static Measure Create(string id, int year, Measure? parent) =>
+        NetworkPlatform.Groups.Domain.Measure.Create("net-1", id, year, $"Tiltak {id}", "", parent, [], Now);
+
+    private static Group Working(string id, GroupKind kind = GroupKind.WorkingGroup) => Active(kind, id: id);
 
     [Fact]
     public void each_group_owning_two_measures_meets_the_partnership_policy()

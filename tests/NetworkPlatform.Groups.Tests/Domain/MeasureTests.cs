@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Groups.Domain;
 using static NetworkPlatform.Groups.Tests.Domain.GroupFactory;
 
@@ -6,7 +7,8 @@ namespace NetworkPlatform.Groups.Tests.Domain;
 public class MeasureTests
 {
     private static Measure NewMeasure(Measure? parent = null) =>
-        Measure.Create("net-1", "m1", 2026, "Felles kampanje", "", parent, [new Milestone("plan", "Plan klar", new DateOnly(2026, 3, 1), null, null)], Now);
+        Measure.Create("net-1", "m1", 2026, "Felles kampanje", "", parent, [new Milestone("plan", "Plan klar", new DateOnly(2026, 3, 1),
+            null, null)], Now);
 
     [Fact]
     public void reaching_a_milestone_records_who_and_moves_a_planned_measure_in_progress()
@@ -16,7 +18,7 @@ public class MeasureTests
         Assert.Equal("leader", measure.Milestones[0].ReachedBy);
         Assert.Equal(MeasureStatus.InProgress, measure.Status);
         Assert.Throws<RuleViolationException>(() => measure.ReachMilestone("plan", "leader", Now));
-        Assert.Throws<ResourceNotFoundException>(() => measure.ReachMilestone("nope", "leader", Now));
+        Assert.Throws<NotFoundException>(() => measure.ReachMilestone("nope", "leader", Now));
     }
 
     [Fact]
@@ -42,12 +44,13 @@ public class MeasureTests
         var group = Active();
         var measure = NewMeasure();
         var wheel = AnnualWheel.Plan("net-1", group, 2026,
-            [new PlannedActivity("startup", 1, "Oppstartsmøte", "", ["m1"], null), new PlannedActivity("report", 12, "Rapportering", "", [], null)], [measure], Now);
+            [new PlannedActivity("startup", 1, "Oppstartsmøte", "", ["m1"], null), new PlannedActivity("report", 12, "Rapportering", "", [],
+                null)], [measure], Now);
 
         Assert.Equal(2, wheel.Activities.Count);
         var error = Assert.Throws<InvalidFieldsException>(() => AnnualWheel.Plan("net-1", group, 2027,
             [new PlannedActivity("a", 13, "X", "", ["m1"], null)], [measure], Now));
-        Assert.Contains(error.Errors, e => e.Field == "activities[0].month");
-        Assert.Contains(error.Errors, e => e.Field == "activities[0].measure_ids");
+        Assert.Contains(error.Violations, e => e.Field == "activities[0].month");
+        Assert.Contains(error.Violations, e => e.Field == "activities[0].measure_ids");
     }
 }

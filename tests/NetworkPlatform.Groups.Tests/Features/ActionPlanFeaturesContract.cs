@@ -1,15 +1,12 @@
+using NetworkPlatform.Application.Failures;
+using NetworkPlatform.Application.Pipeline;
 using NetworkPlatform.Events.Groups;
-using Grpc.Core;
+using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Features.AnnualWheels;
 using NetworkPlatform.Groups.Features.MeasurePolicies;
 using NetworkPlatform.Groups.Features.Measures;
 using NetworkPlatform.Groups.Features.Overviews;
 using NetworkPlatform.Groups.Tests.Support;
-using InvalidFieldsException = NetworkPlatform.Groups.Domain.InvalidFieldsException;
-using NetworkPlatform.Groups.V1;
-using MeasureCompliance = NetworkPlatform.Groups.Domain.MeasureCompliance;
-using MeasureStatus = NetworkPlatform.Groups.Domain.MeasureStatus;
-using V1 = NetworkPlatform.Groups.V1;
 
 namespace NetworkPlatform.Groups.Tests.Features;
 
@@ -17,21 +14,13 @@ namespace NetworkPlatform.Groups.Tests.Features;
 public abstract class ActionPlanFeaturesContract<TStore>(TStore fixture) : IClassFixture<TStore>
     where TStore : StoreFixture
 {
-    private static async Task<string> CreateMeasureAsync(GroupsHarness harness, string id, string groupId = "", int year = 2026, string parent = "")
+    private static async Task<string> CreateMeasureAsync(GroupsHarness harness, string id, string groupId = "", int year = 2026,
+        string parent = "")
     {
-        var created = await new CreateMeasure(harness.Store, harness.Clock).HandleAsync(new CreateMeasureRequest
-        {
-            NetworkId = Callers.Network,
-            MeasureId = id,
-            Measure = new V1.Measure
-            {
-                Year = year,
-                Title = $"Tiltak {id}",
-                GroupId = groupId,
-                ParentMeasureId = parent,
-                Milestones = { new V1.Milestone { MilestoneId = "plan", Title = "Plan vedtatt", DueDate = $"{year}-03-01" } },
-            },
-        }, Callers.Secretariat(), default);
+        var created = await new CreateMeasure(harness.Context).RunAsync(new CreateMeasureCommand(Callers.Network, id, "",
+            new MeasureDraft(year, $"Tiltak {id}", "", parent, groupId, null, [new MilestoneDraft("plan", "Plan vedtatt",
+                $"{year}-03-01")])),
+            Callers.Secretariat(), default);
         return created.Document.Id;
     }
 
@@ -53,11 +42,12 @@ public abstract class ActionPlanFeaturesContract<TStore>(TStore fixture) : IClas
         await CreateMeasureAsync(harness, "m3", "wg-b");
         await CreateMeasureAsync(harness, "m4");
         await CreateMeasureAsync(harness, "m1-a", "wg-a", parent: "m1");
-        var report = new GetMeasurePolicyReport(harness.Store, harness.Clock);
+        var report = new GetMeasurePolicyReport(harness.Context);
 
-        var before = await report.HandleAsync(new GetMeasurePolicyReportRequest { NetworkId = Callers.Network, Year = 2026 }, Callers.Secretariat(), default);
-        await new AssignMeasure(harness.Store, harness.Clock).HandleAsync(new AssignMeasureRequest { NetworkId = Callers.Network, MeasureId = "m4", GroupId = "wg-b" }, Callers.Secretariat(), default);
-        var after = await report.HandleAsync(new GetMeasurePolicyReportRequest { NetworkId = Callers.Network, Year = 2026 }, Callers.Secretariat(), default);
+        var before = await report.RunAsync(new GetMeasurePolicyReportQuery(Callers.Network, 2026), Callers.Secretariat(), default);
+        await new AssignMeasure(harness.Context).RunAsync(new AssignMeasureCommand(Callers.Network, "m4", "wg-b", ""),
+            Callers.Secretariat(), default);
+        var after = await report.RunAsync(new GetMeasurePolicyReportQuery(Callers.Network, 2026), Callers.Secretariat(), default);
 
         Assert.False(before.Compliant);
         Assert.Equal(MeasureCompliance.Meets, before.Groups.Single(g => g.GroupId == "wg-a").Compliance);
@@ -73,12 +63,11 @@ public abstract class ActionPlanFeaturesContract<TStore>(TStore fixture) : IClas
         await CreateMeasureAsync(harness, "m1", "wg-a");
         await CreateMeasureAsync(harness, "m2", "wg-a");
         await CreateMeasureAsync(harness, "m3", "wg-b");
-        await new SetMeasurePolicy(harness.Store).HandleAsync(new SetMeasurePolicyRequest
-        {
-            Policy = new V1.MeasurePolicy { NetworkId = Callers.Network, MeasuresPerGroup = 1 },
-        }, Callers.Secretariat(), default);
+        await new SetMeasurePolicy(harness.Context).RunAsync(new SetMeasurePolicyCommand(Callers.Network, 1, [], ""), Callers.Secretariat(),
+            default);
 
-        var report = await new GetMeasurePolicyReport(harness.Store, harness.Clock).HandleAsync(new GetMeasurePolicyReportRequest { NetworkId = Callers.Network, Year = 2026 }, Callers.Secretariat(), default);
+        var report = await new GetMeasurePolicyReport(harness.Context).RunAsync(new GetMeasurePolicyReportQuery(Callers.Network, 2026),
+            Callers.Secretariat(), default);
 
         Assert.Equal(MeasureCompliance.TooMany, report.Groups.Single(g => g.GroupId == "wg-a").Compliance);
         Assert.Equal(MeasureCompliance.Meets, report.Groups.Single(g => g.GroupId == "wg-b").Compliance);
@@ -101,13 +90,14 @@ public abstract class ActionPlanFeaturesContract<TStore>(TStore fixture) : IClas
         var harness = await TwoActiveGroupsAsync();
         await CreateMeasureAsync(harness, "m1", "wg-a");
         await harness.ClearOutboxAsync();
-        var reach = new ReachMilestone(harness.Store, harness.Clock);
-        var request = new ReachMilestoneRequest { NetworkId = Callers.Network, MeasureId = "m1", MilestoneId = "plan" };
+        var reach = new ReachMilestone(harness.Context);
+        var request = new ReachMilestoneCommand(Callers.Network, "m1", "plan", "");
 
-        var denied = await Assert.ThrowsAsync<RpcException>(() => reach.HandleAsync(request, Callers.Leader("per-leader-b"), default));
-        var reached = await reach.HandleAsync(request, Callers.Leader("per-leader-a"), default);
+        var denied = await Assert.ThrowsAsync<PermissionDeniedException>(() => reach.RunAsync(request, Callers.Leader("per-leader-b"),
+            default));
+        var reached = await reach.RunAsync(request, Callers.Leader("per-leader-a"), default);
 
-        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+        Assert.Equal("LEADER_OR_SECRETARIAT_REQUIRED", denied.Reason);
         Assert.NotNull(reached.Document.Milestones[0].ReachedAt);
         Assert.Equal(MeasureStatus.InProgress, reached.Document.Status);
         Assert.Equal(["MilestoneReached", "MeasureStatusChanged"], await harness.PendingEventsAsync());
@@ -121,21 +111,17 @@ public abstract class ActionPlanFeaturesContract<TStore>(TStore fixture) : IClas
         var harness = await TwoActiveGroupsAsync();
         await CreateMeasureAsync(harness, "m1", "wg-a");
         await harness.ClearOutboxAsync();
-        var update = new UpdateMeasure(harness.Store, harness.Clock);
+        var update = new UpdateMeasure(harness.Context);
 
-        await update.HandleAsync(new UpdateMeasureRequest
-        {
-            Measure = new V1.Measure { NetworkId = Callers.Network, MeasureId = "m1", Title = "Ny tittel" },
-            UpdateMask = GroupsHarness.Mask("title"),
-        }, Callers.Secretariat(), default);
-        await update.HandleAsync(new UpdateMeasureRequest
-        {
-            Measure = new V1.Measure { NetworkId = Callers.Network, MeasureId = "m1", Status = V1.MeasureStatus.Postponed },
-            UpdateMask = GroupsHarness.Mask("status"),
-        }, Callers.Secretariat(), default);
+        await update.RunAsync(new UpdateMeasureCommand(Callers.Network, "m1", "", ["title"], new MeasureDraft(0, "Ny tittel", "", "", "",
+            null, [])),
+            Callers.Secretariat(), default);
+        await update.RunAsync(new UpdateMeasureCommand(Callers.Network, "m1", "", ["status"],
+            new MeasureDraft(0, "", "", "", "", MeasureStatus.Postponed, [])), Callers.Secretariat(), default);
 
         var changed = Assert.Single(await harness.PendingEventsAsync<MeasureStatusChanged>());
-        Assert.Equal(("m1", 2026, "wg-a", "Planned", "Postponed"), (changed.MeasureId, changed.Year, changed.GroupId, changed.PreviousStatus, changed.Status));
+        Assert.Equal(("m1", 2026, "wg-a", "Planned", "Postponed"), (changed.MeasureId, changed.Year, changed.GroupId,
+            changed.PreviousStatus, changed.Status));
     }
 
     [Fact]
@@ -145,26 +131,22 @@ public abstract class ActionPlanFeaturesContract<TStore>(TStore fixture) : IClas
         await CreateMeasureAsync(harness, "m1", "wg-a");
         await CreateMeasureAsync(harness, "m-2027", "wg-a", year: 2027);
         await harness.ClearOutboxAsync();
-        var update = new UpdateAnnualWheel(harness.Store, harness.Clock);
-        var wheel = new V1.AnnualWheel
-        {
-            NetworkId = Callers.Network,
-            GroupId = "wg-a",
-            Year = 2026,
-            Activities =
-            {
-                new PlannedActivity { ActivityId = "oppstart", Month = 1, Title = "Oppstartsmøte", MeasureIds = { "m1" }, MeetingId = "mtg-1" },
-                new PlannedActivity { ActivityId = "rapport", Month = 12, Title = "Rapporteringsmøte" },
-            },
-        };
+        var update = new UpdateAnnualWheel(harness.Context);
+        UpdateAnnualWheelCommand Wheel(params string[] reportMeasures) => new(Callers.Network, "wg-a", 2026,
+        [
+            new ActivityDraft("oppstart", 1, "Oppstartsmøte", "", ["m1"], "mtg-1"),
+            new ActivityDraft("rapport", 12, "Rapporteringsmøte", "", reportMeasures, ""),
+        ], "");
 
-        var stored = await update.HandleAsync(new UpdateAnnualWheelRequest { Wheel = wheel }, Callers.Leader("per-leader-a"), default);
-        wheel.Activities[1].MeasureIds.Add("m-2027");
-        var refused = await Assert.ThrowsAsync<InvalidFieldsException>(() => update.HandleAsync(new UpdateAnnualWheelRequest { Wheel = wheel }, Callers.Leader("per-leader-a"), default));
-        var read = await new GetAnnualWheel(harness.Store, harness.Clock).HandleAsync(new GetAnnualWheelRequest { NetworkId = Callers.Network, GroupId = "wg-a", Year = 2026 }, Callers.Representative("per-x"), default);
+        var stored = await update.RunAsync(Wheel(), Callers.Leader("per-leader-a"), default);
+        var refused = await Assert.ThrowsAsync<InvalidFieldsException>(() => update.RunAsync(Wheel("m-2027"),
+            Callers.Leader("per-leader-a"), default));
+        var read = await new GetAnnualWheel(harness.Context).RunAsync(new GetAnnualWheelQuery(Callers.Network, "wg-a", 2026),
+            Callers.Representative("per-x"),
+            default);
 
         Assert.Equal(["oppstart", "rapport"], stored.Document.Activities.Select(a => a.Id));
-        Assert.Equal("wheel.activities[1].measure_ids", Assert.Single(refused.Errors).Field);
+        Assert.Equal("wheel.activities[1].measure_ids", Assert.Single(refused.Violations).Field);
         Assert.Equal(stored.Version, read.Version);
         Assert.Equal(["AnnualWheelUpdated"], await harness.PendingEventsAsync());
     }
@@ -175,30 +157,35 @@ public abstract class ActionPlanFeaturesContract<TStore>(TStore fixture) : IClas
         var harness = await TwoActiveGroupsAsync();
         await CreateMeasureAsync(harness, "m1", "wg-a");
 
-        var overview = await new GetSecretariatOverview(harness.Store, harness.Clock).HandleAsync(new GetSecretariatOverviewRequest { NetworkId = Callers.Network, Year = 2026 }, Callers.Secretariat(), default);
+        var overview = await new GetSecretariatOverview(harness.Context).RunAsync(new GetSecretariatOverviewQuery(Callers.Network, 2026),
+            Callers.Secretariat(),
+            default);
 
         Assert.Equal(["partnermotet", "wg-a", "wg-b"], overview.Select(o => o.Group.Id));
         var groupA = overview.Single(o => o.Group.Id == "wg-a");
         Assert.Equal("per-leader-a", groupA.Group.Leader!.PersonId);
         Assert.Equal(["m1"], groupA.Measures.Select(m => m.Id));
-        await Assert.ThrowsAsync<RpcException>(() => new GetSecretariatOverview(harness.Store, harness.Clock).HandleAsync(new GetSecretariatOverviewRequest { NetworkId = Callers.Network }, Callers.Representative("per-x"), default));
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => new GetSecretariatOverview(harness.Context).RunAsync(
+            new GetSecretariatOverviewQuery(Callers.Network, 0), Callers.Representative("per-x"), default));
     }
 
     [Fact]
     public async Task an_organisation_sees_where_its_own_people_take_part()
     {
         var harness = await TwoActiveGroupsAsync();
-        await harness.AssignAsync("wg-b", "per-eirik", Role.Member, "org-laerer");
+        await harness.AssignAsync("wg-b", "per-eirik", GroupRole.Member, "org-laerer");
 
-        var participation = await new GetOrganisationParticipation(harness.Store).HandleAsync(
-            new GetOrganisationParticipationRequest { NetworkId = Callers.Network, OrganisationId = "org-laerer" }, Callers.Representative("per-eirik", "org-laerer"), default);
-        var denied = await Assert.ThrowsAsync<RpcException>(() => new GetOrganisationParticipation(harness.Store).HandleAsync(
-            new GetOrganisationParticipationRequest { NetworkId = Callers.Network, OrganisationId = "org-fjordvik" }, Callers.Representative("per-eirik", "org-laerer"), default));
+        var participation = await new GetOrganisationParticipation(harness.Context).RunAsync(
+            new GetOrganisationParticipationQuery(Callers.Network, "org-laerer"), Callers.Representative("per-eirik", "org-laerer"),
+                default);
+        var denied = await Assert.ThrowsAsync<PermissionDeniedException>(() => new GetOrganisationParticipation(harness.Context).RunAsync(
+            new GetOrganisationParticipationQuery(Callers.Network, "org-fjordvik"), Callers.Representative("per-eirik", "org-laerer"),
+                default));
 
         var group = Assert.Single(participation);
-        Assert.Equal("wg-b", group.Id);
+        Assert.Equal("wg-b", group.Group.Id);
         Assert.Equal(["per-eirik"], group.Participants.Select(p => p.PersonId));
-        Assert.Equal(StatusCode.PermissionDenied, denied.StatusCode);
+        Assert.Equal("OWN_ORGANISATION_ONLY", denied.Reason);
     }
 }
 

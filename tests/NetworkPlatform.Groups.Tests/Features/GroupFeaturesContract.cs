@@ -1,17 +1,11 @@
-using Grpc.Core;
+using NetworkPlatform.Application.Failures;
+using NetworkPlatform.Application.Pipeline;
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Features.Groups;
 using NetworkPlatform.Groups.Features.Lifecycle;
 using NetworkPlatform.Groups.Features.Mandates;
 using NetworkPlatform.Groups.Features.Participation;
 using NetworkPlatform.Groups.Tests.Support;
-using NetworkPlatform.Groups.V1;
-using GroupFlag = NetworkPlatform.Groups.Domain.GroupFlag;
-using GroupKind = NetworkPlatform.Groups.V1.GroupKind;
-using GroupScope = NetworkPlatform.Groups.V1.GroupScope;
-using GroupState = NetworkPlatform.Groups.Domain.GroupState;
-using JoinPolicy = NetworkPlatform.Groups.V1.JoinPolicy;
-using V1 = NetworkPlatform.Groups.V1;
 
 namespace NetworkPlatform.Groups.Tests.Features;
 
@@ -28,7 +22,8 @@ public abstract class GroupFeaturesContract<TStore>(TStore fixture) : IClassFixt
 
         var proposed = await harness.ProposeWorkingGroupAsync("wg-digital");
 
-        var stored = await new GetGroup(harness.Store).HandleAsync(new GetGroupRequest { NetworkId = Callers.Network, GroupId = "wg-digital" }, Callers.Representative("per-x"), default);
+        var stored = await new GetGroup(harness.Context).RunAsync(new GetGroupQuery(Callers.Network, "wg-digital"),
+            Callers.Representative("per-x"), default);
         Assert.Equal(GroupState.Proposed, stored.Document.State);
         Assert.Equal(proposed.Version, stored.Version);
         Assert.Equal("user-per-proposer", stored.Document.Lifecycle[0].DecidedBy);
@@ -39,16 +34,12 @@ public abstract class GroupFeaturesContract<TStore>(TStore fixture) : IClassFixt
     public async Task retrying_a_propose_with_the_same_request_id_returns_the_first_group()
     {
         var harness = await OpenAsync();
-        var propose = new ProposeGroup(harness.Store, harness.Clock);
-        var request = new ProposeGroupRequest
-        {
-            NetworkId = Callers.Network,
-            RequestId = "3a4c6a4e-0d6f-4d0e-9b51-6a3f4d1c2b10",
-            Group = new V1.Group { DisplayName = "Temagruppe tobakksfrie sykehus", Kind = GroupKind.ThematicGroup, Scope = GroupScope.National },
-        };
+        var propose = new ProposeGroup(harness.Context);
+        var request = new ProposeGroupCommand(Callers.Network, "", "3a4c6a4e-0d6f-4d0e-9b51-6a3f4d1c2b10",
+            GroupsHarness.Draft("Temagruppe tobakksfrie sykehus", GroupKind.ThematicGroup), "");
 
-        var first = await propose.HandleAsync(request, Callers.Representative("per-x"), default);
-        var second = await propose.HandleAsync(request, Callers.Representative("per-x"), default);
+        var first = await propose.RunAsync(request, Callers.Representative("per-x"), default);
+        var second = await propose.RunAsync(request, Callers.Representative("per-x"), default);
 
         Assert.Equal(first.Document.Id, second.Document.Id);
         Assert.StartsWith("grp-", first.Document.Id, StringComparison.Ordinal);
@@ -61,7 +52,7 @@ public abstract class GroupFeaturesContract<TStore>(TStore fixture) : IClassFixt
         var harness = await OpenAsync();
         await harness.ProposeWorkingGroupAsync("wg-digital");
 
-        await Assert.ThrowsAsync<DuplicateResourceException>(() => harness.ProposeWorkingGroupAsync("wg-digital"));
+        await Assert.ThrowsAsync<AlreadyExistsException>(() => harness.ProposeWorkingGroupAsync("wg-digital"));
     }
 
     [Fact]
@@ -69,13 +60,11 @@ public abstract class GroupFeaturesContract<TStore>(TStore fixture) : IClassFixt
     {
         var harness = await OpenAsync();
 
-        var error = await Assert.ThrowsAsync<InvalidFieldsException>(() => new ProposeGroup(harness.Store, harness.Clock).HandleAsync(new ProposeGroupRequest
-        {
-            NetworkId = Callers.Network,
-            Group = new V1.Group { DisplayName = "AG", Kind = GroupKind.WorkingGroup, Scope = GroupScope.National, EndDate = "" },
-        }, Callers.Representative("per-x"), default));
+        var error = await Assert.ThrowsAsync<InvalidFieldsException>(() => new ProposeGroup(harness.Context).RunAsync(
+            new ProposeGroupCommand(Callers.Network, "", "", GroupsHarness.Draft("AG", GroupKind.WorkingGroup, endDate: ""), ""),
+            Callers.Representative("per-x"), default));
 
-        Assert.Equal("group.end_date", Assert.Single(error.Errors).Field);
+        Assert.Equal("group.end_date", Assert.Single(error.Violations).Field);
     }
 
     [Fact]
@@ -84,8 +73,8 @@ public abstract class GroupFeaturesContract<TStore>(TStore fixture) : IClassFixt
         var harness = await OpenAsync();
         var proposed = await harness.ProposeWorkingGroupAsync("wg-digital");
 
-        var error = await Assert.ThrowsAsync<RuleViolationException>(() => new ActivateGroup(harness.Store, harness.Clock)
-            .HandleAsync(new ActivateGroupRequest { NetworkId = Callers.Network, GroupId = "wg-digital" }, Callers.Secretariat(), default));
+        var error = await Assert.ThrowsAsync<RuleViolationException>(() => new ActivateGroup(harness.Context)
+            .RunAsync(new ActivateGroupCommand(Callers.Network, "wg-digital", "", ""), Callers.Secretariat(), default));
 
         Assert.Equal(["MANDATE_MISSING", "LEADER_MISSING"], error.Violations.Select(v => v.Reason));
         var stored = await harness.Store.GetAsync(NetworkPlatform.Groups.Storage.GroupsCollections.Groups, Callers.Network, "wg-digital");
@@ -103,7 +92,8 @@ public abstract class GroupFeaturesContract<TStore>(TStore fixture) : IClassFixt
 
         Assert.Equal(GroupState.Active, active.Document.State);
         Assert.Equal("Partnermøtet 12.03.2026 sak 14/26", active.Document.CurrentMandate!.Terms.DecisionReference);
-        Assert.Equal(["GroupProposed", "MandateApproved", "ParticipantJoined", "RoleAssigned", "GroupActivated"], await harness.PendingEventsAsync());
+        Assert.Equal(["GroupProposed", "MandateApproved", "ParticipantJoined", "RoleAssigned", "GroupActivated"],
+            await harness.PendingEventsAsync());
     }
 
     [Fact]
@@ -112,11 +102,10 @@ public abstract class GroupFeaturesContract<TStore>(TStore fixture) : IClassFixt
         var harness = await OpenAsync();
         await harness.ProposeWorkingGroupAsync("wg-other");
         await harness.ProposeWorkingGroupAsync("wg-digital");
-        var mandate = GroupsHarness.Mandate();
-        mandate.ApprovedByGroupId = "wg-other";
+        var mandate = GroupsHarness.Mandate() with { ApprovedByGroupId = "wg-other" };
 
-        var error = await Assert.ThrowsAsync<RuleViolationException>(() => new ApproveMandate(harness.Store, harness.Clock)
-            .HandleAsync(new ApproveMandateRequest { NetworkId = Callers.Network, GroupId = "wg-digital", Mandate = mandate }, Callers.Secretariat(), default));
+        var error = await Assert.ThrowsAsync<RuleViolationException>(() => new ApproveMandate(harness.Context)
+            .RunAsync(new ApproveMandateCommand(Callers.Network, "wg-digital", mandate, ""), Callers.Secretariat(), default));
 
         Assert.Equal("APPROVER_NOT_GOVERNING_BODY", Assert.Single(error.Violations).Reason);
     }
@@ -128,12 +117,14 @@ public abstract class GroupFeaturesContract<TStore>(TStore fixture) : IClassFixt
         await harness.RegisterPartnerMeetingAsync();
         await harness.ActiveWorkingGroupAsync("wg-digital");
         await harness.ClearOutboxAsync();
-        var revision = GroupsHarness.Mandate();
-        revision.Tasks.Add("Kartlegge tiltak i kommunene");
-        revision.DecisionReference = "Partnermøtet 10.06.2026 sak 30/26";
+        var revision = GroupsHarness.Mandate() with
+        {
+            Tasks = [.. GroupsHarness.Mandate().Tasks, "Kartlegge tiltak i kommunene"],
+            DecisionReference = "Partnermøtet 10.06.2026 sak 30/26",
+        };
 
-        var revised = await new ReviseMandate(harness.Store, harness.Clock)
-            .HandleAsync(new ReviseMandateRequest { NetworkId = Callers.Network, GroupId = "wg-digital", Mandate = revision }, Callers.Secretariat(), default);
+        var revised = await new ReviseMandate(harness.Context)
+            .RunAsync(new ReviseMandateCommand(Callers.Network, "wg-digital", revision, ""), Callers.Secretariat(), default);
 
         Assert.Equal([1, 2], revised.Document.Mandates.Select(m => m.Version));
         Assert.Equal(["MandateRevised"], await harness.PendingEventsAsync());
@@ -148,8 +139,9 @@ public abstract class GroupFeaturesContract<TStore>(TStore fixture) : IClassFixt
         harness.Membership.NotARepresentative("per-henrik", "their organisation's membership is applied, not active");
         await harness.ClearOutboxAsync();
 
-        var error = await Assert.ThrowsAsync<RuleViolationException>(() => new JoinGroup(harness.Store, harness.Membership, harness.Clock)
-            .HandleAsync(new JoinGroupRequest { NetworkId = Callers.Network, GroupId = "wg-digital", PersonId = "per-henrik" }, Callers.Representative("per-henrik", "org-hogskole"), default));
+        var error = await Assert.ThrowsAsync<RuleViolationException>(() => new JoinGroup(harness.Context)
+            .RunAsync(new JoinGroupCommand(Callers.Network, "wg-digital", "per-henrik"), Callers.Representative("per-henrik",
+                "org-hogskole"), default));
 
         var violation = Assert.Single(error.Violations);
         Assert.Equal("NOT_A_MEMBER_REPRESENTATIVE", violation.Reason);
@@ -167,8 +159,9 @@ public abstract class GroupFeaturesContract<TStore>(TStore fixture) : IClassFixt
         var checksBefore = harness.Membership.Checks;
         await harness.ClearOutboxAsync();
 
-        var (group, joined) = await new JoinGroup(harness.Store, harness.Membership, harness.Clock)
-            .HandleAsync(new JoinGroupRequest { NetworkId = Callers.Network, GroupId = "wg-digital", PersonId = "per-sindre" }, Callers.Representative("per-sindre", "org-trygg"), default);
+        var (group, joined) = await new JoinGroup(harness.Context)
+            .RunAsync(new JoinGroupCommand(Callers.Network, "wg-digital", "per-sindre"), Callers.Representative("per-sindre", "org-trygg"),
+                default);
 
         Assert.True(joined);
         Assert.Equal("org-trygg", group.Document.FindParticipant("per-sindre")!.OrganisationId);
@@ -184,10 +177,8 @@ public abstract class GroupFeaturesContract<TStore>(TStore fixture) : IClassFixt
         await harness.ActiveWorkingGroupAsync("wg-digital");
         harness.Membership.Representative("per-sindre", "org-trygg");
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => new JoinGroup(harness.Store, harness.Membership, harness.Clock)
-            .HandleAsync(new JoinGroupRequest { NetworkId = Callers.Network, GroupId = "wg-digital", PersonId = "per-sindre" }, Callers.Representative("per-other"), default));
-
-        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        await Assert.ThrowsAsync<PermissionDeniedException>(() => new JoinGroup(harness.Context)
+            .RunAsync(new JoinGroupCommand(Callers.Network, "wg-digital", "per-sindre"), Callers.Representative("per-other"), default));
     }
 
     [Fact]
@@ -199,16 +190,17 @@ public abstract class GroupFeaturesContract<TStore>(TStore fixture) : IClassFixt
         harness.Membership.Representative("per-aisha", "org-barn");
         await harness.ClearOutboxAsync();
 
-        var (pending, joined) = await new JoinGroup(harness.Store, harness.Membership, harness.Clock)
-            .HandleAsync(new JoinGroupRequest { NetworkId = Callers.Network, GroupId = "wg-digital", PersonId = "per-aisha" }, Callers.Representative("per-aisha", "org-barn"), default);
-        var notLeader = await Assert.ThrowsAsync<RpcException>(() => new ApproveJoinRequest(harness.Store, harness.Membership, harness.Clock).HandleAsync(
-            new ApproveJoinRequestRequest { NetworkId = Callers.Network, GroupId = "wg-digital", PersonId = "per-aisha", Approve = true }, Callers.Representative("per-aisha", "org-barn"), default));
-        var approved = await new ApproveJoinRequest(harness.Store, harness.Membership, harness.Clock).HandleAsync(
-            new ApproveJoinRequestRequest { NetworkId = Callers.Network, GroupId = "wg-digital", PersonId = "per-aisha", Approve = true }, Callers.Leader("per-leader"), default);
+        var (pending, joined) = await new JoinGroup(harness.Context)
+            .RunAsync(new JoinGroupCommand(Callers.Network, "wg-digital", "per-aisha"), Callers.Representative("per-aisha", "org-barn"),
+                default);
+        var approve = new ApproveJoinRequestCommand(Callers.Network, "wg-digital", "per-aisha", Approve: true);
+        var notLeader = await Assert.ThrowsAsync<PermissionDeniedException>(() => new ApproveJoinRequest(harness.Context).RunAsync(
+            approve, Callers.Representative("per-aisha", "org-barn"), default));
+        var approved = await new ApproveJoinRequest(harness.Context).RunAsync(approve, Callers.Leader("per-leader"), default);
 
         Assert.False(joined);
         Assert.Single(pending.Document.JoinRequests);
-        Assert.Equal(StatusCode.PermissionDenied, notLeader.StatusCode);
+        Assert.Equal("LEADER_OR_SECRETARIAT_REQUIRED", notLeader.Reason);
         Assert.NotNull(approved.Document.FindParticipant("per-aisha"));
         Assert.Empty(approved.Document.JoinRequests);
         Assert.Equal(["ParticipantJoined", "RoleAssigned"], await harness.PendingEventsAsync());
@@ -222,8 +214,8 @@ public abstract class GroupFeaturesContract<TStore>(TStore fixture) : IClassFixt
         await harness.ActiveWorkingGroupAsync("wg-digital");
         await harness.ClearOutboxAsync();
 
-        var left = await new LeaveGroup(harness.Store, harness.Clock)
-            .HandleAsync(new LeaveGroupRequest { NetworkId = Callers.Network, GroupId = "wg-digital", PersonId = "per-leader" }, Callers.Leader("per-leader"), default);
+        var left = await new LeaveGroup(harness.Context)
+            .RunAsync(new LeaveGroupCommand(Callers.Network, "wg-digital", "per-leader"), Callers.Leader("per-leader"), default);
 
         Assert.Contains(GroupFlag.LeaderMissing, left.Document.Flags);
         Assert.Equal(["RoleVacated", "ParticipantLeft"], await harness.PendingEventsAsync());
@@ -234,43 +226,34 @@ public abstract class GroupFeaturesContract<TStore>(TStore fixture) : IClassFixt
     {
         var harness = await OpenAsync();
         var proposed = await harness.ProposeWorkingGroupAsync("wg-digital");
-        var update = new UpdateGroup(harness.Store, harness.Clock);
-        await update.HandleAsync(new UpdateGroupRequest
-        {
-            Group = new V1.Group { NetworkId = Callers.Network, GroupId = "wg-digital", Description = "Første", Etag = proposed.ETag },
-            UpdateMask = GroupsHarness.Mask("description"),
-        }, Callers.Secretariat(), default);
+        var update = new UpdateGroup(harness.Context);
+        await update.RunAsync(Description(proposed.ETag, "Første"), Callers.Secretariat(), default);
 
-        var error = await Assert.ThrowsAsync<StaleEtagException>(() => update.HandleAsync(new UpdateGroupRequest
-        {
-            Group = new V1.Group { NetworkId = Callers.Network, GroupId = "wg-digital", Description = "Andre", Etag = proposed.ETag },
-            UpdateMask = GroupsHarness.Mask("description"),
-        }, Callers.Secretariat(), default));
+        var error = await Assert.ThrowsAsync<StaleEtagException>(() => update.RunAsync(Description(proposed.ETag, "Andre"),
+            Callers.Secretariat(), default));
 
         Assert.Equal((proposed.Version + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), error.CurrentEtag);
     }
+
+    private static UpdateGroupCommand Description(string etag, string description) =>
+        new(Callers.Network, "wg-digital", etag, ["description"], new GroupDraft("", description, null, null, null, "", "", ""));
 
     [Fact]
     public async Task an_update_changes_only_the_masked_fields_and_refuses_unknown_ones()
     {
         var harness = await OpenAsync();
         await harness.ProposeWorkingGroupAsync("wg-digital");
-        var update = new UpdateGroup(harness.Store, harness.Clock);
+        var update = new UpdateGroup(harness.Context);
 
-        var updated = await update.HandleAsync(new UpdateGroupRequest
-        {
-            Group = new V1.Group { NetworkId = Callers.Network, GroupId = "wg-digital", DisplayName = "Nytt navn", Description = "ikke med i masken" },
-            UpdateMask = GroupsHarness.Mask("display_name"),
-        }, Callers.Secretariat(), default);
-        var refused = await Assert.ThrowsAsync<InvalidFieldsException>(() => update.HandleAsync(new UpdateGroupRequest
-        {
-            Group = new V1.Group { NetworkId = Callers.Network, GroupId = "wg-digital" },
-            UpdateMask = GroupsHarness.Mask("state"),
-        }, Callers.Secretariat(), default));
+        var updated = await update.RunAsync(new UpdateGroupCommand(Callers.Network, "wg-digital", "", ["display_name"],
+            new GroupDraft("Nytt navn", "ikke med i masken", null, null, null, "", "", "")), Callers.Secretariat(), default);
+        var refused = await Assert.ThrowsAsync<InvalidFieldsException>(() => update.RunAsync(new UpdateGroupCommand(Callers.Network,
+            "wg-digital", "",
+            ["state"], new GroupDraft("", "", null, null, null, "", "", "")), Callers.Secretariat(), default));
 
         Assert.Equal("Nytt navn", updated.Document.Details.DisplayName);
         Assert.Equal("", updated.Document.Details.Description);
-        Assert.Equal("update_mask", Assert.Single(refused.Errors).Field);
+        Assert.Equal("update_mask", Assert.Single(refused.Violations).Field);
     }
 
     [Fact]
@@ -282,10 +265,12 @@ public abstract class GroupFeaturesContract<TStore>(TStore fixture) : IClassFixt
         {
             await harness.ProposeWorkingGroupAsync(id);
         }
-        var list = new ListGroups(harness.Store);
+        var list = new ListGroups(harness.Context);
 
-        var first = await list.HandleAsync(new ListGroupsRequest { NetworkId = Callers.Network, Kind = GroupKind.WorkingGroup, PageSize = 2 }, Callers.Secretariat(), default);
-        var second = await list.HandleAsync(new ListGroupsRequest { NetworkId = Callers.Network, Kind = GroupKind.WorkingGroup, PageSize = 2, PageToken = first.NextPageToken }, Callers.Secretariat(), default);
+        var first = await list.RunAsync(new ListGroupsQuery(Callers.Network, GroupKind.WorkingGroup, null, null, 2, ""),
+            Callers.Secretariat(), default);
+        var second = await list.RunAsync(new ListGroupsQuery(Callers.Network, GroupKind.WorkingGroup, null, null, 2, first.NextPageToken!),
+            Callers.Secretariat(), default);
 
         Assert.Equal(["wg-a", "wg-b"], first.Items.Select(g => g.Document.Id));
         Assert.Equal(["wg-c"], second.Items.Select(g => g.Document.Id));
@@ -298,10 +283,10 @@ public abstract class GroupFeaturesContract<TStore>(TStore fixture) : IClassFixt
         var harness = await OpenAsync();
         await harness.ProposeWorkingGroupAsync("wg-digital");
 
-        var error = await Assert.ThrowsAsync<RpcException>(() => new GetGroup(harness.Store).HandleAsync(
-            new GetGroupRequest { NetworkId = Callers.Network, GroupId = "wg-digital" }, Callers.Representative("per-x", network: "norsk-hph"), default));
+        var error = await Assert.ThrowsAsync<PermissionDeniedException>(() => new GetGroup(harness.Context).RunAsync(
+            new GetGroupQuery(Callers.Network, "wg-digital"), Callers.Representative("per-x", network: "norsk-hph"), default));
 
-        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+        Assert.Equal("TENANT_MISMATCH", error.Reason);
     }
 
     [Fact]
@@ -311,8 +296,8 @@ public abstract class GroupFeaturesContract<TStore>(TStore fixture) : IClassFixt
         await harness.ProposeWorkingGroupAsync("wg-digital");
         await harness.ClearOutboxAsync();
 
-        var dissolved = await new DissolveGroup(harness.Store, harness.Clock).HandleAsync(
-            new DissolveGroupRequest { NetworkId = Callers.Network, GroupId = "wg-digital", Reason = "Ingen meldte seg", DecisionReference = "PM 20/26" }, Callers.Secretariat(), default);
+        var dissolved = await new DissolveGroup(harness.Context).RunAsync(
+            new DissolveGroupCommand(Callers.Network, "wg-digital", "Ingen meldte seg", "PM 20/26", ""), Callers.Secretariat(), default);
 
         Assert.Equal(GroupState.Dissolved, dissolved.Document.State);
         Assert.Equal("Ingen meldte seg", dissolved.Document.Lifecycle[^1].Reason);

@@ -27,7 +27,8 @@ public sealed class DemoGroupsTests(SqliteStore fixture) : IClassFixture<SqliteS
             GroupsCollections.Measures.Query(), default);
         var report = MeasurePolicy.Default(DemoGroups.Partnership).Report(harness.Clock.GetUtcNow().Year, groups, measures);
         Assert.True(report.Compliant);
-        var expert = workingGroups.Single(g => g.Id == "ag-digital-mobbing").Participants.Single(p => p.Roles.Contains(GroupRole.InvitedExpert));
+        var expert = workingGroups.Single(g => g.Id == "ag-digital-mobbing").Participants.Single(p
+            => p.Roles.Contains(GroupRole.InvitedExpert));
         Assert.False(expert.RepresentsMember);
     }
 

@@ -1,94 +1,85 @@
-using Google.Protobuf.WellKnownTypes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Features;
 using NetworkPlatform.Groups.Features.Groups;
 using NetworkPlatform.Groups.Features.Lifecycle;
 using NetworkPlatform.Groups.Features.Mandates;
 using NetworkPlatform.Groups.Features.RoleAssignments;
-using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Storage;
-using GroupDocument = NetworkPlatform.Groups.Domain.Group;
 
 namespace NetworkPlatform.Groups.Tests.Support;
 
 /// <summary>The groups use cases on one real database, with a test clock and known membership answers.</summary>
-internal sealed class GroupsHarness(IDocumentStore store, IOutbox outbox)
+internal sealed class GroupsHarness
 {
+    public GroupsHarness(IDocumentStore store, IOutbox outbox)
+    {
+        Store = store;
+        Outbox = outbox;
+        Context = new(Store, Membership, Clock);
+    }
+
     public const string PartnerMeeting = "partnermotet";
 
-    public IDocumentStore Store { get; } = store;
+    public IDocumentStore Store { get; }
 
-    public IOutbox Outbox { get; } = outbox;
+    public IOutbox Outbox { get; }
 
     public TestClock Clock { get; } = new(new DateTimeOffset(2026, 3, 12, 9, 0, 0, TimeSpan.Zero));
 
     public KnownMembership Membership { get; } = new();
 
-    public GroupsContext Context => new(Store, Membership, Clock);
+    public GroupsContext Context { get; }
 
     /// <summary>The partner meeting, which approves mandates.</summary>
     public async Task<string> RegisterPartnerMeetingAsync()
     {
-        await new CreateGroup(Store, Clock).HandleAsync(new CreateGroupRequest
-        {
-            NetworkId = Callers.Network,
-            GroupId = PartnerMeeting,
-            Group = new Group { DisplayName = "Partnermøtet", Kind = GroupKind.PartnerMeeting, Scope = GroupScope.National },
-        }, Callers.Secretariat(), default);
+        await new CreateGroup(Context).RunAsync(new CreateGroupCommand(Callers.Network, PartnerMeeting, "",
+            Draft("Partnermøtet", GroupKind.PartnerMeeting)), Callers.Secretariat(), default);
         return PartnerMeeting;
     }
 
-    public async Task<Versioned<GroupDocument>> ProposeWorkingGroupAsync(string groupId, JoinPolicy policy = JoinPolicy.Open) =>
-        await new ProposeGroup(Store, Clock).HandleAsync(new ProposeGroupRequest
-        {
-            NetworkId = Callers.Network,
-            GroupId = groupId,
-            Group = new Group
-            {
-                DisplayName = $"Arbeidsgruppe {groupId}",
-                Kind = GroupKind.WorkingGroup,
-                Scope = GroupScope.National,
-                JoinPolicy = policy,
-                StartDate = "2026-01-01",
-                EndDate = "2026-12-31",
-            },
-            Reason = "Behov for felles innsats",
-        }, Callers.Representative("per-proposer"), default);
+    public static GroupDraft Draft(string name, GroupKind kind, GroupScope? scope = GroupScope.National, JoinPolicy? policy = null,
+        string startDate = "", string endDate = "") => new(name, "", kind, scope, policy, startDate, endDate, "");
 
-    public static Mandate Mandate() => new()
-    {
-        Purpose = "Redusere digital mobbing",
-        Scope = "Nasjonalt",
-        Tasks = { "Utvikle veileder for skoler" },
-        Deliverables = { "Veileder" },
-        ReportingDuties = { "Rapport til partnermøtet i desember" },
-        StartDate = "2026-01-01",
-        EndDate = "2026-12-31",
-        ApprovedByGroupId = PartnerMeeting,
-        DecisionReference = "Partnermøtet 12.03.2026 sak 14/26",
-    };
+    public async Task<Versioned<Group>> ProposeWorkingGroupAsync(string groupId, JoinPolicy policy = JoinPolicy.Open) =>
+        await new ProposeGroup(Context).RunAsync(new ProposeGroupCommand(Callers.Network, groupId, "",
+            Draft($"Arbeidsgruppe {groupId}", GroupKind.WorkingGroup, policy: policy, startDate: "2026-01-01", endDate: "2026-12-31"),
+            "Behov for felles innsats"), Callers.Representative("per-proposer"), default);
 
-    public async Task<Versioned<GroupDocument>> ApproveMandateAsync(string groupId) =>
-        await new ApproveMandate(Store, Clock).HandleAsync(new ApproveMandateRequest { NetworkId = Callers.Network, GroupId = groupId, Mandate = Mandate() }, Callers.Secretariat(), default);
+    public static MandateDraft Mandate() => new(
+        Purpose: "Redusere digital mobbing",
+        Scope: "Nasjonalt",
+        Tasks: ["Utvikle veileder for skoler"],
+        Deliverables: ["Veileder"],
+        ReportingDuties: ["Rapport til partnermøtet i desember"],
+        StartDate: "2026-01-01",
+        EndDate: "2026-12-31",
+        ApprovedByGroupId: PartnerMeeting,
+        DecisionReference: "Partnermøtet 12.03.2026 sak 14/26");
 
-    public async Task<Versioned<GroupDocument>> AssignAsync(string groupId, string personId, Role role, string organisationId = "org-fjordvik")
+    public async Task<Versioned<Group>> ApproveMandateAsync(string groupId) =>
+        await new ApproveMandate(Context).RunAsync(new ApproveMandateCommand(Callers.Network, groupId, Mandate(), ""),
+            Callers.Secretariat(), default);
+
+    public async Task<Versioned<Group>> AssignAsync(string groupId, string personId, GroupRole role, string organisationId = "org-fjordvik")
     {
         Membership.Representative(personId, organisationId);
-        return await new AssignRole(Store, Membership, Clock).HandleAsync(new AssignRoleRequest
-        {
-            NetworkId = Callers.Network,
-            GroupId = groupId,
-            PersonId = personId,
-            Role = role,
-        }, Callers.Secretariat(), default);
+        return await new AssignRole(Context).RunAsync(new AssignRoleCommand(Callers.Network, groupId, personId, "", role, "", ""),
+            Callers.Secretariat(), default);
     }
 
     /// <summary>A working group with mandate and leader, active.</summary>
-    public async Task<Versioned<GroupDocument>> ActiveWorkingGroupAsync(string groupId, string leaderId = "per-leader", JoinPolicy policy = JoinPolicy.Open, string leaderOrganisationId = "org-fjordvik")
+    public async Task<Versioned<Group>> ActiveWorkingGroupAsync(string groupId, string leaderId = "per-leader",
+        JoinPolicy policy = JoinPolicy.Open,
+        string leaderOrganisationId = "org-fjordvik")
     {
         await ProposeWorkingGroupAsync(groupId, policy);
         await ApproveMandateAsync(groupId);
-        await AssignAsync(groupId, leaderId, Role.Leader, leaderOrganisationId);
-        return await new ActivateGroup(Store, Clock).HandleAsync(new ActivateGroupRequest { NetworkId = Callers.Network, GroupId = groupId, DecisionReference = "PM 14/26" }, Callers.Secretariat(), default);
+        await AssignAsync(groupId, leaderId, GroupRole.Leader, leaderOrganisationId);
+        return await new ActivateGroup(Context).RunAsync(new ActivateGroupCommand(Callers.Network, groupId, "PM 14/26", ""),
+            Callers.Secretariat(),
+            default);
     }
 
     /// <summary>The types of the events waiting in the outbox, in commit order (short names).</summary>
@@ -103,7 +94,8 @@ internal sealed class GroupsHarness(IDocumentStore store, IOutbox outbox)
     {
         var pending = await Outbox.ReadPendingAsync(1000);
         return [.. pending.Where(p => p.Message.MessageType == typeof(T).FullName)
-            .Select(p => System.Text.Json.JsonSerializer.Deserialize<T>(p.Message.Payload, NetworkPlatform.Messaging.Outbox.UnitOfWorkEventExtensions.EventJson)!)];
+            .Select(p => System.Text.Json.JsonSerializer.Deserialize<T>(p.Message.Payload,
+                NetworkPlatform.Messaging.Outbox.UnitOfWorkEventExtensions.EventJson)!)];
     }
 
     public async Task ClearOutboxAsync()
@@ -111,6 +103,4 @@ internal sealed class GroupsHarness(IDocumentStore store, IOutbox outbox)
         var pending = await Outbox.ReadPendingAsync(1000);
         await Outbox.MarkSentAsync([.. pending.Select(p => p.Sequence)]);
     }
-
-    public static FieldMask Mask(params string[] paths) => new() { Paths = { paths } };
 }

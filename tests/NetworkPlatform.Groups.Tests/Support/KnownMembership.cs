@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Features.Membership;
 
@@ -15,7 +16,8 @@ internal sealed class KnownMembership : IMembershipDirectory
 
     public PersonIdentity Representative(string personId, string organisationId = "org-fjordvik")
     {
-        var person = new PersonIdentity(personId, organisationId, true, $"Person {personId}", $"Organisation {organisationId}", $"{personId}@example.org", "+47 900 00 000");
+        var person = new PersonIdentity(personId, organisationId, true, $"Person {personId}", $"Organisation {organisationId}",
+            $"{personId}@example.org", "+47 900 00 000");
         persons[personId] = new RepresentativeCheck(person, null);
         return person;
     }
@@ -26,6 +28,6 @@ internal sealed class KnownMembership : IMembershipDirectory
     public Task<RepresentativeCheck> CheckRepresentativeAsync(string networkId, string personId, CancellationToken cancellationToken)
     {
         Checks++;
-        return persons.TryGetValue(personId, out var check) ? Task.FromResult(check) : throw new ResourceNotFoundException("Person", personId);
+        return persons.TryGetValue(personId, out var check) ? Task.FromResult(check) : throw new NotFoundException("Person", personId);
     }
 }

@@ -24,7 +24,8 @@ public sealed record IdempotencyKey(string Operation, string CallerSubject, stri
 }
 
 /// <summary>What a request_id led to, kept <see cref="IdempotencyKeys.Lifetime"/> in the service's own database.</summary>
-public sealed record IdempotencyRecord(string Id, string Operation, string RequestId, string ContentHash, string ResourceId, DateTimeOffset CreatedAt);
+public sealed record IdempotencyRecord(string Id, string Operation, string RequestId, string ContentHash, string ResourceId,
+    DateTimeOffset CreatedAt);
 
 /// <summary>
 /// The request_ids of a service's creates, in its own database. A retry within <see cref="Lifetime"/> gets the first
@@ -40,7 +41,8 @@ public sealed class IdempotencyKeys(TimeProvider clock)
     /// The id of what an earlier call with this key created, or null when the key is unused (or expired). The same
     /// key with other content is refused: ALREADY_EXISTS, reason REQUEST_ID_REUSED.
     /// </summary>
-    public async Task<string?> EarlierResultAsync(IUnitOfWork unit, string networkId, IdempotencyKey key, CancellationToken cancellationToken)
+    public async Task<string?> EarlierResultAsync(IUnitOfWork unit, string networkId, IdempotencyKey key,
+        CancellationToken cancellationToken)
     {
         var stored = await unit.GetAsync(Collection, networkId, key.Id, cancellationToken).ConfigureAwait(false);
         if (stored is null || IsExpired(stored.Document))
@@ -60,7 +62,8 @@ public sealed class IdempotencyKeys(TimeProvider clock)
     /// Keeps the key with what it created, in the creating unit of work. A live key found here means a concurrent twin
     /// of this request committed first: the unit fails as a lost race, and its rerun returns the twin's result.
     /// </summary>
-    public async Task RememberAsync(IUnitOfWork unit, string networkId, IdempotencyKey key, string resourceId, CancellationToken cancellationToken)
+    public async Task RememberAsync(IUnitOfWork unit, string networkId, IdempotencyKey key, string resourceId,
+        CancellationToken cancellationToken)
     {
         var record = new IdempotencyRecord(key.Id, key.Operation, key.RequestId, key.ContentHash, resourceId, clock.GetUtcNow());
         switch (await unit.GetAsync(Collection, networkId, key.Id, cancellationToken).ConfigureAwait(false))

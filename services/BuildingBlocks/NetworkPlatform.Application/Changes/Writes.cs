@@ -49,14 +49,17 @@ public sealed class Writes(IDocumentStore store, IdempotencyKeys keys, IUnitOfWo
         return await InUnitAsync(async unit =>
         {
             // Read in the unit: when a concurrent twin of this request wins the race, the rerun finds its result here.
-            if (key is not null && await keys.EarlierResultAsync(unit, networkId, key, cancellationToken).ConfigureAwait(false) is { } earlierId)
+            if (key is not null
+                && await keys.EarlierResultAsync(unit, networkId, key, cancellationToken).ConfigureAwait(false) is { } earlierId)
             {
                 return await unit.RequireAsync(resource, networkId, earlierId, cancellationToken).ConfigureAwait(false);
             }
-            var created = await unit.InsertAsync(resource, networkId, await create(unit).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+            var change = await create(unit).ConfigureAwait(false);
+            var created = await unit.InsertAsync(resource, networkId, change, cancellationToken).ConfigureAwait(false);
             if (key is not null)
             {
-                await keys.RememberAsync(unit, networkId, key, resource.Collection.Id(created.Document), cancellationToken).ConfigureAwait(false);
+                var createdId = resource.Collection.Id(created.Document);
+                await keys.RememberAsync(unit, networkId, key, createdId, cancellationToken).ConfigureAwait(false);
             }
             return created;
         }, cancellationToken).ConfigureAwait(false);
@@ -102,7 +105,8 @@ public static class UnitOfWorkChanges
     public static async Task<Versioned<T>> ReplaceAsync<T>(this IUnitOfWork unit, Resource<T> resource, string networkId, Change<T> change,
         long expectedVersion, CancellationToken cancellationToken) where T : class
     {
-        var version = await unit.ReplaceAsync(resource.Collection, networkId, change.Document, expectedVersion, cancellationToken).ConfigureAwait(false);
+        var version = await unit.ReplaceAsync(resource.Collection, networkId, change.Document, expectedVersion, cancellationToken)
+            .ConfigureAwait(false);
         await PublishAsync(unit, change, version, cancellationToken).ConfigureAwait(false);
         return new Versioned<T>(change.Document, version);
     }
@@ -115,7 +119,8 @@ public static class UnitOfWorkChanges
         return new Versioned<T>(change.Document, version);
     }
 
-    private static async Task PublishAsync<T>(IUnitOfWork unit, Change<T> change, long version, CancellationToken cancellationToken) where T : class
+    private static async Task PublishAsync<T>(IUnitOfWork unit, Change<T> change, long version, CancellationToken cancellationToken)
+        where T : class
     {
         foreach (var domainEvent in change.Events(version))
         {

@@ -45,7 +45,8 @@ public sealed class NotFoundException(string resourceType, string name)
 }
 
 /// <summary>A resource with that name exists already, or a request_id was reused for another request (ALREADY_EXISTS).</summary>
-public sealed class AlreadyExistsException(string resourceType, string name, string description, string reason = AlreadyExistsException.DefaultReason)
+public sealed class AlreadyExistsException(string resourceType, string name, string description,
+    string reason = AlreadyExistsException.DefaultReason)
     : Exception(description)
 {
     public const string DefaultReason = "ALREADY_EXISTS";

@@ -7,7 +7,8 @@ public static class Paging
     public const int MaxPageSize = 200;
 
     public static Violations PageSize(this Violations violations, string field, int requested) =>
-        violations.Require(requested >= 0, field, $"Must not be negative; use 0 for the default ({DefaultPageSize}) or up to {MaxPageSize}.");
+        violations.Require(requested >= 0, field,
+            $"Must not be negative; use 0 for the default ({DefaultPageSize}) or up to {MaxPageSize}.");
 
     /// <summary>The page size to read, from a validated request.</summary>
     public static int Size(int requested) => requested == 0 ? DefaultPageSize : Math.Min(requested, MaxPageSize);

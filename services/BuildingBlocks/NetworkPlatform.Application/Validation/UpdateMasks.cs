@@ -3,7 +3,8 @@ namespace NetworkPlatform.Application.Validation;
 /// <summary>AIP-134 field masks: an empty mask means every updatable field; a path that cannot be updated is a violation.</summary>
 public static class UpdateMasks
 {
-    public static Violations UpdateMask(this Violations violations, string field, IReadOnlyList<string> paths, IReadOnlyCollection<string> updatable)
+    public static Violations UpdateMask(this Violations violations, string field, IReadOnlyList<string> paths,
+        IReadOnlyCollection<string> updatable)
     {
         for (var i = 0; i < paths.Count; i++)
         {

@@ -38,7 +38,9 @@ public sealed partial class Violations
     public Violations Required(string field, string? value, int maxLength = 200) =>
         string.IsNullOrWhiteSpace(value) ? Add(field, "Required: give a non-empty value.") : Text(field, value, maxLength);
 
-    /// <summary>An optional text: at most <paramref name="maxLength"/> characters, no control characters but line breaks and tabs.</summary>
+    /// <summary>
+    /// An optional text: at most <paramref name="maxLength"/> characters, no control characters but line breaks and tabs.
+    /// </summary>
     public Violations Text(string field, string? value, int maxLength = 200)
     {
         if (value is null)
@@ -62,7 +64,8 @@ public sealed partial class Violations
     /// <summary>A network (tenant) id: 3-63 lower-case letters, digits and '-'.</summary>
     public Violations NetworkId(string field, string? value) => string.IsNullOrEmpty(value)
         ? Add(field, "Required: the network id, e.g. \"norsk-hph\".")
-        : Require(NetworkIdPattern().IsMatch(value), field, $"{Quote(value)} is not a network id: use 3-63 lower-case letters, digits and '-'.");
+        : Require(NetworkIdPattern().IsMatch(value), field,
+            $"{Quote(value)} is not a network id: use 3-63 lower-case letters, digits and '-'.");
 
     /// <summary>An id the caller chooses for a new resource, or empty to get one generated.</summary>
     public Violations OptionalSlug(string field, string? value) =>
@@ -107,15 +110,18 @@ public sealed partial class Violations
         {
             return Add(endField, "Must be after the start.");
         }
-        return Require(end - start <= longest, endField, $"Lasts {FormatSpan(end.Value - start.Value)}; at most {FormatSpan(longest)} is allowed.");
+        return Require(end - start <= longest, endField,
+            $"Lasts {FormatSpan(end.Value - start.Value)}; at most {FormatSpan(longest)} is allowed.");
     }
 
     /// <summary>An amount of money: a decimal with at most two decimals and '.' as separator (e.g. 12500.50).</summary>
     public decimal Money(string field, string? value, bool allowZero = true)
     {
-        if (!decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) || decimal.Round(amount, 2) != amount)
+        if (!decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount)
+            || decimal.Round(amount, 2) != amount)
         {
-            Add(field, $"{Quote(value)} is not an amount: write a decimal number with at most two decimals and a '.' separator, e.g. 12500.50.");
+            Add(field, $"{Quote(value)} is not an amount: "
+                + "write a decimal number with at most two decimals and a '.' separator, e.g. 12500.50.");
             return 0;
         }
         Require(allowZero || amount > 0, field, "Must be more than 0.");

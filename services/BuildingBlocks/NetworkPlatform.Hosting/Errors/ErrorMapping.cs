@@ -30,11 +30,13 @@ public static class ErrorMapping
             {
                 Violations =
                 {
-                    rule.Violations.Select(v => new PreconditionFailure.Types.Violation { Type = v.Reason, Subject = v.Subject, Description = v.Description }),
+                    rule.Violations.Select(v =>
+                        new PreconditionFailure.Types.Violation { Type = v.Reason, Subject = v.Subject, Description = v.Description }),
                 },
             }),
         NotFoundException missing => RpcErrors.NotFound(missing.ResourceType, missing.Name),
-        AlreadyExistsException duplicate => RpcErrors.AlreadyExists(duplicate.ResourceType, duplicate.Name, duplicate.Message, duplicate.Reason),
+        AlreadyExistsException duplicate =>
+            RpcErrors.AlreadyExists(duplicate.ResourceType, duplicate.Name, duplicate.Message, duplicate.Reason),
         PermissionDeniedException denied => RpcErrors.PermissionDenied(denied.Reason, denied.Message),
         StaleEtagException stale => RpcErrors.Aborted(stale.Subject, stale.CurrentEtag),
         ConcurrencyConflictException conflict =>

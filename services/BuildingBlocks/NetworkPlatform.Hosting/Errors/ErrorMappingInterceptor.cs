@@ -26,7 +26,8 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
     }
 
     public override async Task ServerStreamingServerHandler<TRequest, TResponse>(
-        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+        TRequest request, IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
         try
         {
@@ -39,7 +40,8 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
     }
 
     public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(
-        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+        IAsyncStreamReader<TRequest> requestStream, ServerCallContext context,
+        ClientStreamingServerMethod<TRequest, TResponse> continuation)
     {
         try
         {
@@ -52,7 +54,8 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
     }
 
     public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
-        IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+        IServerStreamWriter<TResponse> responseStream, ServerCallContext context,
+        DuplexStreamingServerMethod<TRequest, TResponse> continuation)
     {
         try
         {
@@ -77,7 +80,8 @@ public sealed class ErrorMappingInterceptor(ILogger<ErrorMappingInterceptor> log
         }
         var traceId = Activity.Current?.TraceId.ToString() ?? context.GetHttpContext().TraceIdentifier;
         logger.LogError(exception, "{RpcMethod} failed unexpectedly (trace {TraceId})", context.Method, traceId);
-        return RpcErrors.Create(StatusCode.Internal, $"Something went wrong on our side (trace {traceId}); retry, and report the trace id if it persists.",
+        return RpcErrors.Create(StatusCode.Internal,
+            $"Something went wrong on our side (trace {traceId}); retry, and report the trace id if it persists.",
             "INTERNAL", new Dictionary<string, string> { ["trace_id"] = traceId });
     }
 }

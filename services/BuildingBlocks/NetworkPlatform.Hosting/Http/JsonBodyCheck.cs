@@ -18,7 +18,8 @@ internal sealed class JsonBodyCheck(RequestDelegate next)
     public async Task InvokeAsync(HttpContext http)
     {
         var mapping = http.GetEndpoint()?.Metadata.GetMetadata<GrpcJsonTranscodingMetadata>();
-        if (mapping is null || mapping.HttpRule.Body.Length == 0 || http.Request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
+        if (mapping is null || mapping.HttpRule.Body.Length == 0
+            || http.Request.ContentType?.Contains("json", StringComparison.OrdinalIgnoreCase) != true)
         {
             await next(http).ConfigureAwait(false);
             return;
@@ -50,10 +51,12 @@ internal sealed class JsonBodyCheck(RequestDelegate next)
         }
         http.Response.StatusCode = StatusCodes.Status400BadRequest;
         http.Response.ContentType = "application/json";
-        await http.Response.WriteAsync(RpcErrors.ToJson(RpcErrors.InvalidArgumentStatus(violations)), http.RequestAborted).ConfigureAwait(false);
+        await http.Response.WriteAsync(RpcErrors.ToJson(RpcErrors.InvalidArgumentStatus(violations)), http.RequestAborted)
+            .ConfigureAwait(false);
     }
 
-    private static void CheckMessage(JsonElement json, MessageDescriptor message, string path, List<BadRequest.Types.FieldViolation> violations)
+    private static void CheckMessage(JsonElement json, MessageDescriptor message, string path,
+        List<BadRequest.Types.FieldViolation> violations)
     {
         if (json.ValueKind == JsonValueKind.Null)
         {
@@ -127,7 +130,9 @@ internal sealed class JsonBodyCheck(RequestDelegate next)
         string? problem = field.FieldType switch
         {
             FieldType.String or FieldType.Bytes => json.ValueKind == JsonValueKind.String ? null : $"Expected a string, got {Kind(json)}.",
-            FieldType.Bool => json.ValueKind is JsonValueKind.True or JsonValueKind.False ? null : $"Expected true or false, got {Kind(json)}.",
+            FieldType.Bool => json.ValueKind is JsonValueKind.True or JsonValueKind.False
+                ? null
+                : $"Expected true or false, got {Kind(json)}.",
             FieldType.Double or FieldType.Float => IsNumber(json, integral: false) ? null : $"Expected a number, got {Kind(json)}.",
             FieldType.Enum => EnumProblem(json, field.EnumType),
             FieldType.Message or FieldType.Group => MessageProblem(json, field, path, violations),
@@ -139,12 +144,15 @@ internal sealed class JsonBodyCheck(RequestDelegate next)
         }
     }
 
-    private static string? MessageProblem(JsonElement json, FieldDescriptor field, string path, List<BadRequest.Types.FieldViolation> violations)
+    private static string? MessageProblem(JsonElement json, FieldDescriptor field, string path,
+        List<BadRequest.Types.FieldViolation> violations)
     {
         switch (field.MessageType.FullName)
         {
             case "google.protobuf.Timestamp":
-                return json.ValueKind == JsonValueKind.String ? null : $"Expected an RFC 3339 time string such as \"2026-03-01T09:00:00Z\", got {Kind(json)}.";
+                return json.ValueKind == JsonValueKind.String
+                    ? null
+                    : $"Expected an RFC 3339 time string such as \"2026-03-01T09:00:00Z\", got {Kind(json)}.";
             case "google.protobuf.Duration" or "google.protobuf.FieldMask":
                 return json.ValueKind == JsonValueKind.String ? null : $"Expected a string, got {Kind(json)}.";
             case "google.protobuf.Value":
@@ -201,5 +209,6 @@ internal sealed class JsonBodyCheck(RequestDelegate next)
 
     private static string Join(string path, string name) => path.Length == 0 ? name : path + "." + name;
 
-    private static BadRequest.Types.FieldViolation Violation(string field, string description) => new() { Field = field, Description = description };
+    private static BadRequest.Types.FieldViolation Violation(string field, string description) =>
+        new() { Field = field, Description = description };
 }

@@ -30,7 +30,8 @@ public static class PlatformTelemetry
     // Libraries that emit ActivitySource / Meter data natively; subscribed by name.
     internal static readonly string[] Sources = [ActivitySourceName, "NetworkPlatform.Messaging", "MassTransit", "Npgsql"];
     internal static readonly string[] Meters =
-        [ActivitySourceName, "NetworkPlatform.Messaging", "NetworkPlatform.Storage", "Microsoft.AspNetCore.Server.Kestrel", "MassTransit", "Npgsql"];
+        [ActivitySourceName, "NetworkPlatform.Messaging", "NetworkPlatform.Storage", "Microsoft.AspNetCore.Server.Kestrel",
+            "MassTransit", "Npgsql"];
 
     /// <summary>Where each service serves its metrics as Prometheus text (on its HTTP/1.1 port, HTTP_PORT).</summary>
     public const string MetricsPath = "/metrics";
@@ -70,7 +71,8 @@ public static class PlatformTelemetry
             o.UseUtcTimestamp = true;
             o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
         });
-        logging.Configure(o => o.ActivityTrackingOptions = ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
+        logging.Configure(o => o.ActivityTrackingOptions =
+            ActivityTrackingOptions.TraceId | ActivityTrackingOptions.SpanId | ActivityTrackingOptions.ParentId);
         return logging;
     }
 
@@ -81,7 +83,8 @@ public static class PlatformTelemetry
         public static ExporterSettings From(Func<string, string?> env)
         {
             var endpointSet = !string.IsNullOrWhiteSpace(env("OTEL_EXPORTER_OTLP_ENDPOINT"));
-            return new ExporterSettings(Enabled(env("OTEL_TRACES_EXPORTER"), endpointSet), Enabled(env("OTEL_METRICS_EXPORTER"), endpointSet));
+            return new ExporterSettings(Enabled(env("OTEL_TRACES_EXPORTER"), endpointSet),
+                Enabled(env("OTEL_METRICS_EXPORTER"), endpointSet));
         }
 
         private static bool Enabled(string? exporter, bool endpointSet) => exporter?.Trim().ToLowerInvariant() switch

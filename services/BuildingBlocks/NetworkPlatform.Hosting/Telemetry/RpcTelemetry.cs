@@ -72,10 +72,12 @@ public sealed class RpcTelemetry(RequestDelegate next, ILogger<RpcTelemetry> log
                 break;
             case StatusCode.Internal or StatusCode.Unknown or StatusCode.DataLoss:
                 Activity.Current?.SetStatus(ActivityStatusCode.Error, detail);
-                logger.LogError("{RpcMethod} failed with {StatusCode} after {ElapsedMs:F1} ms: {Detail}", http.Request.Path.Value, code, elapsed.TotalMilliseconds, detail);
+                logger.LogError("{RpcMethod} failed with {StatusCode} after {ElapsedMs:F1} ms: {Detail}",
+                    http.Request.Path.Value, code, elapsed.TotalMilliseconds, detail);
                 break;
             default:
-                logger.LogInformation("{RpcMethod} answered {StatusCode} after {ElapsedMs:F1} ms: {Detail}", http.Request.Path.Value, code, elapsed.TotalMilliseconds, detail);
+                logger.LogInformation("{RpcMethod} answered {StatusCode} after {ElapsedMs:F1} ms: {Detail}",
+                    http.Request.Path.Value, code, elapsed.TotalMilliseconds, detail);
                 break;
         }
     }
@@ -90,7 +92,9 @@ public sealed class RpcTelemetry(RequestDelegate next, ILogger<RpcTelemetry> log
         var trailers = http.Features.Get<IHttpResponseTrailersFeature>()?.Trailers;
         var headers = http.Response.Headers;
         var status = trailers?["grpc-status"] is { Count: > 0 } inTrailers ? inTrailers.ToString() : headers["grpc-status"].ToString();
-        var message = trailers?["grpc-message"] is { Count: > 0 } messageInTrailers ? messageInTrailers.ToString() : headers["grpc-message"].ToString();
+        var message = trailers?["grpc-message"] is { Count: > 0 } messageInTrailers
+            ? messageInTrailers.ToString()
+            : headers["grpc-message"].ToString();
         if (!int.TryParse(status, NumberStyles.None, CultureInfo.InvariantCulture, out var code))
         {
             // No gRPC status at all: the request was refused over HTTP (e.g. 415 for a wrong content-type), which clients read as UNKNOWN.

@@ -1,59 +1,70 @@
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Events.Groups;
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Storage;
-using NetworkPlatform.Groups.V1;
-using NetworkPlatform.Application;
-using NetworkPlatform.Hosting.Auth;
-using NetworkPlatform.Messaging.Outbox;
 using NetworkPlatform.Storage;
-using AnnualWheel = NetworkPlatform.Groups.Domain.AnnualWheel;
-using Measure = NetworkPlatform.Groups.Domain.Measure;
-using PlannedActivity = NetworkPlatform.Groups.Domain.PlannedActivity;
 
 namespace NetworkPlatform.Groups.Features.AnnualWheels;
 
-/// <summary>The group's leader (or the secretariat) replaces the year's planned activities.</summary>
-public sealed class UpdateAnnualWheel(IDocumentStore store, TimeProvider clock)
-{
-    public async Task<Versioned<AnnualWheel>> HandleAsync(UpdateAnnualWheelRequest request, Caller caller, CancellationToken cancellationToken)
-    {
-        var input = request.Wheel ?? throw new InvalidFieldsException("wheel", "Send the wheel: network_id, group_id, year and its activities.");
-        GroupWrites.RequireIds(input.NetworkId, input.GroupId);
-        caller.EnsureNetwork(input.NetworkId);
-        var group = await store.LoadAsync(GroupsCollections.Groups, input.NetworkId, input.GroupId, cancellationToken);
-        caller.EnsureSecretariatOrLeader(group.Document);
+/// <summary>A planned activity as the caller sent it (an empty id gets one generated; no meeting: empty).</summary>
+public sealed record ActivityDraft(string ActivityId, int Month, string Title, string Description, IReadOnlyList<string> MeasureIds,
+    string MeetingId);
 
-        var activities = input.Activities.Select(a => new PlannedActivity(
+public sealed record UpdateAnnualWheelCommand(string NetworkId, string GroupId, int Year, IReadOnlyList<ActivityDraft> Activities,
+    string Etag)
+    : INetworkRequest
+{
+    public string NetworkIdField => "wheel.network_id";
+}
+
+/// <summary>The group's leader (or the secretariat) replaces the year's planned activities.</summary>
+public sealed class UpdateAnnualWheel(GroupsContext context) : IUseCase<UpdateAnnualWheelCommand, Versioned<AnnualWheel>>
+{
+    // The secretariat or the group's leader: decided on the stored group, in HandleAsync.
+    public void Authorize(UpdateAnnualWheelCommand command, Caller caller)
+    {
+    }
+
+    public void Validate(UpdateAnnualWheelCommand command, Violations violations) => violations
+        .GroupId(command.GroupId)
+        .Etag("wheel.etag", command.Etag);
+
+    public async Task<Versioned<AnnualWheel>> HandleAsync(UpdateAnnualWheelCommand command, Caller caller,
+        CancellationToken cancellationToken)
+    {
+        var networkId = command.NetworkId;
+        var group = (await context.Store.RequireAsync(GroupsResources.Groups, networkId, command.GroupId, cancellationToken)).Document;
+        caller.EnsureSecretariatOrLeader(group);
+        var activities = command.Activities.Select(a => new PlannedActivity(
             a.ActivityId.Length == 0 ? Identifiers.New("act") : a.ActivityId, a.Month, a.Title.Trim(), a.Description,
-            [.. a.MeasureIds], a.MeetingId.Length == 0 ? null : a.MeetingId)).ToList();
+            a.MeasureIds, a.MeetingId.Length == 0 ? null : a.MeetingId)).ToList();
         var linked = new List<Measure>();
         foreach (var measureId in activities.SelectMany(a => a.MeasureIds).Distinct())
         {
-            if (await store.GetAsync(GroupsCollections.Measures, input.NetworkId, measureId, cancellationToken) is { } measure)
+            if (await context.Store.GetAsync(GroupsCollections.Measures, networkId, measureId, cancellationToken) is { } measure)
             {
                 linked.Add(measure.Document);
             }
         }
-        var at = clock.GetUtcNow();
-        AnnualWheel wheel;
-        try
-        {
-            wheel = AnnualWheel.Plan(input.NetworkId, group.Document, input.Year, activities, linked, at);
-        }
-        catch (InvalidFieldsException e)
-        {
-            throw e.WithPrefix("wheel.");
-        }
-
-        await using var unitOfWork = await store.BeginAsync(cancellationToken);
+        var at = context.Now;
+        var wheel = GroupsRules.Under("wheel.", () => AnnualWheel.Plan(networkId, group, command.Year, activities, linked, at));
         var documentId = AnnualWheel.DocumentId(wheel.GroupId, wheel.Year);
-        var current = await unitOfWork.GetAsync(GroupsCollections.AnnualWheels, input.NetworkId, documentId, cancellationToken);
-        var version = current is null
-            ? await unitOfWork.InsertAsync(GroupsCollections.AnnualWheels, input.NetworkId, wheel, cancellationToken)
-            : await unitOfWork.ReplaceAsync(GroupsCollections.AnnualWheels, input.NetworkId, wheel, current.ExpectedVersion(input.Etag, $"annual-wheels/{documentId}"), cancellationToken);
-        await unitOfWork.PublishAsync(new AnnualWheelUpdated(Guid.NewGuid(), at, wheel.NetworkId, wheel.GroupId, version, wheel.GroupId, wheel.Year,
-            [.. wheel.Activities.Select(a => new AnnualWheelActivity(a.Id, a.Month, a.Title, a.MeasureIds, a.MeetingId))]), cancellationToken);
-        await unitOfWork.CommitAsync(cancellationToken);
-        return new Versioned<AnnualWheel>(wheel, version);
+        var change = Change<AnnualWheel>.With(wheel, version => new AnnualWheelUpdated(Guid.NewGuid(), at, wheel.NetworkId, wheel.GroupId,
+            version,
+            wheel.GroupId, wheel.Year, [.. wheel.Activities.Select(a => new AnnualWheelActivity(a.Id, a.Month, a.Title, a.MeasureIds,
+                a.MeetingId))]));
+        var resource = GroupsResources.AnnualWheels;
+        return await context.Writes.InUnitAsync(async unit =>
+        {
+            var current = await unit.GetForUpdateAsync(resource.Collection, networkId, documentId, cancellationToken);
+            return current is null
+                ? await unit.InsertAsync(resource, networkId, change, cancellationToken)
+                : await unit.ReplaceAsync(resource, networkId, change, current.ExpectedVersion(resource, networkId, documentId,
+                    command.Etag),
+                    cancellationToken);
+        }, cancellationToken);
     }
 }

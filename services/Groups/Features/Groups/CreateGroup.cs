@@ -1,25 +1,28 @@
-using NetworkPlatform.Groups.Domain;
-using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Application;
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Storage;
-using Group = NetworkPlatform.Groups.Domain.Group;
 
 namespace NetworkPlatform.Groups.Features.Groups;
 
+public sealed record CreateGroupCommand(string NetworkId, string GroupId, string RequestId, GroupDraft? Group) : INetworkRequest;
+
 /// <summary>The secretariat registers a standing governing body (partner meeting, steering group ...), active at once.</summary>
-public sealed class CreateGroup(IDocumentStore store, TimeProvider clock)
+public sealed class CreateGroup(GroupsContext context) : IUseCase<CreateGroupCommand, Versioned<Group>>
 {
-    public async Task<Versioned<Group>> HandleAsync(CreateGroupRequest request, Caller caller, CancellationToken cancellationToken)
+    public void Authorize(CreateGroupCommand command, Caller caller) => caller.EnsureSecretariat();
+
+    public void Validate(CreateGroupCommand command, Violations violations) => violations
+        .RequestId("request_id", command.RequestId)
+        .NewGroup(command.Group)
+        .NewId("group_id", command.GroupId);
+
+    public Task<Versioned<Group>> HandleAsync(CreateGroupCommand command, Caller caller, CancellationToken cancellationToken)
     {
-        caller.EnsureNetwork(request.NetworkId);
-        caller.EnsureSecretariat();
-        var errors = new List<FieldError>();
-        var details = GroupInput.Details(request.Group, errors);
-        var id = GroupInput.IdOrNew(request.GroupId, "group_id", "grp", errors);
-        InvalidFieldsException.ThrowIfAny(errors);
-        var decision = new Decision(caller.Subject, "", "Standing body registered by the secretariat", clock.GetUtcNow());
-        var group = GroupInput.Build(() => Group.RegisterStandingBody(request.NetworkId, id, details, decision));
-        return await GroupCreation.CreateAsync(store, group, request.RequestId, caller.Subject, cancellationToken);
+        var decision = new Decision(caller.Subject, "", "Standing body registered by the secretariat", context.Now);
+        return GroupCreation.CreateAsync(context, nameof(CreateGroup), command, command.NetworkId, command.GroupId, command.RequestId,
+            caller,
+            id => Group.RegisterStandingBody(command.NetworkId, id, command.Group!.ToDetails(), decision), cancellationToken);
     }
 }

@@ -1,19 +1,24 @@
-using NetworkPlatform.Groups.Storage;
-using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Application;
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Groups.Domain;
+using NetworkPlatform.Groups.Storage;
 using NetworkPlatform.Storage;
-using Group = NetworkPlatform.Groups.Domain.Group;
 
 namespace NetworkPlatform.Groups.Features.Groups;
 
+public sealed record GetGroupQuery(string NetworkId, string GroupId) : INetworkRequest;
+
 /// <summary>Any caller of the network reads a group (contact details are filtered when it is shown).</summary>
-public sealed class GetGroup(IDocumentStore store)
+public sealed class GetGroup(GroupsContext context) : IUseCase<GetGroupQuery, Versioned<Group>>
 {
-    public async Task<Versioned<Group>> HandleAsync(GetGroupRequest request, Caller caller, CancellationToken cancellationToken)
+    public void Authorize(GetGroupQuery query, Caller caller)
     {
-        GroupWrites.RequireIds(request.NetworkId, request.GroupId);
-        caller.EnsureNetwork(request.NetworkId);
-        return await store.LoadAsync(GroupsCollections.Groups, request.NetworkId, request.GroupId, cancellationToken);
     }
+
+    public void Validate(GetGroupQuery query, Violations violations) => violations.GroupId(query.GroupId);
+
+    public Task<Versioned<Group>> HandleAsync(GetGroupQuery query, Caller caller, CancellationToken cancellationToken) =>
+        context.Store.RequireAsync(GroupsResources.Groups, query.NetworkId, query.GroupId, cancellationToken);
 }

@@ -1,34 +1,38 @@
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Events.Groups;
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Storage;
-using NetworkPlatform.Messaging.Outbox;
 using NetworkPlatform.Storage;
 
 namespace NetworkPlatform.Groups.Features.Groups;
 
-/// <summary>Stores a new group with its GroupProposed event; a repeated request_id returns the group made the first time.</summary>
-public static class GroupCreation
+/// <summary>Stores a new group with its GroupProposed event, once per request_id.</summary>
+internal static class GroupCreation
 {
-    public static async Task<Versioned<Group>> CreateAsync(IDocumentStore store, Group group, string requestId, string proposedBy, CancellationToken cancellationToken)
+    public static async Task<Versioned<Group>> CreateAsync<TCommand>(GroupsContext context, string operation, TCommand command,
+        string networkId, string requestedId, string requestId, Caller caller, Func<string, Group> create,
+            CancellationToken cancellationToken)
     {
-        await using var unitOfWork = await store.BeginAsync(cancellationToken);
-        var requestKey = $"group:{requestId}";
-        if (requestId.Length > 0 && await unitOfWork.GetAsync(GroupsCollections.CreateRequests, group.NetworkId, requestKey, cancellationToken) is { } earlier)
+        if (await CreateRequest.EarlierResultAsync(context.Store, networkId, "group", requestId, cancellationToken) is { } earlier)
         {
-            return await unitOfWork.LoadAsync(GroupsCollections.Groups, group.NetworkId, earlier.Document.ResourceId, cancellationToken);
+            return await context.Store.RequireAsync(GroupsResources.Groups, networkId, earlier, cancellationToken);
         }
-        if (await unitOfWork.GetAsync(GroupsCollections.Groups, group.NetworkId, group.Id, cancellationToken) is not null)
+        var id = GroupsRules.IdOrNew(requestedId, "grp");
+        var key = IdempotencyKey.For(operation, caller, requestId, command);
+        return await context.Writes.CreateAsync(GroupsResources.Groups, networkId, key, async unit =>
         {
-            throw new DuplicateResourceException("Group", group.Id, $"A group with id '{group.Id}' already exists; choose another id, or leave group_id empty to get a generated one.");
-        }
-        var version = await unitOfWork.InsertAsync(GroupsCollections.Groups, group.NetworkId, group, cancellationToken);
-        if (requestId.Length > 0)
-        {
-            await unitOfWork.InsertAsync(GroupsCollections.CreateRequests, group.NetworkId, new CreateRequest(requestKey, group.Id), cancellationToken);
-        }
-        await unitOfWork.PublishAsync(new GroupProposed(Guid.NewGuid(), group.CreatedAt, group.NetworkId, group.Id, version,
-            group.Id, group.Details.DisplayName, group.Details.Kind.ToString(), group.Details.Scope.ToString(), group.State.ToString(), proposedBy), cancellationToken);
-        await unitOfWork.CommitAsync(cancellationToken);
-        return new Versioned<Group>(group, version);
+            if (await unit.GetAsync(GroupsCollections.Groups, networkId, id, cancellationToken) is not null)
+            {
+                throw new AlreadyExistsException(GroupsResources.Groups.ApiType, GroupsResources.Groups.NameOf(networkId, id),
+                    $"A group with id '{id}' already exists; choose another id, or leave group_id empty to get a generated one.");
+            }
+            var group = GroupsRules.Under("group.", () => create(id));
+            return Change<Group>.With(group, version => new GroupProposed(Guid.NewGuid(), group.CreatedAt, group.NetworkId, group.Id,
+                version,
+                group.Id, group.Details.DisplayName, group.Details.Kind.ToString(), group.Details.Scope.ToString(), group.State.ToString(),
+                caller.Subject));
+        }, cancellationToken);
     }
 }

@@ -1,25 +1,31 @@
-using NetworkPlatform.Groups.Domain;
-using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Application;
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Storage;
-using Group = NetworkPlatform.Groups.Domain.Group;
 
 namespace NetworkPlatform.Groups.Features.Groups;
 
+public sealed record ProposeGroupCommand(string NetworkId, string GroupId, string RequestId, GroupDraft? Group,
+    string Reason) : INetworkRequest;
+
 /// <summary>A representative, a group leader or the secretariat proposes a group; it waits for a mandate.</summary>
-public sealed class ProposeGroup(IDocumentStore store, TimeProvider clock)
+public sealed class ProposeGroup(GroupsContext context) : IUseCase<ProposeGroupCommand, Versioned<Group>>
 {
-    public async Task<Versioned<Group>> HandleAsync(ProposeGroupRequest request, Caller caller, CancellationToken cancellationToken)
-    {
-        caller.EnsureNetwork(request.NetworkId);
+    public void Authorize(ProposeGroupCommand command, Caller caller) =>
         caller.EnsureAnyRole(Roles.Representative, Roles.GroupLeader, Roles.Secretariat);
-        var errors = new List<FieldError>();
-        var details = GroupInput.Details(request.Group, errors);
-        var id = GroupInput.IdOrNew(request.GroupId, "group_id", "grp", errors);
-        InvalidFieldsException.ThrowIfAny(errors);
-        var decision = new Decision(caller.Subject, "", request.Reason, clock.GetUtcNow());
-        var group = GroupInput.Build(() => Group.Propose(request.NetworkId, id, details, decision));
-        return await GroupCreation.CreateAsync(store, group, request.RequestId, caller.Subject, cancellationToken);
+
+    public void Validate(ProposeGroupCommand command, Violations violations) => violations
+        .RequestId("request_id", command.RequestId)
+        .NewGroup(command.Group)
+        .NewId("group_id", command.GroupId)
+        .Text("reason", command.Reason, 4000);
+
+    public Task<Versioned<Group>> HandleAsync(ProposeGroupCommand command, Caller caller, CancellationToken cancellationToken)
+    {
+        var decision = new Decision(caller.Subject, "", command.Reason, context.Now);
+        return GroupCreation.CreateAsync(context, nameof(ProposeGroup), command, command.NetworkId, command.GroupId, command.RequestId,
+            caller,
+            id => Group.Propose(command.NetworkId, id, command.Group!.ToDetails(), decision), cancellationToken);
     }
 }

@@ -1,67 +1,74 @@
-using NetworkPlatform.Groups.Api;
-using NetworkPlatform.Groups.Domain;
-using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Application;
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Groups.Domain;
+using NetworkPlatform.Groups.Storage;
 using NetworkPlatform.Storage;
-using Group = NetworkPlatform.Groups.Domain.Group;
 
 namespace NetworkPlatform.Groups.Features.Groups;
 
-/// <summary>The secretariat or the group's leader changes the fields named in the update mask.</summary>
-public sealed class UpdateGroup(IDocumentStore store, TimeProvider clock)
+/// <param name="UpdateMask">The fields to change; at least one.</param>
+public sealed record UpdateGroupCommand(string NetworkId, string GroupId, string Etag, IReadOnlyList<string> UpdateMask, GroupDraft Group)
+    : INetworkRequest
 {
-    public static readonly IReadOnlySet<string> UpdatablePaths = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "display_name", "description", "scope", "join_policy", "start_date", "end_date", "contact_email",
-    };
+    public string NetworkIdField => "group.network_id";
+}
 
-    public async Task<Versioned<Group>> HandleAsync(UpdateGroupRequest request, Caller caller, CancellationToken cancellationToken)
+/// <summary>The secretariat or the group's leader changes the fields named in the update mask.</summary>
+public sealed class UpdateGroup(GroupsContext context) : IUseCase<UpdateGroupCommand, Versioned<Group>>
+{
+    public static readonly IReadOnlyList<string> UpdatablePaths =
+        ["display_name", "description", "scope", "join_policy", "start_date", "end_date", "contact_email"];
+
+    // Who may is decided on the stored group (its leader), in HandleAsync.
+    public void Authorize(UpdateGroupCommand command, Caller caller)
     {
-        var input = request.Group ?? throw new InvalidFieldsException("group", "Send the group with network_id, group_id, etag and the changed fields.");
-        GroupWrites.RequireIds(input.NetworkId, input.GroupId);
-        caller.EnsureNetwork(input.NetworkId);
-        var paths = request.UpdateMask?.Paths.ToList() ?? [];
-        var errors = new List<FieldError>();
-        if (paths.Count == 0)
-        {
-            errors.Add(new("update_mask", $"Name the fields to change: {string.Join(", ", UpdatablePaths)}."));
-        }
+    }
+
+    public void Validate(UpdateGroupCommand command, Violations violations)
+    {
+        violations.GroupId(command.GroupId).Etag("group.etag", command.Etag);
+        var paths = command.UpdateMask;
+        violations.Require(paths.Count > 0, "update_mask", $"Name the fields to change: {string.Join(", ", UpdatablePaths)}.");
         foreach (var path in paths.Where(p => !UpdatablePaths.Contains(p)))
         {
-            errors.Add(new("update_mask", $"'{path}' cannot be updated here; updatable fields: {string.Join(", ", UpdatablePaths)}. Mandates, roles and state have their own methods."));
+            violations.Add("update_mask", $"{Violations.Quote(path)} cannot be updated here; " +
+                $"updatable fields: {string.Join(", ", UpdatablePaths)}. Mandates, roles and state have their own methods.");
         }
-        if (paths.Contains("scope") && !input.Scope.IsDefinedValue())
+        if (paths.Contains("scope"))
         {
-            errors.Add(new("group.scope", "Choose the scope: local, regional, national or international."));
+            violations.Known("group.scope", command.Group.Scope, GroupRules.ScopeRule);
         }
-        if (paths.Contains("join_policy") && !input.JoinPolicy.IsDefinedValue())
+        if (paths.Contains("join_policy"))
         {
-            errors.Add(new("group.join_policy", "Choose JOIN_POLICY_OPEN or JOIN_POLICY_LEADER_APPROVAL."));
+            violations.Known("group.join_policy", command.Group.JoinPolicy, GroupRules.JoinPolicyRule);
         }
-        var startDate = ProtoDates.ParseDate(input.StartDate, "group.start_date", errors);
-        var endDate = ProtoDates.ParseDate(input.EndDate, "group.end_date", errors);
-        InvalidFieldsException.ThrowIfAny(errors);
+        violations.Date("group.start_date", command.Group.StartDate).Date("group.end_date", command.Group.EndDate);
+    }
 
-        return await store.ChangeGroupAsync(input.NetworkId, input.GroupId, input.Etag, group =>
+    public Task<Versioned<Group>> HandleAsync(UpdateGroupCommand command, Caller caller, CancellationToken cancellationToken)
+    {
+        var input = command.Group;
+        return context.Writes.ChangeAsync(GroupsResources.Groups, command.NetworkId, command.GroupId, command.Etag, group =>
         {
             caller.EnsureSecretariatOrLeader(group);
             var details = group.Details;
-            foreach (var path in paths)
+            foreach (var path in command.UpdateMask)
             {
                 details = path switch
                 {
                     "display_name" => details with { DisplayName = input.DisplayName.Trim() },
                     "description" => details with { Description = input.Description },
-                    "scope" => details with { Scope = input.Scope.ToDomain()!.Value },
-                    "join_policy" => details with { JoinPolicy = input.JoinPolicy.ToDomain()!.Value },
-                    "start_date" => details with { StartDate = startDate },
-                    "end_date" => details with { EndDate = endDate },
+                    "scope" => details with { Scope = input.Scope!.Value },
+                    "join_policy" => details with { JoinPolicy = input.JoinPolicy!.Value },
+                    "start_date" => details with { StartDate = GroupsRules.ParseDate(input.StartDate) },
+                    "end_date" => details with { EndDate = GroupsRules.ParseDate(input.EndDate) },
                     "contact_email" => details with { ContactEmail = input.ContactEmail.Trim() },
                     _ => details,
                 };
             }
-            return new GroupChange(GroupInput.Build(() => group.UpdateDetails(details, clock.GetUtcNow())), _ => []);
+            return Change<Group>.Quiet(GroupsRules.Under("group.", () => group.UpdateDetails(details, context.Now)));
         }, cancellationToken);
     }
 }

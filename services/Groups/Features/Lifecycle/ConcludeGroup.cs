@@ -1,32 +1,46 @@
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Events.Groups;
 using NetworkPlatform.Groups.Domain;
-using NetworkPlatform.Groups.V1;
-using NetworkPlatform.Application;
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Groups.Storage;
 using NetworkPlatform.Storage;
-using Group = NetworkPlatform.Groups.Domain.Group;
 
 namespace NetworkPlatform.Groups.Features.Lifecycle;
 
-/// <summary>The secretariat moves a group to concluding (final reporting) and then to concluded.</summary>
-public sealed class ConcludeGroup(IDocumentStore store, TimeProvider clock)
+/// <summary>The two steps of concluding: active -> concluding (final reporting), then concluding -> concluded.</summary>
+public enum ConclusionStep
 {
-    public async Task<Versioned<Group>> HandleAsync(ConcludeGroupRequest request, Caller caller, CancellationToken cancellationToken)
+    Start,
+    Complete,
+}
+
+/// <param name="Step">Null when the caller named none.</param>
+public sealed record ConcludeGroupCommand(string NetworkId, string GroupId, ConclusionStep? Step, string DecisionReference, string Etag)
+    : INetworkRequest;
+
+/// <summary>The secretariat moves a group to concluding (final reporting) and then to concluded.</summary>
+public sealed class ConcludeGroup(GroupsContext context) : IUseCase<ConcludeGroupCommand, Versioned<Group>>
+{
+    public void Authorize(ConcludeGroupCommand command, Caller caller) => caller.EnsureSecretariat();
+
+    public void Validate(ConcludeGroupCommand command, Violations violations) => violations
+        .GroupId(command.GroupId)
+        .Etag("etag", command.Etag)
+        .Text("decision_reference", command.DecisionReference, 500)
+        .Known("step", command.Step,
+            "Choose CONCLUSION_STEP_START (active -> concluding) or CONCLUSION_STEP_COMPLETE (concluding -> concluded).");
+
+    public Task<Versioned<Group>> HandleAsync(ConcludeGroupCommand command, Caller caller, CancellationToken cancellationToken)
     {
-        GroupWrites.RequireIds(request.NetworkId, request.GroupId);
-        caller.EnsureNetwork(request.NetworkId);
-        caller.EnsureSecretariat();
-        if (request.Step is not (ConclusionStep.Start or ConclusionStep.Complete))
+        var at = context.Now;
+        return context.Writes.ChangeAsync(GroupsResources.Groups, command.NetworkId, command.GroupId, command.Etag, group =>
         {
-            throw new InvalidFieldsException("step", "Choose CONCLUSION_STEP_START (active -> concluding) or CONCLUSION_STEP_COMPLETE (concluding -> concluded).");
-        }
-        var at = clock.GetUtcNow();
-        return await store.ChangeGroupAsync(request.NetworkId, request.GroupId, request.Etag, group =>
-        {
-            var decision = new Decision(caller.Subject, request.DecisionReference.Trim(), "", at);
-            var changed = request.Step == ConclusionStep.Start ? group.StartConcluding(decision) : group.CompleteConclusion(decision);
-            return new GroupChange(changed, version => [new GroupConcluded(Guid.NewGuid(), at, changed.NetworkId, changed.Id, version,
-                changed.Id, changed.State.ToString(), caller.Subject, decision.DecisionReference)]);
+            var decision = new Decision(caller.Subject, command.DecisionReference.Trim(), "", at);
+            var changed = command.Step == ConclusionStep.Start ? group.StartConcluding(decision) : group.CompleteConclusion(decision);
+            return Change<Group>.With(changed, version => new GroupConcluded(Guid.NewGuid(), at, changed.NetworkId, changed.Id, version,
+                changed.Id, changed.State.ToString(), caller.Subject, decision.DecisionReference));
         }, cancellationToken);
     }
 }

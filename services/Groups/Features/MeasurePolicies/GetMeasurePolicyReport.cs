@@ -1,29 +1,34 @@
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Storage;
-using NetworkPlatform.Groups.V1;
-using NetworkPlatform.Application;
-using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Storage;
-using Measure = NetworkPlatform.Groups.Domain.Measure;
-using MeasurePolicyReport = NetworkPlatform.Groups.Domain.MeasurePolicyReport;
 
 namespace NetworkPlatform.Groups.Features.MeasurePolicies;
 
+/// <param name="Year">The action plan year; 0 for this year.</param>
+public sealed record GetMeasurePolicyReportQuery(string NetworkId, int Year) : INetworkRequest;
+
 /// <summary>How the network's groups stand against the measure policy for a year.</summary>
-public sealed class GetMeasurePolicyReport(IDocumentStore store, TimeProvider clock)
+public sealed class GetMeasurePolicyReport(GroupsContext context) : IUseCase<GetMeasurePolicyReportQuery, MeasurePolicyReport>
 {
-    public async Task<MeasurePolicyReport> HandleAsync(GetMeasurePolicyReportRequest request, Caller caller, CancellationToken cancellationToken)
+    public void Authorize(GetMeasurePolicyReportQuery query, Caller caller)
     {
-        caller.EnsureNetwork(request.NetworkId);
-        var year = request.Year == 0 ? clock.GetUtcNow().Year : request.Year;
-        if (year is < Measure.FirstYear or > Measure.LastYear)
-        {
-            throw new InvalidFieldsException("year", $"Give the action plan year ({Measure.FirstYear}..{Measure.LastYear}), or 0 for this year.");
-        }
-        var policy = await GetMeasurePolicy.ReadAsync(store, request.NetworkId, cancellationToken);
-        var groups = await store.ReadAllAsync(GroupsCollections.Groups, request.NetworkId, GroupsCollections.Groups.Query(),
+    }
+
+    public void Validate(GetMeasurePolicyReportQuery query, Violations violations) => violations.Require(
+        query.Year == 0 || query.Year is >= Measure.FirstYear and <= Measure.LastYear, "year",
+        $"Give the action plan year ({Measure.FirstYear}..{Measure.LastYear}), or 0 for this year.");
+
+    public async Task<MeasurePolicyReport> HandleAsync(GetMeasurePolicyReportQuery query, Caller caller,
+        CancellationToken cancellationToken)
+    {
+        var year = query.Year == 0 ? context.Now.Year : query.Year;
+        var policy = await GetMeasurePolicy.ReadAsync(context.Store, query.NetworkId, cancellationToken);
+        var groups = await context.Store.ReadAllAsync(GroupsCollections.Groups, query.NetworkId, GroupsCollections.Groups.Query(),
             cancellationToken);
-        var measures = await store.ReadAllAsync(GroupsCollections.Measures, request.NetworkId,
+        var measures = await context.Store.ReadAllAsync(GroupsCollections.Measures, query.NetworkId,
             GroupsCollections.Measures.Query().Where(m => m.Year, year), cancellationToken);
         return policy.Document.Report(year, groups, measures);
     }

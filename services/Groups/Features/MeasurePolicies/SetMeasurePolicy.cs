@@ -1,41 +1,42 @@
-using NetworkPlatform.Groups.Api;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Storage;
-using NetworkPlatform.Groups.V1;
-using NetworkPlatform.Application;
-using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Storage;
-using MeasurePolicy = NetworkPlatform.Groups.Domain.MeasurePolicy;
 
 namespace NetworkPlatform.Groups.Features.MeasurePolicies;
 
-/// <summary>The secretariat sets how many measures each group of which kinds owns per year.</summary>
-public sealed class SetMeasurePolicy(IDocumentStore store)
+/// <param name="GroupKinds">The kinds the policy applies to (null: unspecified); empty for the default.</param>
+public sealed record SetMeasurePolicyCommand(string NetworkId, int MeasuresPerGroup, IReadOnlyList<GroupKind?> GroupKinds, string Etag)
+    : INetworkRequest
 {
-    public async Task<Versioned<MeasurePolicy>> HandleAsync(SetMeasurePolicyRequest request, Caller caller, CancellationToken cancellationToken)
+    public string NetworkIdField => "policy.network_id";
+}
+
+/// <summary>The secretariat sets how many measures each group of which kinds owns per year.</summary>
+public sealed class SetMeasurePolicy(GroupsContext context) : IUseCase<SetMeasurePolicyCommand, Versioned<MeasurePolicy>>
+{
+    public void Authorize(SetMeasurePolicyCommand command, Caller caller) => caller.EnsureSecretariat();
+
+    public void Validate(SetMeasurePolicyCommand command, Violations violations) => violations
+        .Etag("policy.etag", command.Etag)
+        .Require(command.GroupKinds.All(k => k is { } kind && Enum.IsDefined(kind)), "policy.group_kinds",
+            "Name group kinds such as GROUP_KIND_WORKING_GROUP; leave the list empty for the default.");
+
+    public Task<Versioned<MeasurePolicy>> HandleAsync(SetMeasurePolicyCommand command, Caller caller, CancellationToken cancellationToken)
     {
-        var input = request.Policy ?? throw new InvalidFieldsException("policy", "Send the policy: network_id and measures_per_group.");
-        caller.EnsureNetwork(input.NetworkId);
-        caller.EnsureSecretariat();
-        if (input.GroupKinds.Any(k => !k.IsDefinedValue()))
+        var policy = GroupsRules.Under("policy.", () =>
+            MeasurePolicy.Create(command.NetworkId, command.MeasuresPerGroup, [.. command.GroupKinds.Select(k => k!.Value)]));
+        var resource = GroupsResources.MeasurePolicies;
+        return context.Writes.InUnitAsync(async unit =>
         {
-            throw new InvalidFieldsException("policy.group_kinds", "Name group kinds such as GROUP_KIND_WORKING_GROUP; leave the list empty for the default.");
-        }
-        MeasurePolicy policy;
-        try
-        {
-            policy = MeasurePolicy.Create(input.NetworkId, input.MeasuresPerGroup, [.. input.GroupKinds.Select(k => k.ToDomain()!.Value)]);
-        }
-        catch (InvalidFieldsException e)
-        {
-            throw e.WithPrefix("policy.");
-        }
-        await using var unitOfWork = await store.BeginAsync(cancellationToken);
-        var current = await unitOfWork.GetAsync(GroupsCollections.MeasurePolicies, input.NetworkId, MeasurePolicy.DocumentId, cancellationToken);
-        var version = current is null
-            ? await unitOfWork.InsertAsync(GroupsCollections.MeasurePolicies, input.NetworkId, policy, cancellationToken)
-            : await unitOfWork.ReplaceAsync(GroupsCollections.MeasurePolicies, input.NetworkId, policy, current.ExpectedVersion(input.Etag, "measure-policy"), cancellationToken);
-        await unitOfWork.CommitAsync(cancellationToken);
-        return new Versioned<MeasurePolicy>(policy, version);
+            var current = await unit.GetForUpdateAsync(resource.Collection, command.NetworkId, MeasurePolicy.DocumentId, cancellationToken);
+            return current is null
+                ? await unit.InsertAsync(resource, command.NetworkId, Change<MeasurePolicy>.Quiet(policy), cancellationToken)
+                : await unit.ReplaceAsync(resource, command.NetworkId, Change<MeasurePolicy>.Quiet(policy),
+                    current.ExpectedVersion(resource, command.NetworkId, MeasurePolicy.DocumentId, command.Etag), cancellationToken);
+        }, cancellationToken);
     }
 }

@@ -1,32 +1,36 @@
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Events.Groups;
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Storage;
-using NetworkPlatform.Groups.V1;
-using NetworkPlatform.Application;
-using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Storage;
-using Measure = NetworkPlatform.Groups.Domain.Measure;
 
 namespace NetworkPlatform.Groups.Features.Measures;
 
+public sealed record AssignMeasureCommand(string NetworkId, string MeasureId, string GroupId, string Etag) : INetworkRequest;
+
 /// <summary>The secretariat gives a measure to a group (taking it from its previous owner, if any).</summary>
-public sealed class AssignMeasure(IDocumentStore store, TimeProvider clock)
+public sealed class AssignMeasure(GroupsContext context) : IUseCase<AssignMeasureCommand, Versioned<Measure>>
 {
-    public async Task<Versioned<Measure>> HandleAsync(AssignMeasureRequest request, Caller caller, CancellationToken cancellationToken)
+    public void Authorize(AssignMeasureCommand command, Caller caller) => caller.EnsureSecretariat();
+
+    public void Validate(AssignMeasureCommand command, Violations violations) => violations
+        .MeasureId(command.MeasureId)
+        .Etag("etag", command.Etag)
+        .Named("group_id", command.GroupId, "Name the group that takes the measure.");
+
+    public async Task<Versioned<Measure>> HandleAsync(AssignMeasureCommand command, Caller caller, CancellationToken cancellationToken)
     {
-        MeasureInput.RequireIds(request.NetworkId, request.MeasureId);
-        caller.EnsureNetwork(request.NetworkId);
-        caller.EnsureSecretariat();
-        if (string.IsNullOrWhiteSpace(request.GroupId))
+        var group = (await context.Store.RequireAsync(GroupsResources.Groups, command.NetworkId, command.GroupId,
+            cancellationToken)).Document;
+        var at = context.Now;
+        return await context.Writes.ChangeAsync(GroupsResources.Measures, command.NetworkId, command.MeasureId, command.Etag, measure =>
         {
-            throw new InvalidFieldsException("group_id", "Name the group that takes the measure.");
-        }
-        var group = await store.LoadAsync(GroupsCollections.Groups, request.NetworkId, request.GroupId, cancellationToken);
-        var at = clock.GetUtcNow();
-        return await store.ChangeAsync(GroupsCollections.Measures, request.NetworkId, request.MeasureId, request.Etag, measure =>
-        {
-            var assigned = measure.AssignTo(group.Document, at);
-            return (assigned, version => [new MeasureAssigned(Guid.NewGuid(), at, request.NetworkId, measure.Id, version, measure.Id, measure.Year, group.Document.Id, measure.GroupId)]);
+            var assigned = measure.AssignTo(group, at);
+            return Change<Measure>.With(assigned, version => new MeasureAssigned(Guid.NewGuid(), at, command.NetworkId, measure.Id, version,
+                measure.Id, measure.Year, group.Id, measure.GroupId));
         }, cancellationToken);
     }
 }

@@ -1,59 +1,76 @@
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Failures;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Events;
 using NetworkPlatform.Events.Groups;
 using NetworkPlatform.Groups.Domain;
-using NetworkPlatform.Groups.Features.Groups;
 using NetworkPlatform.Groups.Storage;
-using NetworkPlatform.Groups.V1;
-using NetworkPlatform.Application;
-using NetworkPlatform.Hosting.Auth;
-using NetworkPlatform.Messaging.Outbox;
 using NetworkPlatform.Storage;
-using Measure = NetworkPlatform.Groups.Domain.Measure;
 
 namespace NetworkPlatform.Groups.Features.Measures;
 
-/// <summary>The secretariat adds a measure (or a sub-measure) to the year's action plan, optionally already assigned to a group.</summary>
-public sealed class CreateMeasure(IDocumentStore store, TimeProvider clock)
-{
-    public async Task<Versioned<Measure>> HandleAsync(CreateMeasureRequest request, Caller caller, CancellationToken cancellationToken)
-    {
-        caller.EnsureNetwork(request.NetworkId);
-        caller.EnsureSecretariat();
-        var input = request.Measure ?? throw new InvalidFieldsException("measure", "Send the measure: year and title at least.");
-        var errors = new List<FieldError>();
-        var id = GroupInput.IdOrNew(request.MeasureId, "measure_id", "tiltak", errors);
-        var milestones = MeasureInput.Milestones(input.Milestones, [], errors);
-        InvalidFieldsException.ThrowIfAny(errors);
-        var at = clock.GetUtcNow();
+public sealed record CreateMeasureCommand(string NetworkId, string MeasureId, string RequestId, MeasureDraft? Measure) : INetworkRequest;
 
-        await using var unitOfWork = await store.BeginAsync(cancellationToken);
-        var requestKey = $"measure:{request.RequestId}";
-        if (request.RequestId.Length > 0 && await unitOfWork.GetAsync(GroupsCollections.CreateRequests, request.NetworkId, requestKey, cancellationToken) is { } earlier)
+/// <summary>The secretariat adds a measure (or a sub-measure) to the year's action plan, optionally already assigned to a group.</summary>
+public sealed class CreateMeasure(GroupsContext context) : IUseCase<CreateMeasureCommand, Versioned<Measure>>
+{
+    public void Authorize(CreateMeasureCommand command, Caller caller) => caller.EnsureSecretariat();
+
+    public void Validate(CreateMeasureCommand command, Violations violations)
+    {
+        violations.RequestId("request_id", command.RequestId).NewId("measure_id", command.MeasureId);
+        if (command.Measure is null)
         {
-            return await unitOfWork.LoadAsync(GroupsCollections.Measures, request.NetworkId, earlier.Document.ResourceId, cancellationToken);
+            violations.Add("measure", "Send the measure: year and title at least.");
+            return;
         }
-        if (await unitOfWork.GetAsync(GroupsCollections.Measures, request.NetworkId, id, cancellationToken) is not null)
+        violations.MilestoneDates(command.Measure.Milestones);
+    }
+
+    public async Task<Versioned<Measure>> HandleAsync(CreateMeasureCommand command, Caller caller, CancellationToken cancellationToken)
+    {
+        var networkId = command.NetworkId;
+        if (await CreateRequest.EarlierResultAsync(context.Store, networkId, "measure", command.RequestId,
+            cancellationToken) is { } earlier)
         {
-            throw new DuplicateResourceException("Measure", id, $"A measure with id '{id}' already exists; choose another id, or leave measure_id empty.");
+            return await context.Store.RequireAsync(GroupsResources.Measures, networkId, earlier, cancellationToken);
         }
-        var parent = input.ParentMeasureId.Length == 0 ? null
-            : (await unitOfWork.LoadAsync(GroupsCollections.Measures, request.NetworkId, input.ParentMeasureId, cancellationToken)).Document;
-        var measure = MeasureInput.Apply(() => Measure.Create(request.NetworkId, id, input.Year, input.Title, input.Description, parent, milestones, at));
-        if (input.GroupId.Length > 0)
+        var input = command.Measure!;
+        var id = GroupsRules.IdOrNew(command.MeasureId, "tiltak");
+        var milestones = MeasureRules.Milestones(input.Milestones, []);
+        var at = context.Now;
+        var key = IdempotencyKey.For(nameof(CreateMeasure), caller, command.RequestId, command);
+        return await context.Writes.CreateAsync(GroupsResources.Measures, networkId, key, async unit =>
         {
-            var group = await unitOfWork.LoadAsync(GroupsCollections.Groups, request.NetworkId, input.GroupId, cancellationToken);
-            measure = measure.AssignTo(group.Document, at);
-        }
-        var version = await unitOfWork.InsertAsync(GroupsCollections.Measures, request.NetworkId, measure, cancellationToken);
-        if (request.RequestId.Length > 0)
-        {
-            await unitOfWork.InsertAsync(GroupsCollections.CreateRequests, request.NetworkId, new CreateRequest(requestKey, id), cancellationToken);
-        }
-        await unitOfWork.PublishAsync(new MeasureCreated(Guid.NewGuid(), at, request.NetworkId, id, version, id, measure.Year, measure.Title, measure.ParentMeasureId, measure.GroupId), cancellationToken);
+            if (await unit.GetAsync(GroupsCollections.Measures, networkId, id, cancellationToken) is not null)
+            {
+                throw new AlreadyExistsException(GroupsResources.Measures.ApiType, GroupsResources.Measures.NameOf(networkId, id),
+                    $"A measure with id '{id}' already exists; choose another id, or leave measure_id empty.");
+            }
+            var parent = input.ParentMeasureId.Length == 0
+                ? null
+                : (await unit.RequireAsync(GroupsResources.Measures, networkId, input.ParentMeasureId, cancellationToken)).Document;
+            var measure = GroupsRules.Under("measure.", () =>
+                Measure.Create(networkId, id, input.Year, input.Title, input.Description, parent, milestones, at));
+            if (input.GroupId.Length > 0)
+            {
+                var group = await unit.RequireAsync(GroupsResources.Groups, networkId, input.GroupId, cancellationToken);
+                measure = measure.AssignTo(group.Document, at);
+            }
+            return new Change<Measure>(measure, version => Events(measure, version, at));
+        }, cancellationToken);
+    }
+
+    private static IEnumerable<IDomainEvent> Events(Measure measure, long version, DateTimeOffset at)
+    {
+        yield return new MeasureCreated(Guid.NewGuid(), at, measure.NetworkId, measure.Id, version, measure.Id, measure.Year, measure.Title,
+            measure.ParentMeasureId, measure.GroupId);
         if (measure.GroupId is { } groupId)
         {
-            await unitOfWork.PublishAsync(new MeasureAssigned(Guid.NewGuid(), at, request.NetworkId, id, version, id, measure.Year, groupId, null), cancellationToken);
+            yield return new MeasureAssigned(Guid.NewGuid(), at, measure.NetworkId, measure.Id, version, measure.Id, measure.Year, groupId,
+                null);
         }
-        await unitOfWork.CommitAsync(cancellationToken);
-        return new Versioned<Measure>(measure, version);
     }
 }

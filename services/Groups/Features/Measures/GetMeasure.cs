@@ -1,18 +1,24 @@
-using NetworkPlatform.Groups.Storage;
-using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Application;
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Groups.Domain;
+using NetworkPlatform.Groups.Storage;
 using NetworkPlatform.Storage;
-using Measure = NetworkPlatform.Groups.Domain.Measure;
 
 namespace NetworkPlatform.Groups.Features.Measures;
 
-public sealed class GetMeasure(IDocumentStore store)
+public sealed record GetMeasureQuery(string NetworkId, string MeasureId) : INetworkRequest;
+
+/// <summary>Any caller of the network reads a measure of the action plan.</summary>
+public sealed class GetMeasure(GroupsContext context) : IUseCase<GetMeasureQuery, Versioned<Measure>>
 {
-    public async Task<Versioned<Measure>> HandleAsync(GetMeasureRequest request, Caller caller, CancellationToken cancellationToken)
+    public void Authorize(GetMeasureQuery query, Caller caller)
     {
-        MeasureInput.RequireIds(request.NetworkId, request.MeasureId);
-        caller.EnsureNetwork(request.NetworkId);
-        return await store.LoadAsync(GroupsCollections.Measures, request.NetworkId, request.MeasureId, cancellationToken);
     }
+
+    public void Validate(GetMeasureQuery query, Violations violations) => violations.MeasureId(query.MeasureId);
+
+    public Task<Versioned<Measure>> HandleAsync(GetMeasureQuery query, Caller caller, CancellationToken cancellationToken) =>
+        context.Store.RequireAsync(GroupsResources.Measures, query.NetworkId, query.MeasureId, cancellationToken);
 }

@@ -1,33 +1,40 @@
-using NetworkPlatform.Groups.Features.Groups;
-using NetworkPlatform.Groups.Storage;
-using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Application;
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Groups.Domain;
+using NetworkPlatform.Groups.Storage;
 using NetworkPlatform.Storage;
-using Measure = NetworkPlatform.Groups.Domain.Measure;
 
 namespace NetworkPlatform.Groups.Features.Measures;
 
+/// <param name="Year">Only this year's measures; 0 for all (GroupId and ParentMeasureId: empty for all).</param>
+public sealed record ListMeasuresQuery(string NetworkId, int Year, string GroupId, string ParentMeasureId, int PageSize, string PageToken)
+    : INetworkRequest;
+
 /// <summary>The action plan's measures, by id, filtered by year, owning group and parent measure.</summary>
-public sealed class ListMeasures(IDocumentStore store)
+public sealed class ListMeasures(GroupsContext context) : IUseCase<ListMeasuresQuery, Page<Measure>>
 {
-    public async Task<Page<Measure>> HandleAsync(ListMeasuresRequest request, Caller caller, CancellationToken cancellationToken)
+    public void Authorize(ListMeasuresQuery query, Caller caller)
     {
-        caller.EnsureNetwork(request.NetworkId);
-        var query = GroupsCollections.Measures.Query().Page(ListGroups.PageSize(request.PageSize),
-            ListGroups.NullIfEmpty(request.PageToken));
-        if (request.Year != 0)
+    }
+
+    public void Validate(ListMeasuresQuery query, Violations violations) => violations.PageSize("page_size", query.PageSize);
+
+    public Task<Page<Measure>> HandleAsync(ListMeasuresQuery query, Caller caller, CancellationToken cancellationToken)
+    {
+        var measures = GroupsCollections.Measures.Query().Page(Paging.Size(query.PageSize), Paging.Token(query.PageToken));
+        if (query.Year != 0)
         {
-            query = query.Where(m => m.Year, request.Year);
+            measures = measures.Where(m => m.Year, query.Year);
         }
-        if (request.GroupId.Length > 0)
+        if (query.GroupId.Length > 0)
         {
-            query = query.Where(m => m.GroupId, request.GroupId);
+            measures = measures.Where(m => m.GroupId, query.GroupId);
         }
-        if (request.ParentMeasureId.Length > 0)
+        if (query.ParentMeasureId.Length > 0)
         {
-            query = query.Where(m => m.ParentMeasureId, request.ParentMeasureId);
+            measures = measures.Where(m => m.ParentMeasureId, query.ParentMeasureId);
         }
-        return await store.QueryAsync(GroupsCollections.Measures, request.NetworkId, query, cancellationToken);
+        return context.Store.QueryAsync(GroupsCollections.Measures, query.NetworkId, measures, cancellationToken);
     }
 }

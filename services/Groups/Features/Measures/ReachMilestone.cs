@@ -1,34 +1,43 @@
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Events.Groups;
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Storage;
-using NetworkPlatform.Groups.V1;
-using NetworkPlatform.Application;
-using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Storage;
-using Measure = NetworkPlatform.Groups.Domain.Measure;
 
 namespace NetworkPlatform.Groups.Features.Measures;
 
+public sealed record ReachMilestoneCommand(string NetworkId, string MeasureId, string MilestoneId, string Etag) : INetworkRequest;
+
 /// <summary>The owning group's leader (or the secretariat) marks a milestone reached.</summary>
-public sealed class ReachMilestone(IDocumentStore store, TimeProvider clock)
+public sealed class ReachMilestone(GroupsContext context) : IUseCase<ReachMilestoneCommand, Versioned<Measure>>
 {
-    public async Task<Versioned<Measure>> HandleAsync(ReachMilestoneRequest request, Caller caller, CancellationToken cancellationToken)
+    // The secretariat or the owning group's leader: decided on the stored measure, in HandleAsync.
+    public void Authorize(ReachMilestoneCommand command, Caller caller)
     {
-        MeasureInput.RequireIds(request.NetworkId, request.MeasureId);
-        caller.EnsureNetwork(request.NetworkId);
-        if (string.IsNullOrWhiteSpace(request.MilestoneId))
+    }
+
+    public void Validate(ReachMilestoneCommand command, Violations violations) => violations
+        .MeasureId(command.MeasureId)
+        .Etag("etag", command.Etag)
+        .Named("milestone_id", command.MilestoneId, "Name the milestone; the measure lists its milestones.");
+
+    public async Task<Versioned<Measure>> HandleAsync(ReachMilestoneCommand command, Caller caller, CancellationToken cancellationToken)
+    {
+        var current = await context.Store.RequireAsync(GroupsResources.Measures, command.NetworkId, command.MeasureId, cancellationToken);
+        await MeasureRules.EnsureSecretariatOrOwnerLeaderAsync(context, caller, current.Document, cancellationToken);
+        var at = context.Now;
+        // Without an etag, the version the access was checked on: a measure given to another group meanwhile is ABORTED.
+        var etag = command.Etag.Length > 0 ? command.Etag : current.ETag;
+        return await context.Writes.ChangeAsync(GroupsResources.Measures, command.NetworkId, command.MeasureId, etag, measure =>
         {
-            throw new InvalidFieldsException("milestone_id", "Name the milestone; the measure lists its milestones.");
-        }
-        var current = await store.LoadAsync(GroupsCollections.Measures, request.NetworkId, request.MeasureId, cancellationToken);
-        await MeasureAccess.EnsureSecretariatOrOwnerLeaderAsync(store, caller, current.Document, cancellationToken);
-        var at = clock.GetUtcNow();
-        return await store.ChangeAsync(GroupsCollections.Measures, request.NetworkId, request.MeasureId, request.Etag.Length > 0 ? request.Etag : current.ETag, measure =>
-        {
-            var reached = measure.ReachMilestone(request.MilestoneId, caller.Subject, at);
-            var milestone = reached.Milestones.First(m => m.Id == request.MilestoneId);
-            return (reached, version => [
-                new MilestoneReached(Guid.NewGuid(), at, request.NetworkId, measure.Id, version, measure.Id, milestone.Id, milestone.Title, measure.GroupId, caller.Subject),
+            var reached = measure.ReachMilestone(command.MilestoneId, caller.Subject, at);
+            var milestone = reached.Milestones.First(m => m.Id == command.MilestoneId);
+            return new Change<Measure>(reached, version => [
+                new MilestoneReached(Guid.NewGuid(), at, command.NetworkId, measure.Id, version, measure.Id, milestone.Id, milestone.Title,
+                    measure.GroupId, caller.Subject),
                 .. MeasureStatusEvents.Changed(measure, reached, version, at, caller.Subject)]);
         }, cancellationToken);
     }

@@ -1,50 +1,64 @@
-using NetworkPlatform.Groups.Api;
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Storage;
-using NetworkPlatform.Groups.V1;
-using NetworkPlatform.Application;
-using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Storage;
-using Measure = NetworkPlatform.Groups.Domain.Measure;
 
 namespace NetworkPlatform.Groups.Features.Measures;
 
-/// <summary>The secretariat or the owning group's leader edits title, description, status or milestones.</summary>
-public sealed class UpdateMeasure(IDocumentStore store, TimeProvider clock)
+/// <param name="UpdateMask">The fields to change; at least one.</param>
+public sealed record UpdateMeasureCommand(string NetworkId, string MeasureId, string Etag, IReadOnlyList<string> UpdateMask,
+    MeasureDraft Measure)
+    : INetworkRequest
 {
-    public static readonly IReadOnlySet<string> UpdatablePaths = new HashSet<string>(StringComparer.Ordinal) { "title", "description", "status", "milestones" };
+    public string NetworkIdField => "measure.network_id";
+}
 
-    public async Task<Versioned<Measure>> HandleAsync(UpdateMeasureRequest request, Caller caller, CancellationToken cancellationToken)
+/// <summary>The secretariat or the owning group's leader edits title, description, status or milestones.</summary>
+public sealed class UpdateMeasure(GroupsContext context) : IUseCase<UpdateMeasureCommand, Versioned<Measure>>
+{
+    public static readonly IReadOnlyList<string> UpdatablePaths = ["title", "description", "status", "milestones"];
+
+    // The secretariat or the owning group's leader: decided on the stored measure, in HandleAsync.
+    public void Authorize(UpdateMeasureCommand command, Caller caller)
     {
-        var input = request.Measure ?? throw new InvalidFieldsException("measure", "Send the measure with network_id, measure_id, etag and the changed fields.");
-        MeasureInput.RequireIds(input.NetworkId, input.MeasureId);
-        caller.EnsureNetwork(input.NetworkId);
-        var paths = request.UpdateMask?.Paths.ToList() ?? [];
-        var errors = new List<FieldError>();
-        if (paths.Count == 0 || paths.Any(p => !UpdatablePaths.Contains(p)))
-        {
-            errors.Add(new("update_mask", $"Name the fields to change among: {string.Join(", ", UpdatablePaths)} (assignment has AssignMeasure)."));
-        }
-        if (paths.Contains("status") && !input.Status.IsDefinedValue())
-        {
-            errors.Add(new("measure.status", "Choose a status, e.g. MEASURE_STATUS_IN_PROGRESS."));
-        }
-        InvalidFieldsException.ThrowIfAny(errors);
+    }
 
-        var current = await store.LoadAsync(GroupsCollections.Measures, input.NetworkId, input.MeasureId, cancellationToken);
-        await MeasureAccess.EnsureSecretariatOrOwnerLeaderAsync(store, caller, current.Document, cancellationToken);
-        var milestones = MeasureInput.Milestones(input.Milestones, current.Document.Milestones, errors);
-        InvalidFieldsException.ThrowIfAny(errors);
-        var at = clock.GetUtcNow();
-        return await store.ChangeAsync(GroupsCollections.Measures, input.NetworkId, input.MeasureId, input.Etag.Length > 0 ? input.Etag : current.ETag, measure =>
+    public void Validate(UpdateMeasureCommand command, Violations violations)
+    {
+        var paths = command.UpdateMask;
+        violations.MeasureId(command.MeasureId)
+            .Etag("measure.etag", command.Etag)
+            .Require(paths.Count > 0 && paths.All(UpdatablePaths.Contains), "update_mask",
+                $"Name the fields to change among: {string.Join(", ", UpdatablePaths)} (assignment has AssignMeasure).")
+            .MilestoneDates(command.Measure.Milestones);
+        if (paths.Contains("status"))
         {
-            var changed = MeasureInput.Apply(() => measure.Edit(
+            violations.Known("measure.status", command.Measure.Status, "Choose a status, e.g. MEASURE_STATUS_IN_PROGRESS.");
+        }
+    }
+
+    public async Task<Versioned<Measure>> HandleAsync(UpdateMeasureCommand command, Caller caller, CancellationToken cancellationToken)
+    {
+        var current = await context.Store.RequireAsync(GroupsResources.Measures, command.NetworkId, command.MeasureId, cancellationToken);
+        await MeasureRules.EnsureSecretariatOrOwnerLeaderAsync(context, caller, current.Document, cancellationToken);
+        var input = command.Measure;
+        var paths = command.UpdateMask;
+        var milestones = MeasureRules.Milestones(input.Milestones, current.Document.Milestones);
+        var at = context.Now;
+        // Without an etag, the version the access was checked on: a measure given to another group meanwhile is ABORTED.
+        var etag = command.Etag.Length > 0 ? command.Etag : current.ETag;
+        return await context.Writes.ChangeAsync(GroupsResources.Measures, command.NetworkId, command.MeasureId, etag, measure =>
+        {
+            var changed = GroupsRules.Under("measure.", () => measure.Edit(
                 paths.Contains("title") ? input.Title : measure.Title,
                 paths.Contains("description") ? input.Description : measure.Description,
-                paths.Contains("status") ? input.Status.ToDomain()!.Value : measure.Status,
+                paths.Contains("status") ? input.Status!.Value : measure.Status,
                 paths.Contains("milestones") ? milestones : measure.Milestones,
                 at));
-            return (changed, version => MeasureStatusEvents.Changed(measure, changed, version, at, caller.Subject));
+            return new Change<Measure>(changed, version => MeasureStatusEvents.Changed(measure, changed, version, at, caller.Subject));
         }, cancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Groups.Domain;
 
 namespace NetworkPlatform.Groups.Features.Membership;
@@ -11,7 +12,7 @@ public interface IMembershipDirectory
 {
     /// <summary>
     /// The person as membership knows them. RepresentsMember is false (with the reason in <see cref="RepresentativeCheck.Refusal"/>)
-    /// when they hold no current appointment for an active member. Throws <see cref="ResourceNotFoundException"/> for an unknown person.
+    /// when they hold no current appointment for an active member. Throws <see cref="NotFoundException"/> for an unknown person.
     /// </summary>
     Task<RepresentativeCheck> CheckRepresentativeAsync(string networkId, string personId, CancellationToken cancellationToken);
 }
@@ -28,7 +29,8 @@ public sealed record RepresentativeCheck(PersonIdentity Person, string? Refusal)
             return Person;
         }
         throw new RuleViolationException("NOT_A_MEMBER_REPRESENTATIVE", $"persons/{Person.PersonId}",
-            $"{Person.DisplayName} ({Person.PersonId}) does not represent an active member organisation of this network: {Refusal ?? "no current appointment"}. " +
-            "Their organisation appoints them as representative in the membership service first; or invite them as expert, state actor or observer.");
+            $"{Person.DisplayName} ({Person.PersonId}) does not represent an active member organisation of this network: " +
+            $"{Refusal ?? "no current appointment"}. Their organisation appoints them as representative in the membership service first; " +
+            "or invite them as expert, state actor or observer.");
     }
 }

@@ -1,31 +1,42 @@
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Failures;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Storage;
-using NetworkPlatform.Groups.V1;
-using NetworkPlatform.Application;
-using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Storage;
-using Group = NetworkPlatform.Groups.Domain.Group;
 
 namespace NetworkPlatform.Groups.Features.Overviews;
 
+public sealed record GetOrganisationParticipationQuery(string NetworkId, string OrganisationId) : INetworkRequest;
+
+/// <summary>A group the organisation takes part in, with the organisation's own participants in it.</summary>
+public sealed record OrganisationInGroup(Group Group, IReadOnlyList<Participant> Participants);
+
 /// <summary>Where one organisation takes part: the groups its people are in (the secretariat, or the organisation itself).</summary>
-public sealed class GetOrganisationParticipation(IDocumentStore store)
+public sealed class GetOrganisationParticipation(GroupsContext context)
+    : IUseCase<GetOrganisationParticipationQuery, IReadOnlyList<OrganisationInGroup>>
 {
-    public async Task<IReadOnlyList<Group>> HandleAsync(GetOrganisationParticipationRequest request, Caller caller, CancellationToken cancellationToken)
+    public void Authorize(GetOrganisationParticipationQuery query, Caller caller)
     {
-        caller.EnsureNetwork(request.NetworkId);
-        if (string.IsNullOrWhiteSpace(request.OrganisationId))
+        if (!caller.HasRole(Roles.Secretariat) && caller.OrganisationId != query.OrganisationId)
         {
-            throw new InvalidFieldsException("organisation_id", "Name the organisation (its id in the membership service).");
+            throw new PermissionDeniedException("OWN_ORGANISATION_ONLY",
+                $"Your token is for organisation '{caller.OrganisationId
+                    ?? "(none)"}'; only the secretariat sees where other organisations take part.");
         }
-        if (!caller.HasRole(Roles.Secretariat) && caller.OrganisationId != request.OrganisationId)
-        {
-            throw Hosting.Errors.RpcErrors.PermissionDenied("OWN_ORGANISATION_ONLY",
-                $"Your token is for organisation '{caller.OrganisationId ?? "(none)"}'; only the secretariat sees where other organisations take part.");
-        }
-        var groups = await store.ReadAllAsync(GroupsCollections.Groups, request.NetworkId, GroupsCollections.Groups.Query(),
+    }
+
+    public void Validate(GetOrganisationParticipationQuery query, Violations violations) =>
+        violations.Named("organisation_id", query.OrganisationId, "Name the organisation (its id in the membership service).");
+
+    public async Task<IReadOnlyList<OrganisationInGroup>> HandleAsync(GetOrganisationParticipationQuery query, Caller caller,
+        CancellationToken cancellationToken)
+    {
+        var groups = await context.Store.ReadAllAsync(GroupsCollections.Groups, query.NetworkId, GroupsCollections.Groups.Query(),
             cancellationToken);
-        return [.. groups.Select(g => g with { Participants = [.. g.Participants.Where(p => p.OrganisationId == request.OrganisationId)] })
+        return [.. groups
+            .Select(g => new OrganisationInGroup(g, [.. g.Participants.Where(p => p.OrganisationId == query.OrganisationId)]))
             .Where(g => g.Participants.Count > 0)];
     }
 }

@@ -1,31 +1,36 @@
+using NetworkPlatform.Application;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Storage;
-using NetworkPlatform.Groups.V1;
-using NetworkPlatform.Application;
-using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Storage;
-using Group = NetworkPlatform.Groups.Domain.Group;
-using Measure = NetworkPlatform.Groups.Domain.Measure;
 
 namespace NetworkPlatform.Groups.Features.Overviews;
 
+/// <param name="Year">The action plan year; 0 for this year.</param>
+public sealed record GetSecretariatOverviewQuery(string NetworkId, int Year) : INetworkRequest;
+
+/// <summary>A group with the measures it owns in the year.</summary>
+public sealed record GroupOverview(Group Group, IReadOnlyList<Measure> Measures);
+
 /// <summary>Every group of the network with its people and the measures it owns this year: the secretariat's contact list.</summary>
-public sealed class GetSecretariatOverview(IDocumentStore store, TimeProvider clock)
+public sealed class GetSecretariatOverview(GroupsContext context) : IUseCase<GetSecretariatOverviewQuery, IReadOnlyList<GroupOverview>>
 {
-    public async Task<IReadOnlyList<(Group Group, IReadOnlyList<Measure> Measures)>> HandleAsync(GetSecretariatOverviewRequest request, Caller caller, CancellationToken cancellationToken)
+    public void Authorize(GetSecretariatOverviewQuery query, Caller caller) => caller.EnsureSecretariat();
+
+    public void Validate(GetSecretariatOverviewQuery query, Violations violations) => violations.Require(
+        query.Year == 0 || query.Year is >= Measure.FirstYear and <= Measure.LastYear, "year",
+        $"Give the year ({Measure.FirstYear}..{Measure.LastYear}), or 0 for this year.");
+
+    public async Task<IReadOnlyList<GroupOverview>> HandleAsync(GetSecretariatOverviewQuery query, Caller caller,
+        CancellationToken cancellationToken)
     {
-        caller.EnsureNetwork(request.NetworkId);
-        caller.EnsureSecretariat();
-        var year = request.Year == 0 ? clock.GetUtcNow().Year : request.Year;
-        if (year is < Measure.FirstYear or > Measure.LastYear)
-        {
-            throw new InvalidFieldsException("year", $"Give the year ({Measure.FirstYear}..{Measure.LastYear}), or 0 for this year.");
-        }
-        var groups = await store.ReadAllAsync(GroupsCollections.Groups, request.NetworkId, GroupsCollections.Groups.Query(),
+        var year = query.Year == 0 ? context.Now.Year : query.Year;
+        var groups = await context.Store.ReadAllAsync(GroupsCollections.Groups, query.NetworkId, GroupsCollections.Groups.Query(),
             cancellationToken);
-        var measures = (await store.ReadAllAsync(GroupsCollections.Measures, request.NetworkId,
+        var measures = (await context.Store.ReadAllAsync(GroupsCollections.Measures, query.NetworkId,
             GroupsCollections.Measures.Query().Where(m => m.Year, year), cancellationToken))
             .Where(m => m.GroupId is not null).ToLookup(m => m.GroupId!);
-        return [.. groups.Select(g => (g, (IReadOnlyList<Measure>)[.. measures[g.Id]]))];
+        return [.. groups.Select(g => new GroupOverview(g, [.. measures[g.Id]]))];
     }
 }

@@ -1,31 +1,39 @@
-using NetworkPlatform.Groups.Domain;
-using NetworkPlatform.Groups.Features.Membership;
-using NetworkPlatform.Groups.Storage;
-using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Application;
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Groups.Domain;
+using NetworkPlatform.Groups.Storage;
 using NetworkPlatform.Storage;
-using Group = NetworkPlatform.Groups.Domain.Group;
 
 namespace NetworkPlatform.Groups.Features.Participation;
 
+public sealed record ApproveJoinRequestCommand(string NetworkId, string GroupId, string PersonId, bool Approve) : INetworkRequest;
+
 /// <summary>The leader or the secretariat answers a join request; an approval checks the person with membership again.</summary>
-public sealed class ApproveJoinRequest(IDocumentStore store, IMembershipDirectory membership, TimeProvider clock)
+public sealed class ApproveJoinRequest(GroupsContext context) : IUseCase<ApproveJoinRequestCommand, Versioned<Group>>
 {
-    public async Task<Versioned<Group>> HandleAsync(ApproveJoinRequestRequest request, Caller caller, CancellationToken cancellationToken)
+    // Who may is decided on the stored group (its leader), in HandleAsync.
+    public void Authorize(ApproveJoinRequestCommand command, Caller caller)
     {
-        GroupWrites.RequireIds(request.NetworkId, request.GroupId);
-        caller.EnsureNetwork(request.NetworkId);
-        var current = await store.LoadAsync(GroupsCollections.Groups, request.NetworkId, request.GroupId, cancellationToken);
+    }
+
+    public void Validate(ApproveJoinRequestCommand command, Violations violations) => violations.GroupId(command.GroupId);
+
+    public async Task<Versioned<Group>> HandleAsync(ApproveJoinRequestCommand command, Caller caller, CancellationToken cancellationToken)
+    {
+        var current = await context.Store.RequireAsync(GroupsResources.Groups, command.NetworkId, command.GroupId, cancellationToken);
         caller.EnsureSecretariatOrLeader(current.Document);
-        var verified = request.Approve
-            ? (await membership.CheckRepresentativeAsync(request.NetworkId, request.PersonId, cancellationToken)).RequireRepresentative()
+        var verified = command.Approve
+            ? (await context.Membership.CheckRepresentativeAsync(command.NetworkId, command.PersonId,
+                cancellationToken)).RequireRepresentative()
             : null;
-        var at = clock.GetUtcNow();
-        return await store.ChangeGroupAsync(request.NetworkId, request.GroupId, current.ETag, group =>
+        var at = context.Now;
+        // The version the leader was checked on: a group changed meanwhile (a new leader) is answered ABORTED.
+        return await context.Writes.ChangeAsync(GroupsResources.Groups, command.NetworkId, command.GroupId, current.ETag, group =>
         {
-            var changed = group.AnswerJoinRequest(request.PersonId, verified, request.Approve, at);
-            return new GroupChange(changed, version => ParticipationEvents.Diff(group, changed, "", version, at));
+            var changed = group.AnswerJoinRequest(command.PersonId, verified, command.Approve, at);
+            return new Change<Group>(changed, version => ParticipationEvents.Diff(group, changed, "", version, at));
         }, cancellationToken);
     }
 }

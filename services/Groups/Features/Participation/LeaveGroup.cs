@@ -1,24 +1,33 @@
-using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Application;
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Groups.Domain;
+using NetworkPlatform.Groups.Storage;
 using NetworkPlatform.Storage;
-using Group = NetworkPlatform.Groups.Domain.Group;
 
 namespace NetworkPlatform.Groups.Features.Participation;
 
+public sealed record LeaveGroupCommand(string NetworkId, string GroupId, string PersonId) : INetworkRequest;
+
 /// <summary>A person leaves a group (or the secretariat or the leader takes them out); their roles go with them.</summary>
-public sealed class LeaveGroup(IDocumentStore store, TimeProvider clock)
+public sealed class LeaveGroup(GroupsContext context) : IUseCase<LeaveGroupCommand, Versioned<Group>>
 {
-    public async Task<Versioned<Group>> HandleAsync(LeaveGroupRequest request, Caller caller, CancellationToken cancellationToken)
+    // The person themself or the secretariat, or the group's leader: decided on the stored group, in HandleAsync.
+    public void Authorize(LeaveGroupCommand command, Caller caller)
     {
-        GroupWrites.RequireIds(request.NetworkId, request.GroupId);
-        caller.EnsureNetwork(request.NetworkId);
-        var at = clock.GetUtcNow();
-        return await store.ChangeGroupAsync(request.NetworkId, request.GroupId, "", group =>
+    }
+
+    public void Validate(LeaveGroupCommand command, Violations violations) => violations.GroupId(command.GroupId);
+
+    public Task<Versioned<Group>> HandleAsync(LeaveGroupCommand command, Caller caller, CancellationToken cancellationToken)
+    {
+        var at = context.Now;
+        return context.Writes.ChangeAsync(GroupsResources.Groups, command.NetworkId, command.GroupId, "", group =>
         {
-            caller.EnsureSelfOrSecretariat(request.PersonId, group);
-            var changed = group.Leave(request.PersonId, at);
-            return new GroupChange(changed, version => ParticipationEvents.Diff(group, changed, "Left", version, at));
+            caller.EnsureSelfOrSecretariat(command.PersonId, group);
+            var changed = group.Leave(command.PersonId, at);
+            return new Change<Group>(changed, version => ParticipationEvents.Diff(group, changed, "Left", version, at));
         }, cancellationToken);
     }
 }

@@ -1,31 +1,36 @@
-using NetworkPlatform.Groups.Api;
-using NetworkPlatform.Groups.Domain;
-using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Application;
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Groups.Domain;
+using NetworkPlatform.Groups.Storage;
 using NetworkPlatform.Storage;
-using Group = NetworkPlatform.Groups.Domain.Group;
 
 namespace NetworkPlatform.Groups.Features.RoleAssignments;
 
+public sealed record VacateRoleCommand(string NetworkId, string GroupId, string PersonId, GroupRole? Role, string Etag) : INetworkRequest;
+
 /// <summary>The secretariat or the group's leader takes a role from a person; with no role left they leave the group.</summary>
-public sealed class VacateRole(IDocumentStore store, TimeProvider clock)
+public sealed class VacateRole(GroupsContext context) : IUseCase<VacateRoleCommand, Versioned<Group>>
 {
-    public async Task<Versioned<Group>> HandleAsync(VacateRoleRequest request, Caller caller, CancellationToken cancellationToken)
+    // Who may is decided on the stored group (its leader), in HandleAsync.
+    public void Authorize(VacateRoleCommand command, Caller caller)
     {
-        GroupWrites.RequireIds(request.NetworkId, request.GroupId);
-        caller.EnsureNetwork(request.NetworkId);
-        var role = request.Role.IsDefinedValue() ? request.Role.ToDomain() : null;
-        if (role is null)
-        {
-            throw new InvalidFieldsException("role", "Choose the role to vacate, e.g. ROLE_LEADER.");
-        }
-        var at = clock.GetUtcNow();
-        return await store.ChangeGroupAsync(request.NetworkId, request.GroupId, request.Etag, group =>
+    }
+
+    public void Validate(VacateRoleCommand command, Violations violations) => violations
+        .GroupId(command.GroupId)
+        .Etag("etag", command.Etag)
+        .Known("role", command.Role, "Choose the role to vacate, e.g. ROLE_LEADER.");
+
+    public Task<Versioned<Group>> HandleAsync(VacateRoleCommand command, Caller caller, CancellationToken cancellationToken)
+    {
+        var at = context.Now;
+        return context.Writes.ChangeAsync(GroupsResources.Groups, command.NetworkId, command.GroupId, command.Etag, group =>
         {
             caller.EnsureSecretariatOrLeader(group);
-            var changed = group.VacateRole(request.PersonId, role.Value, at);
-            return new GroupChange(changed, version => ParticipationEvents.Diff(group, changed, "Vacated", version, at));
+            var changed = group.VacateRole(command.PersonId, command.Role!.Value, at);
+            return new Change<Group>(changed, version => ParticipationEvents.Diff(group, changed, "Vacated", version, at));
         }, cancellationToken);
     }
 }

@@ -1,24 +1,31 @@
+using System.Globalization;
 using NetworkPlatform.Groups.Domain;
 using V1 = NetworkPlatform.Groups.V1;
 
 namespace NetworkPlatform.Groups.Api;
 
-/// <summary>Proto enums to domain enums and back. UNSPECIFIED maps to null: the caller decides what that means.</summary>
-public static class ProtoEnums
+/// <summary>
+/// Proto enums to domain enums and back (UNSPECIFIED maps to null: the use case decides what that means), and dates as
+/// the protos carry them.
+/// </summary>
+public static class ProtoValues
 {
     public static GroupKind? ToDomain(this V1.GroupKind kind) => kind == V1.GroupKind.Unspecified ? null : (GroupKind)((int)kind - 1);
 
     public static V1.GroupKind ToProto(this GroupKind kind) => (V1.GroupKind)((int)kind + 1);
 
-    public static GroupScope? ToDomain(this V1.GroupScope scope) => scope == V1.GroupScope.Unspecified ? null : (GroupScope)((int)scope - 1);
+    public static GroupScope? ToDomain(this V1.GroupScope scope) => scope == V1.GroupScope.Unspecified ? null
+        : (GroupScope)((int)scope - 1);
 
     public static V1.GroupScope ToProto(this GroupScope scope) => (V1.GroupScope)((int)scope + 1);
 
-    public static GroupState? ToDomain(this V1.GroupState state) => state == V1.GroupState.Unspecified ? null : (GroupState)((int)state - 1);
+    public static GroupState? ToDomain(this V1.GroupState state) => state == V1.GroupState.Unspecified ? null
+        : (GroupState)((int)state - 1);
 
     public static V1.GroupState ToProto(this GroupState state) => (V1.GroupState)((int)state + 1);
 
-    public static JoinPolicy? ToDomain(this V1.JoinPolicy policy) => policy == V1.JoinPolicy.Unspecified ? null : (JoinPolicy)((int)policy - 1);
+    public static JoinPolicy? ToDomain(this V1.JoinPolicy policy) => policy == V1.JoinPolicy.Unspecified ? null
+        : (JoinPolicy)((int)policy - 1);
 
     public static V1.JoinPolicy ToProto(this JoinPolicy policy) => (V1.JoinPolicy)((int)policy + 1);
 
@@ -30,13 +37,13 @@ public static class ProtoEnums
 
     public static V1.SizeAssessment ToProto(this SizeAssessment assessment) => (V1.SizeAssessment)((int)assessment + 1);
 
-    public static MeasureStatus? ToDomain(this V1.MeasureStatus status) => status == V1.MeasureStatus.Unspecified ? null : (MeasureStatus)((int)status - 1);
+    public static MeasureStatus? ToDomain(this V1.MeasureStatus status) => status == V1.MeasureStatus.Unspecified ? null
+        : (MeasureStatus)((int)status - 1);
 
     public static V1.MeasureStatus ToProto(this MeasureStatus status) => (V1.MeasureStatus)((int)status + 1);
 
     public static V1.MeasureCompliance ToProto(this MeasureCompliance compliance) => (V1.MeasureCompliance)((int)compliance + 1);
 
-    /// <summary>A known value of the enum (not UNSPECIFIED, not a number from a newer client).</summary>
-    public static bool IsDefinedValue<TEnum>(this TEnum value)
-        where TEnum : struct, Enum => Enum.IsDefined(value) && Convert.ToInt32(value, System.Globalization.CultureInfo.InvariantCulture) != 0;
+    /// <summary>Calendar dates travel as ISO 8601 strings (YYYY-MM-DD); empty means none.</summary>
+    public static string Format(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 }
