@@ -11,7 +11,8 @@ namespace NetworkPlatform.EndToEnd.Tests;
 /// Issue 19: authorization comes before validation in every method. Every unary and server-streaming method of the four
 /// services, called by a secretariat of another network (a client registered at the issuer) with a request that names a
 /// network and is otherwise empty (invalid for nearly every method), answers PERMISSION_DENIED: a caller learns nothing
-/// about a network it does not belong to, not even which of its fields a request would need.
+/// about a network it does not belong to, not even which of its fields a request would need (the use-case pipeline's
+/// tenant step, before Authorize and Validate; services/README.md).
 /// </summary>
 [Collection(DistributedPlatformCollection.Name)]
 public sealed class AuthorizationFirstTests(DistributedPlatform platform)

@@ -84,8 +84,6 @@ public static class ServiceDefaults
             grpc.MaxReceiveMessageSize = MaxMessageSize;
             grpc.MaxSendMessageSize = MaxMessageSize;
             grpc.Interceptors.Add<ErrorMappingInterceptor>();
-            // A caller of another network is refused before a method validates the request.
-            grpc.Interceptors.Add<TenantFirst>();
         }).AddJsonTranscoding(json => json.TypeRegistry = RpcErrors.DetailTypes);
         builder.Services.AddGrpcSwagger();
         builder.Services.AddSwaggerGen(openApi =>
