@@ -1,6 +1,7 @@
 using Grpc.Core;
 using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Application;
+using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Hosting.Auth;
 
 namespace NetworkPlatform.Hosting.Tests.Auth;
@@ -12,7 +13,8 @@ public class CallerTests
     [Fact]
     public void a_caller_of_one_network_is_denied_another_network()
     {
-        var error = Assert.Throws<RpcException>(() => Secretariat.EnsureNetwork("net-2"));
+        // Denied by the caller's checks, answered PERMISSION_DENIED with the reason by the one error mapping.
+        var error = ErrorMapping.ToRpcException(Assert.Throws<PermissionDeniedException>(() => Secretariat.EnsureNetwork("net-2")))!;
         Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
         Assert.Equal("TENANT_MISMATCH", error.GetDetail<Google.Rpc.ErrorInfo>()!.Reason);
     }
@@ -20,7 +22,8 @@ public class CallerTests
     [Fact]
     public void a_missing_role_is_denied_naming_the_roles_needed()
     {
-        var error = Assert.Throws<RpcException>(() => Secretariat.EnsureAnyRole(Roles.Operator, Roles.GroupLeader));
+        var error = ErrorMapping.ToRpcException(
+            Assert.Throws<PermissionDeniedException>(() => Secretariat.EnsureAnyRole(Roles.Operator, Roles.GroupLeader)))!;
         Assert.Equal("ROLE_REQUIRED", error.GetDetail<Google.Rpc.ErrorInfo>()!.Reason);
         Assert.Contains("operator, group-leader", error.Status.Detail, StringComparison.Ordinal);
     }
