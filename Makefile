@@ -22,6 +22,14 @@ run: ## Build and start the platform standalone: gRPC on 127.0.0.1:$(GRPC_PORT);
 	GRPC_PORT=$(GRPC_PORT) HTTP_PORT=$(HTTP_PORT) $(DOTNET) run --project services/Standalone/NetworkPlatform.Standalone.csproj -c $(CONFIG) --no-build -- \
 	  --data-dir $(DATA_DIR)
 
+.PHONY: token
+token: ## Print a token of the running `make run` for ROLE=<role> NETWORK=<network> [PERSON=<person id>] (the demo people and partner system)
+	@DATA_DIR=$(DATA_DIR) HTTP_PORT=$(HTTP_PORT) deploy/local/token.sh
+
+.PHONY: tokens
+tokens: ## Print `export NAME=<token>` for each role of the running `make run`'s demo: eval "$$(make -s tokens)"
+	@DATA_DIR=$(DATA_DIR) HTTP_PORT=$(HTTP_PORT) deploy/local/token.sh --exports
+
 .PHONY: test
 test: ## Install missing system packages, start test servers, run all tests, print "N passed, N failed"
 	tests/tools/run-tests.sh

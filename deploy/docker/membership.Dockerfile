@@ -15,8 +15,8 @@ RUN --mount=type=cache,id=nuget,target=/root/.nuget/packages \
 FROM mcr.microsoft.com/dotnet/aspnet:10.0-noble-chiseled-extra AS runtime
 WORKDIR /app
 COPY --from=build /app .
-# No keys or passwords in the image: Kubernetes mounts the service signing key (Secret service-identity) and
-# points Auth__ServiceSigningKeyFile at it; with `docker run`, mount a key and set the variable the same way.
+# No keys or passwords in the image: Kubernetes mounts the service's client secret (Secret <service>-client) and points
+# Auth__ClientSecretFile at it; with `docker run`, mount a secret file and set the variable the same way.
 # The root filesystem is read-only in Kubernetes; the runtime writes only under /tmp (an emptyDir).
 ENV TMPDIR=/tmp \
     GRPC_PORT=8080 \

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# make down: stops what `make up` started (Prometheus, services, RabbitMQ, PostgreSQL). Data stays in .data/up/
+# make down: stops what `make up` started (Prometheus, services, the issuer, RabbitMQ, PostgreSQL). Data stays in .data/up/
 # for the next `make up`; `make clean` removes it.
 set -uo pipefail
 source "$(dirname "$0")/env.sh"
@@ -25,6 +25,7 @@ for entry in "${services[@]}"; do
   name=${entry%%:*}
   stop_pid "$name" "$state/pids/$name.pid"
 done
+stop_pid identity "$state/pids/identity.pid"
 
 if [ -f "$state/pids/rabbitmq.pid" ]; then
   # rabbitmqctl stop returns once the node has shut down; the signal is the fallback.

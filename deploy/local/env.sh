@@ -15,6 +15,9 @@ if [ "$(id -u)" -eq 0 ]; then rabbitmq_bin=/usr/sbin; else rabbitmq_bin=/usr/lib
 # UP_PORT_OFFSET moves every service port (the deploy tests run a second copy beside yours).
 offset=${UP_PORT_OFFSET:-0}
 dashboard_port=$((5180 + offset))
+# The embedded OpenID Connect issuer (services/Identity): the services' Auth__Authority.
+identity_port=$((5100 + offset))
+issuer=http://127.0.0.1:$identity_port/
 
 # name:Project:gRPC port
 services=(membership:Membership:$((5101 + offset)) groups:Groups:$((5102 + offset))

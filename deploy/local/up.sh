@@ -31,10 +31,11 @@ start_postgres() {
   fi
   as_user postgres "$pg_bin/pg_ctl" -D "$dir/data" -l "$dir/postgres.log" -w -t 60 start \
     -o "-p $postgres_port -k $dir -c listen_addresses=127.0.0.1" >/dev/null
-  for entry in "${services[@]}"; do
-    ensure_service_database "${entry%%:*}"
+  for name in "${services[@]%%:*}" identity; do
+    ensure_service_database "$name"
   done
-  echo "PostgreSQL on 127.0.0.1:$postgres_port (a database and a login role per service: membership, groups, meetings, reporting)"
+  echo "PostgreSQL on 127.0.0.1:$postgres_port (a database and a login role per service and the issuer:" \
+    "membership, groups, meetings, reporting, identity)"
 }
 
 psql_admin() { as_user postgres "$pg_bin/psql" -h 127.0.0.1 -p "$postgres_port" -U postgres -v ON_ERROR_STOP=1 -qAt "$@"; }
@@ -91,41 +92,52 @@ ensure_event_consumer() { # name
   echo "Event consumer '$name' on amqp://127.0.0.1:$rabbitmq_port/ (queues $name.*; password in $file)"
 }
 
-ensure_signing_key() {
-  # The services validate tokens against this ES256 key's public JWKS (Auth__SigningKeyFile). The files have the
-  # names and format of NetworkPlatform.Hosting's DevelopmentTokens, so DevelopmentTokens.LoadOrCreate(.data/up/auth)
-  # signs tokens that these services accept.
-  local dir=$state/auth
-  [ -f "$dir/dev-jwks.json" ] && return
+ensure_client_secrets() {
+  # Each service's client at the issuer (its calls outside a request, revocation checks) and the dashboard's: a random
+  # secret per client, readable by you only. The issuer registers them at its start; each service reads only its own.
+  local dir=$state/auth/clients
   mkdir -p "$dir"
-  openssl ecparam -name prime256v1 -genkey -noout 2>/dev/null | openssl ec -noout -text 2>/dev/null | /usr/bin/python3 -c '
-import base64, json, os, re, secrets, sys
-text = sys.stdin.read()
-def octets(label):
-    block = re.search(label + r":\s*((?:[0-9a-f]{2}:?\s*)+)", text).group(1)
-    return bytes.fromhex(re.sub(r"[^0-9a-f]", "", block))
-def b64(data):
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-d, point = octets("priv"), octets("pub")
-d = d[-32:].rjust(32, b"\0")
-x, y = point[1:33], point[33:65]
-public = {"kty": "EC", "crv": "P-256", "kid": "up-" + secrets.token_hex(6), "use": "sig", "alg": "ES256", "x": b64(x), "y": b64(y)}
-directory = sys.argv[1]
-private_path = os.path.join(directory, "dev-signing-key.jwk.json")
-with open(os.open(private_path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
-    json.dump({**public, "d": b64(d)}, f)
-with open(os.path.join(directory, "dev-jwks.json"), "w") as f:
-    json.dump({"keys": [public]}, f)
-' "$dir"
+  for client in "${services[@]%%:*}" dashboard; do
+    [ -f "$dir/$client.secret" ] || (umask 077 && head -c 32 /dev/urandom | base64 | tr -d '/+=\n' >"$dir/$client.secret")
+  done
 }
 
-ensure_service_signing_key() {
-  # The services' shared key for tokens they sign for themselves (calls from event handlers to peers), as the
-  # service-identity Secret holds it in Kubernetes: an EC P-256 private key in PEM.
-  local key=$state/auth/service-signing-key.pem
-  [ -f "$key" ] && return
-  mkdir -p "$state/auth"
-  (umask 077 && openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$key" 2>/dev/null)
+build() { # name, Project: builds it, or stops with the end of its build log
+  local csproj=$root/services/$2/NetworkPlatform.$2.csproj
+  dotnet build "$csproj" -c Debug --nologo -clp:ErrorsOnly >"$state/logs/$1-build.log" 2>&1 \
+    || { echo "Building $1 failed (see $state/logs/$1-build.log)." >&2; tail -n 20 "$state/logs/$1-build.log" >&2; exit 1; }
+}
+
+start_identity() {
+  # The embedded OpenID Connect issuer, its own process and database: the services' clients and the dashboard's are
+  # registered from the secrets above; people get accounts with `identity invite` (README).
+  if [ -f "$state/pids/identity.pid" ] && kill -0 "$(cat "$state/pids/identity.pid")" 2>/dev/null; then
+    echo "identity already running on $issuer"; return
+  fi
+  build identity Identity
+  local env=(
+    ASPNETCORE_ENVIRONMENT=Development
+    HTTP_PORT="$identity_port" BIND_ADDRESS=127.0.0.1
+    Storage__Provider=postgres
+    Storage__ConnectionString="Host=127.0.0.1;Port=$postgres_port;Database=identity;Username=identity"
+    Identity__Issuer="$issuer"
+    OTEL_SERVICE_NAME=identity
+  )
+  local index=0 name
+  for name in "${services[@]%%:*}"; do
+    env+=(Identity__Clients__${index}__ClientId=service-$name Identity__Clients__${index}__Kind=service
+          Identity__Clients__${index}__SecretFile="$state/auth/clients/$name.secret")
+    index=$((index + 1))
+  done
+  env+=(Identity__Clients__${index}__ClientId=dashboard Identity__Clients__${index}__Kind=web
+        Identity__Clients__${index}__SecretFile="$state/auth/clients/dashboard.secret"
+        Identity__Clients__${index}__RedirectUris__0="http://127.0.0.1:$dashboard_port/signin-oidc"
+        Identity__Clients__${index}__PostLogoutRedirectUris__0="http://127.0.0.1:$dashboard_port/signout-callback-oidc")
+  env "${env[@]}" setsid nohup dotnet "$root/artifacts/bin/NetworkPlatform.Identity/debug/NetworkPlatform.Identity.dll" \
+    >"$state/logs/identity.log" 2>&1 </dev/null &
+  echo $! >"$state/pids/identity.pid"
+  wait_for_port "$identity_port" 60 identity "$state/logs/identity.log"
+  echo "identity (the token issuer) on $issuer"
 }
 
 write_prometheus_config() { # scrape interval: every service's /metrics, the platform's alerts (deploy/prometheus/alerts.yml)
@@ -162,8 +174,7 @@ start_service() { # name, Project, port
   if [ -f "$state/pids/$name.pid" ] && kill -0 "$(cat "$state/pids/$name.pid")" 2>/dev/null; then
     echo "$name already running on 127.0.0.1:$port"; return
   fi
-  dotnet build "$root/$csproj" -c Debug --nologo -clp:ErrorsOnly >"$state/logs/$name-build.log" 2>&1 \
-    || { echo "Building $name failed (see $state/logs/$name-build.log)." >&2; tail -n 20 "$state/logs/$name-build.log" >&2; exit 1; }
+  build "$name" "$project"
   local dll=$root/artifacts/bin/NetworkPlatform.$project/debug/NetworkPlatform.$project.dll
   local env=(
     ASPNETCORE_ENVIRONMENT=Development
@@ -173,12 +184,15 @@ start_service() { # name, Project, port
     Bus__Transport=rabbitmq
     Bus__RabbitMq__Host=127.0.0.1 Bus__RabbitMq__Port="$rabbitmq_port" Bus__RabbitMq__VirtualHost=/
     Bus__RabbitMq__Username=guest Bus__RabbitMq__Password=guest Bus__RabbitMq__ManagementUrl="http://127.0.0.1:$rabbitmq_management_port"
-    Auth__Issuer=https://dev.networkplatform.local Auth__Audience=networkplatform
-    Auth__SigningKeyFile="$state/auth/dev-jwks.json" Auth__ServiceSigningKeyFile="$state/auth/service-signing-key.pem"
+    Auth__Authority="$issuer" Auth__Audience=networkplatform
+    Auth__ClientId="service-$name" Auth__ClientSecretFile="$state/auth/clients/$name.secret"
     Services__Membership="http://127.0.0.1:$(port_of membership)" Services__Groups="http://127.0.0.1:$(port_of groups)"
     Services__Meetings="http://127.0.0.1:$(port_of meetings)"
     OTEL_SERVICE_NAME="$name"
   )
+  if [ "$name" = reporting ]; then
+    env+=(Dashboard__ClientId=dashboard Dashboard__ClientSecretFile="$state/auth/clients/dashboard.secret")
+  fi
   # A simple command in the background, so $! is the service's own pid (env, setsid and nohup exec).
   env "${env[@]}" setsid nohup dotnet "$dll" >"$state/logs/$name.log" 2>&1 </dev/null &
   echo $! >"$state/pids/$name.pid"
@@ -189,8 +203,8 @@ start_service() { # name, Project, port
 start_postgres
 start_rabbitmq
 ensure_event_consumer dashboard
-ensure_signing_key
-ensure_service_signing_key
+ensure_client_secrets
+start_identity
 for entry in "${services[@]}"; do
   IFS=: read -r name project port <<<"$entry"
   start_service "$name" "$project" "$port"

@@ -5,7 +5,7 @@ using NetworkPlatform.Messaging.Bus;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults(MeetingsModule.ServiceName);
-// Its event handlers call peers outside any request, as itself (signed with Auth__ServiceSigningKeyFile).
+// Its event handlers call peers outside any request, as itself (its client at the issuer: Auth__ClientId).
 builder.AddServiceIdentity(MeetingsModule.ServiceName);
 builder.Services.AddMeetings(builder.Configuration);
 builder.Services.AddEventBus(builder.Configuration.GetSection("Bus"), bus => bus.AddMeetings());

@@ -48,6 +48,7 @@ public static class ReportingModule
         services.AddSingleton<WatchEvents>().AddSingleton<WatchNetworkHealth>();
         services.AddSingleton<RebuildProjections>();
         services.AddSingleton<ReportingApi>();
+        services.AddDashboardSignIn(configuration);
         return services;
     }
 

@@ -1,4 +1,3 @@
-using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Meetings.Seed;
 
@@ -6,7 +5,8 @@ namespace NetworkPlatform.Standalone;
 
 /// <summary>
 /// Membership and groups seed themselves before the server listens; the meetings seed reads the groups over gRPC, so it
-/// runs once this process answers calls, as the partnership's secretariat. Then the banner says what to do next.
+/// runs once this process answers calls, under the standalone service's own identity (a token from the embedded issuer).
+/// Then the banner says what to do next.
 /// </summary>
 internal static class DemoMeetingsSeed
 {
@@ -16,9 +16,10 @@ internal static class DemoMeetingsSeed
         var warnings = new List<string>();
         try
         {
-            var secretariat = app.Services.GetRequiredService<DevelopmentTokens>().Issue("demo-seed", DemoMeetings.Partnership,
-                [Roles.Secretariat]);
-            await DemoMeetings.SeedAsync(app.Services, DemoMeetings.Partnership, "Bearer " + secretariat, app.Lifetime.ApplicationStopping);
+            var stopping = app.Lifetime.ApplicationStopping;
+            var authorization = await app.Services.GetRequiredService<ServiceIdentity>()
+                .AuthorizationForAsync(DemoMeetings.Partnership, stopping);
+            await DemoMeetings.SeedAsync(app.Services, DemoMeetings.Partnership, authorization, stopping);
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {

@@ -26,6 +26,9 @@ public static class Conventions
     public const int GrpcPort = 8080;
     public const int HttpPort = 8081;
     public const int LocalDashboardPort = 5180;
+
+    /// <summary>make up's embedded token issuer (services/Identity), with a database and role of its own.</summary>
+    public const int LocalIssuerPort = 5100;
     public const string Namespace = "networkplatform";
     public const string GatewayImage = "networkplatform/gateway";
 

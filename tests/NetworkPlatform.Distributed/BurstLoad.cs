@@ -13,21 +13,22 @@ namespace NetworkPlatform.Distributed;
 /// Many callers at once, each calling again as soon as it has its answer: half list a network's meetings, half create a
 /// person in it. Counts the answers by status and ErrorInfo reason ("OK", "Unavailable DATABASE_POOL_EXHAUSTED", ...).
 /// Its channels do not retry (Grpc.Net.Client without a retry policy), so every answer counts as the service gave it.
+/// <paramref name="callerOf"/> gives a caller of a network with a role (network, role) as call metadata.
 /// </summary>
-public sealed class BurstLoad(string membershipAddress, string meetingsAddress, DevelopmentTokens tokens)
+public sealed class BurstLoad(string membershipAddress, string meetingsAddress, Func<string, string, Task<Metadata>> callerOf)
 {
     public async Task<IReadOnlyDictionary<string, int>> RunAsync(int callers, TimeSpan duration)
     {
         using var membership = GrpcChannel.ForAddress(membershipAddress);
         using var meetings = GrpcChannel.ForAddress(meetingsAddress);
         var network = "burst-" + Guid.NewGuid().ToString("N")[..10];
-        var secretariat = new Metadata { { "authorization", "Bearer " + tokens.Issue("sekretariatet", network, [Roles.Secretariat]) } };
+        var secretariat = await callerOf(network, Roles.Secretariat);
+        var networkOperator = await callerOf(network, Roles.Operator);
         using (var created = new NetworkService.NetworkServiceClient(membership).CreateNetworkAsync(new CreateNetworkRequest
         {
             Network = new Network { Id = network, DisplayName = "Burst", Kind = NetworkKind.Partnership, Country = "NO",
                 TimeZone = "Europe/Oslo", Languages = { "nb" } },
-        }, new Metadata { { "authorization", "Bearer " + tokens.Issue("operator-1", network, [Roles.Operator]) } },
-            DateTime.UtcNow.AddSeconds(30)))
+        }, networkOperator, DateTime.UtcNow.AddSeconds(30)))
         {
             await created.ResponseAsync;
         }

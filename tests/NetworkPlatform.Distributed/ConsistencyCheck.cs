@@ -36,7 +36,7 @@ public sealed partial class ConsistencyCheck(PlatformProcesses platform, RabbitM
     private int duplicated;
     private int reordered;
 
-    private Metadata Secretariat => platform.As("sekretariatet", networkId, Roles.Secretariat);
+    private Task<Metadata> SecretariatAsync() => platform.CallerAsync(networkId, Roles.Secretariat);
 
     /// <summary>Waits (at most <paramref name="timeout"/>) until every outbox is sent and every service queue is empty and
     /// consumed.</summary>
@@ -160,7 +160,7 @@ public sealed partial class ConsistencyCheck(PlatformProcesses platform, RabbitM
         do
         {
             var page = await meetings.ListMeetingsAsync(new ListMeetingsRequest { NetworkId = networkId, PageSize = 200,
-                PageToken = token ?? "" }, Secretariat, Soon);
+                PageToken = token ?? "" }, await SecretariatAsync(), Soon);
             foreach (var meeting in page.Meetings)
             {
                 owned.Add(meeting.MeetingId);
@@ -217,14 +217,14 @@ public sealed partial class ConsistencyCheck(PlatformProcesses platform, RabbitM
         do
         {
             var page = await client.ListRepresentativesAsync(new ListRepresentativesRequest { NetworkId = networkId, PageSize = 200,
-                PageToken = token ?? "" }, Secretariat, Soon);
+                PageToken = token ?? "" }, await SecretariatAsync(), Soon);
             representatives.AddRange(page.Representatives);
             token = page.NextPageToken.Length > 0 ? page.NextPageToken : null;
         }
         while (token is not null);
 
         var groups = await new GroupsService.GroupsServiceClient(platform["groups"].Channel)
-            .ListGroupsAsync(new ListGroupsRequest { NetworkId = networkId, PageSize = 200 }, Secretariat, Soon);
+            .ListGroupsAsync(new ListGroupsRequest { NetworkId = networkId, PageSize = 200 }, await SecretariatAsync(), Soon);
         var inGroups = groups.Groups.SelectMany(g => g.Participants.Select(p => (g.GroupId, p.PersonId, p.OrganisationId))).ToList();
         foreach (var representative in representatives)
         {

@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Globalization;
-using System.Security.Cryptography;
 using Grpc.Core;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Testing;
@@ -8,9 +8,10 @@ namespace NetworkPlatform.Distributed;
 
 /// <summary>
 /// The platform in distributed mode, as `make up` and Kubernetes run it: each service its own process with its own
-/// PostgreSQL database, events over one RabbitMQ, peers at Services__*, partner tokens from a development issuer and the
-/// services' own signing key (Auth__ServiceSigningKeyFile) for the calls their event handlers make. Each listens on the
-/// port it got; a service starts once the peers it calls listen, so that it knows their addresses.
+/// PostgreSQL database, events over one RabbitMQ, peers at Services__*, and the embedded issuer as its own process
+/// (Auth__Authority), where each service is a client of its own (service-&lt;name&gt;) for the calls its event handlers
+/// make and callers are clients registered for their network (<see cref="CallerAsync"/>). Each listens on the port it
+/// got; a service starts once the peers it calls listen, so that it knows their addresses.
 /// </summary>
 public sealed class PlatformProcesses : IAsyncDisposable
 {
@@ -25,19 +26,20 @@ public sealed class PlatformProcesses : IAsyncDisposable
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
+    /// <summary>Longer than any run (a soak's ten minutes among them), so a caller's token is fetched once.</summary>
+    private static readonly TimeSpan AccessTokenLifetime = TimeSpan.FromHours(12);
+
     private readonly Dictionary<string, ServiceProcess> services = [];
     private readonly Dictionary<string, string> databases = [];
+    private readonly ConcurrentDictionary<(string Network, string Role, string? Organisation), Lazy<Task<Metadata>>> callers = new();
 
-    private PlatformProcesses(string directory, DevelopmentTokens tokens)
+    private PlatformProcesses(IssuerProcess issuer)
     {
-        Directory = directory;
-        Tokens = tokens;
+        Issuer = issuer;
     }
 
-    /// <summary>A folder of its own (signing keys), removed on dispose.</summary>
-    public string Directory { get; }
-
-    public DevelopmentTokens Tokens { get; }
+    /// <summary>The token issuer; each service is its client service-&lt;name&gt;.</summary>
+    public IssuerProcess Issuer { get; }
 
     public IReadOnlyCollection<ServiceProcess> Services => services.Values;
 
@@ -51,15 +53,14 @@ public sealed class PlatformProcesses : IAsyncDisposable
         PostgresServer postgres, RabbitMqServer rabbit, IReadOnlyDictionary<string, string>? environment = null,
             IReadOnlyCollection<string>? names = null)
     {
-        var directory = System.IO.Directory.CreateTempSubdirectory("np-platform-").FullName;
-        var platform = new PlatformProcesses(directory, DevelopmentTokens.LoadOrCreate(Path.Combine(directory, "auth")));
+        var selected = AllServices.Where(s => names is null || names.Contains(s.Name)).ToList();
+        var issuer = await IssuerProcess.StartAsync(selected.Select(s => ClientOf(s.Name)), new Dictionary<string, string>
+        {
+            ["Identity__AccessTokenLifetime"] = AccessTokenLifetime.ToString("c", CultureInfo.InvariantCulture),
+        });
+        var platform = new PlatformProcesses(issuer);
         try
         {
-            var serviceKey = Path.Combine(directory, "auth", "service-signing-key.pem");
-            using (var key = ECDsa.Create(ECCurve.NamedCurves.nistP256))
-            {
-                await File.WriteAllTextAsync(serviceKey, key.ExportPkcs8PrivateKeyPem());
-            }
             var common = new Dictionary<string, string>
             {
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
@@ -72,10 +73,8 @@ public sealed class PlatformProcesses : IAsyncDisposable
                 ["Bus__RabbitMq__Password"] = rabbit.Password,
                 // Quicker than the default second, so a test waits on the broker rather than on the relay's poll.
                 ["Bus__OutboxPollInterval"] = "00:00:00.200",
-                ["Auth__Issuer"] = DevelopmentTokens.Issuer,
-                ["Auth__Audience"] = DevelopmentTokens.Audience,
-                ["Auth__SigningKeyFile"] = platform.Tokens.JwksPath,
-                ["Auth__ServiceSigningKeyFile"] = serviceKey,
+                ["Auth__Authority"] = issuer.Authority,
+                ["Auth__Audience"] = IssuerProcess.Audience,
             };
             foreach (var (name, value) in environment ?? new Dictionary<string, string>())
             {
@@ -83,10 +82,15 @@ public sealed class PlatformProcesses : IAsyncDisposable
             }
             // A service starts once the peers it calls listen (their addresses go into its settings); the others at once.
             var starting = new Dictionary<string, Task<ServiceProcess>>();
-            foreach (var (name, project, healthService, peers) in AllServices.Where(s => names is null || names.Contains(s.Name)))
+            foreach (var (name, project, healthService, peers) in selected)
             {
                 platform.databases[name] = await postgres.CreateDatabaseAsync(name);
-                var settings = new Dictionary<string, string>(common) { ["Storage__ConnectionString"] = platform.databases[name] };
+                var settings = new Dictionary<string, string>(common)
+                {
+                    ["Storage__ConnectionString"] = platform.databases[name],
+                    ["Auth__ClientId"] = ClientOf(name),
+                    ["Auth__ClientSecretFile"] = issuer.SecretFile(ClientOf(name)),
+                };
                 var peersStarting = peers.Where(starting.ContainsKey).Select(p => starting[p]).ToList();
                 starting[name] = StartAfterAsync(name, project, healthService, settings, peersStarting, platform.services);
             }
@@ -121,12 +125,16 @@ public sealed class PlatformProcesses : IAsyncDisposable
     /// <summary>The connection string of a service's own database.</summary>
     public string DatabaseOf(string service) => databases[service];
 
-    /// <summary>A partner's token (the development issuer) as call metadata.</summary>
-    public Metadata As(string subject, string networkId, string role, string? organisationId = null, string? personId = null) =>
-        new Metadata { { "authorization", "Bearer " + Tokens.Issue(subject, networkId, [role], organisationId, personId) } };
+    /// <summary>
+    /// A caller of <paramref name="networkId"/> with <paramref name="role"/> as call metadata: a client registered for them
+    /// at the issuer (once per network, role and organisation) and its token.
+    /// </summary>
+    public Task<Metadata> CallerAsync(string networkId, string role, string? organisationId = null) =>
+        callers.GetOrAdd((networkId, role, organisationId),
+            key => new Lazy<Task<Metadata>>(() => Issuer.CallerAsync(key.Network, key.Role, key.Organisation))).Value;
 
-    /// <summary>The logs of every service, for a failure message.</summary>
-    public string Logs(int lines = 60) => string.Join('\n', services.Values.Select(s => s.Log(lines)));
+    /// <summary>The logs of every service and the issuer, for a failure message.</summary>
+    public string Logs(int lines = 60) => string.Join('\n', services.Values.Select(s => s.Log(lines)).Append(Issuer.Log(lines)));
 
     public async ValueTask DisposeAsync()
     {
@@ -134,6 +142,8 @@ public sealed class PlatformProcesses : IAsyncDisposable
         {
             await service.DisposeAsync();
         }
-        System.IO.Directory.Delete(Directory, recursive: true);
+        await Issuer.DisposeAsync();
     }
+
+    private static string ClientOf(string service) => $"service-{service}";
 }

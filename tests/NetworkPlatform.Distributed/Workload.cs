@@ -32,7 +32,8 @@ public sealed class Workload(PlatformProcesses platform, int workers = 4, TimeSp
     /// <summary>Calls made so far by status (OK, and what the faults caused).</summary>
     public IReadOnlyDictionary<StatusCode, int> Outcomes => outcomes;
 
-    private Metadata Secretariat => platform.As("sekretariatet", NetworkId, Roles.Secretariat);
+    /// <summary>The network's secretariat (a client registered at the issuer), once <see cref="SetUpAsync"/> has begun.</summary>
+    private Metadata Secretariat { get; set; } = null!;
 
     private static DateTime Soon => DateTime.UtcNow + CallTimeout;
 
@@ -45,12 +46,14 @@ public sealed class Workload(PlatformProcesses platform, int workers = 4, TimeSp
     /// <summary>The network, one member organisation per worker with two representatives, and three active working groups.</summary>
     public async Task SetUpAsync()
     {
+        Secretariat = await platform.CallerAsync(NetworkId, Roles.Secretariat);
+        var networkOperator = await platform.CallerAsync(NetworkId, Roles.Operator);
         await CallAsync(() =>
             new NetworkService.NetworkServiceClient(platform["membership"].Channel).CreateNetworkAsync(new CreateNetworkRequest
         {
             Network = new Network { Id = NetworkId, DisplayName = "Partnerskap mot mobbing", Kind = NetworkKind.Partnership,
                 Country = "NO", TimeZone = "Europe/Oslo", Languages = { "nb" } },
-        }, platform.As("operator-1", NetworkId, Roles.Operator), Soon));
+        }, networkOperator, Soon));
         await CallAsync(() => Meetings.UpdateMeetingSettingsAsync(new UpdateMeetingSettingsRequest
         {
             Settings = new MeetingSettings { NetworkId = NetworkId,

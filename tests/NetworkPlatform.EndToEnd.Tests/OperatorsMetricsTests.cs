@@ -27,7 +27,7 @@ public sealed class OperatorsMetricsTests
         }
         await new ReportingService.ReportingServiceClient(platform["reporting"].Channel).GetNetworkHealthAsync(
             new GetNetworkHealthRequest { NetworkId = workload.NetworkId, Year = DateTime.UtcNow.Year },
-            platform.As("dashboard", workload.NetworkId, Roles.DashboardReader));
+            await platform.CallerAsync(workload.NetworkId, Roles.DashboardReader));
 
         foreach (var service in platform.Services)
         {
@@ -60,7 +60,9 @@ public sealed class OperatorsMetricsTests
         // Events relayed by the owners and consumed by reporting.
         var relayed = await Scrape.MetricsAsync(platform["meetings"].HttpAddress + "/metrics");
         Assert.Contains(relayed, s => s.Name == "messaging_client_sent_messages_total" && s.Value > 0);
-        var consumed = await Scrape.MetricsAsync(platform["reporting"].HttpAddress + "/metrics");
+        // Reporting consumes them a little later (outbox poll, broker), later still on a busy machine.
+        var consumed = await Eventually.UntilAsync(() => Scrape.MetricsAsync(platform["reporting"].HttpAddress + "/metrics"),
+            s => s.Any(x => x.Name == "messaging_client_consumed_messages_total" && x.Value > 0), TimeSpan.FromSeconds(30));
         Assert.Contains(consumed, s => s.Name == "messaging_client_consumed_messages_total" && s.Value > 0);
     }
 }

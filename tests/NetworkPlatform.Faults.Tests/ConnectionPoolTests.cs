@@ -116,13 +116,14 @@ public sealed class ConnectionPoolTests(ITestOutputHelper output) : IAsyncLifeti
     private static async Task<(string Network, Metadata Secretariat)> NetworkAsync(PlatformProcesses platform)
     {
         var network = "net-" + Guid.NewGuid().ToString("N")[..12];
+        var networkOperator = await platform.CallerAsync(network, Roles.Operator);
         using var call = new NetworkService.NetworkServiceClient(platform["membership"].Channel).CreateNetworkAsync(new CreateNetworkRequest
         {
             Network = new Network { Id = network, DisplayName = "Partnerskap", Kind = NetworkKind.Partnership, Country = "NO",
                 TimeZone = "Europe/Oslo", Languages = { "nb" } },
-        }, platform.As("operator-1", network, Roles.Operator), DateTime.UtcNow.AddSeconds(30));
+        }, networkOperator, DateTime.UtcNow.AddSeconds(30));
         await call.ResponseAsync;
-        return (network, platform.As("sekretariatet", network, Roles.Secretariat));
+        return (network, await platform.CallerAsync(network, Roles.Secretariat));
     }
 
     /// <summary>"OK", or the status and the ErrorInfo reason a failed call answered with.</summary>

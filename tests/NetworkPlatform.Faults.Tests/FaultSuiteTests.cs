@@ -149,7 +149,7 @@ public sealed class FaultSuiteTests(ITestOutputHelper output)
         try
         {
             using var call = new PersonService.PersonServiceClient(platform["membership"].Channel).ListPersonsAsync(
-                new ListPersonsRequest { NetworkId = networkId }, platform.As("sekretariatet", networkId, Roles.Secretariat),
+                new ListPersonsRequest { NetworkId = networkId }, await platform.CallerAsync(networkId, Roles.Secretariat),
                     DateTime.UtcNow.AddSeconds(20));
             await call.ResponseAsync;
             return "OK";

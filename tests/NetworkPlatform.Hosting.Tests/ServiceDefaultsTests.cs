@@ -10,7 +10,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Logging;
 using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
-using NetworkPlatform.Hosting.Tests.Support;
+using NetworkPlatform.Testing;
 using NetworkPlatform.Testing.V1;
 using ServingStatus = Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus;
 

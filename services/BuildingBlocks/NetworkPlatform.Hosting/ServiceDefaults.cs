@@ -129,25 +129,21 @@ public static class ServiceDefaults
         configuration["BIND_ADDRESS"] is { Length: > 0 } address ? System.Net.IPAddress.Parse(address) : System.Net.IPAddress.IPv6Any;
 
     /// <summary>
-    /// Who this service is when it calls a peer outside any request (event handlers): tokens it signs for itself with
-    /// the service signing key (Auth__ServiceSigningKeyFile). Without that key only a start-up warning is registered:
-    /// such calls carry no token, so peers refuse them.
+    /// Who this service is when it calls a peer outside any request (event handlers): its own client at the issuer
+    /// (Auth__ClientId, client credentials). Without one only a start-up warning is registered: such calls carry no token,
+    /// so peers refuse them.
     /// </summary>
     public static WebApplicationBuilder AddServiceIdentity(this WebApplicationBuilder builder, string serviceName)
     {
         var options = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
-        if (options.ServiceSigningKeyFile is not { Length: > 0 })
+        if (!options.HasClient)
         {
             builder.Services.AddHostedService(sp => new MissingServiceIdentityWarning(serviceName, sp.GetRequiredService<ILogger<MissingServiceIdentityWarning>>()));
             return builder;
         }
         builder.Services.AddSingleton(sp => new ServiceTokens(
-            sp.GetRequiredService<ServiceSigningKey>(), options, serviceName, sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        builder.Services.AddSingleton(sp =>
-        {
-            var tokens = sp.GetRequiredService<ServiceTokens>();
-            return new ServiceIdentity(network => "Bearer " + tokens.TokenFor(network));
-        });
+            sp.GetRequiredService<IssuerMetadata>(), sp.GetRequiredService<AuthOptions>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        builder.Services.AddSingleton(sp => new ServiceIdentity(sp.GetRequiredService<ServiceTokens>().TokenForAsync));
         return builder;
     }
 

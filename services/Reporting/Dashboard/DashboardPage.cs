@@ -2,8 +2,9 @@ namespace NetworkPlatform.Reporting.Dashboard;
 
 /// <summary>
 /// The dashboard page: no build step and no external scripts (the machines it runs on may be offline). It reads the
-/// network, year and token from the address's fragment (#network=...&amp;year=...&amp;token=...), draws the figures as
-/// tables and SVG bars, and refreshes them whenever the live event stream delivers an event.
+/// network and year from the address's fragment (#network=...&amp;year=..., default: the signed-in person's network), its
+/// token from the signed-in session, draws the figures as tables and SVG bars, and refreshes them whenever the live event
+/// stream delivers an event.
 /// </summary>
 internal static class DashboardPage
 {
@@ -64,15 +65,26 @@ internal static class DashboardPage
 </main>
 <script>
 const params = new URLSearchParams(location.hash.slice(1));
-const network = params.get('network'), year = params.get('year') || new Date().getFullYear(), token = params.get('token');
-const headers = { authorization: 'Bearer ' + token };
+const year = params.get('year') || new Date().getFullYear();
+let network = params.get('network'), headers = {};
 const $ = id => document.getElementById(id);
 const pct = r => r && r.value !== undefined && r.value !== null ? Math.round(r.value * 100) + ' %' : '–';
 const esc = s => String(s).replace(/[&<>"]/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
-$('network').textContent = network || '(add #network=...&token=... to the address)';
 $('year').textContent = year;
 
+// The access token comes from the signed-in session (an HttpOnly cookie), never from the address; it is renewed there.
+async function session() {
+  const response = await fetch('/dashboard/session', { cache: 'no-store' });
+  const body = await response.json();
+  if (response.status === 401) { location.reload(); }
+  if (!response.ok) throw new Error(body.error || response.statusText);
+  network = network || body.networkId;
+  headers = { authorization: 'Bearer ' + body.accessToken };
+  $('network').textContent = network;
+}
+
 async function getJson(path) {
+  await session();
   const response = await fetch(`/v1/networks/${encodeURIComponent(network)}/${path}?year=${year}`, { headers });
   const body = await response.json();
   if (!response.ok) throw new Error(body.message || response.statusText);
@@ -136,6 +148,7 @@ const text = bytes => bytes ? new TextDecoder().decode(bytes) : '';
 
 async function follow() {
   try {
+    await session();
     const response = await fetch('/networkplatform.reporting.v1.ReportingService/WatchEvents', {
       method: 'POST',
       headers: { ...headers, 'content-type': 'application/grpc-web+proto', 'x-grpc-web': '1' },
@@ -171,8 +184,7 @@ async function follow() {
   setTimeout(follow, 2000);
 }
 
-refresh();
-follow();
+session().then(() => { refresh(); follow(); }, e => { $('error').textContent = 'Could not sign in: ' + e.message; });
 </script>
 </body>
 </html>

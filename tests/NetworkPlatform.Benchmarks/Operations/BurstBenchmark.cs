@@ -1,16 +1,17 @@
 using System.Globalization;
 using System.Net.Sockets;
 using NetworkPlatform.Distributed;
-using NetworkPlatform.Hosting.Auth;
+using NetworkPlatform.Testing;
 using Npgsql;
 
 namespace NetworkPlatform.Benchmarks.Operations;
 
 /// <summary>
-/// 50 callers at once for 20 s against a running `make up` (UP_DIR, UP_PORT_OFFSET and UP_POSTGRES_PORT as in
-/// deploy/local/env.sh): half list meetings, half create persons. Prints the answers by status and reason, the most
-/// connections PostgreSQL held at once, and whether an operator could still connect after. Skipped when make up is not
-/// running. (Against another checkout's make up, its answers show what that code does.)
+/// 50 callers at once for 20 s against a running `make up` (UP_PORT_OFFSET and UP_POSTGRES_PORT as in
+/// deploy/local/env.sh): half list meetings, half create persons, as clients registered at make up's issuer for the
+/// network. Prints the answers by status and reason, the most connections PostgreSQL held at once, and whether an operator
+/// could still connect after. Skipped when make up is not running. (Against another checkout's make up, its answers show
+/// what that code does.)
 /// </summary>
 public sealed class BurstBenchmark : IBenchmark
 {
@@ -18,21 +19,26 @@ public sealed class BurstBenchmark : IBenchmark
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        var state = Environment.GetEnvironmentVariable("UP_DIR") ?? Testing.RepositoryPaths.Combine(".data", "up");
         var offset = int.Parse(Environment.GetEnvironmentVariable("UP_PORT_OFFSET") ?? "0", CultureInfo.InvariantCulture);
         var postgresPort = int.Parse(Environment.GetEnvironmentVariable("UP_POSTGRES_PORT") ?? "55432", CultureInfo.InvariantCulture);
-        var (membership, meetings) = (5101 + offset, 5103 + offset);
-        if (!Listening(membership) || !Listening(meetings) || !File.Exists(Path.Combine(state, "auth", "dev-jwks.json")))
+        var (issuer, membership, meetings) = (5100 + offset, 5101 + offset, 5103 + offset);
+        if (!Listening(issuer) || !Listening(membership) || !Listening(meetings))
         {
-            Console.WriteLine($"make up is not running (nothing on 127.0.0.1:{membership} and :{meetings}, or no {state}/auth): " +
+            Console.WriteLine($"make up is not running (nothing on 127.0.0.1:{issuer}, :{membership} and :{meetings}): " +
                 "start it with `make up` to measure.");
             return;
         }
+        using var issuerHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{issuer}/") };
+        var issuerDatabase = new Dictionary<string, string>
+        {
+            ["Storage__Provider"] = "postgres",
+            ["Storage__ConnectionString"] = $"Host=127.0.0.1;Port={postgresPort};Database=identity;Username=identity",
+        };
         var admin = $"Host=127.0.0.1;Port={postgresPort};Username=postgres;Database=postgres;Pooling=false;Timeout=3";
         using var sampling = new CancellationTokenSource();
         var peak = PeakConnectionsAsync(admin, sampling.Token);
         var outcomes = await new BurstLoad($"http://127.0.0.1:{membership}", $"http://127.0.0.1:{meetings}",
-            DevelopmentTokens.LoadOrCreate(Path.Combine(state, "auth")))
+            (network, role) => IssuerProcess.CallerAsync(issuerHttp, issuerDatabase, network, role))
             .RunAsync(callers: 50, TimeSpan.FromSeconds(20));
         await sampling.CancelAsync();
 

@@ -30,7 +30,7 @@ public sealed class SoakBenchmark : IBenchmark
         {
             await using var platform = await PlatformProcesses.StartAsync(postgres, rabbit);
             var burst = await new BurstLoad(platform["membership"].Address, platform["meetings"].Address,
-                platform.Tokens).RunAsync(callers: 50, TimeSpan.FromSeconds(20));
+                (network, role) => platform.CallerAsync(network, role)).RunAsync(callers: 50, TimeSpan.FromSeconds(20));
             var answers = burst.OrderBy(b => b.Key, StringComparer.Ordinal).Select(b => $"{b.Key} {b.Value}");
             Console.WriteLine($"burst, 50 callers for 20 s: {string.Join(", ", answers)}");
 

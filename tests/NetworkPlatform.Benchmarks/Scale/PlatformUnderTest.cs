@@ -79,8 +79,8 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
             [MembershipModule.SeedDemoKey] = "true",
             [GroupsModule.SeedDemoKey] = "true",
         });
-        builder.Services.AddSingleton(new ServiceIdentity(network => "Bearer " + tokens.Issue("service", network, [Roles.Secretariat],
-            lifetime: TimeSpan.FromMinutes(10))));
+        builder.Services.AddSingleton(new ServiceIdentity((network, _) => ValueTask.FromResult(tokens.Issue("service", network,
+            [Roles.Secretariat], lifetime: TimeSpan.FromMinutes(10)))));
         builder.AddServiceDefaults("standalone");
         builder.Services.AddMembership(builder.Configuration);
         builder.Services.AddGroups(builder.Configuration);

@@ -157,22 +157,38 @@ public sealed class EnvoyGatewayTests
         Assert.All(new[] { "GET", "POST", "PUT", "PATCH", "DELETE" }, m => Assert.Contains(m, cors["allow_methods"].Text!.Split(", ")));
     }
 
-    [Fact]
-    public void jwt_authentication_uses_the_issuer_and_keys_the_services_are_configured_with()
+    [Theory]
+    [MemberData(nameof(Conventions.OverlayNames), MemberType = typeof(Conventions))]
+    public void jwt_authentication_accepts_the_issuer_the_services_are_configured_with(string overlay)
     {
         var jwt = EnvoyConfig.Filter("envoy.filters.http.jwt_authn");
-        var config = Kustomize.Render("base").Get("ConfigMap", "platform-config")["data"];
-        var provider = jwt["providers"].Entries.Values.Single();
+        var config = Kustomize.Render(overlay).Get("ConfigMap", "platform-config")["data"];
+        var providers = jwt["providers"].Entries;
 
-        Assert.Equal(config["Auth__Issuer"].Text, provider["issuer"].Text);
+        var (name, provider) = providers.Single(p => p.Value["issuer"].Text == config["Auth__Authority"].Text);
         Assert.Contains(config["Auth__Audience"].Text, provider["audiences"].Texts);
-        Assert.Equal(config["Auth__JwksUrl"].Text, provider.At("remote_jwks.http_uri.uri").Text);
         EnvoyConfig.Cluster(provider.At("remote_jwks.http_uri.cluster").Text!);
         foreach (var prefix in new[] { "/networkplatform.", "/v1/" })
         {
             var rule = jwt["rules"].Items.Single(r => r.At("match.prefix").Text == prefix);
-            Assert.True(rule["requires"].Exists, $"Calls to {prefix}* do not require a token.");
+            var accepted = rule.At("requires.requires_any.requirements").Items.Select(r => r["provider_name"].Text);
+            Assert.True(accepted.Contains(name), $"{overlay}: calls to {prefix}* do not accept the tokens of {provider["issuer"].Text}.");
         }
+    }
+
+    [Fact]
+    public void the_embedded_issuers_keys_are_fetched_from_its_service_in_the_dev_overlay()
+    {
+        var provider = EnvoyConfig.Filter("envoy.filters.http.jwt_authn")["providers"].Entries["embedded-issuer"];
+        var identity = Kustomize.Render("overlays/dev").Get("Service", "identity");
+        var jwks = new Uri(provider.At("remote_jwks.http_uri.uri").Text!);
+
+        Assert.Equal($"identity.{Conventions.Namespace}.svc.cluster.local", jwks.Host);
+        Assert.Equal(identity.At("spec.ports").Items.Single()["port"].Int, jwks.Port);
+        Assert.Equal("/.well-known/jwks", jwks.AbsolutePath);
+        var endpoint = EnvoyConfig.Cluster(provider.At("remote_jwks.http_uri.cluster").Text!)
+            .At("load_assignment.endpoints").Items.Single()["lb_endpoints"].Items.Single().At("endpoint.address.socket_address");
+        Assert.Equal((jwks.Host, jwks.Port), (endpoint["address"].Text, endpoint["port_value"].Int));
     }
 
     [Theory]

@@ -108,6 +108,22 @@ public sealed partial class DockerfileTests
         Assert.Equal([8080], image.ExposedPorts);
     }
 
+    [Fact]
+    public void the_issuer_image_publishes_its_project_and_exposes_the_port_its_dev_pod_declares()
+    {
+        var image = Dockerfile.Load("deploy/docker/identity.Dockerfile");
+        var pod = Kustomize.Render("overlays/dev").Get("Deployment", "identity").At("spec.template.spec");
+
+        Assert.Contains(image.All("RUN"), i => i.Arguments.Contains("dotnet publish services/Identity/NetworkPlatform.Identity.csproj -c Release", StringComparison.Ordinal));
+        Assert.Matches(@"^mcr\.microsoft\.com/dotnet/aspnet:10\.0-[a-z]+-chiseled", image.Stages[1]);
+        Assert.Equal("[\"dotnet\", \"NetworkPlatform.Identity.dll\"]", image.Final.Single(i => i.Keyword == "ENTRYPOINT").Arguments);
+        Assert.Equal("$APP_UID", image.Final.Last(i => i.Keyword == "USER").Arguments);
+        Assert.Equal(1654, pod.At("securityContext.runAsUser").Int);
+        var port = pod["containers"].Items.Single()["ports"].Items.Single()["containerPort"].Int!.Value;
+        Assert.Equal([port], image.ExposedPorts);
+        Assert.Equal(port.ToString(System.Globalization.CultureInfo.InvariantCulture), image.FinalEnvironment["HTTP_PORT"]);
+    }
+
     [GeneratedRegex(@"^envoyproxy/envoy:distroless-v1\.\d+\.\d+ ")]
     private static partial Regex EnvoyImagePattern();
 }

@@ -87,7 +87,7 @@ public sealed class NetworkPolicyTests
         var postgres = new Dictionary<string, string> { ["networkplatform.io/backing-service"] = "postgres" };
         var rabbitmq = new Dictionary<string, string> { ["networkplatform.io/backing-service"] = "rabbitmq" };
 
-        foreach (var (name, labels) in Workloads(rendered).Where(w => w.Key != "gateway"))
+        foreach (var (name, labels) in Workloads(rendered).Where(w => Conventions.Services.Any(s => s.Name == w.Key)))
         {
             Assert.True(Allowed(rendered, "Egress", labels, postgres, 5432), $"{name} cannot reach PostgreSQL.");
             Assert.True(Allowed(rendered, "Ingress", postgres, labels, 5432), $"PostgreSQL does not admit {name}.");
@@ -131,6 +131,23 @@ public sealed class NetworkPolicyTests
         Assert.False(May("write", "NetworkPlatform.Events.Meetings:MinutesPublished"), "It may publish events.");
         Assert.False(May("read", "reporting.reporting-event-handler"), "It may read a service's queue.");
         Assert.False(May("configure", "membership.mine"), "It may declare queues in a service's names.");
+    }
+
+    [Fact]
+    public void in_dev_the_services_and_the_gateway_reach_the_embedded_issuer_and_it_reaches_its_database_only()
+    {
+        var dev = Kustomize.Render("overlays/dev");
+        var postgres = new Dictionary<string, string> { ["networkplatform.io/backing-service"] = "postgres" };
+        var rabbitmq = new Dictionary<string, string> { ["networkplatform.io/backing-service"] = "rabbitmq" };
+
+        foreach (var caller in Conventions.Services.Select(s => s.Name).Append("gateway"))
+        {
+            Assert.True(CanCall(dev, caller, "identity", Conventions.HttpPort), $"{caller} cannot reach the issuer.");
+        }
+        var identity = Workloads(dev)["identity"];
+        Assert.True(Allowed(dev, "Egress", identity, postgres, 5432) && Allowed(dev, "Ingress", postgres, identity, 5432), "The issuer cannot reach PostgreSQL.");
+        Assert.False(Allowed(dev, "Egress", identity, rabbitmq, 5672), "The issuer reaches RabbitMQ, which it does not use.");
+        Assert.All(Conventions.Services, s => Assert.False(CanCall(dev, "identity", s.Name, Conventions.GrpcPort), $"The issuer can call {s.Name}."));
     }
 
     [Fact]

@@ -14,6 +14,11 @@ public sealed partial class OverlayTests
             .Concat(rendered.Objects.SelectMany(o => o.Descendants())
                 .Where(n => n.At("secret.secretName").Exists)
                 .SelectMany(n => n.At("secret.items").Items.Select(i => (n.At("secret.secretName").Text!, i["key"].Text!))))
+            // Projected volumes (the issuer's client secrets) name the Secret by name.
+            .Concat(rendered.Objects.SelectMany(o => o.Descendants())
+                .Where(n => n.At("projected.sources").Exists)
+                .SelectMany(n => n.At("projected.sources").Items.Where(source => source["secret"].Exists)
+                    .SelectMany(source => source.At("secret.items").Items.Select(i => (source.At("secret.name").Text!, i["key"].Text!)))))
             .Distinct();
 
     [Fact]
@@ -32,12 +37,12 @@ public sealed partial class OverlayTests
     }
 
     [Fact]
-    public void dev_creates_every_database_of_the_services()
+    public void dev_creates_every_database_of_the_services_and_the_issuer()
     {
         var script = File.ReadAllText(RepositoryPaths.Combine("deploy", "k8s", "overlays", "dev", "create-databases.sh"));
         var loop = ForLoopPattern().Match(script);
         Assert.True(loop.Success, "create-databases.sh no longer loops over the services.");
-        Assert.Equal(Conventions.Services.Select(s => s.Name), loop.Groups[1].Value.Split(' '));
+        Assert.Equal(Conventions.Services.Select(s => s.Name).Append("identity"), loop.Groups[1].Value.Split(' '));
     }
 
     [Fact]
@@ -113,8 +118,9 @@ public sealed partial class OverlayTests
         var rendered = Kustomize.Render(overlay);
 
         Assert.Empty(rendered.OfKind("Secret"));
+        // A ...File setting (Auth__ClientSecretFile) names where a mounted Secret is, not the secret.
         var literalSecrets = rendered.Objects.SelectMany(o => o.Descendants())
-            .Where(n => n["name"].Text is { } name && SecretNamePattern().IsMatch(name) && n["value"].Exists)
+            .Where(n => n["name"].Text is { } name && SecretNamePattern().IsMatch(name) && !name.EndsWith("File", StringComparison.Ordinal) && n["value"].Exists)
             .Select(n => n.Path);
         Assert.Empty(literalSecrets);
         // Connection strings name their password by reference ($(VAR) from a secretKeyRef), never literally.

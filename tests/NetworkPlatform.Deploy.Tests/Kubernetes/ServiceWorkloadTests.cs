@@ -145,19 +145,23 @@ public sealed class ServiceWorkloadTests
 
     [Theory]
     [MemberData(nameof(Conventions.OverlaysAndServices), MemberType = typeof(Conventions))]
-    public void each_service_reads_the_service_signing_key_from_its_secret_at_the_path_it_is_configured_with(string overlay, string service)
+    public void each_service_is_its_own_client_at_the_issuer_with_only_its_own_secret_mounted(string overlay, string service)
     {
         var rendered = Kustomize.Render(overlay);
         var pod = rendered.Get("Deployment", service).At("spec.template.spec");
         var container = Container(rendered, service);
+        var env = container["env"].Items.ToDictionary(e => e["name"].Text!);
 
-        var path = container["env"].Items.Single(e => e["name"].Text == "Auth__ServiceSigningKeyFile")["value"].Text!;
+        Assert.Equal($"service-{service}", env["Auth__ClientId"]["value"].Text);
+        var path = env["Auth__ClientSecretFile"]["value"].Text!;
         var mount = container["volumeMounts"].Items.Single(m => path.StartsWith(m["mountPath"].Text + "/", StringComparison.Ordinal));
-        Assert.True(mount["readOnly"].IsTrue, $"{service}: the signing key is mounted writable.");
+        Assert.True(mount["readOnly"].IsTrue, $"{service}: the client secret is mounted writable.");
         var secret = pod["volumes"].Items.Single(v => v["name"].Text == mount["name"].Text)["secret"];
-        Assert.Equal("service-identity", secret["secretName"].Text);
-        var item = secret["items"].Items.Single(i => i["path"].Text == path[(mount["mountPath"].Text!.Length + 1)..]);
-        Assert.Equal("signing-key.pem", item["key"].Text);
+        Assert.Equal($"{service}-client", secret["secretName"].Text);
+        Assert.Equal("client-secret", secret["items"].Items.Single(i => i["path"].Text == path[(mount["mountPath"].Text!.Length + 1)..])["key"].Text);
+        var otherClients = pod["volumes"].Items.Select(v => v.At("secret.secretName").Text)
+            .Where(name => name is not null && name.EndsWith("-client", StringComparison.Ordinal) && name != $"{service}-client" && name != "dashboard-client");
+        Assert.Empty(otherClients);
     }
 
     [Theory]
@@ -174,7 +178,8 @@ public sealed class ServiceWorkloadTests
             Assert.Equal($"dns:///{peer.ToLowerInvariant()}-headless.{Conventions.Namespace}.svc.cluster.local:{Conventions.GrpcPort}",
                 data[$"Services__{peer}"].Text);
         }
-        foreach (var key in new[] { "Auth__Issuer", "Auth__Audience", "Auth__JwksUrl", "Bus__RabbitMq__Host", "DATABASE_HOST", "OTEL_EXPORTER_OTLP_ENDPOINT" })
+        Assert.True(Uri.TryCreate(data["Auth__Authority"].Text, UriKind.Absolute, out _), "platform-config's Auth__Authority is not the issuer's URL.");
+        foreach (var key in new[] { "Auth__Authority", "Auth__Audience", "Bus__RabbitMq__Host", "DATABASE_HOST", "OTEL_EXPORTER_OTLP_ENDPOINT" })
         {
             Assert.False(string.IsNullOrWhiteSpace(data[key].Text), $"platform-config has no {key}.");
         }

@@ -1,8 +1,4 @@
 using System.Net.Sockets;
-using Microsoft.IdentityModel.JsonWebTokens;
-using Microsoft.IdentityModel.Tokens;
-using NetworkPlatform.Application;
-using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Deploy.Tests.Support;
 using NetworkPlatform.Testing;
 using RabbitMQ.Client;
@@ -74,6 +70,44 @@ public sealed class LocalModeTests
         return last;
     }
 
+    /// <summary>A client credentials token of <paramref name="clientId"/> for <paramref name="networkId"/> from <paramref name="issuer"/>.</summary>
+    private static async Task<string> ClientTokenAsync(string issuer, string clientId, string secret, string networkId)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, issuer + "connect/token")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials", ["network_id"] = networkId }),
+        };
+        request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{clientId}:{secret}")));
+        using var response = await http.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.IsSuccessStatusCode, $"The issuer of make up refused {clientId}: {body}");
+        return System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
+    }
+
+    /// <summary>The grpc-status of a call to <paramref name="method"/> with an empty request over h2c (HttpClient, no gRPC library).</summary>
+    private static async Task<string> GrpcStatusAsync(int port, string method, string? token)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"http://127.0.0.1:{port}{method}")
+        {
+            Version = System.Net.HttpVersion.Version20,
+            VersionPolicy = HttpVersionPolicy.RequestVersionExact,
+            Content = new ByteArrayContent([0, 0, 0, 0, 0]),
+        };
+        request.Content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/grpc");
+        request.Headers.TryAddWithoutValidation("te", "trailers");
+        if (token is not null)
+        {
+            request.Headers.TryAddWithoutValidation("authorization", "Bearer " + token);
+        }
+        using var response = await http.SendAsync(request);
+        await response.Content.ReadAsByteArrayAsync();
+        return response.TrailingHeaders.TryGetValues("grpc-status", out var trailer) ? trailer.First()
+            : response.Headers.TryGetValues("grpc-status", out var header) ? header.First() : "none";
+    }
+
     [Fact]
     public void make_up_uses_the_conventional_loopback_ports()
     {
@@ -90,49 +124,19 @@ public sealed class LocalModeTests
     }
 
     [Fact]
-    public async Task make_up_signs_development_tokens_the_services_accept()
+    public void make_up_generates_a_client_secret_per_service_and_the_dashboard_readable_by_its_owner_only()
     {
-        var state = Path.Combine(Path.GetTempPath(), $"np-up-key-{Guid.NewGuid():N}");
+        var state = Path.Combine(Path.GetTempPath(), $"np-up-clients-{Guid.NewGuid():N}");
         try
         {
-            Bash($"state={state}; eval \"$(sed -n '/^ensure_signing_key() {{/,/^}}/p' deploy/local/up.sh)\"; ensure_signing_key");
-            var jwks = new JsonWebKeySet(await File.ReadAllTextAsync(Path.Combine(state, "auth", "dev-jwks.json")));
-            var up = await File.ReadAllTextAsync(RepositoryPaths.Combine("deploy", "local", "up.sh"));
-            Assert.Contains($"Auth__Issuer={DevelopmentTokens.Issuer} Auth__Audience={DevelopmentTokens.Audience}", up);
+            Bash($"source deploy/local/env.sh; state={state}; eval \"$(sed -n '/^ensure_client_secrets() {{/,/^}}/p' deploy/local/up.sh)\"; ensure_client_secrets");
 
-            // DevelopmentTokens (what `make run` and the tests use to sign) loads the key make up wrote.
-            var token = DevelopmentTokens.LoadOrCreate(Path.Combine(state, "auth")).Issue("operator-1", "network-1", [Roles.Operator]);
-
-            var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, new TokenValidationParameters
+            foreach (var client in Conventions.Services.Select(s => s.Name).Append("dashboard"))
             {
-                ValidIssuer = DevelopmentTokens.Issuer,
-                ValidAudience = DevelopmentTokens.Audience,
-                IssuerSigningKeys = jwks.GetSigningKeys(),
-            });
-            Assert.True(result.IsValid, result.Exception?.Message);
-        }
-        finally
-        {
-            Directory.Delete(state, recursive: true);
-        }
-    }
-
-    [Fact]
-    public async Task make_up_generates_a_service_signing_key_the_services_load_and_hands_it_to_them()
-    {
-        var state = Path.Combine(Path.GetTempPath(), $"np-up-service-key-{Guid.NewGuid():N}");
-        try
-        {
-            Bash($"state={state}; eval \"$(sed -n '/^ensure_service_signing_key() {{/,/^}}/p' deploy/local/up.sh)\"; ensure_service_signing_key");
-            var path = Path.Combine(state, "auth", "service-signing-key.pem");
-
-            Assert.NotNull(ServiceSigningKey.Load(path).PublicKey.KeyId);
-            if (!OperatingSystem.IsWindows())
-            {
-                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+                var path = Path.Combine(state, "auth", "clients", client + ".secret");
+                Assert.True(File.ReadAllText(path).Trim().Length >= 32, $"{client}'s secret is short.");
+                Assert.True(OperatingSystem.IsWindows() || File.GetUnixFileMode(path) == (UnixFileMode.UserRead | UnixFileMode.UserWrite), $"{client}'s secret is readable by others.");
             }
-            var up = await File.ReadAllTextAsync(RepositoryPaths.Combine("deploy", "local", "up.sh"));
-            Assert.Contains("Auth__ServiceSigningKeyFile=\"$state/auth/service-signing-key.pem\"", up);
         }
         finally
         {
@@ -172,7 +176,13 @@ public sealed class LocalModeTests
                 var health = await HealthAsync(service.LocalPort + offset, TimeSpan.FromSeconds(60));
                 Assert.True(health == "SERVING", $"{service.Name} under make up answers grpc.health.v1 Check with: {health}. Its log: {state}/logs/{service.Name}.log");
             }
-            Assert.True(File.Exists(Path.Combine(state, "auth", "dev-jwks.json")), "No signing key for local tokens.");
+            // The services accept the issuer's tokens: membership's client gets one and calls membership with it.
+            var issuer = $"http://127.0.0.1:{Conventions.LocalIssuerPort + offset}/";
+            var secret = (await File.ReadAllTextAsync(Path.Combine(state, "auth", "clients", "membership.secret"))).Trim();
+            var token = await ClientTokenAsync(issuer, "service-membership", secret, "network-1");
+            var membership = Conventions.Service("membership").LocalPort + offset;
+            Assert.Equal("16", await GrpcStatusAsync(membership, "/networkplatform.membership.v1.NetworkService/GetNetwork", token: null));
+            Assert.NotEqual("16", await GrpcStatusAsync(membership, "/networkplatform.membership.v1.NetworkService/GetNetwork", token));
             AssertEachServiceOwnsOnlyItsDatabase(postgresPort, environment);
             AssertEverythingListensOnLoopbackOnly(state, environment);
             await AssertTheDashboardConsumerMayOnlyReadEventsAsync(state, environment);
@@ -205,41 +215,86 @@ public sealed class LocalModeTests
     [Fact]
     public async Task make_run_listens_on_loopback_only()
     {
-        // make run's banner, printed once every listener is bound.
-        const string Running = "Network Platform is running";
         var data = Directory.CreateTempSubdirectory("np-run-").FullName;
-        var dll = RepositoryPaths.Combine("artifacts", "bin", "NetworkPlatform.Standalone",
-            new DirectoryInfo(AppContext.BaseDirectory).Name, "NetworkPlatform.Standalone.dll");
         try
         {
-            // The standalone host listens on fixed ports (make run's GRPC_PORT and HTTP_PORT): on a conflict, others.
-            for (var attempt = 1; ; attempt++)
+            var (standalone, grpcPort, httpPort) = await StartMakeRunAsync(data);
+            await using (standalone)
             {
-                var (grpcPort, httpPort) = (CandidatePort.Next(), CandidatePort.Next());
-                await using var standalone = PeerProcess.Start("dotnet", [dll, "--data-dir", data],
-                    new Dictionary<string, string> { ["GRPC_PORT"] = Text(grpcPort), ["HTTP_PORT"] = Text(httpPort) });
-                var deadline = DateTime.UtcNow.AddSeconds(90);
-                while (!standalone.HasExited && DateTime.UtcNow < deadline
-                    && !standalone.Output.Contains(Running, StringComparison.Ordinal))
-                {
-                    await Task.Delay(200);
-                }
-                if (standalone.HasExited && attempt < 3 && PortTaken(standalone.Output))
-                {
-                    continue;
-                }
-                Assert.True(!standalone.HasExited && standalone.Output.Contains(Running, StringComparison.Ordinal),
-                    standalone.Output);
                 var sockets = ListeningSocket.All().Where(s => s.ProcessIds.Contains(standalone.Id)).ToList();
                 Assert.Contains(sockets, s => s.Port == grpcPort);
                 Assert.Contains(sockets, s => s.Port == httpPort);
                 Assert.All(sockets, s => Assert.True(s.OnLoopback, $"make run listens beyond loopback: {s}"));
-                return;
             }
         }
         finally
         {
             Directory.Delete(data, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task make_tokens_prints_a_token_of_make_run_for_every_variable_its_banner_names_and_the_services_accept_them()
+    {
+        var data = Directory.CreateTempSubdirectory("np-run-").FullName;
+        try
+        {
+            var (standalone, _, httpPort) = await StartMakeRunAsync(data);
+            await using (standalone)
+            {
+                var tokens = Processes.Run("make", ["-s", "tokens", $"DATA_DIR={data}", $"HTTP_PORT={httpPort}"], TimeSpan.FromMinutes(2));
+
+                Assert.True(tokens.ExitCode == 0, tokens.Combined);
+                var exported = tokens.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                    .Select(line => line.Split('=', 2))
+                    .ToDictionary(pair => pair[0].Replace("export ", "", StringComparison.Ordinal), pair => pair[1]);
+                var banner = standalone.Output[standalone.Output.IndexOf("eval \"$(make -s tokens)\"", StringComparison.Ordinal)..];
+                Assert.All(exported.Keys, name => Assert.Contains(name, banner.Split('\n')[0], StringComparison.Ordinal));
+                Assert.Contains("SECRETARIAT", exported.Keys);
+                Assert.Contains("DASHBOARD", exported.Keys);
+                using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort}/") };
+                foreach (var (name, path) in new[] { ("SECRETARIAT", "groups"), ("LEADER", "directory"), ("DASHBOARD", "health?year=2026") })
+                {
+                    using var request = new HttpRequestMessage(HttpMethod.Get, $"v1/networks/partnerskap-mot-mobbing/{path}");
+                    request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", exported[name]);
+                    using var response = await http.SendAsync(request);
+                    Assert.True(response.IsSuccessStatusCode, $"{name} on {path}: {(int)response.StatusCode} " +
+                        await response.Content.ReadAsStringAsync());
+                }
+            }
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// make run's build output on <paramref name="data"/>, once its banner (printed when every listener is bound) is out; on
+    /// candidate ports (it listens on fixed ones, GRPC_PORT and HTTP_PORT), others on a conflict.
+    /// </summary>
+    private static async Task<(PeerProcess Standalone, int GrpcPort, int HttpPort)> StartMakeRunAsync(string data)
+    {
+        const string Running = "Network Platform is running";
+        var dll = RepositoryPaths.Combine("artifacts", "bin", "NetworkPlatform.Standalone",
+            new DirectoryInfo(AppContext.BaseDirectory).Name, "NetworkPlatform.Standalone.dll");
+        for (var attempt = 1; ; attempt++)
+        {
+            var (grpcPort, httpPort) = (CandidatePort.Next(), CandidatePort.Next());
+            var standalone = PeerProcess.Start("dotnet", [dll, "--data-dir", data],
+                new Dictionary<string, string> { ["GRPC_PORT"] = Text(grpcPort), ["HTTP_PORT"] = Text(httpPort) });
+            var deadline = DateTime.UtcNow.AddSeconds(90);
+            while (!standalone.HasExited && DateTime.UtcNow < deadline
+                && !standalone.Output.Contains(Running, StringComparison.Ordinal))
+            {
+                await Task.Delay(200);
+            }
+            if (!standalone.HasExited && standalone.Output.Contains(Running, StringComparison.Ordinal))
+            {
+                return (standalone, grpcPort, httpPort);
+            }
+            await standalone.DisposeAsync();
+            Assert.True(attempt < 3 && PortTaken(standalone.Output), standalone.Output);
         }
     }
 
@@ -273,16 +328,17 @@ public sealed class LocalModeTests
             return result.Combined.Trim();
         }
 
-        foreach (var service in Conventions.Services)
+        // Each reads its own tables: the services their outbox, the issuer its signing keys.
+        var owners = Conventions.Services.Select(s => (Name: s.Name, Table: "outbox")).Append((Name: "identity", Table: "issuer_keys"))
+            .ToList();
+        foreach (var (name, table) in owners)
         {
             Assert.Equal("f|f|f|t", Psql("postgres", "postgres",
-                $"SELECT rolsuper, rolcreatedb, rolcreaterole, rolcanlogin FROM pg_roles WHERE rolname = '{service.Name}'"));
-            Assert.Equal(service.Name,
-                Psql("postgres", "postgres", $"SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '{service.Name}'"));
-            Assert.Equal("0", Psql(service.Name, service.Name, "SELECT count(*) FROM outbox WHERE sent_at IS NULL AND false"));
-            var other = Conventions.Services.First(s => s != service);
-            Assert.Contains("permission denied for database", Psql(service.Name, other.Name, "SELECT 1", expectSuccess: false),
-                StringComparison.Ordinal);
+                $"SELECT rolsuper, rolcreatedb, rolcreaterole, rolcanlogin FROM pg_roles WHERE rolname = '{name}'"));
+            Assert.Equal(name, Psql("postgres", "postgres", $"SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '{name}'"));
+            Psql(name, name, $"SELECT count(*) FROM {table}");
+            var other = owners.First(o => o.Name != name).Name;
+            Assert.Contains("permission denied for database", Psql(name, other, "SELECT 1", expectSuccess: false), StringComparison.Ordinal);
         }
     }
 
@@ -323,7 +379,7 @@ public sealed class LocalModeTests
     }
 
     /// <summary>
-    /// The services, the dashboard, PostgreSQL, RabbitMQ (AMQP, management API, Erlang distribution, its epmd) and
+    /// The services, the dashboard, the issuer, PostgreSQL, RabbitMQ (AMQP, management API, Erlang distribution, its epmd) and
     /// Prometheus listen on loopback only.
     /// </summary>
     private static void AssertEverythingListensOnLoopbackOnly(string state, IReadOnlyDictionary<string, string> environment)
@@ -335,6 +391,7 @@ public sealed class LocalModeTests
             .Select(name => int.Parse(environment[name], System.Globalization.CultureInfo.InvariantCulture))
             .Concat(Conventions.Services.Select(s => s.LocalPort + offset))
             .Append(Conventions.LocalDashboardPort + offset)
+            .Append(Conventions.LocalIssuerPort + offset)
             .ToList();
         foreach (var port in ports)
         {

@@ -11,10 +11,11 @@ public sealed class SkaffoldTests
         Config.At("build.artifacts").Items.ToDictionary(a => a["image"].Text!);
 
     [Fact]
-    public void skaffold_builds_the_four_service_images_and_the_gateway_from_their_dockerfiles()
+    public void skaffold_builds_the_four_service_images_the_gateway_and_the_issuer_from_their_dockerfiles()
     {
         var expected = Conventions.Services.Select(s => (Image: s.Image, Dockerfile: s.Dockerfile))
-            .Append((Image: Conventions.GatewayImage, Dockerfile: "deploy/docker/gateway.Dockerfile")).ToList();
+            .Append((Image: Conventions.GatewayImage, Dockerfile: "deploy/docker/gateway.Dockerfile"))
+            .Append((Image: "networkplatform/identity", Dockerfile: "deploy/docker/identity.Dockerfile")).ToList();
 
         Assert.Equal(expected.Select(e => e.Image).Order(), Artifacts.Keys.Order());
         foreach (var (image, dockerfile) in expected)

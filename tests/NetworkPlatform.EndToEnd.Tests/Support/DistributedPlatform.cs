@@ -8,9 +8,9 @@ using NetworkPlatform.Testing;
 namespace NetworkPlatform.EndToEnd.Tests.Support;
 
 /// <summary>
-/// Membership, groups and meetings in distributed mode (<see cref="PlatformProcesses"/>) on the test run's PostgreSQL and
-/// RabbitMQ, with an SMTP relay for the meetings service's mail. Started once for every test of the collection; each test
-/// works in a network of its own.
+/// The four services in distributed mode (<see cref="PlatformProcesses"/>: the embedded issuer as a process too, each
+/// service its client) on the test run's PostgreSQL and RabbitMQ, with an SMTP relay for the meetings service's mail.
+/// Started once for every test of the collection; each test works in a network of its own.
 /// </summary>
 public sealed class DistributedPlatform : IAsyncLifetime
 {
@@ -22,6 +22,8 @@ public sealed class DistributedPlatform : IAsyncLifetime
     public ServiceProcess Groups => processes!["groups"];
 
     public ServiceProcess Meetings => processes!["meetings"];
+
+    public ServiceProcess this[string name] => processes![name];
 
     /// <summary>Where the meetings service's notices (invitations, cancellations, minutes) arrive as mail.</summary>
     public MailSink Mail { get; private set; } = null!;
@@ -37,7 +39,7 @@ public sealed class DistributedPlatform : IAsyncLifetime
             ["Notifications__Smtp__Port"] = Mail.Port.ToString(CultureInfo.InvariantCulture),
             ["Notifications__Smtp__EnableSsl"] = "false",
             ["Notifications__Smtp__From"] = "noreply@partnerskap.example",
-        }, ["membership", "groups", "meetings"]);
+        });
     }
 
     public async Task DisposeAsync()
@@ -53,11 +55,14 @@ public sealed class DistributedPlatform : IAsyncLifetime
         Directory.Delete(directory, recursive: true);
     }
 
-    /// <summary>A partner's token (the development issuer) as call metadata.</summary>
-    public Metadata As(string subject, string networkId, string role, string? organisationId = null, string? personId = null) =>
-        processes!.As(subject, networkId, role, organisationId, personId);
+    /// <summary>
+    /// A caller of <paramref name="networkId"/> with <paramref name="role"/> (for <paramref name="organisationId"/>): a client
+    /// registered at the issuer for it, and its token.
+    /// </summary>
+    public Task<Metadata> CallerAsync(string networkId, string role, string? organisationId = null) =>
+        processes!.CallerAsync(networkId, role, organisationId);
 
-    /// <summary>The logs of all three services and the mail sink, for a failure message.</summary>
+    /// <summary>The logs of the services, the issuer and the mail sink, for a failure message.</summary>
     public string Logs() => processes!.Logs() + '\n' + Mail.Log();
 }
 

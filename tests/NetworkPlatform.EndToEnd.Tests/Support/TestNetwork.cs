@@ -19,7 +19,8 @@ public sealed class TestNetwork(DistributedPlatform platform)
 
     public static DateTime Soon => DateTime.UtcNow.AddSeconds(20);
 
-    public Metadata Secretariat => platform.As("sekretariatet", Id, Roles.Secretariat);
+    /// <summary>The network's secretariat (a client registered for it at the issuer), once <see cref="CreateAsync"/> has run.</summary>
+    public Metadata Secretariat { get; private set; } = null!;
 
     public OrganisationService.OrganisationServiceClient Organisations => new(platform.Membership.Channel);
 
@@ -31,22 +32,35 @@ public sealed class TestNetwork(DistributedPlatform platform)
 
     public MeetingsService.MeetingsServiceClient Meetings => new(platform.Meetings.Channel);
 
-    public async Task CreateAsync() =>
+    public async Task CreateAsync()
+    {
+        Secretariat = await platform.CallerAsync(Id, Roles.Secretariat);
         await new NetworkService.NetworkServiceClient(platform.Membership.Channel).CreateNetworkAsync(new CreateNetworkRequest
         {
             Network = new Network { Id = Id, DisplayName = "Partnerskap mot mobbing", Kind = NetworkKind.Partnership, Country = "NO", TimeZone = "Europe/Oslo", Languages = { "nb" } },
-        }, platform.As("operator-1", Id, Roles.Operator), Soon);
+        }, await platform.CallerAsync(Id, Roles.Operator), Soon);
+    }
 
-    /// <summary>An organisation with an approved membership, a person employed there, and their appointment as its representative.</summary>
-    public async Task<Representative> ActiveRepresentativeAsync(string organisationName, string personName, string email)
+    /// <summary>An organisation with an approved membership.</summary>
+    public async Task<Organisation> MemberOrganisationAsync(string name)
     {
         var organisation = await Organisations.CreateOrganisationAsync(new CreateOrganisationRequest
         {
             NetworkId = Id,
-            Organisation = new Organisation { DisplayName = organisationName, OrganisationNumber = "952601814", Kind = OrganisationKind.Municipality },
+            Organisation = new Organisation { DisplayName = name, OrganisationNumber = "952601814", Kind = OrganisationKind.Municipality },
         }, Secretariat, Soon);
-        await Organisations.ApplyForMembershipAsync(new ApplyForMembershipRequest { NetworkId = Id, OrganisationId = organisation.Id }, Secretariat, Soon);
-        await Organisations.ApproveMembershipAsync(new ApproveMembershipRequest { NetworkId = Id, OrganisationId = organisation.Id, Reason = "Partnermøtet sak 3/26" }, Secretariat, Soon);
+        await Organisations.ApplyForMembershipAsync(new ApplyForMembershipRequest { NetworkId = Id, OrganisationId = organisation.Id },
+            Secretariat, Soon);
+        return await Organisations.ApproveMembershipAsync(new ApproveMembershipRequest
+        {
+            NetworkId = Id, OrganisationId = organisation.Id, Reason = "Partnermøtet sak 3/26",
+        }, Secretariat, Soon);
+    }
+
+    /// <summary>An organisation with an approved membership, a person employed there, and their appointment as its representative.</summary>
+    public async Task<Representative> ActiveRepresentativeAsync(string organisationName, string personName, string email)
+    {
+        var organisation = await MemberOrganisationAsync(organisationName);
         var person = await Persons.CreatePersonAsync(new CreatePersonRequest
         {
             NetworkId = Id,

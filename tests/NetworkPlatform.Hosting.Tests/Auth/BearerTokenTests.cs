@@ -1,16 +1,15 @@
 using Grpc.Core;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
 using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Hosting.Errors;
-using NetworkPlatform.Hosting.Tests.Support;
 using NetworkPlatform.Testing;
 
 namespace NetworkPlatform.Hosting.Tests.Auth;
 
-/// <summary>The tokens a service accepts (JwtBearer with the platform's settings), and what a refused caller is told, over real calls.</summary>
+/// <summary>
+/// The tokens a service accepts (JwtBearer with the platform's settings) when it checks them against a JWKS file, and what a
+/// refused caller is told, over real calls. The same against a real issuer by its URL: NetworkPlatform.Identity.Tests.
+/// </summary>
 public sealed class BearerTokenTests : IAsyncLifetime
 {
     private readonly string directory = Directory.CreateTempSubdirectory("np-auth-").FullName;
@@ -93,24 +92,6 @@ public sealed class BearerTokenTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task keys_are_fetched_from_a_jwks_url()
-    {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        await using var jwks = builder.Build();
-        jwks.MapGet("/jwks", () => Results.Text(File.ReadAllText(tokens.JwksPath), "application/json"));
-        await jwks.StartAsync();
-        await using var remote = await EchoHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Auth:Issuer"] = DevelopmentTokens.Issuer,
-            ["Auth:Audience"] = DevelopmentTokens.Audience,
-            ["Auth:JwksUrl"] = jwks.ListeningAddresses().Single() + "/jwks",
-        });
-
-        Assert.Equal("hi from bob of net-2 as dashboard-reader", await remote.EchoAsync("Bearer " + tokens.Issue("bob", "net-2", [Roles.DashboardReader])));
-    }
-
-    [Fact]
     public async Task a_call_with_two_authorization_headers_is_refused_even_when_both_tokens_are_valid()
     {
         var alice = tokens.Issue("alice", "net-1", [Roles.Secretariat]);
@@ -127,6 +108,6 @@ public sealed class BearerTokenTests : IAsyncLifetime
     {
         var error = Assert.Throws<InvalidOperationException>(() => new AuthOptions { Issuer = "x" }.Validate());
         Assert.Contains("Auth__Audience", error.Message, StringComparison.Ordinal);
-        Assert.Contains("Auth__JwksUrl or Auth__SigningKeyFile", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Auth__Authority (the issuer's URL) or Auth__SigningKeyFile", error.Message, StringComparison.Ordinal);
     }
 }

@@ -1,34 +1,32 @@
-using System.Security.Cryptography;
+using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
-using Grpc.Core;
 using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
-using NetworkPlatform.Hosting.Tests.Support;
+using NetworkPlatform.Hosting.Peers;
+using NetworkPlatform.Testing;
 
 namespace NetworkPlatform.Hosting.Tests.Auth;
 
 /// <summary>
-/// Service identity in distributed mode: a service signs tokens for itself with the shared service key, and a peer
-/// holding the same key accepts them beside the partner issuer's tokens. Real hosts over HTTP/2.
+/// Service identity: a service calling a peer outside any request gets a token of its own from the issuer (client
+/// credentials as Auth__ClientId) for the network it acts in; inside a request the caller's token travels on. Against
+/// the embedded issuer as its own process and a real peer over HTTP/2.
 /// </summary>
 public sealed class ServiceIdentityTests : IAsyncLifetime
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("np-service-identity-").FullName;
-    private readonly DevelopmentTokens partnerTokens;
-    private readonly string serviceKeyFile;
     private readonly List<WebApplication> apps = [];
-    private readonly List<EchoHost> peers = [];
+    private IssuerProcess issuer = null!;
+    private EchoHost peer = null!;
 
-    public ServiceIdentityTests()
+    public async Task InitializeAsync()
     {
-        partnerTokens = DevelopmentTokens.LoadOrCreate(Path.Combine(directory, "partner"));
-        serviceKeyFile = WritePemKey("service-signing-key.pem");
+        issuer = await IssuerProcess.StartAsync(["service-groups"]);
+        peer = await EchoHost.StartAsync(issuer.ServiceSettings());
     }
-
-    public Task InitializeAsync() => Task.CompletedTask;
 
     public async Task DisposeAsync()
     {
@@ -36,179 +34,115 @@ public sealed class ServiceIdentityTests : IAsyncLifetime
         {
             await app.DisposeAsync();
         }
-        foreach (var peer in peers)
-        {
-            await peer.DisposeAsync();
-        }
-        Directory.Delete(directory, recursive: true);
+        await peer.DisposeAsync();
+        await issuer.DisposeAsync();
     }
 
     [Fact]
-    public async Task a_background_call_with_the_service_identity_is_accepted_by_a_peer_that_trusts_the_service_key()
+    public async Task outside_a_request_a_call_carries_the_services_own_token_for_the_network()
     {
-        var peer = await StartPeerAsync(serviceKeyFile);
-        var identity = CallingService("groups", serviceKeyFile).GetRequiredService<ServiceIdentity>();
+        var identity = CallingService(issuer.ServiceSettings("service-groups")).GetRequiredService<ServiceIdentity>();
 
-        // No request in flight (an event handler): the service's own token is used.
-        var authorization = ServiceIdentity.Authorization(httpContext: null, identity, "net-1");
+        var answer = await CallPeerAsync(PeerClients.OnBehalfOf(httpContext: null, identity, "net-1", CancellationToken.None));
 
-        var answer = await EchoAsync(peer, authorization);
-        Assert.Equal("hi from groups of net-1 as secretariat", answer);
+        Assert.Equal("hi from service-groups of net-1 as secretariat", answer);
     }
 
     [Fact]
-    public async Task the_peer_still_accepts_the_partner_issuers_tokens_beside_service_tokens()
+    public async Task inside_a_request_the_callers_token_travels_on_instead()
     {
-        var peer = await StartPeerAsync(serviceKeyFile);
+        var identity = CallingService(issuer.ServiceSettings("service-groups")).GetRequiredService<ServiceIdentity>();
+        var request = new DefaultHttpContext();
+        request.Request.Headers.Authorization = "Bearer " + await issuer.ClientTokenAsync("service-groups", "net-2");
 
-        var answer = await EchoAsync(peer, "Bearer " + partnerTokens.Issue("alice", "net-2", [Roles.Representative]));
+        var options = PeerClients.OnBehalfOf(new HttpContextAccessor { HttpContext = request }, identity, "net-1", CancellationToken.None);
 
-        Assert.Equal("hi from alice of net-2 as representative", answer);
+        Assert.Null(options.Credentials);
+        Assert.Equal("hi from service-groups of net-2 as secretariat", await CallPeerAsync(options));
     }
 
     [Fact]
-    public async Task a_token_with_the_service_issuer_signed_by_an_untrusted_key_is_unauthenticated()
+    public async Task a_token_is_kept_per_network_and_renewed_once_three_quarters_of_its_life_have_passed()
     {
-        var peer = await StartPeerAsync(serviceKeyFile);
-        var impostor = CallingService("groups", WritePemKey("impostor.pem")).GetRequiredService<ServiceIdentity>();
+        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var tokens = CallingService(issuer.ServiceSettings("service-groups"), clock).GetRequiredService<ServiceTokens>();
 
-        var refused = await Assert.ThrowsAsync<RpcException>(() => EchoAsync(peer, impostor.AuthorizationFor("net-1")));
+        var first = await tokens.TokenForAsync("net-1", CancellationToken.None);
+        Assert.NotEqual(first, await tokens.TokenForAsync("net-2", CancellationToken.None));
+        clock.Now += TimeSpan.FromMinutes(7);
+        Assert.Equal(first, await tokens.TokenForAsync("net-1", CancellationToken.None));
+        clock.Now += TimeSpan.FromMinutes(1);
+        var renewed = await tokens.TokenForAsync("net-1", CancellationToken.None);
 
-        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
-        Assert.Contains("signature", refused.Status.Detail, StringComparison.Ordinal);
+        Assert.NotEqual(first, renewed);
+        Assert.Equal("net-1", new JsonWebToken(renewed).GetClaim(ClaimNames.Network).Value);
+        Assert.Equal(renewed, await tokens.TokenForAsync("net-1", CancellationToken.None));
     }
 
     [Fact]
-    public async Task a_peer_without_the_service_key_refuses_service_tokens()
+    public async Task a_wrong_secret_fails_the_call_with_the_issuers_reason_and_never_the_secret()
     {
-        var peer = await StartPeerAsync(serviceKeyFile: null);
-        var identity = CallingService("meetings", serviceKeyFile).GetRequiredService<ServiceIdentity>();
+        var secretFile = Path.Combine(issuer.Directory, "wrong-secret");
+        await File.WriteAllTextAsync(secretFile, "definitely-not-the-secret");
+        var settings = issuer.ServiceSettings("service-groups");
+        settings["Auth:ClientSecretFile"] = secretFile;
+        var identity = CallingService(settings).GetRequiredService<ServiceIdentity>();
 
-        var refused = await Assert.ThrowsAsync<RpcException>(() => EchoAsync(peer, identity.AuthorizationFor("net-1")));
+        var error = await Assert.ThrowsAsync<RpcException>(() => CallPeerAsync(PeerClients.OnBehalfOf(null, identity, "net-1", CancellationToken.None)));
 
-        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
-        Assert.Contains(DevelopmentTokens.Issuer, refused.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("invalid_client", error.Status.DebugException?.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("definitely-not-the-secret", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void without_the_service_key_a_service_has_no_identity_of_its_own_and_sends_no_token_outside_a_request()
+    public void without_a_client_a_service_has_no_identity_of_its_own_and_sends_no_token_outside_a_request()
     {
-        var services = CallingService("groups", keyFile: null);
+        var services = CallingService(issuer.ServiceSettings());
 
         Assert.Null(services.GetService<ServiceIdentity>());
-        Assert.Null(ServiceIdentity.Authorization(httpContext: null, services.GetService<ServiceIdentity>(), "net-1"));
+        var options = PeerClients.OnBehalfOf(httpContext: null, services.GetService<ServiceIdentity>(), "net-1", CancellationToken.None);
+        Assert.Null(options.Credentials);
+        Assert.Empty(options.Headers!);
     }
 
     [Fact]
-    public void a_service_token_is_cached_per_network_and_renewed_before_it_expires()
+    public void a_client_without_its_secret_stops_the_start_saying_what_to_set()
     {
-        var clock = new ManualClock(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
-        var tokens = CallingService("meetings", serviceKeyFile, clock).GetRequiredService<ServiceTokens>();
+        var settings = issuer.ServiceSettings("service-groups");
+        settings["Auth:ClientSecretFile"] = null;
 
-        var first = tokens.TokenFor("net-1");
-        Assert.NotEqual(first, tokens.TokenFor("net-2"));
-        clock.Now += TimeSpan.FromMinutes(7);
-        Assert.Equal(first, tokens.TokenFor("net-1"));
+        var error = Assert.Throws<InvalidOperationException>(() => CallingService(settings));
 
-        // Less than a quarter of the ten minutes left: a fresh token, valid ten minutes from now.
-        clock.Now += TimeSpan.FromMinutes(1);
-        var renewed = tokens.TokenFor("net-1");
-        Assert.NotEqual(first, renewed);
-        var handler = new JsonWebTokenHandler();
-        Assert.Equal(new DateTime(2026, 11, 23, 12, 10, 0, DateTimeKind.Utc), handler.ReadJsonWebToken(first).ValidTo);
-        Assert.Equal(new DateTime(2026, 11, 23, 12, 18, 0, DateTimeKind.Utc), handler.ReadJsonWebToken(renewed).ValidTo);
-        Assert.Equal("networkplatform-services", handler.ReadJsonWebToken(renewed).Issuer);
-        Assert.Equal(renewed, tokens.TokenFor("net-1"));
+        Assert.Contains("Auth__ClientSecretFile or Auth__ClientSecret", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public async Task a_renewed_token_is_accepted_after_the_first_one_has_expired()
+    /// <summary>Echo on the peer through a channel configured as the services' peer clients are (call credentials on h2c).</summary>
+    private async Task<string> CallPeerAsync(CallOptions options)
     {
-        var peer = await StartPeerAsync(serviceKeyFile);
-        var clock = new ManualClock(DateTimeOffset.UtcNow - TimeSpan.FromMinutes(20));
-        var tokens = CallingService("groups", serviceKeyFile, clock).GetRequiredService<ServiceTokens>();
-        var expired = tokens.TokenFor("net-1");
-
-        var refused = await Assert.ThrowsAsync<RpcException>(() => EchoAsync(peer, "Bearer " + expired));
-        Assert.Equal(StatusCode.Unauthenticated, refused.StatusCode);
-        Assert.Contains("expired", refused.Status.Detail, StringComparison.Ordinal);
-
-        clock.Now = DateTimeOffset.UtcNow;
-        Assert.Equal("hi from groups of net-1 as secretariat", await EchoAsync(peer, "Bearer " + tokens.TokenFor("net-1")));
-    }
-
-    [Fact]
-    public void the_key_loads_from_a_jwk_as_well_as_from_pem_with_the_same_key_id()
-    {
-        using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var pem = Path.Combine(directory, "same.pem");
-        File.WriteAllText(pem, ecdsa.ExportPkcs8PrivateKeyPem());
-        var parameters = ecdsa.ExportParameters(includePrivateParameters: true);
-        var jwk = Path.Combine(directory, "same.jwk.json");
-        File.WriteAllText(jwk, System.Text.Json.JsonSerializer.Serialize(new
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(peer.Address, new Grpc.Net.Client.GrpcChannelOptions
         {
-            kty = "EC", crv = "P-256",
-            x = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(parameters.Q.X),
-            y = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(parameters.Q.Y),
-            d = Microsoft.IdentityModel.Tokens.Base64UrlEncoder.Encode(parameters.D),
-        }));
-
-        Assert.Equal(ServiceSigningKey.Load(pem).PublicKey.KeyId, ServiceSigningKey.Load(jwk).PublicKey.KeyId);
+            UnsafeUseInsecureChannelCallCredentials = true,
+        });
+        var client = new NetworkPlatform.Testing.V1.EchoService.EchoServiceClient(channel);
+        return (await client.EchoAsync(new NetworkPlatform.Testing.V1.EchoRequest { Message = "hi" }, options.WithDeadline(DateTime.UtcNow.AddSeconds(30)))).Message;
     }
-
-    [Fact]
-    public void a_public_key_in_place_of_the_private_one_stops_the_start_saying_how_to_make_one()
-    {
-        using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var path = Path.Combine(directory, "public.pem");
-        File.WriteAllText(path, ecdsa.ExportSubjectPublicKeyInfoPem());
-
-        var error = Assert.Throws<InvalidOperationException>(() => ServiceSigningKey.Load(path));
-
-        Assert.Contains("openssl genpkey", error.Message, StringComparison.Ordinal);
-    }
-
-    private string WritePemKey(string name)
-    {
-        using var ecdsa = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var path = Path.Combine(directory, name);
-        File.WriteAllText(path, ecdsa.ExportPkcs8PrivateKeyPem());
-        return path;
-    }
-
-    private Dictionary<string, string?> AuthSettings(string? serviceKeyFile) => new()
-    {
-        ["Auth:Issuer"] = DevelopmentTokens.Issuer,
-        ["Auth:Audience"] = DevelopmentTokens.Audience,
-        ["Auth:SigningKeyFile"] = partnerTokens.JwksPath,
-        ["Auth:ServiceSigningKeyFile"] = serviceKeyFile,
-        ["Logging:Format"] = "text",
-    };
 
     /// <summary>The calling side's services, as a distributed host registers them (nothing is served).</summary>
-    private IServiceProvider CallingService(string name, string? keyFile, TimeProvider? clock = null)
+    private IServiceProvider CallingService(Dictionary<string, string?> settings, TimeProvider? clock = null)
     {
         var builder = WebApplication.CreateBuilder();
-        builder.Configuration.AddInMemoryCollection(AuthSettings(keyFile));
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration["Logging:Format"] = "text";
         if (clock is not null)
         {
             builder.Services.AddSingleton(clock);
         }
-        builder.AddServiceDefaults(name);
-        builder.AddServiceIdentity(name);
+        builder.AddServiceDefaults("groups");
+        builder.AddServiceIdentity("groups");
         var app = builder.Build();
         apps.Add(app);
         return app.Services;
     }
-
-    private async Task<EchoHost> StartPeerAsync(string? serviceKeyFile)
-    {
-        var peer = await EchoHost.StartAsync(AuthSettings(serviceKeyFile));
-        peers.Add(peer);
-        return peer;
-    }
-
-    private static Task<string> EchoAsync(EchoHost peer, string? authorization) => peer.EchoAsync(authorization);
 
     private sealed class ManualClock(DateTimeOffset start) : TimeProvider
     {

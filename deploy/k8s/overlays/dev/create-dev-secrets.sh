@@ -1,14 +1,13 @@
 #!/usr/bin/env bash
 # Creates the Secrets the dev overlay references, with random passwords, unless they exist already.
 # Secrets never live in git; in production they come from the operators (rabbitmq-default-user) and from
-# your secret store (<service>-database, the PostgreSQL role passwords CloudNativePG reads; service-identity).
+# your secret store (<service>-database, the PostgreSQL role passwords CloudNativePG reads; <service>-client and
+# dashboard-client, the secrets of the services' and the dashboard's clients at your issuer).
 set -euo pipefail
 namespace=${NAMESPACE:-networkplatform}
 kubectl get namespace "$namespace" >/dev/null 2>&1 || kubectl create namespace "$namespace"
 
 random() { head -c 24 /dev/urandom | base64 | tr -d '/+=' ; }
-# An EC P-256 private key in PEM: the services' shared signing key (Auth__ServiceSigningKeyFile).
-signing_key() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 2>/dev/null; }
 ensure() { # name, then key=value pairs
   local name=$1; shift
   if kubectl -n "$namespace" get secret "$name" >/dev/null 2>&1; then return; fi
@@ -19,7 +18,10 @@ ensure() { # name, then key=value pairs
 
 ensure postgres-superuser password="$(random)"
 ensure rabbitmq-default-user username=networkplatform password="$(random)"
-ensure service-identity signing-key.pem="$(signing_key)"
 for service in membership groups meetings reporting; do
   ensure "$service-database" username="$service" password="$(random)"
+  # The service's client at the embedded issuer (identity.yaml registers it with this secret).
+  ensure "$service-client" client-secret="$(random)"
 done
+ensure dashboard-client client-secret="$(random)"
+ensure identity-database username=identity password="$(random)"

@@ -6,8 +6,9 @@ using Microsoft.IdentityModel.Tokens;
 namespace NetworkPlatform.Hosting.Auth;
 
 /// <summary>
-/// A local signing key for `make run` and tests: an ES256 key kept in the data directory (private JWK and a public
-/// JWKS beside it), and tokens signed with it. Never used in distributed or Kubernetes deployments.
+/// A local signing key and tokens signed with it, for services that validate against a JWKS file (Auth__SigningKeyFile)
+/// instead of an issuer: the tests of single services. An ES256 key kept in a directory (private JWK and a public JWKS
+/// beside it). `make run`, `make up` and Kubernetes use an OpenID Connect issuer (Auth__Authority) instead.
 /// </summary>
 public sealed class DevelopmentTokens
 {
@@ -39,7 +40,7 @@ public sealed class DevelopmentTokens
         if (File.Exists(privatePath))
         {
             var jwk = new JsonWebKey(File.ReadAllText(privatePath));
-            ecdsa = ServiceSigningKey.FromPrivateJwk(jwk);
+            ecdsa = FromPrivateJwk(jwk);
             keyId = jwk.Kid;
         }
         else
@@ -96,4 +97,11 @@ public sealed class DevelopmentTokens
             SigningCredentials = credentials,
         });
     }
+
+    private static ECDsa FromPrivateJwk(JsonWebKey jwk) => ECDsa.Create(new ECParameters
+    {
+        Curve = ECCurve.NamedCurves.nistP256,
+        D = Base64UrlEncoder.DecodeBytes(jwk.D),
+        Q = new ECPoint { X = Base64UrlEncoder.DecodeBytes(jwk.X), Y = Base64UrlEncoder.DecodeBytes(jwk.Y) },
+    });
 }

@@ -13,11 +13,12 @@ using NetworkPlatform.Hosting.Errors;
 namespace NetworkPlatform.Hosting.Auth;
 
 /// <summary>
-/// Bearer tokens with ASP.NET Core's JwtBearer: tokens of the configured issuer are checked against its keys (a JWKS file or
-/// URL, cached, re-fetched when an unknown key id arrives); tokens of the service issuer (when a service signing key is
-/// configured) against the services' own key only, so neither key can sign for the other. The policy
-/// <see cref="CallerPolicy"/> requires an authenticated caller. A refused call gets UNAUTHENTICATED with what to do about
-/// it: as a gRPC status on gRPC calls, as a google.rpc.Status JSON body with HTTP 401 otherwise.
+/// Bearer tokens with ASP.NET Core's JwtBearer. With Auth__Authority, JwtBearer reads the issuer's discovery document
+/// (issuer, jwks_uri) and keeps its keys fresh itself: a key the issuer publishes ahead is known before tokens name it, and
+/// a token naming an unknown key triggers a re-read. Without one (tests), the keys come from a JWKS file. When the service
+/// has a client at the issuer, tokens the issuer has revoked are refused too (<see cref="RevocationCheck"/>). The policy
+/// <see cref="CallerPolicy"/> requires an authenticated caller. A refused call gets UNAUTHENTICATED with the reason: as a
+/// gRPC status on gRPC calls, as a google.rpc.Status JSON body with HTTP 401 otherwise. No token is ever logged.
 /// </summary>
 public static class PlatformAuthentication
 {
@@ -28,37 +29,43 @@ public static class PlatformAuthentication
     {
         options.Validate();
         services.AddSingleton(options);
-        // Loaded now: a missing or malformed key stops the start with what to do, not the first background call.
-        var serviceKey = options.ServiceSigningKeyFile is { Length: > 0 } serviceKeyFile ? ServiceSigningKey.Load(serviceKeyFile) : null;
-        if (serviceKey is not null)
-        {
-            services.AddSingleton(serviceKey);
-        }
-        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt => Configure(jwt, options, serviceKey));
-        services.AddAuthorizationBuilder().AddPolicy(CallerPolicy, policy => policy.RequireAuthenticatedUser());
+        services.AddSingleton<IssuerMetadata>();
+        services.AddHttpClient(IssuerMetadata.HttpClientName);
+        services.AddSingleton<RevocationCheck>();
+        services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer(jwt => Configure(jwt, options));
+        services.AddAuthorizationBuilder().AddPolicy(CallerPolicy, policy =>
+            policy.AddAuthenticationSchemes(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser());
         return services;
     }
 
-    private static void Configure(JwtBearerOptions jwt, AuthOptions options, ServiceSigningKey? serviceKey)
+    private static void Configure(JwtBearerOptions jwt, AuthOptions options)
     {
         jwt.TokenHandlers.Clear();
         jwt.TokenHandlers.Add(new ValidatedTokenCache());
         jwt.MapInboundClaims = false;
-        jwt.ConfigurationManager = IssuerKeys(options);
         jwt.TokenValidationParameters = new TokenValidationParameters
         {
-            ValidIssuers = serviceKey is null ? [options.Issuer] : [options.Issuer, options.ServiceIssuer],
+            // With an authority, JwtBearer takes the issuer from its discovery document.
+            ValidIssuer = options.Authority is { Length: > 0 } ? null : options.Issuer,
             ValidAudience = options.Audience,
             ValidateLifetime = true,
             RequireExpirationTime = true,
             ClockSkew = options.ClockSkew,
             NameClaimType = ClaimNames.Subject,
             RoleClaimType = ClaimNames.Roles,
-            IssuerSigningKeyResolverUsingConfiguration = (_, token, _, _, configuration) =>
-                serviceKey is not null && token is JsonWebToken { Issuer: var issuer } && issuer == options.ServiceIssuer
-                    ? [serviceKey.PublicKey]
-                    : configuration?.SigningKeys ?? [],
         };
+        if (options.Authority is { Length: > 0 } authority)
+        {
+            jwt.Authority = authority;
+            // Plain HTTP only where it is configured so: loopback (make run, make up) and inside a dev cluster.
+            jwt.RequireHttpsMetadata = new Uri(authority).Scheme == Uri.UriSchemeHttps;
+            jwt.AutomaticRefreshInterval = options.MetadataRefreshInterval;
+            jwt.RefreshInterval = options.MetadataRetryInterval;
+        }
+        else
+        {
+            jwt.ConfigurationManager = FileKeys(options.SigningKeyFile!);
+        }
         jwt.Events = new JwtBearerEvents
         {
             OnMessageReceived = context =>
@@ -71,6 +78,14 @@ public static class PlatformAuthentication
                 }
                 return Task.CompletedTask;
             },
+            OnTokenValidated = async context =>
+            {
+                var revocation = context.HttpContext.RequestServices.GetRequiredService<RevocationCheck>();
+                if (context.SecurityToken is JsonWebToken token && await revocation.IsRevokedAsync(token, context.HttpContext.RequestAborted))
+                {
+                    context.Fail(new SecurityTokenRevokedException());
+                }
+            },
             OnChallenge = context =>
             {
                 context.HandleResponse();
@@ -79,16 +94,13 @@ public static class PlatformAuthentication
         };
     }
 
-    /// <summary>The issuer's public keys from Auth__SigningKeyFile or Auth__JwksUrl: cached 10 minutes, refreshed at most once a minute on a miss.</summary>
-    private static ConfigurationManager<OpenIdConnectConfiguration> IssuerKeys(AuthOptions options)
-    {
-        IDocumentRetriever documents = options.SigningKeyFile is { Length: > 0 } ? new FileDocumentRetriever() : new HttpDocumentRetriever { RequireHttps = false };
-        return new ConfigurationManager<OpenIdConnectConfiguration>(options.SigningKeyFile is { Length: > 0 } file ? file : options.JwksUrl!, new JwksRetriever(), documents)
+    /// <summary>The keys of a local JWKS file: cached 10 minutes, re-read at most once a minute on a miss.</summary>
+    private static ConfigurationManager<OpenIdConnectConfiguration> FileKeys(string file) =>
+        new(file, new JwksRetriever(), new FileDocumentRetriever())
         {
             AutomaticRefreshInterval = TimeSpan.FromMinutes(10),
             RefreshInterval = TimeSpan.FromMinutes(1),
         };
-    }
 
     internal static string Explain(Microsoft.Extensions.Primitives.StringValues authorization, Exception? failure, AuthOptions options) => failure switch
     {
@@ -97,17 +109,23 @@ public static class PlatformAuthentication
         null => "The authorization header must read 'Bearer <token>'.",
         SecurityTokenExpiredException expired => $"The bearer token expired at {expired.Expires:u}; get a new one.",
         SecurityTokenNotYetValidException early => $"The bearer token is not valid before {early.NotBefore:u}; check the clocks.",
-        SecurityTokenInvalidIssuerException => $"The bearer token was not issued by '{options.Issuer}'; use a token from that issuer.",
+        // IDX10204: no issuer to compare with, because the issuer's discovery document could not be read.
+        SecurityTokenInvalidIssuerException { Message: var message } when options.Authority is { Length: > 0 } authority && message.StartsWith("IDX10204", StringComparison.Ordinal) =>
+            $"The service could not load the configuration of the issuer {authority}; try again shortly (the operators see why in the service's log).",
+        SecurityTokenInvalidIssuerException => $"The bearer token was not issued by {IssuerName(options)}; use a token from that issuer.",
         SecurityTokenInvalidAudienceException => $"The bearer token is not meant for '{options.Audience}'; ask for a token with that audience.",
         SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException =>
             "The bearer token's signature does not match the issuer's keys; it was altered or signed by someone else.",
         SecurityTokenNoExpirationException => "The bearer token has no expiry (exp); tokens without one are refused.",
+        SecurityTokenRevokedException revoked => revoked.Message,
         SecurityTokenMalformedException or ArgumentException => "The bearer token is not a well-formed JWT; send the token exactly as issued.",
         { InnerException: { } inner } when inner is SecurityTokenMalformedException or ArgumentException =>
             "The bearer token is not a well-formed JWT; send the token exactly as issued.",
         SecurityTokenException { Message: var message } when message.Contains("authorization headers", StringComparison.Ordinal) => message,
         _ => "The bearer token was refused; ask for a new one.",
     };
+
+    private static string IssuerName(AuthOptions options) => options.Authority is { Length: > 0 } authority ? $"the issuer at {authority}" : $"'{options.Issuer}'";
 
     /// <summary>
     /// UNAUTHENTICATED with <paramref name="reason"/>: a trailers-only gRPC response (HTTP 200, grpc-status 16, the google.rpc.Status
@@ -149,3 +167,7 @@ public static class PlatformAuthentication
         }
     }
 }
+
+/// <summary>The issuer answered that it revoked the token (introspection: active false).</summary>
+public sealed class SecurityTokenRevokedException()
+    : SecurityTokenValidationException("The bearer token was revoked (its holder signed out, or an operator withdrew it); get a new one.");

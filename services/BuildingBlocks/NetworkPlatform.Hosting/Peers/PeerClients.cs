@@ -38,6 +38,8 @@ public static class PeerClients
                 channel.ServiceConfig = ServiceConfig(ServiceOf(typeof(TClient)));
                 // In-cluster calls are h2c; a dns:/// target does not say, an https:// one does.
                 channel.Credentials = address.Scheme == Uri.UriSchemeHttps ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure;
+                // The service's own token (ServiceIdentity) is added as call credentials, also on h2c, like the callers' headers.
+                channel.UnsafeUseInsecureChannelCallCredentials = true;
             })
             .EnableCallContextPropagation(propagation => propagation.SuppressContextNotFoundErrors = true)
             .AddInterceptor(() => new DeadlineCap())
@@ -78,12 +80,8 @@ public static class PeerClients
     /// <summary>Call options for a peer call on behalf of whoever is calling: the caller's token, or this service's own for <paramref name="networkId"/>.</summary>
     public static CallOptions OnBehalfOf(IHttpContextAccessor? httpContext, ServiceIdentity? identity, string networkId, CancellationToken cancellationToken)
     {
-        var headers = new Metadata();
-        if (ServiceIdentity.Authorization(httpContext, identity, networkId) is { Length: > 0 } authorization)
-        {
-            headers.Add("authorization", authorization);
-        }
-        return new CallOptions(headers, cancellationToken: cancellationToken);
+        var (headers, credentials) = ServiceIdentity.For(httpContext, identity, networkId);
+        return new CallOptions(headers, cancellationToken: cancellationToken, credentials: credentials);
     }
 
     /// <summary>Gives a unary call without a deadline <see cref="MaxDeadline"/>; the propagated caller's deadline, when earlier, wins.</summary>

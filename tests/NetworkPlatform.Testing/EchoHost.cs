@@ -4,16 +4,17 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using NetworkPlatform.Application;
+using NetworkPlatform.Hosting;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Testing.V1;
 
-namespace NetworkPlatform.Hosting.Tests.Support;
+namespace NetworkPlatform.Testing;
 
 /// <summary>
 /// A real host built as the services build theirs (AddServiceDefaults, MapServiceDefaults, MapGrpcServiceWithHealth) on a port
 /// Kestrel picks, serving <see cref="CallerEcho"/>; called over HTTP/2 with Grpc.Net.Client.
 /// </summary>
-internal sealed class EchoHost : IAsyncDisposable
+public sealed class EchoHost : IAsyncDisposable
 {
     private EchoHost(WebApplication app, int port)
     {
