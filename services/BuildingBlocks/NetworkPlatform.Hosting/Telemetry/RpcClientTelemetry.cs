@@ -39,11 +39,7 @@ internal sealed class RpcClientTelemetry : Interceptor
         }
         finally
         {
-            Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds,
-                new KeyValuePair<string, object?>("rpc.system", "grpc"),
-                new KeyValuePair<string, object?>("rpc.service", method.ServiceName),
-                new KeyValuePair<string, object?>("rpc.method", method.Name),
-                new KeyValuePair<string, object?>("rpc.grpc.status_code", (int)code));
+            Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, RpcTelemetry.Tags(method.ServiceName, method.Name, code));
         }
     }
 }

@@ -30,6 +30,15 @@ public sealed class RpcTelemetry(RequestDelegate next, ILogger<RpcTelemetry> log
         "rpc.server.call.duration", unit: "s", description: "Duration of gRPC calls served",
         advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = BucketBoundaries });
 
+    /// <summary>The semantic conventions' attributes of a call, served or made.</summary>
+    internal static TagList Tags(string service, string method, StatusCode code) => new()
+    {
+        { "rpc.system", "grpc" },
+        { "rpc.service", service },
+        { "rpc.method", method },
+        { "rpc.grpc.status_code", (int)code },
+    };
+
     public async Task InvokeAsync(HttpContext http)
     {
         if (http.Request.ContentType?.StartsWith("application/grpc", StringComparison.OrdinalIgnoreCase) != true)
@@ -53,11 +62,7 @@ public sealed class RpcTelemetry(RequestDelegate next, ILogger<RpcTelemetry> log
         var method = http.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>()?.Method;
         var (service, name) = method is null ? (Other, Other) : (method.ServiceName, method.Name);
         var (code, detail) = Status(http);
-        Duration.Record(elapsed.TotalSeconds,
-            new KeyValuePair<string, object?>("rpc.system", "grpc"),
-            new KeyValuePair<string, object?>("rpc.service", service),
-            new KeyValuePair<string, object?>("rpc.method", name),
-            new KeyValuePair<string, object?>("rpc.grpc.status_code", (int)code));
+        Duration.Record(elapsed.TotalSeconds, Tags(service, name, code));
         if (Activity.Current is { } activity)
         {
             activity.DisplayName = service + "/" + name;
