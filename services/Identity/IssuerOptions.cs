@@ -2,7 +2,9 @@ using NetworkPlatform.Identity.Registrations;
 
 namespace NetworkPlatform.Identity;
 
-/// <summary>Configuration section "Identity": the embedded issuer's address, token lifetimes, key rotation and configured clients.</summary>
+/// <summary>
+/// Configuration section "Identity": the embedded issuer's address, token lifetimes, key rotation and configured clients.
+/// </summary>
 public sealed class IssuerOptions
 {
     public const string SectionName = "Identity";
@@ -41,7 +43,8 @@ public sealed class IssuerOptions
     /// <summary>Allows plain HTTP (loopback, inside a dev cluster). Default: when <see cref="Issuer"/> is http:// or empty.</summary>
     public bool? AllowHttp { get; set; }
 
-    public bool HttpAllowed => AllowHttp ?? (string.IsNullOrEmpty(Issuer) || Issuer.StartsWith("http://", StringComparison.OrdinalIgnoreCase));
+    public bool HttpAllowed =>
+        AllowHttp ?? (string.IsNullOrEmpty(Issuer) || Issuer.StartsWith("http://", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The longest a token signed by a retired key can still be presented: the key stays published that long.</summary>
     public TimeSpan LongestTokenLifetime => AccessTokenLifetime > IdentityTokenLifetime ? AccessTokenLifetime : IdentityTokenLifetime;
@@ -51,7 +54,9 @@ public sealed class IssuerOptions
     public void Validate()
     {
         var problems = new List<string>();
-        if (!string.IsNullOrEmpty(Issuer) && (!Uri.TryCreate(Issuer, UriKind.Absolute, out var issuer) || !issuer.AbsolutePath.EndsWith('/')))
+        if (!string.IsNullOrEmpty(Issuer)
+            && (!Uri.TryCreate(Issuer, UriKind.Absolute, out var issuer) || !issuer.AbsolutePath.EndsWith('/')))
+
         {
             problems.Add("Identity__Issuer must be an absolute URL ending with '/' (http://127.0.0.1:5080/)");
         }
@@ -75,7 +80,9 @@ public sealed class IssuerOptions
     }
 }
 
-/// <summary>A client the configuration registers: a service (client credentials) or a web application (code + PKCE, e.g. the dashboard).</summary>
+/// <summary>
+/// A client the configuration registers: a service (client credentials) or a web application (code + PKCE, e.g. the dashboard).
+/// </summary>
 public sealed class ConfiguredClient
 {
     public string ClientId { get; set; } = "";

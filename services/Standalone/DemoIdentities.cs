@@ -15,17 +15,21 @@ internal static class DemoIdentities
 {
     private const string Partnership = DemoNetworks.Partnership;
 
-    public static readonly IReadOnlyList<(string Subject, string Name, string Description, string Network, string? Organisation, string? Person, string Role)> People =
+    public static readonly IReadOnlyList<(string Subject, string Name, string Description, string Network, string? Organisation,
+        string? Person, string Role)> People =
     [
         ("demo-secretariat", "Kari Sekretær", "the partnership's secretariat", Partnership, null, null, Roles.Secretariat),
         ("demo-leader", "Sindre Moen", "leads Arbeidsgruppe digital mobbing; sees his members' contact details", Partnership,
             DemoPeople.OrganisationId(Partnership, "Trygg Skolevei"), DemoPeople.PersonId(Partnership, "Sindre Moen"), Roles.GroupLeader),
         ("demo-representative", "Ingrid Haugen", "represents Fjordvik kommune", Partnership,
-            DemoPeople.OrganisationId(Partnership, "Fjordvik kommune"), DemoPeople.PersonId(Partnership, "Ingrid Haugen"), Roles.Representative),
+            DemoPeople.OrganisationId(Partnership, "Fjordvik kommune"), DemoPeople.PersonId(Partnership, "Ingrid Haugen"),
+            Roles.Representative),
         ("demo-dashboard", "Dashbord Leser", "reads the partnership's dashboard", Partnership, null, null, Roles.DashboardReader),
         ("demo-operator", "Drift Operatør", "runs the platform", Partnership, null, null, Roles.Operator),
-        ("demo-secretariat-hph", "Nina Sekretær", "the national HPH network's secretariat", DemoNetworks.NationalHph, null, null, Roles.Secretariat),
-        ("demo-secretariat-int", "Iris Secretary", "the international HPH network's secretariat", DemoNetworks.InternationalHph, null, null, Roles.Secretariat),
+        ("demo-secretariat-hph", "Nina Sekretær", "the national HPH network's secretariat", DemoNetworks.NationalHph, null, null,
+            Roles.Secretariat),
+        ("demo-secretariat-int", "Iris Secretary", "the international HPH network's secretariat", DemoNetworks.InternationalHph, null,
+            null, Roles.Secretariat),
     ];
 
     /// <summary>Fjordvik kommune's case system, a partner system of the partnership (client credentials).</summary>
@@ -47,7 +51,9 @@ internal static class DemoIdentities
     public static void WriteTokenList(string secretsDirectory) =>
         File.WriteAllLines(Path.Combine(secretsDirectory, "tokens.list"), Tokens.Select(t => $"{t.Variable} {t.Role} {t.Network}"));
 
-    /// <summary>The Identity:Demo settings of these people and the partner system; secrets go into <paramref name="secretsDirectory"/>.</summary>
+    /// <summary>
+    /// The Identity:Demo settings of these people and the partner system; secrets go into <paramref name="secretsDirectory"/>.
+    /// </summary>
     public static Dictionary<string, string?> Settings(string secretsDirectory)
     {
         var settings = new Dictionary<string, string?>
@@ -76,7 +82,9 @@ internal static class DemoIdentities
     public static string TokenHelp()
     {
         var lines = People.Select(p => $"  make token ROLE={p.Role} NETWORK={p.Network}".PadRight(72) + $"# {p.Name}, {p.Description}")
-            .Append($"  make token ROLE={Roles.PartnerSystem} NETWORK={Partnership}".PadRight(72) + $"# {PartnerClientId} (client credentials)");
+            .Append($"  make token ROLE={Roles.PartnerSystem} NETWORK={Partnership}".PadRight(72)
+                + $"# {PartnerClientId} (client credentials)");
+
         return string.Join('\n', lines);
     }
 }

@@ -92,7 +92,9 @@ public static class ServiceDefaults
             {
                 Title = "Network Platform",
                 Version = "v1",
-                Description = "The JSON form of the gRPC API (google.api.http annotations in protos/). Send 'authorization: Bearer <token>'.",
+                Description =
+                    "The JSON form of the gRPC API (google.api.http annotations in protos/). Send 'authorization: Bearer <token>'.",
+
             });
             // Packages reuse short names (groups.v1.MeasureStatus, reporting.v1.MeasureStatus): schemas go by full name.
             openApi.CustomSchemaIds(type => type.FullName!.Replace("+Types+", ".", StringComparison.Ordinal).Replace('+', '.'));
@@ -108,7 +110,8 @@ public static class ServiceDefaults
             health.UseHealthChecksCache = true;
         }).AddCheck<Draining>(Draining.Name, tags: [ReadyTag]);
         builder.Services.Configure<HealthCheckPublisherOptions>(publisher => publisher.Period = TimeSpan.FromSeconds(5));
-        builder.Services.AddPlatformAuthentication(configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions());
+        builder.Services.AddPlatformAuthentication(
+            configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions());
         builder.Services.AddSingleton<IStartupFilter, RpcTelemetry.StartupFilter>();
         builder.Services.AddPlatformTelemetry(serviceName);
         // Per-call chatter at Information: ASP.NET Core's two lines per request, the client factory's four per peer call.
@@ -138,11 +141,12 @@ public static class ServiceDefaults
         var options = builder.Configuration.GetSection(AuthOptions.SectionName).Get<AuthOptions>() ?? new AuthOptions();
         if (!options.HasClient)
         {
-            builder.Services.AddHostedService(sp => new MissingServiceIdentityWarning(serviceName, sp.GetRequiredService<ILogger<MissingServiceIdentityWarning>>()));
+            builder.Services.AddHostedService(sp =>
+                new MissingServiceIdentityWarning(serviceName, sp.GetRequiredService<ILogger<MissingServiceIdentityWarning>>()));
             return builder;
         }
-        builder.Services.AddSingleton(sp => new ServiceTokens(
-            sp.GetRequiredService<IssuerMetadata>(), sp.GetRequiredService<AuthOptions>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        builder.Services.AddSingleton(sp => new ServiceTokens(sp.GetRequiredService<IssuerMetadata>(), sp.GetRequiredService<AuthOptions>(),
+            sp.GetService<TimeProvider>() ?? TimeProvider.System));
         builder.Services.AddSingleton(sp => new ServiceIdentity(sp.GetRequiredService<ServiceTokens>().TokenForAsync));
         return builder;
     }
@@ -178,7 +182,9 @@ public static class ServiceDefaults
         return app;
     }
 
-    /// <summary>NOT_SERVING for every service at once when the host starts stopping, without waiting for the next run of the checks.</summary>
+    /// <summary>
+    /// NOT_SERVING for every service at once when the host starts stopping, without waiting for the next run of the checks.
+    /// </summary>
     private static void DrainHealth(HealthServiceImpl health, IServiceProvider services)
     {
         foreach (var service in services.GetRequiredService<IOptions<GrpcHealthChecksOptions>>().Value.Services)

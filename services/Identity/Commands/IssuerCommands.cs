@@ -35,7 +35,8 @@ public static class IssuerCommands
         var builder = Host.CreateApplicationBuilder(args[1..]);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddDbContext<IdentityDbContext>(database => IdentityDatabase.Configure(database, builder.Configuration.GetSection("Storage")));
+        builder.Services.AddDbContext<IdentityDbContext>(
+            database => IdentityDatabase.Configure(database, builder.Configuration.GetSection("Storage")));
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddOpenIddict().AddCore(core => core.UseEntityFrameworkCore().UseDbContext<IdentityDbContext>());
         using var host = builder.Build();
@@ -43,7 +44,8 @@ public static class IssuerCommands
         var command = new Command(scope.ServiceProvider, builder.Configuration);
         try
         {
-            await IdentityDatabase.CreateAsync(command.Database, host.Services.GetRequiredService<ILogger<Command>>(), CancellationToken.None);
+            await IdentityDatabase.CreateAsync(command.Database, host.Services.GetRequiredService<ILogger<Command>>(),
+                CancellationToken.None);
             await Commands[args[0]](command);
             return 0;
         }
@@ -66,7 +68,8 @@ public static class IssuerCommands
             PersonId = command.Optional("person"),
             Roles = string.Join(' ', command.List("roles")),
         };
-        var validFor = TimeSpan.FromHours(double.Parse(command.Optional("valid-hours") ?? "72", System.Globalization.CultureInfo.InvariantCulture));
+        var validFor = TimeSpan.FromHours(
+            double.Parse(command.Optional("valid-hours") ?? "72", System.Globalization.CultureInfo.InvariantCulture));
         var code = await command.Services.GetRequiredService<Accounts>().InviteAsync(account, validFor, CancellationToken.None);
         Console.WriteLine($"Send {account.LoginName} this one-time link (valid {validFor.TotalHours:0} hours) to choose a password:");
         Console.WriteLine($"{issuer.TrimEnd('/')}{Endpoints.SignInPages.SetupPath}?code={code}");
@@ -80,12 +83,14 @@ public static class IssuerCommands
         var applications = command.Services.GetRequiredService<IOpenIddictApplicationManager>();
         if (await applications.FindByClientIdAsync(clientId) is not null)
         {
-            throw new CommandException($"A client '{clientId}' exists already: rotate its secret (rotate-client-secret) or remove it first (remove-client).");
+            throw new CommandException(
+                $"A client '{clientId}' exists already: rotate its secret (rotate-client-secret) or remove it first (remove-client).");
         }
         var secret = kind == ClientKinds.Web && command.Optional("public") == "true" ? null : Secrets.New();
         var descriptor = kind switch
         {
-            ClientKinds.Partner => ClientKinds.PartnerDescriptor(clientId, name, secret!, new PlatformClaims(command.Required("network"), command.Optional("organisation"), null,
+            ClientKinds.Partner => ClientKinds.PartnerDescriptor(clientId, name, secret!, new PlatformClaims(
+                command.Required("network"), command.Optional("organisation"), null,
                 command.List("roles") is { Count: > 0 } roles ? roles : [Application.Roles.PartnerSystem])),
             ClientKinds.Web or ClientKinds.Service => ClientKinds.Descriptor(kind, clientId, name, secret),
             _ => throw new CommandException($"--kind must be {ClientKinds.Partner}, {ClientKinds.Web} or {ClientKinds.Service}."),
@@ -95,7 +100,8 @@ public static class IssuerCommands
             var redirects = command.List("redirect-uris");
             if (redirects.Count == 0)
             {
-                throw new CommandException("a web client needs --redirect-uris (where the issuer sends the code, e.g. https://app.example.org/signin-oidc).");
+                throw new CommandException(
+                    "a web client needs --redirect-uris (where the issuer sends the code, e.g. https://app.example.org/signin-oidc).");
             }
             descriptor.RedirectUris.UnionWith(redirects.Select(u => new Uri(u)));
             descriptor.PostLogoutRedirectUris.UnionWith(command.List("post-logout-uris").Select(u => new Uri(u)));
@@ -113,29 +119,35 @@ public static class IssuerCommands
     {
         var clientId = command.Required("client-id");
         var applications = command.Services.GetRequiredService<IOpenIddictApplicationManager>();
-        var application = await applications.FindByClientIdAsync(clientId) ?? throw new CommandException($"There is no client '{clientId}'.");
+        var application = await applications.FindByClientIdAsync(clientId)
+            ?? throw new CommandException($"There is no client '{clientId}'.");
         var secret = Secrets.New();
         var descriptor = new OpenIddictApplicationDescriptor();
         await applications.PopulateAsync(descriptor, application);
         descriptor.ClientSecret = secret;
         await applications.UpdateAsync(application, descriptor);
         Console.WriteLine($"client_secret {secret}");
-        Console.WriteLine("The old secret no longer works; tokens already issued stay valid until they expire. The new one is shown only now.");
+        Console.WriteLine(
+            "The old secret no longer works; tokens already issued stay valid until they expire. The new one is shown only now.");
     }
 
     private static async Task RemoveClientAsync(Command command)
     {
         var clientId = command.Required("client-id");
         var applications = command.Services.GetRequiredService<IOpenIddictApplicationManager>();
-        var application = await applications.FindByClientIdAsync(clientId) ?? throw new CommandException($"There is no client '{clientId}'.");
+        var application = await applications.FindByClientIdAsync(clientId)
+            ?? throw new CommandException($"There is no client '{clientId}'.");
         await applications.DeleteAsync(application);
-        Console.WriteLine($"Removed client '{clientId}' with its refresh tokens; its access tokens are refused once the services next ask the issuer.");
+        Console.WriteLine(
+            $"Removed client '{clientId}' with its refresh tokens; its access tokens are refused once the services next ask the issuer.");
     }
 
     private static async Task RotateSigningKeyAsync(Command command)
     {
         var options = command.Configuration.GetSection(IssuerOptions.SectionName).Get<IssuerOptions>() ?? new IssuerOptions();
-        var key = await KeyRing.AddPendingSigningKeyAsync(command.Database, options, TimeProvider.System.GetUtcNow(), CancellationToken.None);
+        var key = await KeyRing.AddPendingSigningKeyAsync(command.Database, options, TimeProvider.System.GetUtcNow(),
+            CancellationToken.None);
+
         Console.WriteLine($"Signing key {key.Id} is published at the issuers' next key check and signs from {key.NotBefore:u}.");
     }
 

@@ -12,9 +12,12 @@ namespace NetworkPlatform.Identity.Endpoints;
 /// own rule says (it replaces that rule), and besides them the platform's services, for any access token: they check every
 /// caller's token for revocation (Auth__RevocationCheckInterval), and the tokens are meant for the platform's API as a whole.
 /// </summary>
-internal sealed class ServicesMayIntrospect(IOpenIddictApplicationManager applications) : IOpenIddictServerHandler<ValidateIntrospectionRequestContext>
+internal sealed class ServicesMayIntrospect(IOpenIddictApplicationManager applications)
+    : IOpenIddictServerHandler<ValidateIntrospectionRequestContext>
 {
-    public static OpenIddictServerHandlerDescriptor Descriptor { get; } = OpenIddictServerHandlerDescriptor.CreateBuilder<ValidateIntrospectionRequestContext>()
+    public static OpenIddictServerHandlerDescriptor Descriptor { get; } = OpenIddictServerHandlerDescriptor
+        .CreateBuilder<ValidateIntrospectionRequestContext>()
+
         .AddFilter<RequireClientIdParameter>()
         .UseScopedHandler<ServicesMayIntrospect>()
         .SetOrder(OpenIddictServerHandlers.Introspection.ValidateAuthorizedParty.Descriptor.Order)

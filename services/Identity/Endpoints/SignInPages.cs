@@ -24,9 +24,13 @@ internal static class SignInPages
     public const string SignInPath = "/account/signin";
     public const string SetupPath = "/account/setup";
 
+    private const string UnknownLink = "<p class=error>This link is unknown, used or expired. Ask the secretariat for a new one.</p>";
+
+
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
-    public static PlatformClaims ClaimsOf(Account account) => new(account.NetworkId, account.OrganisationId, account.PersonId, account.RoleList);
+    public static PlatformClaims ClaimsOf(Account account) =>
+        new(account.NetworkId, account.OrganisationId, account.PersonId, account.RoleList);
 
     public static void AddSession(IServiceCollection services)
     {
@@ -54,27 +58,34 @@ internal static class SignInPages
         app.MapMethods("/connect/endsession", [HttpMethods.Get, HttpMethods.Post], (Delegate)EndSessionAsync);
     }
 
-    /// <summary>GET /connect/authorize, after OpenIddict checked the client, redirect URI, PKCE and scopes: who is signed in gets a code.</summary>
+    /// <summary>
+    /// GET /connect/authorize, after OpenIddict checked the client, redirect URI, PKCE and scopes: who is signed in gets a code.
+    /// </summary>
     private static async Task<IResult> AuthorizeAsync(HttpContext http, Accounts accounts, IssuerOptions options)
     {
-        var request = http.GetOpenIddictServerRequest() ?? throw new InvalidOperationException("OpenIddict passed no authorization request.");
+        var request = http.GetOpenIddictServerRequest()
+            ?? throw new InvalidOperationException("OpenIddict passed no authorization request.");
         var session = await http.AuthenticateAsync(SessionScheme);
-        var account = session.Principal?.FindFirstValue(Claims.Subject) is { } subject ? await accounts.FindAsync(subject, http.RequestAborted) : null;
+        var account = session.Principal?.FindFirstValue(Claims.Subject) is { } subject
+            ? await accounts.FindAsync(subject, http.RequestAborted)
+            : null;
         if (account is null)
         {
             if (request.HasPromptValue(PromptValues.None))
             {
                 return TokenEndpoint.Refuse(Errors.LoginRequired, "No one is signed in at the issuer.");
             }
-            return Results.Challenge(new AuthenticationProperties { RedirectUri = http.Request.PathBase + http.Request.Path + http.Request.QueryString },
-                [SessionScheme]);
+            var back = http.Request.PathBase + http.Request.Path + http.Request.QueryString;
+            return Results.Challenge(new AuthenticationProperties { RedirectUri = back }, [SessionScheme]);
         }
         return Results.SignIn(ClaimsOf(account).Principal(account.Subject, account.DisplayName, request.GetScopes(), options.Audience),
             properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
     }
 
-    private static async Task<IResult> ShowSignInAsync(HttpContext http, Accounts accounts, IAntiforgery antiforgery, IssuerOptions options, string? returnUrl) =>
-        Page("Sign in", SignInForm(await DemoPeopleAsync(accounts, options, http), Local(returnUrl), antiforgery.GetAndStoreTokens(http), error: null));
+    private static async Task<IResult> ShowSignInAsync(HttpContext http, Accounts accounts, IAntiforgery antiforgery, IssuerOptions options,
+        string? returnUrl) =>
+        Page("Sign in", SignInForm(await DemoPeopleAsync(accounts, options, http), Local(returnUrl), antiforgery.GetAndStoreTokens(http),
+            error: null));
 
     private static async Task<IReadOnlyList<Account>> DemoPeopleAsync(Accounts accounts, IssuerOptions options, HttpContext http) =>
         options.Demo.Enabled ? await accounts.DemoPeopleAsync(http.RequestAborted) : [];
@@ -98,7 +109,8 @@ internal static class SignInPages
         }
         if (account is null)
         {
-            return Page("Sign in", SignInForm(await DemoPeopleAsync(accounts, options, http), returnUrl, antiforgery.GetAndStoreTokens(http),
+            var demoPeople = await DemoPeopleAsync(accounts, options, http);
+            return Page("Sign in", SignInForm(demoPeople, returnUrl, antiforgery.GetAndStoreTokens(http),
                 error: "The e-mail address or the password is wrong."), StatusCodes.Status401Unauthorized);
         }
         var identity = new ClaimsIdentity(SessionScheme, Claims.Name, Claims.Role);
@@ -111,37 +123,44 @@ internal static class SignInPages
     private static async Task<IResult> ShowSetupAsync(HttpContext http, Accounts accounts, IAntiforgery antiforgery, string? code) =>
         code is not null && await accounts.FindBySetupCodeAsync(code, http.RequestAborted) is { } account
             ? Page("Choose your password", SetupForm(account, code, antiforgery.GetAndStoreTokens(http), error: null))
-            : Page("Choose your password", "<p class=error>This link is unknown, used or expired. Ask the secretariat for a new one.</p>", StatusCodes.Status404NotFound);
+            : Page("Choose your password", UnknownLink, StatusCodes.Status404NotFound);
 
     private static async Task<IResult> SetupAsync(HttpContext http, Accounts accounts, IAntiforgery antiforgery)
     {
         if (!await antiforgery.IsRequestValidAsync(http))
         {
-            return Page("Choose your password", "<p class=error>The form had expired. Open the link again.</p>", StatusCodes.Status400BadRequest);
+            return Page("Choose your password", "<p class=error>The form had expired. Open the link again.</p>",
+                StatusCodes.Status400BadRequest);
         }
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var code = form["code"].ToString();
         if (await accounts.FindBySetupCodeAsync(code, http.RequestAborted) is not { } account)
         {
-            return Page("Choose your password", "<p class=error>This link is unknown, used or expired. Ask the secretariat for a new one.</p>", StatusCodes.Status404NotFound);
+            return Page("Choose your password", UnknownLink, StatusCodes.Status404NotFound);
         }
         var password = form["password"].ToString();
-        var error = password.Length < Accounts.MinimumPasswordLength ? $"Choose a password of at least {Accounts.MinimumPasswordLength} characters."
+        var error = password.Length < Accounts.MinimumPasswordLength
+            ? $"Choose a password of at least {Accounts.MinimumPasswordLength} characters."
             : password != form["repeat"].ToString() ? "The two passwords differ; type the same one twice."
             : null;
         if (error is not null)
         {
-            return Page("Choose your password", SetupForm(account, code, antiforgery.GetAndStoreTokens(http), error), StatusCodes.Status400BadRequest);
+            return Page("Choose your password", SetupForm(account, code, antiforgery.GetAndStoreTokens(http), error),
+                StatusCodes.Status400BadRequest);
         }
         await accounts.SetPasswordAsync(account, password, http.RequestAborted);
-        return Page("Password set", $"<p>Your password is set. Sign in with <b>{Html.Encode(account.LoginName)}</b> from the application you use.</p>");
+        return Page("Password set",
+            $"<p>Your password is set. Sign in with <b>{Html.Encode(account.LoginName)}</b> from the application you use.</p>");
     }
 
-    /// <summary>GET or POST /connect/endsession: ends the issuer session, then OpenIddict returns to the client's post-logout address.</summary>
+    /// <summary>
+    /// GET or POST /connect/endsession: ends the issuer session, then OpenIddict returns to the client's post-logout address.
+    /// </summary>
     private static async Task<IResult> EndSessionAsync(HttpContext http)
     {
         await http.SignOutAsync(SessionScheme);
-        return Results.SignOut(new AuthenticationProperties { RedirectUri = SignInPath }, [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
+        return Results.SignOut(new AuthenticationProperties { RedirectUri = SignInPath },
+            [OpenIddictServerAspNetCoreDefaults.AuthenticationScheme]);
     }
 
     /// <summary>Only addresses on this server: a sign-in never sends the browser elsewhere.</summary>
@@ -157,7 +176,8 @@ internal static class SignInPages
             <p>This is a demo: sign in as one of its people with one click.</p>
             <ul class=people>{string.Concat(demoPeople.Select(p => $"""
                 <li><form method=post action="{SignInPath}">{forgery}{back}<input type=hidden name=demo value="{Html.Encode(p.Subject)}">
-                <button type=submit>{Html.Encode(p.DisplayName)}</button> <span>{Html.Encode(p.Description ?? "")} ({Html.Encode(p.Roles)}, {Html.Encode(p.NetworkId)})</span></form></li>
+                <button type=submit>{Html.Encode(p.DisplayName)}</button>
+                <span>{Html.Encode(p.Description ?? "")} ({Html.Encode(p.Roles)}, {Html.Encode(p.NetworkId)})</span></form></li>
                 """))}</ul>
             <h2>Or with a password</h2>
             """;
@@ -179,7 +199,8 @@ internal static class SignInPages
         <form method=post action="{SetupPath}">
           <input type=hidden name="{Html.Encode(tokens.FormFieldName)}" value="{Html.Encode(tokens.RequestToken!)}">
           <input type=hidden name=code value="{Html.Encode(code)}">
-          <label>Password (at least {Accounts.MinimumPasswordLength} characters) <input name=password type=password autocomplete=new-password required></label>
+          <label>Password (at least {Accounts.MinimumPasswordLength} characters)
+            <input name=password type=password autocomplete=new-password required></label>
           <label>The same again <input name=repeat type=password autocomplete=new-password required></label>
           <button type=submit>Set password</button>
         </form>
@@ -194,7 +215,9 @@ internal static class SignInPages
           body { font: 16px/1.5 system-ui, sans-serif; max-width: 40rem; margin: 2rem auto; padding: 0 1rem; color: #1b1b1b; }
           h1 { font-size: 1.5rem; } h2 { font-size: 1.1rem; margin-top: 1.5rem; }
           ul.people { list-style: none; padding: 0; } ul.people li { margin: .4rem 0; } ul.people span { color: #555; font-size: .9rem; }
-          label { display: block; margin: .6rem 0; } input { display: block; width: 100%; padding: .4rem; font: inherit; box-sizing: border-box; }
+          label { display: block; margin: .6rem 0; }
+          input { display: block; width: 100%; padding: .4rem; font: inherit; box-sizing: border-box; }
+
           input[type=hidden] { display: none; } button { padding: .4rem .9rem; font: inherit; cursor: pointer; }
           .error { color: #a00000; font-weight: 600; } .hint { color: #555; font-size: .9rem; }
         </style></head>

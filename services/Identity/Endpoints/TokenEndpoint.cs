@@ -25,12 +25,14 @@ internal static class TokenEndpoint
         {
             var application = await applications.FindByClientIdAsync(request.ClientId!, cancellationToken)
                 ?? throw new InvalidOperationException("OpenIddict authenticated a client it cannot find.");
-            var (claims, refusal) = ClientKinds.ClientClaims(request.ClientId!, await applications.GetPropertiesAsync(application, cancellationToken),
-                (string?)request[Hosting.Auth.ClaimNames.Network]);
+            var properties = await applications.GetPropertiesAsync(application, cancellationToken);
+            var network = (string?)request[Hosting.Auth.ClaimNames.Network];
+            var (claims, refusal) = ClientKinds.ClientClaims(request.ClientId!, properties, network);
+
+            var displayName = await applications.GetDisplayNameAsync(application, cancellationToken) ?? request.ClientId!;
             return claims is null
                 ? Refuse(Errors.InvalidRequest, refusal!)
-                : SignIn(claims.Principal(request.ClientId!, await applications.GetDisplayNameAsync(application, cancellationToken) ?? request.ClientId!,
-                    request.GetScopes(), options.Audience));
+                : SignIn(claims.Principal(request.ClientId!, displayName, request.GetScopes(), options.Audience));
         }
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
         {
@@ -39,7 +41,9 @@ internal static class TokenEndpoint
             var account = await accounts.FindAsync(granted.GetClaim(Claims.Subject)!, cancellationToken);
             return account is null
                 ? Refuse(Errors.InvalidGrant, "The account this token was issued to no longer exists; sign in again.")
-                : SignIn(SignInPages.ClaimsOf(account).Principal(account.Subject, account.DisplayName, granted.GetScopes(), options.Audience));
+                : SignIn(SignInPages.ClaimsOf(account)
+                    .Principal(account.Subject, account.DisplayName, granted.GetScopes(), options.Audience));
+
         }
         if (request.GrantType == DemoGrant.Type)
         {

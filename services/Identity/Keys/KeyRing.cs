@@ -35,7 +35,8 @@ public sealed partial class KeyRing(IServiceScopeFactory scopes, IssuerOptions o
         return (snapshot.Signing.Select(k => k.Id).ToList(), snapshot.Signer);
     }
 
-    private Snapshot Current => current ?? throw new InvalidOperationException("The key ring is not loaded yet: the issuer's start-up has not run.");
+    private Snapshot Current =>
+        current ?? throw new InvalidOperationException("The key ring is not loaded yet: the issuer's start-up has not run.");
 
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -59,8 +60,11 @@ public sealed partial class KeyRing(IServiceScopeFactory scopes, IssuerOptions o
         }
     }
 
-    /// <summary>Stores a new signing key that signs after the publish lead (an operator's rotation, `identity rotate-signing-key`).</summary>
-    public static async Task<IssuerKey> AddPendingSigningKeyAsync(IdentityDbContext database, IssuerOptions options, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <summary>
+    /// Stores a new signing key that signs after the publish lead (an operator's rotation, `identity rotate-signing-key`).
+    /// </summary>
+    public static async Task<IssuerKey> AddPendingSigningKeyAsync(IdentityDbContext database, IssuerOptions options, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         var key = NewSigningKey(now + options.SigningKeyPublishLead, options);
         database.Keys.Add(key);
@@ -97,7 +101,8 @@ public sealed partial class KeyRing(IServiceScopeFactory scopes, IssuerOptions o
             signing.Add(Store(database, NewSigningKey(now - ClockSkew, options)));
             LogCreated(signing[^1].Id, "now");
         }
-        else if (signing[^1] is var newest && newest.NotBefore <= now && now >= newest.NotBefore + options.SigningKeyLifetime - options.SigningKeyPublishLead)
+        else if (signing[^1] is var newest && newest.NotBefore <= now
+            && now >= newest.NotBefore + options.SigningKeyLifetime - options.SigningKeyPublishLead)
         {
             signing.Add(Store(database, NewSigningKey(now + options.SigningKeyPublishLead, options)));
             LogCreated(signing[^1].Id, signing[^1].NotBefore.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
@@ -136,7 +141,8 @@ public sealed partial class KeyRing(IServiceScopeFactory scopes, IssuerOptions o
 
     /// <summary>Replaced by a newer key that has signed for longer than any token lives: nothing it signed is still valid.</summary>
     private bool IsRetired(IssuerKey key, IReadOnlyList<IssuerKey> signing, DateTimeOffset now) =>
-        signing.Any(newer => newer.NotBefore > key.NotBefore && newer.NotBefore <= now && now > newer.NotBefore + options.LongestTokenLifetime + ClockSkew);
+        signing.Any(newer => newer.NotBefore > key.NotBefore && newer.NotBefore <= now
+            && now > newer.NotBefore + options.LongestTokenLifetime + ClockSkew);
 
     private static IssuerKey Store(IdentityDbContext database, IssuerKey key)
     {
@@ -144,7 +150,10 @@ public sealed partial class KeyRing(IServiceScopeFactory scopes, IssuerOptions o
         return key;
     }
 
-    /// <summary>An RSA-2048 key in a certificate valid from <paramref name="notBefore"/> for twice the key lifetime (it is dropped earlier, once replaced).</summary>
+    /// <summary>
+    /// An RSA-2048 key in a certificate valid from <paramref name="notBefore"/> for twice the key lifetime (it is dropped earlier, once
+    /// replaced).
+    /// </summary>
     private static IssuerKey NewSigningKey(DateTimeOffset notBefore, IssuerOptions options)
     {
         using var rsa = RSA.Create(2048);
@@ -177,6 +186,8 @@ public sealed partial class KeyRing(IServiceScopeFactory scopes, IssuerOptions o
     private sealed record Snapshot(IReadOnlyList<IssuerKey> Signing, IssuerKey Encryption, string Signer)
     {
         public bool SameAs(Snapshot other) =>
-            Signer == other.Signer && Encryption.Id == other.Encryption.Id && Signing.Select(k => k.Id).SequenceEqual(other.Signing.Select(k => k.Id));
+            Signer == other.Signer && Encryption.Id == other.Encryption.Id
+            && Signing.Select(k => k.Id).SequenceEqual(other.Signing.Select(k => k.Id));
+
     }
 }

@@ -20,9 +20,13 @@ public sealed class Accounts(IdentityDbContext database, TimeProvider clock)
         database.Accounts.SingleOrDefaultAsync(a => a.Subject == subject, cancellationToken);
 
     public async Task<IReadOnlyList<Account>> DemoPeopleAsync(CancellationToken cancellationToken) =>
-        (await database.Accounts.Where(a => a.IsDemo).ToListAsync(cancellationToken)).OrderBy(a => a.NetworkId).ThenBy(a => a.DisplayName).ToList();
+        (await database.Accounts.Where(a => a.IsDemo).ToListAsync(cancellationToken))
+            .OrderBy(a => a.NetworkId).ThenBy(a => a.DisplayName).ToList();
 
-    /// <summary>The account whose password this is; null for an unknown login or a wrong password (the caller says the same for both).</summary>
+
+    /// <summary>
+    /// The account whose password this is; null for an unknown login or a wrong password (the caller says the same for both).
+    /// </summary>
     public async Task<Account?> CheckPasswordAsync(string login, string password, CancellationToken cancellationToken)
     {
         var account = await database.Accounts.SingleOrDefaultAsync(a => a.LoginName == login.Trim().ToLowerInvariant(), cancellationToken);
@@ -39,7 +43,9 @@ public sealed class Accounts(IdentityDbContext database, TimeProvider clock)
         return result == PasswordVerificationResult.Failed ? null : account;
     }
 
-    /// <summary>Creates (or refreshes) the account of <paramref name="account"/>'s login and returns the code of its one-time link.</summary>
+    /// <summary>
+    /// Creates (or refreshes) the account of <paramref name="account"/>'s login and returns the code of its one-time link.
+    /// </summary>
     public async Task<string> InviteAsync(Account account, TimeSpan validFor, CancellationToken cancellationToken)
     {
         account.LoginName = account.LoginName.Trim().ToLowerInvariant();

@@ -39,12 +39,17 @@ public static class ClientKinds
         };
         descriptor.Permissions.UnionWith(kind switch
         {
-            Service => [Permissions.Endpoints.Token, Permissions.Endpoints.Introspection, Permissions.Endpoints.Revocation, Permissions.GrantTypes.ClientCredentials],
+            Service =>
+            [
+                Permissions.Endpoints.Token, Permissions.Endpoints.Introspection, Permissions.Endpoints.Revocation,
+                Permissions.GrantTypes.ClientCredentials,
+            ],
             Partner => [Permissions.Endpoints.Token, Permissions.Endpoints.Revocation, Permissions.GrantTypes.ClientCredentials],
             Web =>
             [
-                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.Revocation, Permissions.Endpoints.EndSession,
-                Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code, Permissions.Scopes.Profile,
+                Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.Revocation,
+                Permissions.Endpoints.EndSession, Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken,
+                Permissions.ResponseTypes.Code, Permissions.Scopes.Profile,
             ],
             Demo => [Permissions.Endpoints.Token, Permissions.Prefixes.GrantType + DemoGrant.Type],
             _ => throw new ArgumentException($"Unknown client kind '{kind}'.", nameof(kind)),
@@ -57,7 +62,8 @@ public static class ClientKinds
     }
 
     /// <summary>A partner system's registration: the network, organisation and roles its tokens carry.</summary>
-    public static OpenIddictApplicationDescriptor PartnerDescriptor(string clientId, string displayName, string secret, PlatformClaims claims)
+    public static OpenIddictApplicationDescriptor PartnerDescriptor(string clientId, string displayName, string secret,
+        PlatformClaims claims)
     {
         var descriptor = Descriptor(Partner, clientId, displayName, secret);
         descriptor.Properties[ClaimNames.Network] = JsonSerializer.SerializeToElement(claims.NetworkId);
@@ -73,7 +79,10 @@ public static class ClientKinds
     /// The claims of a client credentials token for <paramref name="requestedNetwork"/> (the request's network_id), or why none:
     /// a service must name the network, a partner may only name its own.
     /// </summary>
-    public static (PlatformClaims? Claims, string? Refusal) ClientClaims(string clientId, ImmutableDictionary<string, JsonElement> properties, string? requestedNetwork)
+    public static (PlatformClaims? Claims, string? Refusal) ClientClaims(string clientId,
+        ImmutableDictionary<string, JsonElement> properties, string? requestedNetwork)
+
+
     {
         switch (KindOf(properties))
         {

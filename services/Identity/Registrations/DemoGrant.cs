@@ -17,7 +17,8 @@ public static class DemoGrant
     public const string ClientId = "demo-token";
 
     /// <summary>The demo person the request names (parameters role, network_id, person_id), or why none fits.</summary>
-    public static async Task<(Account? Person, string? Refusal)> FindPersonAsync(IdentityDbContext database, OpenIddictRequest request, CancellationToken cancellationToken)
+    public static async Task<(Account? Person, string? Refusal)> FindPersonAsync(IdentityDbContext database, OpenIddictRequest request,
+        CancellationToken cancellationToken)
     {
         var role = (string?)request["role"];
         var network = (string?)request[ClaimNames.Network];
@@ -27,11 +28,15 @@ public static class DemoGrant
             return (null, "Name the demo person with the parameters role and network_id (and person_id when several share the role).");
         }
         var demo = await database.Accounts.Where(a => a.IsDemo && a.NetworkId == network).ToListAsync(cancellationToken);
-        var matching = demo.Where(a => a.RoleList.Contains(role) && (string.IsNullOrEmpty(person) || a.PersonId == person || a.Subject == person)).ToList();
+        var matching = demo
+            .Where(a => a.RoleList.Contains(role) && (string.IsNullOrEmpty(person) || a.PersonId == person || a.Subject == person))
+            .ToList();
         return matching.Count switch
         {
-            0 => (null, $"No demo person of network '{network}' has the role '{role}'{(string.IsNullOrEmpty(person) ? "" : $" and person '{person}'")}; " +
+            0 => (null, $"No demo person of network '{network}' has the role '{role}'" +
+                        $"{(string.IsNullOrEmpty(person) ? "" : $" and person '{person}'")}; " +
                         $"the demo people of that network: {Describe(demo)}."),
+
             _ => (matching[0], null),
         };
     }

@@ -9,7 +9,8 @@ namespace NetworkPlatform.Identity.Registrations;
 /// the secrets in their files (updated when a file changed), and in a demo the demo people, partner systems and the demo
 /// grant's client are registered (secrets generated into the data directory at the first start).
 /// </summary>
-internal sealed partial class IssuerStartup(IServiceScopeFactory scopes, IssuerOptions options, ILogger<IssuerStartup> logger) : IHostedService
+internal sealed partial class IssuerStartup(IServiceScopeFactory scopes, IssuerOptions options, ILogger<IssuerStartup> logger)
+    : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -19,7 +20,8 @@ internal sealed partial class IssuerStartup(IServiceScopeFactory scopes, IssuerO
         var applications = scope.ServiceProvider.GetRequiredService<IOpenIddictApplicationManager>();
         foreach (var client in options.Clients)
         {
-            var descriptor = ClientKinds.Descriptor(client.Kind, client.ClientId, client.DisplayName ?? client.ClientId, Secrets.Read(client.SecretFile!));
+            var descriptor = ClientKinds.Descriptor(client.Kind, client.ClientId, client.DisplayName ?? client.ClientId,
+                Secrets.Read(client.SecretFile!));
             descriptor.RedirectUris.UnionWith(client.RedirectUris.Select(u => new Uri(u)));
             descriptor.PostLogoutRedirectUris.UnionWith(client.PostLogoutRedirectUris.Select(u => new Uri(u)));
             await SaveAsync(applications, descriptor, cancellationToken);
@@ -34,7 +36,8 @@ internal sealed partial class IssuerStartup(IServiceScopeFactory scopes, IssuerO
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>Creates the client, or updates it to <paramref name="descriptor"/> (its secret re-hashed).</summary>
-    public static async Task SaveAsync(IOpenIddictApplicationManager applications, OpenIddictApplicationDescriptor descriptor, CancellationToken cancellationToken)
+    public static async Task SaveAsync(IOpenIddictApplicationManager applications, OpenIddictApplicationDescriptor descriptor,
+        CancellationToken cancellationToken)
     {
         if (await applications.FindByClientIdAsync(descriptor.ClientId!, cancellationToken) is { } existing)
         {
@@ -46,7 +49,8 @@ internal sealed partial class IssuerStartup(IServiceScopeFactory scopes, IssuerO
         }
     }
 
-    private static async Task RegisterDemoAsync(IdentityDbContext database, IOpenIddictApplicationManager applications, IssuerDemo demo, CancellationToken cancellationToken)
+    private static async Task RegisterDemoAsync(IdentityDbContext database, IOpenIddictApplicationManager applications, IssuerDemo demo,
+        CancellationToken cancellationToken)
     {
         var accounts = await database.Accounts.Where(a => a.IsDemo).ToDictionaryAsync(a => a.Subject, cancellationToken);
         foreach (var person in demo.People)
@@ -64,13 +68,17 @@ internal sealed partial class IssuerStartup(IServiceScopeFactory scopes, IssuerO
         await database.SaveChangesAsync(cancellationToken);
         foreach (var partner in demo.Partners)
         {
-            await SaveAsync(applications, ClientKinds.PartnerDescriptor(partner.ClientId, partner.DisplayName, Secrets.ReadOrCreate(demo.SecretFile(partner.ClientId)), partner.Claims),
+            var secret = Secrets.ReadOrCreate(demo.SecretFile(partner.ClientId));
+            await SaveAsync(applications, ClientKinds.PartnerDescriptor(partner.ClientId, partner.DisplayName, secret, partner.Claims),
                 cancellationToken);
         }
-        await SaveAsync(applications, ClientKinds.Descriptor(ClientKinds.Demo, DemoGrant.ClientId, "make token", Secrets.ReadOrCreate(demo.SecretFile(DemoGrant.ClientId))),
+        var demoSecret = Secrets.ReadOrCreate(demo.SecretFile(DemoGrant.ClientId));
+        await SaveAsync(applications, ClientKinds.Descriptor(ClientKinds.Demo, DemoGrant.ClientId, "make token", demoSecret),
             cancellationToken);
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The issuer is ready: {Clients} configured clients, {People} demo people, {Partners} demo partner systems.")]
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "The issuer is ready: {Clients} configured clients, {People} demo people, {Partners} demo partner systems.")]
+
     private partial void LogReady(int clients, int people, int partners);
 }

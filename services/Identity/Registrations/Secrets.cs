@@ -34,7 +34,9 @@ public static class Secrets
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException($"Cannot read the client secret file '{path}': {e.Message} Mount it there or correct the path.", e);
+            throw new InvalidOperationException(
+                $"Cannot read the client secret file '{path}': {e.Message} Mount it there or correct the path.", e);
+
         }
     }
 }

@@ -2,7 +2,9 @@ using Microsoft.EntityFrameworkCore;
 
 namespace NetworkPlatform.Identity.Storage;
 
-/// <summary>The issuer's own database: OpenIddict's applications, authorizations and tokens, the accounts people sign in with, and the keys.</summary>
+/// <summary>
+/// The issuer's own database: OpenIddict's applications, authorizations and tokens, the accounts people sign in with, and the keys.
+/// </summary>
 public sealed class IdentityDbContext(DbContextOptions<IdentityDbContext> options) : DbContext(options)
 {
     public DbSet<Account> Accounts => Set<Account>();

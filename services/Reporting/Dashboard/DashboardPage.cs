@@ -53,13 +53,15 @@ internal static class DashboardPage
     </div>
   </section>
   <section><h2>Groups: attendance and drop-out</h2>
-    <table><thead><tr><th>Group</th><th>Attendance</th><th>Drop-out</th><th>Held</th><th>Minutes</th></tr></thead><tbody id="groups"></tbody></table>
+    <table><thead><tr><th>Group</th><th>Attendance</th><th>Drop-out</th><th>Held</th><th>Minutes</th></tr></thead>
+      <tbody id="groups"></tbody></table>
   </section>
   <section><h2>Measure progress</h2>
     <table><thead><tr><th>Measure</th><th>Progress</th><th></th></tr></thead><tbody id="measures"></tbody></table>
   </section>
   <section><h2>Organisations: time invested</h2>
-    <table><thead><tr><th>Organisation</th><th>Attendance</th><th>Hours set aside</th><th>In meetings</th></tr></thead><tbody id="organisations"></tbody></table>
+    <table><thead><tr><th>Organisation</th><th>Attendance</th><th>Hours set aside</th><th>In meetings</th></tr></thead>
+      <tbody id="organisations"></tbody></table>
   </section>
   <section><h2>Live events</h2><ul id="events"></ul></section>
 </main>
@@ -102,11 +104,15 @@ async function refresh() {
     $('late').textContent = health.measuresLate;
     $('events-seen').textContent = health.eventsSeen;
     $('groups').innerHTML = health.groups.map(g =>
-      `<tr><td>${esc(g.groupId)}</td><td>${pct(g.attendance)}</td><td>${pct(g.dropOut)}</td><td>${g.heldMeetings}</td><td>${pct(g.documented)}</td></tr>`).join('');
+      `<tr><td>${esc(g.groupId)}</td><td>${pct(g.attendance)}</td><td>${pct(g.dropOut)}</td><td>${g.heldMeetings}</td>` +
+      `<td>${pct(g.documented)}</td></tr>`).join('');
     $('organisations').innerHTML = health.organisations.map(o =>
-      `<tr><td>${esc(o.organisationId)}</td><td>${pct(o.attendance)}</td><td>${o.hoursSetAside.toFixed(1)}</td><td>${o.hoursInMeetings.toFixed(1)}</td></tr>`).join('');
+      `<tr><td>${esc(o.organisationId)}</td><td>${pct(o.attendance)}</td><td>${o.hoursSetAside.toFixed(1)}</td>` +
+      `<td>${o.hoursInMeetings.toFixed(1)}</td></tr>`).join('');
     $('measures').innerHTML = measures.measures.map(m =>
-      `<tr><td>${esc(m.title)}</td><td><svg width="100" height="10" role="img" aria-label="${m.percent} percent"><rect width="${m.percent}" height="10" fill="${m.late ? '#c62828' : '#2e7d32'}"/></svg></td><td>${Math.round(m.percent)} %${m.late ? ' late' : ''}</td></tr>`).join('');
+      `<tr><td>${esc(m.title)}</td><td><svg width="100" height="10" role="img" aria-label="${m.percent} percent">` +
+      `<rect width="${m.percent}" height="10" fill="${m.late ? '#c62828' : '#2e7d32'}"/></svg></td>` +
+      `<td>${Math.round(m.percent)} %${m.late ? ' late' : ''}</td></tr>`).join('');
     $('updated').textContent = new Date().toLocaleTimeString();
     $('error').textContent = '';
   } catch (e) {
@@ -132,7 +138,12 @@ function stringField(number, text) {
 function fields(bytes) {
   const found = {};
   let i = 0;
-  const varint = () => { let value = 0, shift = 0, b; do { b = bytes[i++]; value += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80); return value; };
+  const varint = () => {
+    let value = 0, shift = 0, b;
+    do { b = bytes[i++]; value += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
+    return value;
+  };
+
   while (i < bytes.length) {
     const key = varint(), number = Math.floor(key / 8), type = key & 7;
     if (type === 0) found[number] = varint();

@@ -23,7 +23,9 @@ public static class DashboardSignIn
 
     private static readonly TimeSpan RefreshAhead = TimeSpan.FromMinutes(1);
 
-    /// <summary>The dashboard's client at the issuer: configuration section "Dashboard" (ClientId, ClientSecretFile or ClientSecret).</summary>
+    /// <summary>
+    /// The dashboard's client at the issuer: configuration section "Dashboard" (ClientId, ClientSecretFile or ClientSecret).
+    /// </summary>
     public sealed class Options
     {
         public string? ClientId { get; set; }
@@ -59,7 +61,8 @@ public static class DashboardSignIn
             services.AddLogging(logging => logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning));
             if (string.IsNullOrWhiteSpace(auth.Authority))
             {
-                throw new InvalidOperationException("Dashboard__ClientId is set but Auth__Authority is not: the dashboard signs people in at that issuer.");
+                throw new InvalidOperationException(
+                    "Dashboard__ClientId is set but Auth__Authority is not: the dashboard signs people in at that issuer.");
             }
             authentication.AddOpenIdConnect(SignInScheme, oidc =>
             {
@@ -88,12 +91,15 @@ public static class DashboardSignIn
                 oidc.TokenValidationParameters.RoleClaimType = ClaimNames.Roles;
             });
         }
-        services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser());
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(CookieScheme).RequireAuthenticatedUser());
         services.AddHttpClient(SignInScheme);
         return services;
     }
 
-    /// <summary>The page needs a signed-in person when sign-in is configured: without the session cookie the browser goes to the issuer.</summary>
+    /// <summary>
+    /// The page needs a signed-in person when sign-in is configured: without the session cookie the browser goes to the issuer.
+    /// </summary>
     public static RouteHandlerBuilder RequireSignIn(this RouteHandlerBuilder endpoint, WebApplication app) =>
         app.Services.GetRequiredService<Options>().Configured ? endpoint.RequireAuthorization(Policy) : endpoint;
 
@@ -114,7 +120,8 @@ public static class DashboardSignIn
         http.Response.Headers.CacheControl = "no-store";
         if (!options.Configured)
         {
-            return Results.Json(new { error = "The dashboard's sign-in is not configured: set Dashboard__ClientId and Dashboard__ClientSecretFile." },
+            return Results.Json(
+                new { error = "The dashboard's sign-in is not configured: set Dashboard__ClientId and Dashboard__ClientSecretFile." },
                 statusCode: StatusCodes.Status503ServiceUnavailable);
         }
         var session = await http.AuthenticateAsync(CookieScheme);
@@ -123,13 +130,15 @@ public static class DashboardSignIn
             return Results.Json(new { error = "Not signed in." }, statusCode: StatusCodes.Status401Unauthorized);
         }
         var properties = session.Properties;
-        var expiresAt = DateTimeOffset.Parse(properties.GetTokenValue("expires_at") ?? DateTimeOffset.MinValue.ToString("o"), CultureInfo.InvariantCulture);
+        var expiresAt = DateTimeOffset.Parse(properties.GetTokenValue("expires_at") ?? DateTimeOffset.MinValue.ToString("o"),
+            CultureInfo.InvariantCulture);
         if (expiresAt - RefreshAhead < DateTimeOffset.UtcNow)
         {
             if (await RefreshAsync(http, properties, clients) is not { } refreshed)
             {
                 await http.SignOutAsync(CookieScheme);
-                return Results.Json(new { error = "The session ended at the issuer; sign in again." }, statusCode: StatusCodes.Status401Unauthorized);
+                return Results.Json(new { error = "The session ended at the issuer; sign in again." },
+                    statusCode: StatusCodes.Status401Unauthorized);
             }
             (accessToken, expiresAt) = refreshed;
             await http.SignInAsync(CookieScheme, session.Principal!, properties);
@@ -144,22 +153,28 @@ public static class DashboardSignIn
         });
     }
 
-    /// <summary>Exchanges the session's refresh token at the issuer and stores the new tokens in <paramref name="properties"/>; null when refused.</summary>
-    private static async Task<(string AccessToken, DateTimeOffset ExpiresAt)?> RefreshAsync(HttpContext http, AuthenticationProperties properties, IHttpClientFactory clients)
+    /// <summary>
+    /// Exchanges the session's refresh token at the issuer and stores the new tokens in <paramref name="properties"/>; null when refused.
+    /// </summary>
+    private static async Task<(string AccessToken, DateTimeOffset ExpiresAt)?> RefreshAsync(HttpContext http,
+        AuthenticationProperties properties, IHttpClientFactory clients)
     {
         if (properties.GetTokenValue("refresh_token") is not { } refreshToken)
         {
             return null;
         }
-        var oidc = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<OpenIdConnectOptions>>().Get(SignInScheme);
+        var oidc = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<OpenIdConnectOptions>>()
+            .Get(SignInScheme);
         var configuration = await oidc.ConfigurationManager!.GetConfigurationAsync(http.RequestAborted);
-        using var response = await clients.CreateClient(SignInScheme).PostAsync(configuration.TokenEndpoint, new FormUrlEncodedContent(new Dictionary<string, string>
+        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["grant_type"] = "refresh_token",
             ["refresh_token"] = refreshToken,
             ["client_id"] = oidc.ClientId!,
             ["client_secret"] = oidc.ClientSecret ?? "",
-        }), http.RequestAborted);
+        });
+        using var response = await clients.CreateClient(SignInScheme).PostAsync(configuration.TokenEndpoint, form, http.RequestAborted);
+
         if (!response.IsSuccessStatusCode)
         {
             return null;

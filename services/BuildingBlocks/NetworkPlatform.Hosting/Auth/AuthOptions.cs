@@ -21,13 +21,17 @@ public sealed class AuthOptions
 
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary>How often the issuer's keys are re-read; an issuer publishes a new key at least this long before it signs with it.</summary>
+    /// <summary>
+    /// How often the issuer's keys are re-read; an issuer publishes a new key at least this long before it signs with it.
+    /// </summary>
     public TimeSpan MetadataRefreshInterval { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The least time between two re-reads asked for by tokens that name an unknown key.</summary>
     public TimeSpan MetadataRetryInterval { get; set; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>This service's client at the issuer: tokens for its calls outside any request (client credentials), revocation checks.</summary>
+    /// <summary>
+    /// This service's client at the issuer: tokens for its calls outside any request (client credentials), revocation checks.
+    /// </summary>
     public string? ClientId { get; set; }
 
     /// <summary>The client's secret in a file (a mounted Secret); <see cref="ClientSecret"/> for the value itself.</summary>
@@ -92,7 +96,9 @@ public sealed class AuthOptions
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InvalidOperationException($"Cannot read the client secret '{file}' (Auth__ClientSecretFile): {e.Message} Mount it there or correct the path.", e);
+            throw new InvalidOperationException(
+                $"Cannot read the client secret '{file}' (Auth__ClientSecretFile): {e.Message} Mount it there or correct the path.", e);
+
         }
     }
 }

@@ -51,7 +51,8 @@ public sealed class DevelopmentTokens
             File.WriteAllText(privatePath, JsonSerializer.Serialize(new
             {
                 kty = "EC", crv = "P-256", kid = keyId, use = "sig", alg = "ES256",
-                x = Base64UrlEncoder.Encode(parameters.Q.X), y = Base64UrlEncoder.Encode(parameters.Q.Y), d = Base64UrlEncoder.Encode(parameters.D),
+                x = Base64UrlEncoder.Encode(parameters.Q.X), y = Base64UrlEncoder.Encode(parameters.Q.Y),
+                d = Base64UrlEncoder.Encode(parameters.D),
             }));
             if (!OperatingSystem.IsWindows())
             {
@@ -63,13 +64,19 @@ public sealed class DevelopmentTokens
         {
             keys = new[]
             {
-                new { kty = "EC", crv = "P-256", kid = keyId, use = "sig", alg = "ES256", x = Base64UrlEncoder.Encode(publicParameters.Q.X), y = Base64UrlEncoder.Encode(publicParameters.Q.Y) },
+                new
+                {
+                    kty = "EC", crv = "P-256", kid = keyId, use = "sig", alg = "ES256",
+                    x = Base64UrlEncoder.Encode(publicParameters.Q.X), y = Base64UrlEncoder.Encode(publicParameters.Q.Y),
+                },
             },
         }));
         return new DevelopmentTokens(new ECDsaSecurityKey(ecdsa) { KeyId = keyId }, jwksPath);
     }
 
-    public string Issue(string subject, string networkId, IEnumerable<string> roles, string? organisationId = null, string? personId = null, TimeSpan? lifetime = null, DateTime? issuedAt = null)
+    public string Issue(string subject, string networkId, IEnumerable<string> roles, string? organisationId = null, string? personId = null,
+        TimeSpan? lifetime = null, DateTime? issuedAt = null)
+
     {
         var claims = new Dictionary<string, object>
         {

@@ -26,7 +26,8 @@ public sealed class IssuerMetadata(IOptionsMonitor<JwtBearerOptions> jwt, IHttpC
     /// POSTs <paramref name="form"/> to <paramref name="endpoint"/> as this service's client (HTTP Basic, RFC 6749 2.3.1) and
     /// returns the JSON answer with its status. The secret goes into the header only; nothing here is logged.
     /// </summary>
-    public async Task<(bool Ok, JsonElement Body)> PostAsClientAsync(string endpoint, IEnumerable<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
+    public async Task<(bool Ok, JsonElement Body)> PostAsClientAsync(string endpoint, IEnumerable<KeyValuePair<string, string>> form,
+        CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, endpoint) { Content = new FormUrlEncodedContent(form) };
         var credentials = Uri.EscapeDataString(options.ClientId!) + ":" + Uri.EscapeDataString(options.ReadClientSecret());
@@ -39,7 +40,9 @@ public sealed class IssuerMetadata(IOptionsMonitor<JwtBearerOptions> jwt, IHttpC
         }
         catch (JsonException)
         {
-            throw new InvalidOperationException($"The issuer answered {(int)response.StatusCode} from {endpoint} with something that is not JSON.");
+            throw new InvalidOperationException(
+                $"The issuer answered {(int)response.StatusCode} from {endpoint} with something that is not JSON.");
+
         }
     }
 

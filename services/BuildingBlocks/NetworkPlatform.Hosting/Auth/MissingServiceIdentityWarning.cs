@@ -11,7 +11,9 @@ internal sealed class MissingServiceIdentityWarning(string serviceName, ILogger<
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        logger.LogWarning("Auth__ClientId is not set: the {Service} service's event handlers call their peers without a token, and the peers refuse them. " +
+        logger.LogWarning("Auth__ClientId is not set: the {Service} service's event handlers call their peers without a token, " +
+            "and the peers refuse them. " +
+
             "Register a client for the service at the issuer and set Auth__ClientId and Auth__ClientSecretFile.", serviceName);
         return Task.CompletedTask;
     }

@@ -26,7 +26,9 @@ public sealed partial class RevocationCheck(AuthOptions options, IssuerMetadata 
         {
             return false;
         }
-        var key = token.Id is { Length: > 0 } id ? token.Issuer + " " + id : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token.EncodedToken)));
+        var key = token.Id is { Length: > 0 } id
+            ? token.Issuer + " " + id
+            : Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(token.EncodedToken)));
         if (answers.TryGetValue(key, out bool cached))
         {
             return cached;
@@ -51,16 +53,20 @@ public sealed partial class RevocationCheck(AuthOptions options, IssuerMetadata 
                 revoked = !(body.TryGetProperty("active", out var active) && active.ValueKind == System.Text.Json.JsonValueKind.True);
             }
         }
-        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is HttpRequestException or InvalidOperationException or TaskCanceledException
+            && !cancellationToken.IsCancellationRequested)
         {
             LogUnanswered(options.ClientId!, e.Message);
             return false;
         }
         var until = DateTimeOffset.UtcNow + options.RevocationCheckInterval;
-        answers.Set(key, revoked, new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = token.ValidTo < until.UtcDateTime ? token.ValidTo : until });
+        answers.Set(key, revoked,
+            new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = token.ValidTo < until.UtcDateTime ? token.ValidTo : until });
         return revoked;
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not ask the issuer whether a token was revoked (as client {ClientId}): {Reason}. The token is accepted.")]
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Could not ask the issuer whether a token was revoked (as client {ClientId}): {Reason}. The token is accepted.")]
+
     private partial void LogUnanswered(string clientId, string reason);
 }

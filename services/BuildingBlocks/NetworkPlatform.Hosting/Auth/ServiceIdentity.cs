@@ -17,7 +17,9 @@ public sealed class ServiceIdentity(Func<string, CancellationToken, ValueTask<st
     /// The credentials of a call to a peer: the caller's authorization header when a request is in flight, else this service's
     /// own token for <paramref name="networkId"/> (fetched when the call starts), else none.
     /// </summary>
-    public static (Metadata Headers, CallCredentials? Credentials) For(IHttpContextAccessor? httpContext, ServiceIdentity? identity, string networkId)
+    public static (Metadata Headers, CallCredentials? Credentials) For(IHttpContextAccessor? httpContext, ServiceIdentity? identity,
+        string networkId)
+
     {
         if (httpContext?.HttpContext?.Request.Headers.Authorization.ToString() is { Length: > 0 } callers)
         {

@@ -17,7 +17,8 @@ internal sealed class ValidatedTokenCache : JsonWebTokenHandler
 
     private const int MaxTokens = 10_000;
 
-    private readonly ConcurrentDictionary<string, (ClaimsIdentity Identity, SecurityToken Token, DateTime Until)> validated = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (ClaimsIdentity Identity, SecurityToken Token, DateTime Until)> validated =
+        new(StringComparer.Ordinal);
 
     public override async Task<TokenValidationResult> ValidateTokenAsync(string token, TokenValidationParameters validationParameters)
     {
@@ -35,7 +36,9 @@ internal sealed class ValidatedTokenCache : JsonWebTokenHandler
                 validated.Clear();
             }
             var expires = result.SecurityToken.ValidTo;
-            validated[token] = (result.ClaimsIdentity.Clone(), result.SecurityToken, expires < now + RememberFor ? expires : now + RememberFor);
+            var until = expires < now + RememberFor ? expires : now + RememberFor;
+            validated[token] = (result.ClaimsIdentity.Clone(), result.SecurityToken, until);
+
         }
         return result;
     }

@@ -15,7 +15,8 @@ public static class RpcErrors
 {
     public const string Domain = "networkplatform.io";
 
-    public static RpcException InvalidArgument(IEnumerable<BadRequest.Types.FieldViolation> violations) => InvalidArgumentStatus(violations).ToRpcException();
+    public static RpcException InvalidArgument(IEnumerable<BadRequest.Types.FieldViolation> violations) =>
+        InvalidArgumentStatus(violations).ToRpcException();
 
     /// <summary>INVALID_ARGUMENT with a BadRequest listing <paramref name="violations"/>, as a google.rpc.Status.</summary>
     public static Google.Rpc.Status InvalidArgumentStatus(IEnumerable<BadRequest.Types.FieldViolation> violations)
@@ -30,11 +31,13 @@ public static class RpcErrors
         InvalidArgument([new BadRequest.Types.FieldViolation { Field = field, Description = description }]);
 
     public static RpcException NotFound(string resourceType, string resourceName) =>
-        Create(StatusCode.NotFound, $"{resourceType} '{resourceName}' does not exist; check the name, or list them to find it.", "NOT_FOUND",
+        Create(StatusCode.NotFound, $"{resourceType} '{resourceName}' does not exist; check the name, or list them to find it.",
+            "NOT_FOUND",
             new Dictionary<string, string> { ["resource_type"] = resourceType, ["resource_name"] = resourceName },
             new ResourceInfo { ResourceType = resourceType, ResourceName = resourceName });
 
-    public static RpcException AlreadyExists(string resourceType, string resourceName, string description, string reason = "ALREADY_EXISTS") =>
+    public static RpcException AlreadyExists(string resourceType, string resourceName, string description,
+        string reason = "ALREADY_EXISTS") =>
         Create(StatusCode.AlreadyExists, description, reason,
             new Dictionary<string, string> { ["resource_type"] = resourceType, ["resource_name"] = resourceName },
             new ResourceInfo { ResourceType = resourceType, ResourceName = resourceName, Description = description });
@@ -42,15 +45,25 @@ public static class RpcErrors
     /// <summary>A lifecycle rule refused the call: reason is a stable UPPER_SNAKE code such as MEMBERSHIP_NOT_ACTIVE.</summary>
     public static RpcException FailedPrecondition(string reason, string subject, string description) =>
         Create(StatusCode.FailedPrecondition, description, reason, new Dictionary<string, string> { ["subject"] = subject },
-            new PreconditionFailure { Violations = { new PreconditionFailure.Types.Violation { Type = reason, Subject = subject, Description = description } } });
+            new PreconditionFailure
+            {
+                Violations = { new PreconditionFailure.Types.Violation { Type = reason, Subject = subject, Description = description } },
+            });
 
     /// <summary>An optimistic-concurrency conflict: the caller should re-read (current etag in the details) and retry.</summary>
     public static RpcException Aborted(string subject, string currentEtag) =>
-        Create(StatusCode.Aborted, $"{subject} was changed by someone else (current etag {currentEtag}); read it again and retry.", "ETAG_MISMATCH",
+        Create(StatusCode.Aborted, $"{subject} was changed by someone else (current etag {currentEtag}); read it again and retry.",
+            "ETAG_MISMATCH",
             new Dictionary<string, string> { ["subject"] = subject, ["current_etag"] = currentEtag },
             new PreconditionFailure
             {
-                Violations = { new PreconditionFailure.Types.Violation { Type = "ETAG_MISMATCH", Subject = subject, Description = $"current etag is {currentEtag}" } },
+                Violations =
+                {
+                    new PreconditionFailure.Types.Violation
+                    {
+                        Type = "ETAG_MISMATCH", Subject = subject, Description = $"current etag is {currentEtag}",
+                    },
+                },
             });
 
     /// <summary>What the call needs (the database) cannot serve it now; retrying with backoff may succeed. reason: UPPER_SNAKE.</summary>
@@ -64,7 +77,8 @@ public static class RpcErrors
         Create(StatusCode.PermissionDenied, description, reason, null);
 
     /// <summary>The google.rpc.Status of any of these errors: ErrorInfo first, then <paramref name="extraDetails"/>.</summary>
-    public static Google.Rpc.Status Status(StatusCode code, string message, string reason, IDictionary<string, string>? metadata, params IMessage[] extraDetails)
+    public static Google.Rpc.Status Status(StatusCode code, string message, string reason, IDictionary<string, string>? metadata,
+        params IMessage[] extraDetails)
     {
         var errorInfo = new ErrorInfo { Reason = reason, Domain = Domain };
         if (metadata is not null)
@@ -80,7 +94,9 @@ public static class RpcErrors
         return status;
     }
 
-    public static RpcException Create(StatusCode code, string message, string reason, IDictionary<string, string>? metadata, params IMessage[] extraDetails) =>
+    public static RpcException Create(StatusCode code, string message, string reason, IDictionary<string, string>? metadata,
+        params IMessage[] extraDetails) =>
+
         Status(code, message, reason, metadata, extraDetails).ToRpcException();
 
     /// <summary>A google.rpc.Status as JSON (proto3 JSON mapping, details with their @type), as HTTP callers get errors.</summary>
