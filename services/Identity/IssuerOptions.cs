@@ -56,7 +56,6 @@ public sealed class IssuerOptions
         var problems = new List<string>();
         if (!string.IsNullOrEmpty(Issuer)
             && (!Uri.TryCreate(Issuer, UriKind.Absolute, out var issuer) || !issuer.AbsolutePath.EndsWith('/')))
-
         {
             problems.Add("Identity__Issuer must be an absolute URL ending with '/' (http://127.0.0.1:5080/)");
         }

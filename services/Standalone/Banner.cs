@@ -37,9 +37,8 @@ internal static class Banner
 
             Try it:
               curl -s -H "authorization: Bearer $SECRETARIAT" {http}/v1/networks/{Network}/groups
-              grpcurl -plaintext -H "authorization: Bearer $SECRETARIAT" -d '{"{"}"network_id":"{Network}"{"}"}' {grpc} \
-                networkplatform.groups.v1.GroupsService/ListGroups
-
+              grpcurl -plaintext -H "authorization: Bearer $SECRETARIAT" -d '{"{"}"network_id":"{Network}"{"}"}' \
+                {grpc} networkplatform.groups.v1.GroupsService/ListGroups
               curl -s -H "authorization: Bearer $DASHBOARD" "{http}/v1/networks/{Network}/health?year={year}"
               curl -s -H "authorization: Bearer $LEADER" {http}/v1/networks/{Network}/directory
 

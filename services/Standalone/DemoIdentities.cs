@@ -26,10 +26,10 @@ internal static class DemoIdentities
             Roles.Representative),
         ("demo-dashboard", "Dashbord Leser", "reads the partnership's dashboard", Partnership, null, null, Roles.DashboardReader),
         ("demo-operator", "Drift Operatør", "runs the platform", Partnership, null, null, Roles.Operator),
-        ("demo-secretariat-hph", "Nina Sekretær", "the national HPH network's secretariat", DemoNetworks.NationalHph, null, null,
-            Roles.Secretariat),
-        ("demo-secretariat-int", "Iris Secretary", "the international HPH network's secretariat", DemoNetworks.InternationalHph, null,
-            null, Roles.Secretariat),
+        ("demo-secretariat-hph", "Nina Sekretær", "the national HPH network's secretariat", DemoNetworks.NationalHph,
+            null, null, Roles.Secretariat),
+        ("demo-secretariat-int", "Iris Secretary", "the international HPH network's secretariat", DemoNetworks.InternationalHph,
+            null, null, Roles.Secretariat),
     ];
 
     /// <summary>Fjordvik kommune's case system, a partner system of the partnership (client credentials).</summary>
@@ -82,9 +82,8 @@ internal static class DemoIdentities
     public static string TokenHelp()
     {
         var lines = People.Select(p => $"  make token ROLE={p.Role} NETWORK={p.Network}".PadRight(72) + $"# {p.Name}, {p.Description}")
-            .Append($"  make token ROLE={Roles.PartnerSystem} NETWORK={Partnership}".PadRight(72)
-                + $"# {PartnerClientId} (client credentials)");
-
+            .Append($"  make token ROLE={Roles.PartnerSystem} NETWORK={Partnership}".PadRight(72) +
+                $"# {PartnerClientId} (client credentials)");
         return string.Join('\n', lines);
     }
 }

@@ -16,7 +16,8 @@ public sealed class OperatorsMetricsTests
     public async Task after_a_workload_every_service_serves_its_rpc_readiness_outbox_consumer_and_pool_metrics()
     {
         var postgres = await PostgresServer.SharedAsync();
-        var rabbit = await RabbitMqServer.SharedAsync();
+        // A broker of its own: on the shared one, its services would take their queues' deliveries from the other tests'.
+        await using var rabbit = await RabbitMqServer.StartNewAsync();
         await using var platform = await PlatformProcesses.StartAsync(postgres, rabbit);
         var workload = new Workload(platform, workers: 2, pace: TimeSpan.FromMilliseconds(100));
         await workload.SetUpAsync();

@@ -92,9 +92,8 @@ public static class ServiceDefaults
             {
                 Title = "Network Platform",
                 Version = "v1",
-                Description =
-                    "The JSON form of the gRPC API (google.api.http annotations in protos/). Send 'authorization: Bearer <token>'.",
-
+                Description = "The JSON form of the gRPC API (google.api.http annotations in protos/). " +
+                    "Send 'authorization: Bearer <token>'.",
             });
             // Packages reuse short names (groups.v1.MeasureStatus, reporting.v1.MeasureStatus): schemas go by full name.
             openApi.CustomSchemaIds(type => type.FullName!.Replace("+Types+", ".", StringComparison.Ordinal).Replace('+', '.'));
@@ -145,7 +144,8 @@ public static class ServiceDefaults
                 new MissingServiceIdentityWarning(serviceName, sp.GetRequiredService<ILogger<MissingServiceIdentityWarning>>()));
             return builder;
         }
-        builder.Services.AddSingleton(sp => new ServiceTokens(sp.GetRequiredService<IssuerMetadata>(), sp.GetRequiredService<AuthOptions>(),
+        builder.Services.AddSingleton(sp => new ServiceTokens(
+            sp.GetRequiredService<IssuerMetadata>(), sp.GetRequiredService<AuthOptions>(),
             sp.GetService<TimeProvider>() ?? TimeProvider.System));
         builder.Services.AddSingleton(sp => new ServiceIdentity(sp.GetRequiredService<ServiceTokens>().TokenForAsync));
         return builder;

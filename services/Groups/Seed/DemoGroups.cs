@@ -65,7 +65,8 @@ public static class DemoGroups
             ct);
         await seed.MeasureAsync("tiltak-foreldreveileder", year, "Veileder for foreldre om barns digitale liv", "ag-digital-mobbing", ct);
         await seed.MeasureAsync("tiltak-kompetansepakke", year, "Kompetansepakke for barnehageansatte", "ag-trygt-barnehagemiljo", ct);
-        await seed.MeasureAsync("tiltak-elevundersokelsen", year, "Felles oppfølging av elevundersøkelsen", "ag-trygt-barnehagemiljo", ct);
+        await seed.MeasureAsync("tiltak-elevundersokelsen", year, "Felles oppfølging av elevundersøkelsen", "ag-trygt-barnehagemiljo",
+            ct);
         await seed.AnnualWheelAsync("ag-digital-mobbing", year, ["tiltak-kampanje-nettvett", "tiltak-foreldreveileder"], ct);
         await seed.AnnualWheelAsync("ag-trygt-barnehagemiljo", year, ["tiltak-kompetansepakke", "tiltak-elevundersokelsen"], ct);
     }
@@ -190,7 +191,8 @@ public static class DemoGroups
         public async Task AnnualWheelAsync(string groupId, int year, string[] measures, CancellationToken ct) =>
             await new UpdateAnnualWheel(context).RunAsync(new UpdateAnnualWheelCommand(networkId, groupId, year,
             [
-                new ActivityDraft("oppstart", 1, "Oppstartsmøte: valg av leder og budsjettansvarlig, årshjul, budsjett", "", measures, ""),
+                new ActivityDraft("oppstart", 1, "Oppstartsmøte: valg av leder og budsjettansvarlig, årshjul, budsjett", "", measures,
+                    ""),
                 new ActivityDraft("for-partnermote-var", 3, "Underveismøte før partnermøtet", "", measures, ""),
                 new ActivityDraft("for-partnermote-host", 9, "Underveismøte før partnermøtet; søknader til Partnerpotten", "", [], ""),
                 new ActivityDraft("rapportering", 12, "Rapporteringsmøte: tiltak, regnskap, innspill til neste år", "", measures, ""),

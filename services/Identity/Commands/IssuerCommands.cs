@@ -89,9 +89,9 @@ public static class IssuerCommands
         var secret = kind == ClientKinds.Web && command.Optional("public") == "true" ? null : Secrets.New();
         var descriptor = kind switch
         {
-            ClientKinds.Partner => ClientKinds.PartnerDescriptor(clientId, name, secret!, new PlatformClaims(
-                command.Required("network"), command.Optional("organisation"), null,
-                command.List("roles") is { Count: > 0 } roles ? roles : [Application.Roles.PartnerSystem])),
+            ClientKinds.Partner => ClientKinds.PartnerDescriptor(clientId, name, secret!,
+                new PlatformClaims(command.Required("network"), command.Optional("organisation"), null,
+                    command.List("roles") is { Count: > 0 } roles ? roles : [Application.Roles.PartnerSystem])),
             ClientKinds.Web or ClientKinds.Service => ClientKinds.Descriptor(kind, clientId, name, secret),
             _ => throw new CommandException($"--kind must be {ClientKinds.Partner}, {ClientKinds.Web} or {ClientKinds.Service}."),
         };
@@ -138,8 +138,8 @@ public static class IssuerCommands
         var application = await applications.FindByClientIdAsync(clientId)
             ?? throw new CommandException($"There is no client '{clientId}'.");
         await applications.DeleteAsync(application);
-        Console.WriteLine(
-            $"Removed client '{clientId}' with its refresh tokens; its access tokens are refused once the services next ask the issuer.");
+        Console.WriteLine($"Removed client '{clientId}' with its refresh tokens; " +
+            "its access tokens are refused once the services next ask the issuer.");
     }
 
     private static async Task RotateSigningKeyAsync(Command command)
@@ -147,7 +147,6 @@ public static class IssuerCommands
         var options = command.Configuration.GetSection(IssuerOptions.SectionName).Get<IssuerOptions>() ?? new IssuerOptions();
         var key = await KeyRing.AddPendingSigningKeyAsync(command.Database, options, TimeProvider.System.GetUtcNow(),
             CancellationToken.None);
-
         Console.WriteLine($"Signing key {key.Id} is published at the issuers' next key check and signs from {key.NotBefore:u}.");
     }
 

@@ -17,7 +17,6 @@ internal sealed class ServicesMayIntrospect(IOpenIddictApplicationManager applic
 {
     public static OpenIddictServerHandlerDescriptor Descriptor { get; } = OpenIddictServerHandlerDescriptor
         .CreateBuilder<ValidateIntrospectionRequestContext>()
-
         .AddFilter<RequireClientIdParameter>()
         .UseScopedHandler<ServicesMayIntrospect>()
         .SetOrder(OpenIddictServerHandlers.Introspection.ValidateAuthorizedParty.Descriptor.Order)

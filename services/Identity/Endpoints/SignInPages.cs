@@ -24,9 +24,6 @@ internal static class SignInPages
     public const string SignInPath = "/account/signin";
     public const string SetupPath = "/account/setup";
 
-    private const string UnknownLink = "<p class=error>This link is unknown, used or expired. Ask the secretariat for a new one.</p>";
-
-
     private static readonly HtmlEncoder Html = HtmlEncoder.Default;
 
     public static PlatformClaims ClaimsOf(Account account) =>
@@ -75,8 +72,9 @@ internal static class SignInPages
             {
                 return TokenEndpoint.Refuse(Errors.LoginRequired, "No one is signed in at the issuer.");
             }
-            var back = http.Request.PathBase + http.Request.Path + http.Request.QueryString;
-            return Results.Challenge(new AuthenticationProperties { RedirectUri = back }, [SessionScheme]);
+            return Results.Challenge(
+                new AuthenticationProperties { RedirectUri = http.Request.PathBase + http.Request.Path + http.Request.QueryString },
+                [SessionScheme]);
         }
         return Results.SignIn(ClaimsOf(account).Principal(account.Subject, account.DisplayName, request.GetScopes(), options.Audience),
             properties: null, OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
@@ -109,9 +107,9 @@ internal static class SignInPages
         }
         if (account is null)
         {
-            var demoPeople = await DemoPeopleAsync(accounts, options, http);
-            return Page("Sign in", SignInForm(demoPeople, returnUrl, antiforgery.GetAndStoreTokens(http),
-                error: "The e-mail address or the password is wrong."), StatusCodes.Status401Unauthorized);
+            return Page("Sign in", SignInForm(await DemoPeopleAsync(accounts, options, http), returnUrl,
+                antiforgery.GetAndStoreTokens(http), error: "The e-mail address or the password is wrong."),
+                StatusCodes.Status401Unauthorized);
         }
         var identity = new ClaimsIdentity(SessionScheme, Claims.Name, Claims.Role);
         identity.AddClaim(new Claim(Claims.Subject, account.Subject));
@@ -123,7 +121,8 @@ internal static class SignInPages
     private static async Task<IResult> ShowSetupAsync(HttpContext http, Accounts accounts, IAntiforgery antiforgery, string? code) =>
         code is not null && await accounts.FindBySetupCodeAsync(code, http.RequestAborted) is { } account
             ? Page("Choose your password", SetupForm(account, code, antiforgery.GetAndStoreTokens(http), error: null))
-            : Page("Choose your password", UnknownLink, StatusCodes.Status404NotFound);
+            : Page("Choose your password", "<p class=error>This link is unknown, used or expired. Ask the secretariat for a new one.</p>",
+                StatusCodes.Status404NotFound);
 
     private static async Task<IResult> SetupAsync(HttpContext http, Accounts accounts, IAntiforgery antiforgery)
     {
@@ -136,7 +135,9 @@ internal static class SignInPages
         var code = form["code"].ToString();
         if (await accounts.FindBySetupCodeAsync(code, http.RequestAborted) is not { } account)
         {
-            return Page("Choose your password", UnknownLink, StatusCodes.Status404NotFound);
+            return Page("Choose your password",
+                "<p class=error>This link is unknown, used or expired. Ask the secretariat for a new one.</p>",
+                StatusCodes.Status404NotFound);
         }
         var password = form["password"].ToString();
         var error = password.Length < Accounts.MinimumPasswordLength
@@ -199,8 +200,8 @@ internal static class SignInPages
         <form method=post action="{SetupPath}">
           <input type=hidden name="{Html.Encode(tokens.FormFieldName)}" value="{Html.Encode(tokens.RequestToken!)}">
           <input type=hidden name=code value="{Html.Encode(code)}">
-          <label>Password (at least {Accounts.MinimumPasswordLength} characters)
-            <input name=password type=password autocomplete=new-password required></label>
+          <label>Password (at least {Accounts.MinimumPasswordLength} characters) <input name=password type=password
+            autocomplete=new-password required></label>
           <label>The same again <input name=repeat type=password autocomplete=new-password required></label>
           <button type=submit>Set password</button>
         </form>
@@ -217,7 +218,6 @@ internal static class SignInPages
           ul.people { list-style: none; padding: 0; } ul.people li { margin: .4rem 0; } ul.people span { color: #555; font-size: .9rem; }
           label { display: block; margin: .6rem 0; }
           input { display: block; width: 100%; padding: .4rem; font: inherit; box-sizing: border-box; }
-
           input[type=hidden] { display: none; } button { padding: .4rem .9rem; font: inherit; cursor: pointer; }
           .error { color: #a00000; font-weight: 600; } .hint { color: #555; font-size: .9rem; }
         </style></head>

@@ -25,14 +25,14 @@ internal static class TokenEndpoint
         {
             var application = await applications.FindByClientIdAsync(request.ClientId!, cancellationToken)
                 ?? throw new InvalidOperationException("OpenIddict authenticated a client it cannot find.");
-            var properties = await applications.GetPropertiesAsync(application, cancellationToken);
-            var network = (string?)request[Hosting.Auth.ClaimNames.Network];
-            var (claims, refusal) = ClientKinds.ClientClaims(request.ClientId!, properties, network);
-
-            var displayName = await applications.GetDisplayNameAsync(application, cancellationToken) ?? request.ClientId!;
+            var (claims, refusal) = ClientKinds.ClientClaims(request.ClientId!,
+                await applications.GetPropertiesAsync(application, cancellationToken),
+                (string?)request[Hosting.Auth.ClaimNames.Network]);
             return claims is null
                 ? Refuse(Errors.InvalidRequest, refusal!)
-                : SignIn(claims.Principal(request.ClientId!, displayName, request.GetScopes(), options.Audience));
+                : SignIn(claims.Principal(request.ClientId!,
+                    await applications.GetDisplayNameAsync(application, cancellationToken) ?? request.ClientId!,
+                    request.GetScopes(), options.Audience));
         }
         if (request.IsAuthorizationCodeGrantType() || request.IsRefreshTokenGrantType())
         {
@@ -43,7 +43,6 @@ internal static class TokenEndpoint
                 ? Refuse(Errors.InvalidGrant, "The account this token was issued to no longer exists; sign in again.")
                 : SignIn(SignInPages.ClaimsOf(account)
                     .Principal(account.Subject, account.DisplayName, granted.GetScopes(), options.Audience));
-
         }
         if (request.GrantType == DemoGrant.Type)
         {

@@ -151,8 +151,8 @@ public sealed partial class KeyRing(IServiceScopeFactory scopes, IssuerOptions o
     }
 
     /// <summary>
-    /// An RSA-2048 key in a certificate valid from <paramref name="notBefore"/> for twice the key lifetime (it is dropped earlier, once
-    /// replaced).
+    /// An RSA-2048 key in a certificate valid from <paramref name="notBefore"/> for twice the key lifetime (it is dropped earlier,
+    /// once replaced).
     /// </summary>
     private static IssuerKey NewSigningKey(DateTimeOffset notBefore, IssuerOptions options)
     {
@@ -188,6 +188,5 @@ public sealed partial class KeyRing(IServiceScopeFactory scopes, IssuerOptions o
         public bool SameAs(Snapshot other) =>
             Signer == other.Signer && Encryption.Id == other.Encryption.Id
             && Signing.Select(k => k.Id).SequenceEqual(other.Signing.Select(k => k.Id));
-
     }
 }

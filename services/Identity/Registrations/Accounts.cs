@@ -23,7 +23,6 @@ public sealed class Accounts(IdentityDbContext database, TimeProvider clock)
         (await database.Accounts.Where(a => a.IsDemo).ToListAsync(cancellationToken))
             .OrderBy(a => a.NetworkId).ThenBy(a => a.DisplayName).ToList();
 
-
     /// <summary>
     /// The account whose password this is; null for an unknown login or a wrong password (the caller says the same for both).
     /// </summary>

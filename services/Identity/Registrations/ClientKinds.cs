@@ -48,8 +48,9 @@ public static class ClientKinds
             Web =>
             [
                 Permissions.Endpoints.Authorization, Permissions.Endpoints.Token, Permissions.Endpoints.Revocation,
-                Permissions.Endpoints.EndSession, Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken,
-                Permissions.ResponseTypes.Code, Permissions.Scopes.Profile,
+                Permissions.Endpoints.EndSession,
+                Permissions.GrantTypes.AuthorizationCode, Permissions.GrantTypes.RefreshToken, Permissions.ResponseTypes.Code,
+                Permissions.Scopes.Profile,
             ],
             Demo => [Permissions.Endpoints.Token, Permissions.Prefixes.GrantType + DemoGrant.Type],
             _ => throw new ArgumentException($"Unknown client kind '{kind}'.", nameof(kind)),
@@ -81,8 +82,6 @@ public static class ClientKinds
     /// </summary>
     public static (PlatformClaims? Claims, string? Refusal) ClientClaims(string clientId,
         ImmutableDictionary<string, JsonElement> properties, string? requestedNetwork)
-
-
     {
         switch (KindOf(properties))
         {

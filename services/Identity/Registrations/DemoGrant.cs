@@ -36,7 +36,6 @@ public static class DemoGrant
             0 => (null, $"No demo person of network '{network}' has the role '{role}'" +
                         $"{(string.IsNullOrEmpty(person) ? "" : $" and person '{person}'")}; " +
                         $"the demo people of that network: {Describe(demo)}."),
-
             _ => (matching[0], null),
         };
     }

@@ -24,14 +24,15 @@ public sealed class IssuerDemo
         {
             yield return "Identity__Demo__SecretsDirectory must name where the demo clients' secrets are written";
         }
-        foreach (var subject in People.Where(p => string.IsNullOrWhiteSpace(p.Subject) || string.IsNullOrWhiteSpace(p.NetworkId))
+        foreach (var subject in People
+            .Where(p => string.IsNullOrWhiteSpace(p.Subject) || string.IsNullOrWhiteSpace(p.NetworkId))
             .Select(p => p.Subject))
         {
             yield return $"demo person '{subject}' needs a Subject and a NetworkId";
         }
-        foreach (var client in Partners.Where(p => string.IsNullOrWhiteSpace(p.ClientId) || string.IsNullOrWhiteSpace(p.NetworkId))
+        foreach (var client in Partners
+            .Where(p => string.IsNullOrWhiteSpace(p.ClientId) || string.IsNullOrWhiteSpace(p.NetworkId))
             .Select(p => p.ClientId))
-
         {
             yield return $"demo partner '{client}' needs a ClientId and a NetworkId";
         }

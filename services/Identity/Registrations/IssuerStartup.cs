@@ -68,17 +68,16 @@ internal sealed partial class IssuerStartup(IServiceScopeFactory scopes, IssuerO
         await database.SaveChangesAsync(cancellationToken);
         foreach (var partner in demo.Partners)
         {
-            var secret = Secrets.ReadOrCreate(demo.SecretFile(partner.ClientId));
-            await SaveAsync(applications, ClientKinds.PartnerDescriptor(partner.ClientId, partner.DisplayName, secret, partner.Claims),
+            await SaveAsync(applications, ClientKinds.PartnerDescriptor(partner.ClientId, partner.DisplayName,
+                    Secrets.ReadOrCreate(demo.SecretFile(partner.ClientId)), partner.Claims),
                 cancellationToken);
         }
-        var demoSecret = Secrets.ReadOrCreate(demo.SecretFile(DemoGrant.ClientId));
-        await SaveAsync(applications, ClientKinds.Descriptor(ClientKinds.Demo, DemoGrant.ClientId, "make token", demoSecret),
+        await SaveAsync(applications, ClientKinds.Descriptor(ClientKinds.Demo, DemoGrant.ClientId, "make token",
+                Secrets.ReadOrCreate(demo.SecretFile(DemoGrant.ClientId))),
             cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Information,
         Message = "The issuer is ready: {Clients} configured clients, {People} demo people, {Partners} demo partner systems.")]
-
     private partial void LogReady(int clients, int people, int partners);
 }

@@ -36,7 +36,6 @@ public static class Secrets
         {
             throw new InvalidOperationException(
                 $"Cannot read the client secret file '{path}': {e.Message} Mount it there or correct the path.", e);
-
         }
     }
 }

@@ -30,8 +30,8 @@ public static partial class IdentityDatabase
                 if (string.IsNullOrWhiteSpace(options.ConnectionString))
                 {
                     throw new InvalidOperationException(
-                        "Storage__Provider is postgres but Storage__ConnectionString is empty: set it, " +
-                        "e.g. Host=db;Username=identity;Password=...;Database=identity.");
+                        "Storage__Provider is postgres but Storage__ConnectionString is empty: set it, e.g. " +
+                        "Host=db;Username=identity;Password=...;Database=identity.");
                 }
                 var connection = new NpgsqlConnectionStringBuilder(options.ConnectionString);
                 if (string.IsNullOrEmpty(connection.Database))
@@ -68,6 +68,5 @@ public static partial class IdentityDatabase
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Could not create the identity database yet; retrying in 2 s. Check Storage__ConnectionString if this persists.")]
-
     private static partial void LogRetrying(ILogger logger, Exception exception);
 }

@@ -104,11 +104,11 @@ async function refresh() {
     $('late').textContent = health.measuresLate;
     $('events-seen').textContent = health.eventsSeen;
     $('groups').innerHTML = health.groups.map(g =>
-      `<tr><td>${esc(g.groupId)}</td><td>${pct(g.attendance)}</td><td>${pct(g.dropOut)}</td><td>${g.heldMeetings}</td>` +
-      `<td>${pct(g.documented)}</td></tr>`).join('');
+      `<tr><td>${esc(g.groupId)}</td><td>${pct(g.attendance)}</td><td>${pct(g.dropOut)}</td>` +
+      `<td>${g.heldMeetings}</td><td>${pct(g.documented)}</td></tr>`).join('');
     $('organisations').innerHTML = health.organisations.map(o =>
-      `<tr><td>${esc(o.organisationId)}</td><td>${pct(o.attendance)}</td><td>${o.hoursSetAside.toFixed(1)}</td>` +
-      `<td>${o.hoursInMeetings.toFixed(1)}</td></tr>`).join('');
+      `<tr><td>${esc(o.organisationId)}</td><td>${pct(o.attendance)}</td>` +
+      `<td>${o.hoursSetAside.toFixed(1)}</td><td>${o.hoursInMeetings.toFixed(1)}</td></tr>`).join('');
     $('measures').innerHTML = measures.measures.map(m =>
       `<tr><td>${esc(m.title)}</td><td><svg width="100" height="10" role="img" aria-label="${m.percent} percent">` +
       `<rect width="${m.percent}" height="10" fill="${m.late ? '#c62828' : '#2e7d32'}"/></svg></td>` +
@@ -143,7 +143,6 @@ function fields(bytes) {
     do { b = bytes[i++]; value += (b & 0x7f) * 2 ** shift; shift += 7; } while (b & 0x80);
     return value;
   };
-
   while (i < bytes.length) {
     const key = varint(), number = Math.floor(key / 8), type = key & 7;
     if (type === 0) found[number] = varint();

@@ -154,7 +154,8 @@ public static class DashboardSignIn
     }
 
     /// <summary>
-    /// Exchanges the session's refresh token at the issuer and stores the new tokens in <paramref name="properties"/>; null when refused.
+    /// Exchanges the session's refresh token at the issuer and stores the new tokens in <paramref name="properties"/>; null when
+    /// refused.
     /// </summary>
     private static async Task<(string AccessToken, DateTimeOffset ExpiresAt)?> RefreshAsync(HttpContext http,
         AuthenticationProperties properties, IHttpClientFactory clients)
@@ -166,15 +167,14 @@ public static class DashboardSignIn
         var oidc = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<OpenIdConnectOptions>>()
             .Get(SignInScheme);
         var configuration = await oidc.ConfigurationManager!.GetConfigurationAsync(http.RequestAborted);
-        using var form = new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["grant_type"] = "refresh_token",
-            ["refresh_token"] = refreshToken,
-            ["client_id"] = oidc.ClientId!,
-            ["client_secret"] = oidc.ClientSecret ?? "",
-        });
-        using var response = await clients.CreateClient(SignInScheme).PostAsync(configuration.TokenEndpoint, form, http.RequestAborted);
-
+        using var response = await clients.CreateClient(SignInScheme).PostAsync(configuration.TokenEndpoint,
+            new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["grant_type"] = "refresh_token",
+                ["refresh_token"] = refreshToken,
+                ["client_id"] = oidc.ClientId!,
+                ["client_secret"] = oidc.ClientSecret ?? "",
+            }), http.RequestAborted);
         if (!response.IsSuccessStatusCode)
         {
             return null;

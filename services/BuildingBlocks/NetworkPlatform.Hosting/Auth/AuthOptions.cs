@@ -98,7 +98,6 @@ public sealed class AuthOptions
         {
             throw new InvalidOperationException(
                 $"Cannot read the client secret '{file}' (Auth__ClientSecretFile): {e.Message} Mount it there or correct the path.", e);
-
         }
     }
 }

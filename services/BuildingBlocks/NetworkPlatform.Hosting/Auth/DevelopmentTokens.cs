@@ -76,7 +76,6 @@ public sealed class DevelopmentTokens
 
     public string Issue(string subject, string networkId, IEnumerable<string> roles, string? organisationId = null, string? personId = null,
         TimeSpan? lifetime = null, DateTime? issuedAt = null)
-
     {
         var claims = new Dictionary<string, object>
         {

@@ -42,7 +42,6 @@ public sealed class IssuerMetadata(IOptionsMonitor<JwtBearerOptions> jwt, IHttpC
         {
             throw new InvalidOperationException(
                 $"The issuer answered {(int)response.StatusCode} from {endpoint} with something that is not JSON.");
-
         }
     }
 

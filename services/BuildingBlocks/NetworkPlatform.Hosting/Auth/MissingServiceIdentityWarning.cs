@@ -13,7 +13,6 @@ internal sealed class MissingServiceIdentityWarning(string serviceName, ILogger<
     {
         logger.LogWarning("Auth__ClientId is not set: the {Service} service's event handlers call their peers without a token, " +
             "and the peers refuse them. " +
-
             "Register a client for the service at the issuer and set Auth__ClientId and Auth__ClientSecretFile.", serviceName);
         return Task.CompletedTask;
     }

@@ -90,8 +90,8 @@ public static class PlatformAuthentication
             OnChallenge = context =>
             {
                 context.HandleResponse();
-                return WriteUnauthenticatedAsync(context.HttpContext,
-                    Explain(context.Request.Headers.Authorization, context.AuthenticateFailure, options));
+                return WriteUnauthenticatedAsync(
+                    context.HttpContext, Explain(context.Request.Headers.Authorization, context.AuthenticateFailure, options));
             },
         };
     }
@@ -104,36 +104,33 @@ public static class PlatformAuthentication
             RefreshInterval = TimeSpan.FromMinutes(1),
         };
 
-    internal static string Explain(Microsoft.Extensions.Primitives.StringValues authorization, Exception? failure, AuthOptions options) =>
-        failure switch
-        {
-            null when authorization.Count == 0 || string.IsNullOrEmpty(authorization[0]) =>
-                "This call needs a token: send the header 'authorization: Bearer <token>'.",
-            null => "The authorization header must read 'Bearer <token>'.",
-            SecurityTokenExpiredException expired => $"The bearer token expired at {expired.Expires:u}; get a new one.",
-            SecurityTokenNotYetValidException early => $"The bearer token is not valid before {early.NotBefore:u}; check the clocks.",
-            // IDX10204: no issuer to compare with, because the issuer's discovery document could not be read.
-            SecurityTokenInvalidIssuerException { Message: var message }
-                when options.Authority is { Length: > 0 } authority && message.StartsWith("IDX10204", StringComparison.Ordinal) =>
-                $"The service could not load the configuration of the issuer {authority}; try again shortly " +
-                "(the operators see why in the service's log).",
-            SecurityTokenInvalidIssuerException =>
-                $"The bearer token was not issued by {IssuerName(options)}; use a token from that issuer.",
-            SecurityTokenInvalidAudienceException =>
-                $"The bearer token is not meant for '{options.Audience}'; ask for a token with that audience.",
-            SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException =>
-                "The bearer token's signature does not match the issuer's keys; it was altered or signed by someone else.",
-            SecurityTokenNoExpirationException => "The bearer token has no expiry (exp); tokens without one are refused.",
-            SecurityTokenRevokedException revoked => revoked.Message,
-            SecurityTokenMalformedException or ArgumentException =>
-                "The bearer token is not a well-formed JWT; send the token exactly as issued.",
-            { InnerException: { } inner } when inner is SecurityTokenMalformedException or ArgumentException =>
-                "The bearer token is not a well-formed JWT; send the token exactly as issued.",
-            SecurityTokenException { Message: var message } when message.Contains("authorization headers", StringComparison.Ordinal) =>
-                message,
-
-            _ => "The bearer token was refused; ask for a new one.",
-        };
+    internal static string Explain(Microsoft.Extensions.Primitives.StringValues authorization, Exception? failure,
+        AuthOptions options) => failure switch
+    {
+        null when authorization.Count == 0 || string.IsNullOrEmpty(authorization[0]) =>
+            "This call needs a token: send the header 'authorization: Bearer <token>'.",
+        null => "The authorization header must read 'Bearer <token>'.",
+        SecurityTokenExpiredException expired => $"The bearer token expired at {expired.Expires:u}; get a new one.",
+        SecurityTokenNotYetValidException early => $"The bearer token is not valid before {early.NotBefore:u}; check the clocks.",
+        // IDX10204: no issuer to compare with, because the issuer's discovery document could not be read.
+        SecurityTokenInvalidIssuerException { Message: var message }
+            when options.Authority is { Length: > 0 } authority && message.StartsWith("IDX10204", StringComparison.Ordinal) =>
+            $"The service could not load the configuration of the issuer {authority}; " +
+            "try again shortly (the operators see why in the service's log).",
+        SecurityTokenInvalidIssuerException => $"The bearer token was not issued by {IssuerName(options)}; use a token from that issuer.",
+        SecurityTokenInvalidAudienceException =>
+            $"The bearer token is not meant for '{options.Audience}'; ask for a token with that audience.",
+        SecurityTokenSignatureKeyNotFoundException or SecurityTokenInvalidSignatureException =>
+            "The bearer token's signature does not match the issuer's keys; it was altered or signed by someone else.",
+        SecurityTokenNoExpirationException => "The bearer token has no expiry (exp); tokens without one are refused.",
+        SecurityTokenRevokedException revoked => revoked.Message,
+        SecurityTokenMalformedException or ArgumentException =>
+            "The bearer token is not a well-formed JWT; send the token exactly as issued.",
+        { InnerException: { } inner } when inner is SecurityTokenMalformedException or ArgumentException =>
+            "The bearer token is not a well-formed JWT; send the token exactly as issued.",
+        SecurityTokenException { Message: var message } when message.Contains("authorization headers", StringComparison.Ordinal) => message,
+        _ => "The bearer token was refused; ask for a new one.",
+    };
 
     private static string IssuerName(AuthOptions options) =>
         options.Authority is { Length: > 0 } authority ? $"the issuer at {authority}" : $"'{options.Issuer}'";
@@ -168,7 +165,6 @@ public static class PlatformAuthentication
     {
         public async Task<OpenIdConnectConfiguration> GetConfigurationAsync(string address, IDocumentRetriever retriever,
             CancellationToken cancel)
-
         {
             var keys = new JsonWebKeySet(await retriever.GetDocumentAsync(address, cancel).ConfigureAwait(false));
             var configuration = new OpenIdConnectConfiguration { JsonWebKeySet = keys };

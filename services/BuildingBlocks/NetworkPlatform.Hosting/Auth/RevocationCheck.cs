@@ -60,13 +60,14 @@ public sealed partial class RevocationCheck(AuthOptions options, IssuerMetadata 
             return false;
         }
         var until = DateTimeOffset.UtcNow + options.RevocationCheckInterval;
-        answers.Set(key, revoked,
-            new MemoryCacheEntryOptions { Size = 1, AbsoluteExpiration = token.ValidTo < until.UtcDateTime ? token.ValidTo : until });
+        answers.Set(key, revoked, new MemoryCacheEntryOptions
+        {
+            Size = 1, AbsoluteExpiration = token.ValidTo < until.UtcDateTime ? token.ValidTo : until,
+        });
         return revoked;
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Could not ask the issuer whether a token was revoked (as client {ClientId}): {Reason}. The token is accepted.")]
-
     private partial void LogUnanswered(string clientId, string reason);
 }

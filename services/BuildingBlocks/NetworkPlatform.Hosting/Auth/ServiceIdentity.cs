@@ -19,7 +19,6 @@ public sealed class ServiceIdentity(Func<string, CancellationToken, ValueTask<st
     /// </summary>
     public static (Metadata Headers, CallCredentials? Credentials) For(IHttpContextAccessor? httpContext, ServiceIdentity? identity,
         string networkId)
-
     {
         if (httpContext?.HttpContext?.Request.Headers.Authorization.ToString() is { Length: > 0 } callers)
         {

@@ -43,7 +43,6 @@ public sealed class ServiceTokens(IssuerMetadata issuer, AuthOptions options, Ti
             throw new InvalidOperationException(
                 $"The issuer gave client '{options.ClientId}' no token for network '{networkId}' ({IssuerMetadata.Error(body)}); " +
                 "check Auth__ClientId and its secret.");
-
         }
         var lifetime = TimeSpan.FromSeconds(body.TryGetProperty("expires_in", out var expiresIn) ? expiresIn.GetDouble() : 300);
         return new Issued(token.GetString()!, requested + lifetime * 3 / 4);

@@ -36,9 +36,8 @@ internal sealed class ValidatedTokenCache : JsonWebTokenHandler
                 validated.Clear();
             }
             var expires = result.SecurityToken.ValidTo;
-            var until = expires < now + RememberFor ? expires : now + RememberFor;
-            validated[token] = (result.ClaimsIdentity.Clone(), result.SecurityToken, until);
-
+            validated[token] = (result.ClaimsIdentity.Clone(), result.SecurityToken,
+                expires < now + RememberFor ? expires : now + RememberFor);
         }
         return result;
     }

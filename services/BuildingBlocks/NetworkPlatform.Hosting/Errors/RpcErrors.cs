@@ -96,7 +96,6 @@ public static class RpcErrors
 
     public static RpcException Create(StatusCode code, string message, string reason, IDictionary<string, string>? metadata,
         params IMessage[] extraDetails) =>
-
         Status(code, message, reason, metadata, extraDetails).ToRpcException();
 
     /// <summary>A google.rpc.Status as JSON (proto3 JSON mapping, details with their @type), as HTTP callers get errors.</summary>
