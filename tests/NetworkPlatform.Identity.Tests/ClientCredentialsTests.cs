@@ -2,7 +2,9 @@ using NetworkPlatform.Testing;
 
 namespace NetworkPlatform.Identity.Tests;
 
-/// <summary>Machine credentials at the embedded issuer: the platform's services and partner systems (client credentials), over HTTP.</summary>
+/// <summary>
+/// Machine credentials at the embedded issuer: the platform's services and partner systems (client credentials), over HTTP.
+/// </summary>
 public sealed class ClientCredentialsTests : IAsyncLifetime
 {
     private IssuerProcess issuer = null!;
@@ -31,7 +33,8 @@ public sealed class ClientCredentialsTests : IAsyncLifetime
     [Fact]
     public async Task a_service_that_names_no_network_is_told_to()
     {
-        var (status, body) = await issuer.TokenAsync("service-groups", issuer.Secret("service-groups"), ("grant_type", "client_credentials"));
+        var (status, body) = await issuer.TokenAsync("service-groups", issuer.Secret("service-groups"),
+            ("grant_type", "client_credentials"));
 
         Assert.Equal(400, status);
         Assert.Equal("invalid_request", body.GetProperty("error").GetString());
@@ -41,13 +44,16 @@ public sealed class ClientCredentialsTests : IAsyncLifetime
     [Fact]
     public async Task a_partner_system_acts_only_in_its_registered_network_and_organisation()
     {
-        var registered = await issuer.RunAsync("register-client", "--client-id", "aasen-case-system", "--kind", "partner", "--network", "net-1", "--organisation", "org-7");
+        var registered = await issuer.RunAsync("register-client", "--client-id", "aasen-case-system", "--kind", "partner", "--network",
+            "net-1", "--organisation", "org-7");
         var secret = IssuerProcess.Printed(registered, "client_secret");
 
         var token = await issuer.ClientTokenAsync("aasen-case-system", secret: secret);
-        var (status, body) = await issuer.TokenAsync("aasen-case-system", secret, ("grant_type", "client_credentials"), ("network_id", "net-2"));
+        var (status, body) = await issuer.TokenAsync("aasen-case-system", secret, ("grant_type", "client_credentials"),
+            ("network_id", "net-2"));
 
-        Assert.Equal("hi from aasen-case-system of net-1 (org org-7, person ) as partner-system", await service.EchoAsync("Bearer " + token));
+        Assert.Equal("hi from aasen-case-system of net-1 (org org-7, person ) as partner-system",
+            await service.EchoAsync("Bearer " + token));
         Assert.Equal(400, status);
         Assert.Contains("acts in network 'net-1' only", body.GetProperty("error_description").GetString(), StringComparison.Ordinal);
     }
@@ -56,7 +62,8 @@ public sealed class ClientCredentialsTests : IAsyncLifetime
     public async Task a_client_secret_is_stored_hashed_and_a_rotated_one_replaces_it()
     {
         var secret = IssuerProcess.Printed(
-            await issuer.RunAsync("register-client", "--client-id", "rotating", "--kind", "partner", "--network", "net-1", "--organisation", "org-7"), "client_secret");
+            await issuer.RunAsync("register-client", "--client-id", "rotating", "--kind", "partner", "--network", "net-1",
+                "--organisation", "org-7"), "client_secret");
         var rotated = IssuerProcess.Printed(await issuer.RunAsync("rotate-client-secret", "--client-id", "rotating"), "client_secret");
 
         var (oldStatus, oldBody) = await issuer.TokenAsync("rotating", secret, ("grant_type", "client_credentials"));
@@ -83,7 +90,8 @@ public sealed class ClientCredentialsTests : IAsyncLifetime
     public async Task a_removed_client_gets_no_more_tokens()
     {
         var secret = IssuerProcess.Printed(
-            await issuer.RunAsync("register-client", "--client-id", "leaving", "--kind", "partner", "--network", "net-1", "--organisation", "org-7"), "client_secret");
+            await issuer.RunAsync("register-client", "--client-id", "leaving", "--kind", "partner", "--network", "net-1", "--organisation",
+                "org-7"), "client_secret");
         await issuer.RunAsync("remove-client", "--client-id", "leaving");
 
         var (status, body) = await issuer.TokenAsync("leaving", secret, ("grant_type", "client_credentials"));

@@ -28,11 +28,13 @@ public sealed class KeyRotationTests
         Assert.Equal("hi from service-a of net-1 as secretariat", await service.EchoAsync("Bearer " + before));
 
         await issuer.RunAsync("rotate-signing-key");
-        var published = await EventuallyAsync(async () => await PublishedKeysAsync(issuer) is { Count: 2 } keys ? keys : null, "the new key to be published");
+        var published = await EventuallyAsync(async () => await PublishedKeysAsync(issuer) is { Count: 2 } keys ? keys : null,
+            "the new key to be published");
         var newKey = Assert.Single(published, k => k != oldKey);
         Assert.Equal(oldKey, KeyOf(await issuer.ClientTokenAsync("service-a", "net-1")));
 
-        var after = await EventuallyAsync(async () => await issuer.ClientTokenAsync("service-a", "net-1") is var t && KeyOf(t) == newKey ? t : null,
+        var after = await EventuallyAsync(
+            async () => await issuer.ClientTokenAsync("service-a", "net-1") is var t && KeyOf(t) == newKey ? t : null,
             "tokens signed with the new key");
 
         // With the default settings the service re-reads the keys (every 10 minutes) within the publish lead (an hour), so it knows

@@ -29,11 +29,15 @@ public sealed class LogHygieneTests
             builder.Logging.AddProvider(serviceLog);
         });
         var flow = await CodeFlow.RegisterAsync(issuer, "test-app");
-        var secrets = new List<string> { issuer.Secret("service-a"), File.ReadAllText(Path.Combine(demoSecrets, Demo.PartnerClient + ".secret")).Trim() };
+        var secrets = new List<string>
+        {
+            issuer.Secret("service-a"), File.ReadAllText(Path.Combine(demoSecrets, Demo.PartnerClient + ".secret")).Trim(),
+        };
 
         var serviceToken = await issuer.ClientTokenAsync("service-a", "net-1");
         await service.EchoAsync("Bearer " + serviceToken);
-        await issuer.TokenAsync("service-a", "not-the-secret-" + issuer.Secret("service-a"), ("grant_type", "client_credentials"), ("network_id", "net-1"));
+        await issuer.TokenAsync("service-a", "not-the-secret-" + issuer.Secret("service-a"), ("grant_type", "client_credentials"),
+            ("network_id", "net-1"));
         secrets.Add("not-the-secret-" + issuer.Secret("service-a"));
         var partnerToken = await issuer.ClientTokenAsync(Demo.PartnerClient, secret: secrets[1]);
         var code = await flow.SignInWithoutBrowserAsync("ada");
@@ -44,8 +48,8 @@ public sealed class LogHygieneTests
         await flow.RevokeAsync(accessToken, "access_token");
         await Task.Delay(400);
         await Assert.ThrowsAsync<RpcException>(() => service.EchoAsync("Bearer " + accessToken));
-        var invitation = await issuer.RunAsync("invite", "--issuer", issuer.Authority, "--login", "dora@example.org", "--name", "Dora", "--network", "net-1",
-            "--roles", "secretariat");
+        var invitation = await issuer.RunAsync("invite", "--issuer", issuer.Authority, "--login", "dora@example.org", "--name", "Dora",
+            "--network", "net-1", "--roles", "secretariat");
         var link = invitation.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("http", StringComparison.Ordinal));
         Assert.Contains("Choose your password", await issuer.Http.GetStringAsync(link), StringComparison.Ordinal);
         secrets.Add(link[(link.IndexOf("code=", StringComparison.Ordinal) + 5)..]);
@@ -53,7 +57,8 @@ public sealed class LogHygieneTests
         await Assert.ThrowsAsync<RpcException>(() => service.EchoAsync("Bearer " + tampered));
         await Assert.ThrowsAsync<RpcException>(() => service.EchoAsync("Bearer not-a-jwt-but-secret-looking"));
         secrets.AddRange([serviceToken, partnerToken, code, flow.Verifier, tampered, "not-a-jwt-but-secret-looking",
-            tokens.GetProperty("access_token").GetString()!, tokens.GetProperty("refresh_token").GetString()!, tokens.GetProperty("id_token").GetString()!,
+            tokens.GetProperty("access_token").GetString()!, tokens.GetProperty("refresh_token").GetString()!,
+                tokens.GetProperty("id_token").GetString()!,
             accessToken, refreshed.GetProperty("refresh_token").GetString()!]);
 
         var issuerLog = issuer.Output;
@@ -63,8 +68,10 @@ public sealed class LogHygieneTests
         {
             // A token's signature alone is as good as the token to someone who has its (unsecret) header and payload.
             var telltale = secret.Contains('.') ? secret[(secret.LastIndexOf('.') + 1)..] : secret;
-            Assert.False(issuerLog.Contains(telltale, StringComparison.Ordinal), $"The issuer logged a secret or token ({secret[..8]}...).");
-            Assert.False(serviceLog.Text.Contains(telltale, StringComparison.Ordinal), $"The service logged a secret or token ({secret[..8]}...).");
+            Assert.False(issuerLog.Contains(telltale, StringComparison.Ordinal),
+                $"The issuer logged a secret or token ({secret[..8]}...).");
+            Assert.False(serviceLog.Text.Contains(telltale, StringComparison.Ordinal),
+                $"The service logged a secret or token ({secret[..8]}...).");
         }
     }
 
@@ -87,7 +94,8 @@ public sealed class LogHygieneTests
 
             public bool IsEnabled(LogLevel logLevel) => true;
 
-            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception,
+                Func<TState, Exception?, string> formatter) =>
                 lines.Enqueue($"{logLevel} {category}: {formatter(state, exception)} {exception}");
         }
     }

@@ -13,7 +13,8 @@ public sealed class RefusedTokensTests : IAsyncLifetime
     private IssuerProcess issuer = null!;
 
     public async Task InitializeAsync() =>
-        issuer = await IssuerProcess.StartAsync(["service-a"], new Dictionary<string, string> { ["Identity__AccessTokenLifetime"] = "00:00:03" });
+        issuer = await IssuerProcess.StartAsync(["service-a"],
+            new Dictionary<string, string> { ["Identity__AccessTokenLifetime"] = "00:00:03" });
 
     public async Task DisposeAsync() => await issuer.DisposeAsync();
 
@@ -64,7 +65,8 @@ public sealed class RefusedTokensTests : IAsyncLifetime
         var token = await issuer.ClientTokenAsync("service-a", "net-1");
         Assert.Equal("hi from service-a of net-1 as secretariat", await service.EchoAsync("Bearer " + token));
 
-        var (status, _) = await issuer.PostAsync("connect/revoke", "service-a", issuer.Secret("service-a"), ("token", token), ("token_type_hint", "access_token"));
+        var (status, _) = await issuer.PostAsync("connect/revoke", "service-a", issuer.Secret("service-a"), ("token", token),
+            ("token_type_hint", "access_token"));
         Assert.Equal(200, status);
         await Task.Delay(TimeSpan.FromSeconds(1));
 

@@ -72,7 +72,8 @@ public sealed partial class SignInTests : IAsyncLifetime
 
         var (refreshed, renewed) = await flow.RefreshAsync(tokens.GetProperty("refresh_token").GetString()!);
         Assert.Equal(200, refreshed);
-        Assert.Equal("hi from ben of net-1 as secretariat", await service.EchoAsync("Bearer " + renewed.GetProperty("access_token").GetString()));
+        Assert.Equal("hi from ben of net-1 as secretariat",
+            await service.EchoAsync("Bearer " + renewed.GetProperty("access_token").GetString()));
 
         var current = renewed.GetProperty("refresh_token").GetString()!;
         Assert.Equal(200, (await flow.RevokeAsync(current, "refresh_token")).Status);
@@ -100,8 +101,8 @@ public sealed partial class SignInTests : IAsyncLifetime
     [Fact]
     public async Task a_person_invited_with_a_one_time_link_chooses_a_password_and_signs_in_with_it()
     {
-        var invitation = await issuer.RunAsync("invite", "--issuer", issuer.Authority, "--login", "Carla@Example.org", "--name", "Carla Chair",
-            "--network", "net-2", "--roles", "secretariat");
+        var invitation = await issuer.RunAsync("invite", "--issuer", issuer.Authority, "--login", "Carla@Example.org",
+            "--name", "Carla Chair", "--network", "net-2", "--roles", "secretariat");
         var link = invitation.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("http", StringComparison.Ordinal));
         var page = await browser.NewPageAsync();
 
@@ -125,7 +126,8 @@ public sealed partial class SignInTests : IAsyncLifetime
         var (status, tokens) = await flow.ExchangeAsync(flow.CodeFrom(await redirect.Task.WaitAsync(TimeSpan.FromSeconds(30))));
 
         Assert.Equal(200, status);
-        Assert.Matches("^hi from acc-[0-9a-f]{16} of net-2 as secretariat$", await service.EchoAsync("Bearer " + tokens.GetProperty("access_token").GetString()));
+        Assert.Matches("^hi from acc-[0-9a-f]{16} of net-2 as secretariat$",
+            await service.EchoAsync("Bearer " + tokens.GetProperty("access_token").GetString()));
     }
 
     [GeneratedRegex("^Sign in")]

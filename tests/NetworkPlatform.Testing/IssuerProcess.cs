@@ -55,7 +55,8 @@ public sealed partial class IssuerProcess : IAsyncDisposable
 
     /// <param name="serviceClients">Client ids registered as services (client credentials), each with a fresh secret.</param>
     /// <param name="settings">More Identity__* (and other) settings, e.g. token lifetimes or the demo's people.</param>
-    public static async Task<IssuerProcess> StartAsync(IEnumerable<string>? serviceClients = null, IReadOnlyDictionary<string, string>? settings = null)
+    public static async Task<IssuerProcess> StartAsync(IEnumerable<string>? serviceClients = null,
+        IReadOnlyDictionary<string, string>? settings = null)
     {
         var directory = System.IO.Directory.CreateTempSubdirectory("np-issuer-").FullName;
         System.IO.Directory.CreateDirectory(Path.Combine(directory, "secrets"));
@@ -70,7 +71,8 @@ public sealed partial class IssuerProcess : IAsyncDisposable
         foreach (var (clientId, index) in (serviceClients ?? []).Select((c, i) => (c, i.ToString(CultureInfo.InvariantCulture))))
         {
             var secretFile = Path.Combine(directory, "secrets", clientId);
-            await File.WriteAllTextAsync(secretFile, Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
+            await File.WriteAllTextAsync(secretFile,
+                Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)));
             environment[$"Identity__Clients__{index}__ClientId"] = clientId;
             environment[$"Identity__Clients__{index}__Kind"] = "service";
             environment[$"Identity__Clients__{index}__SecretFile"] = secretFile;
@@ -94,7 +96,9 @@ public sealed partial class IssuerProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>The settings of a service that accepts this issuer's tokens and calls its peers as <paramref name="clientId"/> (when given).</summary>
+    /// <summary>
+    /// The settings of a service that accepts this issuer's tokens and calls its peers as <paramref name="clientId"/> (when given).
+    /// </summary>
     public Dictionary<string, string?> ServiceSettings(string? clientId = null)
     {
         var settings = new Dictionary<string, string?> { ["Auth:Authority"] = Authority, ["Auth:Audience"] = Audience };
@@ -106,15 +110,21 @@ public sealed partial class IssuerProcess : IAsyncDisposable
         return settings;
     }
 
-    /// <summary>POSTs <paramref name="form"/> to the token endpoint as <paramref name="clientId"/> (HTTP Basic); the status and the JSON answer.</summary>
+    /// <summary>
+    /// POSTs <paramref name="form"/> to the token endpoint as <paramref name="clientId"/> (HTTP Basic); the status and the JSON answer.
+    /// </summary>
     public Task<(int Status, JsonElement Body)> TokenAsync(string clientId, string secret, params (string Name, string Value)[] form) =>
         PostAsync("connect/token", clientId, secret, form);
 
-    /// <summary>A client credentials access token of <paramref name="clientId"/> (a service naming <paramref name="networkId"/>); fails with the issuer's answer.</summary>
+    /// <summary>
+    /// A client credentials access token of <paramref name="clientId"/> (a service naming <paramref name="networkId"/>); fails with the
+    /// issuer's answer.
+    /// </summary>
     public Task<string> ClientTokenAsync(string clientId, string? networkId = null, string? secret = null) =>
         ClientTokenAsync(Http, clientId, secret ?? Secret(clientId), networkId);
 
-    public Task<(int Status, JsonElement Body)> PostAsync(string path, string clientId, string? secret, params (string Name, string Value)[] form) =>
+    public Task<(int Status, JsonElement Body)> PostAsync(string path, string clientId, string? secret,
+        params (string Name, string Value)[] form) =>
         PostAsync(Http, path, clientId, secret, form);
 
     /// <summary>
@@ -189,7 +199,8 @@ public sealed partial class IssuerProcess : IAsyncDisposable
         await run.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
         return run.ExitCode == 0
             ? await output
-            : throw new InvalidOperationException($"`identity {string.Join(' ', command)}` exited with {run.ExitCode}:\n{await output}{await errors}");
+            : throw new InvalidOperationException(
+                $"`identity {string.Join(' ', command)}` exited with {run.ExitCode}:\n{await output}{await errors}");
     }
 
     /// <summary>The value printed after <paramref name="label"/> by a command (e.g. client_secret).</summary>
@@ -208,7 +219,9 @@ public sealed partial class IssuerProcess : IAsyncDisposable
         // The test's own output folder names the configuration (debug or release) the issuer was built in.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Name;
         var dll = RepositoryPaths.Combine("artifacts", "bin", "NetworkPlatform.Identity", configuration, "NetworkPlatform.Identity.dll");
-        return File.Exists(dll) ? dll : throw new InvalidOperationException($"{dll} does not exist: reference services/Identity from the test project so it is built.");
+        return File.Exists(dll)
+            ? dll
+            : throw new InvalidOperationException($"{dll} does not exist: reference services/Identity from the test project so it is built.");
     }
 
     private static async Task<int> ListeningPortAsync(PeerProcess process)

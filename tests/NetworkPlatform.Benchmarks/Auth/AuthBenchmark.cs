@@ -38,11 +38,13 @@ internal sealed class AuthBenchmark : IBenchmark
         var token = await issuer.ClientTokenAsync("service-bench", "net-1");
         var sides = new (string Name, Func<Task> Call)[]
         {
-            ("GET /.well-known/jwks (peer)", async () => (await issuer.Http.GetAsync(".well-known/jwks", cancellationToken)).EnsureSuccessStatusCode()),
+            ("GET /.well-known/jwks (peer)",
+                async () => (await issuer.Http.GetAsync(".well-known/jwks", cancellationToken)).EnsureSuccessStatusCode()),
             ("POST /connect/token, client credentials", async () =>
                 await issuer.TokenAsync("service-bench", secret, ("grant_type", "client_credentials"), ("network_id", "net-1"))),
             ("POST /connect/introspect", async () =>
-                await issuer.PostAsync("connect/introspect", "service-bench", secret, ("token", token), ("token_type_hint", "access_token"))),
+                await issuer.PostAsync("connect/introspect", "service-bench", secret, ("token", token),
+                    ("token_type_hint", "access_token"))),
         };
         Console.WriteLine($"issuer: {Requests} sequential requests each, over loopback HTTP/1.1 (after 50 to warm up)");
         Console.WriteLine($"{"request",-42} {"p50 ms",7} {"p90 ms",7} {"p99 ms",7} {"ratio p50",9}");
@@ -64,7 +66,8 @@ internal sealed class AuthBenchmark : IBenchmark
             var p50 = latencies[Requests / 2];
             peer ??= p50;
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{name,-42} {p50,7:F2} {latencies[Requests * 9 / 10],7:F2} {latencies[Requests * 99 / 100],7:F2} {p50 / peer.Value,9:F1}"));
+                $"{name,-42} {p50,7:F2} {latencies[Requests * 9 / 10],7:F2} {latencies[Requests * 99 / 100],7:F2} " +
+                $"{p50 / peer.Value,9:F1}"));
         }
     }
 
@@ -79,12 +82,16 @@ internal sealed class AuthBenchmark : IBenchmark
             var sides = new (string Name, Dictionary<string, string?> Settings, string Path, byte[] Frame, string? Token)[]
             {
                 ("health Check, no token (peer)", EchoHost.Accepting(development), "/grpc.health.v1.Health/Check", HealthFrame, null),
-                ("Echo, JWKS file, ES256 (before)", EchoHost.Accepting(development), "/networkplatform.testing.v1.EchoService/Echo", EchoFrame,
+                ("Echo, JWKS file, ES256 (before)", EchoHost.Accepting(development), "/networkplatform.testing.v1.EchoService/Echo",
+                    EchoFrame,
                     development.Issue("bench", "net-1", [Roles.Secretariat])),
-                ("Echo, issuer by URL, RS256", issuer.ServiceSettings(), "/networkplatform.testing.v1.EchoService/Echo", EchoFrame, issuerToken),
-                ("Echo, issuer by URL + revocation check", withRevocation, "/networkplatform.testing.v1.EchoService/Echo", EchoFrame, issuerToken),
+                ("Echo, issuer by URL, RS256", issuer.ServiceSettings(), "/networkplatform.testing.v1.EchoService/Echo", EchoFrame,
+                    issuerToken),
+                ("Echo, issuer by URL + revocation check", withRevocation, "/networkplatform.testing.v1.EchoService/Echo", EchoFrame,
+                    issuerToken),
             };
-            Console.WriteLine($"service: h2load -c {H2Load.Connections} -m {H2Load.StreamsPerConnection} for {LoadFor.TotalSeconds:F0} s per side, server in this process");
+            Console.WriteLine($"service: h2load -c {H2Load.Connections} -m {H2Load.StreamsPerConnection} " +
+                $"for {LoadFor.TotalSeconds:F0} s per side, server in this process");
             Console.WriteLine($"{"call",-42} {"calls/s",9} {"server CPU us/call",18} {"auth us/call",12} {"p99 ms",7}");
             double? baseline = null;
             foreach (var (name, settings, path, frame, token) in sides)

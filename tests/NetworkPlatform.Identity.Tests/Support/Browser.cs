@@ -21,14 +21,18 @@ internal sealed class Browser : IAsyncDisposable
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync"],
         });
         return new Browser(playwright, browser);
     }
 
     public Task<IPage> NewPageAsync() => browser.NewPageAsync();
 
-    /// <summary>Opens <paramref name="url"/> and returns the first address under <paramref name="redirectPrefix"/> the page is sent to (answered by the test).</summary>
+    /// <summary>
+    /// Opens <paramref name="url"/> and returns the first address under <paramref name="redirectPrefix"/> the page is sent to (answered by
+    /// the test).
+    /// </summary>
     public static async Task<TaskCompletionSource<string>> CatchRedirectAsync(IPage page, string redirectPrefix)
     {
         var caught = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);

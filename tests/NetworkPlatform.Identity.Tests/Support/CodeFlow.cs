@@ -22,10 +22,13 @@ internal sealed partial class CodeFlow(IssuerProcess issuer, string clientId)
 
     public string State { get; } = Base64UrlEncoder.Encode(RandomNumberGenerator.GetBytes(16));
 
-    /// <summary>Registers <paramref name="clientId"/> as a public web client (no secret, PKCE required) with <see cref="RedirectUri"/>.</summary>
+    /// <summary>
+    /// Registers <paramref name="clientId"/> as a public web client (no secret, PKCE required) with <see cref="RedirectUri"/>.
+    /// </summary>
     public static async Task<CodeFlow> RegisterAsync(IssuerProcess issuer, string clientId)
     {
-        await issuer.RunAsync("register-client", "--client-id", clientId, "--kind", "web", "--public", "true", "--redirect-uris", RedirectUri);
+        await issuer.RunAsync("register-client", "--client-id", clientId, "--kind", "web", "--public", "true", "--redirect-uris",
+            RedirectUri);
         return new CodeFlow(issuer, clientId);
     }
 
@@ -45,11 +48,14 @@ internal sealed partial class CodeFlow(IssuerProcess issuer, string clientId)
     {
         var query = QueryHelpers.ParseQuery(new Uri(redirect).Query);
         Assert.Equal(State, query["state"].ToString());
-        return query.TryGetValue("code", out var code) ? code.ToString() : throw new InvalidOperationException($"No code in the redirect {redirect}");
+        return query.TryGetValue("code", out var code)
+            ? code.ToString()
+            : throw new InvalidOperationException($"No code in the redirect {redirect}");
     }
 
     public Task<(int Status, JsonElement Body)> ExchangeAsync(string code, string? verifier = null) =>
-        issuer.PostAsync("connect/token", clientId, null, ("grant_type", "authorization_code"), ("code", code), ("redirect_uri", RedirectUri),
+        issuer.PostAsync("connect/token", clientId, null, ("grant_type", "authorization_code"), ("code", code),
+            ("redirect_uri", RedirectUri),
             ("code_verifier", verifier ?? Verifier));
 
     public Task<(int Status, JsonElement Body)> RefreshAsync(string refreshToken) =>
