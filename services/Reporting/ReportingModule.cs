@@ -45,7 +45,7 @@ public static class ReportingModule
             .AddSingleton<RecordExpense>().AddSingleton<SignOffAccounts>().AddSingleton<GetGroupAccounts>();
         services.AddSingleton<LogLearningActivity>().AddSingleton<SummariseLearning>();
         services.AddSingleton<GetAnnualReport>().AddSingleton<GetNetworkHealth>();
-        services.AddSingleton<WatchEvents>().AddSingleton<WatchNetworkHealth>();
+        services.AddSingleton<WatchEvents>().AddSingleton<WatchNetworkHealth>().AddSingleton<ListRecentEvents>();
         services.AddSingleton<RebuildProjections>();
         services.AddSingleton<ReportingApi>();
         services.AddDashboardSignIn(configuration);

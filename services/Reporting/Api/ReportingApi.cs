@@ -31,6 +31,7 @@ public sealed class ReportingApi(
     GetAnnualReport getAnnualReport,
     GetNetworkHealth getNetworkHealth,
     WatchEvents watchEvents,
+    ListRecentEvents listRecentEvents,
     WatchNetworkHealth watchNetworkHealth,
     Features.Operations.RebuildProjections rebuildProjections,
     TimeProvider clock) : ReportingService.ReportingServiceBase
@@ -90,6 +91,10 @@ public sealed class ReportingApi(
 
     public override Task<NetworkHealth> GetNetworkHealth(GetNetworkHealthRequest request, ServerCallContext context) =>
         context.RunAsync(getNetworkHealth, ToQuery(request), ToProto);
+
+    public override Task<ListRecentEventsResponse> ListRecentEvents(ListRecentEventsRequest request, ServerCallContext context) =>
+        context.RunAsync(listRecentEvents, new ListRecentEventsQuery(request.NetworkId, request.PageSize),
+            events => new ListRecentEventsResponse { Events = { events.Select(ToProto) } });
 
     public override async Task WatchEvents(WatchEventsRequest request, IServerStreamWriter<EventEnvelope> responseStream,
         ServerCallContext context)

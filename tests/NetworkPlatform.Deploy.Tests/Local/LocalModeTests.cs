@@ -269,33 +269,11 @@ public sealed class LocalModeTests
         }
     }
 
-    /// <summary>
-    /// make run's build output on <paramref name="data"/>, once its banner (printed when every listener is bound) is out; on
-    /// candidate ports (it listens on fixed ones, GRPC_PORT and HTTP_PORT), others on a conflict.
-    /// </summary>
+    /// <summary>make run's build output on <paramref name="data"/> (<see cref="StandaloneProcess"/>).</summary>
     private static async Task<(PeerProcess Standalone, int GrpcPort, int HttpPort)> StartMakeRunAsync(string data)
     {
-        const string Running = "Network Platform is running";
-        var dll = RepositoryPaths.Combine("artifacts", "bin", "NetworkPlatform.Standalone",
-            new DirectoryInfo(AppContext.BaseDirectory).Name, "NetworkPlatform.Standalone.dll");
-        for (var attempt = 1; ; attempt++)
-        {
-            var (grpcPort, httpPort) = (CandidatePort.Next(), CandidatePort.Next());
-            var standalone = PeerProcess.Start("dotnet", [dll, "--data-dir", data],
-                new Dictionary<string, string> { ["GRPC_PORT"] = Text(grpcPort), ["HTTP_PORT"] = Text(httpPort) });
-            var deadline = DateTime.UtcNow.AddSeconds(90);
-            while (!standalone.HasExited && DateTime.UtcNow < deadline
-                && !standalone.Output.Contains(Running, StringComparison.Ordinal))
-            {
-                await Task.Delay(200);
-            }
-            if (!standalone.HasExited && standalone.Output.Contains(Running, StringComparison.Ordinal))
-            {
-                return (standalone, grpcPort, httpPort);
-            }
-            await standalone.DisposeAsync();
-            Assert.True(attempt < 3 && PortTaken(standalone.Output), standalone.Output);
-        }
+        var standalone = await StandaloneProcess.StartAsync(data);
+        return (standalone.Process, standalone.GrpcPort, standalone.HttpPort);
     }
 
     /// <summary>A copy of make up beside any other: its own state folder, node name and ports (moved by a random offset).</summary>

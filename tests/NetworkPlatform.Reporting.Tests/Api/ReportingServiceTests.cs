@@ -199,7 +199,12 @@ public sealed class ReportingServiceTests : IAsyncLifetime
     {
         using var http = new HttpClient { BaseAddress = host.HttpAddress };
         var page = await http.GetStringAsync(new Uri("/", UriKind.Relative));
-        Assert.Contains("Network health", page, StringComparison.Ordinal);
+        Assert.Contains("src=\"/dashboard/dashboard.js\"", page, StringComparison.Ordinal);
+        // The bundle (chart.js among it) comes from this service, not from outside.
+        var script = await http.GetAsync(new Uri("/dashboard/dashboard.js", UriKind.Relative));
+        Assert.Equal("text/javascript", script.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Chart.js v4.6.1", await script.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("https://", page, StringComparison.Ordinal);
 
         var anonymous = await http.GetAsync(new Uri($"/v1/networks/{Net}/health?year=2026", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);

@@ -12,15 +12,16 @@ namespace NetworkPlatform.Reporting.Tests.Dashboard;
 
 /// <summary>
 /// The dashboard page in Debian's headless Chromium, driven by Playwright: a person signs in at the embedded issuer (its own
-/// process; code + PKCE, a cookie session, no token in any address), the page shows the figures of their network and
-/// follows events live; without sign-in configured it says what to set.
+/// process; code + PKCE, a cookie session, no token in any address) and the page follows their network's events, the
+/// latest ones from the moment it opens; without sign-in configured it says what to set. The figures, names and money are
+/// DashboardPageTests' (they need the other services: make run's platform).
 /// </summary>
 public sealed class DashboardBrowserTests
 {
     private const string Net = ReportingHost.Network;
 
     [Fact]
-    public async Task a_person_signs_in_at_the_issuer_and_the_page_shows_their_networks_figures_and_updates_live()
+    public async Task a_person_signs_in_at_the_issuer_and_the_page_shows_their_networks_latest_events_then_new_ones()
     {
         var demoSecrets = Directory.CreateTempSubdirectory("np-demo-").FullName;
         await using var issuer = await IssuerProcess.StartAsync(["service-reporting"], new Dictionary<string, string>
@@ -53,16 +54,14 @@ public sealed class DashboardBrowserTests
         await page.GotoAsync($"{host.HttpAddress}#year=2026");
         await page.GetByRole(AriaRole.Button, new() { Name = "Dora Dashboard" }).ClickAsync();
 
-        await Expect(page.Locator("#network")).ToHaveTextAsync(Net);
-        await Expect(page.Locator("#held")).ToHaveTextAsync("1");
-        await Expect(page.Locator("#attendance")).ToHaveTextAsync("50 %");
         await Expect(page.Locator("#live")).ToHaveTextAsync("live");
+        await Expect(page.Locator("#events li")).ToHaveCountAsync(2);
+        await Expect(page.Locator("#events li").First).ToContainTextAsync("AttendanceRecorded m1");
 
         await PublishMeetingAsync(host, "m2", new DateTimeOffset(2026, 4, 6, 9, 0, 0, TimeSpan.Zero));
 
-        await Expect(page.Locator("#held")).ToHaveTextAsync("2", new LocatorAssertionsToHaveTextOptions { Timeout = 20_000 });
-        await Expect(page.Locator("#events li").First).ToContainTextAsync("AttendanceRecorded");
-        Assert.Empty(await page.Locator("#error").TextContentAsync() ?? "");
+        await Expect(page.Locator("#events li")).ToHaveCountAsync(4, new LocatorAssertionsToHaveCountOptions { Timeout = 20_000 });
+        await Expect(page.Locator("#events li").First).ToContainTextAsync("AttendanceRecorded m2");
         Assert.Contains(addresses, a => a.StartsWith(issuer.Authority + "account/signin", StringComparison.Ordinal));
         Assert.DoesNotContain(addresses, a => a.Contains("token", StringComparison.OrdinalIgnoreCase));
         var session = (await page.Context.CookiesAsync()).Single(c => c.Name == ".networkplatform.dashboard");

@@ -1,0 +1,112 @@
+// A group's page: its meetings of the year (one paged list, filtered by group and year), attendance per held meeting,
+// minutes timeliness, the year's timeline by kind and state, its measures with progress over time, and its money.
+import { getJson, listAll, networkPath } from './api.js';
+import { t } from './i18n.js';
+import { cell, date, enumText, esc } from './format.js';
+import { chartSlot, draw, palette } from './charts.js';
+import { drawMoney, loadAccounts, moneySection } from './money.js';
+import { measuresSection } from './measures.js';
+
+const kinds = ['START_UP', 'INTERIM', 'REPORTING', 'PARTNER_MEETING', 'GROUP_LEADER_MEETING', 'WORKSHOP', 'OTHER'];
+const states = ['PLANNED', 'INVITED', 'HELD', 'CANCELLED'];
+const dayOfYear = iso => Math.floor((Date.parse(iso) - Date.UTC(new Date(iso).getUTCFullYear(), 0, 1)) / 86_400_000) + 1;
+
+/** Present among those whose attendance was recorded, in percent; null when nothing was recorded. */
+function attendance(meeting) {
+  const marks = meeting.attendance || [];
+  return marks.length ? Math.round(100 * marks.filter(m => m.status === 'ATTENDANCE_STATUS_PRESENT').length / marks.length) : null;
+}
+
+const daysToMinutes = m => m.minutes?.publishTime ? Math.round((Date.parse(m.minutes.publishTime) - Date.parse(m.endTime)) / 864e5) : null;
+
+export async function renderGroup(main, network, year, groupId, directory) {
+  const path = networkPath(network);
+  const [meetings, progress, accounts] = await Promise.all([
+    listAll(`${path}/meetings`, 'meetings', { groupId, startTime: `${year}-01-01T00:00:00Z`, endTime: `${year + 1}-01-01T00:00:00Z` }),
+    getJson(`${path}/measureProgress`, { year, groupId }), loadAccounts(network, [groupId], year)]);
+  meetings.sort((a, b) => Date.parse(a.startTime) - Date.parse(b.startTime));
+  const reports = await Promise.all(progress.measures.map(m => listAll(`${path}/progressReports`, 'reports', { measureId: m.measureId })));
+  const held = meetings.filter(m => m.status === 'MEETING_STATUS_HELD');
+  const name = esc(directory.groupName(groupId));
+  main.innerHTML = `
+    <h2 id="group-name">${name}</h2>
+    <section class="wide" id="meetings"><h2>${t('meetings')}</h2>
+      <table><thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('meeting')}</th><th scope="col">${t('kind')}</th>
+        <th scope="col">${t('state')}</th><th scope="col" class="num">${t('present')}</th><th scope="col">${t('minutes')}</th></tr></thead>
+      <tbody>${meetings.map(meetingRow).join('') || `<tr><td colspan="6">${t('noData')}</td></tr>`}</tbody></table></section>
+    <section id="attendance-section">${chartSlot('attendance-chart', t('attendancePerMeeting'),
+      held.map(m => `${date(m.startTime)} ${attendance(m) ?? '–'} %`).join('; ') || t('noData'))}</section>
+    <section id="minutes-section">${chartSlot('minutes-chart', t('minutesTimeliness'),
+      held.map(m => `${date(m.startTime)} ${daysToMinutes(m) ?? t('notPublished')}`).join('; ') || t('noData'))}</section>
+    <section class="wide" id="timeline-section">${chartSlot('timeline-chart', t('timeline'),
+      meetings.map(m => `${date(m.startTime)} ${enumText(m.kind, 'MEETING_KIND_')} ${enumText(m.status, 'MEETING_STATUS_')}`)
+        .join('; ') || t('noData'))}</section>
+    ${measuresSection(progress.measures, id => esc(directory.groupName(id)))}
+    <section id="progress-section">${chartSlot('progress-chart', t('measureProgress'),
+      progress.measures.map(m => `${m.title} ${Math.round(m.percent)} %`).join('; ') || t('noData'))}</section>
+    ${moneySection(accounts, id => esc(directory.groupName(id)), directory.groupName)}`;
+  draw('attendance-chart', {
+    type: 'line',
+    data: { labels: held.map(m => date(m.startTime)),
+      datasets: [{ label: t('attendance'), data: held.map(attendance), borderColor: palette[0], backgroundColor: palette[0] }] },
+    options: { scales: { y: { min: 0, max: 100 } } },
+  });
+  draw('minutes-chart', {
+    type: 'bar',
+    data: { labels: held.map(m => date(m.startTime)),
+      datasets: [{ label: t('minutesTimeliness'), data: held.map(daysToMinutes), backgroundColor: palette[1] }] },
+  });
+  drawTimeline(meetings);
+  drawProgress(progress.measures, reports);
+  drawMoney(accounts, directory.groupName);
+}
+
+function meetingRow(m) {
+  const present = (m.attendance || []).filter(a => a.status === 'ATTENDANCE_STATUS_PRESENT').length;
+  const minutes = m.minutes?.publishTime ? date(m.minutes.publishTime) : enumText(m.minutes?.status, 'MINUTES_STATUS_') || '–';
+  return `<tr data-meeting="${esc(m.meetingId)}">${cell(t('date'), date(m.startTime))}${cell(t('meeting'), esc(m.title))}` +
+    `${cell(t('kind'), esc(enumText(m.kind, 'MEETING_KIND_')))}${cell(t('state'), esc(enumText(m.status, 'MEETING_STATUS_')))}` +
+    `${cell(t('present'), m.attendance?.length ? `${present} / ${m.attendance.length}` : '–', 'num')}${cell(t('minutes'), esc(minutes))}</tr>`;
+}
+
+/** The annual wheel laid flat: day of the year across, kind down, one colour per state. */
+function drawTimeline(meetings) {
+  draw('timeline-chart', {
+    type: 'scatter',
+    data: {
+      datasets: states.map((state, i) => ({
+        label: enumText(state, ''),
+        data: meetings.filter(m => m.status === `MEETING_STATUS_${state}`)
+          .map(m => ({ x: dayOfYear(m.startTime), y: kinds.indexOf(String(m.kind).replace('MEETING_KIND_', '')) })),
+        backgroundColor: palette[i], pointRadius: 6,
+      })),
+    },
+    options: { scales: {
+      x: { min: 1, max: 366, ticks: { stepSize: 30.5, callback: day => monthName(day) } },
+      y: { min: -0.5, max: kinds.length - 0.5, ticks: { stepSize: 1, callback: k => enumText(kinds[k], '') } },
+    } },
+  });
+}
+
+const monthName = day => new Date(Date.UTC(2001, 0, Math.max(1, Math.round(day)))).toLocaleDateString(undefined, { month: 'short' });
+
+/** Progress reports of each measure over the year: the reported percent at the end of each reported period. */
+function drawProgress(measures, reports) {
+  draw('progress-chart', {
+    type: 'line',
+    data: {
+      datasets: measures.map((measure, i) => ({
+        label: measure.title,
+        data: reports[i].map(r => ({ x: dayOfYear(`${r.periodEnd.year}-${pad(r.periodEnd.month)}-${pad(r.periodEnd.day)}`), y: r.percent }))
+          .sort((a, b) => a.x - b.x),
+        borderColor: palette[i % palette.length], backgroundColor: palette[i % palette.length],
+      })),
+    },
+    options: { scales: {
+      x: { type: 'linear', min: 1, max: 366, ticks: { stepSize: 30.5, callback: day => monthName(day) } },
+      y: { min: 0, max: 100 },
+    } },
+  });
+}
+
+const pad = n => String(n).padStart(2, '0');
