@@ -40,7 +40,8 @@ public sealed class DemoDashboard : IAsyncLifetime
         await PostAsync($"{accounts}/fundApplications/{application}:decide", new { approved = true, amountGranted = "20000.00" });
         await PostAsync($"{accounts}/expenses", new
         {
-            date = new { year = Year, month = 3, day = 14 }, amount = "15300.50", description = "Materiell", requestId = "dashboard-expense-1",
+            date = new { year = Year, month = 3, day = 14 }, amount = "15300.50", description = "Materiell",
+            requestId = "dashboard-expense-1",
         });
         playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -64,7 +65,10 @@ public sealed class DemoDashboard : IAsyncLifetime
     /// <summary>A page signed in as the demo's dashboard reader, showing <paramref name="fragment"/> at this width.</summary>
     public async Task<IPage> SignedInPageAsync(string fragment, int width)
     {
-        var page = await Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        var page = await Browser.NewPageAsync(new BrowserNewPageOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = 900 },
+        });
         await page.GotoAsync($"{Platform.HttpAddress}#{fragment}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Dashbord Leser" }).ClickAsync();
         return page;

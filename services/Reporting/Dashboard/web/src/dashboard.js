@@ -60,19 +60,19 @@ function showEvents() {
   }));
 }
 
-/** Keeps the newest 50 events, each once: the list read on open and the stream may both deliver one. */
+/** Keeps the newest 20 events, each once: the list read on open and the stream may both deliver one. */
 function remember(events) {
   const known = new Set(recentEvents.map(e => e.eventId));
   recentEvents.push(...events.filter(e => !known.has(e.eventId)));
   recentEvents.sort((a, b) => Date.parse(b.occurredAt) - Date.parse(a.occurredAt));
-  recentEvents.length = Math.min(recentEvents.length, 50);
+  recentEvents.length = Math.min(recentEvents.length, 20);
   showEvents();
 }
 
 /** Once the stream is live, the events logged before it (ListRecentEvents) fill the panel. */
 async function onLive(live) {
   $('live').textContent = live ? t('live') : t('liveLost');
-  if (live) remember((await getJson(`${networkPath(network)}/events:recent`, { pageSize: 50 })).events || []);
+  if (live) remember((await getJson(`${networkPath(network)}/events:recent`, { pageSize: 20 })).events || []);
 }
 
 function onEvent(event) {

@@ -1,7 +1,9 @@
 // Formatting and exact money: amounts arrive as decimal strings ("12500.50"); sums are added in øre/cents as BigInt.
 import { language } from './i18n.js';
 
-export const esc = s => String(s ?? '').replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+const entities = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+
+export const esc = s => String(s ?? '').replace(/[&<>"']/g, c => entities[c]);
 
 export const pct = r => r && r.value !== undefined && r.value !== null ? Math.round(r.value * 100) + ' %' : '–';
 

@@ -66,7 +66,8 @@ function meetingRow(m) {
   const minutes = m.minutes?.publishTime ? date(m.minutes.publishTime) : enumText(m.minutes?.status, 'MINUTES_STATUS_') || '–';
   return `<tr data-meeting="${esc(m.meetingId)}">${cell(t('date'), date(m.startTime))}${cell(t('meeting'), esc(m.title))}` +
     `${cell(t('kind'), esc(enumText(m.kind, 'MEETING_KIND_')))}${cell(t('state'), esc(enumText(m.status, 'MEETING_STATUS_')))}` +
-    `${cell(t('present'), m.attendance?.length ? `${present} / ${m.attendance.length}` : '–', 'num')}${cell(t('minutes'), esc(minutes))}</tr>`;
+    cell(t('present'), m.attendance?.length ? `${present} / ${m.attendance.length}` : '–', 'num') +
+    `${cell(t('minutes'), esc(minutes))}</tr>`;
 }
 
 /** The annual wheel laid flat: day of the year across, kind down, one colour per state. */

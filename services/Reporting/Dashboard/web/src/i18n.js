@@ -19,7 +19,8 @@ const labels = {
   nb: {
     skip: 'Hopp til tallene', overview: 'Oversikt', year: 'År', updated: 'Oppdatert', live: 'direkte',
     liveLost: 'direktestrømmen brutt, prøver igjen', keyFigures: 'Nøkkeltall', attendance: 'Oppmøte', minutesPublished: 'Referat publisert',
-    heldMeetings: 'Møter holdt', cadenceBreaches: 'Brudd på møtefrekvens', measuresOnTrack: 'Tiltak i rute', measuresLate: 'Tiltak forsinket',
+    heldMeetings: 'Møter holdt', cadenceBreaches: 'Brudd på møtefrekvens', measuresOnTrack: 'Tiltak i rute',
+    measuresLate: 'Tiltak forsinket',
     groups: 'Grupper', group: 'Gruppe', dropOut: 'Frafall', held: 'Holdt', minutes: 'Referat', money: 'Økonomi',
     baseGrant: 'Grunntilskudd', fundApplied: 'Partnerpotten søkt', fundGranted: 'Partnerpotten innvilget', spent: 'Brukt',
     remaining: 'Gjenstår', signedOff: 'Regnskap godkjent', yes: 'ja', no: 'nei', network: 'Nettverk', total: 'Hele nettverket',
@@ -35,7 +36,8 @@ const labels = {
   nn: {
     skip: 'Hopp til tala', overview: 'Oversikt', year: 'År', updated: 'Oppdatert', live: 'direkte',
     liveLost: 'direktestraumen broten, prøver igjen', keyFigures: 'Nøkkeltal', attendance: 'Oppmøte', minutesPublished: 'Referat publisert',
-    heldMeetings: 'Møte haldne', cadenceBreaches: 'Brot på møtefrekvens', measuresOnTrack: 'Tiltak i rute', measuresLate: 'Tiltak forseinka',
+    heldMeetings: 'Møte haldne', cadenceBreaches: 'Brot på møtefrekvens', measuresOnTrack: 'Tiltak i rute',
+    measuresLate: 'Tiltak forseinka',
     groups: 'Grupper', group: 'Gruppe', dropOut: 'Fråfall', held: 'Halde', minutes: 'Referat', money: 'Økonomi',
     baseGrant: 'Grunntilskot', fundApplied: 'Partnarpotten søkt', fundGranted: 'Partnarpotten innvilga', spent: 'Brukt',
     remaining: 'Att', signedOff: 'Rekneskap godkjend', yes: 'ja', no: 'nei', network: 'Nettverk', total: 'Heile nettverket',
@@ -50,7 +52,8 @@ const labels = {
   },
   da: {
     skip: 'Spring til tallene', overview: 'Overblik', year: 'År', updated: 'Opdateret', live: 'live',
-    liveLost: 'live-strømmen afbrudt, prøver igen', keyFigures: 'Nøgletal', attendance: 'Fremmøde', minutesPublished: 'Referat offentliggjort',
+    liveLost: 'live-strømmen afbrudt, prøver igen', keyFigures: 'Nøgletal', attendance: 'Fremmøde',
+    minutesPublished: 'Referat offentliggjort',
     heldMeetings: 'Afholdte møder', cadenceBreaches: 'Brud på mødefrekvens', measuresOnTrack: 'Indsatser på sporet',
     measuresLate: 'Forsinkede indsatser', groups: 'Grupper', group: 'Gruppe', dropOut: 'Frafald', held: 'Afholdt',
     minutes: 'Referat', money: 'Økonomi', baseGrant: 'Grundtilskud', fundApplied: 'Partnerpuljen ansøgt',

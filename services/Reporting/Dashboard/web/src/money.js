@@ -32,7 +32,8 @@ function row(name, figures, signedOff) {
 export function moneySection(accounts, groupLink, groupName) {
   const total = Object.fromEntries(columns.map(c => [c, accounts.reduce((sum, a) => sum + a[c], 0n)]));
   const signedOff = accounts.filter(a => a.signedOff).length;
-  const head = `<tr><th scope="col">${t('group')}</th>` + columns.map(c => `<th scope="col" class="num">${t(columnLabel[c])}</th>`).join('') +
+  const head = `<tr><th scope="col">${t('group')}</th>` +
+    columns.map(c => `<th scope="col" class="num">${t(columnLabel[c])}</th>`).join('') +
     `<th scope="col">${t('signedOff')}</th></tr>`;
   const body = accounts.map(a => row(groupLink(a.groupId), a, a.signedOff ? t('yes') : t('no'))).join('');
   const foot = accounts.length > 1 ? `<tfoot>${row(esc(t('total')), total, `${signedOff} / ${accounts.length}`)}</tfoot>` : '';
