@@ -31,6 +31,7 @@ public sealed class DashboardPageTests(DemoDashboard demo) : IClassFixture<DemoD
         Assert.All(ids, id => Assert.DoesNotContain(id, text, StringComparison.Ordinal));
         Assert.Equal("nb", await page.Locator("html").GetAttributeAsync("lang"));
         await Expect(page.Locator("#key-figures h2")).ToHaveTextAsync("Nøkkeltall");
+        await Expect(page.Locator("#held")).Not.ToHaveTextAsync("0");
 
         var members = organisations.Where(o => o.GetProperty("membershipState").GetString() is "MEMBERSHIP_STATE_ACTIVE")
             .Select(Id).ToHashSet();
@@ -58,6 +59,11 @@ public sealed class DashboardPageTests(DemoDashboard demo) : IClassFixture<DemoD
         var moneyGroup = page.Locator("#money tbody tr").Filter(new() { HasText = DemoDashboard.MoneyGroupName });
         Assert.True(DemoDashboard.Amount(await moneyGroup.Locator("td[data-field='spent']").GetAttributeAsync("data-amount")) >= 15300.50m,
             "The expense recorded in the working group's accounts is not among its spending.");
+
+        // The year filter: last year's demo has no meetings held.
+        await page.Locator("#year").SelectOptionAsync($"{DemoDashboard.Year - 1}");
+        await Expect(page.Locator("#held")).ToHaveTextAsync("0");
+        Assert.EndsWith($"year={DemoDashboard.Year - 1}", page.Url, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -52,10 +52,18 @@ async function refresh() {
   }
 }
 
+/** What an event is about, by name: a group or organisation (accounts are "group/year"); other ids are left out. */
+function subject(aggregateId) {
+  const [id, year] = aggregateId.split('/');
+  const name = directory?.groupName(id) ?? id;
+  const known = name !== id ? name : directory?.organisationName(id) ?? id;
+  return known === id ? '' : `${known}${year ? ' ' + year : ''}`;
+}
+
 function showEvents() {
   $('events').replaceChildren(...recentEvents.map(e => {
     const item = document.createElement('li');
-    item.textContent = `${dateTime(e.occurredAt)} ${e.kind} ${e.aggregateId}`;
+    item.textContent = `${dateTime(e.occurredAt)} ${e.kind} ${subject(e.aggregateId)}`;
     return item;
   }));
 }
