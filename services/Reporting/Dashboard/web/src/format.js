@@ -30,6 +30,3 @@ export const cell = (label, content, className = '') =>
 export const date = iso => iso ? new Date(iso).toLocaleDateString(language, { day: 'numeric', month: 'short' }) : '–';
 
 export const dateTime = iso => new Date(iso).toLocaleString(language, { dateStyle: 'short', timeStyle: 'medium' });
-
-/** MEETING_KIND_START_UP -> "start up". */
-export const enumText = (value, prefix) => String(value || '').replace(prefix, '').toLowerCase().replaceAll('_', ' ');

@@ -1,8 +1,8 @@
 // A group's page: its meetings of the year (one paged list, filtered by group and year), attendance per held meeting,
 // minutes timeliness, the year's timeline by kind and state, its measures with progress over time, and its money.
 import { getJson, listAll, networkPath } from './api.js';
-import { t } from './i18n.js';
-import { cell, date, enumText, esc } from './format.js';
+import { label, language, t } from './i18n.js';
+import { cell, date, esc } from './format.js';
 import { chartSlot, draw, palette } from './charts.js';
 import { drawMoney, loadAccounts, moneySection } from './money.js';
 import { measuresSection } from './measures.js';
@@ -39,7 +39,7 @@ export async function renderGroup(main, network, year, groupId, directory) {
     <section id="minutes-section">${chartSlot('minutes-chart', t('minutesTimeliness'),
       held.map(m => `${date(m.startTime)} ${daysToMinutes(m) ?? t('notPublished')}`).join('; ') || t('noData'))}</section>
     <section class="wide" id="timeline-section">${chartSlot('timeline-chart', t('timeline'),
-      meetings.map(m => `${date(m.startTime)} ${enumText(m.kind, 'MEETING_KIND_')} ${enumText(m.status, 'MEETING_STATUS_')}`)
+      meetings.map(m => `${date(m.startTime)} ${label(m.kind)} ${label(m.status)}`)
         .join('; ') || t('noData'))}</section>
     ${measuresSection(progress.measures, id => esc(directory.groupName(id)))}
     <section id="progress-section">${chartSlot('progress-chart', t('measureProgress'),
@@ -63,9 +63,9 @@ export async function renderGroup(main, network, year, groupId, directory) {
 
 function meetingRow(m) {
   const present = (m.attendance || []).filter(a => a.status === 'ATTENDANCE_STATUS_PRESENT').length;
-  const minutes = m.minutes?.publishTime ? date(m.minutes.publishTime) : enumText(m.minutes?.status, 'MINUTES_STATUS_') || '–';
+  const minutes = m.minutes?.publishTime ? date(m.minutes.publishTime) : label(m.minutes?.status) || '–';
   return `<tr data-meeting="${esc(m.meetingId)}">${cell(t('date'), date(m.startTime))}${cell(t('meeting'), esc(m.title))}` +
-    `${cell(t('kind'), esc(enumText(m.kind, 'MEETING_KIND_')))}${cell(t('state'), esc(enumText(m.status, 'MEETING_STATUS_')))}` +
+    `${cell(t('kind'), esc(label(m.kind)))}${cell(t('state'), esc(label(m.status)))}` +
     cell(t('present'), m.attendance?.length ? `${present} / ${m.attendance.length}` : '–', 'num') +
     `${cell(t('minutes'), esc(minutes))}</tr>`;
 }
@@ -76,20 +76,25 @@ function drawTimeline(meetings) {
     type: 'scatter',
     data: {
       datasets: states.map((state, i) => ({
-        label: enumText(state, ''),
+        label: label(`MEETING_STATUS_${state}`),
         data: meetings.filter(m => m.status === `MEETING_STATUS_${state}`)
           .map(m => ({ x: dayOfYear(m.startTime), y: kinds.indexOf(String(m.kind).replace('MEETING_KIND_', '')) })),
         backgroundColor: palette[i], pointRadius: 6,
       })),
     },
     options: { scales: {
-      x: { min: 1, max: 366, ticks: { stepSize: 30.5, callback: day => monthName(day) } },
-      y: { min: -0.5, max: kinds.length - 0.5, ticks: { stepSize: 1, callback: k => enumText(kinds[k], '') } },
+      x: { ...months },
+      y: { min: -1, max: kinds.length, ticks: { stepSize: 1, callback: k => label(kinds[k] && `MEETING_KIND_${kinds[k]}`) } },
     } },
   });
 }
 
-const monthName = day => new Date(Date.UTC(2001, 0, Math.max(1, Math.round(day)))).toLocaleDateString(undefined, { month: 'short' });
+/** An axis across the year, day 1..366, ticked at the first of each month. */
+const months = {
+  type: 'linear', min: 1, max: 366,
+  afterBuildTicks: axis => { axis.ticks = [1, 32, 60, 91, 121, 152, 182, 213, 244, 274, 305, 335].map(value => ({ value })); },
+  ticks: { callback: day => new Date(Date.UTC(2001, 0, day)).toLocaleDateString(language, { month: 'short' }) },
+};
 
 /** Progress reports of each measure over the year: the reported percent at the end of each reported period. */
 function drawProgress(measures, reports) {
@@ -104,7 +109,7 @@ function drawProgress(measures, reports) {
       })),
     },
     options: { scales: {
-      x: { type: 'linear', min: 1, max: 366, ticks: { stepSize: 30.5, callback: day => monthName(day) } },
+      x: { ...months },
       y: { min: 0, max: 100 },
     } },
   });

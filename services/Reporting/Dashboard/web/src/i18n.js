@@ -97,3 +97,23 @@ export function useLanguage(languages) {
 }
 
 export const t = key => labels[language][key] ?? labels.en[key] ?? key;
+
+// The proto enum values the page shows (meeting kinds and states, minutes states), in the same languages.
+const enums = {
+  en: ['start-up meeting', 'interim meeting', 'reporting meeting', 'partner meeting', 'group leader meeting', 'workshop', 'other',
+    'planned', 'invited', 'held', 'cancelled', 'draft', 'approved', 'published'],
+  nb: ['oppstartsmøte', 'underveismøte', 'rapporteringsmøte', 'partnermøte', 'gruppeledermøte', 'verksted', 'annet',
+    'planlagt', 'invitert', 'holdt', 'avlyst', 'utkast', 'godkjent', 'publisert'],
+  nn: ['oppstartsmøte', 'undervegsmøte', 'rapporteringsmøte', 'partnarmøte', 'gruppeleiarmøte', 'verkstad', 'anna',
+    'planlagt', 'invitert', 'halde', 'avlyst', 'utkast', 'godkjent', 'publisert'],
+  da: ['opstartsmøde', 'midtvejsmøde', 'rapporteringsmøde', 'partnermøde', 'gruppeledermøde', 'workshop', 'andet',
+    'planlagt', 'inviteret', 'afholdt', 'aflyst', 'udkast', 'godkendt', 'offentliggjort'],
+  sv: ['uppstartsmöte', 'avstämningsmöte', 'rapporteringsmöte', 'partnermöte', 'gruppledarmöte', 'workshop', 'annat',
+    'planerat', 'inbjudet', 'hållet', 'inställt', 'utkast', 'godkänt', 'publicerat'],
+};
+const enumValues = ['MEETING_KIND_START_UP', 'MEETING_KIND_INTERIM', 'MEETING_KIND_REPORTING', 'MEETING_KIND_PARTNER_MEETING',
+  'MEETING_KIND_GROUP_LEADER_MEETING', 'MEETING_KIND_WORKSHOP', 'MEETING_KIND_OTHER', 'MEETING_STATUS_PLANNED', 'MEETING_STATUS_INVITED',
+  'MEETING_STATUS_HELD', 'MEETING_STATUS_CANCELLED', 'MINUTES_STATUS_DRAFT', 'MINUTES_STATUS_APPROVED', 'MINUTES_STATUS_PUBLISHED'];
+
+/** An enum value (e.g. MEETING_KIND_INTERIM) as a label; '' for none. */
+export const label = value => value ? enums[language][enumValues.indexOf(value)] ?? String(value).toLowerCase() : '';
