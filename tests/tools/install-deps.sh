@@ -14,7 +14,8 @@ packages=(
   python3-aiosmtpd                                          # SMTP server receiving the meetings mail adapter's messages
   prometheus                                                # promtool (alert rule tests, config checks) and make up's Prometheus
 )
-# node and npm run the Kubernetes schema check of tests/NetworkPlatform.Deploy.Tests (any distribution's will do).
+# node and npm bundle the dashboard page (the reporting build runs npm ci and esbuild) and run the Kubernetes schema check of
+# tests/NetworkPlatform.Deploy.Tests (any distribution's will do).
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 
 missing=()

@@ -70,11 +70,15 @@ public sealed class DashboardPageTests(DemoDashboard demo) : IClassFixture<DemoD
     public async Task every_page_fits_each_width_without_horizontal_scrolling_and_has_no_axe_violations()
     {
         var group = await demo.GroupIdAsync(DemoDashboard.MoneyGroupName);
-        foreach (var (name, fragment) in new[] { ("network", Overview), ("group", $"{Overview}&group={group}") })
+        foreach (var (name, fragment, shown) in new[]
+        {
+            ("network", Overview, "#key-figures"), ("group", $"{Overview}&group={group}", "#group-name"),
+        })
         {
             foreach (var width in Widths)
             {
                 var page = await demo.SignedInPageAsync(fragment, width);
+                await Expect(page.Locator(shown)).ToBeVisibleAsync();
                 await Expect(page.Locator("#money tbody tr").First).ToBeVisibleAsync();
                 await Expect(page.Locator("#events li").First).ToBeVisibleAsync();
                 var widths = await page.EvaluateAsync<int[]>(

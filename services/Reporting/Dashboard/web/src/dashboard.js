@@ -10,7 +10,7 @@ import { follow } from './live.js';
 import { destroyAll } from './charts.js';
 
 const $ = id => document.getElementById(id);
-let directory, network, pending, following = false;
+let directory, network, pending, renders = 0, following = false;
 const recentEvents = [];
 
 function route() {
@@ -36,10 +36,12 @@ async function render() {
   $('home').href = `#network=${encodeURIComponent(network)}&year=${place.year}`;
   $('title').textContent = directory.network.displayName || network;
   document.title = `${directory.network.displayName || network} · ${place.year}`;
-  destroyAll();
+  // Renders overlap (an event's refresh, a click): only the latest one, once its data is in, replaces the page.
+  const render = ++renders;
+  const ready = () => render === renders && (destroyAll(), true);
   const main = $('content');
-  if (place.group) await renderGroup(main, network, place.year, place.group, directory);
-  else await renderOverview(main, network, place.year, directory);
+  if (place.group) await renderGroup(main, network, place.year, place.group, directory, ready);
+  else await renderOverview(main, network, place.year, directory, ready);
   $('updated').textContent = new Date().toLocaleTimeString(document.documentElement.lang);
   $('error').textContent = '';
 }

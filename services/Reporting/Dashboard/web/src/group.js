@@ -19,7 +19,7 @@ function attendance(meeting) {
 
 const daysToMinutes = m => m.minutes?.publishTime ? Math.round((Date.parse(m.minutes.publishTime) - Date.parse(m.endTime)) / 864e5) : null;
 
-export async function renderGroup(main, network, year, groupId, directory) {
+export async function renderGroup(main, network, year, groupId, directory, ready) {
   const path = networkPath(network);
   const [meetings, progress, accounts] = await Promise.all([
     listAll(`${path}/meetings`, 'meetings', { groupId, startTime: `${year}-01-01T00:00:00Z`, endTime: `${year + 1}-01-01T00:00:00Z` }),
@@ -28,6 +28,7 @@ export async function renderGroup(main, network, year, groupId, directory) {
   const reports = await Promise.all(progress.measures.map(m => listAll(`${path}/progressReports`, 'reports', { measureId: m.measureId })));
   const held = meetings.filter(m => m.status === 'MEETING_STATUS_HELD');
   const name = esc(directory.groupName(groupId));
+  if (!ready()) return;
   main.innerHTML = `
     <h2 id="group-name">${name}</h2>
     <section class="wide" id="meetings"><h2>${t('meetings')}</h2>

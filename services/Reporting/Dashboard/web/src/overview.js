@@ -9,7 +9,7 @@ import { measuresSection } from './measures.js';
 const groupHref = (network, year, groupId) =>
   `#network=${encodeURIComponent(network)}&year=${year}&group=${encodeURIComponent(groupId)}`;
 
-export async function renderOverview(main, network, year, directory) {
+export async function renderOverview(main, network, year, directory, ready) {
   const path = networkPath(network);
   const [health, progress, indicators, accounts] = await Promise.all([
     getJson(`${path}/health`, { year }), getJson(`${path}/measureProgress`, { year }),
@@ -17,6 +17,7 @@ export async function renderOverview(main, network, year, directory) {
   const groupLink = id => `<a href="${groupHref(network, year, id)}">${esc(directory.groupName(id))}</a>`;
   const members = health.organisations.filter(o => directory.isMember(o.organisationId));
   const externals = health.organisations.filter(o => !directory.isMember(o.organisationId));
+  if (!ready()) return;
   main.innerHTML = `
     <section class="wide" id="key-figures"><h2>${t('keyFigures')}</h2><div class="tiles">
       ${tile('attendance', t('attendance'), pct(health.attendance))}
@@ -54,7 +55,6 @@ export async function renderOverview(main, network, year, directory) {
   });
   drawMoney(accounts, directory.groupName);
   drawIndicators(indicators);
-  return health;
 }
 
 const tile = (id, label, value) => `<div class="tile">${esc(label)}<b id="${id}">${esc(value)}</b></div>`;
