@@ -2,6 +2,7 @@ using NetworkPlatform.Application;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Text.Json;
 using Google.Protobuf;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
@@ -286,6 +287,9 @@ public sealed class ScaleBenchmark : IBenchmark
             yield return ("dashboard JSON (health)", async ct
                 => (await dashboard.GetByteArrayAsync(new Uri($"/v1/networks/{Network}/health?year={Year}", UriKind.Relative),
                     ct)).Length);
+            yield return ("dashboard network page: its JSON reads", ct => DashboardPageAsync("", ct));
+            yield return ("dashboard page of one small group", ct => DashboardPageAsync(NetworkGrowth.SmallGroup, ct));
+            yield return ("dashboard page of one bulk group", ct => DashboardPageAsync(NetworkGrowth.BulkGroups[0], ct));
             yield return ("GetMeeting", ct => Size(meetings.GetMeetingAsync(new MeetingsV1.GetMeetingRequest { NetworkId = Network,
                 MeetingId = someMeetingId }, secretariat, cancellationToken: ct)));
             yield return ("ListMeetings of one group",
@@ -293,6 +297,63 @@ public sealed class ScaleBenchmark : IBenchmark
                     GroupId = NetworkGrowth.SmallGroup }, secretariat, cancellationToken: ct)));
             yield return ("GetGroup", ct => Size(groups.GetGroupAsync(new GroupsV1.GetGroupRequest { NetworkId = Network,
                 GroupId = NetworkGrowth.SmallGroup }, secretariat, cancellationToken: ct)));
+        }
+
+        /// <summary>
+        /// The JSON reads the dashboard makes for its first render of the network page (no group) or a group's page
+        /// (services/Reporting/Dashboard/web/src: directory.js, overview.js, group.js, money.js, the live panel's recent events),
+        /// one after another (the page makes them in parallel); the bytes they return.
+        /// </summary>
+        private async Task<int> DashboardPageAsync(string group, CancellationToken ct)
+        {
+            var bytes = 0;
+            var network = $"/v1/networks/{Network}";
+            async Task<JsonElement> Get(string path)
+            {
+                var body = await dashboard.GetByteArrayAsync(new Uri(path, UriKind.Relative), ct);
+                bytes += body.Length;
+                return JsonDocument.Parse(body).RootElement;
+            }
+            async Task<List<JsonElement>> All(string path, string field)
+            {
+                var items = new List<JsonElement>();
+                var token = "";
+                do
+                {
+                    var separator = path.Contains('?', StringComparison.Ordinal) ? '&' : '?';
+                    var page = await Get($"{path}{separator}pageSize=200&pageToken={token}");
+                    items.AddRange(page.TryGetProperty(field, out var list) ? list.EnumerateArray() : []);
+                    token = page.TryGetProperty("nextPageToken", out var next) ? Uri.EscapeDataString(next.GetString() ?? "") : "";
+                }
+                while (token.Length > 0);
+                return items;
+            }
+            await Get(network);
+            var groups = await All($"{network}/groups", "groups");
+            await All($"{network}/organisations", "organisations");
+            var accountsOf = group.Length > 0 ? [group] : groups.Select(g => g.GetProperty("groupId").GetString()!).ToList();
+            foreach (var id in accountsOf)
+            {
+                await Get($"{network}/groupAccounts/{id}/years/{Year}");
+            }
+            if (group.Length == 0)
+            {
+                await Get($"{network}/health?year={Year}");
+                await Get($"{network}/measureProgress?year={Year}");
+                await All($"{network}/indicators", "indicators");
+            }
+            else
+            {
+                var year = $"startTime={Year}-01-01T00:00:00Z&endTime={Year + 1}-01-01T00:00:00Z";
+                await All($"{network}/meetings?groupId={group}&{year}", "meetings");
+                var measures = await Get($"{network}/measureProgress?year={Year}&groupId={group}");
+                foreach (var measure in measures.GetProperty("measures").EnumerateArray())
+                {
+                    await All($"{network}/progressReports?measureId={measure.GetProperty("measureId").GetString()}", "reports");
+                }
+            }
+            await Get($"{network}/events:recent?pageSize=20");
+            return bytes;
         }
 
         /// <summary>Meetings of a bulk group through the whole write path, a few at a time; the seconds it took.</summary>
