@@ -5,6 +5,7 @@ using NetworkPlatform.Membership.V1;
 using NetworkPlatform.Groups.Api;
 using NetworkPlatform.Groups.Consumers;
 using NetworkPlatform.Groups.Features;
+using NetworkPlatform.Groups.Features.PersonalData;
 using NetworkPlatform.Groups.Features.AnnualWheels;
 using NetworkPlatform.Groups.Features.Groups;
 using NetworkPlatform.Groups.Features.Lifecycle;
@@ -62,7 +63,7 @@ public static class GroupsModule
         services.AddSingleton<ActivateGroup>().AddSingleton<ConcludeGroup>().AddSingleton<DissolveGroup>();
         services.AddSingleton<AssignRole>().AddSingleton<VacateRole>();
         services.AddSingleton<JoinGroup>().AddSingleton<ApproveJoinRequest>().AddSingleton<LeaveGroup>();
-        services.AddSingleton<GetSecretariatOverview>().AddSingleton<GetOrganisationParticipation>();
+        services.AddSingleton<GetSecretariatOverview>().AddSingleton<GetOrganisationParticipation>().AddSingleton<ExportPersonalData>();
         services.AddSingleton<GetMeasure>().AddSingleton<ListMeasures>().AddSingleton<CreateMeasure>().AddSingleton<UpdateMeasure>()
             .AddSingleton<AssignMeasure>().AddSingleton<ReachMilestone>();
         services.AddSingleton<GetMeasurePolicy>().AddSingleton<SetMeasurePolicy>().AddSingleton<GetMeasurePolicyReport>();

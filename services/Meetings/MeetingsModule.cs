@@ -62,7 +62,7 @@ public static class MeetingsModule
         services.AddSingleton<RecordAttendance>().AddSingleton<RecordDecision>().AddSingleton<GenerateMinutesDraft>()
             .AddSingleton<UpdateMinutes>().AddSingleton<ApproveMinutes>().AddSingleton<PublishMinutes>();
         services.AddSingleton<CreateActionItem>().AddSingleton<ListActionItems>().AddSingleton<CompleteActionItem>();
-        services.AddSingleton<GetMeetingSettings>().AddSingleton<UpdateMeetingSettings>();
+        services.AddSingleton<GetMeetingSettings>().AddSingleton<UpdateMeetingSettings>().AddSingleton<ExportPersonalData>();
         services.AddSingleton<ListCalendarEntries>().AddSingleton<GetCalendarFeed>().AddSingleton<CreateDeadline>()
             .AddSingleton<DeleteDeadline>();
         services.AddSingleton<GetCadenceCompliance>().AddSingleton<CheckCadence>();

@@ -7,6 +7,7 @@ using NetworkPlatform.Membership.Features.Directory;
 using NetworkPlatform.Membership.Features.Networks;
 using NetworkPlatform.Membership.Features.Organisations;
 using NetworkPlatform.Membership.Features.Participation;
+using NetworkPlatform.Membership.Features.PersonalData;
 using NetworkPlatform.Membership.Features.Persons;
 using NetworkPlatform.Membership.Features.Representatives;
 using NetworkPlatform.Membership.Seed;
@@ -46,7 +47,8 @@ public static class MembershipModule
             .AddSingleton<UpdateOrganisation>().AddSingleton<ApplyForMembership>().AddSingleton<ApproveMembership>()
             .AddSingleton<SuspendMembership>().AddSingleton<ReinstateMembership>().AddSingleton<ResignMembership>()
             .AddSingleton<ListMembershipHistory>();
-        services.AddSingleton<GetPerson>().AddSingleton<ListPersons>().AddSingleton<CreatePerson>().AddSingleton<UpdatePerson>();
+        services.AddSingleton<GetPerson>().AddSingleton<ListPersons>().AddSingleton<CreatePerson>().AddSingleton<UpdatePerson>()
+            .AddSingleton<ExportPersonalData>();
         services.AddSingleton<GetRepresentative>().AddSingleton<ListRepresentatives>().AddSingleton<AppointRepresentative>()
             .AddSingleton<UpdateRepresentative>().AddSingleton<WithdrawRepresentative>().AddSingleton<ReplaceRepresentative>()
             .AddSingleton<CheckRepresentative>();

@@ -1,5 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Hosting;
+using NetworkPlatform.Hosting.Peers;
+using NetworkPlatform.Meetings.V1;
+using NetworkPlatform.Membership.V1;
 using NetworkPlatform.Messaging.Bus;
 using NetworkPlatform.Reporting.Api;
 using NetworkPlatform.Reporting.Dashboard;
@@ -9,8 +13,10 @@ using NetworkPlatform.Reporting.Features.Learning;
 using NetworkPlatform.Reporting.Features.Live;
 using NetworkPlatform.Reporting.Features.Money;
 using NetworkPlatform.Reporting.Features.Operations;
+using NetworkPlatform.Reporting.Features.PersonalData;
 using NetworkPlatform.Reporting.Features.Progress;
 using NetworkPlatform.Reporting.Features.Reports;
+using NetworkPlatform.Reporting.Peers;
 using NetworkPlatform.Reporting.Projections;
 using NetworkPlatform.Reporting.Storage;
 using NetworkPlatform.Storage;
@@ -47,6 +53,11 @@ public static class ReportingModule
         services.AddSingleton<GetAnnualReport>().AddSingleton<GetNetworkHealth>();
         services.AddSingleton<WatchEvents>().AddSingleton<WatchNetworkHealth>().AddSingleton<ListRecentEvents>();
         services.AddSingleton<RebuildProjections>();
+        services.AddPeerClient<PersonService.PersonServiceClient>(configuration, "Membership");
+        services.AddPeerClient<GroupsService.GroupsServiceClient>(configuration, "Groups");
+        services.AddPeerClient<MeetingsService.MeetingsServiceClient>(configuration, "Meetings");
+        services.AddSingleton<IPeerPersonalData>(sp => ActivatorUtilities.CreateInstance<GrpcPeerPersonalData>(sp));
+        services.AddSingleton<ExportPersonalData>();
         services.AddSingleton<ReportingApi>();
         services.AddDashboardSignIn(configuration);
         return services;
@@ -61,7 +72,8 @@ public static class ReportingModule
             .AddHandler<ReportingEventHandler>()
             .AddListener<LiveFeedListener>(LiveFeedListener.EventTypes));
 
-    public static WebApplication MapReporting(this WebApplication app) => app.MapGrpcServiceWithHealth<ReportingApi>().MapDashboard();
+    public static WebApplication MapReporting(this WebApplication app) =>
+        app.MapGrpcServiceWithHealth<ReportingApi>().MapDashboard().MapPersonalDataDownload();
 
     private static IDocumentStore Store(IServiceProvider services) =>
         services.GetRequiredKeyedService<IDocumentStore>(ServiceName);

@@ -64,6 +64,7 @@ internal sealed record StandaloneSettings(string DataDirectory, int GrpcPort, in
             ["Dashboard:ClientSecretFile"] = dashboardSecret,
             ["Services:Membership"] = self,
             ["Services:Groups"] = self,
+            ["Services:Meetings"] = self,
             ["Logging:Format"] = "text",
             [MembershipModule.SeedDemoKey] = "true",
             [GroupsModule.SeedDemoKey] = "true",

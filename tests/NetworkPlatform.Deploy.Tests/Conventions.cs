@@ -48,7 +48,8 @@ public static class Conventions
         ["membership"] = [],
         ["groups"] = ["membership"],
         ["meetings"] = ["groups", "membership"],
-        ["reporting"] = [],
+        // A person's data export gathers the other services' sections.
+        ["reporting"] = ["membership", "groups", "meetings"],
     };
 
     public static PlatformService Service(string name) => Services.Single(s => s.Name == name);

@@ -19,9 +19,9 @@ public sealed class PlatformProcesses : IAsyncDisposable
     public static readonly IReadOnlyList<(string Name, string Project, string HealthService, string[] Peers)> AllServices =
     [
         ("membership", "Membership", "networkplatform.membership.v1.NetworkService", []),
-        ("reporting", "Reporting", "networkplatform.reporting.v1.ReportingService", []),
         ("groups", "Groups", "networkplatform.groups.v1.GroupsService", ["membership"]),
         ("meetings", "Meetings", "networkplatform.meetings.v1.MeetingsService", ["membership", "groups"]),
+        ("reporting", "Reporting", "networkplatform.reporting.v1.ReportingService", ["membership", "groups", "meetings"]),
     ];
 
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);

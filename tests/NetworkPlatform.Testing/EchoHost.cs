@@ -48,7 +48,7 @@ public sealed class EchoHost : IAsyncDisposable
         app.MapServiceDefaults();
         app.MapGrpcServiceWithHealth<CallerEcho>();
         await app.StartAsync();
-        var port = new Uri(app.ListeningAddresses().Single()).Port;
+        var port = new Uri(app.Urls.Single()).Port;
         return new EchoHost(app, port);
     }
 

@@ -6,8 +6,6 @@ using Grpc.Health.V1;
 using Grpc.HealthCheck;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -192,10 +190,6 @@ public static class ServiceDefaults
             health.SetStatus(service.Name, HealthCheckResponse.Types.ServingStatus.NotServing);
         }
     }
-
-    /// <summary>The addresses Kestrel listens on, once started.</summary>
-    public static IReadOnlyCollection<string> ListeningAddresses(this WebApplication app) =>
-        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.ToArray() ?? [];
 
     /// <summary>The service a class deriving from a generated *Base class implements.</summary>
     private static ServiceDescriptor GeneratedService(Type serviceType)

@@ -4,6 +4,7 @@ using NetworkPlatform.Groups.Features.Lifecycle;
 using NetworkPlatform.Groups.Features.Mandates;
 using NetworkPlatform.Groups.Features.Overviews;
 using NetworkPlatform.Groups.Features.Participation;
+using NetworkPlatform.Groups.Features.PersonalData;
 using NetworkPlatform.Groups.Features.RoleAssignments;
 using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Hosting.Api;
@@ -16,7 +17,7 @@ public sealed class GroupsApi(
     ApproveMandate approveMandate, ReviseMandate reviseMandate, ActivateGroup activateGroup, ConcludeGroup concludeGroup,
     DissolveGroup dissolveGroup, AssignRole assignRole, VacateRole vacateRole, JoinGroup joinGroup,
     ApproveJoinRequest approveJoinRequest, LeaveGroup leaveGroup, GetSecretariatOverview getSecretariatOverview,
-    GetOrganisationParticipation getOrganisationParticipation) : GroupsService.GroupsServiceBase
+    GetOrganisationParticipation getOrganisationParticipation, ExportPersonalData exportPersonalData) : GroupsService.GroupsServiceBase
 {
     public override Task<Group> GetGroup(GetGroupRequest request, ServerCallContext context) =>
         context.RunAsync(getGroup, GroupsMapping.ToQuery(request), GroupsMapping.ToProto);
@@ -69,4 +70,8 @@ public sealed class GroupsApi(
     public override Task<OrganisationParticipation> GetOrganisationParticipation(GetOrganisationParticipationRequest request,
         ServerCallContext context) =>
         context.RunAsync(getOrganisationParticipation, GroupsMapping.ToQuery(request), GroupsMapping.ToProto(request.OrganisationId));
+
+    public override Task<Privacy.V1.PersonalDataSection> ExportPersonalData(Privacy.V1.ExportPersonalDataRequest request,
+        ServerCallContext context) =>
+        context.RunAsync(exportPersonalData, PersonalDataMapping.ToQuery(request), PersonalDataMapping.ToProto);
 }

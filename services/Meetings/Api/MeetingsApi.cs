@@ -13,7 +13,8 @@ public sealed class MeetingsApi(
     RecordAttendance recordAttendance, RecordDecision recordDecision, GenerateMinutesDraft generateMinutesDraft,
         UpdateMinutes updateMinutes,
     ApproveMinutes approveMinutes, PublishMinutes publishMinutes, CreateActionItem createActionItem, ListActionItems listActionItems,
-    CompleteActionItem completeActionItem, GetMeetingSettings getMeetingSettings, UpdateMeetingSettings updateMeetingSettings)
+    CompleteActionItem completeActionItem, GetMeetingSettings getMeetingSettings, UpdateMeetingSettings updateMeetingSettings,
+    ExportPersonalData exportPersonalData)
     : Proto.MeetingsService.MeetingsServiceBase
 {
     public override Task<Proto.Meeting> GetMeeting(Proto.GetMeetingRequest request, ServerCallContext context) =>
@@ -88,4 +89,8 @@ public sealed class MeetingsApi(
     public override Task<Proto.MeetingSettings> UpdateMeetingSettings(Proto.UpdateMeetingSettingsRequest request,
         ServerCallContext context) =>
         context.RunAsync(updateMeetingSettings, SettingsMapping.ToCommand(request), SettingsMapping.ToProto);
+
+    public override Task<NetworkPlatform.Privacy.V1.PersonalDataSection> ExportPersonalData(
+        NetworkPlatform.Privacy.V1.ExportPersonalDataRequest request, ServerCallContext context) =>
+        context.RunAsync(exportPersonalData, PersonalDataMapping.ToQuery(request), PersonalDataMapping.ToProto);
 }

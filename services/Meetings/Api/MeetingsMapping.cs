@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using NetworkPlatform.Application;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Features;
 using NetworkPlatform.Storage;
@@ -88,12 +89,12 @@ internal static class MeetingsMapping
 
     public static CompleteActionItemCommand ToCommand(Proto.CompleteActionItemRequest r) => new(r.NetworkId, r.ActionItemId, r.Etag);
 
-    public static Proto.Meeting ToProto(MeetingView view) => view.Meeting.ToProto(view.Quorum);
+    public static Proto.Meeting ToProto(MeetingView view, Caller caller) => view.Meeting.ToProto(view.Quorum, caller);
 
-    public static Proto.ListMeetingsResponse ToProto(MeetingPage page)
+    public static Proto.ListMeetingsResponse ToProto(MeetingPage page, Caller caller)
     {
         var response = new Proto.ListMeetingsResponse { NextPageToken = page.Page.NextPageToken ?? "" };
-        response.Meetings.AddRange(page.Page.Items.Select(m => m.ToProto(page.Quorum)));
+        response.Meetings.AddRange(page.Page.Items.Select(m => m.ToProto(page.Quorum, caller)));
         return response;
     }
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Google.Protobuf.WellKnownTypes;
+using NetworkPlatform.Application;
 using NetworkPlatform.Meetings.Domain;
+using NetworkPlatform.Meetings.Features;
 using NetworkPlatform.Storage;
 using Proto = NetworkPlatform.Meetings.V1;
 
@@ -9,7 +11,8 @@ namespace NetworkPlatform.Meetings.Api;
 /// <summary>Domain to API messages and back. Proto enums have an UNSPECIFIED zero that the domain never holds.</summary>
 public static class ProtoMapping
 {
-    public static Proto.Meeting ToProto(this Versioned<Meeting> versioned, QuorumRule quorum)
+    /// <summary>The meeting as <paramref name="caller"/> may see it: addressees' e-mail addresses as <see cref="Access"/> allows.</summary>
+    public static Proto.Meeting ToProto(this Versioned<Meeting> versioned, QuorumRule quorum, Caller caller)
     {
         var m = versioned.Document;
         var q = m.QuorumUnder(quorum);
@@ -47,7 +50,7 @@ public static class ProtoMapping
         proto.Agenda.AddRange(m.Agenda.Select(ToProto));
         proto.Invitations.AddRange(m.Invitations.Select(i => new Proto.Invitation
         {
-            Recipient = ToProto(i.Recipient),
+            Recipient = ToProto(i.Recipient, Access.MaySeeContactOf(caller, m, i.Recipient)),
             Copy = i.Copy == CopyKind.To ? Proto.CopyKind.To : Proto.CopyKind.Cc,
             IssueTime = Timestamp.FromDateTimeOffset(i.IssuedAt),
             Answer = (Proto.RsvpAnswer)((int)i.Answer + 1),
@@ -75,8 +78,8 @@ public static class ProtoMapping
             };
             if (minutes.PublishedTo is { } addressees)
             {
-                proto.Minutes.PublishedTo.AddRange(addressees.To.Select(ToProto));
-                proto.Minutes.PublishedCc.AddRange(addressees.Cc.Select(ToProto));
+                proto.Minutes.PublishedTo.AddRange(addressees.To.Select(r => ToProto(r, Access.MaySeeContactOf(caller, m, r))));
+                proto.Minutes.PublishedCc.AddRange(addressees.Cc.Select(r => ToProto(r, Access.MaySeeContactOf(caller, m, r))));
             }
         }
         return proto;
@@ -90,12 +93,13 @@ public static class ProtoMapping
         return proto;
     }
 
-    public static Proto.Recipient ToProto(Recipient r) => new()
+    public static Proto.Recipient ToProto(Recipient r, bool withContact) => new()
     {
         Kind = r.Kind == RecipientKind.Secretariat ? Proto.RecipientKind.Secretariat : Proto.RecipientKind.Participant,
         PersonId = r.PersonId ?? "",
         DisplayName = r.Name,
-        Email = r.Email,
+        Email = withContact ? r.Email : "",
+        PersonalDataRedacted = !withContact,
     };
 
     public static Proto.Decision ToProto(Decision d) => new()

@@ -26,9 +26,12 @@ public enum Audience
 public sealed record NotificationRule(NotificationEvent Event, IReadOnlyList<Audience> To, IReadOnlyList<Audience> Cc);
 
 /// <summary>A participant of a group as the groups service reports it.</summary>
-public sealed record GroupParticipant(string PersonId, string Name, string Email, string Role)
+public sealed record GroupParticipant(string PersonId, string Name, string Email, string Role, string? OrganisationId = null)
 {
     public bool IsLeader => Role is "leader" or "deputy";
+
+    /// <summary>Leaders, deputies and secretaries organise the group's meetings.</summary>
+    public bool IsOrganiser => Role is "leader" or "deputy" or "secretary";
 }
 
 public sealed record Secretariat(string Name, string Email);
@@ -73,7 +76,8 @@ public static class NotificationRules
             };
             foreach (var person in people)
             {
-                yield return new Recipient(RecipientKind.Participant, person.PersonId, person.Name, person.Email);
+                yield return new Recipient(RecipientKind.Participant, person.PersonId, person.Name, person.Email, person.OrganisationId,
+                    person.IsOrganiser);
             }
             if (audience == Audience.Secretariat)
             {

@@ -6,8 +6,13 @@ public enum RecipientKind
     Secretariat,
 }
 
-/// <summary>Someone a notification goes to: a group participant (PersonId set) or the network's secretariat.</summary>
-public sealed record Recipient(RecipientKind Kind, string? PersonId, string Name, string Email)
+/// <summary>
+/// Someone a notification goes to: a group participant (PersonId set) or the network's secretariat. A participant's
+/// organisation and whether they organise the group's meetings are kept as the groups service told them at invitation time:
+/// they decide who else may see the participant's e-mail address.
+/// </summary>
+public sealed record Recipient(RecipientKind Kind, string? PersonId, string Name, string Email, string? OrganisationId = null,
+    bool Organiser = false)
 {
     public string Key => Kind == RecipientKind.Secretariat ? "secretariat" : $"person:{PersonId}";
 }

@@ -1,5 +1,6 @@
 using NetworkPlatform.Application;
 using NetworkPlatform.Application.Failures;
+using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Peers;
 
 namespace NetworkPlatform.Meetings.Features;
@@ -31,6 +32,18 @@ public static class Access
     }
 
     public static void EnsureSecretariat(Caller caller) => caller.EnsureAnyRole(Roles.Secretariat);
+
+    /// <summary>
+    /// An addressee's e-mail address, as the groups service shows a participant's: to the secretariat, the organisers of the
+    /// meeting's group (as invited), the person themself and their own organisation. The secretariat's address is the
+    /// network's public one.
+    /// </summary>
+    public static bool MaySeeContactOf(Caller caller, Meeting meeting, Recipient recipient) =>
+        recipient.Kind == RecipientKind.Secretariat
+        || caller.HasRole(Roles.Secretariat)
+        || (caller.PersonId is { Length: > 0 } person && (person == recipient.PersonId
+            || meeting.Invitations.Any(i => i.Recipient.Organiser && i.Recipient.PersonId == person)))
+        || (caller.OrganisationId is { Length: > 0 } organisation && organisation == recipient.OrganisationId);
 
     public static void EnsureSelfOrSecretariat(Caller caller, string personId)
     {

@@ -48,7 +48,9 @@ public sealed class GrpcGroupDirectory(GroupsService.GroupsServiceClient client,
         group.Kind.ToString(),
         group.State == GroupState.Active,
         group.ContactEmail,
-        group.Participants.Select(p => new GroupParticipant(p.PersonId, p.DisplayName, p.Email, MainRole(p.Roles))).ToList());
+        group.Participants
+            .Select(p => new GroupParticipant(p.PersonId, p.DisplayName, p.Email, MainRole(p.Roles), p.OrganisationId))
+            .ToList());
 
     private static string MainRole(IEnumerable<Role> roles) =>
         roles.DefaultIfEmpty(Role.Member).Min() switch

@@ -10,9 +10,7 @@ public sealed record GroupInfo(string GroupId, string Name, string Kind, bool Is
     /// <summary>The groups the cadence policy applies to: those that carry out measures.</summary>
     public bool IsWorkingBody => Kind is "ThematicGroup" or "WorkingGroup" or "TaskForce" or "ProjectGroup";
 
-    /// <summary>Leaders, deputies and secretaries organise the group's meetings.</summary>
-    public bool IsOrganiser(string? personId) =>
-        personId is not null && Participants.Any(p => p.PersonId == personId && p.Role is "leader" or "deputy" or "secretary");
+    public bool IsOrganiser(string? personId) => personId is not null && Participants.Any(p => p.PersonId == personId && p.IsOrganiser);
 }
 
 /// <summary>The groups service, asked over gRPC: who is in a group, and which groups a network has.</summary>

@@ -34,6 +34,7 @@ public sealed class ReportingApi(
     ListRecentEvents listRecentEvents,
     WatchNetworkHealth watchNetworkHealth,
     Features.Operations.RebuildProjections rebuildProjections,
+    Features.PersonalData.ExportPersonalData exportPersonalData,
     TimeProvider clock) : ReportingService.ReportingServiceBase
 {
     /// <summary>A burst of events (a meeting's attendance, minutes, decisions) gives one update once it has been quiet this
@@ -145,4 +146,8 @@ public sealed class ReportingApi(
         await responseStream.WriteAsync(new RebuildProgress { Done = true, Message = "read models rebuilt from the event log" },
             context.CancellationToken);
     }
+
+    public override Task<Privacy.V1.PersonalDataExport> ExportPersonalData(Privacy.V1.ExportPersonalDataRequest request,
+        ServerCallContext context) =>
+        context.RunAsync(exportPersonalData, PersonalDataMapping.ToQuery(request), PersonalDataMapping.ToProto);
 }

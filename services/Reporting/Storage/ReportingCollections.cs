@@ -11,6 +11,9 @@ public sealed record LoggedEvent(string LogId, Guid EventId, string Kind, string
     public static string IdFor(Guid eventId, DateTimeOffset occurredAt) => $"{occurredAt.UtcTicks:D19}-{eventId:N}";
 }
 
+/// <summary>One export of a person's data: who asked (the token's subject), when.</summary>
+public sealed record PersonalDataExportRecord(string ExportId, string PersonId, string ExportedBy, DateTimeOffset ExportedAt);
+
 /// <summary>
 /// Part of the count of a network's logged events, kept in the transaction that appends to the log, so health and
 /// rebuild read the count in O(1). The count is spread over <see cref="Shards"/> documents, each append adding to one at
@@ -78,10 +81,14 @@ public static class ReportingCollections
 
     public static readonly DocumentCollection<CompletedRequest> Requests = new("requests", r => r.RequestId);
 
+    /// <summary>Who exported whose personal data, when: kept through rebuilds (not a projection), listed in the person's export.</summary>
+    public static readonly DocumentCollection<PersonalDataExportRecord> PersonalDataExports =
+        new DocumentCollection<PersonalDataExportRecord>("personal_data_exports", r => r.ExportId).WithIndex("person", r => r.PersonId);
+
     /// <summary>Every collection, for the migration that creates their indexes.</summary>
     public static IReadOnlyCollection<IDocumentCollection> All { get; } =
         [Meetings, GroupYears, AttendanceMarks, Participations, Appointments, Affiliations, Measures, Indicators, Accounts, Learning,
-            CadenceBreaches, EventLog, EventCounts, Requests];
+            CadenceBreaches, EventLog, EventCounts, Requests, PersonalDataExports];
 
     public static string AccountsId(string groupId, int year) => GroupAccounts.IdFor(groupId, year);
 

@@ -42,7 +42,7 @@ internal sealed class MembershipServers : IAsyncDisposable
 
     public int PlatformPort => platform.Services.GetRequiredService<ServiceEndpoints>().GrpcAddress!.Port;
 
-    public int PlainPort => new Uri(plain.ListeningAddresses().Single()).Port;
+    public int PlainPort => new Uri(plain.Urls.Single()).Port;
 
     /// <summary>A reader's token of <see cref="Network"/> for the platform's GetNetwork.</summary>
     public string Authorization { get; }

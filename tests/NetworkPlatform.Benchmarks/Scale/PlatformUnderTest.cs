@@ -74,6 +74,7 @@ internal sealed class PlatformUnderTest : IAsyncDisposable
             ["Auth:SigningKeyFile"] = tokens.AuthOptions.SigningKeyFile,
             ["Services:Membership"] = self,
             ["Services:Groups"] = self,
+            ["Services:Meetings"] = self,
             ["Logging:Format"] = "text",
             ["Logging:LogLevel:Default"] = "Warning",
             [MembershipModule.SeedDemoKey] = "true",

@@ -1,5 +1,6 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using NetworkPlatform.Application;
 using Proto = NetworkPlatform.Meetings.V1;
 
 namespace NetworkPlatform.Meetings.Tests;
@@ -40,6 +41,37 @@ public class MeetingsApiTests
         Assert.Equal(["p-kari", "p-ola"], invited.Invitations.Where(i => i.Copy == Proto.CopyKind.To).Select(i => i.Recipient.PersonId));
         var copy = Assert.Single(invited.Invitations, i => i.Copy == Proto.CopyKind.Cc);
         Assert.Equal((Proto.RecipientKind.Secretariat, "post@partnerskapmotmobbing.no"), (copy.Recipient.Kind, copy.Recipient.Email));
+    }
+
+    [Fact]
+    public async Task invitees_addresses_are_shown_only_to_the_secretariat_the_groups_organisers_the_person_and_their_organisation()
+    {
+        await using var server = await MeetingsServer.StartAsync();
+        var meeting = await server.Meetings.ScheduleMeetingAsync(StartUp(), server.Secretariat, Deadline);
+        await server.Meetings.SendInvitationsAsync(new Proto.SendInvitationsRequest { NetworkId = MeetingsFixture.Network,
+            MeetingId = meeting.MeetingId, Etag = meeting.Etag }, server.Secretariat, Deadline);
+
+        async Task<string[]> AddressesSeenBy(Metadata caller)
+        {
+            var read = await server.Meetings.GetMeetingAsync(new Proto.GetMeetingRequest { NetworkId = MeetingsFixture.Network,
+                MeetingId = meeting.MeetingId }, caller, Deadline);
+            return [.. read.Invitations.Where(i => !i.Recipient.PersonalDataRedacted).Select(i => i.Recipient.Email)];
+        }
+
+        const string Kari = "kari@bergen.kommune.no", Ola = "ola@udir.no", Secretariat = "post@partnerskapmotmobbing.no";
+        Assert.Equal([Kari, Ola, Secretariat], await AddressesSeenBy(server.Secretariat));
+        Assert.Equal([Kari, Ola, Secretariat], await AddressesSeenBy(server.Kari));
+        Assert.Equal([Ola, Secretariat], await AddressesSeenBy(server.Token("u-ola", MeetingsFixture.Network, "p-ola",
+            Roles.Representative)));
+        Assert.Equal([Ola, Secretariat], await AddressesSeenBy(server.OrganisationToken("c-udir", "org-udir", Roles.PartnerSystem)));
+        Assert.Equal([Secretariat], await AddressesSeenBy(server.Token("u-reader", MeetingsFixture.Network, "p-reader",
+            Roles.DashboardReader)));
+
+        var listed = await server.Meetings.ListMeetingsAsync(new Proto.ListMeetingsRequest { NetworkId = MeetingsFixture.Network },
+            server.Token("u-reader", MeetingsFixture.Network, "p-reader", Roles.DashboardReader), Deadline);
+        var participants = Assert.Single(listed.Meetings).Invitations.Where(i => i.Recipient.Kind == Proto.RecipientKind.Participant);
+        Assert.All(participants, i => Assert.Equal(("", true), (i.Recipient.Email, i.Recipient.PersonalDataRedacted)));
+        Assert.Equal(["Kari Nordmann", "Ola Hansen"], participants.Select(i => i.Recipient.DisplayName));
     }
 
     [Fact]

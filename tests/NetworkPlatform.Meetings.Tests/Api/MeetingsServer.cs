@@ -26,9 +26,9 @@ internal sealed class GroupsPeer : GroupsService.GroupsServiceBase
         var group = new Group { NetworkId = MeetingsFixture.Network, GroupId = "g-digital", DisplayName = "Digital mobbing",
             Kind = GroupKind.WorkingGroup, State = GroupState.Active };
         group.Participants.Add(new Participant { PersonId = "p-kari", DisplayName = "Kari Nordmann", Email = "kari@bergen.kommune.no",
-            Roles = { Role.Leader } });
+            OrganisationId = "org-bergen", Roles = { Role.Leader } });
         group.Participants.Add(new Participant { PersonId = "p-ola", DisplayName = "Ola Hansen", Email = "ola@udir.no",
-            Roles = { Role.Member, Role.BudgetResponsible } });
+            OrganisationId = "org-udir", Roles = { Role.Member, Role.BudgetResponsible } });
         return group;
     }
 
@@ -78,6 +78,9 @@ internal sealed class MeetingsServer : IAsyncDisposable
     /// <summary>A bearer token signed with the test server's development key, as the platform's JWT validation expects.</summary>
     public Metadata Token(string subject, string network, string person, params string[] roles) =>
         new Metadata { { "authorization", $"Bearer {Tokens.Issue(subject, network, roles, personId: person)}" } };
+
+    public Metadata OrganisationToken(string subject, string organisation, params string[] roles) =>
+        new Metadata { { "authorization", $"Bearer {Tokens.Issue(subject, MeetingsFixture.Network, roles, organisation)}" } };
 
     public static async Task<MeetingsServer> StartAsync()
     {

@@ -62,7 +62,7 @@ public abstract class MembershipServer(string provider) : IAsyncLifetime
         app = builder.Build();
         app.MapMembership();
         await app.StartAsync();
-        Channel = GrpcChannel.ForAddress(app.ListeningAddresses().Single());
+        Channel = GrpcChannel.ForAddress(app.Urls.Single());
     }
 
     public async Task DisposeAsync()

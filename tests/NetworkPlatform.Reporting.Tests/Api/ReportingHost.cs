@@ -80,6 +80,10 @@ public sealed class ReportingHost : IAsyncDisposable
             ["Storage:Provider"] = "sqlite",
             ["Storage:DataDirectory"] = directory,
             ["Bus:Transport"] = "InMemory",
+            // No peers in this host: nothing here exports personal data (the end-to-end tests do, with all four services).
+            ["Services:Membership"] = "http://127.0.0.1:9",
+            ["Services:Groups"] = "http://127.0.0.1:9",
+            ["Services:Meetings"] = "http://127.0.0.1:9",
             ["Logging:Format"] = "text",
             ["Logging:LogLevel:Default"] = "Warning",
         });

@@ -21,18 +21,11 @@ public static class EventBusRegistration
     private const string SingleActiveConsumer = "x-single-active-consumer";
 
     /// <summary>
-    /// The bus of a process that hosts one service: its outbox relay and its event handlers.
-    /// <code>
-    /// services.AddEventBus(configuration.GetSection("Bus"), "reporting", events => events.AddHandler&lt;MembershipProjection&gt;());
-    /// </code>
-    /// </summary>
-    public static IServiceCollection AddEventBus(this IServiceCollection services, IConfiguration busSection, string serviceName,
-        Action<EventServiceBuilder>? configure = null) =>
-        services.AddEventBus(busSection, bus => bus.AddService(serviceName, configure));
-
-    /// <summary>
     /// The bus of a process, possibly hosting several services (standalone mode: one in-memory bus, one relay and one
     /// set of handlers per service, each on that service's own database).
+    /// <code>
+    /// services.AddEventBus(configuration.GetSection("Bus"), bus => bus.AddService("reporting", s => s.AddHandler&lt;X&gt;()));
+    /// </code>
     /// </summary>
     public static IServiceCollection AddEventBus(this IServiceCollection services, IConfiguration busSection,
         Action<EventBusBuilder> configure)
