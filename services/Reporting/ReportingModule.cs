@@ -50,7 +50,7 @@ public static class ReportingModule
         services.AddSingleton<SetBaseGrant>().AddSingleton<SubmitFundApplication>().AddSingleton<DecideFundApplication>()
             .AddSingleton<RecordExpense>().AddSingleton<SignOffAccounts>().AddSingleton<GetGroupAccounts>();
         services.AddSingleton<LogLearningActivity>().AddSingleton<SummariseLearning>();
-        services.AddSingleton<GetAnnualReport>().AddSingleton<GetNetworkHealth>();
+        services.AddSingleton<GetAnnualReport>().AddSingleton<GetNetworkHealth>().AddSingleton<ListGroupMeetingFacts>();
         services.AddSingleton<WatchEvents>().AddSingleton<WatchNetworkHealth>().AddSingleton<ListRecentEvents>();
         services.AddSingleton<RebuildProjections>();
         services.AddPeerClient<PersonService.PersonServiceClient>(configuration, "Membership");

@@ -26,6 +26,7 @@ public sealed class ReportingApi(
     RecordExpense recordExpense,
     SignOffAccounts signOffAccounts,
     GetGroupAccounts getGroupAccounts,
+    ListGroupMeetingFacts listGroupMeetingFacts,
     LogLearningActivity logLearningActivity,
     SummariseLearning summariseLearning,
     GetAnnualReport getAnnualReport,
@@ -80,6 +81,9 @@ public sealed class ReportingApi(
 
     public override Task<GroupAccounts> GetGroupAccounts(GetGroupAccountsRequest request, ServerCallContext context) =>
         context.RunAsync(getGroupAccounts, new GetGroupAccountsQuery(request.NetworkId, request.GroupId, request.Year), ToProto);
+
+    public override Task<ListGroupMeetingFactsResponse> ListGroupMeetingFacts(ListGroupMeetingFactsRequest request,
+        ServerCallContext context) => context.RunAsync(listGroupMeetingFacts, ToQuery(request), ToProto);
 
     public override Task<LearningActivity> LogLearningActivity(LogLearningActivityRequest request, ServerCallContext context) =>
         context.RunAsync(logLearningActivity, ToCommand(request), ToProto);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Google.Protobuf.WellKnownTypes;
 using NetworkPlatform.Reporting.Features;
 using NetworkPlatform.Reporting.Features.Indicators;
@@ -16,7 +17,7 @@ using Health = NetworkPlatform.Reporting.Features.Reports;
 namespace NetworkPlatform.Reporting.Api;
 
 /// <summary>The one place the reporting service maps proto requests to its use cases' records, and their results back.</summary>
-internal static class ReportingMapping
+internal static partial class ReportingMapping
 {
     public static SubmitProgressReportCommand ToCommand(SubmitProgressReportRequest request) => new(request.NetworkId, request.MeasureId,
         ToDay(request.PeriodStart), ToDay(request.PeriodEnd), ToDomain(request.Status), request.Percent, request.Narrative,
@@ -103,6 +104,34 @@ internal static class ReportingMapping
 
     public static ListIndicatorsResponse ToProto(IReadOnlyList<Domain.IndicatorFact> indicators) =>
         new() { Indicators = { indicators.Select(i => ToProto(i, "")) } };
+
+    public static ListGroupMeetingFactsQuery ToQuery(ListGroupMeetingFactsRequest request) =>
+        new(request.NetworkId, request.GroupId, request.Year, request.PageSize, request.PageToken);
+
+    public static ListGroupMeetingFactsResponse ToProto(Page<Domain.MeetingFact> page) => new()
+    {
+        MeetingFacts = { page.Items.Select(item => ToProto(item.Document)) }, NextPageToken = page.NextPageToken ?? "",
+    };
+
+    private static GroupMeetingFact ToProto(Domain.MeetingFact meeting)
+    {
+        var proto = new GroupMeetingFact
+        {
+            MeetingId = meeting.MeetingId, StartTime = Timestamp.FromDateTimeOffset(meeting.StartsAt),
+            Kind = UpperSnakeCase().Replace(meeting.Kind, "_").ToUpperInvariant(), State = (MeetingFactState)((int)meeting.State + 1),
+            AttendanceRecorded = meeting.Attendance.Count,
+            Present = meeting.Attendance.Count(a => a.Status == Domain.AttendanceStatus.Present),
+        };
+        if (meeting.MinutesPublishedAt is { } published)
+        {
+            proto.MinutesDelayDays = (int)Math.Round((published - (meeting.StartsAt + meeting.Duration)).TotalDays);
+        }
+        return proto;
+    }
+
+    /// <summary>Where a kind's C# name (PartnerMeeting) takes the underscore of the proto's (PARTNER_MEETING).</summary>
+    [GeneratedRegex("(?<=[a-z])(?=[A-Z])")]
+    private static partial Regex UpperSnakeCase();
 
     public static GroupAccounts ToProto(Versioned<Domain.GroupAccounts> stored)
     {

@@ -38,9 +38,10 @@ public sealed record CompletedRequest(string RequestId, string ResultId)
 /// <summary>The reporting database: its read models (facts) and its event log.</summary>
 public static class ReportingCollections
 {
-    /// <summary>A group's held meetings of a year, in order (the annual report's list).</summary>
+    /// <summary>A group's meetings: its held ones of a year in order (the annual report's list), all of a year (its page).</summary>
     public static readonly DocumentCollection<MeetingFact> Meetings = new DocumentCollection<MeetingFact>("meetings", m => m.MeetingId)
-        .WithIndex("group_state_start", m => m.GroupId, m => m.State, m => m.StartsAt);
+        .WithIndex("group_state_start", m => m.GroupId, m => m.State, m => m.StartsAt)
+        .WithIndex("group_start", m => m.GroupId, m => m.StartsAt);
 
     /// <summary>The figures of each group's year, kept with every change to its held meetings; health reads a year's.</summary>
     public static readonly DocumentCollection<GroupYearFigures> GroupYears = new DocumentCollection<GroupYearFigures>("group_years",

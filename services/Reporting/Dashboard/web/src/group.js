@@ -1,4 +1,4 @@
-// A group's page: its meetings of the year (one paged list, filtered by group and year), attendance per held meeting,
+// A group's page: its meetings of the year (reporting's meeting facts: a few figures each, paged), attendance per held meeting,
 // minutes timeliness, the year's timeline by kind and state, its measures with progress over time, and its money.
 import { getJson, listAll, networkPath } from './api.js';
 import { label, language, t } from './i18n.js';
@@ -8,39 +8,39 @@ import { drawMoney, loadAccounts, moneySection } from './money.js';
 import { measuresSection } from './measures.js';
 
 const kinds = ['START_UP', 'INTERIM', 'REPORTING', 'PARTNER_MEETING', 'GROUP_LEADER_MEETING', 'WORKSHOP', 'OTHER'];
-const states = ['PLANNED', 'INVITED', 'HELD', 'CANCELLED'];
+const states = ['PLANNED', 'HELD', 'CANCELLED'];
 const dayOfYear = iso => Math.floor((Date.parse(iso) - Date.UTC(new Date(iso).getUTCFullYear(), 0, 1)) / 86_400_000) + 1;
 
 /** Present among those whose attendance was recorded, in percent; null when nothing was recorded. */
-function attendance(meeting) {
-  const marks = meeting.attendance || [];
-  return marks.length ? Math.round(100 * marks.filter(m => m.status === 'ATTENDANCE_STATUS_PRESENT').length / marks.length) : null;
-}
+const attendance = m => m.attendanceRecorded ? Math.round(100 * (m.present || 0) / m.attendanceRecorded) : null;
 
-const daysToMinutes = m => m.minutes?.publishTime ? Math.round((Date.parse(m.minutes.publishTime) - Date.parse(m.endTime)) / 864e5) : null;
+/** Days from the meeting to its published minutes (0 is sent: the field has presence); null while unpublished. */
+const daysToMinutes = m => m.minutesDelayDays ?? null;
+
+/** A fact's state (MEETING_FACT_STATE_HELD) as the label's meeting status (MEETING_STATUS_HELD). */
+const status = m => `MEETING_STATUS_${String(m.state).replace('MEETING_FACT_STATE_', '')}`;
 
 export async function renderGroup(main, network, year, groupId, directory, ready) {
   const path = networkPath(network);
   const [meetings, progress, accounts] = await Promise.all([
-    listAll(`${path}/meetings`, 'meetings', { groupId, startTime: `${year}-01-01T00:00:00Z`, endTime: `${year + 1}-01-01T00:00:00Z` }),
+    listAll(`${path}/groupMeetingFacts/${encodeURIComponent(groupId)}/years/${year}`, 'meetingFacts'),
     getJson(`${path}/measureProgress`, { year, groupId }), loadAccounts(network, [groupId], year)]);
-  meetings.sort((a, b) => Date.parse(a.startTime) - Date.parse(b.startTime));
   const reports = await Promise.all(progress.measures.map(m => listAll(`${path}/progressReports`, 'reports', { measureId: m.measureId })));
-  const held = meetings.filter(m => m.status === 'MEETING_STATUS_HELD');
+  const held = meetings.filter(m => status(m) === 'MEETING_STATUS_HELD');
   const name = esc(directory.groupName(groupId));
   if (!ready()) return;
   main.innerHTML = `
     <h2 id="group-name">${name}</h2>
     <section class="wide" id="meetings"><h2>${t('meetings')}</h2>
-      <table><thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('meeting')}</th><th scope="col">${t('kind')}</th>
+      <table><thead><tr><th scope="col">${t('date')}</th><th scope="col">${t('kind')}</th>
         <th scope="col">${t('state')}</th><th scope="col" class="num">${t('present')}</th><th scope="col">${t('minutes')}</th></tr></thead>
-      <tbody>${meetings.map(meetingRow).join('') || `<tr><td colspan="6">${t('noData')}</td></tr>`}</tbody></table></section>
+      <tbody>${meetings.map(meetingRow).join('') || `<tr><td colspan="5">${t('noData')}</td></tr>`}</tbody></table></section>
     <section id="attendance-section">${chartSlot('attendance-chart', t('attendancePerMeeting'),
       held.map(m => `${date(m.startTime)} ${attendance(m) ?? '–'} %`).join('; ') || t('noData'))}</section>
     <section id="minutes-section">${chartSlot('minutes-chart', t('minutesTimeliness'),
       held.map(m => `${date(m.startTime)} ${daysToMinutes(m) ?? t('notPublished')}`).join('; ') || t('noData'))}</section>
     <section class="wide" id="timeline-section">${chartSlot('timeline-chart', t('timeline'),
-      meetings.map(m => `${date(m.startTime)} ${label(m.kind)} ${label(m.status)}`)
+      meetings.map(m => `${date(m.startTime)} ${label(`MEETING_KIND_${m.kind}`)} ${label(status(m))}`)
         .join('; ') || t('noData'))}</section>
     ${measuresSection(progress.measures, id => esc(directory.groupName(id)))}
     <section id="progress-section">${chartSlot('progress-chart', t('measureProgress'),
@@ -63,12 +63,11 @@ export async function renderGroup(main, network, year, groupId, directory, ready
 }
 
 function meetingRow(m) {
-  const present = (m.attendance || []).filter(a => a.status === 'ATTENDANCE_STATUS_PRESENT').length;
-  const minutes = m.minutes?.publishTime ? date(m.minutes.publishTime) : label(m.minutes?.status) || '–';
-  return `<tr data-meeting="${esc(m.meetingId)}">${cell(t('date'), date(m.startTime))}${cell(t('meeting'), esc(m.title))}` +
-    `${cell(t('kind'), esc(label(m.kind)))}${cell(t('state'), esc(label(m.status)))}` +
-    cell(t('present'), m.attendance?.length ? `${present} / ${m.attendance.length}` : '–', 'num') +
-    `${cell(t('minutes'), esc(minutes))}</tr>`;
+  const days = daysToMinutes(m);
+  return `<tr data-meeting="${esc(m.meetingId)}">${cell(t('date'), date(m.startTime))}` +
+    `${cell(t('kind'), esc(label(`MEETING_KIND_${m.kind}`)))}${cell(t('state'), esc(label(status(m))))}` +
+    cell(t('present'), m.attendanceRecorded ? `${m.present || 0} / ${m.attendanceRecorded}` : '–', 'num') +
+    `${cell(t('minutes'), days === null ? (status(m) === 'MEETING_STATUS_HELD' ? t('notPublished') : '–') : `+${days} d`)}</tr>`;
 }
 
 /** The annual wheel laid flat: day of the year across, kind down, one colour per state. */
@@ -78,8 +77,8 @@ function drawTimeline(meetings) {
     data: {
       datasets: states.map((state, i) => ({
         label: label(`MEETING_STATUS_${state}`),
-        data: meetings.filter(m => m.status === `MEETING_STATUS_${state}`)
-          .map(m => ({ x: dayOfYear(m.startTime), y: kinds.indexOf(String(m.kind).replace('MEETING_KIND_', '')) })),
+        data: meetings.filter(m => status(m) === `MEETING_STATUS_${state}`)
+          .map(m => ({ x: dayOfYear(m.startTime), y: kinds.indexOf(m.kind) })),
         backgroundColor: palette[i], pointRadius: 6,
       })),
     },

@@ -10,7 +10,7 @@ const labels = {
     budget: 'Budget', budgetVsActual: 'Budget against spent', measures: 'Measures', measure: 'Measure', progress: 'Progress',
     late: 'late', organisations: 'Member organisations: time invested', organisation: 'Organisation',
     hoursSetAside: 'Hours set aside', hoursInMeetings: 'Hours in meetings', externals: 'External experts\' organisations',
-    liveEvents: 'Latest events', meetings: 'Meetings', meeting: 'Meeting', date: 'Date', kind: 'Kind', state: 'State',
+    liveEvents: 'Latest events', meetings: 'Meetings', date: 'Date', kind: 'Kind', state: 'State',
     present: 'Present', attendancePerMeeting: 'Attendance per held meeting', minutesTimeliness: 'Days from meeting to minutes',
     timeline: 'The year\'s meetings by kind and state', indicators: 'Indicators over time', noData: 'Nothing recorded yet.',
     attendancePerGroup: 'Attendance per group', measureProgress: 'Measure progress', notPublished: 'not published',
@@ -27,7 +27,7 @@ const labels = {
     budget: 'Budsjett', budgetVsActual: 'Budsjett mot forbruk', measures: 'Tiltak', measure: 'Tiltak', progress: 'Framdrift',
     late: 'forsinket', organisations: 'Medlemsorganisasjoner: tid brukt', organisation: 'Organisasjon',
     hoursSetAside: 'Timer satt av', hoursInMeetings: 'Timer i møter', externals: 'Eksterne eksperters organisasjoner',
-    liveEvents: 'Siste hendelser', meetings: 'Møter', meeting: 'Møte', date: 'Dato', kind: 'Type', state: 'Status',
+    liveEvents: 'Siste hendelser', meetings: 'Møter', date: 'Dato', kind: 'Type', state: 'Status',
     present: 'Til stede', attendancePerMeeting: 'Oppmøte per holdt møte', minutesTimeliness: 'Dager fra møte til referat',
     timeline: 'Årshjulet: møter etter type og status', indicators: 'Indikatorer over tid', noData: 'Ingenting registrert ennå.',
     attendancePerGroup: 'Oppmøte per gruppe', measureProgress: 'Framdrift i tiltak', notPublished: 'ikke publisert',
@@ -44,7 +44,7 @@ const labels = {
     budget: 'Budsjett', budgetVsActual: 'Budsjett mot forbruk', measures: 'Tiltak', measure: 'Tiltak', progress: 'Framdrift',
     late: 'forseinka', organisations: 'Medlemsorganisasjonar: tid brukt', organisation: 'Organisasjon',
     hoursSetAside: 'Timar sette av', hoursInMeetings: 'Timar i møte', externals: 'Organisasjonane til eksterne ekspertar',
-    liveEvents: 'Siste hendingar', meetings: 'Møte', meeting: 'Møte', date: 'Dato', kind: 'Type', state: 'Status',
+    liveEvents: 'Siste hendingar', meetings: 'Møte', date: 'Dato', kind: 'Type', state: 'Status',
     present: 'Til stades', attendancePerMeeting: 'Oppmøte per halde møte', minutesTimeliness: 'Dagar frå møte til referat',
     timeline: 'Årshjulet: møte etter type og status', indicators: 'Indikatorar over tid', noData: 'Ingenting registrert enno.',
     attendancePerGroup: 'Oppmøte per gruppe', measureProgress: 'Framdrift i tiltak', notPublished: 'ikkje publisert',
@@ -62,7 +62,7 @@ const labels = {
     measures: 'Indsatser', measure: 'Indsats', progress: 'Fremdrift', late: 'forsinket',
     organisations: 'Medlemsorganisationer: tid brugt', organisation: 'Organisation', hoursSetAside: 'Timer afsat',
     hoursInMeetings: 'Timer i møder', externals: 'Eksterne eksperters organisationer', liveEvents: 'Seneste hændelser',
-    meetings: 'Møder', meeting: 'Møde', date: 'Dato', kind: 'Type', state: 'Status', present: 'Til stede',
+    meetings: 'Møder', date: 'Dato', kind: 'Type', state: 'Status', present: 'Til stede',
     attendancePerMeeting: 'Fremmøde pr. afholdt møde', minutesTimeliness: 'Dage fra møde til referat',
     timeline: 'Årshjulet: møder efter type og status', indicators: 'Indikatorer over tid', noData: 'Intet registreret endnu.',
     attendancePerGroup: 'Fremmøde pr. gruppe', measureProgress: 'Fremdrift i indsatser', notPublished: 'ikke offentliggjort',
@@ -79,7 +79,7 @@ const labels = {
     measures: 'Åtgärder', measure: 'Åtgärd', progress: 'Framsteg', late: 'försenad',
     organisations: 'Medlemsorganisationer: nedlagd tid', organisation: 'Organisation', hoursSetAside: 'Avsatta timmar',
     hoursInMeetings: 'Timmar i möten', externals: 'Externa experters organisationer', liveEvents: 'Senaste händelser',
-    meetings: 'Möten', meeting: 'Möte', date: 'Datum', kind: 'Typ', state: 'Status', present: 'Närvarande',
+    meetings: 'Möten', date: 'Datum', kind: 'Typ', state: 'Status', present: 'Närvarande',
     attendancePerMeeting: 'Närvaro per hållet möte', minutesTimeliness: 'Dagar från möte till protokoll',
     timeline: 'Årshjulet: möten efter typ och status', indicators: 'Indikatorer över tid', noData: 'Inget registrerat ännu.',
     attendancePerGroup: 'Närvaro per grupp', measureProgress: 'Framsteg i åtgärder', notPublished: 'inte publicerat',
@@ -98,22 +98,22 @@ export function useLanguage(languages) {
 
 export const t = key => labels[language][key] ?? labels.en[key] ?? key;
 
-// The proto enum values the page shows (meeting kinds and states, minutes states), in the same languages.
+// The proto enum values the page shows (meeting kinds and states), in the same languages.
 const enums = {
   en: ['start-up meeting', 'interim meeting', 'reporting meeting', 'partner meeting', 'group leader meeting', 'workshop', 'other',
-    'planned', 'invited', 'held', 'cancelled', 'draft', 'approved', 'published'],
+    'planned', 'held', 'cancelled'],
   nb: ['oppstartsmøte', 'underveismøte', 'rapporteringsmøte', 'partnermøte', 'gruppeledermøte', 'verksted', 'annet',
-    'planlagt', 'invitert', 'holdt', 'avlyst', 'utkast', 'godkjent', 'publisert'],
+    'planlagt', 'holdt', 'avlyst'],
   nn: ['oppstartsmøte', 'undervegsmøte', 'rapporteringsmøte', 'partnarmøte', 'gruppeleiarmøte', 'verkstad', 'anna',
-    'planlagt', 'invitert', 'halde', 'avlyst', 'utkast', 'godkjent', 'publisert'],
+    'planlagt', 'halde', 'avlyst'],
   da: ['opstartsmøde', 'midtvejsmøde', 'rapporteringsmøde', 'partnermøde', 'gruppeledermøde', 'workshop', 'andet',
-    'planlagt', 'inviteret', 'afholdt', 'aflyst', 'udkast', 'godkendt', 'offentliggjort'],
+    'planlagt', 'afholdt', 'aflyst'],
   sv: ['uppstartsmöte', 'avstämningsmöte', 'rapporteringsmöte', 'partnermöte', 'gruppledarmöte', 'workshop', 'annat',
-    'planerat', 'inbjudet', 'hållet', 'inställt', 'utkast', 'godkänt', 'publicerat'],
+    'planerat', 'hållet', 'inställt'],
 };
 const enumValues = ['MEETING_KIND_START_UP', 'MEETING_KIND_INTERIM', 'MEETING_KIND_REPORTING', 'MEETING_KIND_PARTNER_MEETING',
-  'MEETING_KIND_GROUP_LEADER_MEETING', 'MEETING_KIND_WORKSHOP', 'MEETING_KIND_OTHER', 'MEETING_STATUS_PLANNED', 'MEETING_STATUS_INVITED',
-  'MEETING_STATUS_HELD', 'MEETING_STATUS_CANCELLED', 'MINUTES_STATUS_DRAFT', 'MINUTES_STATUS_APPROVED', 'MINUTES_STATUS_PUBLISHED'];
+  'MEETING_KIND_GROUP_LEADER_MEETING', 'MEETING_KIND_WORKSHOP', 'MEETING_KIND_OTHER', 'MEETING_STATUS_PLANNED',
+  'MEETING_STATUS_HELD', 'MEETING_STATUS_CANCELLED'];
 
 /** An enum value (e.g. MEETING_KIND_INTERIM) as a label; '' for none. */
 export const label = value => value ? enums[language][enumValues.indexOf(value)] ?? String(value).toLowerCase() : '';
