@@ -113,21 +113,16 @@ internal static partial class ReportingMapping
         MeetingFacts = { page.Items.Select(item => ToProto(item.Document)) }, NextPageToken = page.NextPageToken ?? "",
     };
 
-    private static GroupMeetingFact ToProto(Domain.MeetingFact meeting)
+    private static GroupMeetingFact ToProto(Domain.MeetingFact meeting) => new()
     {
-        var proto = new GroupMeetingFact
-        {
-            MeetingId = meeting.MeetingId, StartTime = Timestamp.FromDateTimeOffset(meeting.StartsAt),
-            Kind = UpperSnakeCase().Replace(meeting.Kind, "_").ToUpperInvariant(), State = (MeetingFactState)((int)meeting.State + 1),
-            AttendanceRecorded = meeting.Attendance.Count,
-            Present = meeting.Attendance.Count(a => a.Status == Domain.AttendanceStatus.Present),
-        };
-        if (meeting.MinutesPublishedAt is { } published)
-        {
-            proto.MinutesDelayDays = (int)Math.Round((published - (meeting.StartsAt + meeting.Duration)).TotalDays);
-        }
-        return proto;
-    }
+        MeetingId = meeting.MeetingId, StartTime = Timestamp.FromDateTimeOffset(meeting.StartsAt),
+        Kind = UpperSnakeCase().Replace(meeting.Kind, "_").ToUpperInvariant(), State = (MeetingFactState)((int)meeting.State + 1),
+        AttendanceRecorded = meeting.Attendance.Count,
+        Present = meeting.Attendance.Count(a => a.Status == Domain.AttendanceStatus.Present),
+        MinutesDelayDays = meeting.MinutesPublishedAt is { } published
+            ? (int)Math.Round((published - (meeting.StartsAt + meeting.Duration)).TotalDays)
+            : null,
+    };
 
     /// <summary>Where a kind's C# name (PartnerMeeting) takes the underscore of the proto's (PARTNER_MEETING).</summary>
     [GeneratedRegex("(?<=[a-z])(?=[A-Z])")]

@@ -344,8 +344,7 @@ public sealed class ScaleBenchmark : IBenchmark
             }
             else
             {
-                var year = $"startTime={Year}-01-01T00:00:00Z&endTime={Year + 1}-01-01T00:00:00Z";
-                await All($"{network}/meetings?groupId={group}&{year}", "meetings");
+                await All($"{network}/groupMeetingFacts/{group}/years/{Year}", "meetingFacts");
                 var measures = await Get($"{network}/measureProgress?year={Year}&groupId={group}");
                 foreach (var measure in measures.GetProperty("measures").EnumerateArray())
                 {

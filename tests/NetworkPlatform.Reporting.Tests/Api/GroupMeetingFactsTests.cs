@@ -55,12 +55,13 @@ public sealed class GroupMeetingFactsTests
         Assert.Equal(["m4"], second.MeetingFacts.Select(m => m.MeetingId));
         Assert.Empty(second.NextPageToken);
         var (held, planned, cancelled, late) = (first.MeetingFacts[0], first.MeetingFacts[1], first.MeetingFacts[2], second.MeetingFacts[0]);
-        Assert.Equal(("START_UP", MeetingFactState.Held, 2, 1, 0), (held.Kind, held.State, held.AttendanceRecorded, held.Present,
+        Assert.Equal(("START_UP", MeetingFactState.Held, 2, 1, (int?)0), (held.Kind, held.State, held.AttendanceRecorded, held.Present,
             held.MinutesDelayDays));
         Assert.Equal(Feb10, held.StartTime.ToDateTimeOffset());
-        Assert.Equal(("PARTNER_MEETING", MeetingFactState.Planned, false), (planned.Kind, planned.State, planned.HasMinutesDelayDays));
+        Assert.Equal(("PARTNER_MEETING", MeetingFactState.Planned), (planned.Kind, planned.State));
+        Assert.Null(planned.MinutesDelayDays);
         Assert.Equal(MeetingFactState.Cancelled, cancelled.State);
-        Assert.Equal((MeetingFactState.Held, 5), (late.State, late.MinutesDelayDays));
+        Assert.Equal((MeetingFactState.Held, (int?)5), (late.State, late.MinutesDelayDays));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ const dayOfYear = iso => Math.floor((Date.parse(iso) - Date.UTC(new Date(iso).ge
 /** Present among those whose attendance was recorded, in percent; null when nothing was recorded. */
 const attendance = m => m.attendanceRecorded ? Math.round(100 * (m.present || 0) / m.attendanceRecorded) : null;
 
-/** Days from the meeting to its published minutes (0 is sent: the field has presence); null while unpublished. */
+/** Days from the meeting to its published minutes (0 is sent: the field is a wrapper); null while unpublished. */
 const daysToMinutes = m => m.minutesDelayDays ?? null;
 
 /** A fact's state (MEETING_FACT_STATE_HELD) as the label's meeting status (MEETING_STATUS_HELD). */
