@@ -3,5 +3,6 @@
 namespace NetworkPlatform.Events.Groups;
 
 /// <summary>The group started concluding (State "Concluding") or finished (State "Concluded").</summary>
+[Aggregate("Group")]
 public sealed record GroupConcluded(Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
     string GroupId, string State, string DecidedBy, string DecisionReference) : IDomainEvent;

@@ -3,5 +3,6 @@
 namespace NetworkPlatform.Events.Groups;
 
 /// <summary>A group was proposed (state proposed), or a governing body registered (state active).</summary>
+[Aggregate("Group")]
 public sealed record GroupProposed(Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
     string GroupId, string DisplayName, string Kind, string Scope, string State, string ProposedBy) : IDomainEvent;

@@ -6,6 +6,7 @@ namespace NetworkPlatform.Events.Groups;
 /// A measure's status moved (e.g. "Planned" -> "InProgress"): edited by hand, implied by its first milestone, or decided in
 /// the owning group's minutes (then MeetingId names the meeting).
 /// </summary>
+[Aggregate("Measure")]
 public sealed record MeasureStatusChanged(
     Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
     string MeasureId, int Year, string? GroupId, string PreviousStatus, string Status, string ChangedBy, string? MeetingId) : IDomainEvent;

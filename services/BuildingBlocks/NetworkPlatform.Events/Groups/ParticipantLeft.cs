@@ -3,5 +3,6 @@
 namespace NetworkPlatform.Events.Groups;
 
 /// <summary>A person left a group. Reason: Left, RolesVacated, RepresentativeWithdrawn, MembershipResigned.</summary>
+[Aggregate("Group")]
 public sealed record ParticipantLeft(Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
     string GroupId, string PersonId, string OrganisationId, string Reason) : IDomainEvent;

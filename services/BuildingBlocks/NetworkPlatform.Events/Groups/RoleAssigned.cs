@@ -3,5 +3,6 @@
 namespace NetworkPlatform.Events.Groups;
 
 /// <summary>A person got a role in a group; RepresentsMember is false for invited experts, state actors and external observers.</summary>
+[Aggregate("Group")]
 public sealed record RoleAssigned(Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
     string GroupId, string PersonId, string OrganisationId, string Role, bool RepresentsMember) : IDomainEvent;

@@ -6,5 +6,6 @@ namespace NetworkPlatform.Events.Groups;
 /// A person lost a role (vacated, replaced by a new holder, or left the group). Reason: Vacated, Replaced, Left,
 /// RepresentativeWithdrawn, MembershipResigned.
 /// </summary>
+[Aggregate("Group")]
 public sealed record RoleVacated(Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
     string GroupId, string PersonId, string Role, string Reason) : IDomainEvent;

@@ -4,6 +4,7 @@ namespace NetworkPlatform.Events.Meetings;
 public sealed record AttendanceMark(string PersonId, string Status);
 
 /// <summary>The whole attendance of a held meeting (a correction repeats it in full) and whether it had a quorum.</summary>
+[Aggregate("Meeting")]
 public sealed record AttendanceRecorded(
     Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
     string MeetingId, string GroupId, string Kind, DateTimeOffset Start, IReadOnlyList<AttendanceMark> Attendance,

@@ -6,6 +6,7 @@ namespace NetworkPlatform.Events.Meetings;
 /// AggregateId is the meeting id. PersonId is set for elections, MeasureId and MeasureStatus (a
 /// networkplatform.groups.v1 MeasureStatus name such as "InProgress" or "Completed") for measure status.
 /// </summary>
+[Aggregate("Meeting")]
 public sealed record DecisionRecorded(
     Guid EventId,
     DateTimeOffset OccurredAt,

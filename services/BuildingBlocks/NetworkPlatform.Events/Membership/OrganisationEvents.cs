@@ -1,6 +1,7 @@
 namespace NetworkPlatform.Events.Membership;
 
 /// <summary>An organisation was registered in a network. Kind is lower-case, e.g. "municipality", "hospital", "network".</summary>
+[Aggregate("Organisation")]
 public sealed record OrganisationRegistered(
     Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
     string OrganisationId, string DisplayName, string Kind, string OrganisationNumber, string? LinkedNetworkId,

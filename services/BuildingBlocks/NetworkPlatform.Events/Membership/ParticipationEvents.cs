@@ -4,16 +4,19 @@ namespace NetworkPlatform.Events.Membership;
 // (the origin for ParticipationRequested, the forwarding / answering network otherwise).
 // Kind is "join_group" or "create_group".
 
+[Aggregate("ParticipationRequest")]
 public sealed record ParticipationRequested(
     Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
     string ParticipationRequestId, string OrganisationId, string PersonId, string Kind, string GroupId, string ProposedGroupName,
     string GroupNetworkId) : IDomainEvent;
 
+[Aggregate("ParticipationRequest")]
 public sealed record ParticipationForwarded(
     Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
     string ParticipationRequestId, string OriginNetworkId, string FromNetworkId, string ToNetworkId, string ForwardedBy) : IDomainEvent;
 
 /// <summary>Answer is "approved" or "declined". On approval the groups service adds the person (or creates the group).</summary>
+[Aggregate("ParticipationRequest")]
 public sealed record ParticipationAnswered(
     Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
     string ParticipationRequestId, string OriginNetworkId, string OrganisationId, string PersonId, string Kind, string GroupId,

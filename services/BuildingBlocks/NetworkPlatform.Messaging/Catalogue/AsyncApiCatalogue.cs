@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.Json.Schema;
 using System.Text.Json.Serialization.Metadata;
 using MassTransit.Serialization;
+using NetworkPlatform.Events;
 using NetworkPlatform.Messaging.Bus;
 
 namespace NetworkPlatform.Messaging.Catalogue;
@@ -19,6 +20,14 @@ public static class AsyncApiCatalogue
     public const string RegenerateCommand = "make events-catalogue";
 
     private const string ConsumerSecurityScheme = "eventConsumer";
+
+    /// <summary>What aggregateVersion means; AggregateStreamTests replays a random workload against exactly this rule.</summary>
+    public const string StreamRule =
+        "Each message names its aggregate stream: networkId, the message's x-aggregate-type and aggregateId. A stream's events " +
+        "are numbered 1, 2, 3, ... in aggregateVersion without gaps (events written together get consecutive numbers) and " +
+        "are published in that order. Stale-copy rule: per stream, keep the highest aggregateVersion applied; a message at " +
+        "or below it is a copy you already have (or an older event): skip it. A stream is spread over the exchanges of its " +
+        "types: bound to all of them, a version above the highest + 1 means you missed events (replay them).";
 
     private static readonly JsonSerializerOptions Indented = new()
     {
@@ -68,6 +77,7 @@ public static class AsyncApiCatalogue
                 ["name"] = type.Name,
                 ["title"] = type.Name,
                 ["contentType"] = WireFormat.ContentType,
+                ["x-aggregate-type"] = AggregateAttribute.Of(type),
                 ["payload"] = Envelope(key, type),
             };
             schemas[key] = JsonSchemaExporter.GetJsonSchemaAsNode(schemaOptions, type, new JsonSchemaExporterOptions
@@ -88,8 +98,7 @@ public static class AsyncApiCatalogue
                 ["description"] =
                     "Every domain event the services publish (outbox -> RabbitMQ via MassTransit). Each event type has a durable fanout " +
                     "exchange named Namespace:TypeName. Messages are MassTransit JSON envelopes; the event is in \"message\". " +
-                    "Delivery is at least once: deduplicate on messageId. Events of one aggregate are published in order; " +
-                    "aggregateVersion tells a stale copy. " +
+                    "Delivery is at least once: deduplicate on messageId. " + StreamRule + " " +
                     "Generated from NetworkPlatform.Events by `" + RegenerateCommand + "`; do not edit.",
             },
             ["defaultContentType"] = WireFormat.ContentType,
