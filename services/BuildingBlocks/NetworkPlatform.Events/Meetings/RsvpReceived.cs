@@ -3,4 +3,4 @@ namespace NetworkPlatform.Events.Meetings;
 /// <summary>Answer: Accepted, Declined, Tentative.</summary>
 [Aggregate("Meeting")]
 public sealed record RsvpReceived(Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
-    string MeetingId, string GroupId, string PersonId, string Answer, string Comment) : IDomainEvent;
+    string MeetingId, string GroupId, string PersonId, string Answer, [property: PersonalData] string Comment) : IDomainEvent;

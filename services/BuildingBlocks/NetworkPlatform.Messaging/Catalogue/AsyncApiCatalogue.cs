@@ -83,7 +83,7 @@ public static class AsyncApiCatalogue
             schemas[key] = JsonSchemaExporter.GetJsonSchemaAsNode(schemaOptions, type, new JsonSchemaExporterOptions
             {
                 TreatNullObliviousAsNonNullable = true,
-                TransformSchemaNode = DescribeDecimals,
+                TransformSchemaNode = (context, schema) => MarkPersonalData(context, DescribeDecimals(context, schema)),
             });
         }
 
@@ -177,6 +177,17 @@ public static class AsyncApiCatalogue
         });
         options.MakeReadOnly();
         return options;
+    }
+
+    /// <summary>A field marked <see cref="PersonalDataAttribute"/> says so: "x-personal-data": true.</summary>
+    private static JsonNode MarkPersonalData(JsonSchemaExporterContext context, JsonNode schema)
+    {
+        if (context.PropertyInfo?.AttributeProvider?.IsDefined(typeof(PersonalDataAttribute), inherit: false) == true
+            && schema is JsonObject field)
+        {
+            field["x-personal-data"] = true;
+        }
+        return schema;
     }
 
     /// <summary>MassTransit writes decimals as strings so that amounts stay exact.</summary>

@@ -1,0 +1,93 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using NetworkPlatform.Events;
+using NetworkPlatform.Messaging.Bus;
+using NetworkPlatform.Messaging.Catalogue;
+using NetworkPlatform.Messaging.TestHost;
+
+namespace NetworkPlatform.Messaging.Tests.Catalogue;
+
+/// <summary>
+/// Personal data in the event contracts: contact details never go on the wire, and a field that names a person is marked
+/// ("x-personal-data": true, from [property: PersonalData]) so consumers know what their access and retention rules cover.
+/// </summary>
+public sealed partial class PersonalDataTests
+{
+    // Names that are not a person's: of groups, organisations, files and indicators.
+    private static readonly HashSet<string> NotAPersonsName =
+    [
+        "GroupActivated.displayName", "GroupProposed.displayName", "OrganisationRegistered.displayName",
+        "ParticipationRequested.proposedGroupName", "ParticipationAnswered.proposedGroupName", "InvitationIssued.icsFileName",
+        "IndicatorCreated.name",
+    ];
+
+    [Fact]
+    public void no_event_carries_contact_details_and_every_field_naming_a_person_is_marked_personal_data()
+    {
+        var document = JsonNode.Parse(AsyncApiCatalogue.Generate(EventTypes.FindIn(typeof(IDomainEvent).Assembly)))!;
+
+        Assert.Empty(Violations(document));
+        var person = document["components"]!["schemas"]!["NetworkPlatform.Events.Membership.PersonRegistered"]!["properties"]!;
+        Assert.True((bool?)person["fullName"]!["x-personal-data"]);
+        Assert.Null(person["personId"]!["x-personal-data"]);
+    }
+
+    [Fact]
+    public void an_unmarked_name_field_is_found()
+    {
+        var document = JsonNode.Parse(AsyncApiCatalogue.Generate([typeof(MemberJoined)]))!;
+
+        Assert.Equal(["MemberJoined.personName: a person's name without \"x-personal-data\": true"], Violations(document));
+    }
+
+    private static List<string> Violations(JsonNode document)
+    {
+        var violations = new List<string>();
+        foreach (var (key, schema) in document["components"]!["schemas"]!.AsObject())
+        {
+            Walk(key[(key.LastIndexOf('.') + 1)..], schema!, violations);
+        }
+        return violations;
+    }
+
+    private static void Walk(string eventName, JsonNode node, List<string> violations)
+    {
+        if (node is JsonArray array)
+        {
+            foreach (var item in array.OfType<JsonNode>())
+            {
+                Walk(eventName, item, violations);
+            }
+            return;
+        }
+        if (node is not JsonObject schema)
+        {
+            return;
+        }
+        foreach (var (name, child) in schema["properties"]?.AsObject() ?? [])
+        {
+            var field = $"{eventName}.{name}";
+            if (ContactDetail().IsMatch(name))
+            {
+                violations.Add($"{field}: contact details never go on the wire; carry the person's id");
+            }
+            else if (PersonsName().IsMatch(name) && !NotAPersonsName.Contains(field) && (bool?)child?["x-personal-data"] != true)
+            {
+                violations.Add($"{field}: a person's name without \"x-personal-data\": true");
+            }
+        }
+        foreach (var (name, child) in schema)
+        {
+            if (child is not null && name != "x-personal-data")
+            {
+                Walk(eventName, child, violations);
+            }
+        }
+    }
+
+    [GeneratedRegex("e-?mail|phone|mobile|msisdn|address", RegexOptions.IgnoreCase)]
+    private static partial Regex ContactDetail();
+
+    [GeneratedRegex("name$|manager", RegexOptions.IgnoreCase)]
+    private static partial Regex PersonsName();
+}
