@@ -25,7 +25,7 @@ public sealed record MembershipReinstated(
 
 /// <summary>
 /// The membership ended; EndedRepresentativeIds lists the appointments that ended with it (each also gets
-/// RepresentativeWithdrawn with reason "membership_ended").
+/// RepresentativeWithdrawn with reason "MembershipEnded").
 /// </summary>
 [Aggregate("Organisation")]
 public sealed record MembershipResigned(
