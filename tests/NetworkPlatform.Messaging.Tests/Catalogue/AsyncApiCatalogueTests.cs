@@ -29,7 +29,7 @@ public sealed class AsyncApiCatalogueTests
     }
 
     [Fact]
-    public void each_event_gets_a_channel_named_after_its_routing_key_on_the_consumers_exchange_with_the_envelope_and_its_schema()
+    public void each_event_gets_a_channel_named_after_its_routing_key_with_the_envelope_and_its_schema()
     {
         var document = JsonNode.Parse(AsyncApiCatalogue.Generate([typeof(MemberJoined), typeof(BudgetApproved)]))!;
 
@@ -42,7 +42,8 @@ public sealed class AsyncApiCatalogueTests
         Assert.Equal("#/components/messages/NetworkPlatform.Messaging.TestHost.MemberJoined", messageRef);
 
         var payload = document["components"]!["messages"]!["NetworkPlatform.Messaging.TestHost.MemberJoined"]!["payload"]!;
-        Assert.Equal("#/components/schemas/NetworkPlatform.Messaging.TestHost.MemberJoined", (string?)payload["properties"]!["message"]!["$ref"]);
+        Assert.Equal("#/components/schemas/NetworkPlatform.Messaging.TestHost.MemberJoined",
+            (string?)payload["properties"]!["message"]!["$ref"]);
 
         var schema = document["components"]!["schemas"]!["NetworkPlatform.Messaging.TestHost.MemberJoined"]!["properties"]!;
         Assert.Equal("uuid", (string?)schema["eventId"]!["format"]);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -119,14 +120,17 @@ internal static class SampleEvents
     public static object Of(Type type)
     {
         var constructor = type.GetConstructors().OrderByDescending(c => c.GetParameters().Length).First();
-        return constructor.Invoke([.. constructor.GetParameters().Select(p => ValueOf(p.ParameterType, p.Name!))]);
+        return constructor.Invoke([.. constructor.GetParameters().Select(p => ValueOf(p.ParameterType, p.Name!,
+            type.GetProperty(p.Name!)?.GetCustomAttributes(typeof(AllowedValuesAttribute), false) is [AllowedValuesAttribute allowed]
+                ? allowed.Values[^1] : null))]);
     }
 
-    private static object? ValueOf(Type type, string name)
+    private static object? ValueOf(Type type, string name, object? allowed = null)
     {
         var underlying = Nullable.GetUnderlyingType(type) ?? type;
         return underlying switch
         {
+            _ when allowed is not null => allowed,
             _ when underlying == typeof(string) => $"{name}-1",
             _ when underlying == typeof(Guid) => Guid.NewGuid(),
             _ when underlying == typeof(DateTimeOffset) => DateTimeOffset.UtcNow,

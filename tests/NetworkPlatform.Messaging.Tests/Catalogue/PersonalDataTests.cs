@@ -40,6 +40,58 @@ public sealed partial class PersonalDataTests
         Assert.Equal(["MemberJoined.personName: a person's name without \"x-personal-data\": true"], Violations(document));
     }
 
+    [Fact]
+    public void every_field_holding_an_enum_value_lists_its_values()
+    {
+        var document = JsonNode.Parse(AsyncApiCatalogue.Generate(EventTypes.FindIn(typeof(IDomainEvent).Assembly)))!;
+        var unlisted = new List<string>();
+        foreach (var (key, schema) in document["components"]!["schemas"]!.AsObject())
+        {
+            CollectUnlisted(key[(key.LastIndexOf('.') + 1)..], schema!, unlisted);
+        }
+
+        // Groups' leave and vacate reasons are still free strings from several use cases (issue 27, remaining).
+        Assert.Equal(["ParticipantLeft.reason", "RoleVacated.reason"], unlisted.Order(StringComparer.Ordinal));
+    }
+
+    private static void CollectUnlisted(string eventName, JsonNode node, List<string> unlisted)
+    {
+        if (node is JsonArray array)
+        {
+            array.OfType<JsonNode>().ToList().ForEach(item => CollectUnlisted(eventName, item, unlisted));
+            return;
+        }
+        if (node is not JsonObject schema)
+        {
+            return;
+        }
+        foreach (var (name, child) in schema["properties"]?.AsObject() ?? [])
+        {
+            if (EnumField().IsMatch(name) && child?["enum"] is null && !FreeText.Contains($"{eventName}.{name}"))
+            {
+                unlisted.Add($"{eventName}.{name}");
+            }
+        }
+        foreach (var (_, child) in schema)
+        {
+            if (child is not null)
+            {
+                CollectUnlisted(eventName, child, unlisted);
+            }
+        }
+    }
+
+    // Reasons people type in (a decision's grounds, a cancellation's explanation), not values of an enum.
+    private static readonly HashSet<string> FreeText =
+    [
+        "MembershipApplied.reason", "MembershipApproved.reason", "MembershipSuspended.reason", "MembershipReinstated.reason",
+        "MembershipResigned.reason", "GroupDissolved.reason", "MeetingCancelled.reason", "MeetingRescheduled.reason",
+        "MandateApproved.purpose", "MandateRevised.purpose", "FundApplicationSubmitted.purpose",
+    ];
+
+    [GeneratedRegex("^(kind|state|status|previousStatus|measureStatus|role|answer|purpose|requirement|scope|reason)$")]
+    private static partial Regex EnumField();
+
     private static List<string> Violations(JsonNode document)
     {
         var violations = new List<string>();

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 // Published by the groups service. AggregateId is the group id (measure id for measure events);
 // enum values are names (e.g. "WorkingGroup").
 namespace NetworkPlatform.Events.Groups;
@@ -7,5 +9,8 @@ namespace NetworkPlatform.Events.Groups;
 /// RepresentativeWithdrawn, MembershipResigned.
 /// </summary>
 [Aggregate("Group")]
-public sealed record RoleVacated(Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
-    string GroupId, string PersonId, string Role, string Reason) : IDomainEvent;
+public sealed record RoleVacated(
+    Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion, string GroupId, string PersonId,
+    [property: AllowedValues("Leader", "Deputy", "BudgetResponsible", "Secretary", "Member", "InvitedExpert", "StateActor", "Observer")]
+    string Role,
+    string Reason) : IDomainEvent;

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace NetworkPlatform.Events.Meetings;
 
 /// <summary>
@@ -5,6 +7,7 @@ namespace NetworkPlatform.Events.Meetings;
 /// BeforePartnerMeeting (PartnerMeetingId set) or Reporting. Published once per requirement.
 /// </summary>
 [Aggregate("CadenceBreach")]
-public sealed record CadenceBreached(Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
-    string GroupId, int Year, string Requirement, DateTimeOffset WindowStart, DateTimeOffset WindowEnd,
-    string? PartnerMeetingId) : IDomainEvent;
+public sealed record CadenceBreached(
+    Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion, string GroupId, int Year,
+    [property: AllowedValues("StartUp", "BeforePartnerMeeting", "Reporting")] string Requirement, DateTimeOffset WindowStart,
+    DateTimeOffset WindowEnd, string? PartnerMeetingId) : IDomainEvent;

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace NetworkPlatform.Events.Meetings;
 
 /// <summary>
@@ -7,6 +9,7 @@ namespace NetworkPlatform.Events.Meetings;
 /// adds them, with the addresses, to the mail it sends.
 /// </summary>
 [Aggregate("Meeting")]
-public sealed record InvitationIssued(Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
-    string MeetingId, string GroupId, string Purpose, string Subject, string Body,
+public sealed record InvitationIssued(
+    Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion, string MeetingId, string GroupId,
+    [property: AllowedValues("Invitation", "Update", "Cancellation", "Reminder")] string Purpose, string Subject, string Body,
     IReadOnlyList<NotificationRecipient> To, IReadOnlyList<NotificationRecipient> Cc, string IcsFileName, string IcsContent) : IDomainEvent;

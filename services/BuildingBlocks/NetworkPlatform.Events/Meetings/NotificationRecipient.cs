@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 // Published by the meetings service. AggregateId is the meeting id (the action item id for action-item events, the
 // group id for CadenceBreached); enum values are names (e.g. "StartUp"); times are UTC with the meeting's IANA zone.
 namespace NetworkPlatform.Events.Meetings;
@@ -6,4 +8,5 @@ namespace NetworkPlatform.Events.Meetings;
 /// Someone a notification goes to. Kind: Participant (PersonId set) or Secretariat (the network's secretariat, PersonId
 /// null). No address: the meetings service looks it up when it sends the mail.
 /// </summary>
-public sealed record NotificationRecipient(string Kind, string? PersonId, [property: PersonalData] string Name);
+public sealed record NotificationRecipient(
+    [property: AllowedValues("Participant", "Secretariat")] string Kind, string? PersonId, [property: PersonalData] string Name);

@@ -264,7 +264,7 @@ public static class AsyncApiCatalogue
         }
         if (attributes.GetCustomAttributes(typeof(AllowedValuesAttribute), inherit: false) is [AllowedValuesAttribute allowed])
         {
-            var values = new JsonArray([.. allowed.Values.Select(v => JsonValue.Create(v))]);
+            var values = new JsonArray([.. allowed.Values.Select(v => (JsonNode?)JsonValue.Create(v?.ToString()))]);
             if (field["type"] is JsonArray { Count: 2 }) // Nullable: null is allowed as well.
             {
                 values.Add(null);
