@@ -30,7 +30,8 @@ public static class NetworkExchange
         };
         await using var connection = await factory.CreateConnectionAsync(cancellationToken);
         await using var channel = await connection.CreateChannelAsync(cancellationToken: cancellationToken);
-        await channel.ExchangeDeclareAsync(Name, ExchangeType.Topic, durable: true, autoDelete: false, cancellationToken: cancellationToken);
+        await channel.ExchangeDeclareAsync(Name, ExchangeType.Topic, durable: true, autoDelete: false,
+            cancellationToken: cancellationToken);
         foreach (var eventType in eventTypes)
         {
             // As MassTransit declares it (durable fanout), in case this runs first.

@@ -271,7 +271,8 @@ public sealed partial class OutboxRelay(
         TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, 50 * Math.Pow(2, Math.Min(failures, 10))));
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "Outbox relay of {Service}: cannot declare the consumers' exchange NetworkPlatform.Events (attempt {Attempt}); retrying.")]
+        Message = "Outbox relay of {Service}: cannot declare the consumers' exchange NetworkPlatform.Events (attempt {Attempt}); "
+            + "retrying.")]
     private partial void LogNetworkExchangeFailed(Exception exception, string service, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay of {Service}: cannot read the outbox (attempt {Attempt}); retrying.")]

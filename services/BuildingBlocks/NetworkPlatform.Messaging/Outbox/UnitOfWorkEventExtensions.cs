@@ -9,7 +9,8 @@ public static class UnitOfWorkEventExtensions
 {
     public static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
 
-    private static readonly string AggregateVersionField = EventJson.PropertyNamingPolicy!.ConvertName(nameof(IDomainEvent.AggregateVersion));
+    private static readonly string AggregateVersionField =
+        EventJson.PropertyNamingPolicy!.ConvertName(nameof(IDomainEvent.AggregateVersion));
 
     /// <summary>
     /// Puts a domain event in the outbox of this transaction; the relay publishes it after commit. The event goes out at the
