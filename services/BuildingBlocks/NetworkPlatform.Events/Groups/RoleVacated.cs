@@ -13,4 +13,4 @@ public sealed record RoleVacated(
     Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion, string GroupId, string PersonId,
     [property: AllowedValues("Leader", "Deputy", "BudgetResponsible", "Secretary", "Member", "InvitedExpert", "StateActor", "Observer")]
     string Role,
-    string Reason) : IDomainEvent;
+    [property: AllowedValues("Left", "Vacated", "Replaced", "RepresentativeWithdrawn", "MembershipResigned")] string Reason) : IDomainEvent;
