@@ -34,6 +34,7 @@ public static class MeetingsModule
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddPeerClient<GroupsService.GroupsServiceClient>(configuration, "Groups");
+        services.AddNetworkCheck(configuration);
         services.AddSingleton<IGroupDirectory>(sp => new GrpcGroupDirectory(
             sp.GetRequiredService<GroupsService.GroupsServiceClient>(),
                 sp.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>(),

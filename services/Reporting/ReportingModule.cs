@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NetworkPlatform.Hosting;
+using NetworkPlatform.Hosting.Peers;
 using NetworkPlatform.Messaging.Bus;
 using NetworkPlatform.Reporting.Api;
 using NetworkPlatform.Reporting.Dashboard;
@@ -34,6 +35,8 @@ public static class ReportingModule
     {
         services.AddDocumentStore(configuration.GetSection("Storage"), ServiceName, ReportingCollections.All);
         services.TryAddSingleton(TimeProvider.System);
+        // Commands and reads of a network that was never created get NOT_FOUND (the membership service at Services:Membership).
+        services.AddNetworkCheck(configuration);
         services.AddSingleton<LiveFeed>();
         services.AddSingleton(sp => new ReportingContext(Store(sp), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<LiveFeed>()));

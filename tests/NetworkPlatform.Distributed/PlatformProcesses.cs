@@ -19,7 +19,7 @@ public sealed class PlatformProcesses : IAsyncDisposable
     public static readonly IReadOnlyList<(string Name, string Project, string HealthService, string[] Peers)> AllServices =
     [
         ("membership", "Membership", "networkplatform.membership.v1.NetworkService", []),
-        ("reporting", "Reporting", "networkplatform.reporting.v1.ReportingService", []),
+        ("reporting", "Reporting", "networkplatform.reporting.v1.ReportingService", ["membership"]),
         ("groups", "Groups", "networkplatform.groups.v1.GroupsService", ["membership"]),
         ("meetings", "Meetings", "networkplatform.meetings.v1.MeetingsService", ["membership", "groups"]),
     ];

@@ -75,3 +75,9 @@ public sealed record CadenceBreachFact(string NetworkId, string BreachId, string
 /// <summary>Which organisation a person acts for, learnt from appointments and group participation (attendance events carry only the
 /// person).</summary>
 public sealed record PersonAffiliation(string NetworkId, string PersonId, string OrganisationId);
+
+/// <summary>A group of the network, as the groups service announced it (GroupProposed): what reporting requests may name.</summary>
+public sealed record GroupFact(string NetworkId, string GroupId, string DisplayName, string Kind);
+
+/// <summary>An organisation of the network, as the membership service announced it (OrganisationRegistered).</summary>
+public sealed record OrganisationFact(string NetworkId, string OrganisationId, string DisplayName);

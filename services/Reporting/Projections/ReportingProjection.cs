@@ -65,6 +65,14 @@ public static class ReportingProjection
                     await MeetingFigures.CountBreachAsync(uow, net, e.GroupId, e.Year, ct);
                 }
                 break;
+            case GroupProposed e:
+                await UpsertAsync(uow, ReportingCollections.Groups, net, e.GroupId, () => new GroupFact(net, e.GroupId, e.DisplayName, e.Kind),
+                    g => g with { DisplayName = e.DisplayName, Kind = e.Kind }, ct);
+                break;
+            case OrganisationRegistered e:
+                await UpsertAsync(uow, ReportingCollections.Organisations, net, e.OrganisationId,
+                    () => new OrganisationFact(net, e.OrganisationId, e.DisplayName), o => o with { DisplayName = e.DisplayName }, ct);
+                break;
             case ParticipantJoined e:
                 await UpsertAsync(uow, ReportingCollections.Participations, net, ParticipationId(e.GroupId, e.PersonId),
                     () => new ParticipationFact(net, e.GroupId, e.PersonId, e.OrganisationId, e.OccurredAt, null),
