@@ -16,8 +16,11 @@ public sealed class ReportingEventHandler :
     IEventHandler<MinutesPublished>, IEventHandler<DecisionRecorded>, IEventHandler<CadenceBreached>,
     IEventHandler<ParticipantJoined>, IEventHandler<ParticipantLeft>, IEventHandler<MeasureCreated>, IEventHandler<MeasureAssigned>,
     IEventHandler<RepresentativeAppointed>, IEventHandler<RepresentativeWithdrawn>, IEventHandler<GroupProposed>,
-    IEventHandler<OrganisationRegistered>, IEventHandler<RepresentativeUpdated>
+    IEventHandler<OrganisationRegistered>, IEventHandler<RepresentativeUpdated>, IEventHandler<MeasureRetitled>
 {
+    public Task HandleAsync(MeasureRetitled domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
+        RecordAsync(domainEvent, unitOfWork, cancellationToken);
+
     public Task HandleAsync(RepresentativeUpdated domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
         RecordAsync(domainEvent, unitOfWork, cancellationToken);
 

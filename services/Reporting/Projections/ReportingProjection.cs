@@ -112,6 +112,9 @@ public static class ReportingProjection
                     m => m with { Title = e.Title, Year = e.Year, ParentMeasureId = e.ParentMeasureId, GroupId = e.GroupId ?? m.GroupId },
                         ct);
                 break;
+            case MeasureRetitled e:
+                await UpdateAsync(uow, ReportingCollections.Measures, net, e.MeasureId, m => m with { Title = e.Title }, ct);
+                break;
             case MeasureAssigned e:
                 await UpdateAsync(uow, ReportingCollections.Measures, net, e.MeasureId, m => m with { GroupId = e.GroupId }, ct);
                 break;

@@ -61,6 +61,20 @@ public sealed class CopiesFollowTheirSourcesTests
         Assert.DoesNotContain(health.Persons, p => p.PersonId == "expert");
     }
 
+    [Fact]
+    public async Task a_retitled_measure_reaches_the_annual_report()
+    {
+        await using var host = await ReportingHost.StartAsync();
+        await PublishAndWaitAsync(host, [new MeasureCreated(Guid.NewGuid(), Jan, Net, "t1", 1, "t1", 2026, "Anti-bullying week", null, null)], 1);
+
+        await PublishAndWaitAsync(host, [new MeasureRetitled(Guid.NewGuid(), Jan.AddDays(3), Net, "t1", 2, "t1", 2026,
+            "Anti-bullying week in every school", "secretariat")], 2);
+        var report = await host.Client.GetAnnualReportAsync(new GetAnnualReportRequest { NetworkId = Net, Year = 2026,
+            Format = ReportFormat.Markdown }, host.As(Roles.DashboardReader));
+
+        Assert.Contains("| Anti-bullying week in every school |", report.Content, StringComparison.Ordinal);
+    }
+
     private static ParticipantJoined Joined(string person, bool representsMember, int version) =>
         new(Guid.NewGuid(), Jan, Net, "wg-1", version, "wg-1", person, representsMember ? "org-a" : "org-state", representsMember);
 
