@@ -44,6 +44,21 @@ public class MeetingsApiTests
     }
 
     [Fact]
+    public async Task invitations_copy_the_groups_contact_address_beside_the_secretariat()
+    {
+        await using var server = await MeetingsServer.StartAsync();
+        server.Groups.ContactEmail = "digital@partnerskapmotmobbing.no";
+        var meeting = await server.Meetings.ScheduleMeetingAsync(StartUp(), server.Secretariat, Deadline);
+
+        var invited = await server.Meetings.SendInvitationsAsync(new Proto.SendInvitationsRequest { NetworkId = MeetingsFixture.Network,
+            MeetingId = meeting.MeetingId, Etag = meeting.Etag }, server.Secretariat, Deadline);
+
+        var copies = invited.Invitations.Where(i => i.Copy == Proto.CopyKind.Cc).Select(i => (i.Recipient.Kind, i.Recipient.Email));
+        Assert.Equal([(Proto.RecipientKind.Secretariat, "post@partnerskapmotmobbing.no"),
+            (Proto.RecipientKind.GroupContact, "digital@partnerskapmotmobbing.no")], copies);
+    }
+
+    [Fact]
     public async Task bad_input_gets_invalid_argument_with_field_violations()
     {
         await using var server = await MeetingsServer.StartAsync();

@@ -21,6 +21,9 @@ internal sealed class GroupsPeer : GroupsService.GroupsServiceBase
 {
     public List<string> AuthorizationHeaders { get; } = [];
 
+    /// <summary>The group's contact address (none unless a test sets one).</summary>
+    public string ContactEmail { get; set; } = "";
+
     public static Group Digital()
     {
         var group = new Group { NetworkId = MeetingsFixture.Network, GroupId = "g-digital", DisplayName = "Digital mobbing",
@@ -35,12 +38,18 @@ internal sealed class GroupsPeer : GroupsService.GroupsServiceBase
     public override Task<Group> GetGroup(GetGroupRequest request, ServerCallContext context)
     {
         AuthorizationHeaders.Add(context.RequestHeaders.GetValue("authorization") ?? "");
-        return request.GroupId == "g-digital" ? Task.FromResult(Digital()) : throw RpcErrors.NotFound("networkplatform.groups.v1.Group",
+        return request.GroupId == "g-digital" ? Task.FromResult(WithContact(Digital())) : throw RpcErrors.NotFound("networkplatform.groups.v1.Group",
             request.GroupId);
     }
 
     public override Task<ListGroupsResponse> ListGroups(ListGroupsRequest request, ServerCallContext context) =>
-        Task.FromResult(new ListGroupsResponse { Groups = { Digital() } });
+        Task.FromResult(new ListGroupsResponse { Groups = { WithContact(Digital()) } });
+
+    private Group WithContact(Group group)
+    {
+        group.ContactEmail = ContactEmail;
+        return group;
+    }
 }
 
 /// <summary>The groups service's action plan as a gRPC peer on the test server: measures tiltak-1 and tiltak-2.</summary>

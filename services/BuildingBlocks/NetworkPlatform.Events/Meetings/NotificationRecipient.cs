@@ -2,5 +2,5 @@
 // group id for CadenceBreached); enum values are names (e.g. "StartUp"); times are UTC with the meeting's IANA zone.
 namespace NetworkPlatform.Events.Meetings;
 
-/// <summary>Someone a notification goes to. Kind: Participant or Secretariat; Email may be empty when unknown.</summary>
+/// <summary>Someone a notification goes to. Kind: Participant, Secretariat or GroupContact; Email may be empty when unknown.</summary>
 public sealed record NotificationRecipient(string Kind, string? PersonId, string Name, string Email);
