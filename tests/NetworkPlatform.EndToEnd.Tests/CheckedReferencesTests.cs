@@ -36,14 +36,18 @@ public sealed class CheckedReferencesTests(DistributedPlatform platform)
         {
             NetworkId = network.Id, GroupId = "wg-penger", Year = 2026, Amount = "20000.00",
         }, network.Secretariat, TestNetwork.Soon)), r => r.Error is null, EventTimeout);
-        var learning = await Eventually.UntilAsync(() => AttemptAsync(() => Reporting.LogLearningActivityAsync(new LogLearningActivityRequest
+        var activity = new LogLearningActivityRequest
         {
             NetworkId = network.Id, Kind = LearningKind.ReflectionGroup, OrganisationId = organisation.Id,
-            Date = new Reporting.V1.CalendarDate { Year = 2026, Month = 3, Day = 4 }, Hours = 2, Participants = 5, Description = "Refleksjon",
-        }, network.Secretariat, TestNetwork.Soon)), r => r.Error is null, EventTimeout);
+            Date = new Reporting.V1.CalendarDate { Year = 2026, Month = 3, Day = 4 }, Hours = 2, Participants = 5,
+            Description = "Refleksjon",
+        };
+        var learning = await Eventually.UntilAsync(() => AttemptAsync(() => Reporting.LogLearningActivityAsync(activity,
+            network.Secretariat, TestNetwork.Soon)), r => r.Error is null, EventTimeout);
         // The other network's group is known to reporting (in its own network) before the foreign id is tried.
         await Eventually.UntilAsync(() => AttemptAsync(() => Reporting.GetGroupAccountsAsync(
-            new GetGroupAccountsRequest { NetworkId = other.Id, GroupId = "wg-fremmed", Year = 2026 }, other.Secretariat, TestNetwork.Soon)),
+            new GetGroupAccountsRequest { NetworkId = other.Id, GroupId = "wg-fremmed", Year = 2026 }, other.Secretariat,
+            TestNetwork.Soon)),
             r => r.Error is null, EventTimeout);
 
         var foreign = await Assert.ThrowsAsync<RpcException>(async () => await Reporting.SetBaseGrantAsync(new SetBaseGrantRequest
@@ -83,7 +87,8 @@ public sealed class CheckedReferencesTests(DistributedPlatform platform)
                 TestNetwork.Soon)),
         };
 
-        Assert.All(errors, e => Assert.Equal((StatusCode.NotFound, $"networks/{id}"), (e.StatusCode, e.GetDetail<ResourceInfo>()?.ResourceName)));
+        Assert.All(errors, e => Assert.Equal((StatusCode.NotFound, $"networks/{id}"),
+            (e.StatusCode, e.GetDetail<ResourceInfo>()?.ResourceName)));
     }
 
     private static async Task<(T? Value, RpcException? Error)> AttemptAsync<T>(Func<AsyncUnaryCall<T>> call)

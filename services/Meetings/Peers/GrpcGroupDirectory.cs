@@ -40,7 +40,8 @@ public sealed class GrpcGroupDirectory(GroupsService.GroupsServiceClient client,
     }
 
     /// <summary>Asks for the measures at once (an agenda item names at most a few).</summary>
-    public async Task EnsureMeasuresExistAsync(string networkId, IReadOnlyCollection<string> measureIds, CancellationToken cancellationToken)
+    public async Task EnsureMeasuresExistAsync(string networkId, IReadOnlyCollection<string> measureIds,
+        CancellationToken cancellationToken)
     {
         var options = Options(networkId, cancellationToken);
         await Task.WhenAll(measureIds.Select(async id =>

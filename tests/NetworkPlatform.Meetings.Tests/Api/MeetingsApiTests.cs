@@ -152,7 +152,8 @@ public class MeetingsApiTests
         var added = await server.Meetings.AddAgendaItemAsync(Item("tiltak-1", "tiltak-2"), server.Kari, Deadline);
 
         Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
-        Assert.Equal($"networks/{MeetingsFixture.Network}/measures/tiltak-typo", unknown.GetDetail<Google.Rpc.ResourceInfo>()!.ResourceName);
+        Assert.Equal($"networks/{MeetingsFixture.Network}/measures/tiltak-typo",
+            unknown.GetDetail<Google.Rpc.ResourceInfo>()!.ResourceName);
         Assert.Equal(StatusCode.InvalidArgument, tooMany.StatusCode);
         Assert.Equal("item.measure_ids", Assert.Single(tooMany.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations).Field);
         Assert.Equal(StatusCode.NotFound, unknownGroup.StatusCode);
@@ -168,7 +169,8 @@ public class MeetingsApiTests
         var request = StartUp();
         request.NetworkId = "never-created";
 
-        var schedule = await Assert.ThrowsAsync<RpcException>(async () => await server.Meetings.ScheduleMeetingAsync(request, stranger, Deadline));
+        var schedule = await Assert.ThrowsAsync<RpcException>(async () =>
+            await server.Meetings.ScheduleMeetingAsync(request, stranger, Deadline));
         var list = await Assert.ThrowsAsync<RpcException>(async () => await server.Meetings.ListMeetingsAsync(
             new Proto.ListMeetingsRequest { NetworkId = "never-created" }, stranger, Deadline));
 

@@ -38,7 +38,8 @@ internal sealed class GroupsPeer : GroupsService.GroupsServiceBase
     public override Task<Group> GetGroup(GetGroupRequest request, ServerCallContext context)
     {
         AuthorizationHeaders.Add(context.RequestHeaders.GetValue("authorization") ?? "");
-        return request.GroupId == "g-digital" ? Task.FromResult(WithContact(Digital())) : throw RpcErrors.NotFound("networkplatform.groups.v1.Group",
+        return request.GroupId == "g-digital" ? Task.FromResult(WithContact(Digital())) : throw RpcErrors.NotFound(
+            "networkplatform.groups.v1.Group",
             request.GroupId);
     }
 

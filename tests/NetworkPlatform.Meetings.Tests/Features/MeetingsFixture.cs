@@ -44,7 +44,8 @@ internal sealed class FixedGroups : IGroupDirectory
 
     public Task EnsureMeasuresExistAsync(string networkId, IReadOnlyCollection<string> measureIds, CancellationToken cancellationToken) =>
         measureIds.FirstOrDefault(id => !Measures.Contains(id)) is { } missing
-            ? throw new Application.Failures.NotFoundException("networkplatform.groups.v1.Measure", $"networks/{networkId}/measures/{missing}")
+            ? throw new Application.Failures.NotFoundException("networkplatform.groups.v1.Measure",
+                $"networks/{networkId}/measures/{missing}")
             : Task.CompletedTask;
 }
 

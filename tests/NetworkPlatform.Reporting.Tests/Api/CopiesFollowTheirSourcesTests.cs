@@ -65,7 +65,8 @@ public sealed class CopiesFollowTheirSourcesTests
     public async Task a_retitled_measure_reaches_the_annual_report()
     {
         await using var host = await ReportingHost.StartAsync();
-        await PublishAndWaitAsync(host, [new MeasureCreated(Guid.NewGuid(), Jan, Net, "t1", 1, "t1", 2026, "Anti-bullying week", null, null)], 1);
+        await PublishAndWaitAsync(host,
+            [new MeasureCreated(Guid.NewGuid(), Jan, Net, "t1", 1, "t1", 2026, "Anti-bullying week", null, null)], 1);
 
         await PublishAndWaitAsync(host, [new MeasureRetitled(Guid.NewGuid(), Jan.AddDays(3), Net, "t1", 2, "t1", 2026,
             "Anti-bullying week in every school", "secretariat")], 2);
@@ -91,7 +92,8 @@ public sealed class CopiesFollowTheirSourcesTests
         (await HealthAsync(host)).Organisations.Single(o => o.OrganisationId == "org-a").HoursSetAside;
 
     private static async Task<NetworkHealth> HealthAsync(ReportingHost host) =>
-        await host.Client.GetNetworkHealthAsync(new GetNetworkHealthRequest { NetworkId = Net, Year = 2026 }, host.As(Roles.DashboardReader));
+        await host.Client.GetNetworkHealthAsync(new GetNetworkHealthRequest { NetworkId = Net, Year = 2026 },
+            host.As(Roles.DashboardReader));
 
     private static async Task PublishAndWaitAsync(ReportingHost host, IEnumerable<IDomainEvent> events, int expectedEvents)
     {

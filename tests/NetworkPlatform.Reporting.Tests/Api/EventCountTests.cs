@@ -36,7 +36,8 @@ public sealed class EventCountTests
 
         var deadline = DateTime.UtcNow.AddSeconds(60);
         long seen;
-        while ((seen = (await host.Client.GetNetworkHealthAsync(new GetNetworkHealthRequest { NetworkId = Net, Year = 2026 }, representative)).EventsSeen) < 2 * Each + Announced)
+        while ((seen = (await host.Client.GetNetworkHealthAsync(new GetNetworkHealthRequest { NetworkId = Net, Year = 2026 },
+            representative)).EventsSeen) < 2 * Each + Announced)
         {
             Assert.True(DateTime.UtcNow < deadline, $"events_seen stayed at {seen} of {2 * Each + Announced}.");
             await Task.Delay(100);

@@ -40,7 +40,8 @@ public sealed class ReferencesTests : IAsyncLifetime
             await NotFoundAsync(() => host.Client.GetGroupAccountsAsync(
                 new GetGroupAccountsRequest { NetworkId = Net, GroupId = groupId, Year = 2026 }, secretariat));
             await NotFoundAsync(() => host.Client.GetAnnualReportAsync(
-                new GetAnnualReportRequest { NetworkId = Net, GroupId = groupId, Year = 2026, Format = ReportFormat.Markdown }, secretariat));
+                new GetAnnualReportRequest { NetworkId = Net, GroupId = groupId, Year = 2026, Format = ReportFormat.Markdown },
+                secretariat));
         }
 
         var known = await host.Client.SetBaseGrantAsync(
@@ -60,8 +61,8 @@ public sealed class ReferencesTests : IAsyncLifetime
 
         Assert.Equal(("networkplatform.groups.v1.Measure", $"networks/{Net}/measures/t-typo"), expense);
         Assert.Equal(expense, indicator);
-        var accounts = await host.Client.GetGroupAccountsAsync(new GetGroupAccountsRequest { NetworkId = Net, GroupId = "wg-1", Year = 2026 },
-            secretariat);
+        var accounts = await host.Client.GetGroupAccountsAsync(
+            new GetGroupAccountsRequest { NetworkId = Net, GroupId = "wg-1", Year = 2026 }, secretariat);
         Assert.Empty(accounts.Expenses);
         Assert.Empty((await host.Client.ListIndicatorsAsync(new ListIndicatorsRequest { NetworkId = Net }, secretariat)).Indicators);
     }
@@ -96,7 +97,8 @@ public sealed class ReferencesTests : IAsyncLifetime
             new SetBaseGrantRequest { NetworkId = "never-created", GroupId = "wg-1", Year = 2026, Amount = "1.00" }, stranger));
         for (var i = 0; i < 3; i++)
         {
-            await host.Client.GetNetworkHealthAsync(new GetNetworkHealthRequest { NetworkId = Net, Year = 2026 }, host.As(Roles.Secretariat));
+            await host.Client.GetNetworkHealthAsync(new GetNetworkHealthRequest { NetworkId = Net, Year = 2026 },
+                host.As(Roles.Secretariat));
         }
 
         Assert.Equal(("networkplatform.membership.v1.Network", "networks/never-created"), health);

@@ -13,7 +13,8 @@ namespace NetworkPlatform.Reporting.Features.Indicators;
 public sealed record ListIndicatorsQuery(string NetworkId, string MeasureId) : INetworkRequest;
 
 /// <summary>The network's indicators with their values.</summary>
-public sealed class ListIndicators(ReportingContext context, ReportingQueries queries) : IUseCase<ListIndicatorsQuery, IReadOnlyList<IndicatorFact>>
+public sealed class ListIndicators(ReportingContext context, ReportingQueries queries)
+    : IUseCase<ListIndicatorsQuery, IReadOnlyList<IndicatorFact>>
 {
     // Anyone of the network may read them.
     public void Authorize(ListIndicatorsQuery query, Caller caller)
