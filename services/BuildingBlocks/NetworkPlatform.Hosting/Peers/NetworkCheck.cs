@@ -3,6 +3,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Application.Pipeline;
 using NetworkPlatform.Hosting.Auth;
@@ -43,11 +44,15 @@ public sealed class NetworkCheck(NetworkService.NetworkServiceClient client, IHt
 
 public static class NetworkCheckRegistration
 {
-    /// <summary>The network check of a service that keeps data per network: the membership service at Services:Membership.</summary>
+    /// <summary>
+    /// The network check of a service that keeps data per network: the membership service at Services:Membership. Where
+    /// membership runs in the same process (standalone) its own check (its networks collection) stays the one, whichever
+    /// module is added first: membership's calls must not ask membership.
+    /// </summary>
     public static IServiceCollection AddNetworkCheck(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddPeerClient<NetworkService.NetworkServiceClient>(configuration, "Membership");
-        services.AddSingleton<INetworkCheck>(sp => ActivatorUtilities.CreateInstance<NetworkCheck>(sp));
+        services.TryAddSingleton<INetworkCheck>(sp => ActivatorUtilities.CreateInstance<NetworkCheck>(sp));
         return services;
     }
 }
