@@ -5,8 +5,10 @@ using System.ComponentModel.DataAnnotations;
 namespace NetworkPlatform.Events.Meetings;
 
 /// <summary>
-/// Someone a notification goes to. Kind: Participant (PersonId set) or Secretariat (the network's secretariat, PersonId
-/// null). No address: the meetings service looks it up when it sends the mail.
+/// Someone a notification goes to. Kind: Participant (PersonId set), Secretariat (the network's secretariat) or GroupContact
+/// (the group's contact address), PersonId null for the last two. No address: the meetings service looks it up when it sends
+/// the mail.
 /// </summary>
 public sealed record NotificationRecipient(
-    [property: AllowedValues("Participant", "Secretariat")] string Kind, string? PersonId, [property: PersonalData] string Name);
+    [property: AllowedValues("Participant", "Secretariat", "GroupContact")] string Kind, string? PersonId,
+    [property: PersonalData] string Name);

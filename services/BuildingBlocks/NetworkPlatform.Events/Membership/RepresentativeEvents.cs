@@ -9,6 +9,16 @@ public sealed record RepresentativeAppointed(
     string OrganisationId, string PersonId, [property: AllowedValues("Representative", "Deputy")] string Role, int HoursPerMonth,
     [property: PersonalData] string ApprovingManager, DateTimeOffset StartAt, string AppointedBy) : IDomainEvent;
 
+/// <summary>
+/// An active appointment's terms changed: HoursPerMonth is the time set aside now; ChangedFields are the proto field names
+/// that changed ("hours_per_month", "approving_manager").
+/// </summary>
+[Aggregate("Representative")]
+public sealed record RepresentativeUpdated(
+    Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
+    string RepresentativeId, string OrganisationId, string PersonId, int HoursPerMonth, IReadOnlyList<string> ChangedFields,
+    string UpdatedBy) : IDomainEvent;
+
 /// <summary>An appointment ended. Reason is "Withdrawn", "Replaced" or "MembershipEnded".</summary>
 [Aggregate("Representative")]
 public sealed record RepresentativeWithdrawn(
