@@ -80,15 +80,17 @@ start_rabbitmq() {
 }
 
 # A broker user for a dashboard team's consumer (docs/events/README.md, "Consuming the events"): it may declare, bind
-# and read queues named "<name>.*" and bind them to the platform's exchanges, and nothing else (no publishing, no other
-# queue). The password is generated once into $state/event-consumers/<name>.password, readable by you only.
-ensure_event_consumer() { # name
-  local name=$1 file=$state/event-consumers/$1.password
+# and read queues named "<name>.*" and bind them to the consumers' topic exchange NetworkPlatform.Events with binding keys
+# of the networks it may see ("<network>.#"; a regex of network ids, all by default), and nothing else (no publishing, no
+# other queue, not the per-type exchanges). The password is generated once into $state/event-consumers/<name>.password.
+ensure_event_consumer() { # name [networks regex]
+  local name=$1 networks=${2:-[^.]+} file=$state/event-consumers/$1.password
   mkdir -p "$state/event-consumers"
   [ -s "$file" ] || (umask 077 && openssl rand -hex 16 >"$file")
   local ctl=("$rabbitmq_bin/rabbitmqctl" -q -n "$rabbitmq_node")
   "${ctl[@]}" add_user "$name" "$(cat "$file")" >/dev/null 2>&1 || "${ctl[@]}" change_password "$name" "$(cat "$file")" >/dev/null
-  "${ctl[@]}" set_permissions -p / "$name" "^$name\\..*" "^$name\\..*" "^($name\\..*|NetworkPlatform\\.Events\\..*)" >/dev/null
+  "${ctl[@]}" set_permissions -p / "$name" "^$name\\..*" "^$name\\..*" "^($name\\..*|NetworkPlatform\\.Events)\$" >/dev/null
+  "${ctl[@]}" set_topic_permissions -p / "$name" NetworkPlatform.Events '^$' "^($networks)\\." >/dev/null
   echo "Event consumer '$name' on amqp://127.0.0.1:$rabbitmq_port/ (queues $name.*; password in $file)"
 }
 

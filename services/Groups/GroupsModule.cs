@@ -49,6 +49,7 @@ public static class GroupsModule
         services.AddPeerClient<RepresentativeService.RepresentativeServiceClient>(configuration, "Membership");
         services.AddPeerClient<PersonService.PersonServiceClient>(configuration, "Membership");
         services.AddPeerClient<OrganisationService.OrganisationServiceClient>(configuration, "Membership");
+        services.AddNetworkCheck(configuration);
         services.AddKeyedSingleton<IMembershipDirectory>(ServiceName, (sp,
             _) => ActivatorUtilities.CreateInstance<MembershipGrpcDirectory>(sp));
         services.AddSingleton(sp => new GroupsContext(

@@ -34,8 +34,10 @@ public static class MeetingsModule
         services.TryAddSingleton(TimeProvider.System);
 
         services.AddPeerClient<GroupsService.GroupsServiceClient>(configuration, "Groups");
+        services.AddPeerClient<ActionPlanService.ActionPlanServiceClient>(configuration, "Groups");
+        services.AddNetworkCheck(configuration);
         services.AddSingleton<IGroupDirectory>(sp => new GrpcGroupDirectory(
-            sp.GetRequiredService<GroupsService.GroupsServiceClient>(),
+            sp.GetRequiredService<GroupsService.GroupsServiceClient>(), sp.GetRequiredService<ActionPlanService.ActionPlanServiceClient>(),
                 sp.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>(),
             identity: sp.GetService<ServiceIdentity>()));
 

@@ -1,3 +1,4 @@
+using NetworkPlatform.Application.Pipeline;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using NetworkPlatform.Hosting;
 using NetworkPlatform.Membership.Api;
@@ -40,6 +41,10 @@ public static class MembershipModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>
             new MembershipContext(sp.GetRequiredKeyedService<IDocumentStore>(ServiceName), sp.GetRequiredService<TimeProvider>()));
+        // Requests of a network that was never created are NOT_FOUND before their use case runs. Added, not tried: in one
+        // process with the other services (standalone) this check serves them all (theirs would call membership, and
+        // membership's own calls would call themselves).
+        services.AddSingleton<INetworkCheck>(sp => new StoredNetworks(sp.GetRequiredKeyedService<IDocumentStore>(ServiceName)));
         // Every use case, by name: the compiler checks this list, nothing is found by scanning.
         services.AddSingleton<GetNetwork>().AddSingleton<CreateNetwork>().AddSingleton<UpdateNetwork>()
             .AddSingleton<ListNetworkRelations>();

@@ -40,6 +40,8 @@ public static class ReportingModule
     {
         services.AddDocumentStore(configuration.GetSection("Storage"), ServiceName, ReportingCollections.All);
         services.TryAddSingleton(TimeProvider.System);
+        // Commands and reads of a network that was never created get NOT_FOUND (the membership service at Services:Membership).
+        services.AddNetworkCheck(configuration);
         services.AddSingleton<LiveFeed>();
         services.AddSingleton(sp => new ReportingContext(Store(sp), sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<LiveFeed>()));

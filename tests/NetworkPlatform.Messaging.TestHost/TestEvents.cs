@@ -9,6 +9,8 @@ public enum MemberRole
 }
 
 /// <summary>Test contracts: real ones live in NetworkPlatform.Events.</summary>
+// Both count on one stream per aggregate id, as the tests number them.
+[Aggregate("Group")]
 public sealed record MemberJoined(
     Guid EventId,
     DateTimeOffset OccurredAt,
@@ -18,6 +20,7 @@ public sealed record MemberJoined(
     string PersonName,
     MemberRole Role) : IDomainEvent;
 
+[Aggregate("Group")]
 public sealed record BudgetApproved(
     Guid EventId,
     DateTimeOffset OccurredAt,

@@ -66,6 +66,14 @@ public interface IUnitOfWork : IAsyncDisposable
         CancellationToken cancellationToken = default)
         where T : class;
 
+    /// <summary>
+    /// The next version of an aggregate's event stream (1 for its first event), counted in this unit: consecutive for the
+    /// events one unit writes, and the stream stays held until the unit ends, so units writing one stream queue and
+    /// commit in version order. A rollback gives the versions back. One counter per network, aggregate type and id.
+    /// </summary>
+    Task<long> NextAggregateVersionAsync(string networkId, string aggregateType, string aggregateId,
+        CancellationToken cancellationToken = default);
+
     /// <summary>Adds an outgoing message to the outbox, committed with this transaction.</summary>
     Task EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default);
 

@@ -141,6 +141,24 @@ public sealed record Measure
         return this with { Milestones = [.. Milestones.Select(m => m == milestone ? reached : m)], Status = status, UpdatedAt = at };
     }
 
+    /// <summary>The rules of a measure's texts, for a request's validation to report with its other fields.</summary>
+    public static void CheckText(string title, string description, IReadOnlyList<string> milestoneTitles, Violations errors)
+    {
+        ValidateText(title, description, errors);
+        for (var i = 0; i < milestoneTitles.Count; i++)
+        {
+            CheckMilestoneTitle(i, milestoneTitles[i], errors);
+        }
+    }
+
+    private static void CheckMilestoneTitle(int index, string title, Violations errors)
+    {
+        if (string.IsNullOrWhiteSpace(title))
+        {
+            errors.Add($"milestones[{index}].title", "Give the milestone a title.");
+        }
+    }
+
     private static void ValidateText(string title, string description, Violations errors)
     {
         if (string.IsNullOrWhiteSpace(title))
@@ -161,10 +179,7 @@ public sealed record Measure
     {
         for (var i = 0; i < milestones.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(milestones[i].Title))
-            {
-                errors.Add($"milestones[{i}].title", "Give the milestone a title.");
-            }
+            CheckMilestoneTitle(i, milestones[i].Title, errors);
             if (!Identifiers.IsValid(milestones[i].Id))
             {
                 errors.Add($"milestones[{i}].milestone_id", Identifiers.Rule);

@@ -95,7 +95,12 @@ public static class ProtoMapping
 
     public static Proto.Recipient ToProto(Recipient r, bool withContact) => new()
     {
-        Kind = r.Kind == RecipientKind.Secretariat ? Proto.RecipientKind.Secretariat : Proto.RecipientKind.Participant,
+        Kind = r.Kind switch
+        {
+            RecipientKind.Secretariat => Proto.RecipientKind.Secretariat,
+            RecipientKind.GroupContact => Proto.RecipientKind.GroupContact,
+            _ => Proto.RecipientKind.Participant,
+        },
         PersonId = r.PersonId ?? "",
         DisplayName = r.Name,
         Email = withContact ? r.Email : "",

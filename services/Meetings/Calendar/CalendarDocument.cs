@@ -64,11 +64,34 @@ public static class CalendarDocument
         {
             lines.Raw("CATEGORIES", string.Join(",", e.Categories.Select(ContentLines.EscapeText)));
         }
-        if (e.Organizer is { } organizer)
+        WriteParticipants(lines, e.Organizer, e.Attendees);
+        lines.End("VEVENT");
+    }
+
+    /// <summary>
+    /// The document with ORGANIZER and ATTENDEE lines added to its one VEVENT: a notice's calendar leaves the service without
+    /// them (no addresses on the wire) and gets them when the mail is sent.
+    /// </summary>
+    public static string WithParticipants(string document, CalendarAttendee? organizer, IReadOnlyList<CalendarAttendee> attendees)
+    {
+        const string EndOfEvent = "\r\nEND:VEVENT\r\n";
+        var end = document.IndexOf(EndOfEvent, StringComparison.Ordinal);
+        if (end < 0 || document.IndexOf(EndOfEvent, end + 1, StringComparison.Ordinal) >= 0)
+        {
+            throw new ArgumentException("Participants go into a calendar with exactly one VEVENT.", nameof(document));
+        }
+        var lines = new ContentLines();
+        WriteParticipants(lines, organizer, attendees);
+        return document.Insert(end + 2, lines.ToString());
+    }
+
+    private static void WriteParticipants(ContentLines lines, CalendarAttendee? organizer, IReadOnlyList<CalendarAttendee> attendees)
+    {
+        if (organizer is not null)
         {
             lines.Raw("ORGANIZER", organizer.Address, ("CN", organizer.Name));
         }
-        foreach (var attendee in e.Attendees)
+        foreach (var attendee in attendees)
         {
             lines.Raw("ATTENDEE", attendee.Address,
                 ("CN", attendee.Name),
@@ -76,6 +99,5 @@ public static class CalendarDocument
                 ("PARTSTAT", attendee.PartStat),
                 ("RSVP", attendee.Copied ? "FALSE" : "TRUE"));
         }
-        lines.End("VEVENT");
     }
 }

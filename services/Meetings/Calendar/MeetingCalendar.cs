@@ -28,12 +28,8 @@ public static class MeetingCalendar
             _ => "CONFIRMED",
         },
         Categories = [KindName(meeting.Kind)],
-        Organizer = withAttendees && secretariat.Email.Length > 0 ? new CalendarAttendee(secretariat.Name, Address(secretariat.Email,
-            null), false, "ACCEPTED") : null,
-        Attendees = withAttendees
-            ? meeting.Invitations.Select(i => new CalendarAttendee(i.Recipient.Name, Address(i.Recipient.Email, i.Recipient.PersonId),
-                i.Copy == CopyKind.Cc, PartStat(i.Answer))).ToList()
-            : [],
+        Organizer = withAttendees ? Organizer(secretariat) : null,
+        Attendees = withAttendees ? meeting.Invitations.Select(i => Attendee(i.Recipient, i.Copy == CopyKind.Cc, i.Answer)).ToList() : [],
         LastModified = lastModified,
     };
 
@@ -60,6 +56,13 @@ public static class MeetingCalendar
         MeetingKind.Workshop => "WORKSHOP",
         _ => "MEETING",
     };
+
+    /// <summary>The secretariat organises every meeting; without its address there is no organiser to name.</summary>
+    public static CalendarAttendee? Organizer(Secretariat secretariat) =>
+        secretariat.Email.Length > 0 ? new CalendarAttendee(secretariat.Name, Address(secretariat.Email, null), false, "ACCEPTED") : null;
+
+    public static CalendarAttendee Attendee(Recipient recipient, bool copied, RsvpAnswer answer) =>
+        new(recipient.Name, Address(recipient.Email, recipient.PersonId), copied, PartStat(answer));
 
     /// <summary>A calendar user address: mailto when the email is known, else a URN naming the person.</summary>
     private static string Address(string email, string? personId) =>

@@ -66,6 +66,10 @@ public sealed record Meeting
     [JsonInclude]
     public IReadOnlyList<Invitation> Invitations { get; private init; } = [];
 
+    /// <summary>Whoever was taken off the invitation list: the mail telling them so still needs their address.</summary>
+    [JsonInclude]
+    public IReadOnlyList<Recipient> Uninvited { get; private init; } = [];
+
     [JsonInclude]
     public IReadOnlyList<AttendanceEntry> Attendance { get; private init; } = [];
 
@@ -315,7 +319,12 @@ public sealed record Meeting
     public Meeting Uninvite(string personId)
     {
         EnsureUpcoming("uninvite from");
-        return this with { Invitations = Invitations.Where(i => i.Recipient.PersonId != personId).ToList() };
+        return this with
+        {
+            Invitations = Invitations.Where(i => i.Recipient.PersonId != personId).ToList(),
+            Uninvited = [.. Uninvited.Where(r => r.PersonId != personId), .. Invitations.Where(i => i.Recipient.PersonId == personId)
+                .Select(i => i.Recipient)],
+        };
     }
 
     /// <summary>The meeting as the notice to someone taken off the list shows it: cancelled, for them, with the reason.</summary>

@@ -60,6 +60,16 @@ public static class NotificationRules
         return new Addressees(Distinct(to), Distinct(cc.Where(r => !toKeys.Contains(r.Key))));
     }
 
+    /// <summary>
+    /// The addressees with the group's contact address on copy (as groups.v1.Group.contact_email promises for invitations),
+    /// unless the group has none or someone already addressed has it.
+    /// </summary>
+    public static Addressees CopyGroupContact(Addressees addressees, string groupName, string contactEmail) =>
+        contactEmail.Length == 0 || addressees.To.Concat(addressees.Cc).Any(r =>
+            string.Equals(r.Email, contactEmail, StringComparison.OrdinalIgnoreCase))
+            ? addressees
+            : addressees with { Cc = [.. addressees.Cc, new Recipient(RecipientKind.GroupContact, null, groupName, contactEmail)] };
+
     public static Recipient SecretariatRecipient(Secretariat secretariat) => new(RecipientKind.Secretariat, null, secretariat.Name,
         secretariat.Email);
 

@@ -35,11 +35,11 @@ public static class Access
 
     /// <summary>
     /// An addressee's e-mail address, as the groups service shows a participant's: to the secretariat, the organisers of the
-    /// meeting's group (as invited), the person themself and their own organisation. The secretariat's address is the
-    /// network's public one.
+    /// meeting's group (as invited), the person themself and their own organisation. The secretariat's and the group's contact
+    /// addresses are public.
     /// </summary>
     public static bool MaySeeContactOf(Caller caller, Meeting meeting, Recipient recipient) =>
-        recipient.Kind == RecipientKind.Secretariat
+        recipient.Kind != RecipientKind.Participant
         || caller.HasRole(Roles.Secretariat)
         || (caller.PersonId is { Length: > 0 } person && (person == recipient.PersonId
             || meeting.Invitations.Any(i => i.Recipient.Organiser && i.Recipient.PersonId == person)))

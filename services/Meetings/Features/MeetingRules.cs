@@ -11,6 +11,17 @@ public static partial class MeetingRules
     /// <summary>The most a request_id may have: retries send it back, so it is kept as sent.</summary>
     public const int MaxRequestId = 100;
 
+    /// <summary>The most measures an agenda item may name (each is checked with the groups service).</summary>
+    public const int MaxAgendaMeasures = 20;
+
+    /// <summary>The measures an agenda item names, each once.</summary>
+    public static List<string> AgendaMeasures(IReadOnlyList<string> measureIds) =>
+        measureIds.Where(id => id.Length > 0).Distinct().ToList();
+
+    public static Violations AgendaMeasures(this Violations violations, IReadOnlyList<string> measureIds, string field) =>
+        violations.Require(AgendaMeasures(measureIds).Count <= MaxAgendaMeasures, field,
+            $"Name at most {MaxAgendaMeasures} measures per agenda item; this names {AgendaMeasures(measureIds).Count}.");
+
     public static Violations NotEmpty(this Violations violations, string value, string field, string what) =>
         violations.Require(!string.IsNullOrWhiteSpace(value), field, $"Give the {what}.");
 

@@ -25,6 +25,15 @@ public sealed class MeetingsContext(IDocumentStore store, IGroupDirectory groups
     /// <summary>The same context on another clock (the demo seed records past meetings as of their time).</summary>
     public MeetingsContext AsOf(TimeProvider otherClock) => new(store, groups, otherClock);
 
+    /// <summary>A group filter of a read: NOT_FOUND (from the groups service) when the network has no such group.</summary>
+    public async Task RequireGroupIfGivenAsync(string networkId, string groupId, CancellationToken cancellationToken)
+    {
+        if (groupId.Length > 0)
+        {
+            await groups.GetGroupAsync(networkId, groupId, cancellationToken);
+        }
+    }
+
     public static Guid NewEventId() => Guid.CreateVersion7();
 
     /// <summary>

@@ -1,4 +1,4 @@
-using NetworkPlatform.Events.Meetings;
+using NetworkPlatform.Meetings.Domain;
 
 namespace NetworkPlatform.Meetings.Notifications;
 
@@ -6,6 +6,6 @@ namespace NetworkPlatform.Meetings.Notifications;
 /// (make run).</summary>
 public interface INotificationSender
 {
-    Task SendAsync(string subject, string body, IReadOnlyList<NotificationRecipient> to, IReadOnlyList<NotificationRecipient> cc,
+    Task SendAsync(string subject, string body, IReadOnlyList<Recipient> to, IReadOnlyList<Recipient> cc,
         (string FileName, string Content)? calendar, CancellationToken cancellationToken);
 }

@@ -22,8 +22,9 @@ public static class Notices
     {
         var zone = ZoneOf(meeting);
         var method = purpose == NoticePurpose.Cancellation ? CalendarMethod.Cancel : CalendarMethod.Request;
+        // Without organiser and attendees: their addresses stay here (DeliverNotices adds them to the mail).
         var ics = CalendarDocument.Write(meeting.Title, method, [MeetingCalendar.ForMeeting(meeting, zone, settings.Secretariat,
-            withAttendees: true, now)], now, zone);
+            withAttendees: false, now)], now, zone);
         return new InvitationIssued(
             Guid.CreateVersion7(), now, meeting.NetworkId, meeting.Id, version, meeting.Id, meeting.GroupId, purpose.ToString(),
             Subject(meeting, purpose, zone), Body(meeting, purpose, zone, note),
@@ -31,8 +32,7 @@ public static class Notices
             $"{meeting.Id}.ics", ics);
     }
 
-    public static NotificationRecipient ToEvent(Recipient recipient) => new(recipient.Kind.ToString(), recipient.PersonId, recipient.Name,
-        recipient.Email);
+    public static NotificationRecipient ToEvent(Recipient recipient) => new(recipient.Kind.ToString(), recipient.PersonId, recipient.Name);
 
     public static TimeZoneInfo ZoneOf(Meeting meeting) => TimeZoneInfo.FindSystemTimeZoneById(meeting.TimeZone);
 

@@ -1,7 +1,7 @@
 using System.Net.Mail;
 using System.Net.Mime;
 using System.Text;
-using NetworkPlatform.Events.Meetings;
+using NetworkPlatform.Meetings.Domain;
 
 namespace NetworkPlatform.Meetings.Notifications;
 
@@ -20,8 +20,8 @@ public sealed class SmtpOptions
 /// skipped.</summary>
 public sealed class SmtpNotificationSender(SmtpOptions options) : INotificationSender
 {
-    public async Task SendAsync(string subject, string body, IReadOnlyList<NotificationRecipient> to,
-        IReadOnlyList<NotificationRecipient> cc, (string FileName, string Content)? calendar, CancellationToken cancellationToken)
+    public async Task SendAsync(string subject, string body, IReadOnlyList<Recipient> to,
+        IReadOnlyList<Recipient> cc, (string FileName, string Content)? calendar, CancellationToken cancellationToken)
     {
         using var message = new MailMessage { From = new MailAddress(options.From), Subject = subject, Body = body,
             BodyEncoding = Encoding.UTF8, SubjectEncoding = Encoding.UTF8 };

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Grpc.Core;
+using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Hosting.Peers;
@@ -13,8 +14,8 @@ namespace NetworkPlatform.Meetings.Peers;
 /// with the contact details this caller may see, and the caller's deadline and cancellation flow on; outside a call the fixed
 /// authorization (seeding) or the service's own identity is used.
 /// </summary>
-public sealed class GrpcGroupDirectory(GroupsService.GroupsServiceClient client, IHttpContextAccessor? httpContext,
-    string? fixedAuthorization = null, ServiceIdentity? identity = null) : IGroupDirectory
+public sealed class GrpcGroupDirectory(GroupsService.GroupsServiceClient client, ActionPlanService.ActionPlanServiceClient actionPlan,
+    IHttpContextAccessor? httpContext, string? fixedAuthorization = null, ServiceIdentity? identity = null) : IGroupDirectory
 {
     public async Task<GroupInfo> GetGroupAsync(string networkId, string groupId, CancellationToken cancellationToken)
     {
@@ -36,6 +37,24 @@ public sealed class GrpcGroupDirectory(GroupsService.GroupsServiceClient client,
         }
         while (token.Length > 0);
         return groups;
+    }
+
+    /// <summary>Asks for the measures at once (an agenda item names at most a few).</summary>
+    public async Task EnsureMeasuresExistAsync(string networkId, IReadOnlyCollection<string> measureIds,
+        CancellationToken cancellationToken)
+    {
+        var options = Options(networkId, cancellationToken);
+        await Task.WhenAll(measureIds.Select(async id =>
+        {
+            try
+            {
+                await actionPlan.GetMeasureAsync(new GetMeasureRequest { NetworkId = networkId, MeasureId = id }, options);
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+            {
+                throw new NotFoundException("networkplatform.groups.v1.Measure", $"networks/{networkId}/measures/{id}");
+            }
+        }));
     }
 
     private CallOptions Options(string networkId, CancellationToken cancellationToken) => fixedAuthorization is null

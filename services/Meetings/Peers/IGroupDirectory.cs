@@ -13,11 +13,14 @@ public sealed record GroupInfo(string GroupId, string Name, string Kind, bool Is
     public bool IsOrganiser(string? personId) => personId is not null && Participants.Any(p => p.PersonId == personId && p.IsOrganiser);
 }
 
-/// <summary>The groups service, asked over gRPC: who is in a group, and which groups a network has.</summary>
+/// <summary>The groups service, asked over gRPC: who is in a group, which groups a network has, which measures exist.</summary>
 public interface IGroupDirectory
 {
     /// <summary>NOT_FOUND (as an RpcException) when the group does not exist.</summary>
     Task<GroupInfo> GetGroupAsync(string networkId, string groupId, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<GroupInfo>> ListGroupsAsync(string networkId, CancellationToken cancellationToken);
+
+    /// <summary>NOT_FOUND for the first of <paramref name="measureIds"/> that is not a measure of the network's action plan.</summary>
+    Task EnsureMeasuresExistAsync(string networkId, IReadOnlyCollection<string> measureIds, CancellationToken cancellationToken);
 }

@@ -27,7 +27,8 @@ public static class DemoMeetings
     /// </summary>
     public static Task SeedAsync(IServiceProvider services, string networkId, string authorization, CancellationToken cancellationToken)
     {
-        var groups = new GrpcGroupDirectory(services.GetRequiredService<GroupsService.GroupsServiceClient>(), null, authorization);
+        var groups = new GrpcGroupDirectory(services.GetRequiredService<GroupsService.GroupsServiceClient>(),
+            services.GetRequiredService<ActionPlanService.ActionPlanServiceClient>(), null, authorization);
         var shared = services.GetRequiredService<MeetingsContext>();
         var context = new MeetingsContext(shared.Store, groups, services.GetRequiredService<TimeProvider>());
         return SeedAsync(context, networkId, cancellationToken);

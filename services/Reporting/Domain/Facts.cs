@@ -31,9 +31,12 @@ public sealed record MeetingFact(
     DateTimeOffset? MinutesPublishedAt,
     int DecisionCount);
 
-/// <summary>A person's time in a group: from joining until leaving (open when still in).</summary>
+/// <summary>
+/// A person's time in a group: from joining until leaving (open when still in). External participants (invited experts,
+/// state actors: they represent no member) are not members: attendance and drop-out leave them out.
+/// </summary>
 public sealed record ParticipationFact(string NetworkId, string GroupId, string PersonId, string OrganisationId, DateTimeOffset JoinedAt,
-    DateTimeOffset? LeftAt);
+    DateTimeOffset? LeftAt, bool External = false);
 
 /// <summary>A formal appointment of a person by an organisation, with the time set aside for the work.</summary>
 public sealed record AppointmentFact(string NetworkId, string RepresentativeId, string PersonId, string OrganisationId,
@@ -75,3 +78,12 @@ public sealed record CadenceBreachFact(string NetworkId, string BreachId, string
 /// <summary>Which organisation a person acts for, learnt from appointments and group participation (attendance events carry only the
 /// person).</summary>
 public sealed record PersonAffiliation(string NetworkId, string PersonId, string OrganisationId);
+
+/// <summary>
+/// A group of the network, as the groups service announced it (GroupProposed): what reporting requests may name. Only what
+/// never changes is kept (names change without an event), so the copy cannot go stale.
+/// </summary>
+public sealed record GroupFact(string NetworkId, string GroupId, string Kind);
+
+/// <summary>An organisation of the network, as the membership service announced it (OrganisationRegistered).</summary>
+public sealed record OrganisationFact(string NetworkId, string OrganisationId);

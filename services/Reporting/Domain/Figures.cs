@@ -56,7 +56,8 @@ public sealed record GroupDropOut(string GroupId, int Participants, IReadOnlyLis
 
 /// <summary>
 /// Drop-out per group: participants who left during the period, and participants still in the group who missed
-/// (absent, not excused) each of the last two held meetings of the period they have attendance at.
+/// (absent, not excused) each of the last two held meetings of the period they have attendance at. External participants
+/// (experts, state actors) are not members and count in neither.
 /// </summary>
 public static class DropOutFigures
 {
@@ -65,7 +66,7 @@ public static class DropOutFigures
     {
         var members = groups.ToDictionary(g => g.GroupId, g => g.Members, StringComparer.Ordinal);
         return participations
-            .Where(p => p.JoinedAt < period.To && (p.LeftAt is null || p.LeftAt >= period.From))
+            .Where(p => !p.External && p.JoinedAt < period.To && (p.LeftAt is null || p.LeftAt >= period.From))
             .GroupBy(p => p.GroupId)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(group =>

@@ -43,9 +43,9 @@ public sealed class ReportingContext(IDocumentStore store, TimeProvider clock, L
             {
                 return earlier;
             }
-            var (domainEvent, id) = await decide(unit);
+            var (decided, id) = await decide(unit);
+            var domainEvent = await unit.PublishAsync(decided, ct); // At its stream's version, as the log keeps it.
             await EventLog.RecordAsync(unit, domainEvent, ct);
-            await unit.PublishAsync(domainEvent, ct);
             if (key is not null)
             {
                 await keys.RememberAsync(unit, networkId, key, id, ct);

@@ -15,8 +15,21 @@ public sealed class ReportingEventHandler :
     IEventHandler<MeetingScheduled>, IEventHandler<MeetingRescheduled>, IEventHandler<MeetingCancelled>, IEventHandler<AttendanceRecorded>,
     IEventHandler<MinutesPublished>, IEventHandler<DecisionRecorded>, IEventHandler<CadenceBreached>,
     IEventHandler<ParticipantJoined>, IEventHandler<ParticipantLeft>, IEventHandler<MeasureCreated>, IEventHandler<MeasureAssigned>,
-    IEventHandler<RepresentativeAppointed>, IEventHandler<RepresentativeWithdrawn>
+    IEventHandler<RepresentativeAppointed>, IEventHandler<RepresentativeWithdrawn>, IEventHandler<GroupProposed>,
+    IEventHandler<OrganisationRegistered>, IEventHandler<RepresentativeUpdated>, IEventHandler<MeasureRetitled>
 {
+    public Task HandleAsync(MeasureRetitled domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
+        RecordAsync(domainEvent, unitOfWork, cancellationToken);
+
+    public Task HandleAsync(RepresentativeUpdated domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
+        RecordAsync(domainEvent, unitOfWork, cancellationToken);
+
+    public Task HandleAsync(GroupProposed domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
+        RecordAsync(domainEvent, unitOfWork, cancellationToken);
+
+    public Task HandleAsync(OrganisationRegistered domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
+        RecordAsync(domainEvent, unitOfWork, cancellationToken);
+
     public Task HandleAsync(MeetingScheduled domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
         RecordAsync(domainEvent, unitOfWork, cancellationToken);
 

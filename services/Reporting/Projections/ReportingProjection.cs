@@ -38,6 +38,13 @@ public static class ReportingProjection
                 var attendance = new List<AttendanceEntry>();
                 foreach (var mark in e.Attendance)
                 {
+                    // External participants' presence is not members' attendance.
+                    var participation = await uow.GetAsync(ReportingCollections.Participations, net,
+                        ParticipationId(e.GroupId, mark.PersonId), ct);
+                    if (participation?.Document.External == true)
+                    {
+                        continue;
+                    }
                     var affiliation = await uow.GetAsync(ReportingCollections.Affiliations, net, mark.PersonId, ct);
                     attendance.Add(new AttendanceEntry(mark.PersonId, affiliation?.Document.OrganisationId ?? "unknown",
                         ParseAttendance(mark.Status)));
@@ -65,10 +72,19 @@ public static class ReportingProjection
                     await MeetingFigures.CountBreachAsync(uow, net, e.GroupId, e.Year, ct);
                 }
                 break;
+            case GroupProposed e:
+                await UpsertAsync(uow, ReportingCollections.Groups, net, e.GroupId, () => new GroupFact(net, e.GroupId, e.Kind),
+                    g => g with { Kind = e.Kind }, ct);
+                break;
+            case OrganisationRegistered e:
+                await UpsertAsync(uow, ReportingCollections.Organisations, net, e.OrganisationId,
+                    () => new OrganisationFact(net, e.OrganisationId), o => o, ct);
+                break;
             case ParticipantJoined e:
                 await UpsertAsync(uow, ReportingCollections.Participations, net, ParticipationId(e.GroupId, e.PersonId),
-                    () => new ParticipationFact(net, e.GroupId, e.PersonId, e.OrganisationId, e.OccurredAt, null),
-                    p => p.LeftAt is null ? p : p with { JoinedAt = e.OccurredAt, LeftAt = null, OrganisationId = e.OrganisationId }, ct);
+                    () => new ParticipationFact(net, e.GroupId, e.PersonId, e.OrganisationId, e.OccurredAt, null, !e.RepresentsMember),
+                    p => p.LeftAt is null ? p : p with { JoinedAt = e.OccurredAt, LeftAt = null, OrganisationId = e.OrganisationId,
+                        External = !e.RepresentsMember }, ct);
                 await AffiliateAsync(uow, net, e.PersonId, e.OrganisationId, ct);
                 break;
             case ParticipantLeft e:
@@ -82,6 +98,10 @@ public static class ReportingProjection
                     a => a with { HoursPerMonth = e.HoursPerMonth }, ct);
                 await AffiliateAsync(uow, net, e.PersonId, e.OrganisationId, ct);
                 break;
+            case RepresentativeUpdated e:
+                await UpdateAsync(uow, ReportingCollections.Appointments, net, e.RepresentativeId,
+                    a => a with { HoursPerMonth = e.HoursPerMonth }, ct);
+                break;
             case RepresentativeWithdrawn e:
                 await UpdateAsync(uow, ReportingCollections.Appointments, net, e.RepresentativeId, a =>
                     a with { End = DateOnly.FromDateTime(e.EndAt.UtcDateTime) }, ct);
@@ -91,6 +111,9 @@ public static class ReportingProjection
                     () => new MeasureFact(net, e.MeasureId, e.Title, e.Year, e.GroupId, e.ParentMeasureId, 1m, null, []),
                     m => m with { Title = e.Title, Year = e.Year, ParentMeasureId = e.ParentMeasureId, GroupId = e.GroupId ?? m.GroupId },
                         ct);
+                break;
+            case MeasureRetitled e:
+                await UpdateAsync(uow, ReportingCollections.Measures, net, e.MeasureId, m => m with { Title = e.Title }, ct);
                 break;
             case MeasureAssigned e:
                 await UpdateAsync(uow, ReportingCollections.Measures, net, e.MeasureId, m => m with { GroupId = e.GroupId }, ct);

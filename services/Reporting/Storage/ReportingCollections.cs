@@ -76,6 +76,11 @@ public static class ReportingCollections
     public static readonly DocumentCollection<CadenceBreachFact> CadenceBreaches =
         new DocumentCollection<CadenceBreachFact>("cadence_breaches", b => b.BreachId).WithIndex("year", b => b.Year);
 
+    /// <summary>The groups and organisations of each network, copied from their owners' events, to check the ids requests name.</summary>
+    public static readonly DocumentCollection<GroupFact> Groups = new("groups", g => g.GroupId);
+
+    public static readonly DocumentCollection<OrganisationFact> Organisations = new("organisations", o => o.OrganisationId);
+
     public static readonly DocumentCollection<LoggedEvent> EventLog = new("event_log", e => e.LogId);
 
     public static readonly DocumentCollection<EventCount> EventCounts = new("event_counts", c => c.Id);
@@ -89,7 +94,7 @@ public static class ReportingCollections
     /// <summary>Every collection, for the migration that creates their indexes.</summary>
     public static IReadOnlyCollection<IDocumentCollection> All { get; } =
         [Meetings, GroupYears, AttendanceMarks, Participations, Appointments, Affiliations, Measures, Indicators, Accounts, Learning,
-            CadenceBreaches, EventLog, EventCounts, Requests, PersonalDataExports];
+            CadenceBreaches, Groups, Organisations, EventLog, EventCounts, Requests, PersonalDataExports];
 
     public static string AccountsId(string groupId, int year) => GroupAccounts.IdFor(groupId, year);
 

@@ -12,6 +12,7 @@ using NetworkPlatform.Testing;
 
 namespace NetworkPlatform.Benchmarks.Events;
 
+[Aggregate("Benchmark")]
 public sealed record BenchmarkEventHappened(
     Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion, string Note) : IDomainEvent;
 

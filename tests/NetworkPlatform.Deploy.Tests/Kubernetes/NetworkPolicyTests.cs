@@ -127,10 +127,16 @@ public sealed class NetworkPolicyTests
         bool May(string what, string name) => System.Text.RegularExpressions.Regex.IsMatch(name, permissions[what].Text!);
 
         Assert.True(May("configure", "dashboard.health") && May("read", "dashboard.health") && May("write", "dashboard.health"));
-        Assert.True(May("read", "NetworkPlatform.Events.Meetings:MinutesPublished"), "It cannot bind to the event exchanges.");
-        Assert.False(May("write", "NetworkPlatform.Events.Meetings:MinutesPublished"), "It may publish events.");
+        Assert.True(May("read", "NetworkPlatform.Events"), "It cannot bind to the consumers' exchange.");
+        Assert.False(May("read", "NetworkPlatform.Events.Meetings:MinutesPublished"), "It may read every network's events.");
+        Assert.False(May("write", "NetworkPlatform.Events"), "It may publish events.");
         Assert.False(May("read", "reporting.reporting-event-handler"), "It may read a service's queue.");
         Assert.False(May("configure", "membership.mine"), "It may declare queues in a service's names.");
+        var networks = prod.Get("TopicPermission", "dashboard-consumer").At("spec.permissions");
+        Assert.Equal("NetworkPlatform.Events", networks["exchange"].Text);
+        Assert.Matches(networks["read"].Text!, "norsk-hph.#");
+        Assert.DoesNotMatch(networks["read"].Text!, "#");
+        Assert.DoesNotMatch(networks["write"].Text!, "norsk-hph.Membership.OrganisationRegistered");
     }
 
     [Fact]

@@ -321,8 +321,9 @@ public sealed class LocalModeTests
     }
 
     /// <summary>
-    /// make up's event consumer "dashboard" (docs/events/README.md): it declares a queue of its own and binds it to an event
-    /// exchange, which exists before any such event was published; the broker refuses it another's queue name and publishing.
+    /// make up's event consumer "dashboard" (docs/events/README.md): it declares a queue of its own and binds it to the
+    /// consumers' exchange, which exists before any event was published; the broker refuses it the per-type exchanges, another's
+    /// queue name and publishing.
     /// </summary>
     private static async Task AssertTheDashboardConsumerMayOnlyReadEventsAsync(string state, IReadOnlyDictionary<string, string> environment)
     {
@@ -338,10 +339,12 @@ public sealed class LocalModeTests
         await using (var channel = await connection.CreateChannelAsync())
         {
             await channel.QueueDeclareAsync("dashboard.organisations", durable: false, exclusive: true, autoDelete: true);
-            await channel.QueueBindAsync("dashboard.organisations", Exchange, routingKey: "");
+            await channel.QueueBindAsync("dashboard.organisations", "NetworkPlatform.Events",
+                routingKey: "*.Membership.OrganisationRegistered");
         }
         foreach (var (what, refused) in new (string, Func<IChannel, Task>)[]
         {
+            ("bind to a per-type exchange, which carries every network", c => c.QueueBindAsync("dashboard.organisations", Exchange, "")),
             ("declare membership's queue name", c => c.QueueDeclareAsync("membership.mine", durable: false, exclusive: true,
                 autoDelete: true)),
             ("publish an event", async c => await c.BasicPublishAsync(Exchange, "", true, new BasicProperties(), "{}"u8.ToArray())),

@@ -37,7 +37,8 @@ export interface RabbitmqCluster {
   };
 }
 
-// RabbitMQ Messaging Topology Operator (rabbitmq.com/v1beta1): a broker user and its permissions on a virtual host.
+// RabbitMQ Messaging Topology Operator (rabbitmq.com/v1beta1): a broker user, its permissions on a virtual host and on a topic
+// exchange.
 interface RabbitmqClusterReference { name?: string; namespace?: string; connectionSecret?: LocalObjectReference }
 
 export interface User {
@@ -60,6 +61,20 @@ export interface Permission {
     user?: string;
     userReference?: LocalObjectReference;
     permissions: { configure?: string; write?: string; read?: string };
+    rabbitmqClusterReference: RabbitmqClusterReference;
+  };
+}
+
+// A user's topic permissions on one topic exchange: read and write patterns on routing keys (topicpermissions.rabbitmq.com).
+export interface TopicPermission {
+  apiVersion: "rabbitmq.com/v1beta1";
+  kind: "TopicPermission";
+  metadata: IObjectMeta;
+  spec: {
+    vhost: string;
+    user?: string;
+    userReference?: LocalObjectReference;
+    permissions: { exchange: string; write?: string; read?: string };
     rabbitmqClusterReference: RabbitmqClusterReference;
   };
 }

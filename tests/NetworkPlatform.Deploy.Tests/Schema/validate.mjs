@@ -2,8 +2,9 @@
 //  1. kubernetes-models' runtime validators (the Kubernetes OpenAPI schema: types, required fields, formats);
 //  2. a strict type check: every object becomes a typed TypeScript literal, so tsc reports unknown fields
 //     (a misspelt "readinesProbe"), wrong types and missing required fields at any depth.
-// Custom resources (RabbitmqCluster, the Messaging Topology Operator's User and Permission, CloudNativePG Cluster and Database, KEDA ScaledObject and TriggerAuthentication,
-// Prometheus Operator PrometheusRule and PodMonitor) are typed by crds.ts.
+// Custom resources (RabbitmqCluster, the Messaging Topology Operator's User, Permission and TopicPermission, CloudNativePG
+// Cluster and Database, KEDA ScaledObject and TriggerAuthentication, Prometheus Operator PrometheusRule and PodMonitor) are
+// typed by crds.ts.
 // Prints one line per problem and exits 1 when there is any.
 import { readFileSync, writeFileSync, mkdirSync, existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -14,7 +15,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 const objects = JSON.parse(readFileSync(process.argv[2], "utf8"));
 const work = resolve(process.argv[3] ?? join(dirname(process.argv[2]), "typecheck"));
 const customResources = {
-  "rabbitmq.com/v1beta1": ["RabbitmqCluster", "User", "Permission"],
+  "rabbitmq.com/v1beta1": ["RabbitmqCluster", "User", "Permission", "TopicPermission"],
   "postgresql.cnpg.io/v1": ["Cluster", "Database"],
   "keda.sh/v1alpha1": ["ScaledObject", "TriggerAuthentication"],
   "monitoring.coreos.com/v1": ["PrometheusRule", "PodMonitor"],

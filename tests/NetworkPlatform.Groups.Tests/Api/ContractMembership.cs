@@ -14,6 +14,9 @@ internal sealed class ContractMembership
     /// <summary>Persons known to membership but not representatives of an active member, with membership's reason.</summary>
     public Dictionary<string, (string Reason, MembershipState State)> Refused { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>The networks that exist (the groups service asks before it handles a request of one).</summary>
+    public HashSet<string> Networks { get; } = new(StringComparer.Ordinal);
+
     public List<string?> ForwardedAuthorization { get; } = [];
 
     /// <summary>The deadline each check arrived with (DateTime.MaxValue: none).</summary>
@@ -27,7 +30,16 @@ internal sealed class ContractMembership
         RepresentativeService.BindService(new RepresentativeChecks(this)),
         PersonService.BindService(new Persons(this)),
         OrganisationService.BindService(new Organisations()),
+        NetworkService.BindService(new KnownNetworks(this)),
     ];
+
+    private sealed class KnownNetworks(ContractMembership table) : NetworkService.NetworkServiceBase
+    {
+        public override Task<Network> GetNetwork(GetNetworkRequest request, ServerCallContext context) =>
+            table.Networks.Contains(request.NetworkId)
+                ? Task.FromResult(new Network { Id = request.NetworkId, DisplayName = request.NetworkId })
+                : throw new RpcException(new Status(StatusCode.NotFound, $"networks/{request.NetworkId} does not exist"));
+    }
 
     private sealed class RepresentativeChecks(ContractMembership table) : RepresentativeService.RepresentativeServiceBase
     {

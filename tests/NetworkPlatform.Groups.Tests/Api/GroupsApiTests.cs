@@ -65,6 +65,7 @@ public sealed class GroupsApiTests : IAsyncLifetime
         channel = GrpcChannel.ForAddress($"http://127.0.0.1:{port}");
         groups = new GroupsService.GroupsServiceClient(channel);
 
+        membership.Networks.Add(Network);
         membership.Representatives["per-ingrid"] = ("org-fjordvik", "Ingrid Haugen", "ingrid.haugen@fjordvik.kommune.example");
         membership.Representatives["per-sindre"] = ("org-trygg", "Sindre Moen", "sindre@tryggskolevei.example");
         membership.Refused["per-henrik"] = ("MEMBERSHIP_NOT_ACTIVE", MembershipState.Applied);
@@ -274,6 +275,28 @@ public sealed class GroupsApiTests : IAsyncLifetime
         Assert.Equal(StatusCode.Unauthenticated, anonymous.StatusCode);
         Assert.Equal(StatusCode.PermissionDenied, otherNetwork.StatusCode);
         Assert.Equal(StatusCode.PermissionDenied, notSecretariat.StatusCode);
+    }
+
+    [Fact]
+    public async Task requests_of_a_network_that_was_never_created_are_not_found_and_create_nothing()
+    {
+        var stranger = Token("sekretariatet", Roles.Secretariat, "org-sekretariat", "per-sekretariat", network: "never-created");
+
+        var create = await Assert.ThrowsAsync<RpcException>(async () => await groups.CreateGroupAsync(new CreateGroupRequest
+        {
+            NetworkId = "never-created",
+            GroupId = "partnermotet",
+            Group = new V1.Group { DisplayName = "Partnermøtet", Kind = GroupKind.PartnerMeeting, Scope = GroupScope.National },
+        }, stranger));
+        var list = await Assert.ThrowsAsync<RpcException>(async () => await groups.ListGroupsAsync(
+            new ListGroupsRequest { NetworkId = "never-created" }, stranger));
+        membership.Networks.Add("never-created");
+        var listedOnceCreated = await groups.ListGroupsAsync(new ListGroupsRequest { NetworkId = "never-created" }, stranger);
+
+        Assert.Equal((StatusCode.NotFound, "networks/never-created"), (create.StatusCode, create.GetDetail<ResourceInfo>()!.ResourceName));
+        Assert.Equal("networkplatform.membership.v1.Network", create.GetDetail<ResourceInfo>()!.ResourceType);
+        Assert.Equal(StatusCode.NotFound, list.StatusCode);
+        Assert.Empty(listedOnceCreated.Groups);
     }
 
     [Fact]

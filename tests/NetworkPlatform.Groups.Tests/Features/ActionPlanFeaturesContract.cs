@@ -122,6 +122,31 @@ public abstract class ActionPlanFeaturesContract<TStore>(TStore fixture) : IClas
         var changed = Assert.Single(await harness.PendingEventsAsync<MeasureStatusChanged>());
         Assert.Equal(("m1", 2026, "wg-a", "Planned", "Postponed"), (changed.MeasureId, changed.Year, changed.GroupId,
             changed.PreviousStatus, changed.Status));
+        // The new title goes to the copies of the measure (reporting's), once.
+        var retitled = Assert.Single(await harness.PendingEventsAsync<MeasureRetitled>());
+        Assert.Equal(("m1", "Ny tittel"), (retitled.MeasureId, retitled.Title));
+    }
+
+    [Fact]
+    public async Task a_measure_with_several_bad_fields_gets_them_all_at_once_and_is_not_stored()
+    {
+        var harness = await TwoActiveGroupsAsync();
+        var draft = new MeasureDraft(2026, " ", "", "", "wg-a", null,
+            [new MilestoneDraft("plan", "", "2026-02-30"), new MilestoneDraft("rapport", "Rapport", "2026-12-01")]);
+
+        var error = await Assert.ThrowsAsync<InvalidFieldsException>(() => new CreateMeasure(harness.Context).RunAsync(
+            new CreateMeasureCommand(Callers.Network, "m-bad", "", draft), Callers.Secretariat(), default));
+        var update = await Assert.ThrowsAsync<InvalidFieldsException>(async () =>
+        {
+            await CreateMeasureAsync(harness, "m1", "wg-a");
+            await new UpdateMeasure(harness.Context).RunAsync(new UpdateMeasureCommand(Callers.Network, "m1", "", ["title", "milestones"],
+                draft), Callers.Secretariat(), default);
+        });
+
+        string[] expected = ["measure.milestones[0].due_date", "measure.milestones[0].title", "measure.title"];
+        Assert.Equal(expected, error.Violations.Select(v => v.Field).Order(StringComparer.Ordinal));
+        Assert.Equal(expected, update.Violations.Select(v => v.Field).Order(StringComparer.Ordinal));
+        Assert.Null(await harness.Store.GetAsync(Storage.GroupsCollections.Measures, Callers.Network, "m-bad"));
     }
 
     [Fact]

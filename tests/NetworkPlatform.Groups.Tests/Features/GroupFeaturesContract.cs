@@ -303,6 +303,26 @@ public abstract class GroupFeaturesContract<TStore>(TStore fixture) : IClassFixt
         Assert.Equal("Ingen meldte seg", dissolved.Document.Lifecycle[^1].Reason);
         Assert.Equal(["GroupDissolved"], await harness.PendingEventsAsync());
     }
+
+    [Fact]
+    public async Task starting_to_conclude_publishes_GroupConcludingStarted_and_finishing_GroupConcluded()
+    {
+        var harness = await OpenAsync();
+        await harness.RegisterPartnerMeetingAsync();
+        await harness.ActiveWorkingGroupAsync("wg-digital");
+        await harness.ClearOutboxAsync();
+        var conclude = new ConcludeGroup(harness.Context);
+
+        await conclude.RunAsync(new ConcludeGroupCommand(Callers.Network, "wg-digital", ConclusionStep.Start, "PM 21/26", ""),
+            Callers.Secretariat(), default);
+        Assert.Equal(["GroupConcludingStarted"], await harness.PendingEventsAsync());
+        await harness.ClearOutboxAsync();
+        await conclude.RunAsync(new ConcludeGroupCommand(Callers.Network, "wg-digital", ConclusionStep.Complete, "PM 22/26", ""),
+            Callers.Secretariat(), default);
+
+        var concluded = Assert.Single(await harness.PendingEventsAsync<NetworkPlatform.Events.Groups.GroupConcluded>());
+        Assert.Equal(("Concluded", "PM 22/26"), (concluded.State, concluded.DecisionReference));
+    }
 }
 
 public sealed class SqliteGroupFeaturesTests(SqliteStore fixture) : GroupFeaturesContract<SqliteStore>(fixture);

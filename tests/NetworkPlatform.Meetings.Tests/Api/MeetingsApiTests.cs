@@ -1,6 +1,7 @@
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using NetworkPlatform.Application;
+using NetworkPlatform.Hosting.Errors;
 using Proto = NetworkPlatform.Meetings.V1;
 
 namespace NetworkPlatform.Meetings.Tests;
@@ -75,6 +76,21 @@ public class MeetingsApiTests
     }
 
     [Fact]
+    public async Task invitations_copy_the_groups_contact_address_beside_the_secretariat()
+    {
+        await using var server = await MeetingsServer.StartAsync();
+        server.Groups.ContactEmail = "digital@partnerskapmotmobbing.no";
+        var meeting = await server.Meetings.ScheduleMeetingAsync(StartUp(), server.Secretariat, Deadline);
+
+        var invited = await server.Meetings.SendInvitationsAsync(new Proto.SendInvitationsRequest { NetworkId = MeetingsFixture.Network,
+            MeetingId = meeting.MeetingId, Etag = meeting.Etag }, server.Secretariat, Deadline);
+
+        var copies = invited.Invitations.Where(i => i.Copy == Proto.CopyKind.Cc).Select(i => (i.Recipient.Kind, i.Recipient.Email));
+        Assert.Equal([(Proto.RecipientKind.Secretariat, "post@partnerskapmotmobbing.no"),
+            (Proto.RecipientKind.GroupContact, "digital@partnerskapmotmobbing.no")], copies);
+    }
+
+    [Fact]
     public async Task bad_input_gets_invalid_argument_with_field_violations()
     {
         await using var server = await MeetingsServer.StartAsync();
@@ -144,5 +160,54 @@ public class MeetingsApiTests
         Assert.Equal("Digital mobbing", group.DisplayName);
         Assert.Contains(group.Requirements, r => r.Kind == Proto.CadenceRequirementKind.Reporting);
         Assert.Equal(Proto.MeetingKind.StartUp, Assert.Single(entries.Entries).MeetingKind);
+    }
+
+    [Fact]
+    public async Task agenda_items_name_only_measures_of_the_action_plan_and_feeds_only_known_groups()
+    {
+        await using var server = await MeetingsServer.StartAsync();
+        var meeting = await server.Meetings.ScheduleMeetingAsync(StartUp(), server.Kari, Deadline);
+        Proto.AddAgendaItemRequest Item(params string[] measureIds) => new()
+        {
+            NetworkId = MeetingsFixture.Network, MeetingId = meeting.MeetingId,
+            Item = new Proto.AgendaItem { Title = "Oppfølging av tiltak", DurationMinutes = 15, MeasureIds = { measureIds } },
+        };
+
+        var unknown = await Assert.ThrowsAsync<RpcException>(async () =>
+            await server.Meetings.AddAgendaItemAsync(Item("tiltak-1", "tiltak-typo"), server.Kari, Deadline));
+        var tooMany = await Assert.ThrowsAsync<RpcException>(async () => await server.Meetings.AddAgendaItemAsync(
+            Item([.. Enumerable.Range(0, 1000).Select(i => $"tiltak-x{i}")]), server.Kari, Deadline));
+        var unknownGroup = await Assert.ThrowsAsync<RpcException>(async () => await server.Calendar.GetCalendarFeedAsync(
+            new Proto.GetCalendarFeedRequest { NetworkId = MeetingsFixture.Network, GroupId = "g-typo" }, server.Kari, Deadline));
+        var unchanged = await server.Meetings.GetMeetingAsync(
+            new Proto.GetMeetingRequest { NetworkId = MeetingsFixture.Network, MeetingId = meeting.MeetingId }, server.Kari, Deadline);
+        var added = await server.Meetings.AddAgendaItemAsync(Item("tiltak-1", "tiltak-2"), server.Kari, Deadline);
+
+        Assert.Equal(StatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal($"networks/{MeetingsFixture.Network}/measures/tiltak-typo",
+            unknown.GetDetail<Google.Rpc.ResourceInfo>()!.ResourceName);
+        Assert.Equal(StatusCode.InvalidArgument, tooMany.StatusCode);
+        Assert.Equal("item.measure_ids", Assert.Single(tooMany.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations).Field);
+        Assert.Equal(StatusCode.NotFound, unknownGroup.StatusCode);
+        Assert.Equal(meeting.Agenda.Count, unchanged.Agenda.Count);
+        Assert.Equal(["tiltak-1", "tiltak-2"], added.Agenda.Last().MeasureIds);
+    }
+
+    [Fact]
+    public async Task requests_of_a_network_that_was_never_created_are_not_found()
+    {
+        await using var server = await MeetingsServer.StartAsync();
+        var stranger = server.Token("u-secretariat", "never-created", "p-sekretariat", "secretariat");
+        var request = StartUp();
+        request.NetworkId = "never-created";
+
+        var schedule = await Assert.ThrowsAsync<RpcException>(async () =>
+            await server.Meetings.ScheduleMeetingAsync(request, stranger, Deadline));
+        var list = await Assert.ThrowsAsync<RpcException>(async () => await server.Meetings.ListMeetingsAsync(
+            new Proto.ListMeetingsRequest { NetworkId = "never-created" }, stranger, Deadline));
+
+        Assert.Equal(StatusCode.NotFound, schedule.StatusCode);
+        Assert.Equal("networks/never-created", schedule.GetDetail<Google.Rpc.ResourceInfo>()!.ResourceName);
+        Assert.Equal(StatusCode.NotFound, list.StatusCode);
     }
 }

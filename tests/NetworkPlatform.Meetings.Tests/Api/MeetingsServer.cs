@@ -21,6 +21,9 @@ internal sealed class GroupsPeer : GroupsService.GroupsServiceBase
 {
     public List<string> AuthorizationHeaders { get; } = [];
 
+    /// <summary>The group's contact address (none unless a test sets one).</summary>
+    public string ContactEmail { get; set; } = "";
+
     public static Group Digital()
     {
         var group = new Group { NetworkId = MeetingsFixture.Network, GroupId = "g-digital", DisplayName = "Digital mobbing",
@@ -35,12 +38,28 @@ internal sealed class GroupsPeer : GroupsService.GroupsServiceBase
     public override Task<Group> GetGroup(GetGroupRequest request, ServerCallContext context)
     {
         AuthorizationHeaders.Add(context.RequestHeaders.GetValue("authorization") ?? "");
-        return request.GroupId == "g-digital" ? Task.FromResult(Digital()) : throw RpcErrors.NotFound("networkplatform.groups.v1.Group",
+        return request.GroupId == "g-digital" ? Task.FromResult(WithContact(Digital())) : throw RpcErrors.NotFound(
+            "networkplatform.groups.v1.Group",
             request.GroupId);
     }
 
     public override Task<ListGroupsResponse> ListGroups(ListGroupsRequest request, ServerCallContext context) =>
-        Task.FromResult(new ListGroupsResponse { Groups = { Digital() } });
+        Task.FromResult(new ListGroupsResponse { Groups = { WithContact(Digital()) } });
+
+    private Group WithContact(Group group)
+    {
+        group.ContactEmail = ContactEmail;
+        return group;
+    }
+}
+
+/// <summary>The groups service's action plan as a gRPC peer on the test server: measures tiltak-1 and tiltak-2.</summary>
+internal sealed class ActionPlanPeer : ActionPlanService.ActionPlanServiceBase
+{
+    public override Task<Measure> GetMeasure(GetMeasureRequest request, ServerCallContext context) =>
+        request.MeasureId is "tiltak-1" or "tiltak-2"
+            ? Task.FromResult(new Measure { NetworkId = request.NetworkId, MeasureId = request.MeasureId, Title = request.MeasureId })
+            : throw RpcErrors.NotFound("networkplatform.groups.v1.Measure", request.MeasureId);
 }
 
 /// <summary>The meetings service served by Grpc.AspNetCore on a free port, on a real SQLite file, with a groups peer.</summary>
@@ -50,8 +69,10 @@ internal sealed class MeetingsServer : IAsyncDisposable
     private readonly string folder;
     private readonly GrpcChannel channel;
 
-    private MeetingsServer(WebApplication app, string folder, int port, GroupsPeer groups, DevelopmentTokens tokens)
+    private MeetingsServer(WebApplication app, string folder, int port, GroupsPeer groups, DevelopmentTokens tokens,
+        MembershipNetworks membership)
     {
+        Membership = membership;
         Tokens = tokens;
         Secretariat = Token("u-secretariat", MeetingsFixture.Network, "p-sekretariat", Roles.Secretariat);
         Kari = Token("u-kari", MeetingsFixture.Network, "p-kari", Roles.GroupLeader);
@@ -68,6 +89,9 @@ internal sealed class MeetingsServer : IAsyncDisposable
     public Proto.PartnerCalendarService.PartnerCalendarServiceClient Calendar { get; }
 
     public GroupsPeer Groups { get; }
+
+    /// <summary>The networks that exist, as the membership service answers.</summary>
+    public MembershipNetworks Membership { get; }
 
     public DevelopmentTokens Tokens { get; }
 
@@ -97,12 +121,14 @@ internal sealed class MeetingsServer : IAsyncDisposable
 
         var tokens = DevelopmentTokens.LoadOrCreate(Path.Combine(folder, "keys"));
         var groups = new GroupsPeer();
+        var membership = await MembershipNetworks.StartAsync(MeetingsFixture.Network);
         // The service calls its groups peer at its own address (the peer's stub runs in this host): a candidate port.
         var (app, port) = await CandidatePort.StartAsync(candidate =>
         {
             var builder = WebApplication.CreateBuilder();
             builder.Configuration["urls"] = $"http://127.0.0.1:{candidate}";
             builder.Configuration["Services:Groups"] = $"http://127.0.0.1:{candidate}";
+            builder.Configuration["Services:Membership"] = membership.Address;
             builder.Configuration["Storage:Provider"] = "sqlite";
             builder.Configuration["Storage:DataDirectory"] = folder;
             builder.Configuration["Auth:Issuer"] = DevelopmentTokens.Issuer;
@@ -114,9 +140,10 @@ internal sealed class MeetingsServer : IAsyncDisposable
             var built = builder.Build();
             built.MapMeetings();
             built.MapGrpcService(_ => GroupsService.BindService(groups));
+            built.MapGrpcService(_ => ActionPlanService.BindService(new ActionPlanPeer()));
             return built;
         });
-        return new MeetingsServer(app, folder, port, groups, tokens);
+        return new MeetingsServer(app, folder, port, groups, tokens, membership);
     }
 
     public async ValueTask DisposeAsync()
@@ -124,6 +151,7 @@ internal sealed class MeetingsServer : IAsyncDisposable
         channel.Dispose();
         await app.StopAsync();
         await app.DisposeAsync();
+        await Membership.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(folder, recursive: true);
     }

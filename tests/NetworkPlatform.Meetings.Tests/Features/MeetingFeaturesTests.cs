@@ -1,5 +1,7 @@
 using NetworkPlatform.Events.Meetings;
 using Grpc.Core;
+using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Meetings.Consumers;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Features;
 using Proto = NetworkPlatform.Meetings.V1;
@@ -84,11 +86,49 @@ public class MeetingFeaturesTests
         var notice = Assert.Single(await fixture.EventsAsync<InvitationIssued>());
         Assert.Equal("Invitation", notice.Purpose);
         Assert.Equal(["p-kari", "p-ola", "p-ingrid"], notice.To.Select(r => r.PersonId));
-        Assert.Equal("post@partnerskapmotmobbing.no", Assert.Single(notice.Cc).Email);
+        Assert.Equal(("Secretariat", null), (Assert.Single(notice.Cc).Kind, notice.Cc[0].PersonId));
         Assert.Contains("Velkommen!", notice.Body, StringComparison.Ordinal);
         var calendar = StrictIcsParser.Parse(notice.IcsContent);
         Assert.Equal("REQUEST", calendar.Single("METHOD").Value);
-        Assert.Contains(calendar.Descendants("VEVENT").Single().All("ATTENDEE"), a => a.Value == "mailto:post@partnerskapmotmobbing.no");
+        Assert.Empty(calendar.Descendants("VEVENT").Single().All("ATTENDEE"));
+        Assert.DoesNotContain("mailto:", notice.IcsContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("ORGANIZER", notice.IcsContent, StringComparison.Ordinal);
+
+        // The mail carries the addresses the meetings service keeps: in its headers and as the calendar's participants.
+        var sender = new CapturingSender();
+        await using (var unitOfWork = await fixture.Store.BeginAsync())
+        {
+            await new DeliverNotices(sender).HandleAsync(notice, unitOfWork, default);
+        }
+        var mail = Assert.Single(sender.Sent);
+        Assert.Equal(["kari@bergen.kommune.no", "ola@udir.no", ""], mail.To.Select(r => r.Email));
+        Assert.Equal("post@partnerskapmotmobbing.no", Assert.Single(mail.Cc).Email);
+        var sent = StrictIcsParser.Parse(mail.Calendar!.Value.Content).Descendants("VEVENT").Single();
+        Assert.Equal("mailto:post@partnerskapmotmobbing.no", sent.Single("ORGANIZER").Value);
+        Assert.Equal(["mailto:kari@bergen.kommune.no", "mailto:ola@udir.no", "urn:networkplatform:person:p-ingrid",
+            "mailto:post@partnerskapmotmobbing.no"], sent.All("ATTENDEE").Select(a => a.Value));
+    }
+
+    [Fact]
+    public async Task the_notice_to_someone_taken_off_the_list_reaches_them_though_the_meeting_forgot_the_invitation()
+    {
+        await using var fixture = await MeetingsFixture.StartAsync();
+        var meeting = await fixture.Feature<ScheduleMeeting>().RunAsync(Requests.Schedule(Proto.MeetingKind.StartUp, Samples.Local(2026,
+            1, 20)), MeetingsFixture.Kari, default);
+        await fixture.Feature<SendInvitations>().RunAsync(new Proto.SendInvitationsRequest { NetworkId = MeetingsFixture.Network,
+            MeetingId = meeting.Document.Id }, MeetingsFixture.Kari, default);
+
+        await fixture.Feature<WithdrawInvitations>().RunAsync(new WithdrawInvitationsCommand(MeetingsFixture.Network, "g-digital",
+            "p-ola"), MeetingsFixture.Secretariat, default);
+
+        var notice = (await fixture.EventsAsync<InvitationIssued>()).Last();
+        Assert.Equal(("Cancellation", "p-ola"), (notice.Purpose, Assert.Single(notice.To).PersonId));
+        var sender = new CapturingSender();
+        await using (var unitOfWork = await fixture.Store.BeginAsync())
+        {
+            await new DeliverNotices(sender).HandleAsync(notice, unitOfWork, default);
+        }
+        Assert.Equal("ola@udir.no", Assert.Single(Assert.Single(sender.Sent).To).Email);
     }
 
     [Fact]

@@ -38,6 +38,15 @@ internal sealed class FixedGroups : IGroupDirectory
 
     public Task<IReadOnlyList<GroupInfo>> ListGroupsAsync(string networkId, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<GroupInfo>>(Groups.Values.ToList());
+
+    /// <summary>The action plan's measures.</summary>
+    public HashSet<string> Measures { get; } = ["tiltak-1", "tiltak-2"];
+
+    public Task EnsureMeasuresExistAsync(string networkId, IReadOnlyCollection<string> measureIds, CancellationToken cancellationToken) =>
+        measureIds.FirstOrDefault(id => !Measures.Contains(id)) is { } missing
+            ? throw new Application.Failures.NotFoundException("networkplatform.groups.v1.Measure",
+                $"networks/{networkId}/measures/{missing}")
+            : Task.CompletedTask;
 }
 
 /// <summary>The meetings use cases on a real SQLite database in a temporary folder.</summary>

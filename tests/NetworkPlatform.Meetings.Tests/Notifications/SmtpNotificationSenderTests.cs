@@ -1,6 +1,6 @@
 using System.Net.Mail;
 using System.Text.Json;
-using NetworkPlatform.Events.Meetings;
+using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Notifications;
 using NetworkPlatform.Testing;
 
@@ -12,10 +12,10 @@ public sealed class SmtpNotificationSenderTests : IAsyncLifetime
     private const string Invitation = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Network Platform//Meetings//EN\r\nMETHOD:REQUEST\r\n"
         + "BEGIN:VEVENT\r\nUID:m-1@meetings.networkplatform\r\nDTSTAMP:20261123T120000Z\r\nDTSTART:20270112T090000Z\r\nSUMMARY:Oppstartsmøte\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
 
-    private static readonly NotificationRecipient Kari = new("participant", "p-kari", "Kari Nordmann", "kari@bergen.kommune.no");
-    private static readonly NotificationRecipient Ola = new("participant", "p-ola", "Ola Hansen", "ola@udir.no");
-    private static readonly NotificationRecipient Secretariat = new("secretariat", null, "Sekretariatet", "post@partnerskap.no");
-    private static readonly NotificationRecipient NoAddress = new("participant", "p-anne", "Anne Berg", "");
+    private static readonly Recipient Kari = new(RecipientKind.Participant, "p-kari", "Kari Nordmann", "kari@bergen.kommune.no");
+    private static readonly Recipient Ola = new(RecipientKind.Participant, "p-ola", "Ola Hansen", "ola@udir.no");
+    private static readonly Recipient Secretariat = new(RecipientKind.Secretariat, null, "Sekretariatet", "post@partnerskap.no");
+    private static readonly Recipient NoAddress = new(RecipientKind.Participant, "p-anne", "Anne Berg", "");
 
     private readonly string mailDirectory = Directory.CreateTempSubdirectory("np-smtp-").FullName;
     private int port;

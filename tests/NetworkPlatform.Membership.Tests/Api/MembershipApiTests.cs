@@ -124,6 +124,24 @@ public abstract class MembershipApiTests(MembershipServer server)
     }
 
     [Fact(Timeout = Timeout)]
+    public async Task requests_of_a_network_that_was_never_created_are_not_found_and_store_nothing()
+    {
+        var create = await Assert.ThrowsAsync<RpcException>(async () => await Persons.CreatePersonAsync(new CreatePersonRequest
+        {
+            NetworkId = networkId,
+            Person = new Person { FullName = "Jonas Berg", Email = "jonas@example.org", EmployerOrganisationId = "org-fjordvik" },
+        }, Secretariat, Soon));
+        var list = await Assert.ThrowsAsync<RpcException>(async () =>
+            await Persons.ListPersonsAsync(new ListPersonsRequest { NetworkId = networkId }, Secretariat, Soon));
+        await CreateNetworkAsync();
+        var listedOnceCreated = await Persons.ListPersonsAsync(new ListPersonsRequest { NetworkId = networkId }, Secretariat, Soon);
+
+        Assert.Equal((StatusCode.NotFound, $"networks/{networkId}"), (create.StatusCode, create.GetDetail<ResourceInfo>()!.ResourceName));
+        Assert.Equal(StatusCode.NotFound, list.StatusCode);
+        Assert.Empty(listedOnceCreated.Persons);
+    }
+
+    [Fact(Timeout = Timeout)]
     public async Task calls_without_a_token_or_with_a_malformed_one_are_unauthenticated()
     {
         var request = new GetNetworkRequest { NetworkId = networkId };

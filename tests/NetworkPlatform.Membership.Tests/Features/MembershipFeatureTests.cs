@@ -47,7 +47,7 @@ public class MembershipFeatureTests
         var events = await store.EventsAsync();
         var withdrawn = events.Where(e => e.MessageType.EndsWith(".RepresentativeWithdrawn", StringComparison.Ordinal)).ToList();
         Assert.Equal(2, withdrawn.Count);
-        Assert.All(withdrawn, e => Assert.Equal("membership_ended",
+        Assert.All(withdrawn, e => Assert.Equal("MembershipEnded",
             JsonDocument.Parse(e.Payload).RootElement.GetProperty("reason").GetString()));
         var resignedEvent = JsonDocument.Parse(events.Last().Payload).RootElement;
         Assert.EndsWith(".MembershipResigned", events.Last().MessageType, StringComparison.Ordinal);

@@ -29,19 +29,21 @@ public sealed class AsyncApiCatalogueTests
     }
 
     [Fact]
-    public void each_event_gets_a_channel_named_after_its_exchange_with_the_envelope_and_its_schema()
+    public void each_event_gets_a_channel_named_after_its_routing_key_with_the_envelope_and_its_schema()
     {
         var document = JsonNode.Parse(AsyncApiCatalogue.Generate([typeof(MemberJoined), typeof(BudgetApproved)]))!;
 
         Assert.Equal("2.6.0", (string?)document["asyncapi"]);
-        var channel = document["channels"]!["NetworkPlatform.Messaging.TestHost:MemberJoined"]!;
-        Assert.Equal("NetworkPlatform.Messaging.TestHost:MemberJoined", (string?)channel["bindings"]!["amqp"]!["exchange"]!["name"]);
-        Assert.Equal("fanout", (string?)channel["bindings"]!["amqp"]!["exchange"]!["type"]);
+        var channel = document["channels"]!["{networkId}.TestHost.MemberJoined"]!;
+        Assert.Equal("NetworkPlatform.Events", (string?)channel["bindings"]!["amqp"]!["exchange"]!["name"]);
+        Assert.Equal("topic", (string?)channel["bindings"]!["amqp"]!["exchange"]!["type"]);
+        Assert.Equal("string", (string?)channel["parameters"]!["networkId"]!["schema"]!["type"]);
         var messageRef = (string?)channel["subscribe"]!["message"]!["$ref"];
         Assert.Equal("#/components/messages/NetworkPlatform.Messaging.TestHost.MemberJoined", messageRef);
 
         var payload = document["components"]!["messages"]!["NetworkPlatform.Messaging.TestHost.MemberJoined"]!["payload"]!;
-        Assert.Equal("#/components/schemas/NetworkPlatform.Messaging.TestHost.MemberJoined", (string?)payload["properties"]!["message"]!["$ref"]);
+        Assert.Equal("#/components/schemas/NetworkPlatform.Messaging.TestHost.MemberJoined",
+            (string?)payload["properties"]!["message"]!["$ref"]);
 
         var schema = document["components"]!["schemas"]!["NetworkPlatform.Messaging.TestHost.MemberJoined"]!["properties"]!;
         Assert.Equal("uuid", (string?)schema["eventId"]!["format"]);

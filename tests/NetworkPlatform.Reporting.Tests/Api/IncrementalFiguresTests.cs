@@ -135,7 +135,7 @@ public sealed class IncrementalFiguresTests
     private static (List<IDomainEvent> Setup, List<IDomainEvent> Meetings) Workload(Random random)
     {
         var setupAt = new DateTimeOffset(2024, 12, 1, 9, 0, 0, TimeSpan.Zero);
-        var setup = new List<IDomainEvent>();
+        var setup = new List<IDomainEvent>(Groups.Select(g => ReportingHost.Group(g)));
         var organisationOf = Persons.ToDictionary(p => p, p => $"o-{(int.Parse(p[2..], CultureInfo.InvariantCulture) % 3) + 1}");
         foreach (var person in Persons.Take(6))
         {

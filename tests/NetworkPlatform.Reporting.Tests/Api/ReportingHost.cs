@@ -10,6 +10,11 @@ using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Messaging.Bus;
 using NetworkPlatform.Reporting.V1;
+using NetworkPlatform.Events.Groups;
+using NetworkPlatform.Events.Membership;
+using NetworkPlatform.Reporting.Storage;
+using NetworkPlatform.Storage;
+using NetworkPlatform.Testing;
 
 namespace NetworkPlatform.Reporting.Tests.Api;
 
@@ -36,6 +41,9 @@ public sealed class ReportingHost : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
+    /// <summary>The membership service's networks, as the network check asks them (<see cref="Network"/> exists).</summary>
+    public MembershipNetworks Membership { get; private set; } = null!;
+
     public static async Task<ReportingHost> StartAsync(IReadOnlyDictionary<string, string?>? settings = null)
     {
         var host = new ReportingHost();
@@ -52,6 +60,45 @@ public sealed class ReportingHost : IAsyncDisposable
     public Task PublishAsync(IDomainEvent domainEvent) =>
         app.Services.GetRequiredService<IBus>().Publish(domainEvent, domainEvent.GetType(), context => context.MessageId = domainEvent.EventId);
 
+    /// <summary>A group of <see cref="Network"/> as the groups service announces it.</summary>
+    public static GroupProposed Group(string groupId, string network = Network) =>
+        new(Guid.NewGuid(), DateTimeOffset.UtcNow, network, groupId, 1, groupId, $"Group {groupId}", "WorkingGroup", "National", "Active",
+            "secretariat");
+
+    /// <summary>An organisation of <see cref="Network"/> as the membership service announces it.</summary>
+    public static OrganisationRegistered Organisation(string organisationId, string network = Network) =>
+        new(Guid.NewGuid(), DateTimeOffset.UtcNow, network, organisationId, 1, organisationId, $"Organisation {organisationId}",
+            "municipality", "", null, "secretariat");
+
+    /// <summary>
+    /// Announces groups and organisations as their owners' events do, and returns once reporting's copies hold them (the ids
+    /// its requests may name).
+    /// </summary>
+    public async Task AnnounceAsync(params IDomainEvent[] events)
+    {
+        var store = Services.GetRequiredKeyedService<IDocumentStore>(ReportingModule.ServiceName);
+        foreach (var domainEvent in events)
+        {
+            await PublishAsync(domainEvent);
+        }
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        foreach (var domainEvent in events)
+        {
+            while (!await KnownAsync(store, domainEvent))
+            {
+                Assert.True(DateTime.UtcNow < deadline, $"Reporting did not copy {domainEvent.GetType().Name} {domainEvent.AggregateId}.");
+                await Task.Delay(20);
+            }
+        }
+    }
+
+    private static async Task<bool> KnownAsync(IDocumentStore store, IDomainEvent domainEvent) => domainEvent switch
+    {
+        GroupProposed g => await store.GetAsync(ReportingCollections.Groups, g.NetworkId, g.GroupId) is not null,
+        OrganisationRegistered o => await store.GetAsync(ReportingCollections.Organisations, o.NetworkId, o.OrganisationId) is not null,
+        _ => throw new ArgumentException($"{domainEvent.GetType().Name} is not a group or an organisation.", nameof(domainEvent)),
+    };
+
     /// <summary>Stops the host; a second call (a test that stopped a replica early) does nothing.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -62,12 +109,14 @@ public sealed class ReportingHost : IAsyncDisposable
         disposed = true;
         Channel.Dispose();
         await app.DisposeAsync();
+        await Membership.DisposeAsync();
         Directory.Delete(directory, recursive: true);
     }
 
     private async Task StartInternalAsync(IReadOnlyDictionary<string, string?> settings)
     {
         Tokens = DevelopmentTokens.LoadOrCreate(directory);
+        Membership = await MembershipNetworks.StartAsync(Network);
         var builder = WebApplication.CreateBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
@@ -86,6 +135,7 @@ public sealed class ReportingHost : IAsyncDisposable
             ["Services:Meetings"] = "http://127.0.0.1:9",
             ["Logging:Format"] = "text",
             ["Logging:LogLevel:Default"] = "Warning",
+            ["Services:Membership"] = Membership.Address,
         });
         builder.Configuration.AddInMemoryCollection(settings);
         // Start returns once the queues are bound: an event published to an exchange without a bound queue is dropped.

@@ -23,6 +23,10 @@ public sealed class ReportingServiceTests : IAsyncLifetime
     // Phase 1: who represents whom, who is in the working group, its measures. Phase 2: what happened in meetings.
     private static readonly IDomainEvent[] Setup =
     [
+        ReportingHost.Group("wg-1"),
+        ReportingHost.Group("wg-2"),
+        ReportingHost.Organisation("org-a"),
+        ReportingHost.Organisation("org-b"),
         new RepresentativeAppointed(Guid.NewGuid(), Jan, Net, "r-ada", 1, "r-ada", "org-a", "ada", "Representative", 4, "Manager A", Jan.AddDays(-4), "secretariat"),
         new RepresentativeAppointed(Guid.NewGuid(), Jan, Net, "r-ben", 1, "r-ben", "org-b", "ben", "Representative", 3, "Manager B", Jan.AddDays(-4), "secretariat"),
         new ParticipantJoined(Guid.NewGuid(), Jan, Net, "wg-1", 1, "wg-1", "ada", "org-a", true),

@@ -16,6 +16,7 @@ public sealed class RequestIdTests
     public async Task a_retry_sent_across_the_upgrade_gets_what_the_old_request_record_names()
     {
         await using var host = await ReportingHost.StartAsync();
+        await host.AnnounceAsync(ReportingHost.Organisation("org-a"));
         var representative = host.As(Roles.Representative);
         var first = await host.Client.LogLearningActivityAsync(Activity(requestId: ""), representative);
         var requestId = Guid.NewGuid().ToString();
@@ -37,6 +38,7 @@ public sealed class RequestIdTests
     public async Task a_request_id_reused_for_another_request_is_refused()
     {
         await using var host = await ReportingHost.StartAsync();
+        await host.AnnounceAsync(ReportingHost.Organisation("org-a"));
         var representative = host.As(Roles.Representative);
         var requestId = Guid.NewGuid().ToString();
         await host.Client.LogLearningActivityAsync(Activity(requestId), representative);

@@ -159,6 +159,25 @@ public abstract class DocumentStoreContract : IAsyncLifetime
     }
 
     [Fact]
+    public async Task an_aggregate_stream_counts_from_1_per_network_type_and_id_and_a_rollback_gives_its_versions_back()
+    {
+        await using (var unit = await Store.BeginAsync())
+        {
+            Assert.Equal(1, await unit.NextAggregateVersionAsync("n1", "Group", "g1"));
+            Assert.Equal(2, await unit.NextAggregateVersionAsync("n1", "Group", "g1"));
+            Assert.Equal(1, await unit.NextAggregateVersionAsync("n1", "AnnualWheel", "g1"));
+            Assert.Equal(1, await unit.NextAggregateVersionAsync("n2", "Group", "g1"));
+            await unit.CommitAsync();
+        }
+        await using (var rolledBack = await Store.BeginAsync())
+        {
+            Assert.Equal(3, await rolledBack.NextAggregateVersionAsync("n1", "Group", "g1"));
+        }
+        await using var next = await Store.BeginAsync();
+        Assert.Equal(3, await next.NextAggregateVersionAsync("n1", "Group", "g1"));
+    }
+
+    [Fact]
     public async Task two_concurrent_updates_of_one_aggregate_one_wins_and_the_other_conflicts_with_the_winners_version()
     {
         var meeting = new Meeting("m-1", "g-1", "startup", null, "Kick-off");

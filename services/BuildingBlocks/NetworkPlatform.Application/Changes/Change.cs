@@ -3,8 +3,9 @@ using NetworkPlatform.Events;
 namespace NetworkPlatform.Application.Changes;
 
 /// <summary>
-/// A document as an aggregate's method left it, and the events that say what happened, built once the new version is
-/// known (events carry it).
+/// A document as an aggregate's method left it, and the events that say what happened, built once the document's new
+/// version is known. The AggregateVersion an event goes out with is its stream's next one, set by the outbox
+/// (UnitOfWorkEventExtensions.PublishAsync), not the document's version.
 /// </summary>
 public sealed record Change<T>(T Document, Func<long, IEnumerable<IDomainEvent>> Events) where T : class
 {

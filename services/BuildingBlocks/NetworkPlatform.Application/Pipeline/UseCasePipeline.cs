@@ -3,11 +3,15 @@ using NetworkPlatform.Application.Validation;
 
 namespace NetworkPlatform.Application.Pipeline;
 
-/// <summary>The one call pipeline: tenant, authorization, validation (every violation at once), then the use case.</summary>
+/// <summary>
+/// The one call pipeline: tenant, authorization, validation (every violation at once), the network's existence (when a
+/// <see cref="INetworkCheck"/> is given), then the use case.
+/// </summary>
 public static class UseCasePipeline
 {
     public static Task<TResult> RunAsync<TRequest, TResult>(
-        this IUseCase<TRequest, TResult> useCase, TRequest request, Caller caller, CancellationToken cancellationToken)
+        this IUseCase<TRequest, TResult> useCase, TRequest request, Caller caller, CancellationToken cancellationToken,
+        INetworkCheck? networks = null)
     {
         if (request is INetworkRequest scoped)
         {
@@ -21,6 +25,15 @@ public static class UseCasePipeline
         var violations = new Violations();
         useCase.Validate(request, violations);
         violations.ThrowIfAny();
-        return useCase.HandleAsync(request, caller, cancellationToken);
+        return networks is not null && request is INetworkRequest inNetwork
+            ? HandleInExistingNetworkAsync(useCase, request, caller, networks, inNetwork.NetworkId, cancellationToken)
+            : useCase.HandleAsync(request, caller, cancellationToken);
+    }
+
+    private static async Task<TResult> HandleInExistingNetworkAsync<TRequest, TResult>(IUseCase<TRequest, TResult> useCase,
+        TRequest request, Caller caller, INetworkCheck networks, string networkId, CancellationToken cancellationToken)
+    {
+        await networks.EnsureExistsAsync(networkId, cancellationToken).ConfigureAwait(false);
+        return await useCase.HandleAsync(request, caller, cancellationToken).ConfigureAwait(false);
     }
 }

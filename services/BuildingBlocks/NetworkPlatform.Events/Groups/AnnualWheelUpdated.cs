@@ -3,6 +3,7 @@
 namespace NetworkPlatform.Events.Groups;
 
 /// <summary>A group's annual wheel (årshjul) for a year was replaced; AggregateId is the group id.</summary>
+[Aggregate("AnnualWheel")]
 public sealed record AnnualWheelUpdated(
     Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
     string GroupId, int Year, IReadOnlyList<AnnualWheelActivity> Activities) : IDomainEvent;

@@ -2,5 +2,6 @@
 // enum values are names (e.g. "WorkingGroup").
 namespace NetworkPlatform.Events.Groups;
 
+[Aggregate("Group")]
 public sealed record GroupDissolved(Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
     string GroupId, string Reason, string DecidedBy, string DecisionReference) : IDomainEvent;

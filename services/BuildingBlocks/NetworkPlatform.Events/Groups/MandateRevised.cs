@@ -3,6 +3,7 @@
 namespace NetworkPlatform.Events.Groups;
 
 /// <summary>A new version of a group's mandate was approved.</summary>
+[Aggregate("Group")]
 public sealed record MandateRevised(Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
     string GroupId, int MandateVersion, string Purpose, string ApprovedByGroupId, string DecisionReference,
     DateOnly? StartDate, DateOnly? EndDate) : IDomainEvent;

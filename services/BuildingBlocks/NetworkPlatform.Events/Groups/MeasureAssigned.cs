@@ -2,5 +2,6 @@
 // enum values are names (e.g. "WorkingGroup").
 namespace NetworkPlatform.Events.Groups;
 
+[Aggregate("Measure")]
 public sealed record MeasureAssigned(Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
     string MeasureId, int Year, string GroupId, string? PreviousGroupId) : IDomainEvent;

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 // Published by the groups service. AggregateId is the group id (measure id for measure events);
 // enum values are names (e.g. "WorkingGroup").
 namespace NetworkPlatform.Events.Groups;
@@ -6,6 +8,9 @@ namespace NetworkPlatform.Events.Groups;
 /// A measure's status moved (e.g. "Planned" -> "InProgress"): edited by hand, implied by its first milestone, or decided in
 /// the owning group's minutes (then MeetingId names the meeting).
 /// </summary>
+[Aggregate("Measure")]
 public sealed record MeasureStatusChanged(
-    Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
-    string MeasureId, int Year, string? GroupId, string PreviousStatus, string Status, string ChangedBy, string? MeetingId) : IDomainEvent;
+    Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion, string MeasureId, int Year,
+    string? GroupId, [property: AllowedValues("Planned", "InProgress", "Completed", "Postponed", "Cancelled")] string PreviousStatus,
+    [property: AllowedValues("Planned", "InProgress", "Completed", "Postponed", "Cancelled")] string Status, string ChangedBy,
+    string? MeetingId) : IDomainEvent;

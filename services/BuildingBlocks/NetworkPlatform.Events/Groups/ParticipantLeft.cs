@@ -1,7 +1,14 @@
+using System.ComponentModel.DataAnnotations;
+
 // Published by the groups service. AggregateId is the group id (measure id for measure events);
 // enum values are names (e.g. "WorkingGroup").
 namespace NetworkPlatform.Events.Groups;
 
-/// <summary>A person left a group. Reason: Left, RolesVacated, RepresentativeWithdrawn, MembershipResigned.</summary>
+/// <summary>
+/// A person left a group: by leaving (Left), by losing their last role (Vacated, or Replaced by a new holder), or because
+/// their appointment or their organisation's membership ended (RepresentativeWithdrawn, MembershipResigned).
+/// </summary>
+[Aggregate("Group")]
 public sealed record ParticipantLeft(Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
-    string GroupId, string PersonId, string OrganisationId, string Reason) : IDomainEvent;
+    string GroupId, string PersonId, string OrganisationId,
+    [property: AllowedValues("Left", "Vacated", "Replaced", "RepresentativeWithdrawn", "MembershipResigned")] string Reason) : IDomainEvent;

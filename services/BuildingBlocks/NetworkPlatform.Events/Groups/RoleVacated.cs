@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 // Published by the groups service. AggregateId is the group id (measure id for measure events);
 // enum values are names (e.g. "WorkingGroup").
 namespace NetworkPlatform.Events.Groups;
@@ -6,5 +8,9 @@ namespace NetworkPlatform.Events.Groups;
 /// A person lost a role (vacated, replaced by a new holder, or left the group). Reason: Vacated, Replaced, Left,
 /// RepresentativeWithdrawn, MembershipResigned.
 /// </summary>
-public sealed record RoleVacated(Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
-    string GroupId, string PersonId, string Role, string Reason) : IDomainEvent;
+[Aggregate("Group")]
+public sealed record RoleVacated(
+    Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion, string GroupId, string PersonId,
+    [property: AllowedValues("Leader", "Deputy", "BudgetResponsible", "Secretary", "Member", "InvitedExpert", "StateActor", "Observer")]
+    string Role,
+    [property: AllowedValues("Left", "Vacated", "Replaced", "RepresentativeWithdrawn", "MembershipResigned")] string Reason) : IDomainEvent;

@@ -1,6 +1,11 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace NetworkPlatform.Events.Meetings;
 
 /// <summary>Approved minutes sent out (the secretariat always copied); the meeting's decisions follow as DecisionRecorded.</summary>
-public sealed record MinutesPublished(Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
-    string MeetingId, string GroupId, string Kind, string Title, DateTimeOffset Start, string Text,
-    IReadOnlyList<NotificationRecipient> To, IReadOnlyList<NotificationRecipient> Cc, IReadOnlyList<string> DecisionIds) : IDomainEvent;
+[Aggregate("Meeting")]
+public sealed record MinutesPublished(
+    Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion, string MeetingId, string GroupId,
+    [property: AllowedValues("StartUp", "Interim", "Reporting", "PartnerMeeting", "GroupLeaderMeeting", "Workshop", "Other")] string Kind,
+    string Title, DateTimeOffset Start, [property: PersonalData] string Text, IReadOnlyList<NotificationRecipient> To,
+    IReadOnlyList<NotificationRecipient> Cc, IReadOnlyList<string> DecisionIds) : IDomainEvent;

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using MassTransit.Serialization;
 
 namespace NetworkPlatform.Messaging.Bus;
 
@@ -20,6 +22,25 @@ public static class WireFormat
         {
             options.Converters.Add(new JsonStringEnumConverter());
         }
+        options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(OmitSender);
         return options;
+    }
+
+    /// <summary>
+    /// The envelope does not say where it came from: MassTransit's "host" (machine name, process name and id, versions) and
+    /// "sourceAddress" (the publishing bus's endpoint, named after the machine and process) tell consumers nothing they
+    /// need and outsiders where to look. Nothing in the platform reads them. Fields MassTransit leaves null are left out.
+    /// </summary>
+    private static void OmitSender(JsonTypeInfo typeInfo)
+    {
+        if (typeInfo.Type != typeof(JsonMessageEnvelope))
+        {
+            return;
+        }
+        foreach (var property in typeInfo.Properties)
+        {
+            // The rest only when set (MassTransit writes requestId, faultAddress, ... as null): what is there is documented.
+            property.ShouldSerialize = property.Name is "host" or "sourceAddress" ? (_, _) => false : (_, value) => value is not null;
+        }
     }
 }

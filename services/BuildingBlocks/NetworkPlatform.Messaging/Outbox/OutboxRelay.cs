@@ -47,6 +47,10 @@ public sealed partial class OutboxRelay(
         {
             // On a fresh broker, events published before this process's consumers bound their queues would be lost.
             await bus.WaitForHealthStatus(BusHealthStatus.Healthy, stoppingToken);
+            if (options.Transport == BusTransport.RabbitMq)
+            {
+                await DeclareNetworkExchangeAsync(stoppingToken); // So that no event misses the consumers' exchange either.
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -112,6 +116,23 @@ public sealed partial class OutboxRelay(
         finally
         {
             await ReleaseAsync(relayLock);
+        }
+    }
+
+    private async Task DeclareNetworkExchangeAsync(CancellationToken cancellationToken)
+    {
+        for (var failures = 1; ; failures++)
+        {
+            try
+            {
+                await NetworkExchange.DeclareAsync(options.RabbitMq, eventTypes.All, cancellationToken);
+                return;
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                LogNetworkExchangeFailed(exception, serviceName, failures);
+                await Task.Delay(Backoff(failures), cancellationToken);
+            }
         }
     }
 
@@ -219,6 +240,10 @@ public sealed partial class OutboxRelay(
         {
             context.MessageId = message.MessageId;
             context.Headers.Set(AggregateKeyHeader, $"{message.NetworkId}/{message.AggregateId}");
+            if (context.TryGetPayload<RoutingKeySendContext>(out var routing)) // RabbitMQ: the consumers' exchange routes by it.
+            {
+                routing.RoutingKey = NetworkExchange.RoutingKey(message.NetworkId, eventType);
+            }
             if (activity is null && message.TraceParent is not null)
             {
                 context.Headers.Set("traceparent", message.TraceParent);
@@ -244,6 +269,11 @@ public sealed partial class OutboxRelay(
 
     private static TimeSpan Backoff(int failures) =>
         TimeSpan.FromMilliseconds(Math.Min(MaxBackoff.TotalMilliseconds, 50 * Math.Pow(2, Math.Min(failures, 10))));
+
+    [LoggerMessage(Level = LogLevel.Warning,
+        Message = "Outbox relay of {Service}: cannot declare the consumers' exchange NetworkPlatform.Events (attempt {Attempt}); "
+            + "retrying.")]
+    private partial void LogNetworkExchangeFailed(Exception exception, string service, int attempt);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox relay of {Service}: cannot read the outbox (attempt {Attempt}); retrying.")]
     private partial void LogOutboxUnavailable(Exception exception, string service, int attempt);

@@ -9,20 +9,32 @@ public static class UnitOfWorkEventExtensions
 {
     public static readonly JsonSerializerOptions EventJson = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Puts a domain event in the outbox of this transaction; the relay publishes it after commit.</summary>
-    public static async Task PublishAsync(this IUnitOfWork unitOfWork, IDomainEvent domainEvent,
+    private static readonly string AggregateVersionField =
+        EventJson.PropertyNamingPolicy!.ConvertName(nameof(IDomainEvent.AggregateVersion));
+
+    /// <summary>
+    /// Puts a domain event in the outbox of this transaction; the relay publishes it after commit. The event goes out at the
+    /// next version of its aggregate stream (<see cref="AggregateAttribute"/>), whatever AggregateVersion it was made with:
+    /// returned is the event as published, for whoever keeps or shows it further.
+    /// </summary>
+    public static async Task<IDomainEvent> PublishAsync(this IUnitOfWork unitOfWork, IDomainEvent domainEvent,
         CancellationToken cancellationToken = default)
     {
         var type = domainEvent.GetType();
+        var version = await unitOfWork.NextAggregateVersionAsync(
+            domainEvent.NetworkId, AggregateAttribute.Of(type), domainEvent.AggregateId, cancellationToken);
+        var json = JsonSerializer.SerializeToNode(domainEvent, type, EventJson)!.AsObject();
+        json[AggregateVersionField] = version;
         var message = new OutboxMessage(
             domainEvent.EventId,
             type.FullName ?? type.Name,
             domainEvent.NetworkId,
             domainEvent.AggregateId,
-            domainEvent.AggregateVersion,
+            version,
             domainEvent.OccurredAt,
-            JsonSerializer.Serialize(domainEvent, type, EventJson),
+            json.ToJsonString(EventJson),
             Activity.Current?.Id);
         await unitOfWork.EnqueueAsync(message, cancellationToken);
+        return (IDomainEvent)json.Deserialize(type, EventJson)!;
     }
 }

@@ -58,5 +58,14 @@ internal static class PostgresSchema
         (3, "declared indexes on the body replace the index table", """
             DROP TABLE IF EXISTS document_index;
             """),
+        // The last event version of each aggregate stream (IUnitOfWork.NextAggregateVersionAsync).
+        (4, "aggregate event streams", """
+            CREATE TABLE aggregate_streams (
+                network_id text COLLATE "C" NOT NULL,
+                aggregate_type text COLLATE "C" NOT NULL,
+                aggregate_id text COLLATE "C" NOT NULL,
+                version bigint NOT NULL,
+                PRIMARY KEY (network_id, aggregate_type, aggregate_id));
+            """),
     ];
 }

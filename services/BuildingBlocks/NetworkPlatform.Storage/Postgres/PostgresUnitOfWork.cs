@@ -31,6 +31,12 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         VALUES (@messageId, @messageType, @network, @aggregateId, @aggregateVersion, @occurredAt, @payload, @traceParent)
         """;
 
+    private const string NextStreamVersion = """
+        INSERT INTO aggregate_streams (network_id, aggregate_type, aggregate_id, version) VALUES (@network, @type, @id, 1)
+        ON CONFLICT (network_id, aggregate_type, aggregate_id) DO UPDATE SET version = aggregate_streams.version + 1
+        RETURNING version
+        """;
+
     private const string NotifyRelay = "NOTIFY " + PostgresSchema.OutboxChannel;
 
     // No ON CONFLICT: a message handled before fails the commit (MarkHandledAtCommitAsync).
@@ -114,6 +120,17 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         {
             throw await ConflictOrNotFoundAsync(collection.Name, networkId, id, cancellationToken);
         }
+    }
+
+    public async Task<long> NextAggregateVersionAsync(string networkId, string aggregateType, string aggregateId,
+        CancellationToken cancellationToken = default)
+    {
+        // The row lock taken here is held to the end of the unit: a concurrent unit on the stream waits, then counts on.
+        await using var command = new NpgsqlCommand(NextStreamVersion, connection, Writing());
+        command.Parameters.Add(Text("network", networkId));
+        command.Parameters.Add(Text("type", aggregateType));
+        command.Parameters.Add(Text("id", aggregateId));
+        return (long)(await Guard(command.ExecuteScalarAsync(cancellationToken), cancellationToken))!;
     }
 
     public Task EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default)

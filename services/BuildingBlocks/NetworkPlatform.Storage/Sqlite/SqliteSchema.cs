@@ -45,5 +45,14 @@ internal static class SqliteSchema
         (3, "declared indexes on the body replace the index table", """
             DROP TABLE IF EXISTS document_index;
             """),
+        // The last event version of each aggregate stream (IUnitOfWork.NextAggregateVersionAsync).
+        (4, "aggregate event streams", """
+            CREATE TABLE aggregate_streams (
+                network_id TEXT NOT NULL,
+                aggregate_type TEXT NOT NULL,
+                aggregate_id TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                PRIMARY KEY (network_id, aggregate_type, aggregate_id)) WITHOUT ROWID;
+            """),
     ];
 }

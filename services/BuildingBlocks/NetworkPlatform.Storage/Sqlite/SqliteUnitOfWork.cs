@@ -94,6 +94,18 @@ internal sealed class SqliteUnitOfWork(
         }
     }
 
+    public async Task<long> NextAggregateVersionAsync(string networkId, string aggregateType, string aggregateId,
+        CancellationToken cancellationToken = default)
+    {
+        // The aggregate type goes in as @collection: one compiled command per statement, like the documents' statements.
+        var command = Command("""
+            INSERT INTO aggregate_streams (network_id, aggregate_type, aggregate_id, version) VALUES (@network, @collection, @id, 1)
+            ON CONFLICT (network_id, aggregate_type, aggregate_id) DO UPDATE SET version = aggregate_streams.version + 1
+            RETURNING version
+            """, aggregateType, networkId, aggregateId);
+        return (long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     public Task EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default)
     {
         outgoing.Add(message);

@@ -38,9 +38,15 @@ public sealed class ConcludeGroup(GroupsContext context) : IUseCase<ConcludeGrou
         return context.Writes.ChangeAsync(GroupsResources.Groups, command.NetworkId, command.GroupId, command.Etag, group =>
         {
             var decision = new Decision(caller.Subject, command.DecisionReference.Trim(), "", at);
-            var changed = command.Step == ConclusionStep.Start ? group.StartConcluding(decision) : group.CompleteConclusion(decision);
-            return Change<Group>.With(changed, version => new GroupConcluded(Guid.NewGuid(), at, changed.NetworkId, changed.Id, version,
-                changed.Id, changed.State.ToString(), caller.Subject, decision.DecisionReference));
+            if (command.Step == ConclusionStep.Start)
+            {
+                var started = group.StartConcluding(decision);
+                return Change<Group>.With(started, version => new GroupConcludingStarted(Guid.NewGuid(), at, started.NetworkId, started.Id,
+                    version, started.Id, caller.Subject, decision.DecisionReference));
+            }
+            var concluded = group.CompleteConclusion(decision);
+            return Change<Group>.With(concluded, version => new GroupConcluded(Guid.NewGuid(), at, concluded.NetworkId, concluded.Id,
+                version, concluded.Id, concluded.State.ToString(), caller.Subject, decision.DecisionReference));
         }, cancellationToken);
     }
 }

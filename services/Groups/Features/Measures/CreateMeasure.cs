@@ -26,7 +26,7 @@ public sealed class CreateMeasure(GroupsContext context) : IUseCase<CreateMeasur
             violations.Add("measure", "Send the measure: year and title at least.");
             return;
         }
-        violations.MilestoneDates(command.Measure.Milestones);
+        violations.MeasureFields(command.Measure);
     }
 
     public async Task<Versioned<Measure>> HandleAsync(CreateMeasureCommand command, Caller caller, CancellationToken cancellationToken)

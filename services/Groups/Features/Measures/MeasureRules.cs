@@ -17,6 +17,23 @@ public sealed record MeasureDraft(int Year, string Title, string Description, st
 /// <summary>The field rules, milestones and access of measures, shared by their use cases.</summary>
 internal static class MeasureRules
 {
+    /// <summary>
+    /// Every bad field of a measure draft at once: its texts as the measure checks them (only those <paramref name="paths"/>
+    /// names, when given) and the milestones' dates.
+    /// </summary>
+    public static Violations MeasureFields(this Violations violations, MeasureDraft measure, IReadOnlyCollection<string>? paths = null)
+    {
+        bool Changes(string path) => paths is null || paths.Contains(path);
+        var texts = new Violations();
+        Measure.CheckText(Changes("title") ? measure.Title : "unchanged", Changes("description") ? measure.Description : "",
+            Changes("milestones") ? [.. measure.Milestones.Select(m => m.Title)] : [], texts);
+        foreach (var violation in texts.Items)
+        {
+            violations.Add("measure." + violation.Field, violation.Description);
+        }
+        return Changes("milestones") ? violations.MilestoneDates(measure.Milestones) : violations;
+    }
+
     public static Violations MilestoneDates(this Violations violations, IReadOnlyList<MilestoneDraft> milestones)
     {
         for (var i = 0; i < milestones.Count; i++)

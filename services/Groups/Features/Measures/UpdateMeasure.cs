@@ -2,6 +2,8 @@ using NetworkPlatform.Application;
 using NetworkPlatform.Application.Changes;
 using NetworkPlatform.Application.Pipeline;
 using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Events;
+using NetworkPlatform.Events.Groups;
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Storage;
 using NetworkPlatform.Storage;
@@ -33,7 +35,7 @@ public sealed class UpdateMeasure(GroupsContext context) : IUseCase<UpdateMeasur
             .Etag("measure.etag", command.Etag)
             .Require(paths.Count > 0 && paths.All(UpdatablePaths.Contains), "update_mask",
                 $"Name the fields to change among: {string.Join(", ", UpdatablePaths)} (assignment has AssignMeasure).")
-            .MilestoneDates(command.Measure.Milestones);
+            .MeasureFields(command.Measure, paths);
         if (paths.Contains("status"))
         {
             violations.Known("measure.status", command.Measure.Status, "Choose a status, e.g. MEASURE_STATUS_IN_PROGRESS.");
@@ -58,7 +60,11 @@ public sealed class UpdateMeasure(GroupsContext context) : IUseCase<UpdateMeasur
                 paths.Contains("status") ? input.Status!.Value : measure.Status,
                 paths.Contains("milestones") ? milestones : measure.Milestones,
                 at));
-            return new Change<Measure>(changed, version => MeasureStatusEvents.Changed(measure, changed, version, at, caller.Subject));
+            return new Change<Measure>(changed, version => MeasureStatusEvents.Changed(measure, changed, version, at, caller.Subject)
+                .Concat(measure.Title == changed.Title
+                    ? []
+                    : [new MeasureRetitled(Guid.NewGuid(), at, changed.NetworkId, changed.Id, version, changed.Id, changed.Year,
+                        changed.Title, caller.Subject)]));
         }, cancellationToken);
     }
 }

@@ -26,20 +26,25 @@ public sealed class UpdateAgendaItem(MeetingsContext context) : IUseCase<UpdateA
             $"Name the fields to change among {string.Join(", ", Paths)}.")
         .Require(!command.UpdateMask.Contains("title") || command.Title.Trim().Length is > 0 and <= 200, "item.title",
             "Give a title of 1..200 characters.")
-        .Require(command.DurationMinutes is >= 0 and <= 600, "item.duration_minutes", "Use 0 (untimed) to 600 minutes.");
+        .Require(command.DurationMinutes is >= 0 and <= 600, "item.duration_minutes", "Use 0 (untimed) to 600 minutes.")
+        .AgendaMeasures(command.MeasureIds, "item.measure_ids");
 
     public async Task<MeetingView> HandleAsync(UpdateAgendaItemCommand command, Caller caller, CancellationToken cancellationToken)
     {
         await context.OrganisedMeetingAsync(caller, command.NetworkId, command.MeetingId, cancellationToken);
         var paths = command.UpdateMask;
+        var measureIds = MeetingRules.AgendaMeasures(command.MeasureIds);
+        if (paths.Contains("measure_ids"))
+        {
+            await context.Groups.EnsureMeasuresExistAsync(command.NetworkId, measureIds, cancellationToken);
+        }
         var changed = await context.ChangeMeetingAsync(command.NetworkId, command.MeetingId, command.Etag, meeting => Change<Meeting>.Quiet(
             meeting.UpdateAgendaItem(command.ItemId, existing => existing with
             {
                 Title = paths.Contains("title") ? command.Title.Trim() : existing.Title,
                 Description = paths.Contains("description") ? command.Description : existing.Description,
                 DurationMinutes = paths.Contains("duration_minutes") ? command.DurationMinutes : existing.DurationMinutes,
-                MeasureIds = paths.Contains("measure_ids") ? command.MeasureIds.Where(id => id.Length > 0).Distinct().ToList()
-                    : existing.MeasureIds,
+                MeasureIds = paths.Contains("measure_ids") ? measureIds : existing.MeasureIds,
             })), cancellationToken);
         return await context.ViewAsync(changed, cancellationToken);
     }

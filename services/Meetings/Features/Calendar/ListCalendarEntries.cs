@@ -39,12 +39,13 @@ public sealed class ListCalendarEntries(MeetingsContext context) : IUseCase<List
 
     /// <summary>
     /// A group's calendar reads its own meetings and the partner meetings of the window (two indexed ranges); the
-    /// network's and a person's read the window's meetings.
+    /// network's and a person's read the window's meetings. A group the groups service does not know is NOT_FOUND.
     /// </summary>
     public async Task<CalendarSelection> SelectAsync(string networkId, DateTimeOffset from, DateTimeOffset until, string groupId,
         string personId,
         bool includeCancelled, CancellationToken cancellationToken)
     {
+        await context.RequireGroupIfGivenAsync(networkId, groupId, cancellationToken);
         var database = context.Database;
         var inWindow = groupId.Length > 0
             ? [.. await database.MeetingsBetweenAsync(networkId, from, until, cancellationToken, groupId: groupId),

@@ -29,8 +29,8 @@ public sealed class SendInvitations(MeetingsContext context) : IUseCase<SendInvi
         var settings = await context.Database.SettingsAsync(command.NetworkId, cancellationToken);
         var secretariat = settings.RequireSecretariatAddress();
         var group = await context.Groups.GetGroupAsync(command.NetworkId, current.Document.GroupId, cancellationToken);
-        var addressees = NotificationRules.Resolve(settings.NotificationRules, NotificationEvent.Invitation, group.Participants,
-            secretariat);
+        var addressees = NotificationRules.CopyGroupContact(NotificationRules.Resolve(settings.NotificationRules,
+            NotificationEvent.Invitation, group.Participants, secretariat), group.Name, group.ContactEmail);
         var now = context.Now;
         var invited = await context.ChangeMeetingAsync(command.NetworkId, command.MeetingId, command.Etag, meeting =>
         {

@@ -26,6 +26,7 @@ public sealed class ListMeetings(MeetingsContext context) : IUseCase<ListMeeting
 
     public async Task<MeetingPage> HandleAsync(ListMeetingsQuery query, Caller caller, CancellationToken cancellationToken)
     {
+        await context.RequireGroupIfGivenAsync(query.NetworkId, query.GroupId, cancellationToken);
         var filter = new MeetingFilter(query.GroupId, query.Kind, query.Status, query.StartTime, query.EndTime);
         var page = await context.Database.ListMeetingsAsync(query.NetworkId, filter, query.PageSize == 0 ? 50 : query.PageSize,
             query.PageToken,

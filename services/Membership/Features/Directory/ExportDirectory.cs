@@ -39,14 +39,14 @@ public sealed class ExportDirectory(MembershipContext context) : IUseCase<Export
         var csv = new StringBuilder("organisation_id,organisation,kind,representative_id,full_name,role,email,phone\r\n");
         foreach (var entry in entries)
         {
-            var organisation = new[] { entry.Organisation.Id, entry.Organisation.DisplayName, EventNames.Of(entry.Organisation.Kind) };
+            var organisation = new[] { entry.Organisation.Id, entry.Organisation.DisplayName, ExportNames.Of(entry.Organisation.Kind) };
             if (entry.Contacts.Count == 0)
             {
                 csv.AppendJoin(',', organisation.Concat(["", "", "", "", ""]).Select(CsvField)).Append("\r\n");
             }
             foreach (var c in entry.Contacts)
             {
-                csv.AppendJoin(',', organisation.Concat([c.Appointment.AppointmentId, c.Person.FullName, EventNames.Of(c.Appointment.Role),
+                csv.AppendJoin(',', organisation.Concat([c.Appointment.AppointmentId, c.Person.FullName, ExportNames.Of(c.Appointment.Role),
                     c.Person.Email, c.Person.Phone]).Select(CsvField))
                    .Append("\r\n");
             }

@@ -59,7 +59,7 @@ public sealed class CreateOrganisation(MembershipContext context) : IUseCase<Cre
             }
             return Change<Organisation>.With(organisation, version => new OrganisationRegistered(Guid.NewGuid(), now,
                 organisation.NetworkId,
-                organisation.Id, version, organisation.Id, organisation.DisplayName, EventNames.Of(organisation.Kind),
+                organisation.Id, version, organisation.Id, organisation.DisplayName, organisation.Kind.ToString(),
                     organisation.OrganisationNumber,
                 organisation.LinkedNetworkId, caller.Subject));
         }, cancellationToken);

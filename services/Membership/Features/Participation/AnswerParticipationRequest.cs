@@ -39,7 +39,7 @@ public sealed class AnswerParticipationRequest(MembershipContext context)
             return await unit.ReplaceAsync(requests, origin, Change<ParticipationRequest>.With(answered, version =>
                 new ParticipationAnswered(Guid.NewGuid(), now, networkId, answered.Id, version, answered.Id, origin,
                     answered.OrganisationId,
-                    answered.PersonId, EventNames.Of(answered.Kind), answered.GroupId, answered.ProposedGroupName, answered.GroupNetworkId,
-                    EventNames.Of(answered.State), caller.Subject)), expected, cancellationToken);
+                    answered.PersonId, answered.Kind.ToString(), answered.GroupId, answered.ProposedGroupName, answered.GroupNetworkId,
+                    answered.State.ToString(), caller.Subject)), expected, cancellationToken);
         }, cancellationToken);
 }

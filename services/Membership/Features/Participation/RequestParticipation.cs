@@ -78,7 +78,7 @@ public sealed class RequestParticipation(MembershipContext context) : IUseCase<R
                 cancellationToken);
             return Change<ParticipationRequest>.With(request, version => new ParticipationRequested(Guid.NewGuid(), now, networkId,
                 request.Id,
-                version, request.Id, request.OrganisationId, request.PersonId, EventNames.Of(request.Kind), request.GroupId,
+                version, request.Id, request.OrganisationId, request.PersonId, request.Kind.ToString(), request.GroupId,
                 request.ProposedGroupName, request.GroupNetworkId));
         }, cancellationToken);
     }

@@ -82,7 +82,7 @@ internal static class RepresentativeRules
     public static Change<Appointment> Appointed(Appointment appointment, Caller caller, DateTimeOffset now) =>
         Change<Appointment>.With(appointment, version => new RepresentativeAppointed(Guid.NewGuid(), now, appointment.NetworkId,
             appointment.Id,
-            version, appointment.Id, appointment.OrganisationId, appointment.PersonId, EventNames.Of(appointment.Role),
+            version, appointment.Id, appointment.OrganisationId, appointment.PersonId, appointment.Role.ToString(),
                 appointment.HoursPerMonth,
             appointment.ApprovingManager.NameAndTitle(), appointment.StartAt, caller.Subject));
 

@@ -2,6 +2,7 @@ using NetworkPlatform.Application;
 using NetworkPlatform.Application.Changes;
 using NetworkPlatform.Application.Pipeline;
 using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Events.Membership;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Storage;
 
@@ -46,7 +47,11 @@ public sealed class UpdateRepresentative(MembershipContext context) : IUseCase<U
             {
                 Authorisation.EnsureSecretariatOrOrganisation(caller, appointment.OrganisationId);
                 var terms = RepresentativeRules.Terms(command.HoursPerMonth, command.ApprovingManager);
-                return Change<Appointment>.Quiet(appointment.ChangeTerms(terms, fields, context.Now));
+                var changed = appointment.ChangeTerms(terms, fields, context.Now);
+                // Reporting keeps the hours set aside (time invested): it follows this event.
+                return Change<Appointment>.With(changed, version => new RepresentativeUpdated(Guid.NewGuid(), context.Now,
+                    changed.NetworkId, changed.Id, version, changed.Id, changed.OrganisationId, changed.PersonId, changed.HoursPerMonth,
+                    [.. fields.Order(StringComparer.Ordinal)], caller.Subject));
             }, cancellationToken);
         return await RepresentativeRules.ViewAsync(context, updated, cancellationToken);
     }

@@ -23,12 +23,13 @@ public sealed class CreateIndicator(ReportingContext context) : IUseCase<CreateI
         CancellationToken cancellationToken)
     {
         var key = IdempotencyKey.For("indicator", caller, command.RequestId, command);
-        var id = await context.RecordAsync(command.NetworkId, key, _ =>
+        var id = await context.RecordAsync(command.NetworkId, key, async unit =>
         {
+            await References.RequireMeasureIfGivenAsync(unit, command.NetworkId, command.MeasureId, cancellationToken);
             var id = Guid.NewGuid().ToString("N");
-            return Task.FromResult<(Events.IDomainEvent, string)>((new IndicatorCreated(Guid.NewGuid(), context.Now, command.NetworkId, id,
+            return ((Events.IDomainEvent)new IndicatorCreated(Guid.NewGuid(), context.Now, command.NetworkId, id,
                 1, id,
-                command.Name, command.Unit, ReportingRules.NullIfEmpty(command.MeasureId), (decimal?)command.Target), id));
+                command.Name, command.Unit, ReportingRules.NullIfEmpty(command.MeasureId), (decimal?)command.Target), id);
         }, cancellationToken);
         return await IndicatorReads.GetAsync(context.Store, command.NetworkId, id, cancellationToken);
     }

@@ -34,14 +34,22 @@ public sealed class LogLearningActivity(ReportingContext context) : IUseCase<Log
     public async Task<LearningActivity> HandleAsync(LogLearningActivityCommand command, Caller caller, CancellationToken cancellationToken)
     {
         var key = IdempotencyKey.For("learning", caller, command.RequestId, command);
-        var activityId = await context.RecordAsync(command.NetworkId, key, _ =>
+        var activityId = await context.RecordAsync(command.NetworkId, key, async unit =>
         {
+            if (command.OrganisationId.Length > 0)
+            {
+                await References.RequireOrganisationAsync(unit, command.NetworkId, command.OrganisationId, cancellationToken);
+            }
+            else
+            {
+                await References.RequireGroupAsync(unit, command.NetworkId, command.GroupId, cancellationToken);
+            }
             var id = Guid.NewGuid().ToString("N");
-            return Task.FromResult<(IDomainEvent, string)>((new LearningActivityLogged(Guid.NewGuid(), context.Now, command.NetworkId, id,
+            return ((IDomainEvent)new LearningActivityLogged(Guid.NewGuid(), context.Now, command.NetworkId, id,
                 1, id,
                 command.Kind!.Value.ToString(), ReportingRules.NullIfEmpty(command.OrganisationId),
                     ReportingRules.NullIfEmpty(command.GroupId),
-                command.Date!.ToDate(), (decimal)command.Hours, command.Participants, command.Description, caller.Subject), id));
+                command.Date!.ToDate(), (decimal)command.Hours, command.Participants, command.Description, caller.Subject), id);
         }, cancellationToken);
         return (await context.Store.GetAsync(ReportingCollections.Learning, command.NetworkId, activityId, cancellationToken)
             ?? throw new NotFoundException("learning activity", activityId)).Document;

@@ -6,7 +6,10 @@ using NetworkPlatform.Storage;
 
 namespace NetworkPlatform.Reporting.Features.Money;
 
-/// <summary>What the money use cases share: reading a group's accounts of a year (empty until something is entered).</summary>
+/// <summary>
+/// What the money use cases share: reading a group's accounts of a year (empty until something is entered), of a group the
+/// network has (NOT_FOUND otherwise, <see cref="References"/>).
+/// </summary>
 public static class Accounts
 {
     /// <summary>An amount <see cref="Application.Validation.Violations.Money"/> accepted.</summary>
@@ -14,9 +17,12 @@ public static class Accounts
 
     /// <summary>The accounts as stored (version 0 and empty before anything is entered).</summary>
     public static async Task<Versioned<GroupAccounts>> GetAsync(IDocumentStore store, string networkId, string groupId, int year,
-        CancellationToken ct) =>
-        await store.GetAsync(ReportingCollections.Accounts, networkId, ReportingCollections.AccountsId(groupId, year), ct)
+        CancellationToken ct)
+    {
+        await References.RequireGroupAsync(store, networkId, groupId, ct);
+        return await store.GetAsync(ReportingCollections.Accounts, networkId, ReportingCollections.AccountsId(groupId, year), ct)
             ?? new Versioned<GroupAccounts>(GroupAccounts.Open(networkId, groupId, year), 0);
+    }
 
     /// <summary>
     /// The accounts read to change them (held until the unit ends, so racing writers queue), checked against the caller's
@@ -25,6 +31,7 @@ public static class Accounts
     public static async Task<Versioned<GroupAccounts>> GetForChangeAsync(IUnitOfWork unit, string networkId, string groupId, int year,
         string etag, CancellationToken ct)
     {
+        await References.RequireGroupAsync(unit, networkId, groupId, ct);
         var id = ReportingCollections.AccountsId(groupId, year);
         var current = await unit.GetForUpdateAsync(ReportingCollections.Accounts, networkId, id, ct)
             ?? new Versioned<GroupAccounts>(GroupAccounts.Open(networkId, groupId, year), 0);

@@ -37,6 +37,7 @@ public sealed class RecordExpense(ReportingContext context) : IUseCase<RecordExp
         await context.RecordAsync(command.NetworkId, key, async unit =>
         {
             var current = await Accounts.GetForChangeAsync(unit, command.NetworkId, command.GroupId, command.Year, "", cancellationToken);
+            await References.RequireMeasureIfGivenAsync(unit, command.NetworkId, command.MeasureId, cancellationToken);
             var expense = new Expense(Guid.NewGuid().ToString("N"), date, amount, command.Description,
                 ReportingRules.NullIfEmpty(command.MeasureId));
             // The accounts check their rules here; the projection applies the event through the same method.

@@ -32,6 +32,10 @@ public sealed class GetMeasureProgress(ReportingContext context, ReportingQuerie
 
     public async Task<MeasureProgressResult> HandleAsync(GetMeasureProgressQuery query, Caller caller, CancellationToken cancellationToken)
     {
+        if (query.GroupId.Length > 0)
+        {
+            await References.RequireGroupAsync(context.Store, query.NetworkId, query.GroupId, cancellationToken);
+        }
         var measures = await queries.AllAsync(ReportingCollections.Measures, query.NetworkId, cancellationToken,
             ReportingCollections.Measures.Query().Where(m => m.Year, query.Year));
         var figures = MeasureProgressFigures.Compute(measures, context.Today)

@@ -22,7 +22,7 @@ public sealed class ListProgressReports(ReportingContext context) : IUseCase<Lis
         CancellationToken cancellationToken)
     {
         var measure = await context.Store.GetAsync(ReportingCollections.Measures, query.NetworkId, query.MeasureId, cancellationToken)
-            ?? throw new NotFoundException("measure", query.MeasureId);
+            ?? throw References.Measures.NotFound(query.NetworkId, query.MeasureId);
         return [.. measure.Document.Reports.OrderBy(r => r.PeriodEnd).ThenBy(r => r.SubmittedAt)
             .Select(r => new MeasureReport(query.MeasureId, r))];
     }

@@ -41,13 +41,13 @@ public sealed class SubmitProgressReport(ReportingContext context) : IUseCase<Su
         {
             var measure = await unit.GetForUpdateAsync(ReportingCollections.Measures, command.NetworkId, command.MeasureId,
                 cancellationToken)
-                ?? throw new NotFoundException("measure", command.MeasureId);
+                ?? throw References.Measures.NotFound(command.NetworkId, command.MeasureId);
             var id = Guid.NewGuid().ToString("N");
             return (new ProgressReportSubmitted(Guid.NewGuid(), context.Now, command.NetworkId, command.MeasureId, measure.Version + 1, id,
                 command.MeasureId, start, end, command.Status!.Value.ToString(), command.Percent, command.Narrative, caller.Subject), id);
         }, cancellationToken);
         var stored = await context.Store.GetAsync(ReportingCollections.Measures, command.NetworkId, command.MeasureId, cancellationToken)
-            ?? throw new NotFoundException("measure", command.MeasureId);
+            ?? throw References.Measures.NotFound(command.NetworkId, command.MeasureId);
         return new MeasureReport(command.MeasureId, stored.Document.Reports.Single(r => r.ReportId == reportId));
     }
 }

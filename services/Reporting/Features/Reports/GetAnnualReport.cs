@@ -42,6 +42,10 @@ public sealed class GetAnnualReport(ReportingContext context, ReportingQueries q
     public async Task<ReportFile> HandleAsync(GetAnnualReportQuery query, Caller caller, CancellationToken cancellationToken)
     {
         var ct = cancellationToken;
+        if (query.GroupId.Length > 0)
+        {
+            await References.RequireGroupAsync(context.Store, query.NetworkId, query.GroupId, ct);
+        }
         var inScope = (string? groupId) => query.GroupId.Length == 0 || groupId == query.GroupId;
         var groups = (await queries.GroupYearsAsync(query.NetworkId, query.Year, ct))
             .Where(g => inScope(g.GroupId)).OrderBy(g => g.GroupId, StringComparer.Ordinal).ToList();
