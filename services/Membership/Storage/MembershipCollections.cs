@@ -29,7 +29,8 @@ public static class MembershipCollections
         .WithIndex("person", a => a.PersonId);
 
     /// <summary>Stored in the origin network's scope.</summary>
-    public static readonly DocumentCollection<ParticipationRequest> ParticipationRequests = new("participation_requests", r => r.Id);
+    public static readonly DocumentCollection<ParticipationRequest> ParticipationRequests =
+        new DocumentCollection<ParticipationRequest>("participation_requests", r => r.Id).WithIndex("person", r => r.PersonId);
 
     /// <summary>Pointers in the scope of every network that sees a request (the origin and each one it was forwarded to).</summary>
     public static readonly DocumentCollection<ParticipationRequestLink> ParticipationRequestLinks = new("participation_request_links", r =>

@@ -54,10 +54,12 @@ public static class ReportingCollections
         .WithIndex("group_person_year_start", m => m.GroupId, m => m.PersonId, m => m.Year, m => m.StartsAt);
 
     /// <summary>One document per person and group: a re-join after leaving starts a new stint in place of the old one.</summary>
-    public static readonly DocumentCollection<ParticipationFact> Participations = new("participations", p => ParticipationId(p.GroupId,
-        p.PersonId));
+    public static readonly DocumentCollection<ParticipationFact> Participations = new DocumentCollection<ParticipationFact>(
+            "participations", p => ParticipationId(p.GroupId, p.PersonId))
+        .WithIndex("person", p => p.PersonId);
 
-    public static readonly DocumentCollection<AppointmentFact> Appointments = new("appointments", a => a.RepresentativeId);
+    public static readonly DocumentCollection<AppointmentFact> Appointments =
+        new DocumentCollection<AppointmentFact>("appointments", a => a.RepresentativeId).WithIndex("person", a => a.PersonId);
 
     public static readonly DocumentCollection<PersonAffiliation> Affiliations = new("affiliations", a => a.PersonId);
 

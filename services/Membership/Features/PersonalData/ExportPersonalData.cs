@@ -32,10 +32,9 @@ public sealed class ExportPersonalData(MembershipContext context) : IUseCase<Exp
         records.AddRange(appointments.Select(a =>
             new PersonalDataRecord("representative_appointment", MembershipResources.Representatives.NameOf(network, a.Id), a)));
 
-        // Requests are few per network and have no index by person: read them all, keep the person's.
         var requests = await context.Store.ReadAllAsync(MembershipCollections.ParticipationRequests, network,
-            new DocumentQuery<Domain.ParticipationRequest>(), cancellationToken);
-        records.AddRange(requests.Where(r => r.PersonId == personId).Select(r =>
+            new DocumentQuery<Domain.ParticipationRequest>().Where(r => r.PersonId, personId), cancellationToken);
+        records.AddRange(requests.Select(r =>
             new PersonalDataRecord("participation_request", MembershipResources.ParticipationRequests.NameOf(network, r.Id), r)));
 
         var participations = await context.Store.ReadAllAsync(MembershipCollections.GroupParticipations, network,

@@ -56,13 +56,12 @@ public sealed class ExportPersonalData(ReportingContext context, IPeerPersonalDa
         {
             records.Add(new("affiliation", $"networks/{network}/affiliations/{personId}", affiliation.Document));
         }
-        // Participations and appointments are a few per person and group; neither has an index by person.
-        var participations = (await store.ReadAllAsync(ReportingCollections.Participations, network,
-            new DocumentQuery<ParticipationFact>(), ct)).Where(p => p.PersonId == personId).ToList();
+        var participations = await store.ReadAllAsync(ReportingCollections.Participations, network,
+            new DocumentQuery<ParticipationFact>().Where(p => p.PersonId, personId), ct);
         records.AddRange(participations.Select(p =>
             new PersonalDataRecord("group_participation", $"networks/{network}/groups/{p.GroupId}/participants/{personId}", p)));
-        records.AddRange((await store.ReadAllAsync(ReportingCollections.Appointments, network, new DocumentQuery<AppointmentFact>(), ct))
-            .Where(a => a.PersonId == personId)
+        records.AddRange((await store.ReadAllAsync(ReportingCollections.Appointments, network,
+                new DocumentQuery<AppointmentFact>().Where(a => a.PersonId, personId), ct))
             .Select(a => new PersonalDataRecord("appointment", $"networks/{network}/representatives/{a.RepresentativeId}", a)));
         foreach (var groupId in participations.Select(p => p.GroupId).Distinct())
         {
