@@ -35,7 +35,7 @@ internal static class DirectoryMapping
                 var visible = PersonalDataPolicy.MaySeePersonalData(page.Viewer, contact.Person);
                 proto.Contacts.Add(new V1.DirectoryContact
                 {
-                    RepresentativeId = contact.Appointment.AppointmentId,
+                    RepresentativeId = contact.Appointment.Id,
                     PersonId = contact.Person.Id,
                     FullName = contact.Person.FullName,
                     Role = MembershipMapping.ToProto(contact.Appointment.Role),

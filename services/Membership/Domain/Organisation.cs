@@ -37,14 +37,10 @@ public sealed record OrganisationDetails(string DisplayName, string Organisation
     public static string NormalisedNumber(string number) => number.Replace(" ", "", StringComparison.Ordinal);
 }
 
-/// <summary>An appointment that is currently active, kept on the organisation so the uniqueness and membership rules hold under
-/// concurrency.</summary>
-public sealed record ActiveAppointment(string AppointmentId, string PersonId, RepresentativeRole Role);
-
 /// <summary>
 /// A member organisation and its membership of the network. Immutable: every change returns a new value.
-/// The organisation also tracks its active appointments, so that "only active members appoint", "no person twice"
-/// and "resigning ends every appointment" are decided on one aggregate (guarded by its version).
+/// Its appointments are their own documents (their own etags): appointing one does not change the organisation, whose
+/// row lock serialises "only active members appoint", "no person twice" and "resigning ends every appointment".
 /// </summary>
 public sealed record Organisation
 {
@@ -77,9 +73,6 @@ public sealed record Organisation
 
     [JsonInclude]
     public MembershipLifecycle Membership { get; private init; } = MembershipLifecycle.None;
-
-    [JsonInclude]
-    public IReadOnlyList<ActiveAppointment> ActiveAppointments { get; private init; } = [];
 
     [JsonInclude]
     public DateTimeOffset CreatedAt { get; private init; }
@@ -135,14 +128,14 @@ public sealed record Organisation
 
     public Organisation ReinstateMembership(Decision decision) => Move(MembershipAction.Reinstate, decision);
 
-    /// <summary>Ends the membership and every active appointment; returns the appointments that ended.</summary>
-    public (Organisation Organisation, IReadOnlyList<ActiveAppointment> EndedAppointments) ResignMembership(Decision decision)
-    {
-        var resigned = Move(MembershipAction.Resign, decision) with { ActiveAppointments = [] };
-        return (resigned, ActiveAppointments);
-    }
+    /// <summary>Ends the membership; the caller ends the organisation's active appointments in the same unit.</summary>
+    public Organisation ResignMembership(Decision decision) => Move(MembershipAction.Resign, decision);
 
-    public Organisation AddAppointment(ActiveAppointment appointment, DateTimeOffset at)
+    /// <summary>
+    /// Checks that the organisation may take <paramref name="appointment"/> on beside its <paramref name="active"/> ones:
+    /// only an active member appoints, and a person holds one appointment at a time.
+    /// </summary>
+    public void Admit(Appointment appointment, IReadOnlyCollection<Appointment> active)
     {
         if (Membership.State != MembershipState.Active)
         {
@@ -150,18 +143,14 @@ public sealed record Organisation
                 $"Only active members appoint representatives; '{DisplayName}' is {Membership.State.ToString().ToLowerInvariant()}. "
                 + "Ask the secretariat to approve or reinstate the membership first.");
         }
-        var existing = ActiveAppointments.FirstOrDefault(a => a.PersonId == appointment.PersonId);
+        var existing = active.FirstOrDefault(a => a.IsActive && a.PersonId == appointment.PersonId);
         if (existing is not null)
         {
-            throw new AlreadyExistsException(Appointment.ApiType, existing.AppointmentId,
-                $"Person '{appointment.PersonId}' already holds appointment '{existing.AppointmentId}' for organisation '{Id}'; "
+            throw new AlreadyExistsException(Appointment.ApiType, existing.Id,
+                $"Person '{appointment.PersonId}' already holds appointment '{existing.Id}' for organisation '{Id}'; "
                 + "withdraw or replace it instead.");
         }
-        return this with { ActiveAppointments = [.. ActiveAppointments, appointment], UpdatedAt = at };
     }
-
-    public Organisation RemoveAppointment(string appointmentId, DateTimeOffset at) =>
-        this with { ActiveAppointments = ActiveAppointments.Where(a => a.AppointmentId != appointmentId).ToList(), UpdatedAt = at };
 
     private Organisation Move(MembershipAction action, Decision decision)
     {

@@ -11,13 +11,15 @@ public class AppointmentRulesTests
         RepresentativeRole.Representative,
         new AppointmentTerms(8, new ApprovingManager("Ola Rønning", "Klinikkdirektør")), T0, T0);
 
+    private static Appointment AppointmentOf(string id, string personId) => Appointment.Appoint(id, "norsk-hph", "org-1", personId,
+        RepresentativeRole.Representative, new AppointmentTerms(8, new ApprovingManager("Ola Rønning")), T0, T0);
+
     [Fact]
     public void only_an_active_member_can_appoint()
     {
         var applied = MembershipLifecycleTests.NewOrganisation().ApplyForMembership(new Decision("x", T0, ""));
 
-        var error = Rules.Broken(Assert.Throws<RuleViolationException>(() =>
-            applied.AddAppointment(new ActiveAppointment("rep-1", "per-1", RepresentativeRole.Representative), T0)));
+        var error = Rules.Broken(Assert.Throws<RuleViolationException>(() => applied.Admit(NewAppointment(), [])));
 
         Assert.Equal("MEMBERSHIP_NOT_ACTIVE", error.Reason);
     }
@@ -28,18 +30,15 @@ public class AppointmentRulesTests
         var suspended = MembershipLifecycleTests.ActiveOrganisation().SuspendMembership(new Decision("sec", T0, "paused"));
 
         Assert.Equal("MEMBERSHIP_NOT_ACTIVE",
-            Rules.Broken(Assert.Throws<RuleViolationException>(() =>
-                suspended.AddAppointment(new ActiveAppointment("rep-1", "per-1", RepresentativeRole.Deputy), T0))).Reason);
+            Rules.Broken(Assert.Throws<RuleViolationException>(() => suspended.Admit(NewAppointment(), []))).Reason);
     }
 
     [Fact]
     public void a_person_cannot_hold_the_same_appointment_twice()
     {
-        var member = MembershipLifecycleTests.ActiveOrganisation().AddAppointment(new ActiveAppointment("rep-1", "per-1",
-            RepresentativeRole.Representative), T0);
+        var member = MembershipLifecycleTests.ActiveOrganisation();
 
-        var error = Assert.Throws<AlreadyExistsException>(() =>
-            member.AddAppointment(new ActiveAppointment("rep-2", "per-1", RepresentativeRole.Deputy), T0));
+        var error = Assert.Throws<AlreadyExistsException>(() => member.Admit(AppointmentOf("rep-2", "per-1"), [NewAppointment()]));
 
         Assert.Equal("rep-1", error.Name);
     }
@@ -47,13 +46,9 @@ public class AppointmentRulesTests
     [Fact]
     public void a_withdrawn_person_can_be_appointed_again()
     {
-        var member = MembershipLifecycleTests.ActiveOrganisation()
-            .AddAppointment(new ActiveAppointment("rep-1", "per-1", RepresentativeRole.Representative), T0)
-            .RemoveAppointment("rep-1", T0);
+        var withdrawn = NewAppointment().End(AppointmentEndReason.Withdrawn, T0, "");
 
-        var again = member.AddAppointment(new ActiveAppointment("rep-2", "per-1", RepresentativeRole.Representative), T0);
-
-        Assert.Equal("rep-2", Assert.Single(again.ActiveAppointments).AppointmentId);
+        MembershipLifecycleTests.ActiveOrganisation().Admit(AppointmentOf("rep-2", "per-1"), [withdrawn, AppointmentOf("rep-3", "per-2")]);
     }
 
     [Fact]

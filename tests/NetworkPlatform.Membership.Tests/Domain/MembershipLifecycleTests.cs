@@ -79,25 +79,11 @@ public class MembershipLifecycleTests
     [Fact]
     public void a_resigned_organisation_may_apply_again_but_not_be_reinstated()
     {
-        var (resigned, _) = ActiveOrganisation().ResignMembership(Decide("leaving"));
+        var resigned = ActiveOrganisation().ResignMembership(Decide("leaving"));
 
         Assert.Equal("MEMBERSHIP_NOT_SUSPENDED",
             Rules.Broken(Assert.Throws<RuleViolationException>(() => resigned.ReinstateMembership(Decide("x")))).Reason);
         Assert.Equal(MembershipState.Applied, resigned.ApplyForMembership(Decide("back again")).Membership.State);
-    }
-
-    [Fact]
-    public void resigning_ends_every_active_appointment_and_returns_them()
-    {
-        var member = ActiveOrganisation()
-            .AddAppointment(new ActiveAppointment("rep-1", "per-1", RepresentativeRole.Representative), T0)
-            .AddAppointment(new ActiveAppointment("rep-2", "per-2", RepresentativeRole.Deputy), T0);
-
-        var (resigned, ended) = member.ResignMembership(Decide("budget cuts"));
-
-        Assert.Equal(MembershipState.Resigned, resigned.Membership.State);
-        Assert.Empty(resigned.ActiveAppointments);
-        Assert.Equal(["rep-1", "rep-2"], ended.Select(a => a.AppointmentId));
     }
 
     [Fact]

@@ -164,6 +164,56 @@ public class MembershipFeatureTests
 
     [Theory]
     [MemberData(nameof(MembershipStore.Providers), MemberType = typeof(MembershipStore))]
+    public async Task appointing_a_representative_leaves_the_organisations_etag_so_a_contact_edit_is_not_stale(string provider)
+    {
+        await using var store = await MembershipStore.CreateAsync(provider);
+        var scenario = await new Scenario(store.Context).WithNetworkAsync();
+        var member = await scenario.ActiveMemberAsync();
+        var readBefore = (await store.Context.Store.GetAsync(Storage.MembershipCollections.Organisations, scenario.NetworkId, member))!;
+
+        var appointed = await scenario.AppointAsync(member, await scenario.PersonAsync(member));
+        await new Representatives.WithdrawRepresentative(store.Context).RunAsync(ToCommand(new WithdrawRepresentativeRequest
+            { NetworkId = scenario.NetworkId, RepresentativeId = appointed, Reason = "Changed jobs" }), scenario.Secretariat, default);
+        var update = new UpdateOrganisationRequest
+        {
+            NetworkId = scenario.NetworkId,
+            Organisation = new V1.Organisation { Id = member, Contact = new V1.ContactDetails { Email = "post@fjordvik.kommune.no" },
+                Etag = readBefore.Version.ToString(System.Globalization.CultureInfo.InvariantCulture) },
+            UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "contact" } },
+        };
+        var updated = await new Organisations.UpdateOrganisation(store.Context).RunAsync(ToCommand(update), scenario.Secretariat, default);
+
+        Assert.Equal(("post@fjordvik.kommune.no", readBefore.Version + 1), (updated.Document.Contact.Email, updated.Version));
+    }
+
+    [Theory]
+    [MemberData(nameof(MembershipStore.Providers), MemberType = typeof(MembershipStore))]
+    public async Task two_racing_appointments_of_one_person_leave_exactly_one(string provider)
+    {
+        await using var store = await MembershipStore.CreateAsync(provider);
+        var scenario = await new Scenario(store.Context).WithNetworkAsync();
+        var member = await scenario.ActiveMemberAsync();
+        var person = await scenario.PersonAsync(member);
+
+        var attempts = await Task.WhenAll(Enumerable.Range(0, 4).Select(async _ =>
+        {
+            var request = Scenario.Appointment(scenario.NetworkId, member, person);
+            try
+            {
+                await new Representatives.AppointRepresentative(store.Context).RunAsync(ToCommand(request), scenario.Secretariat, default);
+                return "appointed";
+            }
+            catch (AlreadyExistsException)
+            {
+                return "refused";
+            }
+        }));
+
+        Assert.Equal(["appointed", "refused", "refused", "refused"], attempts.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [MemberData(nameof(MembershipStore.Providers), MemberType = typeof(MembershipStore))]
     public async Task an_organisation_manages_only_its_own_representatives(string provider)
     {
         await using var store = await MembershipStore.CreateAsync(provider);

@@ -7,11 +7,11 @@ namespace NetworkPlatform.Membership.Features.Directory;
 /// <summary>One active member and its active representatives with their persons.</summary>
 public sealed record DirectoryEntry(Organisation Organisation, IReadOnlyList<DirectoryContact> Contacts);
 
-public sealed record DirectoryContact(ActiveAppointment Appointment, Person Person);
+public sealed record DirectoryContact(Appointment Appointment, Person Person);
 
 /// <summary>
 /// The directory of a network: active members (ordered by id, one indexed page at a time) and their active
-/// representatives, whose persons come in one read per page.
+/// representatives (one indexed read per member), whose persons come in one read per page.
 /// </summary>
 internal static class DirectoryEntries
 {
@@ -24,14 +24,20 @@ internal static class DirectoryEntries
             pageToken);
         query = kind is { } k ? query.Where(o => o.Kind, k) : query;
         var page = await context.Store.QueryAsync(MembershipCollections.Organisations, networkId, query, cancellationToken);
-        var personIds = page.Items.SelectMany(o => o.Document.ActiveAppointments.Select(a
-            => a.PersonId)).Distinct(StringComparer.Ordinal).ToList();
+        var appointments = new Dictionary<string, List<Appointment>>(StringComparer.Ordinal);
+        foreach (var organisation in page.Items)
+        {
+            var all = await context.Store.ReadAllAsync(MembershipCollections.Appointments, networkId,
+                MembershipCollections.Appointments.Query().Where(a => a.OrganisationId, organisation.Document.Id), cancellationToken);
+            appointments[organisation.Document.Id] = all.Where(a => a.IsActive).ToList();
+        }
+        var personIds = appointments.Values.SelectMany(a => a.Select(a => a.PersonId)).Distinct(StringComparer.Ordinal).ToList();
         var persons = personIds.Count == 0
             ? []
             : (await context.Store.GetManyAsync(MembershipCollections.Persons, networkId, personIds,
                 cancellationToken)).ToDictionary(p => p.Document.Id, p => p.Document);
-        var entries = page.Items.Select(o => new DirectoryEntry(o.Document, [.. o.Document.ActiveAppointments
-            .OrderBy(a => a.Role).ThenBy(a => a.AppointmentId, StringComparer.Ordinal)
+        var entries = page.Items.Select(o => new DirectoryEntry(o.Document, [.. appointments[o.Document.Id]
+            .OrderBy(a => a.Role).ThenBy(a => a.Id, StringComparer.Ordinal)
             .Where(a => persons.ContainsKey(a.PersonId))
             .Select(a => new DirectoryContact(a, persons[a.PersonId]))])).ToList();
         return (entries, page);

@@ -46,7 +46,7 @@ public sealed class ExportDirectory(MembershipContext context) : IUseCase<Export
             }
             foreach (var c in entry.Contacts)
             {
-                csv.AppendJoin(',', organisation.Concat([c.Appointment.AppointmentId, c.Person.FullName, ExportNames.Of(c.Appointment.Role),
+                csv.AppendJoin(',', organisation.Concat([c.Appointment.Id, c.Person.FullName, ExportNames.Of(c.Appointment.Role),
                     c.Person.Email, c.Person.Phone]).Select(CsvField))
                    .Append("\r\n");
             }

@@ -4,6 +4,7 @@ using NetworkPlatform.Application.Pipeline;
 using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Events.Membership;
 using NetworkPlatform.Membership.Domain;
+using NetworkPlatform.Membership.Features.Representatives;
 using NetworkPlatform.Membership.Storage;
 using NetworkPlatform.Storage;
 
@@ -30,12 +31,13 @@ public sealed class ResignMembership(MembershipContext context) : IUseCase<Resig
             var (networkId, organisations) = (command.NetworkId, MembershipResources.Organisations);
             var current = await unit.RequireForUpdateAsync(organisations, networkId, command.OrganisationId, cancellationToken);
             var expected = current.ExpectedVersion(organisations, networkId, command.OrganisationId, command.Etag);
-            var (resigned, endedAppointments) = current.Document.ResignMembership(decision);
-            foreach (var active in endedAppointments)
+            var resigned = current.Document.ResignMembership(decision);
+            var active = await RepresentativeRules.ActiveAppointmentsAsync(unit, networkId, command.OrganisationId, cancellationToken);
+            foreach (var appointment in active)
             {
-                await EndAsync(unit, networkId, active.AppointmentId, decision, cancellationToken);
+                await EndAsync(unit, networkId, appointment.Id, decision, cancellationToken);
             }
-            var ended = endedAppointments.Select(a => a.AppointmentId).ToList();
+            var ended = active.Select(a => a.Id).ToList();
             return await unit.ReplaceAsync(organisations, networkId, Change<Organisation>.With(resigned, version =>
                 new MembershipResigned(Guid.NewGuid(), decision.At, resigned.NetworkId, resigned.Id, version, resigned.Id,
                     decision.DecidedBy,

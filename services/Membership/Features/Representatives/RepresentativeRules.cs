@@ -64,19 +64,26 @@ internal static class RepresentativeRules
     }
 
     /// <summary>
-    /// The organisation takes the appointment on (only an active member appoints, a person once); its version guards
-    /// the rules against a racing suspension, resignation or second appointment.
+    /// The organisation admits the appointment (only an active member appoints, a person once). Holding the organisation's row
+    /// serialises this against a racing suspension, resignation or second appointment without changing the organisation (its
+    /// etag stays: a concurrent edit of its contact details is not stale).
     /// </summary>
     public static async Task AddToOrganisationAsync(IUnitOfWork unit, Appointment appointment, DateTimeOffset now,
         CancellationToken cancellationToken)
     {
-        var organisations = MembershipResources.Organisations;
-        var organisation = await unit.RequireForUpdateAsync(organisations, appointment.NetworkId, appointment.OrganisationId,
-            cancellationToken);
-        var active = new ActiveAppointment(appointment.Id, appointment.PersonId, appointment.Role);
-        await unit.ReplaceAsync(organisations, appointment.NetworkId,
-            Change<Organisation>.Quiet(organisation.Document.AddAppointment(active, now)),
-            organisation.Version, cancellationToken);
+        var organisation = await unit.RequireForUpdateAsync(MembershipResources.Organisations, appointment.NetworkId,
+            appointment.OrganisationId, cancellationToken);
+        organisation.Document.Admit(appointment, await ActiveAppointmentsAsync(unit, appointment.NetworkId,
+            appointment.OrganisationId, cancellationToken));
+    }
+
+    /// <summary>The organisation's active appointments as <paramref name="unit"/> sees them (a handful per organisation).</summary>
+    public static async Task<IReadOnlyList<Appointment>> ActiveAppointmentsAsync(IUnitOfWork unit, string networkId,
+        string organisationId, CancellationToken cancellationToken)
+    {
+        var appointments = await unit.ReadAllAsync(MembershipCollections.Appointments, networkId,
+            MembershipCollections.Appointments.Query().Where(a => a.OrganisationId, organisationId), cancellationToken);
+        return appointments.Where(a => a.IsActive).ToList();
     }
 
     public static Change<Appointment> Appointed(Appointment appointment, Caller caller, DateTimeOffset now) =>
@@ -86,7 +93,7 @@ internal static class RepresentativeRules
                 appointment.HoursPerMonth,
             appointment.ApprovingManager.NameAndTitle(), appointment.StartAt, caller.Subject));
 
-    /// <summary>Ends the appointment and removes it from its organisation, in <paramref name="unit"/>.</summary>
+    /// <summary>Ends the appointment, in <paramref name="unit"/>.</summary>
     public static async Task<Versioned<Appointment>> EndAsync(IUnitOfWork unit, Caller caller, Appointment appointment,
         long expectedVersion,
         AppointmentEndReason reason, string note, DateTimeOffset now, CancellationToken cancellationToken)
@@ -100,12 +107,6 @@ internal static class RepresentativeRules
             new RepresentativeWithdrawn(Guid.NewGuid(), now, ended.NetworkId, ended.Id, version, ended.Id, ended.OrganisationId,
                 ended.PersonId,
                 reasonName, note, now, caller.Subject)), expectedVersion, cancellationToken);
-        var organisations = MembershipResources.Organisations;
-        var organisation = await unit.RequireForUpdateAsync(organisations, appointment.NetworkId, appointment.OrganisationId,
-            cancellationToken);
-        await unit.ReplaceAsync(organisations, appointment.NetworkId,
-            Change<Organisation>.Quiet(organisation.Document.RemoveAppointment(appointment.Id, now)),
-            organisation.Version, cancellationToken);
         return stored;
     }
 }
