@@ -76,7 +76,8 @@ internal static class MeetingsMapping
 
     public static ApproveMinutesCommand ToCommand(Proto.ApproveMinutesRequest r) => new(r.NetworkId, r.MeetingId, r.Etag);
 
-    public static PublishMinutesCommand ToCommand(Proto.PublishMinutesRequest r) => new(r.NetworkId, r.MeetingId, r.Etag);
+    public static PublishMinutesCommand ToCommand(Proto.PublishMinutesRequest r) => new(r.NetworkId, r.MeetingId, r.Etag,
+        r.BackfilledPublishTime?.ToDateTimeOffset());
 
     public static CreateActionItemCommand ToCommand(Proto.CreateActionItemRequest r)
     {

@@ -28,6 +28,10 @@ public sealed class DeliverNotices(INotificationSender sender) : IEventHandler<I
 
     public async Task HandleAsync(MinutesPublished domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken)
     {
+        if (domainEvent.BackfilledAt is not null)
+        {
+            return; // a past year's minutes, recorded for the figures: their readers had them then
+        }
         var book = await AddressBookAsync(unitOfWork, domainEvent.NetworkId, domainEvent.MeetingId, cancellationToken);
         await sender.SendAsync($"Minutes: {domainEvent.Title}", domainEvent.Text, book.Resolve(domainEvent.To),
             book.Resolve(domainEvent.Cc), null, cancellationToken);

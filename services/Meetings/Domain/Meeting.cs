@@ -283,10 +283,20 @@ public sealed record Meeting
         return this with { Minutes = minutes with { Status = MinutesStatus.Approved, ApprovedAt = now, ApprovedBy = by } };
     }
 
-    public Meeting PublishMinutes(Addressees addressees, DateTimeOffset now)
+    /// <param name="backfilledAt">When a past year is backfilled: the real publication date, between the start and now.</param>
+    public Meeting PublishMinutes(Addressees addressees, DateTimeOffset now, DateTimeOffset? backfilledAt = null)
     {
         var minutes = RequireMinutes(MinutesStatus.Approved, "publish");
-        return this with { Minutes = minutes with { Status = MinutesStatus.Published, PublishedAt = now, PublishedTo = addressees } };
+        if (backfilledAt is { } at && (at < Start || at > now))
+        {
+            throw new InvalidFieldsException("backfilled_publish_time",
+                $"{at:yyyy-MM-dd HH:mm} is outside the meeting's start ({Start:yyyy-MM-dd HH:mm}) and now; "
+                + "give the date the minutes were really published, or leave it empty to publish them now.");
+        }
+        return this with
+        {
+            Minutes = minutes with { Status = MinutesStatus.Published, PublishedAt = backfilledAt ?? now, PublishedTo = addressees },
+        };
     }
 
     /// <summary>

@@ -55,10 +55,11 @@ public static class ReportingProjection
                     m => m with { State = MeetingState.Held, Attendance = attendance }, ct);
                 break;
             case MinutesPublished e:
+                var publishedAt = e.BackfilledAt ?? e.OccurredAt;
                 await ChangeMeetingAsync(uow, net, e.MeetingId,
                     () => new MeetingFact(net, e.MeetingId, e.GroupId, e.Kind, e.Start.ToUniversalTime(), TimeSpan.FromHours(2),
-                        MeetingState.Held, [], e.OccurredAt, 0),
-                    m => m with { State = MeetingState.Held, MinutesPublishedAt = m.MinutesPublishedAt ?? e.OccurredAt }, ct);
+                        MeetingState.Held, [], publishedAt, 0),
+                    m => m with { State = MeetingState.Held, MinutesPublishedAt = m.MinutesPublishedAt ?? publishedAt }, ct);
                 break;
             case DecisionRecorded e:
                 await ChangeMeetingAsync(uow, net, e.MeetingId, null, m => m with { DecisionCount = m.DecisionCount + 1 }, ct);

@@ -92,6 +92,41 @@ public class MinutesFeaturesTests
     }
 
     [Fact]
+    public async Task the_secretariat_backfills_minutes_with_their_real_publication_date_and_nobody_is_mailed_again()
+    {
+        await using var fixture = await MeetingsFixture.StartAsync();
+        var id = (await HoldStartUpAsync(fixture)).Document.Id;
+        await fixture.Feature<GenerateMinutesDraft>().RunAsync(new Proto.GenerateMinutesDraftRequest { NetworkId = Network,
+            MeetingId = id }, MeetingsFixture.Kari, default);
+        await fixture.Feature<ApproveMinutes>().RunAsync(new Proto.ApproveMinutesRequest { NetworkId = Network, MeetingId = id },
+            MeetingsFixture.Kari, default);
+        fixture.Clock.Now = Samples.Local(2026, 11, 1);
+        Proto.PublishMinutesRequest Backfill(DateTimeOffset at) => new() { NetworkId = Network, MeetingId = id,
+            BackfilledPublishTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(at) };
+
+        await Assert.ThrowsAsync<NetworkPlatform.Application.Failures.PermissionDeniedException>(() =>
+            fixture.Feature<PublishMinutes>().RunAsync(Backfill(Samples.Local(2026, 1, 27)), MeetingsFixture.Kari, default));
+        foreach (var outside in new[] { Samples.Local(2026, 1, 19), Samples.Local(2026, 11, 2) })
+        {
+            var invalid = await Assert.ThrowsAsync<NetworkPlatform.Application.Failures.InvalidFieldsException>(() =>
+                fixture.Feature<PublishMinutes>().RunAsync(Backfill(outside), MeetingsFixture.Secretariat, default));
+            Assert.Equal("backfilled_publish_time", Assert.Single(invalid.Violations).Field);
+        }
+        var published = await fixture.Feature<PublishMinutes>().RunAsync(Backfill(Samples.Local(2026, 1, 27)),
+            MeetingsFixture.Secretariat, default);
+
+        Assert.Equal(Samples.Local(2026, 1, 27), published.Document.Minutes!.PublishedAt);
+        var minutes = Assert.Single(await fixture.EventsAsync<MinutesPublished>());
+        Assert.Equal(Samples.Local(2026, 1, 27), minutes.BackfilledAt);
+        var sender = new CapturingSender();
+        await using (var unitOfWork = await fixture.Store.BeginAsync())
+        {
+            await new Consumers.DeliverNotices(sender).HandleAsync(minutes, unitOfWork, default);
+        }
+        Assert.Empty(sender.Sent);
+    }
+
+    [Fact]
     public async Task open_action_items_carry_over_to_the_groups_next_meeting_until_done()
     {
         await using var fixture = await MeetingsFixture.StartAsync();

@@ -40,8 +40,10 @@ public sealed class ReportingServiceTests : IAsyncLifetime
     [
         Scheduled("m1", new DateTimeOffset(2026, 2, 10, 9, 0, 0, TimeSpan.Zero)),
         Attendance("m1", new DateTimeOffset(2026, 2, 10, 9, 0, 0, TimeSpan.Zero), ("ada", "Present"), ("ben", "Absent")),
-        new MinutesPublished(Guid.NewGuid(), new DateTimeOffset(2026, 2, 15, 9, 0, 0, TimeSpan.Zero), Net, "m1", 3, "m1", "wg-1", "StartUp", "Start-up",
-            new DateTimeOffset(2026, 2, 10, 9, 0, 0, TimeSpan.Zero), "Minutes", [], [], []),
+        // Backfilled in November: published on 15 February, five days after the meeting (not 264 days).
+        new MinutesPublished(Guid.NewGuid(), new DateTimeOffset(2026, 11, 2, 9, 0, 0, TimeSpan.Zero), Net, "m1", 3, "m1", "wg-1", "StartUp",
+            "Start-up", new DateTimeOffset(2026, 2, 10, 9, 0, 0, TimeSpan.Zero), "Minutes", [], [], [],
+            BackfilledAt: new DateTimeOffset(2026, 2, 15, 9, 0, 0, TimeSpan.Zero)),
         Scheduled("m2", new DateTimeOffset(2026, 4, 10, 9, 0, 0, TimeSpan.Zero)),
         Attendance("m2", new DateTimeOffset(2026, 4, 10, 9, 0, 0, TimeSpan.Zero), ("ada", "Present"), ("ben", "Absent")),
         new CadenceBreached(Guid.NewGuid(), new DateTimeOffset(2026, 5, 1, 0, 0, 0, TimeSpan.Zero), Net, "wg-1", 1, "wg-1", 2026, "BeforePartnerMeeting",

@@ -10,16 +10,29 @@ using EventDecisionKind = NetworkPlatform.Events.Meetings.DecisionKind;
 
 namespace NetworkPlatform.Meetings.Features;
 
-public sealed record PublishMinutesCommand(string NetworkId, string MeetingId, string Etag) : INetworkRequest;
+/// <param name="BackfilledAt">When backfilling a past year: when the minutes were really published (null: now).</param>
+public sealed record PublishMinutesCommand(string NetworkId, string MeetingId, string Etag, DateTimeOffset? BackfilledAt = null)
+    : INetworkRequest;
 
 /// <summary>
 /// Sends the approved minutes to the group under the network's rules, the secretariat always copied (MinutesPublished),
-/// and publishes each decision (DecisionRecorded) for the services that act on it.
+/// and publishes each decision (DecisionRecorded) for the services that act on it. The secretariat may backfill a past
+/// year's minutes with their real publication date: recorded, not mailed again.
 /// </summary>
 public sealed class PublishMinutes(MeetingsContext context) : IUseCase<PublishMinutesCommand, MeetingView>
 {
     // Whether a group leader leads this meeting's group is checked in HandleAsync.
-    public void Authorize(PublishMinutesCommand command, Caller caller) => Access.EnsureOrganiserRole(caller);
+    public void Authorize(PublishMinutesCommand command, Caller caller)
+    {
+        if (command.BackfilledAt is null)
+        {
+            Access.EnsureOrganiserRole(caller);
+        }
+        else
+        {
+            Access.EnsureSecretariat(caller);
+        }
+    }
 
     public void Validate(PublishMinutesCommand command, Violations violations) => violations.NotEmpty(command.MeetingId, "meeting_id",
         "meeting id");
@@ -35,14 +48,14 @@ public sealed class PublishMinutes(MeetingsContext context) : IUseCase<PublishMi
         var now = context.Now;
         var published = await context.ChangeMeetingAsync(command.NetworkId, command.MeetingId, command.Etag, meeting =>
         {
-            var after = meeting.PublishMinutes(addressees, now);
+            var after = meeting.PublishMinutes(addressees, now, command.BackfilledAt);
             return new Change<Meeting>(after, version =>
             {
                 List<IDomainEvent> events = [new MinutesPublished(MeetingsContext.NewEventId(), now, after.NetworkId, after.Id, version,
                     after.Id,
                     after.GroupId, after.Kind.ToString(), after.Title, after.Start, after.Minutes!.Text,
                     addressees.To.Select(Notices.ToEvent).ToList(), addressees.Cc.Select(Notices.ToEvent).ToList(),
-                    after.Decisions.Select(d => d.Id).ToList())];
+                    after.Decisions.Select(d => d.Id).ToList(), command.BackfilledAt)];
                 events.AddRange(after.Decisions.Select(decision => new DecisionRecorded(MeetingsContext.NewEventId(), now,
                     after.NetworkId, after.Id,
                     version, after.Id, after.GroupId, ToEvent(decision.Kind), decision.PersonId, decision.MeasureId, decision.MeasureStatus,
