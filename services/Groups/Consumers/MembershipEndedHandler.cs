@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using NetworkPlatform.Application.Pipeline;
+using NetworkPlatform.Events.Groups;
 using NetworkPlatform.Events.Membership;
 using NetworkPlatform.Groups.Features;
 using NetworkPlatform.Groups.Features.Participation;
@@ -20,7 +21,7 @@ public sealed class MembershipEndedHandler(GroupsContext context, ILogger<Member
     public async Task HandleAsync(RepresentativeWithdrawn domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken)
     {
         var changed = await RemoveAsync(new RemoveFromGroupsCommand(domainEvent.NetworkId, domainEvent.OrganisationId, domainEvent.PersonId,
-            "RepresentativeWithdrawn"), unitOfWork, cancellationToken);
+            ParticipationReasons.RepresentativeWithdrawn), unitOfWork, cancellationToken);
         logger.LogInformation("Representative {PersonId} of {OrganisationId} withdrawn ({Reason}): left {Count} group(s).",
             domainEvent.PersonId, domainEvent.OrganisationId, domainEvent.Reason, changed.Count);
     }
@@ -28,7 +29,7 @@ public sealed class MembershipEndedHandler(GroupsContext context, ILogger<Member
     public async Task HandleAsync(MembershipResigned domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken)
     {
         var changed = await RemoveAsync(new RemoveFromGroupsCommand(domainEvent.NetworkId, domainEvent.OrganisationId, "",
-            "MembershipResigned"),
+            ParticipationReasons.MembershipResigned),
             unitOfWork, cancellationToken);
         logger.LogInformation("Organisation {OrganisationId} resigned: its representatives left {Count} group(s).",
             domainEvent.OrganisationId,

@@ -11,4 +11,16 @@ namespace NetworkPlatform.Events.Groups;
 [Aggregate("Group")]
 public sealed record ParticipantLeft(Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion,
     string GroupId, string PersonId, string OrganisationId,
-    [property: AllowedValues("Left", "Vacated", "Replaced", "RepresentativeWithdrawn", "MembershipResigned")] string Reason) : IDomainEvent;
+    [property: AllowedValues(ParticipationReasons.Left, ParticipationReasons.Vacated, ParticipationReasons.Replaced,
+        ParticipationReasons.RepresentativeWithdrawn, ParticipationReasons.MembershipResigned)]
+    string Reason) : IDomainEvent;
+
+/// <summary>Why a person lost a role or left a group (RoleVacated.Reason, ParticipantLeft.Reason).</summary>
+public static class ParticipationReasons
+{
+    public const string Left = "Left";
+    public const string Vacated = "Vacated";
+    public const string Replaced = "Replaced";
+    public const string RepresentativeWithdrawn = "RepresentativeWithdrawn";
+    public const string MembershipResigned = "MembershipResigned";
+}

@@ -5,12 +5,14 @@ using System.ComponentModel.DataAnnotations;
 namespace NetworkPlatform.Events.Groups;
 
 /// <summary>
-/// A person lost a role (vacated, replaced by a new holder, or left the group). Reason: Vacated, Replaced, Left,
-/// RepresentativeWithdrawn, MembershipResigned.
+/// A person lost a role (vacated, replaced by a new holder, or left the group); the reason is one of
+/// <see cref="ParticipationReasons"/>.
 /// </summary>
 [Aggregate("Group")]
 public sealed record RoleVacated(
     Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion, string GroupId, string PersonId,
     [property: AllowedValues("Leader", "Deputy", "BudgetResponsible", "Secretary", "Member", "InvitedExpert", "StateActor", "Observer")]
     string Role,
-    [property: AllowedValues("Left", "Vacated", "Replaced", "RepresentativeWithdrawn", "MembershipResigned")] string Reason) : IDomainEvent;
+    [property: AllowedValues(ParticipationReasons.Left, ParticipationReasons.Vacated, ParticipationReasons.Replaced,
+        ParticipationReasons.RepresentativeWithdrawn, ParticipationReasons.MembershipResigned)]
+    string Reason) : IDomainEvent;

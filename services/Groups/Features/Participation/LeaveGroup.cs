@@ -2,6 +2,7 @@ using NetworkPlatform.Application;
 using NetworkPlatform.Application.Changes;
 using NetworkPlatform.Application.Pipeline;
 using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Events.Groups;
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Storage;
 using NetworkPlatform.Storage;
@@ -27,7 +28,7 @@ public sealed class LeaveGroup(GroupsContext context) : IUseCase<LeaveGroupComma
         {
             caller.EnsureSelfOrSecretariat(command.PersonId, group);
             var changed = group.Leave(command.PersonId, at);
-            return new Change<Group>(changed, version => ParticipationEvents.Diff(group, changed, "Left", version, at));
+            return new Change<Group>(changed, version => ParticipationEvents.Diff(group, changed, ParticipationReasons.Left, version, at));
         }, cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using NetworkPlatform.Application;
 using NetworkPlatform.Application.Changes;
 using NetworkPlatform.Application.Pipeline;
 using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Events.Groups;
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Storage;
 using NetworkPlatform.Storage;
@@ -49,7 +50,7 @@ public sealed class AssignRole(GroupsContext context) : IUseCase<AssignRoleComma
         {
             caller.EnsureSecretariatOrLeader(group);
             var changed = group.AssignRole(person, role, at).Group;
-            return new Change<Group>(changed, version => ParticipationEvents.Diff(group, changed, "Replaced", version, at));
+            return new Change<Group>(changed, version => ParticipationEvents.Diff(group, changed, ParticipationReasons.Replaced, version, at));
         }, cancellationToken);
     }
 }

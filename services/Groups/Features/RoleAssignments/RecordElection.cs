@@ -2,6 +2,7 @@ using NetworkPlatform.Application;
 using NetworkPlatform.Application.Changes;
 using NetworkPlatform.Application.Pipeline;
 using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Events.Groups;
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Storage;
 using NetworkPlatform.Storage;
@@ -40,7 +41,7 @@ public sealed class RecordElection(GroupsContext context) : IUseCase<RecordElect
             var at = context.Now;
             var changed = group.AssignRole(person, command.Role, at).Group;
             return await unit.ReplaceAsync(GroupsResources.Groups, command.NetworkId,
-                new Change<Group>(changed, version => ParticipationEvents.Diff(group, changed, "Replaced", version, at)), current.Version,
+                new Change<Group>(changed, version => ParticipationEvents.Diff(group, changed, ParticipationReasons.Replaced, version, at)), current.Version,
                 cancellationToken);
         }, cancellationToken);
 }

@@ -2,6 +2,7 @@ using NetworkPlatform.Application;
 using NetworkPlatform.Application.Changes;
 using NetworkPlatform.Application.Pipeline;
 using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Events.Groups;
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Storage;
 using NetworkPlatform.Storage;
@@ -30,7 +31,7 @@ public sealed class VacateRole(GroupsContext context) : IUseCase<VacateRoleComma
         {
             caller.EnsureSecretariatOrLeader(group);
             var changed = group.VacateRole(command.PersonId, command.Role!.Value, at);
-            return new Change<Group>(changed, version => ParticipationEvents.Diff(group, changed, "Vacated", version, at));
+            return new Change<Group>(changed, version => ParticipationEvents.Diff(group, changed, ParticipationReasons.Vacated, version, at));
         }, cancellationToken);
     }
 }
