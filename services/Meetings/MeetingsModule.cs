@@ -51,8 +51,11 @@ public static class MeetingsModule
             services.AddSingleton<INotificationSender, LoggingNotificationSender>();
         }
 
+        services.AddSingleton<INetworkLanguages>(sp => new GrpcNetworkLanguages(
+            sp.GetRequiredService<NetworkPlatform.Membership.V1.NetworkService.NetworkServiceClient>(), sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>(), identity: sp.GetService<ServiceIdentity>()));
         services.AddSingleton(sp => new MeetingsContext(ServiceStorage.DocumentStore(sp, ServiceName),
-            sp.GetRequiredService<IGroupDirectory>(),
+            sp.GetRequiredService<IGroupDirectory>(), sp.GetRequiredService<INetworkLanguages>(),
             sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => sp.GetRequiredService<MeetingsContext>().Database);
         // Every use case, by name: the compiler checks this list, nothing is found by scanning.

@@ -21,10 +21,9 @@ internal static class SettingsMapping
                 s.ReminderHoursBefore);
     }
 
-    public static Proto.MeetingSettings ToProto(StoredSettings stored) => ToProto(stored.Settings, stored.ETag);
-
-    public static Proto.MeetingSettings ToProto(NetworkSettings s, string etag)
+    public static Proto.MeetingSettings ToProto(StoredSettings stored)
     {
+        var (s, etag) = (stored.Settings, stored.ETag);
         var proto = new Proto.MeetingSettings
         {
             NetworkId = s.NetworkId,
@@ -45,7 +44,7 @@ internal static class SettingsMapping
             ReminderHoursBefore = s.ReminderHoursBefore,
             Etag = etag,
         };
-        foreach (var (kind, items) in s.AgendaTemplates.OrderBy(t => t.Key))
+        foreach (var (kind, items) in s.AgendasIn(stored.Texts).OrderBy(t => t.Key))
         {
             var template = new Proto.AgendaTemplate { Kind = ProtoMapping.ToProto(kind) };
             template.Items.AddRange(items.Select(i => new Proto.AgendaTemplateItem { Title = i.Title, DurationMinutes = i.DurationMinutes,

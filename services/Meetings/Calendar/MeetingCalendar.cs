@@ -2,7 +2,10 @@ using NetworkPlatform.Meetings.Domain;
 
 namespace NetworkPlatform.Meetings.Calendar;
 
-/// <summary>How meetings and deadlines appear in calendars: UIDs stable per meeting, SEQUENCE from the meeting.</summary>
+/// <summary>
+/// How meetings and deadlines appear in calendars (in the network's language): UIDs stable per meeting, SEQUENCE from the
+/// meeting.
+/// </summary>
 public static class MeetingCalendar
 {
     public static string Uid(Meeting meeting) => $"{meeting.Id}@meetings.networkplatform";
@@ -10,12 +13,12 @@ public static class MeetingCalendar
     public static string Uid(Deadline deadline) => $"{deadline.Id}@deadlines.networkplatform";
 
     public static CalendarEvent ForMeeting(Meeting meeting, TimeZoneInfo zone, Secretariat secretariat, bool withAttendees,
-        DateTimeOffset lastModified) => new()
+        DateTimeOffset lastModified, MeetingTexts texts) => new()
     {
         Uid = Uid(meeting),
         Sequence = meeting.Sequence,
         Summary = meeting.Title,
-        Description = Description(meeting),
+        Description = Description(meeting, texts),
         Location = meeting.Location.Length > 0 ? meeting.Location : meeting.VideoLink,
         Url = meeting.VideoLink,
         Start = meeting.Start,
@@ -33,11 +36,11 @@ public static class MeetingCalendar
         LastModified = lastModified,
     };
 
-    public static CalendarEvent ForDeadline(Deadline deadline, TimeZoneInfo zone) => new()
+    public static CalendarEvent ForDeadline(Deadline deadline, TimeZoneInfo zone, MeetingTexts texts) => new()
     {
         Uid = Uid(deadline),
         Sequence = 0,
-        Summary = $"Deadline: {deadline.Title}",
+        Summary = $"{texts.Deadline}: {deadline.Title}",
         Description = deadline.Description,
         Start = deadline.DueAt,
         Zone = zone,
@@ -76,20 +79,20 @@ public static class MeetingCalendar
         _ => "NEEDS-ACTION",
     };
 
-    private static string Description(Meeting meeting)
+    private static string Description(Meeting meeting, MeetingTexts texts)
     {
         var lines = new List<string>();
         if (meeting.Status == MeetingStatus.Cancelled)
         {
-            lines.Add($"Cancelled: {meeting.CancellationReason}");
+            lines.Add($"{texts.Cancelled}: {meeting.CancellationReason}");
         }
         if (meeting.VideoLink.Length > 0)
         {
-            lines.Add($"Video: {meeting.VideoLink}");
+            lines.Add($"{texts.Video}: {meeting.VideoLink}");
         }
         if (meeting.Agenda.Count > 0)
         {
-            lines.Add("Agenda:");
+            lines.Add($"{texts.Agenda}:");
             lines.AddRange(meeting.Agenda.Select((item, index) => $"{index + 1}. {item.Title}"));
         }
         return string.Join("\n", lines);

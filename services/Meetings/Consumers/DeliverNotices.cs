@@ -2,6 +2,7 @@ using NetworkPlatform.Events.Meetings;
 using NetworkPlatform.Meetings.Calendar;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Notifications;
+using NetworkPlatform.Meetings.Peers;
 using NetworkPlatform.Meetings.Storage;
 using NetworkPlatform.Messaging.Inbox;
 using NetworkPlatform.Storage;
@@ -13,7 +14,8 @@ namespace NetworkPlatform.Meetings.Consumers;
 /// name recipients by person id; their addresses come from the meeting (invited, uninvited, sent the minutes) and the
 /// network's secretariat, and only the mail carries them, in its headers and in the calendar's ORGANIZER and ATTENDEEs.
 /// </summary>
-public sealed class DeliverNotices(INotificationSender sender) : IEventHandler<InvitationIssued>, IEventHandler<MinutesPublished>
+public sealed class DeliverNotices(INotificationSender sender, INetworkLanguages languages)
+    : IEventHandler<InvitationIssued>, IEventHandler<MinutesPublished>
 {
     public async Task HandleAsync(InvitationIssued domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken)
     {
@@ -33,7 +35,8 @@ public sealed class DeliverNotices(INotificationSender sender) : IEventHandler<I
             return; // a past year's minutes, recorded for the figures: their readers had them then
         }
         var book = await AddressBookAsync(unitOfWork, domainEvent.NetworkId, domainEvent.MeetingId, cancellationToken);
-        await sender.SendAsync($"Minutes: {domainEvent.Title}", domainEvent.Text, book.Resolve(domainEvent.To),
+        var texts = MeetingTexts.For(await languages.LanguagesAsync(domainEvent.NetworkId, cancellationToken));
+        await sender.SendAsync($"{texts.Minutes}: {domainEvent.Title}", domainEvent.Text, book.Resolve(domainEvent.To),
             book.Resolve(domainEvent.Cc), null, cancellationToken);
     }
 

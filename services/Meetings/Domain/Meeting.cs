@@ -97,7 +97,7 @@ public sealed record Meeting
     public static Meeting Schedule(
         string id, string networkId, string groupId, string title, MeetingKind kind, DateTimeOffset start, DateTimeOffset end,
         string timeZone, string location, string videoLink, IReadOnlyList<AgendaTemplateItem> template,
-        IReadOnlyList<ActionItem> openActionItems, DateTimeOffset now, string by)
+        IReadOnlyList<ActionItem> openActionItems, MeetingTexts texts, DateTimeOffset now, string by)
     {
         var agenda = template.Select(t => new AgendaItem { Id = Ids.New("agi"), Title = t.Title, Description = t.Description,
             DurationMinutes = t.DurationMinutes }).ToList();
@@ -106,8 +106,9 @@ public sealed record Meeting
             agenda.Add(new AgendaItem
             {
                 Id = Ids.New("agi"),
-                Title = AgendaTemplates.CarryOverTitle,
-                Description = string.Join("\n", openActionItems.Select(a => $"{a.Title} ({a.OwnerName}, due {a.DueDate:yyyy-MM-dd})")),
+                Title = texts.CarryOverTitle,
+                Description = string.Join("\n",
+                    openActionItems.Select(a => $"{a.Title} ({a.OwnerName}, {texts.Due} {a.DueDate:yyyy-MM-dd})")),
                 DurationMinutes = 10,
             });
         }

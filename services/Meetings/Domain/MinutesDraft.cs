@@ -3,41 +3,46 @@ using System.Text;
 
 namespace NetworkPlatform.Meetings.Domain;
 
-/// <summary>Writes the first draft of the minutes from what the meeting recorded: agenda, attendance, decisions, action items.</summary>
+/// <summary>
+/// Writes the first draft of the minutes from what the meeting recorded (agenda, attendance, decisions, action items), in
+/// the network's language.
+/// </summary>
 public static class MinutesDraft
 {
     public static string Compose(Meeting meeting, string groupName, TimeZoneInfo zone, Quorum quorum,
-        IReadOnlyList<ActionItem> newActionItems, IReadOnlyList<ActionItem> carriedOver)
+        IReadOnlyList<ActionItem> newActionItems, IReadOnlyList<ActionItem> carriedOver, MeetingTexts texts)
     {
         var local = TimeZoneInfo.ConvertTime(meeting.Start, zone);
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"# Minutes: {meeting.Title}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"# {texts.Minutes}: {meeting.Title}");
         text.AppendLine(CultureInfo.InvariantCulture, $"{groupName}, {local:yyyy-MM-dd HH:mm} ({meeting.TimeZone}){Place(meeting)}");
         text.AppendLine();
-        text.AppendLine("## Attendance");
+        text.AppendLine(CultureInfo.InvariantCulture, $"## {texts.Attendance}");
         foreach (var status in Enum.GetValues<AttendanceStatus>())
         {
             var names = meeting.Attendance.Where(a => a.Status == status).Select(a => a.Name).ToList();
-            text.AppendLine(CultureInfo.InvariantCulture, $"- {status}: {(names.Count == 0 ? "none" : string.Join(", ", names))}");
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"- {texts.AttendanceNames[status]}: {(names.Count == 0 ? texts.None : string.Join(", ", names))}");
         }
+        var counts = string.Format(CultureInfo.InvariantCulture, texts.PresentRequired, quorum.Present, quorum.Required);
         text.AppendLine(CultureInfo.InvariantCulture,
-            $"- Quorum: {(quorum.Reached ? "reached" : "not reached")} ({quorum.Present} present, {quorum.Required} required)");
+            $"- {texts.Quorum}: {(quorum.Reached ? texts.QuorumReached : texts.QuorumNotReached)} ({counts})");
         text.AppendLine();
-        text.AppendLine("## Agenda");
+        text.AppendLine(CultureInfo.InvariantCulture, $"## {texts.Agenda}");
         var number = 0;
         foreach (var item in meeting.Agenda)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"{++number}. {item.Title}");
             foreach (var decision in meeting.Decisions.Where(d => d.AgendaItemId == item.Id))
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"   - Decision: {decision.Text}");
+                text.AppendLine(CultureInfo.InvariantCulture, $"   - {texts.Decision}: {decision.Text}");
             }
         }
         var unlinked = meeting.Decisions.Where(d => d.AgendaItemId is null || meeting.Agenda.All(a => a.Id != d.AgendaItemId)).ToList();
         if (unlinked.Count > 0)
         {
             text.AppendLine();
-            text.AppendLine("## Other decisions");
+            text.AppendLine(CultureInfo.InvariantCulture, $"## {texts.OtherDecisions}");
             foreach (var decision in unlinked)
             {
                 text.AppendLine(CultureInfo.InvariantCulture, $"- {decision.Text}");
@@ -46,21 +51,22 @@ public static class MinutesDraft
         if (carriedOver.Count > 0)
         {
             text.AppendLine();
-            text.AppendLine("## Action items from earlier meetings");
+            text.AppendLine(CultureInfo.InvariantCulture, $"## {texts.EarlierActionItems}");
             foreach (var item in carriedOver)
             {
                 text.AppendLine(CultureInfo.InvariantCulture,
                     $"- [{(item.Status == ActionItemStatus.Done ? "x" : " ")}] {item.Title} "
-                    + $"({item.OwnerName}, due {item.DueDate:yyyy-MM-dd})");
+                    + $"({item.OwnerName}, {texts.Due} {item.DueDate:yyyy-MM-dd})");
             }
         }
         if (newActionItems.Count > 0)
         {
             text.AppendLine();
-            text.AppendLine("## Action items");
+            text.AppendLine(CultureInfo.InvariantCulture, $"## {texts.ActionItems}");
             foreach (var item in newActionItems)
             {
-                text.AppendLine(CultureInfo.InvariantCulture, $"- [ ] {item.Title} ({item.OwnerName}, due {item.DueDate:yyyy-MM-dd})");
+                text.AppendLine(CultureInfo.InvariantCulture,
+                    $"- [ ] {item.Title} ({item.OwnerName}, {texts.Due} {item.DueDate:yyyy-MM-dd})");
             }
         }
         return text.ToString();

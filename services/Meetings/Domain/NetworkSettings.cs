@@ -25,9 +25,10 @@ public sealed record NetworkSettings
     [JsonInclude]
     public Secretariat Secretariat { get; private init; } = new("Secretariat", "");
 
+    /// <summary>The agendas the network chose for a kind; other kinds get the standard agenda in the network's language.</summary>
     [JsonInclude]
     public IReadOnlyDictionary<MeetingKind, IReadOnlyList<AgendaTemplateItem>> AgendaTemplates { get; private init; } =
-        Domain.AgendaTemplates.Defaults;
+        new Dictionary<MeetingKind, IReadOnlyList<AgendaTemplateItem>>();
 
     [JsonInclude]
     public IReadOnlyList<NotificationRule> NotificationRules { get; private init; } = Domain.NotificationRules.Defaults;
@@ -59,8 +60,13 @@ public sealed record NetworkSettings
         ReminderHoursBefore = reminderHoursBefore ?? ReminderHoursBefore,
     };
 
-    public IReadOnlyList<AgendaTemplateItem> TemplateFor(MeetingKind kind) =>
-        AgendaTemplates.TryGetValue(kind, out var items) ? items : [];
+    public IReadOnlyList<AgendaTemplateItem> TemplateFor(MeetingKind kind, MeetingTexts texts) =>
+        AgendaTemplates.TryGetValue(kind, out var items) ? items : texts.StandardAgenda(kind);
+
+    /// <summary>The agenda every kind gets: the network's own, else the standard one in <paramref name="texts"/>' language.</summary>
+    public IReadOnlyDictionary<MeetingKind, IReadOnlyList<AgendaTemplateItem>> AgendasIn(MeetingTexts texts) =>
+        Enum.GetValues<MeetingKind>().Select(kind => (kind, Items: TemplateFor(kind, texts))).Where(t => t.Items.Count > 0
+            || AgendaTemplates.ContainsKey(t.kind)).ToDictionary(t => t.kind, t => t.Items);
 
     /// <summary>Invitations and minutes must reach the secretariat; without its address they cannot go out.</summary>
     public Secretariat RequireSecretariatAddress() =>

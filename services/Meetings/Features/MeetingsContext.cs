@@ -1,13 +1,18 @@
 using NetworkPlatform.Application;
 using NetworkPlatform.Application.Changes;
+using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Peers;
 using NetworkPlatform.Meetings.Storage;
 using NetworkPlatform.Storage;
 
 namespace NetworkPlatform.Meetings.Features;
 
-/// <summary>What every use case works with: the service's database and the one way to write to it, the groups service, the clock.</summary>
-public sealed class MeetingsContext(IDocumentStore store, IGroupDirectory groups, TimeProvider clock, Writes? writes = null)
+/// <summary>
+/// What every use case works with: the service's database and the one way to write to it, the groups service, the network's
+/// languages, the clock.
+/// </summary>
+public sealed class MeetingsContext(IDocumentStore store, IGroupDirectory groups, INetworkLanguages languages, TimeProvider clock,
+    Writes? writes = null)
 {
     public IDocumentStore Store => store;
 
@@ -20,10 +25,14 @@ public sealed class MeetingsContext(IDocumentStore store, IGroupDirectory groups
     public DateTimeOffset Now => clock.GetUtcNow();
 
     /// <summary>The same context writing inside <paramref name="unit"/> (an event handler's), which its owner commits.</summary>
-    public MeetingsContext Within(IUnitOfWork unit) => new(store, groups, clock, Writes.Within(unit));
+    public MeetingsContext Within(IUnitOfWork unit) => new(store, groups, languages, clock, Writes.Within(unit));
 
     /// <summary>The same context on another clock (the demo seed records past meetings as of their time).</summary>
-    public MeetingsContext AsOf(TimeProvider otherClock) => new(store, groups, otherClock);
+    public MeetingsContext AsOf(TimeProvider otherClock) => new(store, groups, languages, otherClock);
+
+    /// <summary>The texts the service writes for the network's people, in its language.</summary>
+    public async Task<MeetingTexts> TextsAsync(string networkId, CancellationToken cancellationToken) =>
+        MeetingTexts.For(await languages.LanguagesAsync(networkId, cancellationToken));
 
     /// <summary>A group filter of a read: NOT_FOUND (from the groups service) when the network has no such group.</summary>
     public async Task RequireGroupIfGivenAsync(string networkId, string groupId, CancellationToken cancellationToken)

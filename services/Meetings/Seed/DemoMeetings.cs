@@ -6,6 +6,7 @@ using NetworkPlatform.Groups.V1;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Features;
 using NetworkPlatform.Meetings.Peers;
+using NetworkPlatform.Membership.V1;
 
 namespace NetworkPlatform.Meetings.Seed;
 
@@ -29,8 +30,10 @@ public static class DemoMeetings
     {
         var groups = new GrpcGroupDirectory(services.GetRequiredService<GroupsService.GroupsServiceClient>(),
             services.GetRequiredService<ActionPlanService.ActionPlanServiceClient>(), null, authorization);
-        var shared = services.GetRequiredService<MeetingsContext>();
-        var context = new MeetingsContext(shared.Store, groups, services.GetRequiredService<TimeProvider>());
+        var clock = services.GetRequiredService<TimeProvider>();
+        var languages = new GrpcNetworkLanguages(services.GetRequiredService<NetworkService.NetworkServiceClient>(), clock, null,
+            authorization);
+        var context = new MeetingsContext(services.GetRequiredService<MeetingsContext>().Store, groups, languages, clock);
         return SeedAsync(context, networkId, cancellationToken);
     }
 

@@ -110,7 +110,7 @@ internal sealed class NetworkGrowth(IServiceProvider services, DateTimeOffset no
         var scheduledAt = start.AddDays(-21);
         var meeting = Meeting.Schedule(id, Network, groupId, $"{kind}: {groupId}", kind, start, end, settings.TimeZone, "Rådhuset, "
             + "møterom 2", "",
-            settings.TemplateFor(kind), [], scheduledAt, By);
+            settings.TemplateFor(kind, MeetingTexts.Bokmal), [], MeetingTexts.Bokmal, scheduledAt, By);
         var events = new List<IDomainEvent>
         {
             new MeetingScheduled(Guid.CreateVersion7(), scheduledAt, Network, id, 1, id, groupId, kind.ToString(), meeting.Title, start,

@@ -24,7 +24,7 @@ public class MeetingsApiTests
         Assert.Equal(Proto.MeetingStatus.Planned, read.Status);
         Assert.Equal("Elect the leader", read.Agenda[0].Title);
         Assert.Equal("1", read.Etag);
-        Assert.Equal("start-up meeting: Digital mobbing", read.Title);
+        Assert.Equal("Start-up meeting: Digital mobbing", read.Title);
         Assert.All(server.Groups.AuthorizationHeaders, header => Assert.Equal(server.Kari.GetValue("authorization"), header));
         Assert.NotEmpty(server.Groups.AuthorizationHeaders);
     }

@@ -10,7 +10,8 @@ public class CalendarDocumentTests
 
     private static string Feed(params Meeting[] meetings) =>
         CalendarDocument.Write("Partnerskap mot mobbing", CalendarMethod.Publish,
-            meetings.Select(m => MeetingCalendar.ForMeeting(m, Samples.Oslo, Samples.Secretariat, withAttendees: true, Stamp)).ToList(),
+            meetings.Select(m => MeetingCalendar.ForMeeting(m, Samples.Oslo, Samples.Secretariat, withAttendees: true, Stamp,
+                MeetingTexts.English)).ToList(),
                 Stamp, Samples.Oslo);
 
     [Fact]
@@ -61,7 +62,8 @@ public class CalendarDocumentTests
         var meeting = Samples.Invited(Samples.Schedule(MeetingKind.StartUp, Samples.Local(2026, 1, 20)))
             .AddAgendaItem(new AgendaItem { Id = "agi-1", Title = "Kaffe; vafler, og \"prat\"\\ny linje" }, null);
         var ics = CalendarDocument.Write("Invitation", CalendarMethod.Request,
-            [MeetingCalendar.ForMeeting(meeting, Samples.Oslo, Samples.Secretariat, withAttendees: true, Stamp)], Stamp, Samples.Oslo);
+            [MeetingCalendar.ForMeeting(meeting, Samples.Oslo, Samples.Secretariat, withAttendees: true, Stamp, MeetingTexts.English)],
+                Stamp, Samples.Oslo);
 
         var calendar = StrictIcsParser.Parse(ics);
         var python = PythonIcalendar.Check(ics);
@@ -107,7 +109,8 @@ public class CalendarDocumentTests
     {
         var deadline = Deadline.Post("dl-1", "n", "Applications to Partnerpotten", "", Samples.Local(2026, 3, 1, 23, 59), "Europe/Oslo",
             null, Stamp);
-        var ics = CalendarDocument.Write("Deadlines", CalendarMethod.Publish, [MeetingCalendar.ForDeadline(deadline, Samples.Oslo)],
+        var ics = CalendarDocument.Write("Deadlines", CalendarMethod.Publish, [MeetingCalendar.ForDeadline(deadline, Samples.Oslo,
+            MeetingTexts.English)],
             Stamp, Samples.Oslo);
 
         var e = PythonIcalendar.Check(ics).GetProperty("events")[0];

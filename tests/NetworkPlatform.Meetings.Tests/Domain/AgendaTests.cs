@@ -14,7 +14,6 @@ public class AgendaTests
             ["Elect the leader", "Elect the budget responsible", "Staff the group", "Annual wheel / plan for the group's activity",
                 "Budget and plan for the group's funds"],
             meeting.Agenda.Select(a => a.Title));
-        Assert.Equal("Valg av leder", meeting.Agenda[0].Description);
         Assert.All(meeting.Agenda, a => Assert.True(a.DurationMinutes > 0));
     }
 
@@ -24,7 +23,7 @@ public class AgendaTests
         var interim = Samples.Schedule(MeetingKind.Interim, Samples.Local(2026, 3, 10));
         var reporting = Samples.Schedule(MeetingKind.Reporting, Samples.Local(2026, 11, 20));
 
-        Assert.Equal(["Follow up measures", "Applications to the partner fund (Partnerpotten)", "Matters for the partner meeting",
+        Assert.Equal(["Follow up measures", "Applications to the partner fund", "Matters for the partner meeting",
             "Matters for the group-leader meeting"],
             interim.Agenda.Select(a => a.Title));
         Assert.Equal(["Report on the base grant and the measures", "The group's accounts", "Input to next year's budget and plans"],
@@ -32,17 +31,22 @@ public class AgendaTests
     }
 
     [Fact]
-    public void a_network_can_configure_its_own_template_for_a_kind()
+    public void a_network_can_configure_its_own_template_for_a_kind_and_keeps_the_standard_ones_in_its_language()
     {
         var settings = NetworkSettings.Default("n-1").Update(
-            agendaTemplates: new Dictionary<MeetingKind, IReadOnlyList<AgendaTemplateItem>>(AgendaTemplates.Defaults)
+            agendaTemplates: new Dictionary<MeetingKind, IReadOnlyList<AgendaTemplateItem>>
             {
                 [MeetingKind.Workshop] = [new("Idea round", 45)],
+                [MeetingKind.Interim] = [],
             });
 
-        Assert.Equal(["Idea round"], settings.TemplateFor(MeetingKind.Workshop).Select(t => t.Title));
-        Assert.Equal(5, settings.TemplateFor(MeetingKind.StartUp).Count);
-        Assert.Empty(settings.TemplateFor(MeetingKind.Other));
+        Assert.Equal(["Idea round"], settings.TemplateFor(MeetingKind.Workshop, MeetingTexts.Bokmal).Select(t => t.Title));
+        Assert.Equal("Valg av leder", settings.TemplateFor(MeetingKind.StartUp, MeetingTexts.Bokmal)[0].Title);
+        Assert.Equal("Valg af leder", settings.TemplateFor(MeetingKind.StartUp, MeetingTexts.Danish)[0].Title);
+        Assert.Empty(settings.TemplateFor(MeetingKind.Interim, MeetingTexts.Bokmal));
+        Assert.Empty(settings.TemplateFor(MeetingKind.Other, MeetingTexts.Bokmal));
+        Assert.Equal([MeetingKind.StartUp, MeetingKind.Interim, MeetingKind.Reporting, MeetingKind.Workshop],
+            settings.AgendasIn(MeetingTexts.English).Keys.Order());
     }
 
     [Fact]
@@ -55,7 +59,7 @@ public class AgendaTests
 
         Assert.Equal(["act-1"], meeting.CarriedOverActionItemIds);
         var followUp = meeting.Agenda[^1];
-        Assert.Equal(AgendaTemplates.CarryOverTitle, followUp.Title);
+        Assert.Equal(MeetingTexts.English.CarryOverTitle, followUp.Title);
         Assert.Contains("Draft the annual wheel (Ola Hansen, due 2026-02-15)", followUp.Description, StringComparison.Ordinal);
     }
 

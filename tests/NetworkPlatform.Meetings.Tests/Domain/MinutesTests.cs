@@ -26,7 +26,8 @@ public class MinutesTests
         var newItem = ActionItem.AgreeAt(meeting, "act-1", "Draft the annual wheel", "p-ola", "Ola Hansen", new DateOnly(2026, 2, 15),
             After);
 
-        var text = MinutesDraft.Compose(meeting, "Digital mobbing", Samples.Oslo, meeting.QuorumUnder(new QuorumRule()), [newItem], []);
+        var text = MinutesDraft.Compose(meeting, "Digital mobbing", Samples.Oslo, meeting.QuorumUnder(new QuorumRule()), [newItem], [],
+            MeetingTexts.English);
 
         Assert.Contains("Digital mobbing, 2026-01-20 10:00 (Europe/Oslo), Bergen rådhus", text, StringComparison.Ordinal);
         Assert.Contains("- Present: Kari Nordmann, Ola Hansen", text, StringComparison.Ordinal);

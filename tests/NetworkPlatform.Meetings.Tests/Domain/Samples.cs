@@ -24,7 +24,8 @@ internal static class Samples
 
     public static Meeting Schedule(MeetingKind kind, DateTimeOffset start, string groupId = "g-digital", IReadOnlyList<ActionItem>? openActionItems = null) =>
         Meeting.Schedule(Ids.New("mtg"), "n-partnerskap", kind.IsNetworkLevel() ? "" : groupId, $"{kind} meeting", kind, start, start.AddHours(2), "Europe/Oslo",
-            "Bergen rådhus", "https://meet.example/abc", NetworkSettings.Default("n-partnerskap").TemplateFor(kind), openActionItems ?? [], start.AddDays(-30), "u-secretariat");
+            "Bergen rådhus", "https://meet.example/abc", NetworkSettings.Default("n-partnerskap").TemplateFor(kind, MeetingTexts.English), openActionItems ?? [], MeetingTexts.English,
+            start.AddDays(-30), "u-secretariat");
 
     public static Meeting Invited(Meeting meeting) =>
         meeting.Invite(NotificationRules.Resolve(NotificationRules.Defaults, NotificationEvent.Invitation, Participants, Secretariat), meeting.Start.AddDays(-14));

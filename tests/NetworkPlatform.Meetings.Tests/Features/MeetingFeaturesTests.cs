@@ -98,7 +98,7 @@ public class MeetingFeaturesTests
         var sender = new CapturingSender();
         await using (var unitOfWork = await fixture.Store.BeginAsync())
         {
-            await new DeliverNotices(sender).HandleAsync(notice, unitOfWork, default);
+            await new DeliverNotices(sender, fixture.Languages).HandleAsync(notice, unitOfWork, default);
         }
         var mail = Assert.Single(sender.Sent);
         Assert.Equal(["kari@bergen.kommune.no", "ola@udir.no", ""], mail.To.Select(r => r.Email));
@@ -126,7 +126,7 @@ public class MeetingFeaturesTests
         var sender = new CapturingSender();
         await using (var unitOfWork = await fixture.Store.BeginAsync())
         {
-            await new DeliverNotices(sender).HandleAsync(notice, unitOfWork, default);
+            await new DeliverNotices(sender, fixture.Languages).HandleAsync(notice, unitOfWork, default);
         }
         Assert.Equal("ola@udir.no", Assert.Single(Assert.Single(sender.Sent).To).Email);
     }

@@ -49,6 +49,15 @@ internal sealed class FixedGroups : IGroupDirectory
             : Task.CompletedTask;
 }
 
+/// <summary>The membership service's answer for feature tests: the network's languages (English unless a test sets others).</summary>
+internal sealed class FixedLanguages : INetworkLanguages
+{
+    public IReadOnlyList<string> Languages { get; set; } = ["en"];
+
+    public Task<IReadOnlyList<string>> LanguagesAsync(string networkId, CancellationToken cancellationToken) =>
+        Task.FromResult(Languages);
+}
+
 /// <summary>The meetings use cases on a real SQLite database in a temporary folder.</summary>
 internal sealed class MeetingsFixture : IAsyncDisposable
 {
@@ -63,7 +72,7 @@ internal sealed class MeetingsFixture : IAsyncDisposable
         Store = (IDocumentStore)adapter;
         Outbox = (IOutbox)adapter;
         Schema = (IStorageDatabase)adapter;
-        Context = new MeetingsContext(Store, Groups, Clock);
+        Context = new MeetingsContext(Store, Groups, Languages, Clock);
     }
 
     public IDocumentStore Store { get; }
@@ -75,6 +84,8 @@ internal sealed class MeetingsFixture : IAsyncDisposable
     public MeetingsDatabase Database => Context.Database;
 
     public FixedGroups Groups { get; } = new();
+
+    public FixedLanguages Languages { get; } = new();
 
     public ManualClock Clock { get; } = new(Samples.Local(2026, 1, 5, 9));
 

@@ -121,7 +121,7 @@ public class MinutesFeaturesTests
         var sender = new CapturingSender();
         await using (var unitOfWork = await fixture.Store.BeginAsync())
         {
-            await new Consumers.DeliverNotices(sender).HandleAsync(minutes, unitOfWork, default);
+            await new Consumers.DeliverNotices(sender, fixture.Languages).HandleAsync(minutes, unitOfWork, default);
         }
         Assert.Empty(sender.Sent);
     }

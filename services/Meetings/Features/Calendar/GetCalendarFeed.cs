@@ -39,20 +39,20 @@ public sealed class GetCalendarFeed(MeetingsContext context, ListCalendarEntries
         var from = query.StartTime ?? query.EndTime?.AddYears(-2) ?? now.AddYears(-1);
         var until = query.EndTime ?? from.AddYears(2);
         var settings = await context.Database.SettingsAsync(query.NetworkId, cancellationToken);
+        var texts = await context.TextsAsync(query.NetworkId, cancellationToken);
         var selection = await entries.SelectAsync(query.NetworkId, from, until, query.GroupId, query.PersonId, includeCancelled: true,
             cancellationToken);
         var defaultZone = MeetingRules.TryZone(settings.TimeZone) ?? TimeZoneInfo.Utc;
         var events = selection.Meetings
             .Select(m => MeetingCalendar.ForMeeting(m, MeetingRules.TryZone(m.TimeZone) ?? defaultZone, settings.Secretariat,
-                withAttendees: false,
-                m.CreatedAt))
-            .Concat(selection.Deadlines.Select(d => MeetingCalendar.ForDeadline(d, MeetingRules.TryZone(d.TimeZone) ?? defaultZone)))
+                withAttendees: false, m.CreatedAt, texts))
+            .Concat(selection.Deadlines.Select(d => MeetingCalendar.ForDeadline(d, MeetingRules.TryZone(d.TimeZone) ?? defaultZone, texts)))
             .ToList();
         var (name, file) = query switch
         {
-            { GroupId.Length: > 0 } => ($"Partner calendar: group {query.GroupId}", $"{query.NetworkId}-{query.GroupId}.ics"),
-            { PersonId.Length: > 0 } => ("Partner calendar: my meetings", $"{query.NetworkId}-{query.PersonId}.ics"),
-            _ => ("Partner calendar", $"{query.NetworkId}.ics"),
+            { GroupId.Length: > 0 } => ($"{texts.PartnerCalendar}: {query.GroupId}", $"{query.NetworkId}-{query.GroupId}.ics"),
+            { PersonId.Length: > 0 } => ($"{texts.PartnerCalendar}: {query.PersonId}", $"{query.NetworkId}-{query.PersonId}.ics"),
+            _ => (texts.PartnerCalendar, $"{query.NetworkId}.ics"),
         };
         return new CalendarFeed("text/calendar; charset=utf-8", file, CalendarDocument.Write(name, CalendarMethod.Publish, events, now,
             defaultZone));

@@ -25,6 +25,7 @@ public sealed class InviteNewParticipant(MeetingsContext context) : IUseCase<Inv
     public async Task<int> HandleAsync(InviteNewParticipantCommand command, Caller caller, CancellationToken cancellationToken)
     {
         var settings = await context.Database.SettingsAsync(command.NetworkId, cancellationToken);
+        var texts = await context.TextsAsync(command.NetworkId, cancellationToken);
         var group = await context.Groups.GetGroupAsync(command.NetworkId, command.GroupId, cancellationToken);
         var addressees = NotificationRules.Resolve(settings.NotificationRules, NotificationEvent.Invitation, group.Participants,
             settings.Secretariat);
@@ -47,7 +48,8 @@ public sealed class InviteNewParticipant(MeetingsContext context) : IUseCase<Inv
             {
                 var after = current.InviteAlso(newcomer, now);
                 return Change<Meeting>.With(after, version => Notices.Invitation(after, version, NoticePurpose.Invitation,
-                    new Addressees([.. newcomer.All], [NotificationRules.SecretariatRecipient(settings.Secretariat)]), settings, "", now));
+                    new Addressees([.. newcomer.All], [NotificationRules.SecretariatRecipient(settings.Secretariat)]), settings, "", texts,
+                        now));
             }, cancellationToken);
             invited++;
         }

@@ -27,6 +27,7 @@ public sealed class SendInvitations(MeetingsContext context) : IUseCase<SendInvi
     {
         var current = await context.OrganisedMeetingAsync(caller, command.NetworkId, command.MeetingId, cancellationToken);
         var settings = await context.Database.SettingsAsync(command.NetworkId, cancellationToken);
+        var texts = await context.TextsAsync(command.NetworkId, cancellationToken);
         var secretariat = settings.RequireSecretariatAddress();
         var group = await context.Groups.GetGroupAsync(command.NetworkId, current.Document.GroupId, cancellationToken);
         var addressees = NotificationRules.CopyGroupContact(NotificationRules.Resolve(settings.NotificationRules,
@@ -36,7 +37,8 @@ public sealed class SendInvitations(MeetingsContext context) : IUseCase<SendInvi
         {
             var after = meeting.Invite(addressees, now);
             return Change<Meeting>.With(after, version =>
-                Notices.Invitation(after, version, NoticePurpose.Invitation, addressees, settings, command.Message, now));
+                Notices.Invitation(after, version, NoticePurpose.Invitation, addressees, settings, command.Message, texts,
+                    now));
         }, cancellationToken);
         return new MeetingView(invited, settings.Quorum);
     }

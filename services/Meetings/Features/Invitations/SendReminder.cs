@@ -23,6 +23,7 @@ public sealed class SendReminder(MeetingsContext context) : IUseCase<SendReminde
     {
         await context.OrganisedMeetingAsync(caller, command.NetworkId, command.MeetingId, cancellationToken);
         var settings = await context.Database.SettingsAsync(command.NetworkId, cancellationToken);
+        var texts = await context.TextsAsync(command.NetworkId, cancellationToken);
         var now = context.Now;
         var reminded = await context.ChangeMeetingAsync(command.NetworkId, command.MeetingId, "", meeting =>
         {
@@ -37,7 +38,7 @@ public sealed class SendReminder(MeetingsContext context) : IUseCase<SendReminde
                     .Select(i => new GroupParticipant(i.Recipient.PersonId!, i.Recipient.Name, i.Recipient.Email, "member")).ToList(),
                 settings.Secretariat);
             return Change<Meeting>.With(after, version => Notices.Invitation(after, version, NoticePurpose.Reminder, addressees, settings,
-                "", now));
+                "", texts, now));
         }, cancellationToken);
         return new MeetingView(reminded, settings.Quorum);
     }

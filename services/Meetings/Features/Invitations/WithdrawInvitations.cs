@@ -26,6 +26,7 @@ public sealed class WithdrawInvitations(MeetingsContext context) : IUseCase<With
     public async Task<int> HandleAsync(WithdrawInvitationsCommand command, Caller caller, CancellationToken cancellationToken)
     {
         var settings = await context.Database.SettingsAsync(command.NetworkId, cancellationToken);
+        var texts = await context.TextsAsync(command.NetworkId, cancellationToken);
         var now = context.Now;
         var withdrawn = 0;
         foreach (var meeting in await context.Database.UpcomingInvitedAsync(command.NetworkId, command.GroupId, now, cancellationToken))
@@ -38,7 +39,7 @@ public sealed class WithdrawInvitations(MeetingsContext context) : IUseCase<With
                 current => Change<Meeting>.With(current.Uninvite(command.PersonId),
                 version => Notices.Invitation(current.CancelledFor(Reason), version, NoticePurpose.Cancellation,
                     new Addressees([leaving.Recipient], [NotificationRules.SecretariatRecipient(settings.Secretariat)]), settings, "",
-                        now)),
+                        texts, now)),
                 cancellationToken);
             withdrawn++;
         }

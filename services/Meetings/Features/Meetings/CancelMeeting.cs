@@ -29,6 +29,7 @@ public sealed class CancelMeeting(MeetingsContext context) : IUseCase<CancelMeet
     {
         await context.OrganisedMeetingAsync(caller, command.NetworkId, command.MeetingId, cancellationToken);
         var settings = await context.Database.SettingsAsync(command.NetworkId, cancellationToken);
+        var texts = await context.TextsAsync(command.NetworkId, cancellationToken);
         var now = context.Now;
         var cancelled = await context.ChangeMeetingAsync(command.NetworkId, command.MeetingId, command.Etag, meeting =>
         {
@@ -42,7 +43,7 @@ public sealed class CancelMeeting(MeetingsContext context) : IUseCase<CancelMeet
                 if (after.Invitations.Count > 0)
                 {
                     events.Add(Notices.Invitation(after, version, NoticePurpose.Cancellation, after.InvitedAddressees(), settings, "",
-                        now));
+                        texts, now));
                 }
                 return events;
             });

@@ -32,6 +32,7 @@ public sealed class RescheduleMeeting(MeetingsContext context) : IUseCase<Resche
     {
         await context.OrganisedMeetingAsync(caller, command.NetworkId, command.MeetingId, cancellationToken);
         var settings = await context.Database.SettingsAsync(command.NetworkId, cancellationToken);
+        var texts = await context.TextsAsync(command.NetworkId, cancellationToken);
         var now = context.Now;
         var moved = await context.ChangeMeetingAsync(command.NetworkId, command.MeetingId, command.Etag, before =>
         {
@@ -46,7 +47,7 @@ public sealed class RescheduleMeeting(MeetingsContext context) : IUseCase<Resche
                 if (after.Invitations.Count > 0)
                 {
                     events.Add(Notices.Invitation(after, version, NoticePurpose.Update, after.InvitedAddressees(), settings,
-                        $"Moved: {command.Reason}", now));
+                        $"{texts.Moved}: {command.Reason}", texts, now));
                 }
                 return events;
             });

@@ -42,6 +42,7 @@ public sealed class ScheduleMeeting(MeetingsContext context) : IUseCase<Schedule
         var group = await context.Groups.GetGroupAsync(command.NetworkId, command.GroupId, cancellationToken);
         var settings = await context.Database.SettingsAsync(command.NetworkId, cancellationToken);
         var openActionItems = await context.Database.OpenActionItemsAsync(command.NetworkId, group.GroupId, cancellationToken);
+        var texts = await context.TextsAsync(command.NetworkId, cancellationToken);
         var kind = command.Kind!.Value;
         var key = IdempotencyKey.For(nameof(ScheduleMeeting), caller, command.RequestId, command);
         var scheduled = await context.Writes.CreateAsync(MeetingsResources.Meetings, command.NetworkId, key, async unit =>
@@ -56,9 +57,10 @@ public sealed class ScheduleMeeting(MeetingsContext context) : IUseCase<Schedule
             await KnownNetwork.RememberAsync(unit, command.NetworkId, cancellationToken);
             var now = context.Now;
             var meeting = Meeting.Schedule(id, command.NetworkId, group.GroupId,
-                command.Title.Length > 0 ? command.Title : $"{MeetingCalendar.KindName(kind).ToLowerInvariant()}: {group.Name}",
+                command.Title.Length > 0 ? command.Title : $"{texts.KindName(kind)}: {group.Name}",
                 kind, command.StartTime!.Value, command.EndTime!.Value, command.TimeZone.Length > 0 ? command.TimeZone : settings.TimeZone,
-                command.Location, command.VideoLink, settings.TemplateFor(kind), openActionItems, now, caller.Subject);
+                command.Location, command.VideoLink, settings.TemplateFor(kind, texts), openActionItems, texts, now,
+                caller.Subject);
             return Change<Meeting>.With(meeting, version => new MeetingScheduled(MeetingsContext.NewEventId(), now, meeting.NetworkId,
                 meeting.Id,
                 version, meeting.Id, meeting.GroupId, meeting.Kind.ToString(), meeting.Title, meeting.Start, meeting.End, meeting.TimeZone,

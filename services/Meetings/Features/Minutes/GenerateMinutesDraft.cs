@@ -34,11 +34,11 @@ public sealed class GenerateMinutesDraft(MeetingsContext context) : IUseCase<Gen
                 carriedOver.Add(item.Document);
             }
         }
+        var texts = await context.TextsAsync(command.NetworkId, cancellationToken);
         var now = context.Now;
         var drafted = await context.ChangeMeetingAsync(command.NetworkId, command.MeetingId, command.Etag, meeting => Change<Meeting>.Quiet(
             meeting.DraftMinutes(MinutesDraft.Compose(meeting, group.Name, Notices.ZoneOf(meeting), meeting.QuorumUnder(settings.Quorum),
-                agreedHere,
-                carriedOver), now)), cancellationToken);
+                agreedHere, carriedOver, texts), now)), cancellationToken);
         return new MeetingView(drafted, settings.Quorum);
     }
 }

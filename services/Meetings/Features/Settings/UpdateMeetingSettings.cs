@@ -66,9 +66,12 @@ public sealed class UpdateMeetingSettings(MeetingsContext context) : IUseCase<Up
         }
     }
 
-    public Task<StoredSettings> HandleAsync(UpdateMeetingSettingsCommand command, Caller caller, CancellationToken cancellationToken) =>
+    public async Task<StoredSettings> HandleAsync(UpdateMeetingSettingsCommand command, Caller caller,
+        CancellationToken cancellationToken)
+    {
+        var texts = await context.TextsAsync(command.NetworkId, cancellationToken);
         // The settings of a network that never set any are the defaults, not yet stored (etag "0"): the first update inserts them.
-        context.Writes.InUnitAsync(async unit =>
+        return await context.Writes.InUnitAsync(async unit =>
         {
             var stored = await unit.GetForUpdateAsync(MeetingsCollections.Settings, command.NetworkId, MeetingsCollections.SettingsId,
                 cancellationToken);
@@ -81,8 +84,9 @@ public sealed class UpdateMeetingSettings(MeetingsContext context) : IUseCase<Up
             var version = stored is null
                 ? await unit.InsertAsync(MeetingsCollections.Settings, command.NetworkId, changed, cancellationToken)
                 : await unit.ReplaceAsync(MeetingsCollections.Settings, command.NetworkId, changed, stored.Version, cancellationToken);
-            return new StoredSettings(changed, version.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return new StoredSettings(changed, version.ToString(System.Globalization.CultureInfo.InvariantCulture), texts);
         }, cancellationToken);
+    }
 
     private static NetworkSettings Changed(NetworkSettings current, UpdateMeetingSettingsCommand command)
     {
