@@ -10,8 +10,10 @@ public static class DashboardEndpoints
 {
     public static WebApplication MapDashboard(this WebApplication app)
     {
-        app.MapGet("/", () => DashboardAssets.Serve(DashboardAssets.Page, "text/html; charset=utf-8")).RequireSignIn(app);
-        // The styles and the script hold no data: they are served without sign-in.
+        // The page, its styles and its script hold no data: they are served without sign-in. Without a session the page goes to
+        // /dashboard/signin (keeping its fragment), which signs the person in at the issuer and comes back to the page.
+        app.MapGet("/", () => DashboardAssets.Serve(DashboardAssets.Page, "text/html; charset=utf-8"));
+        app.MapGet("/dashboard/signin", () => Results.Redirect("/")).RequireSignIn(app);
         app.MapGet("/" + DashboardAssets.Styles, () => DashboardAssets.Serve(DashboardAssets.Styles, "text/css; charset=utf-8"));
         app.MapGet("/" + DashboardAssets.Script, () => DashboardAssets.Serve(DashboardAssets.Script, "text/javascript; charset=utf-8"));
         app.MapDashboardSession();

@@ -63,6 +63,7 @@ public sealed class DashboardBrowserTests
         await Expect(page.Locator("#events li")).ToHaveCountAsync(4, new LocatorAssertionsToHaveCountOptions { Timeout = 20_000 });
         await Expect(page.Locator("#events li").First).ToContainTextAsync("AttendanceRecorded");
         Assert.Contains(addresses, a => a.StartsWith(issuer.Authority + "account/signin", StringComparison.Ordinal));
+        Assert.EndsWith("#year=2026", page.Url, StringComparison.Ordinal); // the address the person opened, after signing in
         Assert.DoesNotContain(addresses, a => a.Contains("token", StringComparison.OrdinalIgnoreCase));
         var session = (await page.Context.CookiesAsync()).Single(c => c.Name == ".networkplatform.dashboard");
         Assert.True(session.HttpOnly, "The session cookie is readable by scripts.");

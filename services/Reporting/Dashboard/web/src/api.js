@@ -3,15 +3,32 @@
 let headers = {};
 export let signedInNetwork = '';
 
-/** The access token comes from the signed-in session (an HttpOnly cookie), never from the address; it is renewed there. */
+const returnKey = 'networkplatform.dashboard.return';
+
+/**
+ * The access token comes from the signed-in session (an HttpOnly cookie), never from the address; it is renewed there.
+ * Without a session the page goes to sign in, keeping its fragment (network, year, group) to come back to: the sign-in's
+ * redirects through the issuer lose it.
+ */
 export async function session() {
   const response = await fetch('/dashboard/session', { cache: 'no-store' });
   const body = await response.json();
-  if (response.status === 401) location.reload();
+  if (response.status === 401) {
+    sessionStorage.setItem(returnKey, location.hash);
+    location.assign('/dashboard/signin');
+    await new Promise(() => {}); // the page is leaving
+  }
   if (!response.ok) throw new Error(body.error || response.statusText);
   signedInNetwork = body.networkId;
   headers = { authorization: 'Bearer ' + body.accessToken };
   return headers;
+}
+
+/** Back from signing in: the fragment the page had before. */
+export function restoreFragment() {
+  const saved = sessionStorage.getItem(returnKey);
+  sessionStorage.removeItem(returnKey);
+  if (saved && !location.hash) history.replaceState(null, '', saved);
 }
 
 export async function getJson(path, query = {}) {

@@ -1,6 +1,6 @@
 // The dashboard page: the address's fragment says which network, year and group (#network=...&year=...&group=...;
 // default: the signed-in person's network and this year's overview). Figures are refreshed whenever an event arrives.
-import { getJson, networkPath, session, signedInNetwork } from './api.js';
+import { getJson, networkPath, restoreFragment, session, signedInNetwork } from './api.js';
 import { t, useLanguage } from './i18n.js';
 import { dateTime } from './format.js';
 import { loadDirectory } from './directory.js';
@@ -10,6 +10,7 @@ import { follow } from './live.js';
 import { destroyAll } from './charts.js';
 
 const $ = id => document.getElementById(id);
+restoreFragment();
 let directory, network, pending, renders = 0, following = false;
 const recentEvents = [];
 
