@@ -24,6 +24,8 @@ services=(membership:Membership:$((5101 + offset)) groups:Groups:$((5102 + offse
           meetings:Meetings:$((5103 + offset)) reporting:Reporting:$((5104 + offset)))
 # Prometheus (make up scrapes every service with the platform's alerts loaded), on loopback.
 prometheus_port=${UP_PROMETHEUS_PORT:-$((5190 + offset))}
+# How often Prometheus scrapes and evaluates the alerts (the deploy test shortens it to see an alert fire sooner).
+prometheus_interval=${UP_PROMETHEUS_INTERVAL:-15s}
 port_of() { local entry; for entry in "${services[@]}"; do [ "${entry%%:*}" = "$1" ] && echo "${entry##*:}"; done; }
 # Each service's HTTP/1.1 port (JSON, gRPC-Web, OpenAPI, /metrics): reporting's is the dashboard's.
 http_port_of() {

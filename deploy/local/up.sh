@@ -143,7 +143,7 @@ start_identity() {
 }
 
 write_prometheus_config() { # scrape interval: every service's /metrics, the platform's alerts (deploy/prometheus/alerts.yml)
-  local interval=${1:-15s}
+  local interval=${1:-$prometheus_interval}
   mkdir -p "$state/prometheus"
   {
     printf 'global:\n  scrape_interval: %s\n  evaluation_interval: %s\n' "$interval" "$interval"

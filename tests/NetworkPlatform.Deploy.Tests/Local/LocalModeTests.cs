@@ -193,6 +193,7 @@ public sealed class LocalModeTests
             Assert.Contains("\"QueueWithoutConsumer\"", rules);
             var config = await http.GetStringAsync($"http://127.0.0.1:{prometheusPort}/api/v1/status/config");
             Assert.All(Conventions.Services, s => Assert.Contains($"job_name: {s.Name}\\n", config));
+            await AssertTheNoConsumerAlertFiresWhileTheBrokerIsDownAndClearsAsync(environment, prometheusPort);
         }
         finally
         {
@@ -286,9 +287,53 @@ public sealed class LocalModeTests
         ["UP_RABBITMQ_EPMD_PORT"] = Text(CandidatePort.Next()),
         ["UP_RABBITMQ_MANAGEMENT_PORT"] = Text(CandidatePort.Next()),
         ["UP_PROMETHEUS_PORT"] = Text(CandidatePort.Next()),
+        ["UP_PROMETHEUS_INTERVAL"] = "2s",
         ["UP_RABBITMQ_NODE"] = $"np-up-test-{Environment.ProcessId}@localhost",
         ["UP_PORT_OFFSET"] = Text(10000 + Random.Shared.Next(0, 17000)), // Ports below the kernel's ephemeral range.
     };
+
+    /// <summary>
+    /// The alert an operator relies on, end to end: the broker of make up stops, the services report their consumers
+    /// detached, Prometheus (scraping every 2 s) fires QueueWithoutConsumer once its 1 minute has passed, and clears it once
+    /// the broker is back (make up again starts only what is missing) and every consumer attached again.
+    /// </summary>
+    private static async Task AssertTheNoConsumerAlertFiresWhileTheBrokerIsDownAndClearsAsync(
+        IReadOnlyDictionary<string, string> environment, string prometheusPort)
+    {
+        using var http = new HttpClient();
+        async Task<string?> StateAsync()
+        {
+            var alerts = System.Text.Json.JsonDocument.Parse(await http.GetStringAsync($"http://127.0.0.1:{prometheusPort}/api/v1/alerts"));
+            var states = alerts.RootElement.GetProperty("data").GetProperty("alerts").EnumerateArray()
+                .Where(a => a.GetProperty("labels").GetProperty("alertname").GetString() == "QueueWithoutConsumer")
+                .Select(a => a.GetProperty("state").GetString()).ToList();
+            return states.Contains("firing") ? "firing" : states.FirstOrDefault();
+        }
+        async Task<TimeSpan> WaitAsync(Func<string?, bool> until, TimeSpan within, string what,
+            System.Diagnostics.Stopwatch? since = null)
+        {
+            var clock = since ?? System.Diagnostics.Stopwatch.StartNew();
+            string? state;
+            while (!until(state = await StateAsync()))
+            {
+                Assert.True(clock.Elapsed < within, $"QueueWithoutConsumer {what} within {within.TotalSeconds} s (its state: {state ?? "none"}).");
+                await Task.Delay(1000);
+            }
+            return clock.Elapsed;
+        }
+        await WaitAsync(state => state is null, TimeSpan.FromSeconds(60), "was active before the broker stopped");
+
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        Bash("source deploy/local/env.sh; \"$rabbitmq_bin/rabbitmqctl\" -q -n \"$rabbitmq_node\" stop", environment, timeoutSeconds: 60);
+        var fired = await WaitAsync(state => state == "firing", TimeSpan.FromSeconds(150), "did not fire while the broker was down",
+            stopping);
+        var up = Processes.Run("bash", ["deploy/local/up.sh"], TimeSpan.FromMinutes(5), environment: environment);
+        Assert.True(up.ExitCode == 0, $"make up did not bring the broker back:\n{up.Combined}");
+        var cleared = await WaitAsync(state => state is null, TimeSpan.FromSeconds(120), "did not clear once the broker was back");
+
+        Assert.True(fired >= TimeSpan.FromSeconds(59), $"QueueWithoutConsumer fired {fired.TotalSeconds:F0} s after the stop, before its minute.");
+        Console.WriteLine($"QueueWithoutConsumer fired {fired.TotalSeconds:F0} s after the broker stopped, cleared {cleared.TotalSeconds:F0} s after it was back.");
+    }
 
     private static string Text(int number) => number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
