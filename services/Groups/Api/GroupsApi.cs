@@ -23,7 +23,12 @@ public sealed class GroupsApi(
         context.RunAsync(getGroup, GroupsMapping.ToQuery(request), GroupsMapping.ToProto);
 
     public override Task<ListGroupsResponse> ListGroups(ListGroupsRequest request, ServerCallContext context) =>
-        context.RunAsync(listGroups, GroupsMapping.ToQuery(request), GroupsMapping.ToProto);
+        context.RunAsync(listGroups, GroupsMapping.ToQuery(request), (page, caller) =>
+        {
+            var response = GroupsMapping.ToProto(page, caller);
+            ReadMasks.Apply(response.Groups, request.ReadMask);
+            return response;
+        });
 
     public override Task<Group> CreateGroup(CreateGroupRequest request, ServerCallContext context) =>
         context.RunAsync(createGroup, GroupsMapping.ToCommand(request), GroupsMapping.ToProto);

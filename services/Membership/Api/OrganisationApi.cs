@@ -22,7 +22,12 @@ public sealed class OrganisationApi(
         context.RunAsync(getOrganisation, OrganisationMapping.ToQuery(request), OrganisationMapping.ToProto);
 
     public override Task<ListOrganisationsResponse> ListOrganisations(ListOrganisationsRequest request, ServerCallContext context) =>
-        context.RunAsync(listOrganisations, OrganisationMapping.ToQuery(request), OrganisationMapping.ToProto);
+        context.RunAsync(listOrganisations, OrganisationMapping.ToQuery(request), page =>
+        {
+            var response = OrganisationMapping.ToProto(page);
+            ReadMasks.Apply(response.Organisations, request.ReadMask);
+            return response;
+        });
 
     public override Task<Organisation> CreateOrganisation(CreateOrganisationRequest request, ServerCallContext context) =>
         context.RunAsync(createOrganisation, OrganisationMapping.ToCommand(request), OrganisationMapping.ToProto);

@@ -112,6 +112,28 @@ public abstract class MembershipApiTests(MembershipServer server)
     }
 
     [Fact(Timeout = Timeout)]
+    public async Task a_read_mask_returns_only_the_named_fields_and_an_unknown_field_is_a_violation_after_authorization()
+    {
+        await CreateNetworkAsync();
+        var member = await ActiveMemberAsync();
+        ListOrganisationsRequest Masked(params string[] paths) =>
+            new() { NetworkId = networkId, ReadMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { paths } } };
+
+        var names = await Organisations.ListOrganisationsAsync(Masked("id", "displayName"), Secretariat, Soon); // JSON's names too
+        var unknown = await Assert.ThrowsAsync<RpcException>(async () =>
+            await Organisations.ListOrganisationsAsync(Masked("id", "nickname"), Secretariat, Soon));
+        var stranger = await Assert.ThrowsAsync<RpcException>(async () =>
+            await Organisations.ListOrganisationsAsync(Masked("nickname"), As("x", [Roles.Secretariat], network: "another-network"), Soon));
+
+        Assert.Equal(new Organisation { Id = member.Id, DisplayName = "Fjordvik kommune" }, Assert.Single(names.Organisations));
+        Assert.Equal(StatusCode.InvalidArgument, unknown.StatusCode);
+        var violation = Assert.Single(unknown.GetDetail<BadRequest>()!.FieldViolations);
+        Assert.Equal("read_mask", violation.Field);
+        Assert.Contains("'nickname'", violation.Description, StringComparison.Ordinal);
+        Assert.Equal(StatusCode.PermissionDenied, stranger.StatusCode);
+    }
+
+    [Fact(Timeout = Timeout)]
     public async Task an_unknown_organisation_is_not_found_with_its_resource_name()
     {
         await CreateNetworkAsync();

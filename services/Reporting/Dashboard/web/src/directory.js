@@ -1,5 +1,5 @@
 // Names for ids: the network, its groups and organisations from membership's and groups' public (paged) JSON lists,
-// read once per page load. Ids stay in links only.
+// read once per page load with only the fields the page shows (read_mask). Ids stay in links only.
 import { getJson, listAll, networkPath } from './api.js';
 
 const memberStates = new Set(['MEMBERSHIP_STATE_ACTIVE', 'MEMBERSHIP_STATE_SUSPENDED']);
@@ -7,7 +7,8 @@ const memberStates = new Set(['MEMBERSHIP_STATE_ACTIVE', 'MEMBERSHIP_STATE_SUSPE
 export async function loadDirectory(network) {
   const path = networkPath(network);
   const [details, groups, organisations] = await Promise.all([
-    getJson(path), listAll(`${path}/groups`, 'groups'), listAll(`${path}/organisations`, 'organisations')]);
+    getJson(path), listAll(`${path}/groups`, 'groups', { readMask: 'groupId,displayName' }),
+    listAll(`${path}/organisations`, 'organisations', { readMask: 'id,displayName,membershipState' })]);
   const groupNames = new Map(groups.map(g => [g.groupId, g.displayName]));
   const organisationNames = new Map(organisations.map(o => [o.id, o.displayName]));
   return {
