@@ -27,6 +27,7 @@ public sealed class ProjectionRebuild(IDocumentStore store, EventTypes eventType
     public async IAsyncEnumerable<(long Replayed, long Total)> RunAsync(string networkId,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
     {
+        await EventLog.NumberOlderEventsAsync(store, networkId, ct);
         foreach (var projection in Projections)
         {
             await projection.ClearAsync(store, networkId, ct);

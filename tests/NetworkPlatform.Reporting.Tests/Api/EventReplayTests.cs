@@ -1,12 +1,16 @@
 using System.Text.Json;
 using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
+using Microsoft.Extensions.DependencyInjection;
 using NetworkPlatform.Application;
 using NetworkPlatform.Events;
 using NetworkPlatform.Events.Groups;
 using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Messaging.Bus;
+using NetworkPlatform.Messaging.Outbox;
+using NetworkPlatform.Reporting.Storage;
 using NetworkPlatform.Reporting.V1;
+using NetworkPlatform.Storage;
 using NetworkPlatform.Testing;
 
 namespace NetworkPlatform.Reporting.Tests.Api;
@@ -57,7 +61,8 @@ public sealed class EventReplayTests
             new ReadEventsRequest { NetworkId = Net, Kinds = { "MeetingScheduled" } }, reader);
         Assert.Equal(["m1", "m2"], meetings.Events.Select(e => e.AggregateId).Order());
         var earliest = all.MinBy(e => e.OccurredAt.ToDateTimeOffset())!;
-        var fromTime = await host.Client.ReadEventsAsync(new ReadEventsRequest { NetworkId = Net, StartTime = earliest.OccurredAt }, reader);
+        var fromTime = await host.Client.ReadEventsAsync(
+            new ReadEventsRequest { NetworkId = Net, StartTime = earliest.OccurredAt }, reader);
         Assert.Equal(earliest.Position, fromTime.Events[0].Position);
         var pastTheEnd = await host.Client.ReadEventsAsync(
             new ReadEventsRequest { NetworkId = Net, StartTime = Timestamp.FromDateTime(DateTime.UtcNow.AddDays(1)) }, reader);
@@ -148,7 +153,8 @@ public sealed class EventReplayTests
             invalid.GetDetail<Google.Rpc.BadRequest>()!.FieldViolations.Select(v => v.Field).Order());
         using var badWatch = host.Client.WatchEvents(new WatchEventsRequest
         {
-            NetworkId = Net, StartTime = Timestamp.FromDateTimeOffset(new DateTimeOffset(1200, 1, 1, 0, 0, 0, TimeSpan.Zero)), Kinds = { "x" },
+            NetworkId = Net, Kinds = { "x" },
+            StartTime = Timestamp.FromDateTimeOffset(new DateTimeOffset(1200, 1, 1, 0, 0, 0, TimeSpan.Zero)),
         }, reader);
         var badWatched = await Assert.ThrowsAsync<RpcException>(() => badWatch.ResponseStream.MoveNext());
         Assert.Equal(StatusCode.InvalidArgument, badWatched.StatusCode);
@@ -186,6 +192,45 @@ public sealed class EventReplayTests
         var health = await host.Client.GetNetworkHealthAsync(new GetNetworkHealthRequest { NetworkId = Net, Year = 2026 },
             host.As(Roles.DashboardReader));
         Assert.Equal(done.EventsReplayed, health.EventsSeen);
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task a_rebuild_numbers_the_events_logged_before_the_log_had_positions_in_the_order_they_happened()
+    {
+        await using var host = await ReportingHost.StartAsync();
+        var store = host.Services.GetRequiredKeyedService<IDocumentStore>(ReportingModule.ServiceName);
+        var newer = Activated("wg-newer");
+        await host.PublishAsync(newer);
+        await ReadAllAsync(host, new ReadEventsRequest { NetworkId = Net }, 1);
+        var older = new[] { Activated("wg-old-1"), Activated("wg-old-2") };
+        await using (var uow = await store.BeginAsync())
+        {
+            foreach (var domainEvent in older)
+            {
+                // As the log kept events before positions: the outbox's JSON, no position, network or aggregate type.
+                await uow.InsertAsync(ReportingCollections.EventLog, Net, new LoggedEvent(
+                    LoggedEvent.IdFor(domainEvent.EventId, domainEvent.OccurredAt), domainEvent.EventId, nameof(GroupActivated),
+                    typeof(GroupActivated).FullName!, domainEvent.AggregateId, domainEvent.AggregateVersion, domainEvent.OccurredAt,
+                    JsonSerializer.Serialize(domainEvent, UnitOfWorkEventExtensions.EventJson), 0, null!, null!));
+            }
+            await uow.CommitAsync();
+        }
+        var reader = host.As(Roles.DashboardReader);
+        var recent = await host.Client.ListRecentEventsAsync(new ListRecentEventsRequest { NetworkId = Net }, reader);
+        Assert.Equal(newer.EventId.ToString(), Assert.Single(recent.Events).EventId);
+
+        using (var rebuild = host.Client.RebuildProjections(new RebuildProjectionsRequest { NetworkId = Net }, host.As(Roles.Operator)))
+        {
+            while (await rebuild.ResponseStream.MoveNext())
+            {
+            }
+        }
+
+        var all = await ReadAllAsync(host, new ReadEventsRequest { NetworkId = Net }, 3);
+        Assert.Equal([(1L, newer.EventId.ToString()), (2, older[0].EventId.ToString()), (3, older[1].EventId.ToString())],
+            all.Select(e => (e.Position, e.EventId)));
+        Assert.All(all.Skip(1), e => Assert.Equal((Net, "Group"), (e.NetworkId, e.AggregateType)));
+        Assert.Equal(JsonSerializer.Serialize(older[0], WireFormat.EventBody), all[1].PayloadJson);
     }
 
     /// <summary>Every event of the log, page by page, once it holds <paramref name="expected"/> of them.</summary>
