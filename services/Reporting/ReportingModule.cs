@@ -53,7 +53,8 @@ public static class ReportingModule
             .AddSingleton<RecordExpense>().AddSingleton<SignOffAccounts>().AddSingleton<GetGroupAccounts>();
         services.AddSingleton<LogLearningActivity>().AddSingleton<SummariseLearning>();
         services.AddSingleton<GetAnnualReport>().AddSingleton<GetNetworkHealth>().AddSingleton<ListGroupMeetingFacts>();
-        services.AddSingleton<WatchEvents>().AddSingleton<WatchNetworkHealth>().AddSingleton<ListRecentEvents>();
+        services.AddSingleton<WatchEvents>().AddSingleton<ReadEvents>().AddSingleton<WatchNetworkHealth>()
+            .AddSingleton<ListRecentEvents>();
         services.AddSingleton<RebuildProjections>();
         services.AddPeerClient<PersonService.PersonServiceClient>(configuration, "Membership");
         services.AddPeerClient<GroupsService.GroupsServiceClient>(configuration, "Groups");
@@ -71,7 +72,7 @@ public static class ReportingModule
     /// </summary>
     public static EventBusBuilder AddReporting(this EventBusBuilder bus) =>
         bus.AddService(ServiceName, events => events
-            .AddHandler<ReportingEventHandler>()
+            .AddHandler<ReportingEventHandler>(ReportingEventHandler.EventTypes)
             .AddListener<LiveFeedListener>(LiveFeedListener.EventTypes));
 
     public static WebApplication MapReporting(this WebApplication app) =>

@@ -1,7 +1,8 @@
 namespace NetworkPlatform.Deploy.Tests;
 
 /// <summary>A deployable service as the brief's conventions name it.</summary>
-public sealed record PlatformService(string Name, string Project, int LocalPort)
+/// <param name="LocalHttpPort">make up's HTTP/1.1 port (JSON, gRPC-Web): reporting's is the dashboard's.</param>
+public sealed record PlatformService(string Name, string Project, int LocalPort, int LocalHttpPort)
 {
     public string ProjectPath => $"services/{Project}/NetworkPlatform.{Project}.csproj";
     public string AssemblyName => $"NetworkPlatform.{Project}";
@@ -34,10 +35,10 @@ public static class Conventions
 
     public static readonly IReadOnlyList<PlatformService> Services =
     [
-        new("membership", "Membership", 5101),
-        new("groups", "Groups", 5102),
-        new("meetings", "Meetings", 5103),
-        new("reporting", "Reporting", 5104),
+        new("membership", "Membership", 5101, 5181),
+        new("groups", "Groups", 5102, 5182),
+        new("meetings", "Meetings", 5103, 5183),
+        new("reporting", "Reporting", 5104, LocalDashboardPort),
     ];
 
     public static readonly IReadOnlyList<string> Overlays = ["base", "overlays/dev", "overlays/prod"];

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using NetworkPlatform.Events;
 using NetworkPlatform.Messaging.Inbox;
 using NetworkPlatform.Storage;
 
@@ -18,7 +19,8 @@ public class AggregateLogProjection : IEventHandler<MemberJoined>, IEventHandler
     public Task HandleAsync(BudgetApproved domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
         AppendAsync(unitOfWork, domainEvent.NetworkId, domainEvent.AggregateId, domainEvent.AggregateVersion, cancellationToken);
 
-    private static async Task AppendAsync(IUnitOfWork unitOfWork, string networkId, string aggregateId, long version, CancellationToken cancellationToken)
+    internal static async Task AppendAsync(IUnitOfWork unitOfWork, string networkId, string aggregateId, long version,
+        CancellationToken cancellationToken)
     {
         var log = await unitOfWork.GetAsync(Logs, networkId, aggregateId, cancellationToken);
         if (log is null)
@@ -30,6 +32,14 @@ public class AggregateLogProjection : IEventHandler<MemberJoined>, IEventHandler
             await unitOfWork.ReplaceAsync(Logs, networkId, log.Document with { Versions = [.. log.Document.Versions, version] }, log.Version, cancellationToken);
         }
     }
+}
+
+/// <summary>The same read model from a handler of any event, registered with the types it gets (as reporting's event log).</summary>
+public sealed class AnyEventProjection : IEventHandler<IDomainEvent>
+{
+    public Task HandleAsync(IDomainEvent domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
+        AggregateLogProjection.AppendAsync(unitOfWork, domainEvent.NetworkId, domainEvent.AggregateId, domainEvent.AggregateVersion,
+            cancellationToken);
 }
 
 /// <summary>Fails every time on a member named "poison"; counts the attempts.</summary>

@@ -12,6 +12,7 @@ packages=(
   chromium                                                  # the dashboard's browser test (Playwright drives it)
   python3-icalendar                                         # independent reader of the meetings .ics output
   python3-aiosmtpd                                          # SMTP server receiving the meetings mail adapter's messages
+  python3-pika python3-jsonschema                           # the dashboard consumer written from the AsyncAPI document
   prometheus                                                # promtool (alert rule tests, config checks) and make up's Prometheus
 )
 # node and npm bundle the dashboard page (the reporting build runs npm ci and esbuild) and run the Kubernetes schema check of

@@ -32,6 +32,7 @@ public sealed class ReportingApi(
     GetAnnualReport getAnnualReport,
     GetNetworkHealth getNetworkHealth,
     WatchEvents watchEvents,
+    ReadEvents readEvents,
     ListRecentEvents listRecentEvents,
     WatchNetworkHealth watchNetworkHealth,
     Features.Operations.RebuildProjections rebuildProjections,
@@ -101,19 +102,18 @@ public sealed class ReportingApi(
         context.RunAsync(listRecentEvents, new ListRecentEventsQuery(request.NetworkId, request.PageSize),
             events => new ListRecentEventsResponse { Events = { events.Select(ToProto) } });
 
+    public override Task<ReadEventsResponse> ReadEvents(ReadEventsRequest request, ServerCallContext context) =>
+        context.RunAsync(readEvents, ToQuery(request), ToProto);
+
     public override async Task WatchEvents(WatchEventsRequest request, IServerStreamWriter<EventEnvelope> responseStream,
         ServerCallContext context)
     {
-        var kinds = request.Kinds.ToHashSet(StringComparer.Ordinal);
-        // Subscribed before the headers go out: a client that has the headers misses no event published after.
-        using var events = await context.RunAsync(watchEvents, new WatchEventsQuery(request.NetworkId), subscription => subscription);
+        // Subscribed before the headers go out: a client that has the headers misses no event logged after.
+        using var events = await context.RunAsync(watchEvents, ToQuery(request), stream => stream);
         await context.WriteResponseHeadersAsync([]);
-        await foreach (var logged in events.Reader.ReadAllAsync(context.CancellationToken))
+        await foreach (var logged in events.ReadAllAsync(context.CancellationToken))
         {
-            if (kinds.Count == 0 || kinds.Contains(logged.Kind))
-            {
-                await responseStream.WriteAsync(ToProto(logged), context.CancellationToken);
-            }
+            await responseStream.WriteAsync(ToProto(logged), context.CancellationToken);
         }
     }
 
@@ -147,8 +147,6 @@ public sealed class ReportingApi(
         {
             await responseStream.WriteAsync(ToProto(step), context.CancellationToken);
         }
-        await responseStream.WriteAsync(new RebuildProgress { Done = true, Message = "read models rebuilt from the event log" },
-            context.CancellationToken);
     }
 
     public override Task<Privacy.V1.PersonalDataExport> ExportPersonalData(Privacy.V1.ExportPersonalDataRequest request,

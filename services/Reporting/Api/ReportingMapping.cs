@@ -4,6 +4,7 @@ using Google.Protobuf.WellKnownTypes;
 using NetworkPlatform.Reporting.Features;
 using NetworkPlatform.Reporting.Features.Indicators;
 using NetworkPlatform.Reporting.Features.Learning;
+using NetworkPlatform.Reporting.Features.Live;
 using NetworkPlatform.Reporting.Features.Money;
 using NetworkPlatform.Reporting.Features.Operations;
 using NetworkPlatform.Reporting.Features.Progress;
@@ -229,6 +230,25 @@ internal static partial class ReportingMapping
         return proto;
     }
 
+    public static WatchEventsQuery ToQuery(WatchEventsRequest request) => new(request.NetworkId, request.StartCase switch
+    {
+        WatchEventsRequest.StartOneofCase.StartPosition => new EventLogStart(request.StartPosition, null),
+        WatchEventsRequest.StartOneofCase.StartTime => new EventLogStart(null, request.StartTime.ToDateTimeOffset()),
+        _ => new EventLogStart(null, null),
+    }, [.. request.Kinds]);
+
+    public static ReadEventsQuery ToQuery(ReadEventsRequest request) => new(request.NetworkId, request.StartCase switch
+    {
+        ReadEventsRequest.StartOneofCase.StartPosition => new EventLogStart(request.StartPosition, null),
+        ReadEventsRequest.StartOneofCase.StartTime => new EventLogStart(null, request.StartTime.ToDateTimeOffset()),
+        _ => new EventLogStart(null, null),
+    }, request.PageSize, request.PageToken, [.. request.Kinds]);
+
+    public static ReadEventsResponse ToProto(EventsRead read) => new()
+    {
+        Events = { read.Events.Select(ToProto) }, NextPageToken = read.NextPageToken ?? "", NextPosition = read.NextPosition,
+    };
+
     public static EventEnvelope ToProto(LoggedEvent logged) => new()
     {
         EventId = logged.EventId.ToString(),
@@ -237,11 +257,20 @@ internal static partial class ReportingMapping
         AggregateVersion = logged.AggregateVersion,
         OccurredAt = Timestamp.FromDateTimeOffset(logged.OccurredAt),
         PayloadJson = logged.PayloadJson,
+        Position = logged.Position,
+        NetworkId = logged.NetworkId,
+        AggregateType = logged.AggregateType,
     };
 
     public static RebuildProgress ToProto(RebuildStep step) => new()
     {
-        EventsReplayed = step.Replayed, EventsTotal = step.Total, Message = $"replayed {step.Replayed} of {step.Total} events",
+        EventsReplayed = step.Replayed,
+        EventsTotal = step.Total,
+        Done = step.Done,
+        Projections = { step.Projections },
+        Message = step.Done
+            ? $"rebuilt {step.Projections.Count} read models ({string.Join(", ", step.Projections)}) from {step.Replayed} logged events"
+            : $"replayed {step.Replayed} of {step.Total} events",
     };
 
     private static GroupHealth ToProto(Health.GroupHealthFigures group) => new()

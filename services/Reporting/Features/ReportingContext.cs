@@ -35,7 +35,7 @@ public sealed class ReportingContext(IDocumentStore store, TimeProvider clock, L
     public async Task<string> RecordAsync(string networkId, IdempotencyKey? key,
         Func<IUnitOfWork, Task<(IDomainEvent Event, string ResultId)>> decide, CancellationToken ct)
     {
-        IDomainEvent? recorded = null;
+        LoggedEvent? recorded = null;
         var resultId = await writes.InUnitAsync(async unit =>
         {
             recorded = null;
@@ -45,17 +45,17 @@ public sealed class ReportingContext(IDocumentStore store, TimeProvider clock, L
             }
             var (decided, id) = await decide(unit);
             var domainEvent = await unit.PublishAsync(decided, ct); // At its stream's version, as the log keeps it.
-            await EventLog.RecordAsync(unit, domainEvent, ct);
+            var logged = await EventLog.RecordAsync(unit, domainEvent, ct);
             if (key is not null)
             {
                 await keys.RememberAsync(unit, networkId, key, id, ct);
             }
-            recorded = domainEvent;
+            recorded = logged;
             return id;
         }, ct);
         if (recorded is not null)
         {
-            feed.Publish(networkId, EventLog.ToLogged(recorded));
+            feed.Publish(networkId, recorded);
         }
         return resultId;
     }

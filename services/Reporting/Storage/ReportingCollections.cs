@@ -3,28 +3,20 @@ using NetworkPlatform.Storage;
 
 namespace NetworkPlatform.Reporting.Storage;
 
-/// <summary>An event as the reporting service received or produced it: the log every projection can be rebuilt from.</summary>
+/// <summary>
+/// An event as the reporting service received or produced it: the log every projection can be rebuilt from and every
+/// consumer can replay. <see cref="Position"/> is its place in the network's log (1, 2, 3, ... in commit order, no gaps);
+/// <see cref="PayloadJson"/> is the event as the broker message's "message" carries it.
+/// </summary>
 public sealed record LoggedEvent(string LogId, Guid EventId, string Kind, string TypeName, string AggregateId, long AggregateVersion,
-    DateTimeOffset OccurredAt, string PayloadJson)
+    DateTimeOffset OccurredAt, string PayloadJson, long Position, string NetworkId, string AggregateType)
 {
-    /// <summary>Log ids sort by the time the event happened, then by event id: replaying in id order replays history.</summary>
+    /// <summary>The document id: one per event, whatever position it got, so a second copy of an event is found and dropped.</summary>
     public static string IdFor(Guid eventId, DateTimeOffset occurredAt) => $"{occurredAt.UtcTicks:D19}-{eventId:N}";
 }
 
 /// <summary>One export of a person's data: who asked (the token's subject), when.</summary>
 public sealed record PersonalDataExportRecord(string ExportId, string PersonId, string ExportedBy, DateTimeOffset ExportedAt);
-
-/// <summary>
-/// Part of the count of a network's logged events, kept in the transaction that appends to the log, so health and
-/// rebuild read the count in O(1). The count is spread over <see cref="Shards"/> documents, each append adding to one at
-/// random, so concurrent appends (replicas, commands next to consumers) seldom contend for the same row.
-/// </summary>
-public sealed record EventCount(string Id, long Events)
-{
-    public const int Shards = 16;
-
-    public static string ShardId(int shard) => $"event_log-{shard:D2}";
-}
 
 /// <summary>
 /// What a create with a request_id produced, as the service kept it before <c>IdempotencyKeys</c> (read only, so a retry
@@ -83,9 +75,10 @@ public static class ReportingCollections
 
     public static readonly DocumentCollection<OrganisationFact> Organisations = new("organisations", o => o.OrganisationId);
 
-    public static readonly DocumentCollection<LoggedEvent> EventLog = new("event_log", e => e.LogId);
-
-    public static readonly DocumentCollection<EventCount> EventCounts = new("event_counts", c => c.Id);
+    /// <summary>Read in position order (replay, rebuild); the time index finds where a replay from a time starts.</summary>
+    public static readonly DocumentCollection<LoggedEvent> EventLog = new DocumentCollection<LoggedEvent>("event_log", e => e.LogId)
+        .WithIndex("position", e => e.Position)
+        .WithIndex("occurred_at", e => e.OccurredAt);
 
     public static readonly DocumentCollection<CompletedRequest> Requests = new("requests", r => r.RequestId);
 
@@ -96,7 +89,7 @@ public static class ReportingCollections
     /// <summary>Every collection, for the migration that creates their indexes.</summary>
     public static IReadOnlyCollection<IDocumentCollection> All { get; } =
         [Meetings, GroupYears, AttendanceMarks, Participations, Appointments, Affiliations, Measures, Indicators, Accounts, Learning,
-            CadenceBreaches, Groups, Organisations, EventLog, EventCounts, Requests, PersonalDataExports];
+            CadenceBreaches, Groups, Organisations, EventLog, Requests, PersonalDataExports];
 
     public static string AccountsId(string groupId, int year) => GroupAccounts.IdFor(groupId, year);
 

@@ -186,6 +186,7 @@ public sealed class LocalModeTests
             AssertEachServiceOwnsOnlyItsDatabase(postgresPort, environment);
             AssertEverythingListensOnLoopbackOnly(state, environment);
             await AssertTheDashboardConsumerMayOnlyReadEventsAsync(state, environment);
+            await AssertADashboardConsumerFromTheCatalogueSeesTheWorkloadAndItsReplayAsync(state, environment, issuer);
             // Prometheus with the platform's alerts, and a scrape job per service.
             using var http = new HttpClient();
             var prometheusPort = environment["UP_PROMETHEUS_PORT"];
@@ -402,6 +403,46 @@ public sealed class LocalModeTests
                 or RabbitMQ.Client.Exceptions.PublishException,
                 $"The dashboard consumer could {what}: {error}");
         }
+    }
+
+    /// <summary>
+    /// tests/consumers/dashboard_consumer.py, a consumer written from docs/events/asyncapi.json alone (Debian's python3-pika and
+    /// python3-jsonschema), with make up's consumer credentials: it binds its network, runs a workload through the JSON API,
+    /// validates every message inside the whole document, looks for unmarked personal data and compares reporting's
+    /// ReadEvents from position 0 with what arrived live (same events and bodies, same order per aggregate stream).
+    /// </summary>
+    private static async Task AssertADashboardConsumerFromTheCatalogueSeesTheWorkloadAndItsReplayAsync(string state,
+        IReadOnlyDictionary<string, string> environment, string issuer)
+    {
+        var network = "consumer-" + Guid.NewGuid().ToString("N")[..8];
+        var identityStorage = new Dictionary<string, string>
+        {
+            ["Storage__Provider"] = "postgres",
+            ["Storage__ConnectionString"] = $"Host=127.0.0.1;Port={environment["UP_POSTGRES_PORT"]};Database=identity;Username=identity",
+        };
+        using var http = new HttpClient { BaseAddress = new Uri(issuer) };
+        async Task<string> TokenAsync(string role) =>
+            (await IssuerProcess.CallerAsync(http, identityStorage, network, role)).Get("authorization")!.Value["Bearer ".Length..];
+        var offset = int.Parse(environment["UP_PORT_OFFSET"], System.Globalization.CultureInfo.InvariantCulture);
+        string HttpUrl(string service) => $"http://127.0.0.1:{Conventions.Service(service).LocalHttpPort + offset}";
+        var consumer = Processes.Run(PythonPeer.Interpreter, [RepositoryPaths.Combine("tests", "consumers", "dashboard_consumer.py")],
+            TimeSpan.FromMinutes(4), environment: new Dictionary<string, string>
+        {
+            ["NP_ASYNCAPI"] = RepositoryPaths.Combine("docs", "events", "asyncapi.json"),
+            ["NP_AMQP_HOST"] = "127.0.0.1",
+            ["NP_AMQP_PORT"] = environment["UP_RABBITMQ_PORT"],
+            ["NP_AMQP_USER"] = "dashboard",
+            ["NP_AMQP_PASSWORD"] = (await File.ReadAllTextAsync(Path.Combine(state, "event-consumers", "dashboard.password"))).Trim(),
+            ["NP_NETWORK"] = network,
+            ["NP_MEMBERSHIP_URL"] = HttpUrl("membership"),
+            ["NP_GROUPS_URL"] = HttpUrl("groups"),
+            ["NP_MEETINGS_URL"] = HttpUrl("meetings"),
+            ["NP_REPORTING_URL"] = HttpUrl("reporting"),
+            ["NP_OPERATOR_TOKEN"] = await TokenAsync(NetworkPlatform.Application.Roles.Operator),
+            ["NP_SECRETARIAT_TOKEN"] = await TokenAsync(NetworkPlatform.Application.Roles.Secretariat),
+            ["NP_READER_TOKEN"] = await TokenAsync(NetworkPlatform.Application.Roles.DashboardReader),
+        });
+        Assert.True(consumer.ExitCode == 0, $"The dashboard consumer found problems (state {state}):\n{consumer.Combined}");
     }
 
     /// <summary>

@@ -41,6 +41,32 @@ public sealed class InMemoryBusTests
     }
 
     [Fact]
+    public async Task a_handler_of_any_event_gets_each_type_it_is_registered_for_and_a_type_that_is_no_event_is_refused()
+    {
+        await using var host = await ServiceHost.StartAsync(Environments.InMemoryBus(),
+            new Dictionary<string, IReadOnlyDictionary<string, string?>>
+        {
+            ["membership"] = await Environments.StorageAsync(Environments.Sqlite, "membership"),
+            ["reporting"] = await Environments.StorageAsync(Environments.Sqlite, "reporting"),
+        }, bus => bus
+            .AddService("membership")
+            .AddService("reporting", service => service.AddHandler<AnyEventProjection>([typeof(MemberJoined)])));
+
+        for (var version = 1; version <= 3; version++)
+        {
+            await Producer.CommitAsync(host.Store("membership"), Producer.Event("org-any", version));
+        }
+
+        await Eventually.HoldsAsync(async () => (await Environments.VersionsSeenAsync(host.Store("reporting"), "org-any")).Count >= 3,
+            Patience, "3 events in reporting");
+        Assert.Equal([1L, 2, 3], await Environments.VersionsSeenAsync(host.Store("reporting"), "org-any"));
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () => await ServiceHost.StartAsync(
+            Environments.InMemoryBus(), new Dictionary<string, IReadOnlyDictionary<string, string?>>(),
+            bus => bus.AddService("reporting", service => service.AddHandler<AnyEventProjection>([typeof(AggregateLog)]))));
+        Assert.Contains("pass IDomainEvent classes", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task the_bus_takes_part_in_readiness_through_the_ready_health_checks()
     {
         await using var host = await ServiceHost.StartAsync(Environments.InMemoryBus(), new Dictionary<string, IReadOnlyDictionary<string, string?>>

@@ -264,6 +264,26 @@ public sealed class EventServiceBuilder(string name)
     }
 
     /// <summary>
+    /// A class handling any domain event (<c>IEventHandler&lt;IDomainEvent&gt;</c>) for the given event types, all on its one
+    /// queue and inbox as <see cref="AddHandler{THandler}(InboxTransactions)"/> has them: for a handler that treats every type
+    /// alike (reporting's event log).
+    /// </summary>
+    public EventServiceBuilder AddHandler<THandler>(IEnumerable<Type> eventTypes,
+        InboxTransactions transactions = InboxTransactions.Grouped)
+        where THandler : class, IEventHandler<IDomainEvent>
+    {
+        var types = eventTypes.Distinct().ToList();
+        if (types.Count == 0 || types.Any(t => !t.IsClass || t.IsAbstract || !typeof(IDomainEvent).IsAssignableFrom(t)))
+        {
+            throw new InvalidOperationException(
+                $"{typeof(THandler).Name} is given no event, or a type that is not a domain event record: pass IDomainEvent classes.");
+        }
+        Handlers.Add(new EventConsumerBinding(
+            Name, EventTopology.QueueName(Name, typeof(THandler)), typeof(THandler), types, transactions));
+        return this;
+    }
+
+    /// <summary>
     /// An <see cref="IEventListener"/> that sees the given event types in this process, from a temporary queue of the
     /// process's own (see <see cref="EventTopology.ListenerQueueTag"/>), whatever the other replicas consume.
     /// </summary>

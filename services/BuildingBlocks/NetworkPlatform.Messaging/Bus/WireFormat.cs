@@ -13,6 +13,13 @@ public static class WireFormat
 {
     public const string ContentType = "application/vnd.masstransit+json";
 
+    /// <summary>
+    /// An event's JSON as the envelope's "message" carries it, for whoever hands events out by other ways than the broker
+    /// (reporting's event log and its replay), so that both say the same.
+    /// </summary>
+    public static JsonSerializerOptions EventBody { get; } = ReadOnly(Configure(
+        new JsonSerializerOptions(SystemTextJsonMessageSerializer.Options) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() }));
+
     /// <summary>Applied to MassTransit's serializer options by the bus, and to the catalogue's schema generator.</summary>
     public static JsonSerializerOptions Configure(JsonSerializerOptions options)
     {
@@ -23,6 +30,12 @@ public static class WireFormat
             options.Converters.Add(new JsonStringEnumConverter());
         }
         options.TypeInfoResolver = (options.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(OmitSender);
+        return options;
+    }
+
+    private static JsonSerializerOptions ReadOnly(JsonSerializerOptions options)
+    {
+        options.MakeReadOnly();
         return options;
     }
 

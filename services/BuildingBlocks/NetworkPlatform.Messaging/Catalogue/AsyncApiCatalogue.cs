@@ -30,6 +30,13 @@ public static class AsyncApiCatalogue
         "or below it is a copy you already have (or an older event): skip it. A stream is spread over the exchanges of its " +
         "types: bound to all of them, a version above the highest + 1 means you missed events (replay them).";
 
+    /// <summary>Where the history is: a queue bound today gets nothing of yesterday.</summary>
+    public const string Replay =
+        "History: the reporting service keeps every event of these types in its network's event log, numbered by position " +
+        "(1, 2, 3, ... without gaps); ReportingService.ReadEvents pages it from a position or a time and WatchEvents sends it " +
+        "from a position on and then the new events (gRPC, or JSON under /v1/networks/{networkId}/events), each with the " +
+        "envelope's fields and the \"message\" as payload_json (docs/events/README.md, Replaying).";
+
     private static readonly JsonSerializerOptions Indented = new()
     {
         WriteIndented = true,
@@ -110,7 +117,7 @@ public static class AsyncApiCatalogue
                     "exchange " + NetworkExchange.Name + ": each event arrives there with the routing key <networkId>.<Area>.<TypeName> " +
                     "(the channel names), and a consumer's user may bind only the networks it may see. Messages are MassTransit " +
                     "JSON envelopes; the event is in \"message\". " +
-                    "Delivery is at least once: deduplicate on messageId. " + StreamRule + " " +
+                    "Delivery is at least once: deduplicate on messageId. " + StreamRule + " " + Replay + " " +
                     "Generated from NetworkPlatform.Events by `" + RegenerateCommand + "`; do not edit.",
             },
             ["defaultContentType"] = WireFormat.ContentType,

@@ -26,6 +26,7 @@ public sealed class ListRecentEvents(ReportingContext context) : IUseCase<ListRe
     {
         var newest = ReportingCollections.EventLog.Query().Page(Paging.Size(query.PageSize)) with { Descending = true };
         var page = await context.Store.QueryAsync(ReportingCollections.EventLog, query.NetworkId, newest, cancellationToken);
-        return [.. page.Items.Select(item => item.Document)];
+        // Events logged before the log numbered them show once a rebuild has (EventLog.NumberOlderEventsAsync).
+        return [.. page.Items.Select(item => item.Document).Where(logged => logged.Position > 0)];
     }
 }

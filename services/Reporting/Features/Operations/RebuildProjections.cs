@@ -7,8 +7,8 @@ namespace NetworkPlatform.Reporting.Features.Operations;
 
 public sealed record RebuildProjectionsCommand(string NetworkId) : INetworkRequest;
 
-/// <summary>How far a rebuild is: events replayed of those in the log.</summary>
-public sealed record RebuildStep(long Replayed, long Total);
+/// <summary>How far a rebuild is: events replayed of those in the log, into which read models; the last step is done.</summary>
+public sealed record RebuildStep(long Replayed, long Total, IReadOnlyList<string> Projections, bool Done);
 
 /// <summary>
 /// An operator drops the network's read models and replays its event log through the projection, step by step as the
@@ -29,9 +29,12 @@ public sealed class RebuildProjections(ProjectionRebuild rebuild) : IUseCase<Reb
     private async IAsyncEnumerable<RebuildStep> Steps(string networkId,
         [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
     {
-        await foreach (var (replayed, total) in rebuild.RunAsync(networkId, cancellationToken))
+        (long Replayed, long Total) last = (0, 0);
+        await foreach (var step in rebuild.RunAsync(networkId, cancellationToken))
         {
-            yield return new RebuildStep(replayed, total);
+            last = step;
+            yield return new RebuildStep(step.Replayed, step.Total, ProjectionRebuild.ProjectionNames, Done: false);
         }
+        yield return new RebuildStep(last.Replayed, last.Total, ProjectionRebuild.ProjectionNames, Done: true);
     }
 }
