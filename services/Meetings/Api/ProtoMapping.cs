@@ -3,7 +3,9 @@ using Google.Protobuf.WellKnownTypes;
 using NetworkPlatform.Application;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Features;
+using NetworkPlatform.Hosting.Api;
 using NetworkPlatform.Storage;
+using MeasureStatus = NetworkPlatform.Common.V1.MeasureStatus;
 using Proto = NetworkPlatform.Meetings.V1;
 
 namespace NetworkPlatform.Meetings.Api;
@@ -114,7 +116,8 @@ public static class ProtoMapping
         Text = d.Text,
         PersonId = d.PersonId ?? "",
         MeasureId = d.MeasureId ?? "",
-        MeasureStatus = d.MeasureStatus ?? "",
+        MeasureStatus = d.MeasureStatus?.ToProtoStatus() ?? MeasureStatus.Unspecified,
+        MeasureStatusName = d.MeasureStatus?.ToString() ?? "",
         Amount = d.Amount?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
         AgendaItemId = d.AgendaItemId ?? "",
         RecordedBy = d.RecordedBy,

@@ -1,3 +1,5 @@
+using NetworkPlatform.Events;
+
 namespace NetworkPlatform.Meetings.Domain;
 
 /// <summary>Typed decisions other services act on (groups sets leaders, reporting tracks measures and the partner fund).</summary>
@@ -23,10 +25,11 @@ public sealed record Decision
     /// <summary>LeaderElected, BudgetResponsibleElected: the person elected.</summary>
     public string? PersonId { get; init; }
 
-    /// <summary>MeasureStatus: the measure and its new status (e.g. on_track, delayed, completed).</summary>
+    /// <summary>MeasureStatus: the measure and its new status (documents written before the one vocabulary say e.g.
+    /// "InProgress": read as OnTrack).</summary>
     public string? MeasureId { get; init; }
 
-    public string? MeasureStatus { get; init; }
+    public MeasureStatus? MeasureStatus { get; init; }
 
     /// <summary>FundApplicationApproved: the amount granted from the partner fund (Partnerpotten), in the network's currency.</summary>
     public decimal? Amount { get; init; }

@@ -172,16 +172,17 @@ public sealed class ConsumersTests(SqliteStore fixture) : IClassFixture<SqliteSt
         var handler = MeetingDecisions(harness);
 
         await DeliverAsync(harness, handler, new DecisionRecorded(Guid.NewGuid(), At, Callers.Network, "mtg-2", 1, "mtg-2", "wg-b",
-            DecisionKind.MeasureStatus, null, "m1", "Completed", ""));
+            DecisionKind.MeasureStatus, null, "m1", "Done", ""));
         var unchanged = (await harness.Store.GetAsync(GroupsCollections.Measures, Callers.Network, "m1"))!.Document.Status;
         await DeliverAsync(harness, handler, new DecisionRecorded(Guid.NewGuid(), At, Callers.Network, "mtg-1", 1, "mtg-1", "wg-a",
             DecisionKind.MeasureStatus, null, "m1", "Completed", ""));
 
-        Assert.Equal(MeasureStatus.Planned, unchanged);
-        Assert.Equal(MeasureStatus.Completed, (await harness.Store.GetAsync(GroupsCollections.Measures, Callers.Network,
+        Assert.Equal(MeasureStatus.NotStarted, unchanged);
+        // "Completed": a decision published before the one vocabulary, still in flight, reads as Done.
+        Assert.Equal(MeasureStatus.Done, (await harness.Store.GetAsync(GroupsCollections.Measures, Callers.Network,
             "m1"))!.Document.Status);
         var changed = Assert.Single(await harness.PendingEventsAsync<MeasureStatusChanged>());
-        Assert.Equal(("m1", "Planned", "Completed", "mtg-1"), (changed.MeasureId, changed.PreviousStatus, changed.Status,
+        Assert.Equal(("m1", "NotStarted", "Done", "mtg-1"), (changed.MeasureId, changed.PreviousStatus, changed.Status,
             changed.MeetingId));
     }
 }

@@ -1,4 +1,6 @@
+using NetworkPlatform.Events;
 using NetworkPlatform.Events.Meetings;
+using NetworkPlatform.Meetings.Api;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Features;
 using NetworkPlatform.Storage;
@@ -73,6 +75,37 @@ public class MinutesFeaturesTests
         var decision = Assert.Single(await fixture.EventsAsync<DecisionRecorded>());
         Assert.Equal((NetworkPlatform.Events.Meetings.DecisionKind.LeaderElected, "p-kari", "g-digital"), (decision.Kind,
             decision.PersonId, decision.GroupId));
+    }
+
+    [Fact]
+    public async Task measure_status_decisions_speak_the_one_status_vocabulary_and_read_the_former_words()
+    {
+        await using var fixture = await MeetingsFixture.StartAsync();
+        var id = (await HoldStartUpAsync(fixture)).Document.Id;
+        Task<Versioned<Meeting>> Decide(Proto.Decision decision) => fixture.Feature<RecordDecision>().RunAsync(
+            new Proto.RecordDecisionRequest { NetworkId = Network, MeetingId = id, Decision = decision }, MeetingsFixture.Kari, default);
+
+        await Decide(new Proto.Decision { Kind = Proto.DecisionKind.MeasureStatus, Text = "Kampanjen er forsinket.", MeasureId = "m1",
+            MeasureStatus = NetworkPlatform.Common.V1.MeasureStatus.Late });
+        var former = await Decide(new Proto.Decision { Kind = Proto.DecisionKind.MeasureStatus, Text = "Kurset er i gang.",
+            MeasureId = "m2", MeasureStatusName = "InProgress" });
+        var refused = await Assert.ThrowsAsync<NetworkPlatform.Application.Failures.InvalidFieldsException>(() => Decide(
+            new Proto.Decision { Kind = Proto.DecisionKind.MeasureStatus, Text = "I rute.", MeasureId = "m3",
+                MeasureStatusName = "on_track" }));
+
+        Assert.Equal([MeasureStatus.Late, MeasureStatus.OnTrack],
+            former.Document.Decisions.Where(d => d.MeasureId is not null).Select(d => d.MeasureStatus));
+        Assert.Equal((NetworkPlatform.Common.V1.MeasureStatus.OnTrack, "OnTrack"), (ProtoMapping.ToProto(former.Document.Decisions[^1])
+            .MeasureStatus, ProtoMapping.ToProto(former.Document.Decisions[^1]).MeasureStatusName));
+        Assert.Equal("decision.measure_status", Assert.Single(refused.Violations).Field);
+        await fixture.Feature<GenerateMinutesDraft>().RunAsync(new Proto.GenerateMinutesDraftRequest { NetworkId = Network,
+            MeetingId = id }, MeetingsFixture.Kari, default);
+        await fixture.Feature<ApproveMinutes>().RunAsync(new Proto.ApproveMinutesRequest { NetworkId = Network, MeetingId = id },
+            MeetingsFixture.Kari, default);
+        await fixture.Feature<PublishMinutes>().RunAsync(new Proto.PublishMinutesRequest { NetworkId = Network, MeetingId = id },
+            MeetingsFixture.Secretariat, default);
+        Assert.Equal(["Late", "OnTrack"], (await fixture.EventsAsync<DecisionRecorded>())
+            .Where(d => d.Kind == NetworkPlatform.Events.Meetings.DecisionKind.MeasureStatus).Select(d => d.MeasureStatus));
     }
 
     [Fact]

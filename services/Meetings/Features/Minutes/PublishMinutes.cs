@@ -45,7 +45,8 @@ public sealed class PublishMinutes(MeetingsContext context) : IUseCase<PublishMi
                     after.Decisions.Select(d => d.Id).ToList())];
                 events.AddRange(after.Decisions.Select(decision => new DecisionRecorded(MeetingsContext.NewEventId(), now,
                     after.NetworkId, after.Id,
-                    version, after.Id, after.GroupId, ToEvent(decision.Kind), decision.PersonId, decision.MeasureId, decision.MeasureStatus,
+                    version, after.Id, after.GroupId, ToEvent(decision.Kind), decision.PersonId, decision.MeasureId,
+                    decision.MeasureStatus?.ToString(),
                     decision.Text)));
                 return events;
             });

@@ -3,11 +3,13 @@ using NetworkPlatform.Application;
 using NetworkPlatform.Application.Changes;
 using NetworkPlatform.Application.Pipeline;
 using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Events;
 using NetworkPlatform.Meetings.Domain;
 
 namespace NetworkPlatform.Meetings.Features;
 
 /// <param name="Kind">Null for a kind the API could not read.</param>
+/// <param name="MeasureStatus">A <see cref="Events.MeasureStatus"/> name (or a former word such as "InProgress").</param>
 /// <param name="Amount">FundApplicationApproved: the amount granted, as a decimal text (e.g. 25000.00).</param>
 public sealed record RecordDecisionCommand(string NetworkId, string MeetingId, string Etag, DecisionKind? Kind, string Text,
     string PersonId,
@@ -19,9 +21,6 @@ public sealed record RecordDecisionCommand(string NetworkId, string MeetingId, s
 /// </summary>
 public sealed class RecordDecision(MeetingsContext context) : IUseCase<RecordDecisionCommand, MeetingView>
 {
-    /// <summary>networkplatform.groups.v1 MeasureStatus names, which the groups service applies.</summary>
-    private static readonly string[] MeasureStatuses = ["Planned", "InProgress", "Completed", "Postponed", "Cancelled"];
-
     // Whether a group leader leads this meeting's group is checked in HandleAsync.
     public void Authorize(RecordDecisionCommand command, Caller caller) => Access.EnsureOrganiserRole(caller);
 
@@ -38,8 +37,9 @@ public sealed class RecordDecision(MeetingsContext context) : IUseCase<RecordDec
                 "decision.person_id", "Name the person elected.")
             .Require(kind is not DecisionKind.MeasureStatus || command.MeasureId.Length > 0, "decision.measure_id",
                 "Name the measure whose status is decided.")
-            .Require(kind is not DecisionKind.MeasureStatus || MeasureStatuses.Contains(command.MeasureStatus), "decision.measure_status",
-                $"Use one of {string.Join(", ", MeasureStatuses)}.")
+            .Require(kind is not DecisionKind.MeasureStatus || MeasureStatuses.TryParse(command.MeasureStatus, out _),
+                "decision.measure_status", $"Choose the measure's new status: MEASURE_STATUS_NOT_STARTED, _ON_TRACK, _AT_RISK, _LATE, "
+                + $"_DONE or _CANCELLED; got {Violations.Quote(command.MeasureStatus)}.")
             .Require(kind is not DecisionKind.FundApplicationApproved || Amount(command) > 0, "decision.amount",
                 "Give the amount granted as a positive decimal, e.g. 25000.00.");
     }
@@ -55,7 +55,7 @@ public sealed class RecordDecision(MeetingsContext context) : IUseCase<RecordDec
             Text = command.Text.Trim(),
             PersonId = command.PersonId.Length > 0 ? command.PersonId : null,
             MeasureId = command.MeasureId.Length > 0 ? command.MeasureId : null,
-            MeasureStatus = kind == DecisionKind.MeasureStatus ? command.MeasureStatus : null,
+            MeasureStatus = kind == DecisionKind.MeasureStatus ? MeasureStatuses.Parse(command.MeasureStatus) : null,
             Amount = kind == DecisionKind.FundApplicationApproved ? Amount(command) : null,
             AgendaItemId = command.AgendaItemId.Length > 0 ? command.AgendaItemId : null,
             RecordedAt = context.Now,
