@@ -71,7 +71,7 @@ internal static class MeetingsMapping
         var status = d.MeasureStatus == MeasureStatus.Unspecified ? d.MeasureStatusName
             : d.MeasureStatus.ToMeasureStatus()?.ToString() ?? d.MeasureStatus.ToString();
         return new(r.NetworkId, r.MeetingId, r.Etag, ProtoMapping.ToDomain(d.Kind), d.Text, d.PersonId, d.MeasureId, status, d.Amount,
-            d.AgendaItemId);
+            d.AgendaItemId, d.FundApplicationId);
     }
 
     public static GenerateMinutesDraftCommand ToCommand(Proto.GenerateMinutesDraftRequest r) => new(r.NetworkId, r.MeetingId, r.Etag);

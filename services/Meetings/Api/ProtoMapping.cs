@@ -119,6 +119,7 @@ public static class ProtoMapping
         MeasureStatus = d.MeasureStatus?.ToProtoStatus() ?? MeasureStatus.Unspecified,
         MeasureStatusName = d.MeasureStatus?.ToString() ?? "",
         Amount = d.Amount?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
+        FundApplicationId = d.FundApplication?.Id ?? "",
         AgendaItemId = d.AgendaItemId ?? "",
         RecordedBy = d.RecordedBy,
         RecordTime = Timestamp.FromDateTimeOffset(d.RecordedAt),
@@ -173,5 +174,5 @@ public static class ProtoMapping
         status is > Proto.AttendanceStatus.Unspecified and <= Proto.AttendanceStatus.Excused ? (AttendanceStatus)((int)status - 1) : null;
 
     public static DecisionKind? ToDomain(Proto.DecisionKind kind) =>
-        kind is > Proto.DecisionKind.Unspecified and <= Proto.DecisionKind.FreeText ? (DecisionKind)((int)kind - 1) : null;
+        kind is > Proto.DecisionKind.Unspecified and <= Proto.DecisionKind.FundApplicationRejected ? (DecisionKind)((int)kind - 1) : null;
 }

@@ -11,6 +11,7 @@ public enum DecisionKind
     ReferredToPartnerMeeting,
     FundApplicationApproved,
     FreeText,
+    FundApplicationRejected,
 }
 
 public sealed record Decision
@@ -34,9 +35,17 @@ public sealed record Decision
     /// <summary>FundApplicationApproved: the amount granted from the partner fund (Partnerpotten), in the network's currency.</summary>
     public decimal? Amount { get; init; }
 
+    /// <summary>FundApplicationApproved, FundApplicationRejected: the application decided, as the reporting service keeps it.</summary>
+    public FundApplicationRef? FundApplication { get; init; }
+
+    public bool DecidesFundApplication => Kind is DecisionKind.FundApplicationApproved or DecisionKind.FundApplicationRejected;
+
     public string? AgendaItemId { get; init; }
 
     public required DateTimeOffset RecordedAt { get; init; }
 
     public required string RecordedBy { get; init; }
 }
+
+/// <summary>A partner-fund application of the reporting service: its id, and the group and year of the accounts it is in.</summary>
+public sealed record FundApplicationRef(string Id, string GroupId, int Year);

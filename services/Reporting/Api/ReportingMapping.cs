@@ -308,6 +308,7 @@ internal static partial class ReportingMapping
             },
             AmountGranted = Format(application.AmountGranted),
             SubmittedAt = Timestamp.FromDateTimeOffset(application.SubmittedAt),
+            DecidedByMeetingId = application.DecidedByMeetingId ?? "",
         };
         if (application.DecidedAt is { } decidedAt)
         {

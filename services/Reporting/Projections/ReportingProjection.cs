@@ -141,7 +141,7 @@ public static class ReportingProjection
                 break;
             case FundApplicationDecided e:
                 await ChangeAccountsAsync(uow, net, e.GroupId, e.Year,
-                    a => a.Decide(e.ApplicationId, e.Approved, e.AmountGranted, e.OccurredAt), ct);
+                    a => a.Decide(e.ApplicationId, e.Approved, e.AmountGranted, e.OccurredAt, e.MeetingId), ct);
                 break;
             case ExpenseRecorded e:
                 await ChangeAccountsAsync(uow, net, e.GroupId, e.Year,

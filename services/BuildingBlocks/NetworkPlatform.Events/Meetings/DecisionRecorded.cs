@@ -7,13 +7,16 @@ namespace NetworkPlatform.Events.Meetings;
 /// LeaderElected, BudgetResponsibleElected and MeasureStatus to the group and its measures.
 /// AggregateId is the meeting id. PersonId is set for elections, MeasureId and MeasureStatus (an
 /// <see cref="Events.MeasureStatus"/> name such as "OnTrack" or "Done"; "InProgress", "Completed" before) for measure status.
+/// FundApplicationApproved and FundApplicationRejected name the reporting service's application (its id, the applying group
+/// and the year of its accounts) and, when approved, the Amount granted; the reporting service records the decision.
 /// </summary>
 [Aggregate("Meeting")]
 public sealed record DecisionRecorded(
     Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion, string MeetingId, string GroupId,
     DecisionKind Kind, string? PersonId, string? MeasureId,
     [property: AllowedValues("NotStarted", "OnTrack", "AtRisk", "Late", "Done", "Cancelled")] string? MeasureStatus,
-    string Text) : IDomainEvent;
+    string Text, string? FundApplicationId = null, string? ApplicationGroupId = null, int? ApplicationYear = null,
+    decimal? Amount = null) : IDomainEvent;
 
 [System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<DecisionKind>))]
 public enum DecisionKind
@@ -24,4 +27,5 @@ public enum DecisionKind
     MatterReferredToPartnerMeeting,
     FundApplicationApproved,
     FreeText,
+    FundApplicationRejected,
 }

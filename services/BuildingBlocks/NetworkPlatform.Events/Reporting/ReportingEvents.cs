@@ -32,10 +32,11 @@ public sealed record FundApplicationSubmitted(
     Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion, string GroupId, int Year,
     string ApplicationId, string Purpose, decimal AmountRequested, string SubmittedBy) : IDomainEvent;
 
+/// <summary>MeetingId: the meeting whose published minutes decided it (null when the secretariat decided it directly).</summary>
 [Aggregate("GroupAccounts")]
 public sealed record FundApplicationDecided(
     Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion, string GroupId, int Year,
-    string ApplicationId, bool Approved, decimal AmountGranted, string DecidedBy) : IDomainEvent;
+    string ApplicationId, bool Approved, decimal AmountGranted, string DecidedBy, string? MeetingId = null) : IDomainEvent;
 
 [Aggregate("GroupAccounts")]
 public sealed record ExpenseRecorded(

@@ -46,8 +46,8 @@ public sealed class PublishMinutes(MeetingsContext context) : IUseCase<PublishMi
                 events.AddRange(after.Decisions.Select(decision => new DecisionRecorded(MeetingsContext.NewEventId(), now,
                     after.NetworkId, after.Id,
                     version, after.Id, after.GroupId, ToEvent(decision.Kind), decision.PersonId, decision.MeasureId,
-                    decision.MeasureStatus?.ToString(),
-                    decision.Text)));
+                    decision.MeasureStatus?.ToString(), decision.Text, decision.FundApplication?.Id, decision.FundApplication?.GroupId,
+                    decision.FundApplication?.Year, decision.Amount)));
                 return events;
             });
         }, cancellationToken);
@@ -61,6 +61,7 @@ public sealed class PublishMinutes(MeetingsContext context) : IUseCase<PublishMi
         Domain.DecisionKind.MeasureStatus => EventDecisionKind.MeasureStatus,
         Domain.DecisionKind.ReferredToPartnerMeeting => EventDecisionKind.MatterReferredToPartnerMeeting,
         Domain.DecisionKind.FundApplicationApproved => EventDecisionKind.FundApplicationApproved,
+        Domain.DecisionKind.FundApplicationRejected => EventDecisionKind.FundApplicationRejected,
         _ => EventDecisionKind.FreeText,
     };
 }
