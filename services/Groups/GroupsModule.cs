@@ -57,7 +57,8 @@ public static class GroupsModule
             sp.GetRequiredKeyedService<IMembershipDirectory>(ServiceName),
             sp.GetRequiredService<TimeProvider>()));
         // Every use case of the Api, by name: the compiler checks this list, nothing is found by scanning. The consumers'
-        // own (RecordElection, RecordMeasureStatus, RemoveFromGroups) run inside the delivery's unit (GroupsContext.Within).
+        // own (RecordElection, RecordMeasureStatus, RemoveFromGroups, AdmitApprovedParticipant) run inside the delivery's unit
+        // (GroupsContext.Within).
         services.AddSingleton<GetGroup>().AddSingleton<ListGroups>().AddSingleton<CreateGroup>().AddSingleton<UpdateGroup>()
             .AddSingleton<ProposeGroup>();
         services.AddSingleton<ApproveMandate>().AddSingleton<ReviseMandate>();
@@ -83,6 +84,7 @@ public static class GroupsModule
     public static EventBusBuilder AddGroups(this EventBusBuilder bus) =>
         bus.AddService(ServiceName, events => events
             .AddHandler<MembershipEndedHandler>()
+            .AddHandler<ParticipationApprovedHandler>()
             .AddHandler<MeetingDecisionsHandler>());
 
     /// <summary>Serves networkplatform.groups.v1.GroupsService and ActionPlanService, each SERVING while the database is ready.</summary>

@@ -17,6 +17,7 @@ using NetworkPlatform.Reporting.Features.PersonalData;
 using NetworkPlatform.Reporting.Features.Progress;
 using NetworkPlatform.Reporting.Features.Reports;
 using NetworkPlatform.Reporting.Peers;
+using NetworkPlatform.Reporting.Consumers;
 using NetworkPlatform.Reporting.Projections;
 using NetworkPlatform.Reporting.Storage;
 using NetworkPlatform.Storage;
@@ -73,6 +74,7 @@ public static class ReportingModule
     public static EventBusBuilder AddReporting(this EventBusBuilder bus) =>
         bus.AddService(ServiceName, events => events
             .AddHandler<ReportingEventHandler>(ReportingEventHandler.EventTypes)
+            .AddHandler<ApplyFundDecisions>()
             .AddListener<LiveFeedListener>(LiveFeedListener.EventTypes));
 
     public static WebApplication MapReporting(this WebApplication app) =>

@@ -93,7 +93,7 @@ public static class ServiceDefaults
                 Description = "The JSON form of the gRPC API (google.api.http annotations in protos/). " +
                     "Send 'authorization: Bearer <token>'.",
             });
-            // Packages reuse short names (groups.v1.MeasureStatus, reporting.v1.MeasureStatus): schemas go by full name.
+            // Schemas go by full name, so two packages may use the same short name.
             openApi.CustomSchemaIds(type => type.FullName!.Replace("+Types+", ".", StringComparison.Ordinal).Replace('+', '.'));
         });
         builder.Services.AddGrpcReflection();

@@ -1,5 +1,8 @@
 using System.Globalization;
+using NetworkPlatform.Events;
 using NetworkPlatform.Groups.Domain;
+using NetworkPlatform.Hosting.Api;
+using CommonV1 = NetworkPlatform.Common.V1;
 using V1 = NetworkPlatform.Groups.V1;
 
 namespace NetworkPlatform.Groups.Api;
@@ -37,10 +40,9 @@ public static class ProtoValues
 
     public static V1.SizeAssessment ToProto(this SizeAssessment assessment) => (V1.SizeAssessment)((int)assessment + 1);
 
-    public static MeasureStatus? ToDomain(this V1.MeasureStatus status) => status == V1.MeasureStatus.Unspecified ? null
-        : (MeasureStatus)((int)status - 1);
+    public static MeasureStatus? ToDomain(this CommonV1.MeasureStatus status) => status.ToMeasureStatus();
 
-    public static V1.MeasureStatus ToProto(this MeasureStatus status) => (V1.MeasureStatus)((int)status + 1);
+    public static CommonV1.MeasureStatus ToProto(this MeasureStatus status) => status.ToProtoStatus();
 
     public static V1.MeasureCompliance ToProto(this MeasureCompliance compliance) => (V1.MeasureCompliance)((int)compliance + 1);
 

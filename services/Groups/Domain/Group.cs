@@ -306,6 +306,31 @@ public sealed record Group
         return new JoinOutcome(this with { JoinRequests = [.. JoinRequests, new JoinRequest(person, at)], UpdatedAt = at }, Joined: false);
     }
 
+    /// <summary>
+    /// Admits a person whose participation request (JOIN_GROUP) the network's secretariat approved in the membership
+    /// service: a member at once, whatever the join policy, in place of a join request they may have left here.
+    /// </summary>
+    public Group Admit(PersonIdentity person, DateTimeOffset at)
+    {
+        EnsureAcceptsParticipants();
+        if (FindParticipant(person.PersonId) is not null)
+        {
+            throw new RuleViolationException("ALREADY_PARTICIPANT", $"persons/{person.PersonId}",
+                "The person already takes part in this group.");
+        }
+        if (!person.RepresentsMember)
+        {
+            throw new RuleViolationException("NOT_A_MEMBER_REPRESENTATIVE", $"persons/{person.PersonId}",
+                "The person no longer represents an active member organisation; their organisation appoints them first.");
+        }
+        return this with
+        {
+            Participants = [.. Participants, NewParticipant(person, GroupRole.Member, at)],
+            JoinRequests = [.. JoinRequests.Where(r => r.Person.PersonId != person.PersonId)],
+            UpdatedAt = at,
+        };
+    }
+
     /// <summary>Answers a pending join request. Approval uses the person as verified again at this moment.</summary>
     public Group AnswerJoinRequest(string personId, PersonIdentity? verifiedNow, bool approve, DateTimeOffset at)
     {

@@ -1,18 +1,9 @@
 using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Application.Validation;
 using System.Text.Json.Serialization;
+using NetworkPlatform.Events;
 
 namespace NetworkPlatform.Groups.Domain;
-
-[JsonConverter(typeof(JsonStringEnumConverter<MeasureStatus>))]
-public enum MeasureStatus
-{
-    Planned,
-    InProgress,
-    Completed,
-    Postponed,
-    Cancelled,
-}
 
 public sealed record Milestone(string Id, string Title, DateOnly? DueDate, DateTimeOffset? ReachedAt, string? ReachedBy)
 {
@@ -95,7 +86,7 @@ public sealed record Measure
             Title = title.Trim(),
             Description = description,
             ParentMeasureId = parent?.Id,
-            Status = MeasureStatus.Planned,
+            Status = MeasureStatus.NotStarted,
             Milestones = milestones,
             CreatedAt = at,
             UpdatedAt = at,
@@ -137,7 +128,7 @@ public sealed record Measure
                 $"The milestone was reached on {milestone.ReachedAt:yyyy-MM-dd}; nothing to do.");
         }
         var reached = milestone with { ReachedAt = at, ReachedBy = reachedBy };
-        var status = Status == MeasureStatus.Planned ? MeasureStatus.InProgress : Status;
+        var status = Status == MeasureStatus.NotStarted ? MeasureStatus.OnTrack : Status;
         return this with { Milestones = [.. Milestones.Select(m => m == milestone ? reached : m)], Status = status, UpdatedAt = at };
     }
 

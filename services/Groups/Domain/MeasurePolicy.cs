@@ -1,4 +1,5 @@
 using NetworkPlatform.Application.Failures;
+using NetworkPlatform.Events;
 using System.Text.Json.Serialization;
 
 namespace NetworkPlatform.Groups.Domain;

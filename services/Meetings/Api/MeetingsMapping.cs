@@ -2,7 +2,9 @@ using Google.Protobuf.WellKnownTypes;
 using NetworkPlatform.Application;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Features;
+using NetworkPlatform.Hosting.Api;
 using NetworkPlatform.Storage;
+using MeasureStatus = NetworkPlatform.Common.V1.MeasureStatus;
 using Proto = NetworkPlatform.Meetings.V1;
 
 namespace NetworkPlatform.Meetings.Api;
@@ -65,9 +67,11 @@ internal static class MeetingsMapping
     public static RecordDecisionCommand ToCommand(Proto.RecordDecisionRequest r)
     {
         var d = r.Decision ?? new Proto.Decision();
-        return new(r.NetworkId, r.MeetingId, r.Etag, ProtoMapping.ToDomain(d.Kind), d.Text, d.PersonId, d.MeasureId, d.MeasureStatus,
-            d.Amount,
-            d.AgendaItemId);
+        // The enum when set; else the word of the field it replaced (an unknown number stays a name Validate refuses).
+        var status = d.MeasureStatus == MeasureStatus.Unspecified ? d.MeasureStatusName
+            : d.MeasureStatus.ToMeasureStatus()?.ToString() ?? d.MeasureStatus.ToString();
+        return new(r.NetworkId, r.MeetingId, r.Etag, ProtoMapping.ToDomain(d.Kind), d.Text, d.PersonId, d.MeasureId, status, d.Amount,
+            d.AgendaItemId, d.FundApplicationId);
     }
 
     public static GenerateMinutesDraftCommand ToCommand(Proto.GenerateMinutesDraftRequest r) => new(r.NetworkId, r.MeetingId, r.Etag);

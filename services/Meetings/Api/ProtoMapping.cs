@@ -3,7 +3,9 @@ using Google.Protobuf.WellKnownTypes;
 using NetworkPlatform.Application;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Features;
+using NetworkPlatform.Hosting.Api;
 using NetworkPlatform.Storage;
+using MeasureStatus = NetworkPlatform.Common.V1.MeasureStatus;
 using Proto = NetworkPlatform.Meetings.V1;
 
 namespace NetworkPlatform.Meetings.Api;
@@ -114,8 +116,10 @@ public static class ProtoMapping
         Text = d.Text,
         PersonId = d.PersonId ?? "",
         MeasureId = d.MeasureId ?? "",
-        MeasureStatus = d.MeasureStatus ?? "",
+        MeasureStatus = d.MeasureStatus?.ToProtoStatus() ?? MeasureStatus.Unspecified,
+        MeasureStatusName = d.MeasureStatus?.ToString() ?? "",
         Amount = d.Amount?.ToString("0.00", CultureInfo.InvariantCulture) ?? "",
+        FundApplicationId = d.FundApplication?.Id ?? "",
         AgendaItemId = d.AgendaItemId ?? "",
         RecordedBy = d.RecordedBy,
         RecordTime = Timestamp.FromDateTimeOffset(d.RecordedAt),
@@ -170,5 +174,5 @@ public static class ProtoMapping
         status is > Proto.AttendanceStatus.Unspecified and <= Proto.AttendanceStatus.Excused ? (AttendanceStatus)((int)status - 1) : null;
 
     public static DecisionKind? ToDomain(Proto.DecisionKind kind) =>
-        kind is > Proto.DecisionKind.Unspecified and <= Proto.DecisionKind.FreeText ? (DecisionKind)((int)kind - 1) : null;
+        kind is > Proto.DecisionKind.Unspecified and <= Proto.DecisionKind.FundApplicationRejected ? (DecisionKind)((int)kind - 1) : null;
 }

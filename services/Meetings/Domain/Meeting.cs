@@ -258,6 +258,11 @@ public sealed record Meeting
         {
             IndexOfAgendaItem(itemId);
         }
+        if (decision.FundApplication is { } application && Decisions.Any(d => d.FundApplication?.Id == application.Id))
+        {
+            throw new RuleViolationException("FUND_APPLICATION_ALREADY_DECIDED", Subject,
+                $"This meeting already decided fund application {application.Id}; a meeting decides an application once.");
+        }
         return this with { Decisions = [.. Decisions, decision] };
     }
 

@@ -135,9 +135,8 @@ public static class DemoMeetings
         {
             var leader = group.Participants.FirstOrDefault(p => p.Role == "leader") ?? group.Participants[0];
             var budget = group.Participants.FirstOrDefault(p => p.Role == "budget_responsible") ?? leader;
-            RecordDecisionCommand Decision(DecisionKind decisionKind, string text, int agendaItem, string personId = "",
-                string amount = "") =>
-                new("", "", "", decisionKind, text, personId, "", "", amount, meeting.Agenda[agendaItem].Id);
+            RecordDecisionCommand Decision(DecisionKind decisionKind, string text, int agendaItem, string personId = "") =>
+                new("", "", "", decisionKind, text, personId, "", "", "", meeting.Agenda[agendaItem].Id);
             switch (kind)
             {
                 case MeetingKind.StartUp:
@@ -149,8 +148,9 @@ public static class DemoMeetings
                 case MeetingKind.Interim:
                     yield return Decision(DecisionKind.ReferredToPartnerMeeting,
                         "Forslag om felles kampanjeuke meldes inn som sak til partnermøtet.", 2);
-                    yield return Decision(DecisionKind.FundApplicationApproved,
-                        "Søknad til Partnerpotten om 25 000 kroner til foreldremøter er innvilget.", 1, amount: "25000.00");
+                    // The group applies; the partner meeting decides (a FUND_APPLICATION_APPROVED decision names the application).
+                    yield return Decision(DecisionKind.FreeText,
+                        "Gruppen søker Partnerpotten om 25 000 kroner til foreldremøter.", 1);
                     break;
             }
         }

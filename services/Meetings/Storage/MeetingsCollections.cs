@@ -44,9 +44,19 @@ public static class MeetingsCollections
 
     public static readonly DocumentCollection<KnownNetwork> Networks = new("known_networks", n => n.NetworkId);
 
+    /// <summary>The reporting service's partner-fund applications, copied from its events, for decisions in minutes to name.</summary>
+    public static readonly DocumentCollection<FundApplicationCopy> FundApplications = new("fund_applications", a => a.Id);
+
     /// <summary>Every collection, for the migration that creates their indexes.</summary>
-    public static IReadOnlyCollection<IDocumentCollection> All { get; } = [Meetings, ActionItems, Deadlines, Settings, Cadence, Networks];
+    public static IReadOnlyCollection<IDocumentCollection> All { get; } =
+        [Meetings, ActionItems, Deadlines, Settings, Cadence, Networks, FundApplications];
 }
+
+/// <summary>
+/// A partner-fund application as the reporting service announced it (FundApplicationSubmitted, FundApplicationDecided):
+/// which accounts it is in and whether it is still open. About a second behind reporting.
+/// </summary>
+public sealed record FundApplicationCopy(string Id, string GroupId, int Year, bool Decided);
 
 /// <summary>A network this service holds meetings for; the reminder sweep walks them (the store is partitioned by network).</summary>
 public sealed record KnownNetwork(string NetworkId)

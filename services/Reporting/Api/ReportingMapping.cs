@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Google.Protobuf.WellKnownTypes;
+using NetworkPlatform.Hosting.Api;
 using NetworkPlatform.Reporting.Features;
 using NetworkPlatform.Reporting.Features.Indicators;
 using NetworkPlatform.Reporting.Features.Learning;
@@ -21,7 +22,7 @@ namespace NetworkPlatform.Reporting.Api;
 internal static partial class ReportingMapping
 {
     public static SubmitProgressReportCommand ToCommand(SubmitProgressReportRequest request) => new(request.NetworkId, request.MeasureId,
-        ToDay(request.PeriodStart), ToDay(request.PeriodEnd), ToDomain(request.Status), request.Percent, request.Narrative,
+        ToDay(request.PeriodStart), ToDay(request.PeriodEnd), request.Status.ToMeasureStatus(), request.Percent, request.Narrative,
             request.RequestId);
 
     public static ListProgressReportsQuery ToQuery(ListProgressReportsRequest request) => new(request.NetworkId, request.MeasureId);
@@ -70,7 +71,7 @@ internal static partial class ReportingMapping
         MeasureId = report.MeasureId,
         PeriodStart = ToProto(report.Report.PeriodStart),
         PeriodEnd = ToProto(report.Report.PeriodEnd),
-        Status = ToProto(report.Report.Status),
+        Status = report.Report.Status.ToProtoStatus(),
         Percent = report.Report.Percent,
         Narrative = report.Report.Narrative,
         SubmittedBy = report.Report.SubmittedBy,
@@ -94,7 +95,7 @@ internal static partial class ReportingMapping
                 GroupId = f.GroupId ?? "",
                 ParentMeasureId = result.Parents[f.MeasureId] ?? "",
                 Percent = (double)f.Percent,
-                Status = ToProto(f.Status),
+                Status = f.Status.ToProtoStatus(),
                 Late = f.IsLate,
                 RolledUp = f.RolledUp,
             }),
@@ -336,6 +337,7 @@ internal static partial class ReportingMapping
             },
             AmountGranted = Format(application.AmountGranted),
             SubmittedAt = Timestamp.FromDateTimeOffset(application.SubmittedAt),
+            DecidedByMeetingId = application.DecidedByMeetingId ?? "",
         };
         if (application.DecidedAt is { } decidedAt)
         {
@@ -348,24 +350,6 @@ internal static partial class ReportingMapping
 
     private static CalendarDate ToProto(DateOnly date) => new() { Year = date.Year, Month = date.Month, Day = date.Day };
 
-    private static Domain.MeasureStatus? ToDomain(MeasureStatus status) => status switch
-    {
-        MeasureStatus.NotStarted => Domain.MeasureStatus.NotStarted,
-        MeasureStatus.OnTrack => Domain.MeasureStatus.OnTrack,
-        MeasureStatus.AtRisk => Domain.MeasureStatus.AtRisk,
-        MeasureStatus.Late => Domain.MeasureStatus.Late,
-        MeasureStatus.Done => Domain.MeasureStatus.Done,
-        _ => null,
-    };
-
-    private static MeasureStatus ToProto(Domain.MeasureStatus status) => status switch
-    {
-        Domain.MeasureStatus.NotStarted => MeasureStatus.NotStarted,
-        Domain.MeasureStatus.OnTrack => MeasureStatus.OnTrack,
-        Domain.MeasureStatus.AtRisk => MeasureStatus.AtRisk,
-        Domain.MeasureStatus.Late => MeasureStatus.Late,
-        _ => MeasureStatus.Done,
-    };
 
     /// <summary>The proto's kinds are the domain's, one up (0 is UNSPECIFIED); an unknown number is no kind.</summary>
     private static Domain.LearningKind? ToDomain(LearningKind kind) =>

@@ -1,3 +1,5 @@
+using NetworkPlatform.Events;
+
 namespace NetworkPlatform.Reporting.Domain;
 
 // The facts the reporting service keeps, built from the other services' events and its own commands.
@@ -41,15 +43,6 @@ public sealed record ParticipationFact(string NetworkId, string GroupId, string 
 /// <summary>A formal appointment of a person by an organisation, with the time set aside for the work.</summary>
 public sealed record AppointmentFact(string NetworkId, string RepresentativeId, string PersonId, string OrganisationId,
     decimal HoursPerMonth, DateOnly Start, DateOnly? End);
-
-public enum MeasureStatus
-{
-    NotStarted,
-    OnTrack,
-    AtRisk,
-    Late,
-    Done,
-}
 
 public sealed record ProgressReport(string ReportId, DateOnly PeriodStart, DateOnly PeriodEnd, MeasureStatus Status, int Percent,
     string Narrative, string SubmittedBy, DateTimeOffset SubmittedAt);

@@ -10,8 +10,9 @@ public enum FundApplicationState
     Rejected,
 }
 
+/// <param name="DecidedByMeetingId">The meeting whose published minutes decided it; null when decided directly.</param>
 public sealed record FundApplication(string ApplicationId, string Purpose, decimal AmountRequested, FundApplicationState State,
-    decimal AmountGranted, DateTimeOffset SubmittedAt, DateTimeOffset? DecidedAt);
+    decimal AmountGranted, DateTimeOffset SubmittedAt, DateTimeOffset? DecidedAt, string? DecidedByMeetingId = null);
 
 public sealed record Expense(string ExpenseId, DateOnly Date, decimal Amount, string Description, string? MeasureId);
 
@@ -62,7 +63,7 @@ public sealed record GroupAccounts
         this with { FundApplications = [.. FundApplications.Where(f => f.ApplicationId != application.ApplicationId), application] };
 
     /// <summary>The application decided (approved with the amount granted, or rejected); each is decided once.</summary>
-    public GroupAccounts Decide(string applicationId, bool approved, decimal granted, DateTimeOffset at)
+    public GroupAccounts Decide(string applicationId, bool approved, decimal granted, DateTimeOffset at, string? meetingId = null)
     {
         var application = FundApplications.FirstOrDefault(a => a.ApplicationId == applicationId)
             ?? throw new NotFoundException("fund application", applicationId);
@@ -77,6 +78,7 @@ public sealed record GroupAccounts
             State = approved ? FundApplicationState.Approved : FundApplicationState.Rejected,
             AmountGranted = granted,
             DecidedAt = at,
+            DecidedByMeetingId = meetingId,
         };
         return this with { FundApplications = [.. FundApplications.Select(a => a.ApplicationId == applicationId ? decided : a)] };
     }

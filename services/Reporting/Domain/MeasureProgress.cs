@@ -1,3 +1,5 @@
+using NetworkPlatform.Events;
+
 namespace NetworkPlatform.Reporting.Domain;
 
 public sealed record MeasureProgressFigure(string MeasureId, string Title, string? GroupId, decimal Percent, MeasureStatus Status,
@@ -5,8 +7,10 @@ public sealed record MeasureProgressFigure(string MeasureId, string Title, strin
 
 /// <summary>
 /// Progress of measures: a measure with sub-measures takes the weighted mean of its children's progress (recursively);
-/// a leaf takes the percent of its latest report. A measure is late when its latest report says so, or when its due
-/// date has passed before it reached 100 %.
+/// a leaf takes the percent of its latest report. The status agrees with the percent: 100 % is Done; a leaf says what
+/// its latest report says; a measure with sub-measures takes the worst status among its sub-measures still under way
+/// (Late, then AtRisk, else OnTrack), NotStarted only while nothing has progressed. A measure is late when its status is
+/// Late, or when its due date has passed before it reached 100 %.
 /// </summary>
 public static class MeasureProgressFigures
 {
@@ -45,11 +49,30 @@ public static class MeasureProgressFigures
             return memo[measure.MeasureId] = Math.Round(percent, 2);
         }
 
+        MeasureStatus Status(MeasureFact measure)
+        {
+            var percent = Percent(measure, []);
+            var subs = children[measure.MeasureId].ToList();
+            if (percent >= 100)
+            {
+                return MeasureStatus.Done;
+            }
+            if (subs.Count == 0)
+            {
+                return Latest(measure)?.Status ?? MeasureStatus.NotStarted;
+            }
+            var statuses = subs.Select(Status).ToList();
+            return statuses.Contains(MeasureStatus.Late) ? MeasureStatus.Late
+                : statuses.Contains(MeasureStatus.AtRisk) ? MeasureStatus.AtRisk
+                : percent > 0 || statuses.Contains(MeasureStatus.OnTrack) ? MeasureStatus.OnTrack
+                : statuses.All(s => s == MeasureStatus.Cancelled) ? MeasureStatus.Cancelled
+                : MeasureStatus.NotStarted;
+        }
+
         return measures.OrderBy(m => m.MeasureId, StringComparer.Ordinal).Select(measure =>
         {
             var percent = Percent(measure, []);
-            var latest = Latest(measure);
-            var status = percent >= 100 ? MeasureStatus.Done : latest?.Status ?? MeasureStatus.NotStarted;
+            var status = Status(measure);
             var late = status == MeasureStatus.Late || (percent < 100 && measure.DueDate is { } due && due < today);
             return new MeasureProgressFigure(measure.MeasureId, measure.Title, measure.GroupId, percent, status, late,
                 children[measure.MeasureId].Any());

@@ -11,11 +11,11 @@ namespace NetworkPlatform.Reporting.Features;
 /// What the reporting use cases share: the service's own database, the one way to write to it, the clock, and this
 /// replica's live feed.
 /// </summary>
-public sealed class ReportingContext(IDocumentStore store, TimeProvider clock, LiveFeed feed)
+public sealed class ReportingContext(IDocumentStore store, TimeProvider clock, LiveFeed feed, Writes? joined = null)
 {
     private readonly IdempotencyKeys keys = new(clock);
 
-    private readonly Writes writes = new(store, new IdempotencyKeys(clock));
+    private readonly Writes writes = joined ?? new(store, new IdempotencyKeys(clock));
 
     public IDocumentStore Store { get; } = store;
 
@@ -24,6 +24,9 @@ public sealed class ReportingContext(IDocumentStore store, TimeProvider clock, L
     public DateTimeOffset Now => Clock.GetUtcNow();
 
     public DateOnly Today => DateOnly.FromDateTime(Now.UtcDateTime);
+
+    /// <summary>The same context writing in <paramref name="unit"/> (an event handler's delivery), which its owner commits.</summary>
+    public ReportingContext Within(IUnitOfWork unit) => new(Store, Clock, feed, writes.Within(unit));
 
     /// <summary>
     /// Records what a reporting user entered as an event of this service, in one unit of work (<see cref="Writes.InUnitAsync"/>):

@@ -120,7 +120,7 @@ public static class ReportingProjection
                 await UpdateAsync(uow, ReportingCollections.Measures, net, e.MeasureId, m => m with { GroupId = e.GroupId }, ct);
                 break;
             case ProgressReportSubmitted e:
-                var report = new ProgressReport(e.ReportId, e.PeriodStart, e.PeriodEnd, Enum.Parse<MeasureStatus>(e.Status), e.Percent,
+                var report = new ProgressReport(e.ReportId, e.PeriodStart, e.PeriodEnd, MeasureStatuses.Parse(e.Status), e.Percent,
                     e.Narrative, e.SubmittedBy, e.OccurredAt);
                 await UpdateAsync(uow, ReportingCollections.Measures, net, e.MeasureId, m => m.Report(report), ct);
                 break;
@@ -142,7 +142,7 @@ public static class ReportingProjection
                 break;
             case FundApplicationDecided e:
                 await ChangeAccountsAsync(uow, net, e.GroupId, e.Year,
-                    a => a.Decide(e.ApplicationId, e.Approved, e.AmountGranted, e.OccurredAt), ct);
+                    a => a.Decide(e.ApplicationId, e.Approved, e.AmountGranted, e.OccurredAt, e.MeetingId), ct);
                 break;
             case ExpenseRecorded e:
                 await ChangeAccountsAsync(uow, net, e.GroupId, e.Year,

@@ -172,16 +172,43 @@ public sealed class ConsumersTests(SqliteStore fixture) : IClassFixture<SqliteSt
         var handler = MeetingDecisions(harness);
 
         await DeliverAsync(harness, handler, new DecisionRecorded(Guid.NewGuid(), At, Callers.Network, "mtg-2", 1, "mtg-2", "wg-b",
-            DecisionKind.MeasureStatus, null, "m1", "Completed", ""));
+            DecisionKind.MeasureStatus, null, "m1", "Done", ""));
         var unchanged = (await harness.Store.GetAsync(GroupsCollections.Measures, Callers.Network, "m1"))!.Document.Status;
         await DeliverAsync(harness, handler, new DecisionRecorded(Guid.NewGuid(), At, Callers.Network, "mtg-1", 1, "mtg-1", "wg-a",
             DecisionKind.MeasureStatus, null, "m1", "Completed", ""));
 
-        Assert.Equal(MeasureStatus.Planned, unchanged);
-        Assert.Equal(MeasureStatus.Completed, (await harness.Store.GetAsync(GroupsCollections.Measures, Callers.Network,
+        Assert.Equal(MeasureStatus.NotStarted, unchanged);
+        // "Completed": a decision published before the one vocabulary, still in flight, reads as Done.
+        Assert.Equal(MeasureStatus.Done, (await harness.Store.GetAsync(GroupsCollections.Measures, Callers.Network,
             "m1"))!.Document.Status);
         var changed = Assert.Single(await harness.PendingEventsAsync<MeasureStatusChanged>());
-        Assert.Equal(("m1", "Planned", "Completed", "mtg-1"), (changed.MeasureId, changed.PreviousStatus, changed.Status,
+        Assert.Equal(("m1", "NotStarted", "Done", "mtg-1"), (changed.MeasureId, changed.PreviousStatus, changed.Status,
             changed.MeetingId));
+    }
+
+    [Fact]
+    public async Task an_approved_join_group_request_admits_the_person_and_other_answers_change_nothing()
+    {
+        var harness = await StaffedGroupsAsync();
+        harness.Membership.Representative("per-nils", "org-rbup");
+        var handler = new ParticipationApprovedHandler(harness.Context, NullLogger<ParticipationApprovedHandler>.Instance);
+        ParticipationAnswered Answer(string personId, string kind, string answer) => new(Guid.NewGuid(), At, Callers.Network, "pr-1", 2,
+            "pr-1", Callers.Network, "org-rbup", personId, kind, kind == "JoinGroup" ? "wg-a" : "", kind == "JoinGroup" ? "" : "Ny gruppe",
+            Callers.Network, answer, "secretariat-user");
+
+        await DeliverAsync(harness, handler, Answer("per-nils", "JoinGroup", "Declined"));
+        await DeliverAsync(harness, handler, Answer("per-nils", "CreateGroup", "Approved"));
+        var before = await GroupAsync(harness, "wg-a");
+        await DeliverAsync(harness, handler, Answer("per-nils", "JoinGroup", "Approved"));
+        // Already in, or unknown to membership: logged and skipped, not retried.
+        await DeliverAsync(harness, handler, Answer("per-nils", "JoinGroup", "Approved"));
+        await DeliverAsync(harness, handler, Answer("per-unknown", "JoinGroup", "Approved"));
+
+        Assert.Null(before.FindParticipant("per-nils"));
+        var admitted = (await GroupAsync(harness, "wg-a")).FindParticipant("per-nils");
+        Assert.Equal(("org-rbup", true), (admitted?.OrganisationId, admitted?.RepresentsMember));
+        Assert.Equal([GroupRole.Member], admitted!.Roles);
+        var joined = Assert.Single(await harness.PendingEventsAsync<ParticipantJoined>());
+        Assert.Equal(("wg-a", "per-nils", "org-rbup"), (joined.GroupId, joined.PersonId, joined.OrganisationId));
     }
 }

@@ -1,3 +1,4 @@
+using NetworkPlatform.Events;
 using NetworkPlatform.Events.Groups;
 using NetworkPlatform.Events.Meetings;
 using NetworkPlatform.Groups.Domain;
@@ -18,7 +19,7 @@ public sealed class EventValuesTests
         Assert.Equal([nameof(GroupState.Concluded), nameof(GroupState.Concluding)], EventValues.Of(typeof(GroupConcluded), "State"));
         Assert.Equal(Enum.GetNames<MeasureStatus>(), EventValues.Of(typeof(MeasureStatusChanged), "Status"));
         Assert.Equal(Enum.GetNames<MeasureStatus>(), EventValues.Of(typeof(MeasureStatusChanged), "PreviousStatus"));
-        // Decisions in the minutes carry a groups MeasureStatus name, which this service applies.
+        // Decisions in the minutes carry a status name of the one vocabulary, which this service applies.
         Assert.Equal(Enum.GetNames<MeasureStatus>(), EventValues.Of(typeof(DecisionRecorded), "MeasureStatus"));
         Assert.Equal(Enum.GetNames<GroupRole>(), EventValues.Of(typeof(RoleAssigned), "Role"));
         Assert.Equal(Enum.GetNames<GroupRole>(), EventValues.Of(typeof(RoleVacated), "Role"));

@@ -1,3 +1,4 @@
+using NetworkPlatform.Events;
 using NetworkPlatform.Groups.Domain;
 using static NetworkPlatform.Groups.Tests.Domain.GroupFactory;
 
@@ -7,7 +8,7 @@ public class MeasurePolicyTests
 {
     /// <summary>A measure as the aggregate makes it: created (under its parent), assigned to its group, with its status.</summary>
     private static Measure Measure(string id, string? groupId, int year = 2026, string? parent = null,
-        MeasureStatus status = MeasureStatus.Planned)
+        MeasureStatus status = MeasureStatus.NotStarted)
     {
         var parentMeasure = parent is null ? null : Create(parent, year, null);
         var measure = Create(id, year, parentMeasure);

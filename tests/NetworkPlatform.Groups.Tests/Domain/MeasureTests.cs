@@ -1,3 +1,4 @@
+using NetworkPlatform.Events;
 using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Groups.Domain;
 using static NetworkPlatform.Groups.Tests.Domain.GroupFactory;
@@ -16,7 +17,7 @@ public class MeasureTests
         var measure = NewMeasure().ReachMilestone("plan", "leader", Now);
 
         Assert.Equal("leader", measure.Milestones[0].ReachedBy);
-        Assert.Equal(MeasureStatus.InProgress, measure.Status);
+        Assert.Equal(MeasureStatus.OnTrack, measure.Status);
         Assert.Throws<RuleViolationException>(() => measure.ReachMilestone("plan", "leader", Now));
         Assert.Throws<NotFoundException>(() => measure.ReachMilestone("nope", "leader", Now));
     }

@@ -1,3 +1,4 @@
+using NetworkPlatform.Events;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using NetworkPlatform.Groups.Domain;
@@ -95,7 +96,7 @@ public class StoredShapeTests
           "description": "",
           "parentMeasureId": null,
           "groupId": "wg",
-          "status": "Planned",
+          "status": "NotStarted",
           "milestones": [
             {
               "id": "ms",
@@ -149,6 +150,20 @@ public class StoredShapeTests
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(stored), JsonSerializer.SerializeToNode(document, Json)),
             $"{typeof(T).Name} is no longer stored as it was: {JsonSerializer.Serialize(document, Json)}");
         return document;
+    }
+
+    [Theory]
+    [InlineData("Planned", MeasureStatus.NotStarted)]
+    [InlineData("InProgress", MeasureStatus.OnTrack)]
+    [InlineData("Completed", MeasureStatus.Done)]
+    [InlineData("Postponed", MeasureStatus.Late)]
+    [InlineData("Cancelled", MeasureStatus.Cancelled)]
+    public void a_measure_stored_before_the_one_status_vocabulary_reads_in_it(string stored, MeasureStatus expected)
+    {
+        var measure = JsonSerializer.Deserialize<Measure>(StoredMeasure.Replace("\"NotStarted\"", $"\"{stored}\""), Json)!;
+
+        Assert.Equal(expected, measure.Status);
+        Assert.Contains($"\"status\":\"{expected}\"", JsonSerializer.Serialize(measure, Json));
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using NetworkPlatform.Events;
 using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Application.Pipeline;
 using NetworkPlatform.Events.Groups;
@@ -99,10 +100,10 @@ public abstract class ActionPlanFeaturesContract<TStore>(TStore fixture) : IClas
 
         Assert.Equal("LEADER_OR_SECRETARIAT_REQUIRED", denied.Reason);
         Assert.NotNull(reached.Document.Milestones[0].ReachedAt);
-        Assert.Equal(MeasureStatus.InProgress, reached.Document.Status);
+        Assert.Equal(MeasureStatus.OnTrack, reached.Document.Status);
         Assert.Equal(["MilestoneReached", "MeasureStatusChanged"], await harness.PendingEventsAsync());
         var changed = Assert.Single(await harness.PendingEventsAsync<MeasureStatusChanged>());
-        Assert.Equal(("Planned", "InProgress", null), (changed.PreviousStatus, changed.Status, changed.MeetingId));
+        Assert.Equal(("NotStarted", "OnTrack", null), (changed.PreviousStatus, changed.Status, changed.MeetingId));
     }
 
     [Fact]
@@ -117,10 +118,10 @@ public abstract class ActionPlanFeaturesContract<TStore>(TStore fixture) : IClas
             null, [])),
             Callers.Secretariat(), default);
         await update.RunAsync(new UpdateMeasureCommand(Callers.Network, "m1", "", ["status"],
-            new MeasureDraft(0, "", "", "", "", MeasureStatus.Postponed, [])), Callers.Secretariat(), default);
+            new MeasureDraft(0, "", "", "", "", MeasureStatus.Late, [])), Callers.Secretariat(), default);
 
         var changed = Assert.Single(await harness.PendingEventsAsync<MeasureStatusChanged>());
-        Assert.Equal(("m1", 2026, "wg-a", "Planned", "Postponed"), (changed.MeasureId, changed.Year, changed.GroupId,
+        Assert.Equal(("m1", 2026, "wg-a", "NotStarted", "Late"), (changed.MeasureId, changed.Year, changed.GroupId,
             changed.PreviousStatus, changed.Status));
         // The new title goes to the copies of the measure (reporting's), once.
         var retitled = Assert.Single(await harness.PendingEventsAsync<MeasureRetitled>());

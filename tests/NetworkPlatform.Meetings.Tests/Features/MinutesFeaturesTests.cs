@@ -1,4 +1,8 @@
+using NetworkPlatform.Events;
 using NetworkPlatform.Events.Meetings;
+using NetworkPlatform.Events.Reporting;
+using NetworkPlatform.Meetings.Consumers;
+using NetworkPlatform.Meetings.Api;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Features;
 using NetworkPlatform.Storage;
@@ -73,6 +77,90 @@ public class MinutesFeaturesTests
         var decision = Assert.Single(await fixture.EventsAsync<DecisionRecorded>());
         Assert.Equal((NetworkPlatform.Events.Meetings.DecisionKind.LeaderElected, "p-kari", "g-digital"), (decision.Kind,
             decision.PersonId, decision.GroupId));
+    }
+
+    [Fact]
+    public async Task measure_status_decisions_speak_the_one_status_vocabulary_and_read_the_former_words()
+    {
+        await using var fixture = await MeetingsFixture.StartAsync();
+        var id = (await HoldStartUpAsync(fixture)).Document.Id;
+        Task<Versioned<Meeting>> Decide(Proto.Decision decision) => fixture.Feature<RecordDecision>().RunAsync(
+            new Proto.RecordDecisionRequest { NetworkId = Network, MeetingId = id, Decision = decision }, MeetingsFixture.Kari, default);
+
+        await Decide(new Proto.Decision { Kind = Proto.DecisionKind.MeasureStatus, Text = "Kampanjen er forsinket.", MeasureId = "tiltak-1",
+            MeasureStatus = NetworkPlatform.Common.V1.MeasureStatus.Late });
+        var former = await Decide(new Proto.Decision { Kind = Proto.DecisionKind.MeasureStatus, Text = "Kurset er i gang.",
+            MeasureId = "tiltak-2", MeasureStatusName = "InProgress" });
+        var refused = await Assert.ThrowsAsync<NetworkPlatform.Application.Failures.InvalidFieldsException>(() => Decide(
+            new Proto.Decision { Kind = Proto.DecisionKind.MeasureStatus, Text = "I rute.", MeasureId = "tiltak-1",
+                MeasureStatusName = "on_track" }));
+        var unknown = await Assert.ThrowsAsync<NetworkPlatform.Application.Failures.NotFoundException>(() => Decide(
+            new Proto.Decision { Kind = Proto.DecisionKind.MeasureStatus, Text = "Ferdig.", MeasureId = "tiltak-9",
+                MeasureStatus = NetworkPlatform.Common.V1.MeasureStatus.Done }));
+
+        Assert.Equal([MeasureStatus.Late, MeasureStatus.OnTrack],
+            former.Document.Decisions.Where(d => d.MeasureId is not null).Select(d => d.MeasureStatus));
+        Assert.Equal((NetworkPlatform.Common.V1.MeasureStatus.OnTrack, "OnTrack"), (ProtoMapping.ToProto(former.Document.Decisions[^1])
+            .MeasureStatus, ProtoMapping.ToProto(former.Document.Decisions[^1]).MeasureStatusName));
+        Assert.Equal("decision.measure_status", Assert.Single(refused.Violations).Field);
+        Assert.Equal("networkplatform.groups.v1.Measure", unknown.ResourceType);
+        await fixture.Feature<GenerateMinutesDraft>().RunAsync(new Proto.GenerateMinutesDraftRequest { NetworkId = Network,
+            MeetingId = id }, MeetingsFixture.Kari, default);
+        await fixture.Feature<ApproveMinutes>().RunAsync(new Proto.ApproveMinutesRequest { NetworkId = Network, MeetingId = id },
+            MeetingsFixture.Kari, default);
+        await fixture.Feature<PublishMinutes>().RunAsync(new Proto.PublishMinutesRequest { NetworkId = Network, MeetingId = id },
+            MeetingsFixture.Secretariat, default);
+        Assert.Equal(["Late", "OnTrack"], (await fixture.EventsAsync<DecisionRecorded>())
+            .Where(d => d.Kind == NetworkPlatform.Events.Meetings.DecisionKind.MeasureStatus).Select(d => d.MeasureStatus));
+    }
+
+    [Fact]
+    public async Task a_fund_decision_names_an_open_application_of_reportings_and_is_published_with_its_accounts()
+    {
+        await using var fixture = await MeetingsFixture.StartAsync();
+        var id = (await HoldStartUpAsync(fixture)).Document.Id;
+        var applications = new FollowFundApplications();
+        await using (var unitOfWork = await fixture.Store.BeginAsync())
+        {
+            await applications.HandleAsync(new FundApplicationSubmitted(Guid.NewGuid(), fixture.Clock.Now, Network, "g-skole/2026", 2,
+                "g-skole", 2026, "app-1", "Kurs", 15000m, "p-per"), unitOfWork, default);
+            await applications.HandleAsync(new FundApplicationDecided(Guid.NewGuid(), fixture.Clock.Now, Network, "g-skole/2026", 4,
+                "g-skole", 2026, "app-2", false, 0m, "secretariat"), unitOfWork, default);
+            await applications.HandleAsync(new FundApplicationSubmitted(Guid.NewGuid(), fixture.Clock.Now, Network, "g-skole/2026", 3,
+                "g-skole", 2026, "app-2", "Reise", 5000m, "p-per"), unitOfWork, default);
+            await unitOfWork.CommitAsync();
+        }
+        Task<Versioned<Meeting>> Decide(Proto.Decision decision) => fixture.Feature<RecordDecision>().RunAsync(
+            new Proto.RecordDecisionRequest { NetworkId = Network, MeetingId = id, Decision = decision }, MeetingsFixture.Kari, default);
+        Proto.Decision Approve(string applicationId) => new()
+        {
+            Kind = Proto.DecisionKind.FundApplicationApproved, Text = "Innvilget 12 000 kr fra Partnerpotten.", Amount = "12000.00",
+            FundApplicationId = applicationId,
+        };
+
+        var missing = await Assert.ThrowsAsync<NetworkPlatform.Application.Failures.InvalidFieldsException>(() => Decide(
+            new Proto.Decision { Kind = Proto.DecisionKind.FundApplicationApproved, Text = "Innvilget.", Amount = "12000.00" }));
+        var unknown = await Assert.ThrowsAsync<NetworkPlatform.Application.Failures.NotFoundException>(() => Decide(Approve("app-9")));
+        var decided = await Assert.ThrowsAsync<NetworkPlatform.Application.Failures.RuleViolationException>(() => Decide(Approve("app-2")));
+        await Decide(Approve("app-1"));
+        var twice = await Assert.ThrowsAsync<NetworkPlatform.Application.Failures.RuleViolationException>(() => Decide(
+            new Proto.Decision { Kind = Proto.DecisionKind.FundApplicationRejected, Text = "Avslått.", FundApplicationId = "app-1" }));
+        await fixture.Feature<GenerateMinutesDraft>().RunAsync(new Proto.GenerateMinutesDraftRequest { NetworkId = Network,
+            MeetingId = id }, MeetingsFixture.Kari, default);
+        await fixture.Feature<ApproveMinutes>().RunAsync(new Proto.ApproveMinutesRequest { NetworkId = Network, MeetingId = id },
+            MeetingsFixture.Kari, default);
+        var published = await fixture.Feature<PublishMinutes>().RunAsync(new Proto.PublishMinutesRequest { NetworkId = Network,
+            MeetingId = id }, MeetingsFixture.Secretariat, default);
+
+        Assert.Equal("decision.fund_application_id", Assert.Single(missing.Violations).Field);
+        Assert.Equal(("networkplatform.reporting.v1.FundApplication", $"networks/{Network}/fundApplications/app-9"),
+            (unknown.ResourceType, unknown.Name));
+        Assert.Equal(["FUND_APPLICATION_ALREADY_DECIDED", "FUND_APPLICATION_ALREADY_DECIDED"], [decided.Reason, twice.Reason]);
+        Assert.Equal("app-1", ProtoMapping.ToProto(published.Document.Decisions[^1]).FundApplicationId);
+        var fund = Assert.Single(await fixture.EventsAsync<DecisionRecorded>(),
+            d => d.Kind == NetworkPlatform.Events.Meetings.DecisionKind.FundApplicationApproved);
+        Assert.Equal(("app-1", "g-skole", 2026, 12000m), (fund.FundApplicationId, fund.ApplicationGroupId, fund.ApplicationYear,
+            fund.Amount));
     }
 
     [Fact]

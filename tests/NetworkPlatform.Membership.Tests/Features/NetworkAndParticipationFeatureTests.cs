@@ -14,6 +14,8 @@ using Directory = NetworkPlatform.Membership.Features.Directory;
 using Networks = NetworkPlatform.Membership.Features.Networks;
 using Organisations = NetworkPlatform.Membership.Features.Organisations;
 using Participation = NetworkPlatform.Membership.Features.Participation;
+using Persons = NetworkPlatform.Membership.Features.Persons;
+using Representatives = NetworkPlatform.Membership.Features.Representatives;
 using ParticipationState = NetworkPlatform.Membership.Domain.ParticipationState;
 
 using NetworkPlatform.Membership.Tests.Domain;
@@ -127,6 +129,34 @@ public class NetworkAndParticipationFeatureTests
         Assert.Equal(requested.Document.Id, Assert.Single(listedAbroad.Items).Document.Id);
         Assert.Equal(["ParticipationRequested", "ParticipationForwarded", "ParticipationAnswered"],
             (await store.EventNamesAsync()).Where(n => n.StartsWith("Participation", StringComparison.Ordinal)));
+    }
+
+    [Theory]
+    [MemberData(nameof(MembershipStore.Providers), MemberType = typeof(MembershipStore))]
+    public async Task a_person_of_a_member_network_resolves_in_the_parent_without_being_registered_twice(string provider)
+    {
+        await using var store = await MembershipStore.CreateAsync(provider);
+        var (national, international, hospital, person) = await NationalInsideInternationalAsync(store);
+        var abroad = international.Secretariat;
+
+        var found = await new Persons.GetPerson(store.Context).RunAsync(new Persons.GetPersonQuery(international.NetworkId, person), abroad,
+            default);
+        var organisation = await new Organisations.GetOrganisation(store.Context).RunAsync(
+            new Organisations.GetOrganisationQuery(international.NetworkId, hospital), abroad, default);
+        var check = await new Representatives.CheckRepresentative(store.Context).RunAsync(
+            new Representatives.CheckRepresentativeQuery(international.NetworkId, person, ""), abroad, default);
+        var unknown = await new Representatives.CheckRepresentative(store.Context).RunAsync(
+            new Representatives.CheckRepresentativeQuery(international.NetworkId, "person-nobody", ""), abroad, default);
+        var notFound = await Assert.ThrowsAsync<NotFoundException>(() => new Persons.GetPerson(store.Context).RunAsync(
+            new Persons.GetPersonQuery(international.NetworkId, "person-nobody"), abroad, default));
+
+        // Her own network's records, read from the parent: nothing copied into it.
+        Assert.Equal((national.NetworkId, "Solveig Knutsen"), (found.Person.Document.NetworkId, found.Person.Document.FullName));
+        Assert.Equal((national.NetworkId, "Helse Vestkyst HF"), (organisation.Document.NetworkId, organisation.Document.DisplayName));
+        Assert.Equal((true, hospital), (check.ActiveRepresentative, Assert.Single(check.Appointments).Appointment.Document.OrganisationId));
+        Assert.Equal((false, Representatives.CheckRepresentative.PersonNotFound), (unknown.ActiveRepresentative, unknown.Reason));
+        Assert.Contains(international.NetworkId, notFound.Name, StringComparison.Ordinal);
+        Assert.Null(await store.Context.Store.GetAsync(MembershipCollections.Persons, international.NetworkId, person));
     }
 
     [Theory]

@@ -9,6 +9,7 @@ using NetworkPlatform.Hosting.Errors;
 using NetworkPlatform.Application;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Reporting.V1;
+using MeasureStatus = NetworkPlatform.Common.V1.MeasureStatus;
 
 namespace NetworkPlatform.Reporting.Tests.Api;
 

@@ -1,3 +1,4 @@
+using NetworkPlatform.Events;
 using NetworkPlatform.Events.Reporting;
 using NetworkPlatform.Reporting.Domain;
 using NetworkPlatform.Testing;

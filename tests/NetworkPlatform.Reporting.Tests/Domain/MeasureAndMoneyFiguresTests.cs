@@ -1,3 +1,4 @@
+using NetworkPlatform.Events;
 using NetworkPlatform.Reporting.Domain;
 
 namespace NetworkPlatform.Reporting.Tests.Domain;
@@ -25,6 +26,32 @@ public class MeasureAndMoneyFiguresTests
         Assert.True(figures["t1.2"].RolledUp);
         Assert.Equal(72.5m, figures["t1"].Percent);
         Assert.False(figures["t1.1"].RolledUp);
+    }
+
+    [Fact]
+    public void a_rolled_up_measure_takes_its_status_from_its_sub_measures_and_agrees_with_its_percent()
+    {
+        MeasureFact[] measures =
+        [
+            Measure("a", parent: null, weight: 1),
+            Measure("a.1", parent: "a", weight: 1, Report(MeasureStatus.OnTrack, 80)),
+            Measure("a.2", parent: "a", weight: 1),
+            Measure("b", parent: null, weight: 1),
+            Measure("b.1", parent: "b", weight: 1, Report(MeasureStatus.Late, 10)),
+            Measure("b.2", parent: "b", weight: 1, Report(MeasureStatus.AtRisk, 30)),
+            Measure("c", parent: null, weight: 1),
+            Measure("c.1", parent: "c", weight: 1),
+            Measure("d", parent: null, weight: 1),
+            Measure("d.1", parent: "d", weight: 1, Report(MeasureStatus.Done, 100)),
+        ];
+
+        var figures = MeasureProgressFigures.Compute(measures, Today).ToDictionary(f => f.MeasureId);
+
+        // 40 % done is under way, not NotStarted; the worst sub-measure decides; nothing reported yet is NotStarted.
+        Assert.Equal((40m, MeasureStatus.OnTrack), (figures["a"].Percent, figures["a"].Status));
+        Assert.Equal((MeasureStatus.Late, true), (figures["b"].Status, figures["b"].IsLate));
+        Assert.Equal((0m, MeasureStatus.NotStarted), (figures["c"].Percent, figures["c"].Status));
+        Assert.Equal(MeasureStatus.Done, figures["d"].Status);
     }
 
     [Fact]

@@ -4,12 +4,13 @@ using System.ComponentModel.DataAnnotations;
 // projection can be rebuilt from the log alone. AggregateId is the measure, indicator, accounts (group/year) or activity id.
 namespace NetworkPlatform.Events.Reporting;
 
-/// <summary>Status is a networkplatform.reporting.v1 MeasureStatus name, e.g. "OnTrack".</summary>
+/// <summary>Status is an <see cref="Events.MeasureStatus"/> name, e.g. "OnTrack".</summary>
 [Aggregate("MeasureProgress")]
 public sealed record ProgressReportSubmitted(
     Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion, string ReportId, string MeasureId,
-    DateOnly PeriodStart, DateOnly PeriodEnd, [property: AllowedValues("NotStarted", "OnTrack", "AtRisk", "Late", "Done")] string Status,
-    int Percent, string Narrative, string SubmittedBy) : IDomainEvent;
+    DateOnly PeriodStart, DateOnly PeriodEnd,
+    [property: AllowedValues("NotStarted", "OnTrack", "AtRisk", "Late", "Done", "Cancelled")] string Status, int Percent,
+    string Narrative, string SubmittedBy) : IDomainEvent;
 
 [Aggregate("Indicator")]
 public sealed record IndicatorCreated(
@@ -31,10 +32,11 @@ public sealed record FundApplicationSubmitted(
     Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion, string GroupId, int Year,
     string ApplicationId, string Purpose, decimal AmountRequested, string SubmittedBy) : IDomainEvent;
 
+/// <summary>MeetingId: the meeting whose published minutes decided it (null when the secretariat decided it directly).</summary>
 [Aggregate("GroupAccounts")]
 public sealed record FundApplicationDecided(
     Guid EventId, DateTimeOffset OccurredAt, string NetworkId, string AggregateId, long AggregateVersion, string GroupId, int Year,
-    string ApplicationId, bool Approved, decimal AmountGranted, string DecidedBy) : IDomainEvent;
+    string ApplicationId, bool Approved, decimal AmountGranted, string DecidedBy, string? MeetingId = null) : IDomainEvent;
 
 [Aggregate("GroupAccounts")]
 public sealed record ExpenseRecorded(

@@ -1,6 +1,7 @@
 using NetworkPlatform.Application;
 using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Events;
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Storage;
 using NetworkPlatform.Storage;

@@ -3,6 +3,7 @@ using NetworkPlatform.Application.Changes;
 using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Application.Pipeline;
 using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Events;
 using NetworkPlatform.Groups.Domain;
 using NetworkPlatform.Groups.Storage;
 using NetworkPlatform.Storage;
@@ -10,7 +11,7 @@ using NetworkPlatform.Storage;
 namespace NetworkPlatform.Groups.Features.Measures;
 
 /// <param name="GroupId">The group whose meeting decided it: the measure must be its own.</param>
-/// <param name="Status">As the minutes name it (e.g. "Completed").</param>
+/// <param name="Status">As the minutes name it (e.g. "Done"; the former words such as "Completed" are read too).</param>
 public sealed record RecordMeasureStatusCommand(string NetworkId, string MeasureId, string GroupId, string Status, string MeetingId)
     : INetworkRequest;
 
@@ -20,13 +21,13 @@ public sealed class RecordMeasureStatus(GroupsContext context) : IUseCase<Record
     public void Authorize(RecordMeasureStatusCommand command, Caller caller) => caller.EnsureSecretariat();
 
     public void Validate(RecordMeasureStatusCommand command, Violations violations) => violations.Require(
-        command.MeasureId.Length > 0 && Enum.TryParse<MeasureStatus>(command.Status, ignoreCase: true, out _), "measure_status",
+        command.MeasureId.Length > 0 && MeasureStatuses.TryParse(command.Status, out _), "measure_status",
         $"A measure status decision names the measure and a status ({string.Join(", ", Enum.GetNames<MeasureStatus>())}); " +
         $"got {Violations.Quote(command.Status)}.");
 
     public Task<Versioned<Measure>> HandleAsync(RecordMeasureStatusCommand command, Caller caller, CancellationToken cancellationToken)
     {
-        var status = Enum.Parse<MeasureStatus>(command.Status, ignoreCase: true);
+        var status = MeasureStatuses.Parse(command.Status);
         var at = context.Now;
         return context.Writes.ChangeAsync(GroupsResources.Measures, command.NetworkId, command.MeasureId, "", measure =>
         {

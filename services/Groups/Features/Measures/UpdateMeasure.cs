@@ -38,7 +38,7 @@ public sealed class UpdateMeasure(GroupsContext context) : IUseCase<UpdateMeasur
             .MeasureFields(command.Measure, paths);
         if (paths.Contains("status"))
         {
-            violations.Known("measure.status", command.Measure.Status, "Choose a status, e.g. MEASURE_STATUS_IN_PROGRESS.");
+            violations.Known("measure.status", command.Measure.Status, "Choose a status, e.g. MEASURE_STATUS_ON_TRACK.");
         }
     }
 

@@ -58,8 +58,9 @@ public sealed class PublishMinutes(MeetingsContext context) : IUseCase<PublishMi
                     after.Decisions.Select(d => d.Id).ToList(), command.BackfilledAt)];
                 events.AddRange(after.Decisions.Select(decision => new DecisionRecorded(MeetingsContext.NewEventId(), now,
                     after.NetworkId, after.Id,
-                    version, after.Id, after.GroupId, ToEvent(decision.Kind), decision.PersonId, decision.MeasureId, decision.MeasureStatus,
-                    decision.Text)));
+                    version, after.Id, after.GroupId, ToEvent(decision.Kind), decision.PersonId, decision.MeasureId,
+                    decision.MeasureStatus?.ToString(), decision.Text, decision.FundApplication?.Id, decision.FundApplication?.GroupId,
+                    decision.FundApplication?.Year, decision.Amount)));
                 return events;
             });
         }, cancellationToken);
@@ -73,6 +74,7 @@ public sealed class PublishMinutes(MeetingsContext context) : IUseCase<PublishMi
         Domain.DecisionKind.MeasureStatus => EventDecisionKind.MeasureStatus,
         Domain.DecisionKind.ReferredToPartnerMeeting => EventDecisionKind.MatterReferredToPartnerMeeting,
         Domain.DecisionKind.FundApplicationApproved => EventDecisionKind.FundApplicationApproved,
+        Domain.DecisionKind.FundApplicationRejected => EventDecisionKind.FundApplicationRejected,
         _ => EventDecisionKind.FreeText,
     };
 }

@@ -4,6 +4,7 @@ using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Application.Changes;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Features.GroupLeadership;
+using NetworkPlatform.Membership.Features.Networks;
 using NetworkPlatform.Membership.Storage;
 using NetworkPlatform.Storage;
 
@@ -14,7 +15,10 @@ public sealed record GetPersonQuery(string NetworkId, string PersonId) : INetwor
 /// <summary>A person and who is looking (their personal data is shown only as <see cref="PersonalDataPolicy"/> allows).</summary>
 public sealed record PersonView(Versioned<Person> Person, PersonalDataViewer Viewer);
 
-/// <summary>Any caller of the network; the viewer is the caller with the members of the groups it leads.</summary>
+/// <summary>
+/// Any caller of the network; the viewer is the caller with the members of the groups it leads. A person of a member
+/// network resolves here too (<see cref="MemberNetworks"/>), with their own network.
+/// </summary>
 public sealed class GetPerson(MembershipContext context) : IUseCase<GetPersonQuery, PersonView>
 {
     public void Authorize(GetPersonQuery query, Caller caller)
@@ -25,7 +29,8 @@ public sealed class GetPerson(MembershipContext context) : IUseCase<GetPersonQue
 
     public async Task<PersonView> HandleAsync(GetPersonQuery query, Caller caller, CancellationToken cancellationToken)
     {
-        var person = await context.Store.RequireAsync(MembershipResources.Persons, query.NetworkId, query.PersonId, cancellationToken);
+        var person = await MemberNetworks.FindAsync(context.Store, MembershipCollections.Persons, query.NetworkId, query.PersonId,
+            cancellationToken) ?? throw MembershipResources.Persons.NotFound(query.NetworkId, query.PersonId);
         return new PersonView(person, await LedGroupMembers.ViewerAsync(context, caller, query.NetworkId, cancellationToken));
     }
 }

@@ -2,6 +2,7 @@ using NetworkPlatform.Application;
 using NetworkPlatform.Application.Pipeline;
 using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Membership.Domain;
+using NetworkPlatform.Membership.Features.Networks;
 using NetworkPlatform.Membership.Storage;
 
 namespace NetworkPlatform.Membership.Features.Representatives;
@@ -18,7 +19,8 @@ public sealed record RepresentativeCheck(bool ActiveRepresentative, string Reaso
 
 /// <summary>
 /// For the groups service at the moment a person joins a group: does the person hold an active appointment for an
-/// organisation whose membership is active right now? Any caller of the network may ask.
+/// organisation whose membership is active right now? Any caller of the network may ask. A person of an active member
+/// network (<see cref="MemberNetworks"/>) is checked in their own network, where their organisation is a member.
 /// </summary>
 public sealed class CheckRepresentative(MembershipContext context) : IUseCase<CheckRepresentativeQuery, RepresentativeCheck>
 {
@@ -44,7 +46,7 @@ public sealed class CheckRepresentative(MembershipContext context) : IUseCase<Ch
         var person = await context.Store.GetAsync(MembershipCollections.Persons, query.NetworkId, query.PersonId, cancellationToken);
         if (person is null)
         {
-            return new RepresentativeCheck(false, PersonNotFound, null, []);
+            return await CheckInMemberNetworksAsync(context, query, cancellationToken);
         }
         var organisationId = query.OrganisationId.Length > 0 ? query.OrganisationId : person.Document.EmployerOrganisationId;
         var organisation = await context.Store.GetAsync(MembershipCollections.Organisations, query.NetworkId, organisationId,
@@ -63,5 +65,23 @@ public sealed class CheckRepresentative(MembershipContext context) : IUseCase<Ch
         }
         return new RepresentativeCheck(true, "", state,
             [.. appointments.Items.Select(a => new RepresentativeView(a, person.Document.FullName))]);
+    }
+
+    /// <summary>The person checked in the first active member network that knows them; PERSON_NOT_FOUND when none does.</summary>
+    private static async Task<RepresentativeCheck> CheckInMemberNetworksAsync(MembershipContext context, CheckRepresentativeQuery query,
+        CancellationToken cancellationToken)
+    {
+        foreach (var relation in await MemberNetworks.ActiveAsync(context.Store, query.NetworkId, cancellationToken))
+        {
+            if (await context.Store.GetAsync(MembershipCollections.Persons, relation.ChildNetworkId, query.PersonId,
+                cancellationToken) is not null)
+            {
+                // Their organisation in this network is the member network itself; in their own network, their employer.
+                var organisationId = query.OrganisationId == relation.OrganisationId ? "" : query.OrganisationId;
+                return await CheckAsync(context, query with { NetworkId = relation.ChildNetworkId, OrganisationId = organisationId },
+                    cancellationToken);
+            }
+        }
+        return new RepresentativeCheck(false, PersonNotFound, null, []);
     }
 }

@@ -3,6 +3,7 @@ using NetworkPlatform.Application.Changes;
 using NetworkPlatform.Application.Failures;
 using NetworkPlatform.Application.Pipeline;
 using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Events;
 using NetworkPlatform.Events.Reporting;
 using NetworkPlatform.Reporting.Domain;
 using NetworkPlatform.Reporting.Storage;

@@ -1,6 +1,7 @@
 using NetworkPlatform.Application;
 using NetworkPlatform.Application.Pipeline;
 using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Events;
 using NetworkPlatform.Reporting.Domain;
 
 namespace NetworkPlatform.Reporting.Features.Reports;
