@@ -83,7 +83,8 @@ public static class GroupsModule
     public static EventBusBuilder AddGroups(this EventBusBuilder bus) =>
         bus.AddService(ServiceName, events => events
             .AddHandler<MembershipEndedHandler>()
-            .AddHandler<MeetingDecisionsHandler>());
+            .AddHandler<MeetingDecisionsHandler>()
+            .AddHandler<PersonErasedHandler>());
 
     /// <summary>Serves networkplatform.groups.v1.GroupsService and ActionPlanService, each SERVING while the database is ready.</summary>
     public static WebApplication MapGroups(this WebApplication app) =>

@@ -86,5 +86,6 @@ public static class MeetingsModule
         bus.AddService(ServiceName, events => events
             .AddHandler<CancelMeetingsOfEndedGroups>()
             .AddHandler<FollowGroupParticipants>()
+            .AddHandler<PersonErasedHandler>()
             .AddHandler<DeliverNotices>(InboxTransactions.PerMessage)); // Mail sent for a group that then rolls back would go twice.
 }

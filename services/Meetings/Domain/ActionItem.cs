@@ -80,6 +80,9 @@ public sealed record ActionItem
         };
     }
 
+    /// <summary>Its owner was erased (GDPR article 17): the item stays, owned by <paramref name="formerName"/>.</summary>
+    public ActionItem EraseOwner(string formerName) => this with { OwnerName = formerName };
+
     public ActionItem Complete(DateTimeOffset at, string by) =>
         Status == ActionItemStatus.Done
             ? throw new RuleViolationException("ACTION_ITEM_ALREADY_DONE", $"actionItems/{Id}",
