@@ -3,6 +3,7 @@ using NetworkPlatform.Events.Groups;
 using NetworkPlatform.Events.Meetings;
 using NetworkPlatform.Events.Membership;
 using NetworkPlatform.Messaging.Inbox;
+using NetworkPlatform.Messaging.Outbox;
 using NetworkPlatform.Storage;
 
 namespace NetworkPlatform.Reporting.Projections;
@@ -16,8 +17,21 @@ public sealed class ReportingEventHandler :
     IEventHandler<MinutesPublished>, IEventHandler<DecisionRecorded>, IEventHandler<CadenceBreached>,
     IEventHandler<ParticipantJoined>, IEventHandler<ParticipantLeft>, IEventHandler<MeasureCreated>, IEventHandler<MeasureAssigned>,
     IEventHandler<RepresentativeAppointed>, IEventHandler<RepresentativeWithdrawn>, IEventHandler<GroupProposed>,
-    IEventHandler<OrganisationRegistered>, IEventHandler<RepresentativeUpdated>, IEventHandler<MeasureRetitled>
+    IEventHandler<OrganisationRegistered>, IEventHandler<RepresentativeUpdated>, IEventHandler<MeasureRetitled>,
+    IEventHandler<PersonErased>
 {
+    /// <summary>
+    /// A person was erased: the event is logged (who erased them, when, why: the record of the erasure), and their name and
+    /// addresses leave the event log and the outbox in the same unit, so a rebuild cannot bring them back.
+    /// </summary>
+    public async Task HandleAsync(PersonErased domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken)
+    {
+        await RecordAsync(domainEvent, unitOfWork, cancellationToken);
+        var values = await EventLogErasure.ScrubAsync(unitOfWork, domainEvent.NetworkId, domainEvent.PersonId,
+            PersonErased.FormerParticipant, cancellationToken);
+        await unitOfWork.ScrubOutboxAsync(domainEvent.NetworkId, values, PersonErased.FormerParticipant, cancellationToken);
+    }
+
     public Task HandleAsync(MeasureRetitled domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
         RecordAsync(domainEvent, unitOfWork, cancellationToken);
 
