@@ -34,7 +34,7 @@ public sealed class ErasePersonCopies(MeetingsContext context) : IUseCase<EraseP
         {
             var (network, personId) = (command.NetworkId, command.PersonId);
             var actionItems = await context.Store.ReadAllAsync(MeetingsCollections.ActionItems, network,
-                new DocumentQuery<ActionItem>().Where(a => a.OwnerPersonId, personId), cancellationToken);
+                new DocumentQuery<ActionItem>().Where(a => a.OwnerPersonId, personId).OrderBy(a => a.DueDate), cancellationToken);
             var values = actionItems.Select(a => a.OwnerName).ToHashSet();
             await ForEachMeetingAsync(unit, network, m => values.UnionWith(m.ValuesOf(personId)), cancellationToken);
             values.Remove(PersonErased.FormerParticipant);
@@ -56,12 +56,12 @@ public sealed class ErasePersonCopies(MeetingsContext context) : IUseCase<EraseP
                         cancellationToken);
                 }
             }
-            var owned = actionItems.Where(a => a.OwnerName != PersonErased.FormerParticipant).ToList();
+            var owned = actionItems.Where(a => a.EraseOwner(values, PersonErased.FormerParticipant) != a).ToList();
             foreach (var item in owned)
             {
                 var current = await unit.RequireForUpdateAsync(MeetingsResources.ActionItems, network, item.Id, cancellationToken);
                 await unit.ReplaceAsync(MeetingsResources.ActionItems, network,
-                    Change<ActionItem>.Quiet(current.Document.EraseOwner(PersonErased.FormerParticipant)), current.Version,
+                    Change<ActionItem>.Quiet(current.Document.EraseOwner(values, PersonErased.FormerParticipant)), current.Version,
                     cancellationToken);
             }
             await unit.ScrubOutboxAsync(network, values, PersonErased.FormerParticipant, cancellationToken);

@@ -4,6 +4,7 @@ using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Application.Changes;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Features.GroupLeadership;
+using NetworkPlatform.Membership.Features.PersonalData;
 using NetworkPlatform.Membership.Storage;
 using NetworkPlatform.Storage;
 
@@ -26,6 +27,8 @@ public sealed class GetPerson(MembershipContext context) : IUseCase<GetPersonQue
     public async Task<PersonView> HandleAsync(GetPersonQuery query, Caller caller, CancellationToken cancellationToken)
     {
         var person = await context.Store.RequireAsync(MembershipResources.Persons, query.NetworkId, query.PersonId, cancellationToken);
-        return new PersonView(person, await LedGroupMembers.ViewerAsync(context, caller, query.NetworkId, cancellationToken));
+        var viewer = await LedGroupMembers.ViewerAsync(context, caller, query.NetworkId, cancellationToken);
+        await ContactReads.RecordAsync(context, viewer, query.NetworkId, "GetPerson", [person.Document], cancellationToken);
+        return new PersonView(person, viewer);
     }
 }
