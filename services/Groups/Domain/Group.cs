@@ -367,7 +367,8 @@ public sealed record Group
     }
 
     /// <summary>The name and contact details the group holds of the person (to scrub wherever else they went).</summary>
-    public IEnumerable<string> ValuesOf(string personId) => Participants.Select(p => p.ToIdentity()).Concat(JoinRequests.Select(r => r.Person))
+    public IEnumerable<string> ValuesOf(string personId) => Participants.Select(p => p.ToIdentity())
+        .Concat(JoinRequests.Select(r => r.Person))
         .Where(p => p.PersonId == personId)
         .SelectMany(p => new[] { p.DisplayName, p.Email, p.Phone });
 

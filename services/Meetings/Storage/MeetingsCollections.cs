@@ -45,7 +45,8 @@ public static class MeetingsCollections
     public static readonly DocumentCollection<KnownNetwork> Networks = new("known_networks", n => n.NetworkId);
 
     /// <summary>Every collection, for the migration that creates their indexes.</summary>
-    public static IReadOnlyCollection<IDocumentCollection> All { get; } = [Meetings, ActionItems, Deadlines, Settings, Cadence, Networks];
+    public static IReadOnlyCollection<IDocumentCollection> All { get; } = [Meetings, ActionItems, Deadlines, Settings, Cadence, Networks,
+        Application.PersonalData.ContactReads.Collection];
 }
 
 /// <summary>A network this service holds meetings for; the reminder sweep walks them (the store is partitioned by network).</summary>

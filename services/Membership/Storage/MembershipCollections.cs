@@ -42,13 +42,10 @@ public static class MembershipCollections
         .WithIndex("group", p => p.GroupId)
         .WithIndex("person", p => p.PersonId);
 
-    /// <summary>Reads of other people's contact details (one per call; ids sort by time).</summary>
-    public static readonly DocumentCollection<ContactDetailsRead> ContactReads = new("contact_reads", r => r.Id);
-
     /// <summary>Every collection, for the migration that creates their indexes.</summary>
     public static IReadOnlyCollection<IDocumentCollection> All { get; } =
         [Networks, NetworkRelations, Organisations, Persons, Appointments, ParticipationRequests, ParticipationRequestLinks,
-            GroupParticipations, ContactReads];
+            GroupParticipations, Application.PersonalData.ContactReads.Collection];
 
     public static string GroupParticipationId(string groupId, string personId) => $"{groupId}/{personId}";
 }

@@ -29,7 +29,8 @@ public sealed class ErasePersonApiTests(SqliteMembershipServer server) : IClassF
 
         Assert.Equal(("sec-1", "Left the network"), (first.ErasedBy, first.Reason));
         Assert.Equal(first, again);
-        Assert.Equal(("former participant", "", "", fjordvik), (person.FullName, person.Email, person.Phone, person.EmployerOrganisationId));
+        Assert.Equal(("former participant", "", "", fjordvik),
+            (person.FullName, person.Email, person.Phone, person.EmployerOrganisationId));
         Assert.Empty(person.ExpertiseAreas);
     }
 

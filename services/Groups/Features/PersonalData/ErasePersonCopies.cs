@@ -42,7 +42,8 @@ public sealed class ErasePersonCopies(GroupsContext context) : IUseCase<ErasePer
                 values.UnionWith(current.Document.ValuesOf(personId));
                 if (current.Document.ErasePerson(personId, PersonErased.FormerParticipant, at) is { } erased)
                 {
-                    await unit.ReplaceAsync(GroupsResources.Groups, network, Change<Group>.Quiet(erased), current.Version, cancellationToken);
+                    await unit.ReplaceAsync(GroupsResources.Groups, network, Change<Group>.Quiet(erased), current.Version,
+                        cancellationToken);
                     changed++;
                 }
             }

@@ -31,7 +31,7 @@ public sealed class ExportDirectory(MembershipContext context) : IUseCase<Export
     public async Task<DirectoryExport> HandleAsync(ExportDirectoryQuery query, Caller caller, CancellationToken cancellationToken)
     {
         var entries = await DirectoryEntries.LoadAsync(context, query.NetworkId, cancellationToken);
-        await ContactReads.RecordAsync(context, PersonalDataViewer.Of(caller), query.NetworkId, "ExportDirectory",
+        await MembershipContactReads.RecordAsync(context, PersonalDataViewer.Of(caller), query.NetworkId, "ExportDirectory",
             entries.SelectMany(e => e.Contacts).Select(c => c.Person), cancellationToken);
         return query.Format.Value == ExportFormat.Csv
             ? new DirectoryExport("text/csv; charset=utf-8", $"{query.NetworkId}-directory.csv", Encoding.UTF8.GetBytes(Csv(entries)))

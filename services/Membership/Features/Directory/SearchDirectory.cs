@@ -80,7 +80,7 @@ public sealed class SearchDirectory(MembershipContext context) : IUseCase<Search
         CancellationToken cancellationToken)
     {
         var viewer = await LedGroupMembers.ViewerAsync(context, caller, networkId, cancellationToken);
-        await ContactReads.RecordAsync(context, viewer, networkId, "SearchDirectory",
+        await MembershipContactReads.RecordAsync(context, viewer, networkId, "SearchDirectory",
             matches.SelectMany(e => e.Contacts).Select(c => c.Person), cancellationToken);
         return new(matches, nextPageToken, viewer);
     }

@@ -28,7 +28,7 @@ public sealed class GetPerson(MembershipContext context) : IUseCase<GetPersonQue
     {
         var person = await context.Store.RequireAsync(MembershipResources.Persons, query.NetworkId, query.PersonId, cancellationToken);
         var viewer = await LedGroupMembers.ViewerAsync(context, caller, query.NetworkId, cancellationToken);
-        await ContactReads.RecordAsync(context, viewer, query.NetworkId, "GetPerson", [person.Document], cancellationToken);
+        await MembershipContactReads.RecordAsync(context, viewer, query.NetworkId, "GetPerson", [person.Document], cancellationToken);
         return new PersonView(person, viewer);
     }
 }

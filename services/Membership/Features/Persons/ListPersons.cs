@@ -33,7 +33,8 @@ public sealed class ListPersons(MembershipContext context) : IUseCase<ListPerson
             query.EmployerOrganisationId) : persons;
         var page = await context.Store.QueryAsync(MembershipCollections.Persons, query.NetworkId, persons, cancellationToken);
         var viewer = await LedGroupMembers.ViewerAsync(context, caller, query.NetworkId, cancellationToken);
-        await ContactReads.RecordAsync(context, viewer, query.NetworkId, "ListPersons", page.Items.Select(p => p.Document), cancellationToken);
+        await MembershipContactReads.RecordAsync(context, viewer, query.NetworkId, "ListPersons", page.Items.Select(p => p.Document),
+            cancellationToken);
         return new PersonPage(page, viewer);
     }
 }
