@@ -48,10 +48,7 @@ public class ConsumerTests
     public async Task invitations_of_upcoming_meetings_follow_the_groups_participants()
     {
         await using var fixture = await MeetingsFixture.StartAsync();
-        var meeting = await fixture.Feature<ScheduleMeeting>().RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026,
-            3, 10)), MeetingsFixture.Secretariat, default);
-        await fixture.Feature<SendInvitations>().RunAsync(new Proto.SendInvitationsRequest { NetworkId = Network,
-            MeetingId = meeting.Document.Id }, MeetingsFixture.Secretariat, default);
+        var meeting = await fixture.InvitedMeetingAsync();
         var handler = new FollowGroupParticipants(fixture.Context);
         var group = fixture.Groups.Groups["g-digital"];
         fixture.Groups.Groups["g-digital"] = group with { Participants = [.. group.Participants.Where(p => p.PersonId != "p-ola"),
@@ -79,10 +76,7 @@ public class ConsumerTests
     public async Task an_erased_person_stays_invited_as_former_participant_without_address_and_the_outbox_forgets_them()
     {
         await using var fixture = await MeetingsFixture.StartAsync();
-        var meeting = await fixture.Feature<ScheduleMeeting>().RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026,
-            3, 10)), MeetingsFixture.Secretariat, default);
-        await fixture.Feature<SendInvitations>().RunAsync(new Proto.SendInvitationsRequest { NetworkId = Network,
-            MeetingId = meeting.Document.Id }, MeetingsFixture.Secretariat, default);
+        var meeting = await fixture.InvitedMeetingAsync();
         var handler = new PersonErasedHandler(fixture.Context);
         async Task<Versioned<Meeting>> EraseOlaAsync()
         {

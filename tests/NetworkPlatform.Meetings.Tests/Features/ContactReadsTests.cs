@@ -1,6 +1,6 @@
 using NetworkPlatform.Application.PersonalData;
+using NetworkPlatform.Application.Pipeline;
 using NetworkPlatform.Meetings.Features;
-using Proto = NetworkPlatform.Meetings.V1;
 
 namespace NetworkPlatform.Meetings.Tests;
 
@@ -13,10 +13,7 @@ public class ContactReadsTests
     public async Task the_secretariats_reads_of_invitees_addresses_are_in_the_invitees_export_and_nobody_elses_reads_are()
     {
         await using var fixture = await MeetingsFixture.StartAsync();
-        var meeting = await fixture.Feature<ScheduleMeeting>().RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026,
-            3, 10)), MeetingsFixture.Secretariat, default);
-        await fixture.Feature<SendInvitations>().RunAsync(new Proto.SendInvitationsRequest { NetworkId = Network,
-            MeetingId = meeting.Document.Id }, MeetingsFixture.Secretariat, default);
+        var meeting = await fixture.InvitedMeetingAsync();
 
         await fixture.Feature<GetMeeting>().RunAsync(new GetMeetingQuery(Network, meeting.Document.Id), MeetingsFixture.Secretariat,
             default);

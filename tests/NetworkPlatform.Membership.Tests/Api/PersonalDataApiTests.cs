@@ -10,8 +10,11 @@ using NetworkPlatform.Privacy.V1;
 
 namespace NetworkPlatform.Membership.Tests.Api;
 
-/// <summary>Issue 24 item 2: the secretariat erases a person; bad input, other roles and a second erasure.</summary>
-public sealed class ErasePersonApiTests(SqliteMembershipServer server) : IClassFixture<SqliteMembershipServer>
+/// <summary>
+/// Issue 24: the secretariat erases a person (bad input, other roles, a second erasure); reads of contact details by the
+/// secretariat are recorded and exported.
+/// </summary>
+public sealed class PersonalDataApiTests(SqliteMembershipServer server) : IClassFixture<SqliteMembershipServer>
 {
     private static DateTime Soon => DateTime.UtcNow.AddSeconds(20);
 
@@ -55,6 +58,30 @@ public sealed class ErasePersonApiTests(SqliteMembershipServer server) : IClassF
         Assert.Equal("reason", Assert.Single(noReason.GetDetail<BadRequest>()!.FieldViolations).Field);
         var person = await persons.GetPersonAsync(new GetPersonRequest { NetworkId = scenario.NetworkId, PersonId = ingrid }, secretariat);
         Assert.Equal("Ingrid Haugen", person.FullName);
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task the_secretariats_reads_of_a_persons_contact_details_are_in_their_export_one_record_per_call()
+    {
+        var (scenario, fjordvik, ingrid) = await PersonAsync();
+        var aasen = await scenario.ActiveMemberAsync("Aasen skole");
+        await scenario.PersonAsync(fjordvik, "Per Berg", "per@fjordvik.example");
+        var persons = new PersonService.PersonServiceClient(server.Channel);
+        var secretariat = As(scenario, "sec-1", Roles.Secretariat);
+        var otherOrganisation = As(scenario, "rep-aasen", Roles.Representative, aasen);
+
+        await persons.GetPersonAsync(new GetPersonRequest { NetworkId = scenario.NetworkId, PersonId = ingrid }, secretariat);
+        await persons.ListPersonsAsync(new ListPersonsRequest { NetworkId = scenario.NetworkId }, secretariat);
+        // Redacted for another organisation's representative: nothing shown, nothing recorded.
+        var redacted = await persons.GetPersonAsync(new GetPersonRequest { NetworkId = scenario.NetworkId, PersonId = ingrid },
+            otherOrganisation);
+        var export = await persons.ExportPersonalDataAsync(
+            new ExportPersonalDataRequest { NetworkId = scenario.NetworkId, PersonId = ingrid }, secretariat);
+
+        Assert.True(redacted.PersonalDataRedacted);
+        var reads = export.Records.Where(r => r.Kind == "contact_details_read").ToList();
+        Assert.Equal(["GetPerson", "ListPersons"], reads.Select(r => r.Data.Fields["via"].StringValue).Order());
+        Assert.All(reads, r => Assert.Equal("sec-1", r.Data.Fields["readBy"].StringValue));
     }
 
     private async Task<(Scenario Scenario, string Organisation, string Person)> PersonAsync()
