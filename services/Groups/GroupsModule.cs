@@ -85,7 +85,8 @@ public static class GroupsModule
         bus.AddService(ServiceName, events => events
             .AddHandler<MembershipEndedHandler>()
             .AddHandler<ParticipationApprovedHandler>()
-            .AddHandler<MeetingDecisionsHandler>());
+            .AddHandler<MeetingDecisionsHandler>()
+            .AddHandler<PersonErasedHandler>());
 
     /// <summary>Serves networkplatform.groups.v1.GroupsService and ActionPlanService, each SERVING while the database is ready.</summary>
     public static WebApplication MapGroups(this WebApplication app) =>

@@ -90,5 +90,6 @@ public static class MeetingsModule
             .AddHandler<CancelMeetingsOfEndedGroups>()
             .AddHandler<FollowGroupParticipants>()
             .AddHandler<FollowFundApplications>()
+            .AddHandler<PersonErasedHandler>()
             .AddHandler<DeliverNotices>(InboxTransactions.PerMessage)); // Mail sent for a group that then rolls back would go twice.
 }

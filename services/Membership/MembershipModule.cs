@@ -53,7 +53,7 @@ public static class MembershipModule
             .AddSingleton<SuspendMembership>().AddSingleton<ReinstateMembership>().AddSingleton<ResignMembership>()
             .AddSingleton<ListMembershipHistory>();
         services.AddSingleton<GetPerson>().AddSingleton<ListPersons>().AddSingleton<CreatePerson>().AddSingleton<UpdatePerson>()
-            .AddSingleton<ExportPersonalData>();
+            .AddSingleton<ExportPersonalData>().AddSingleton<ErasePerson>();
         services.AddSingleton<GetRepresentative>().AddSingleton<ListRepresentatives>().AddSingleton<AppointRepresentative>()
             .AddSingleton<UpdateRepresentative>().AddSingleton<WithdrawRepresentative>().AddSingleton<ReplaceRepresentative>()
             .AddSingleton<CheckRepresentative>();

@@ -78,6 +78,14 @@ public interface IUnitOfWork : IAsyncDisposable
     Task EnqueueAsync(OutboxMessage message, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Replaces every occurrence of <paramref name="values"/> (as they appear in the JSON payloads) by
+    /// <paramref name="replacement"/> in the outbox messages of the network, sent or not: a person's erasure leaves no
+    /// copy of their data in the outbox. The messages of this unit itself are not yet there. Returns the rows changed.
+    /// </summary>
+    Task<int> ScrubOutboxAsync(string networkId, IReadOnlyCollection<string> values, string replacement,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Inbox: records that <paramref name="consumer"/> handled <paramref name="messageIds"/>; returns those it had not
     /// handled before (each once, however often it is listed). A concurrent unit marking the same id makes this one
     /// wait for it: exactly one of them gets the id back.

@@ -369,6 +369,34 @@ public sealed record Group
     public Group? RemoveOrganisation(string organisationId, DateTimeOffset at) =>
         RemoveRepresentatives((_, organisation) => organisation == organisationId, at);
 
+    /// <summary>
+    /// The person was erased (GDPR article 17): as participant and in a join request they keep their place and roles, named
+    /// <paramref name="formerName"/>, without contact details. Null when the group holds no data of theirs (any more).
+    /// </summary>
+    public Group? ErasePerson(string personId, string formerName, DateTimeOffset at)
+    {
+        bool Holds(PersonIdentity p) => p.PersonId == personId && (p.DisplayName != formerName || p.Email != "" || p.Phone != "");
+        PersonIdentity Erased(PersonIdentity p) => p with { DisplayName = formerName, Email = "", Phone = "" };
+        if (!Participants.Any(p => Holds(p.ToIdentity())) && !JoinRequests.Any(r => Holds(r.Person)))
+        {
+            return null;
+        }
+        return this with
+        {
+            Participants = [.. Participants.Select(p => Holds(p.ToIdentity())
+                ? p with { DisplayName = formerName, Email = "", Phone = "" }
+                : p)],
+            JoinRequests = [.. JoinRequests.Select(r => Holds(r.Person) ? r with { Person = Erased(r.Person) } : r)],
+            UpdatedAt = at,
+        };
+    }
+
+    /// <summary>The name and contact details the group holds of the person (to scrub wherever else they went).</summary>
+    public IEnumerable<string> ValuesOf(string personId) => Participants.Select(p => p.ToIdentity())
+        .Concat(JoinRequests.Select(r => r.Person))
+        .Where(p => p.PersonId == personId)
+        .SelectMany(p => new[] { p.DisplayName, p.Email, p.Phone });
+
     private Group? RemoveRepresentatives(Func<string, string, bool> matches, DateTimeOffset at)
     {
         var participants = Participants.Where(p => !(p.RepresentsMember && matches(p.PersonId, p.OrganisationId))).ToList();

@@ -80,6 +80,16 @@ public sealed record ActionItem
         };
     }
 
+    /// <summary>
+    /// Its owner was erased (GDPR article 17): the item stays, owned by <paramref name="formerName"/>, which also replaces
+    /// the owner's <paramref name="values"/> (name, address) in its title.
+    /// </summary>
+    public ActionItem EraseOwner(IEnumerable<string> values, string formerName) => this with
+    {
+        OwnerName = formerName,
+        Title = values.Where(v => v.Length > 0).Aggregate(Title, (t, v) => t.Replace(v, formerName, StringComparison.Ordinal)),
+    };
+
     public ActionItem Complete(DateTimeOffset at, string by) =>
         Status == ActionItemStatus.Done
             ? throw new RuleViolationException("ACTION_ITEM_ALREADY_DONE", $"actionItems/{Id}",

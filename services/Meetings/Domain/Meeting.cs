@@ -394,6 +394,58 @@ public sealed record Meeting
         }
     }
 
+    /// <summary>
+    /// The names and addresses this meeting holds of the person (on its invitations, lists and minutes), to replace here
+    /// and to scrub wherever else they went.
+    /// </summary>
+    public IReadOnlySet<string> ValuesOf(string personId)
+    {
+        var recipients = Invitations.Select(i => i.Recipient).Concat(Uninvited).Concat(Minutes?.PublishedTo?.All ?? []);
+        return recipients.Where(r => r.PersonId == personId).SelectMany(r => new[] { r.Name, r.Email })
+            .Concat(Attendance.Where(a => a.PersonId == personId).Select(a => a.Name))
+            .Where(v => v.Length > 0).ToHashSet();
+    }
+
+    /// <summary>
+    /// The person was erased (GDPR article 17): on the invitations, the attendance and the minutes' addressees they stay,
+    /// as <paramref name="formerName"/> without an address or comment, so counts and quorum do not change; their
+    /// <paramref name="values"/> (name, addresses) are replaced in the agenda, the minutes and the decisions' wording.
+    /// Null when the meeting holds none of them.
+    /// </summary>
+    public Meeting? ErasePerson(string personId, IReadOnlySet<string> values, string formerName)
+    {
+        var erasable = values.Where(v => v.Length > 0 && v != formerName).ToList();
+        string Scrub(string text) => erasable.Aggregate(text, (t, v) => t.Replace(v, formerName, StringComparison.Ordinal));
+        bool Names(string text) => erasable.Any(v => text.Contains(v, StringComparison.Ordinal));
+        Recipient Erased(Recipient r) => r.PersonId == personId ? r with { Name = formerName, Email = "" } : r;
+        var holds = Invitations.Any(i => i.Recipient.PersonId == personId && (Names(i.Recipient.Name) || i.Recipient.Email != ""
+                || i.RsvpComment != ""))
+            || Uninvited.Concat(Minutes?.PublishedTo?.All ?? []).Any(r => r.PersonId == personId && (Names(r.Name) || r.Email != ""))
+            || Attendance.Any(a => a.PersonId == personId && Names(a.Name))
+            || Agenda.Any(a => Names(a.Title) || Names(a.Description))
+            || Decisions.Any(d => Names(d.Text))
+            || (Minutes is not null && Names(Minutes.Text));
+        if (!holds)
+        {
+            return null;
+        }
+        return this with
+        {
+            Invitations = [.. Invitations.Select(i => i.Recipient.PersonId == personId
+                ? i with { Recipient = Erased(i.Recipient), RsvpComment = "" }
+                : i)],
+            Uninvited = [.. Uninvited.Select(Erased)],
+            Attendance = [.. Attendance.Select(a => a.PersonId == personId ? a with { Name = formerName } : a)],
+            Agenda = [.. Agenda.Select(a => a with { Title = Scrub(a.Title), Description = Scrub(a.Description) })],
+            Decisions = [.. Decisions.Select(d => d with { Text = Scrub(d.Text) })],
+            Minutes = Minutes is null ? null : Minutes with
+            {
+                Text = Scrub(Minutes.Text),
+                PublishedTo = Minutes.PublishedTo is { } to ? new Addressees([.. to.To.Select(Erased)], [.. to.Cc.Select(Erased)]) : null,
+            },
+        };
+    }
+
     private void EnsureNotCancelled(string action)
     {
         if (Status == MeetingStatus.Cancelled)

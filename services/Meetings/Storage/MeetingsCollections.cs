@@ -49,7 +49,7 @@ public static class MeetingsCollections
 
     /// <summary>Every collection, for the migration that creates their indexes.</summary>
     public static IReadOnlyCollection<IDocumentCollection> All { get; } =
-        [Meetings, ActionItems, Deadlines, Settings, Cadence, Networks, FundApplications];
+        [Meetings, ActionItems, Deadlines, Settings, Cadence, Networks, FundApplications, Application.PersonalData.ContactReads.Collection];
 }
 
 /// <summary>

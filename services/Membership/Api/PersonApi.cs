@@ -8,7 +8,7 @@ namespace NetworkPlatform.Membership.Api;
 
 /// <summary>Persons; email and phone are withheld in every answer unless the caller may see them.</summary>
 public sealed class PersonApi(GetPerson getPerson, ListPersons listPersons, CreatePerson createPerson, UpdatePerson updatePerson,
-    ExportPersonalData exportPersonalData)
+    ExportPersonalData exportPersonalData, ErasePerson erasePerson)
     : PersonService.PersonServiceBase
 {
     public override Task<Person> GetPerson(GetPersonRequest request, ServerCallContext context) =>
@@ -26,4 +26,8 @@ public sealed class PersonApi(GetPerson getPerson, ListPersons listPersons, Crea
     public override Task<Privacy.V1.PersonalDataSection> ExportPersonalData(Privacy.V1.ExportPersonalDataRequest request,
         ServerCallContext context) =>
         context.RunAsync(exportPersonalData, PersonalDataMapping.ToQuery(request), PersonalDataMapping.ToProto);
+
+    public override Task<Privacy.V1.PersonErasure> ErasePerson(Privacy.V1.ErasePersonRequest request, ServerCallContext context) =>
+        context.RunAsync(erasePerson, new ErasePersonCommand(request.NetworkId, request.PersonId, request.Reason),
+            PersonMapping.ToErasureProto);
 }

@@ -60,4 +60,14 @@ internal static class PersonMapping
     }
 
     private static PersonDetails Details(V1.Person person) => new(person.FullName, person.Email, person.Phone, [.. person.ExpertiseAreas]);
+
+    /// <summary>The record of the person's erasure (who, when, why).</summary>
+    public static Privacy.V1.PersonErasure ToErasureProto(Person person) => new()
+    {
+        NetworkId = person.NetworkId,
+        PersonId = person.Id,
+        EraseTime = Google.Protobuf.WellKnownTypes.Timestamp.FromDateTimeOffset(person.Erasure!.ErasedAt),
+        ErasedBy = person.Erasure.ErasedBy,
+        Reason = person.Erasure.Reason,
+    };
 }

@@ -31,6 +31,10 @@ public sealed record Person
     [JsonInclude]
     public IReadOnlyList<string> ExpertiseAreas { get; private init; } = [];
 
+    /// <summary>Who erased the person, when and why (null until erased); the erased data itself is gone.</summary>
+    [JsonInclude]
+    public PersonErasure? Erasure { get; private init; }
+
     [JsonInclude]
     public DateTimeOffset CreatedAt { get; private init; }
 
@@ -68,6 +72,27 @@ public sealed record Person
         };
     }
 
+    /// <summary>
+    /// The person anonymised (GDPR article 17): the name becomes <paramref name="formerName"/>, contact details and
+    /// expertise are removed; id, network and employer stay, so counts and figures do not change. Erasing an erased
+    /// person returns it unchanged (the first erasure's record stays).
+    /// </summary>
+    public Person Erase(string formerName, string erasedBy, string reason, DateTimeOffset at) => Erasure is not null
+        ? this
+        : this with
+        {
+            FullName = formerName,
+            Email = "",
+            Phone = "",
+            ExpertiseAreas = [],
+            Erasure = new PersonErasure(at, erasedBy, reason.Trim()),
+            UpdatedAt = at,
+        };
+
+    /// <summary>The values an erasure removes, to scrub wherever they were copied.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<string> ErasableValues => [FullName, Email, Phone];
+
     /// <summary>The detail fields that differ from <paramref name="before"/> (the PersonUpdated event names them).</summary>
     public IReadOnlyList<string> ChangedSince(Person before)
     {
@@ -91,6 +116,9 @@ public sealed record Person
         return changed;
     }
 }
+
+/// <summary>A person's erasure as recorded: when, by whom (the caller's subject), why.</summary>
+public sealed record PersonErasure(DateTimeOffset ErasedAt, string ErasedBy, string Reason);
 
 /// <summary>What a person is known by: name, contact details and the areas of expertise they bring.</summary>
 public sealed record PersonDetails(string FullName, string Email, string Phone, IReadOnlyList<string> ExpertiseAreas)

@@ -45,7 +45,7 @@ public static class MembershipCollections
     /// <summary>Every collection, for the migration that creates their indexes.</summary>
     public static IReadOnlyCollection<IDocumentCollection> All { get; } =
         [Networks, NetworkRelations, Organisations, Persons, Appointments, ParticipationRequests, ParticipationRequestLinks,
-            GroupParticipations];
+            GroupParticipations, Application.PersonalData.ContactReads.Collection];
 
     public static string GroupParticipationId(string groupId, string personId) => $"{groupId}/{personId}";
 }

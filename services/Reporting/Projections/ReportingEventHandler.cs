@@ -1,6 +1,8 @@
 using NetworkPlatform.Events;
+using NetworkPlatform.Events.Membership;
 using NetworkPlatform.Messaging.Bus;
 using NetworkPlatform.Messaging.Inbox;
+using NetworkPlatform.Messaging.Outbox;
 using NetworkPlatform.Storage;
 
 namespace NetworkPlatform.Reporting.Projections;
@@ -16,6 +18,23 @@ public sealed class ReportingEventHandler : IEventHandler<IDomainEvent>
     public static IReadOnlyList<Type> EventTypes { get; } = [.. Messaging.Bus.EventTypes.FindIn(typeof(IDomainEvent).Assembly)
         .Where(t => t.Namespace != typeof(Events.Reporting.ProgressReportSubmitted).Namespace)];
 
-    public Task HandleAsync(IDomainEvent domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken) =>
-        EventLog.RecordAsync(unitOfWork, domainEvent, cancellationToken);
+    public async Task HandleAsync(IDomainEvent domainEvent, IUnitOfWork unitOfWork, CancellationToken cancellationToken)
+    {
+        await EventLog.RecordAsync(unitOfWork, domainEvent, cancellationToken);
+        if (domainEvent is PersonErased erased)
+        {
+            await ScrubAsync(erased, unitOfWork, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// A person was erased: the event is logged (who erased them, when, why: the record of the erasure), and their name and
+    /// addresses leave the event log and the outbox in the same unit, so a rebuild cannot bring them back.
+    /// </summary>
+    private static async Task ScrubAsync(PersonErased erased, IUnitOfWork unitOfWork, CancellationToken cancellationToken)
+    {
+        var values = await EventLogErasure.ScrubAsync(unitOfWork, erased.NetworkId, erased.PersonId, PersonErased.FormerParticipant,
+            cancellationToken);
+        await unitOfWork.ScrubOutboxAsync(erased.NetworkId, values, PersonErased.FormerParticipant, cancellationToken);
+    }
 }

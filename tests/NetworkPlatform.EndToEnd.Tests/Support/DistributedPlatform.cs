@@ -62,6 +62,9 @@ public sealed class DistributedPlatform : IAsyncLifetime
     public Task<Metadata> CallerAsync(string networkId, string role, string? organisationId = null) =>
         processes!.CallerAsync(networkId, role, organisationId);
 
+    /// <summary>The connection string of a service's own PostgreSQL database.</summary>
+    public string DatabaseOf(string service) => processes!.DatabaseOf(service);
+
     /// <summary>The logs of the services, the issuer and the mail sink, for a failure message.</summary>
     public string Logs() => processes!.Logs() + '\n' + Mail.Log();
 }

@@ -61,6 +61,29 @@ public sealed class ConsumersTests(SqliteStore fixture) : IClassFixture<SqliteSt
         (await harness.Store.GetAsync(GroupsCollections.Groups, Callers.Network, id))!.Document;
 
     [Fact]
+    public async Task an_erased_person_stays_in_every_group_with_their_roles_as_former_participant_and_a_second_erasure_changes_nothing()
+    {
+        var harness = await StaffedGroupsAsync();
+        var handler = new PersonErasedHandler(harness.Context, NullLogger<PersonErasedHandler>.Instance);
+        PersonErased Erased() => new(Guid.NewGuid(), At, Callers.Network, "per-ingrid", 3, "per-ingrid", "sec-1", "Left");
+        var before = await GroupAsync(harness, "wg-a");
+
+        await DeliverAsync(harness, handler, Erased());
+        var once = (await harness.Store.GetAsync(GroupsCollections.Groups, Callers.Network, "wg-a"))!;
+        await DeliverAsync(harness, handler, Erased());
+        var twice = (await harness.Store.GetAsync(GroupsCollections.Groups, Callers.Network, "wg-a"))!;
+
+        var ingrid = once.Document.FindParticipant("per-ingrid")!;
+        Assert.Equal((PersonErased.FormerParticipant, "", ""), (ingrid.DisplayName, ingrid.Email, ingrid.Phone));
+        Assert.Equal(before.FindParticipant("per-ingrid")!.Roles, ingrid.Roles);
+        Assert.Equal(before.Participants.Count, once.Document.Participants.Count);
+        Assert.Equal(before.FindParticipant("per-marte")!.ToIdentity(), once.Document.FindParticipant("per-marte")!.ToIdentity());
+        Assert.Equal(PersonErased.FormerParticipant, (await GroupAsync(harness, "wg-b")).FindParticipant("per-ingrid")!.DisplayName);
+        Assert.Equal(once.Version, twice.Version);
+        Assert.Empty(await harness.PendingEventsAsync());
+    }
+
+    [Fact]
     public async Task a_withdrawn_representative_leaves_every_group_and_the_group_is_flagged_for_the_roles_they_held()
     {
         var harness = await StaffedGroupsAsync();

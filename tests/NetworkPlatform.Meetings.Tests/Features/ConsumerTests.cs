@@ -1,8 +1,10 @@
 using NetworkPlatform.Events.Groups;
 using NetworkPlatform.Events.Meetings;
+using NetworkPlatform.Events.Membership;
 using NetworkPlatform.Meetings.Consumers;
 using NetworkPlatform.Meetings.Domain;
 using NetworkPlatform.Meetings.Features;
+using NetworkPlatform.Storage;
 using Proto = NetworkPlatform.Meetings.V1;
 
 namespace NetworkPlatform.Meetings.Tests;
@@ -46,10 +48,7 @@ public class ConsumerTests
     public async Task invitations_of_upcoming_meetings_follow_the_groups_participants()
     {
         await using var fixture = await MeetingsFixture.StartAsync();
-        var meeting = await fixture.Feature<ScheduleMeeting>().RunAsync(Requests.Schedule(Proto.MeetingKind.Interim, Samples.Local(2026,
-            3, 10)), MeetingsFixture.Secretariat, default);
-        await fixture.Feature<SendInvitations>().RunAsync(new Proto.SendInvitationsRequest { NetworkId = Network,
-            MeetingId = meeting.Document.Id }, MeetingsFixture.Secretariat, default);
+        var meeting = await fixture.InvitedMeetingAsync();
         var handler = new FollowGroupParticipants(fixture.Context);
         var group = fixture.Groups.Groups["g-digital"];
         fixture.Groups.Groups["g-digital"] = group with { Participants = [.. group.Participants.Where(p => p.PersonId != "p-ola"),
@@ -71,5 +70,37 @@ public class ConsumerTests
         Assert.Equal([("Invitation", "p-nils"), ("Cancellation", "p-ola")], notices.Select(n => (n.Purpose,
             Assert.Single(n.To).PersonId!)));
         Assert.All(notices, n => Assert.Equal("Secretariat", Assert.Single(n.Cc).Kind));
+    }
+
+    [Fact]
+    public async Task an_erased_person_stays_invited_as_former_participant_without_address_and_the_outbox_forgets_them()
+    {
+        await using var fixture = await MeetingsFixture.StartAsync();
+        var meeting = await fixture.InvitedMeetingAsync();
+        var handler = new PersonErasedHandler(fixture.Context);
+        async Task<Versioned<Meeting>> EraseOlaAsync()
+        {
+            await using (var unitOfWork = await fixture.Store.BeginAsync())
+            {
+                await handler.HandleAsync(new PersonErased(Guid.NewGuid(), fixture.Clock.Now, Network, "p-ola", 3, "p-ola", "u-secretariat",
+                    "Left"), unitOfWork, default);
+                await unitOfWork.CommitAsync();
+            }
+            return await fixture.Database.GetMeetingAsync(Network, meeting.Document.Id, default);
+        }
+
+        var invited = await fixture.Database.GetMeetingAsync(Network, meeting.Document.Id, default);
+        var once = await EraseOlaAsync();
+        var twice = await EraseOlaAsync();
+
+        var invitations = once.Document.Invitations;
+        Assert.Equal(invited.Document.Invitations.Count, invitations.Count);
+        var ola = invitations.Single(i => i.Recipient.PersonId == "p-ola").Recipient;
+        Assert.Equal((PersonErased.FormerParticipant, ""), (ola.Name, ola.Email));
+        Assert.Contains(invitations, i => i.Recipient.Name == "Kari Nordmann");
+        Assert.Equal(once.Version, twice.Version);
+        var notice = Assert.Single(await fixture.EventsAsync<InvitationIssued>());
+        Assert.Contains(notice.To, r => r.PersonId == "p-ola" && r.Name == PersonErased.FormerParticipant);
+        Assert.DoesNotContain("Ola Hansen", notice.Body, StringComparison.Ordinal);
     }
 }

@@ -126,6 +126,16 @@ internal sealed class MeetingsFixture : IAsyncDisposable
 
     public T Feature<T>() => (T)Activator.CreateInstance(typeof(T), Context)!;
 
+    /// <summary>An interim meeting of g-digital on 10 March 2026, its invitations sent by the secretariat.</summary>
+    public async Task<Versioned<Meeting>> InvitedMeetingAsync()
+    {
+        var meeting = await Feature<ScheduleMeeting>().RunAsync(Requests.Schedule(V1.MeetingKind.Interim, Samples.Local(2026, 3, 10)),
+            Secretariat, default);
+        await Feature<SendInvitations>().RunAsync(new V1.SendInvitationsRequest { NetworkId = Network, MeetingId = meeting.Document.Id },
+            Secretariat, default);
+        return meeting;
+    }
+
     /// <summary>The events in the outbox so far, of one type, in commit order.</summary>
     public async Task<List<TEvent>> EventsAsync<TEvent>() where TEvent : IDomainEvent =>
         (await Outbox.ReadPendingAsync(10_000))

@@ -85,7 +85,7 @@ public sealed partial class PersonalDataTests
     [
         "MembershipApplied.reason", "MembershipApproved.reason", "MembershipSuspended.reason", "MembershipReinstated.reason",
         "MembershipResigned.reason", "GroupDissolved.reason", "MeetingCancelled.reason", "MeetingRescheduled.reason",
-        "MandateApproved.purpose", "MandateRevised.purpose", "FundApplicationSubmitted.purpose",
+        "MandateApproved.purpose", "MandateRevised.purpose", "FundApplicationSubmitted.purpose", "PersonErased.reason",
     ];
 
     [GeneratedRegex("^(kind|state|status|previousStatus|measureStatus|role|answer|purpose|requirement|scope|reason)$")]

@@ -868,6 +868,37 @@ public abstract class DocumentStoreContract : IAsyncLifetime
 
     private static List<string> Ids(Page<Meeting> page) => [.. page.Items.Select(i => i.Document.Id)];
 
+    [Fact]
+    public async Task scrubbing_the_outbox_replaces_a_value_in_the_networks_messages_sent_or_pending_and_nowhere_else()
+    {
+        var sent = Message("MinutesPublished", "Ingrid Haugen", 1);
+        var pending = Message("MinutesPublished", "m-2 by Ingrid Haugen", 1);
+        var otherNetwork = Message("MinutesPublished", "Ingrid Haugen", 2) with { NetworkId = NetworkB };
+        await using (var unit = await Store.BeginAsync())
+        {
+            await unit.EnqueueAsync(sent);
+            await unit.EnqueueAsync(pending);
+            await unit.EnqueueAsync(otherNetwork);
+            await unit.CommitAsync();
+        }
+        await Outbox.MarkSentAsync([(await Outbox.ReadPendingAsync(1))[0].Sequence]);
+
+        int scrubbed;
+        await using (var unit = await Store.BeginAsync())
+        {
+            scrubbed = await unit.ScrubOutboxAsync(NetworkA, ["Ingrid Haugen", ""], "former participant");
+            await unit.CommitAsync();
+        }
+        await using (var unit = await Store.BeginAsync())
+        {
+            Assert.Equal(0, await unit.ScrubOutboxAsync(NetworkA, ["Ingrid Haugen"], "former participant"));
+        }
+
+        Assert.Equal(2, scrubbed);
+        var left = (await Outbox.ReadPendingAsync(10)).Select(p => p.Message).ToList();
+        Assert.Equal([pending with { Payload = pending.Payload.Replace("Ingrid Haugen", "former participant") }, otherNetwork], left);
+    }
+
     private static OutboxMessage Message(string type, string aggregateId, long version, string? traceParent = null) => new(
         Guid.NewGuid(),
         $"NetworkPlatform.Events.Meetings.{type}",

@@ -37,4 +37,16 @@ public static class UnitOfWorkEventExtensions
         await unitOfWork.EnqueueAsync(message, cancellationToken);
         return (IDomainEvent)json.Deserialize(type, EventJson)!;
     }
+
+    /// <summary>
+    /// Replaces a person's known values (name, addresses, ...) in the network's outbox messages by
+    /// <paramref name="replacement"/>, matching them as the payloads' JSON writes them (non-ASCII letters escaped).
+    /// </summary>
+    public static Task<int> ScrubOutboxAsync(this IUnitOfWork unitOfWork, string networkId, IEnumerable<string> values,
+        string replacement, CancellationToken cancellationToken = default) =>
+        unitOfWork.ScrubOutboxAsync(networkId, [.. values.Where(v => v.Length > 0).Select(InPayload)], InPayload(replacement),
+            cancellationToken);
+
+    /// <summary>A string as it appears inside an event payload (JSON-escaped, without its quotes).</summary>
+    public static string InPayload(string value) => JsonSerializer.Serialize(value, EventJson)[1..^1];
 }

@@ -139,6 +139,24 @@ internal sealed class PostgresUnitOfWork(PostgresDocumentStore store, NpgsqlConn
         return Task.CompletedTask;
     }
 
+    public async Task<int> ScrubOutboxAsync(string networkId, IReadOnlyCollection<string> values, string replacement,
+        CancellationToken cancellationToken = default)
+    {
+        var changed = 0;
+        foreach (var value in values.Where(v => v.Length > 0).Distinct())
+        {
+            await using var command = new NpgsqlCommand("""
+                UPDATE outbox SET payload = replace(payload, @value, @replacement)
+                WHERE network_id = @network AND strpos(payload, @value) > 0
+                """, connection, Writing());
+            command.Parameters.Add(Text("network", networkId));
+            command.Parameters.Add(Text("value", value));
+            command.Parameters.Add(Text("replacement", replacement));
+            changed += await Guard(command.ExecuteNonQueryAsync(cancellationToken), cancellationToken);
+        }
+        return changed;
+    }
+
     public async Task<IReadOnlySet<Guid>> MarkHandledAsync(string consumer, IReadOnlyCollection<Guid> messageIds,
         CancellationToken cancellationToken = default)
     {

@@ -169,6 +169,27 @@ internal sealed class SqliteUnitOfWork(
         writeTurn.Dispose();
     }
 
+    public async Task<int> ScrubOutboxAsync(string networkId, IReadOnlyCollection<string> values, string replacement,
+        CancellationToken cancellationToken = default)
+    {
+        await using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = """
+            UPDATE outbox SET payload = replace(payload, @value, @replacement)
+            WHERE network_id = @network AND instr(payload, @value) > 0
+            """;
+        command.Parameters.AddWithValue("@network", networkId);
+        command.Parameters.AddWithValue("@replacement", replacement);
+        var value = command.Parameters.Add("@value", SqliteType.Text);
+        var changed = 0;
+        foreach (var found in values.Where(v => v.Length > 0).Distinct())
+        {
+            value.Value = found;
+            changed += await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        return changed;
+    }
+
     /// <summary>No ON CONFLICT: a message handled before fails the commit (<see cref="MarkHandledAtCommitAsync"/>).</summary>
     private async Task WriteInboxAsync(CancellationToken cancellationToken)
     {

@@ -15,7 +15,10 @@ public sealed class GetMeeting(MeetingsContext context) : IUseCase<GetMeetingQue
 
     public void Validate(GetMeetingQuery query, Violations violations) => violations.NotEmpty(query.MeetingId, "meeting_id", "meeting id");
 
-    public async Task<MeetingView> HandleAsync(GetMeetingQuery query, Caller caller, CancellationToken cancellationToken) =>
-        await context.ViewAsync(await context.Database.GetMeetingAsync(query.NetworkId, query.MeetingId, cancellationToken),
-            cancellationToken);
+    public async Task<MeetingView> HandleAsync(GetMeetingQuery query, Caller caller, CancellationToken cancellationToken)
+    {
+        var meeting = await context.Database.GetMeetingAsync(query.NetworkId, query.MeetingId, cancellationToken);
+        await MeetingContactReads.RecordAsync(context, caller, query.NetworkId, "GetMeeting", [meeting.Document], cancellationToken);
+        return await context.ViewAsync(meeting, cancellationToken);
+    }
 }

@@ -31,6 +31,8 @@ public sealed class ListMeetings(MeetingsContext context) : IUseCase<ListMeeting
         var page = await context.Database.ListMeetingsAsync(query.NetworkId, filter, query.PageSize == 0 ? 50 : query.PageSize,
             query.PageToken,
             cancellationToken);
+        await MeetingContactReads.RecordAsync(context, caller, query.NetworkId, "ListMeetings", page.Items.Select(m => m.Document),
+            cancellationToken);
         return new MeetingPage(page, (await context.Database.SettingsAsync(query.NetworkId, cancellationToken)).Quorum);
     }
 }

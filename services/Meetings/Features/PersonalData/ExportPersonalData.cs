@@ -39,6 +39,7 @@ public sealed class ExportPersonalData(MeetingsContext context) : IUseCase<Expor
             new DocumentQuery<ActionItem>().Where(a => a.OwnerPersonId, query.PersonId).OrderBy(a => a.DueDate), cancellationToken);
         records.AddRange(actionItems.Select(a =>
             new PersonalDataRecord("action_item", MeetingsResources.ActionItems.NameOf(query.NetworkId, a.Id), a)));
+        records.AddRange(await ContactReads.RecordsOfAsync(context.Store, query.NetworkId, query.PersonId, cancellationToken));
         return new PersonalDataSection("meetings", records);
     }
 

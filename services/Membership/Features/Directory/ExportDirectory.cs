@@ -2,6 +2,8 @@ using System.Text;
 using NetworkPlatform.Application;
 using NetworkPlatform.Application.Pipeline;
 using NetworkPlatform.Application.Validation;
+using NetworkPlatform.Membership.Domain;
+using NetworkPlatform.Membership.Features.PersonalData;
 
 namespace NetworkPlatform.Membership.Features.Directory;
 
@@ -29,6 +31,8 @@ public sealed class ExportDirectory(MembershipContext context) : IUseCase<Export
     public async Task<DirectoryExport> HandleAsync(ExportDirectoryQuery query, Caller caller, CancellationToken cancellationToken)
     {
         var entries = await DirectoryEntries.LoadAsync(context, query.NetworkId, cancellationToken);
+        await MembershipContactReads.RecordAsync(context, PersonalDataViewer.Of(caller), query.NetworkId, "ExportDirectory",
+            entries.SelectMany(e => e.Contacts).Select(c => c.Person), cancellationToken);
         return query.Format.Value == ExportFormat.Csv
             ? new DirectoryExport("text/csv; charset=utf-8", $"{query.NetworkId}-directory.csv", Encoding.UTF8.GetBytes(Csv(entries)))
             : new DirectoryExport("text/vcard; charset=utf-8", $"{query.NetworkId}-directory.vcf", Encoding.UTF8.GetBytes(VCards(entries)));

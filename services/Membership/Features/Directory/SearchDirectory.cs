@@ -3,6 +3,7 @@ using NetworkPlatform.Application.Pipeline;
 using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Features.GroupLeadership;
+using NetworkPlatform.Membership.Features.PersonalData;
 
 namespace NetworkPlatform.Membership.Features.Directory;
 
@@ -76,6 +77,11 @@ public sealed class SearchDirectory(MembershipContext context) : IUseCase<Search
         || entry.Contacts.Any(c => c.Person.FullName.Contains(query, StringComparison.OrdinalIgnoreCase));
 
     private async Task<DirectoryPage> PageAsync(Caller caller, string networkId, List<DirectoryEntry> matches, string? nextPageToken,
-        CancellationToken cancellationToken) =>
-        new(matches, nextPageToken, await LedGroupMembers.ViewerAsync(context, caller, networkId, cancellationToken));
+        CancellationToken cancellationToken)
+    {
+        var viewer = await LedGroupMembers.ViewerAsync(context, caller, networkId, cancellationToken);
+        await MembershipContactReads.RecordAsync(context, viewer, networkId, "SearchDirectory",
+            matches.SelectMany(e => e.Contacts).Select(c => c.Person), cancellationToken);
+        return new(matches, nextPageToken, viewer);
+    }
 }

@@ -41,6 +41,7 @@ public sealed class ExportPersonalData(MembershipContext context) : IUseCase<Exp
             new DocumentQuery<Domain.GroupParticipation>().Where(p => p.PersonId, personId), cancellationToken);
         records.AddRange(participations.Select(p => new PersonalDataRecord("group_participation",
             $"networks/{network}/groups/{p.GroupId}/participants/{personId}", p)));
+        records.AddRange(await ContactReads.RecordsOfAsync(context.Store, network, personId, cancellationToken));
         return new PersonalDataSection("membership", records);
     }
 }

@@ -5,6 +5,7 @@ using NetworkPlatform.Application.Changes;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Features.GroupLeadership;
 using NetworkPlatform.Membership.Features.Networks;
+using NetworkPlatform.Membership.Features.PersonalData;
 using NetworkPlatform.Membership.Storage;
 using NetworkPlatform.Storage;
 
@@ -31,6 +32,8 @@ public sealed class GetPerson(MembershipContext context) : IUseCase<GetPersonQue
     {
         var person = await MemberNetworks.FindAsync(context.Store, MembershipCollections.Persons, query.NetworkId, query.PersonId,
             cancellationToken) ?? throw MembershipResources.Persons.NotFound(query.NetworkId, query.PersonId);
-        return new PersonView(person, await LedGroupMembers.ViewerAsync(context, caller, query.NetworkId, cancellationToken));
+        var viewer = await LedGroupMembers.ViewerAsync(context, caller, query.NetworkId, cancellationToken);
+        await MembershipContactReads.RecordAsync(context, viewer, query.NetworkId, "GetPerson", [person.Document], cancellationToken);
+        return new PersonView(person, viewer);
     }
 }

@@ -3,6 +3,7 @@ using NetworkPlatform.Application.Pipeline;
 using NetworkPlatform.Application.Validation;
 using NetworkPlatform.Membership.Domain;
 using NetworkPlatform.Membership.Features.GroupLeadership;
+using NetworkPlatform.Membership.Features.PersonalData;
 using NetworkPlatform.Membership.Storage;
 using NetworkPlatform.Storage;
 
@@ -31,6 +32,9 @@ public sealed class ListPersons(MembershipContext context) : IUseCase<ListPerson
         persons = query.EmployerOrganisationId.Length > 0 ? persons.Where(p => p.EmployerOrganisationId,
             query.EmployerOrganisationId) : persons;
         var page = await context.Store.QueryAsync(MembershipCollections.Persons, query.NetworkId, persons, cancellationToken);
-        return new PersonPage(page, await LedGroupMembers.ViewerAsync(context, caller, query.NetworkId, cancellationToken));
+        var viewer = await LedGroupMembers.ViewerAsync(context, caller, query.NetworkId, cancellationToken);
+        await MembershipContactReads.RecordAsync(context, viewer, query.NetworkId, "ListPersons", page.Items.Select(p => p.Document),
+            cancellationToken);
+        return new PersonPage(page, viewer);
     }
 }
