@@ -281,18 +281,7 @@ public sealed record Group
     /// <summary>Join as member at once (open policy) or ask the leader (approval policy).</summary>
     public JoinOutcome Join(PersonIdentity person, DateTimeOffset at)
     {
-        EnsureAcceptsParticipants();
-        if (FindParticipant(person.PersonId) is not null)
-        {
-            throw new RuleViolationException("ALREADY_PARTICIPANT", $"persons/{person.PersonId}",
-                "The person already takes part in this group.");
-        }
-        if (!person.RepresentsMember)
-        {
-            throw new RuleViolationException("NOT_A_MEMBER_REPRESENTATIVE", $"persons/{person.PersonId}",
-                "Only representatives of active member organisations join groups; " +
-                "others are invited by the leader as expert, state actor or observer.");
-        }
+        EnsureMayJoin(person);
         if (Details.JoinPolicy == JoinPolicy.Open)
         {
             return new JoinOutcome(this with { Participants = [.. Participants, NewParticipant(person, GroupRole.Member, at)],
@@ -312,6 +301,18 @@ public sealed record Group
     /// </summary>
     public Group Admit(PersonIdentity person, DateTimeOffset at)
     {
+        EnsureMayJoin(person);
+        return this with
+        {
+            Participants = [.. Participants, NewParticipant(person, GroupRole.Member, at)],
+            JoinRequests = [.. JoinRequests.Where(r => r.Person.PersonId != person.PersonId)],
+            UpdatedAt = at,
+        };
+    }
+
+    /// <summary>A member joins an open group, not twice, and only as a representative of an active member organisation.</summary>
+    private void EnsureMayJoin(PersonIdentity person)
+    {
         EnsureAcceptsParticipants();
         if (FindParticipant(person.PersonId) is not null)
         {
@@ -321,14 +322,9 @@ public sealed record Group
         if (!person.RepresentsMember)
         {
             throw new RuleViolationException("NOT_A_MEMBER_REPRESENTATIVE", $"persons/{person.PersonId}",
-                "The person no longer represents an active member organisation; their organisation appoints them first.");
+                "Only representatives of active member organisations join groups; " +
+                "others are invited by the leader as expert, state actor or observer.");
         }
-        return this with
-        {
-            Participants = [.. Participants, NewParticipant(person, GroupRole.Member, at)],
-            JoinRequests = [.. JoinRequests.Where(r => r.Person.PersonId != person.PersonId)],
-            UpdatedAt = at,
-        };
     }
 
     /// <summary>Answers a pending join request. Approval uses the person as verified again at this moment.</summary>
