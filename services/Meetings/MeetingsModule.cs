@@ -52,8 +52,10 @@ public static class MeetingsModule
         }
 
         services.AddSingleton<INetworkLanguages>(sp => new GrpcNetworkLanguages(
-            sp.GetRequiredService<NetworkPlatform.Membership.V1.NetworkService.NetworkServiceClient>(), sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>(), identity: sp.GetService<ServiceIdentity>()));
+            sp.GetRequiredService<NetworkPlatform.Membership.V1.NetworkService.NetworkServiceClient>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.AspNetCore.Http.IHttpContextAccessor>(), identity: sp.GetService<ServiceIdentity>(),
+            logger: sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<GrpcNetworkLanguages>>()));
         services.AddSingleton(sp => new MeetingsContext(ServiceStorage.DocumentStore(sp, ServiceName),
             sp.GetRequiredService<IGroupDirectory>(), sp.GetRequiredService<INetworkLanguages>(),
             sp.GetRequiredService<TimeProvider>()));

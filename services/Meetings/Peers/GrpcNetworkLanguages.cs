@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Grpc.Core;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 using NetworkPlatform.Hosting.Auth;
 using NetworkPlatform.Hosting.Peers;
 using NetworkPlatform.Membership.V1;
@@ -10,10 +11,12 @@ namespace NetworkPlatform.Meetings.Peers;
 /// <summary>
 /// Asks the membership service (Services:Membership, NetworkService.GetNetwork) as <see cref="GrpcGroupDirectory"/> asks
 /// the groups service. A network's languages rarely change: an answer is kept for <see cref="KeptFor"/>, so a change of
-/// language reaches new texts within that time.
+/// language reaches new texts within that time. When membership cannot answer (down, or a background call of a service
+/// without its own identity) the texts are English, with a warning: a notice in English beats a cancellation never sent.
 /// </summary>
 public sealed class GrpcNetworkLanguages(NetworkService.NetworkServiceClient client, TimeProvider clock,
-    IHttpContextAccessor? httpContext, string? fixedAuthorization = null, ServiceIdentity? identity = null) : INetworkLanguages
+    IHttpContextAccessor? httpContext, string? fixedAuthorization = null, ServiceIdentity? identity = null,
+    ILogger<GrpcNetworkLanguages>? logger = null) : INetworkLanguages
 {
     public static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(5);
 
@@ -30,7 +33,17 @@ public sealed class GrpcNetworkLanguages(NetworkService.NetworkServiceClient cli
         var options = fixedAuthorization is null
             ? PeerClients.OnBehalfOf(httpContext, identity, networkId, cancellationToken)
             : new CallOptions(new Metadata { { "authorization", fixedAuthorization } }, cancellationToken: cancellationToken);
-        var network = await client.GetNetworkAsync(new GetNetworkRequest { NetworkId = networkId }, options);
+        Network network;
+        try
+        {
+            network = await client.GetNetworkAsync(new GetNetworkRequest { NetworkId = networkId }, options);
+        }
+        catch (RpcException e) when (e.StatusCode is not StatusCode.Cancelled)
+        {
+            logger?.LogWarning("The languages of network {NetworkId} are unknown ({Status}: {Detail}); writing in English.",
+                networkId, e.StatusCode, e.Status.Detail);
+            return [];
+        }
         IReadOnlyList<string> languages = [.. network.Languages];
         kept[networkId] = (languages, now + KeptFor);
         return languages;

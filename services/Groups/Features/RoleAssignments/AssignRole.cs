@@ -50,7 +50,8 @@ public sealed class AssignRole(GroupsContext context) : IUseCase<AssignRoleComma
         {
             caller.EnsureSecretariatOrLeader(group);
             var changed = group.AssignRole(person, role, at).Group;
-            return new Change<Group>(changed, version => ParticipationEvents.Diff(group, changed, ParticipationReasons.Replaced, version, at));
+            return new Change<Group>(changed, version =>
+                ParticipationEvents.Diff(group, changed, ParticipationReasons.Replaced, version, at));
         }, cancellationToken);
     }
 }

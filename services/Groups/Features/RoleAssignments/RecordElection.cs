@@ -41,7 +41,8 @@ public sealed class RecordElection(GroupsContext context) : IUseCase<RecordElect
             var at = context.Now;
             var changed = group.AssignRole(person, command.Role, at).Group;
             return await unit.ReplaceAsync(GroupsResources.Groups, command.NetworkId,
-                new Change<Group>(changed, version => ParticipationEvents.Diff(group, changed, ParticipationReasons.Replaced, version, at)), current.Version,
+                new Change<Group>(changed, version =>
+                    ParticipationEvents.Diff(group, changed, ParticipationReasons.Replaced, version, at)), current.Version,
                 cancellationToken);
         }, cancellationToken);
 }

@@ -31,7 +31,8 @@ public sealed class VacateRole(GroupsContext context) : IUseCase<VacateRoleComma
         {
             caller.EnsureSecretariatOrLeader(group);
             var changed = group.VacateRole(command.PersonId, command.Role!.Value, at);
-            return new Change<Group>(changed, version => ParticipationEvents.Diff(group, changed, ParticipationReasons.Vacated, version, at));
+            return new Change<Group>(changed, version =>
+                ParticipationEvents.Diff(group, changed, ParticipationReasons.Vacated, version, at));
         }, cancellationToken);
     }
 }
